@@ -1,0 +1,19 @@
+/** Every WebSocket close code the server sends, named once. */
+export const CloseCode = {
+  /** The server is shutting down. */
+  goingAway: { code: 1001, reason: 'server shutting down' },
+  /** The frame is not a y-websocket message, or its document update does not decode. */
+  protocolError: { code: 1002, reason: 'malformed message' },
+  /** A frame exceeded MAX_MESSAGE_BYTES (sent by the WebSocket layer itself). */
+  messageTooBig: { code: 1009, reason: 'message too big' },
+  /** The document could not be written to the store; nothing that was not stored has been relayed. */
+  storeWriteFailed: { code: 1011, reason: 'document could not be stored' },
+  /** Writing to the socket failed. */
+  sendFailed: { code: 1011, reason: 'send failed' },
+  /** The connection fell too far behind in reading what the server sends. */
+  slowConsumer: { code: 4008, reason: 'connection too slow' },
+  /** The stored document could not be loaded; it is left untouched. */
+  documentLoadFailed: { code: 4500, reason: 'document could not be loaded' },
+} as const satisfies Record<string, { code: number; reason: string }>
+
+export type CloseCodeName = keyof typeof CloseCode

@@ -1,0 +1,58 @@
+/** The WebSocket endpoint `/collab/<documentId>`: authenticated upgrade, then frames into the room. */
+import type { UpgradeWebSocket } from 'hono/ws'
+import type { WebSocket } from 'ws'
+import { Hono } from 'hono'
+import { DocumentId } from '../../shared/schema/documentId.ts'
+import { authenticate } from '../auth/authenticate.ts'
+import type { MemberDirectory } from '../auth/members.ts'
+import { can } from '../auth/permissions.ts'
+import { apiError, type AppEnv } from '../http.ts'
+import { CloseCode } from './closeCodes.ts'
+import { Connection } from './connection.ts'
+import type { Room } from './room.ts'
+import type { Rooms } from './rooms.ts'
+
+export interface CollabDeps {
+  rooms: Rooms
+  members: MemberDirectory
+  upgradeWebSocket: UpgradeWebSocket<WebSocket>
+  maxBufferedBytes: number
+  /** False once the server is shutting down: new connections are refused. */
+  accepting: () => boolean
+}
+
+export function collabRoutes({ rooms, members, upgradeWebSocket, maxBufferedBytes, accepting }: CollabDeps) {
+  return new Hono<AppEnv>().get(
+    '/:documentId',
+    async (c, next) => {
+      if (!accepting()) return apiError(c, 503, 'shutting_down', 'the server is shutting down')
+      const documentId = DocumentId.safeParse(c.req.param('documentId'))
+      if (!documentId.success) return apiError(c, 400, 'invalid_document_id', documentId.error.issues[0].message)
+      await next()
+    },
+    authenticate(members),
+    async (c, next) => {
+      if (!can(c.get('member').role, 'document.read')) return apiError(c, 403, 'forbidden', 'you may not open this document')
+      await next()
+    },
+    upgradeWebSocket((c) => {
+      const member = c.get('member')
+      const documentId = c.req.param('documentId')!
+      let connection: Connection | null = null
+      let room: Room | null = null
+      return {
+        onOpen(_event, ws) {
+          connection = new Connection(ws.raw!, member, can(member.role, 'document.write'), maxBufferedBytes)
+          room = rooms.join(documentId, connection)
+        },
+        onMessage(event) {
+          if (room && connection && event.data instanceof ArrayBuffer) room.receive(connection, new Uint8Array(event.data))
+          else connection?.close(CloseCode.protocolError)
+        },
+        onClose() {
+          if (room && connection) rooms.leave(room, connection)
+        },
+      }
+    }),
+  )
+}

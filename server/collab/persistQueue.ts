@@ -1,0 +1,99 @@
+/**
+ * Persist-before-relay: document updates are collected for one event-loop turn, appended to the
+ * store in one transaction, and only then handed back for relaying.
+ */
+import type { DocumentStore } from '../store/store.ts'
+
+export interface PendingUpdate<Owner> {
+  documentId: string
+  update: Uint8Array
+  owner: Owner
+  origin: unknown
+}
+
+export interface PersistHandlers<Owner> {
+  /** Called in append order once the update is durable. */
+  persisted(entry: PendingUpdate<Owner>, seq: number): void
+  /** Called once per owner whose updates could not be stored. */
+  failed(owner: Owner, error: unknown): void
+  /** Called once per owner after each batch that held its updates was stored. */
+  batchStored?(owner: Owner): void | Promise<void>
+}
+
+interface Batch<Owner> {
+  entries: PendingUpdate<Owner>[]
+  waiters: Array<() => void>
+}
+
+export class PersistQueue<Owner> {
+  private open: Batch<Owner> = { entries: [], waiters: [] }
+  private inFlight: Batch<Owner> | null = null
+  private scheduled = false
+  private idleWaiters: Array<() => void> = []
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly handlers: PersistHandlers<Owner>,
+  ) {}
+
+  enqueue(entry: PendingUpdate<Owner>): void {
+    this.open.entries.push(entry)
+    this.schedule()
+  }
+
+  /** Runs `fn` once every update enqueued so far is stored (at once when nothing is pending). */
+  afterPending(fn: () => void): void {
+    if (this.open.entries.length > 0) this.open.waiters.push(fn)
+    else if (this.inFlight) this.inFlight.waiters.push(fn)
+    else fn()
+  }
+
+  /** Resolves when nothing is pending or being written. */
+  drained(): Promise<void> {
+    if (this.open.entries.length === 0 && !this.inFlight) return Promise.resolve()
+    return new Promise((resolve) => this.idleWaiters.push(resolve))
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.inFlight) return
+    this.scheduled = true
+    setImmediate(() => {
+      this.scheduled = false
+      void this.flush()
+    })
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.open
+    this.open = { entries: [], waiters: [] }
+    this.inFlight = batch
+    try {
+      let seqs: number[] | null = null
+      let error: unknown = null
+      try {
+        seqs = await this.store.append(batch.entries.map(({ documentId, update }) => ({ documentId, update })))
+      } catch (caught) {
+        error = caught
+      }
+      const owners = new Set<Owner>()
+      batch.entries.forEach((entry) => owners.add(entry.owner))
+      if (seqs) {
+        batch.entries.forEach((entry, i) => this.handlers.persisted(entry, seqs[i]))
+        for (const owner of owners) await this.handlers.batchStored?.(owner)
+      } else {
+        for (const owner of owners) this.handlers.failed(owner, error)
+      }
+    } finally {
+      this.inFlight = null
+      for (const waiter of batch.waiters) waiter()
+      if (this.open.entries.length > 0) this.schedule()
+      else this.wakeIdle()
+    }
+  }
+
+  private wakeIdle(): void {
+    const waiters = this.idleWaiters
+    this.idleWaiters = []
+    for (const resolve of waiters) resolve()
+  }
+}

@@ -1,0 +1,109 @@
+/** The rooms that are loaded: opened on the first connection, compacted, unloaded when idle. */
+import { log } from '../log.ts'
+import type { DocumentStore } from '../store/store.ts'
+import { CloseCode } from './closeCodes.ts'
+import type { Connection } from './connection.ts'
+import { PersistQueue } from './persistQueue.ts'
+import { Room } from './room.ts'
+
+export interface RoomsOptions {
+  compactAfterAppends: number
+  roomIdleMs: number
+}
+
+export class Rooms {
+  private readonly rooms = new Map<string, Room>()
+  private readonly idleTimers = new Map<Room, NodeJS.Timeout>()
+  private readonly unloading = new Map<string, Promise<void>>()
+  readonly queue: PersistQueue<Room>
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly options: RoomsOptions,
+  ) {
+    this.queue = new PersistQueue<Room>(store, {
+      persisted: (entry, seq) => entry.owner.relay(entry.update, entry.origin, seq),
+      failed: (room, error) => room.fail(CloseCode.storeWriteFailed, error),
+      batchStored: (room) => (room.logEntries >= this.options.compactAfterAppends ? this.compact(room) : undefined),
+    })
+  }
+
+  get size(): number {
+    return this.rooms.size
+  }
+
+  /** Puts a connection into the room of a document, loading the room if needed. */
+  join(documentId: string, connection: Connection): Room {
+    let room = this.rooms.get(documentId)
+    if (!room) {
+      room = new Room(documentId, this.store, this.queue, this.forget, this.unloading.get(documentId))
+      this.rooms.set(documentId, room)
+    }
+    const idle = this.idleTimers.get(room)
+    if (idle) {
+      clearTimeout(idle)
+      this.idleTimers.delete(room)
+    }
+    room.join(connection)
+    return room
+  }
+
+  leave(room: Room, connection: Connection): void {
+    room.leave(connection)
+    if (room.connections.size === 0 && this.rooms.get(room.id) === room && !this.idleTimers.has(room)) {
+      const timer = setTimeout(() => {
+        this.idleTimers.delete(room)
+        void this.unload(room)
+      }, this.options.roomIdleMs)
+      timer.unref()
+      this.idleTimers.set(room, timer)
+    }
+  }
+
+  private readonly forget = (room: Room): void => {
+    if (this.rooms.get(room.id) === room) this.rooms.delete(room.id)
+    const idle = this.idleTimers.get(room)
+    if (idle) clearTimeout(idle)
+    this.idleTimers.delete(room)
+  }
+
+  private async compact(room: Room): Promise<void> {
+    if (room.logEntries === 0 || (room.state !== 'ready' && room.state !== 'unloading')) return
+    const snapshot = room.snapshot()
+    try {
+      await this.store.compact(room.id, snapshot.state, snapshot.throughSeq)
+      room.compacted(snapshot)
+    } catch (error) {
+      // The log is left as it was, so nothing is lost; the next compaction tries again.
+      log.error('room.compaction_failed', { document: room.id, error })
+    }
+  }
+
+  /** Stores what is pending, compacts the log and lets the room go. A new connection meanwhile gets a fresh room. */
+  private unload(room: Room): Promise<void> {
+    if (room.state !== 'ready' && room.state !== 'loading') return Promise.resolve()
+    this.forget(room)
+    const done = (async () => {
+      await room.loaded
+      if (room.state !== 'ready') return
+      room.state = 'unloading'
+      room.closeAll(CloseCode.goingAway)
+      await new Promise<void>((resolve) => this.queue.afterPending(resolve))
+      await this.compact(room)
+      room.state = 'unloaded'
+      room.destroy()
+      log.debug('room.unloaded', { document: room.id })
+    })()
+    const settled = done.catch((error) => log.error('room.unload_failed', { document: room.id, error })).finally(() => {
+      if (this.unloading.get(room.id) === settled) this.unloading.delete(room.id)
+    })
+    this.unloading.set(room.id, settled)
+    return settled
+  }
+
+  /** Unloads every room, storing and compacting what they hold. */
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.rooms.values()].map((room) => this.unload(room)))
+    await Promise.all([...this.unloading.values()])
+  }
+}

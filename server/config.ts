@@ -1,0 +1,54 @@
+/** Server configuration, read once from the environment and checked. */
+import path from 'node:path'
+import { z } from 'zod'
+
+const MiB = 1024 * 1024
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Largest WebSocket frame accepted; a bigger one closes the connection with 1009. */
+  MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(8 * MiB),
+  /** A connection whose unsent backlog passes this is closed rather than buffered without end. */
+  MAX_BUFFERED_BYTES: z.coerce.number().int().min(MiB).default(64 * MiB),
+  /** The update log of a document is merged into one state row after this many appends. */
+  COMPACT_AFTER_APPENDS: z.coerce.number().int().min(1).default(1000),
+  /** A room without connections is unloaded after this grace period. */
+  ROOM_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
+  /** `normal` survives a crash of the process; `full` also survives a power cut, at the cost of an fsync per batch. */
+  SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
+})
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  maxMessageBytes: number
+  maxBufferedBytes: number
+  compactAfterAppends: number
+  roomIdleMs: number
+  sqliteSynchronous: 'normal' | 'full'
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''))
+  const parsed = Env.safeParse(defined)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`)
+  }
+  const e = parsed.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    maxBufferedBytes: e.MAX_BUFFERED_BYTES,
+    compactAfterAppends: e.COMPACT_AFTER_APPENDS,
+    roomIdleMs: e.ROOM_IDLE_MS,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+  }
+}

@@ -1,0 +1,32 @@
+/** Entry point of `npm start`: configuration from the environment, the server, a clean shutdown. */
+import { ConfigError, loadConfig } from './config.ts'
+import { log } from './log.ts'
+import { startServer } from './server.ts'
+
+async function main(): Promise<void> {
+  const config = loadConfig()
+  const server = await startServer(config)
+  console.log(`DTG drafting workspace listening on ${server.url} (data in ${config.dataDir})`)
+
+  let signalled = false
+  const shutdown = (signal: string) => {
+    if (signalled) return
+    signalled = true
+    log.info('server.stopping', { signal })
+    server.stop().then(
+      () => process.exit(0),
+      (error) => {
+        log.error('server.stop_failed', { error })
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', () => shutdown('SIGINT'))
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) console.error(error.message)
+  else console.error(error)
+  process.exit(1)
+})

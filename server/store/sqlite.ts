@@ -1,0 +1,66 @@
+/** Opens the embedded SQLite database in DATA_DIR and brings its schema up to date. */
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+
+export type Sqlite = Database.Database
+
+export interface SqliteOptions {
+  synchronous?: 'normal' | 'full'
+}
+
+const migrations: string[] = [
+  `
+  CREATE TABLE document_state (
+    document_id TEXT PRIMARY KEY,
+    state BLOB NOT NULL,
+    through_seq INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE document_updates (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL,
+    data BLOB NOT NULL
+  );
+  CREATE INDEX document_updates_by_document ON document_updates (document_id, seq);
+  CREATE TABLE members (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL CHECK (role IN ('secretariat', 'cofacilitator', 'delegation', 'stakeholder')),
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
+  CREATE TABLE tokens (
+    hash TEXT PRIMARY KEY,
+    member_id INTEGER NOT NULL REFERENCES members (id),
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  ) WITHOUT ROWID;
+  `,
+]
+
+export const databaseFileName = 'workspace.sqlite'
+
+export function openSqlite(dataDir: string, options: SqliteOptions = {}): Sqlite {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  const db = new Database(path.join(dataDir, databaseFileName))
+  db.pragma('journal_mode = WAL')
+  db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+  return db
+}
+
+function migrate(db: Sqlite): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current > migrations.length) {
+    throw new Error(`the database has schema version ${current}, newer than this server knows (${migrations.length})`)
+  }
+  for (let version = current; version < migrations.length; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version])
+      db.pragma(`user_version = ${version + 1}`)
+    })()
+  }
+}

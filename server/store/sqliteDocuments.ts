@@ -1,0 +1,67 @@
+/** DocumentStore on the embedded SQLite database. */
+import type { Sqlite } from './sqlite.ts'
+import type { AppendEntry, DocumentStore, StoredDocument } from './store.ts'
+
+export class SqliteDocumentStore implements DocumentStore {
+  private readonly selectState
+  private readonly selectUpdates
+  private readonly insertUpdate
+  private readonly upsertState
+  private readonly deleteUpdates
+  private readonly selectSize
+  private readonly appendAll
+  private readonly compactOne
+
+  constructor(private readonly db: Sqlite) {
+    this.selectState = db.prepare<[string], { state: Buffer }>('SELECT state FROM document_state WHERE document_id = ?')
+    this.selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>(
+      'SELECT seq, data FROM document_updates WHERE document_id = ? ORDER BY seq',
+    )
+    this.insertUpdate = db.prepare<[string, Uint8Array]>('INSERT INTO document_updates (document_id, data) VALUES (?, ?)')
+    this.upsertState = db.prepare<[string, Uint8Array, number, number]>(
+      `INSERT INTO document_state (document_id, state, through_seq, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq, updated_at = excluded.updated_at`,
+    )
+    this.deleteUpdates = db.prepare<[string, number]>('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?')
+    this.selectSize = db.prepare<[string, string], { stateBytes: number; logBytes: number; logEntries: number }>(
+      `SELECT
+         (SELECT coalesce(sum(length(state)), 0) FROM document_state WHERE document_id = ?1) AS stateBytes,
+         coalesce(sum(length(data)), 0) AS logBytes,
+         count(*) AS logEntries
+       FROM document_updates WHERE document_id = ?2`,
+    )
+    this.appendAll = db.transaction((entries: readonly AppendEntry[]) =>
+      entries.map((entry) => Number(this.insertUpdate.run(entry.documentId, entry.update).lastInsertRowid)),
+    )
+    this.compactOne = db.transaction((documentId: string, state: Uint8Array, throughSeq: number) => {
+      this.upsertState.run(documentId, state, throughSeq, Date.now())
+      this.deleteUpdates.run(documentId, throughSeq)
+    })
+  }
+
+  async load(documentId: string): Promise<StoredDocument> {
+    const read = this.db.transaction(() => {
+      const row = this.selectState.get(documentId)
+      const updates = this.selectUpdates.all(documentId)
+      return {
+        state: row ? new Uint8Array(row.state) : null,
+        updates: updates.map((u) => new Uint8Array(u.data)),
+        lastSeq: updates.length > 0 ? updates[updates.length - 1].seq : 0,
+      }
+    })
+    return read()
+  }
+
+  async append(entries: readonly AppendEntry[]): Promise<number[]> {
+    return this.appendAll(entries)
+  }
+
+  async compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void> {
+    this.compactOne(documentId, state, throughSeq)
+  }
+
+  async size(documentId: string) {
+    const row = this.selectSize.get(documentId, documentId)
+    return row ?? { stateBytes: 0, logBytes: 0, logEntries: 0 }
+  }
+}
