@@ -1,4 +1,7 @@
-/** Every WebSocket close code the server sends, named once. */
+/**
+ * Every WebSocket close code the server sends, named once. Application codes follow the stock
+ * client's convention: 4400-4499 are final (it stops reconnecting), 4500-4599 mean "try again later".
+ */
 export const CloseCode = {
   /** The server is shutting down. */
   goingAway: { code: 1001, reason: 'server shutting down' },
@@ -7,7 +10,7 @@ export const CloseCode = {
   /** A frame exceeded MAX_MESSAGE_BYTES (sent by the WebSocket layer itself). */
   messageTooBig: { code: 1009, reason: 'message too big' },
   /** The document could not be written to the store; nothing that was not stored has been relayed. */
-  storeWriteFailed: { code: 1011, reason: 'document could not be stored' },
+  storeWriteFailed: { code: 4503, reason: 'document could not be stored, try again later' },
   /** Writing to the socket failed. */
   sendFailed: { code: 1011, reason: 'send failed' },
   /** The connection fell too far behind in reading what the server sends. */

@@ -23,12 +23,12 @@ export class SqliteDocumentStore implements DocumentStore {
        ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq, updated_at = excluded.updated_at`,
     )
     this.deleteUpdates = db.prepare<[string, number]>('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?')
-    this.selectSize = db.prepare<[string, string], { stateBytes: number; logBytes: number; logEntries: number }>(
+    this.selectSize = db.prepare<[{ id: string }], { stateBytes: number; logBytes: number; logEntries: number }>(
       `SELECT
-         (SELECT coalesce(sum(length(state)), 0) FROM document_state WHERE document_id = ?1) AS stateBytes,
+         (SELECT coalesce(sum(length(state)), 0) FROM document_state WHERE document_id = @id) AS stateBytes,
          coalesce(sum(length(data)), 0) AS logBytes,
          count(*) AS logEntries
-       FROM document_updates WHERE document_id = ?2`,
+       FROM document_updates WHERE document_id = @id`,
     )
     this.appendAll = db.transaction((entries: readonly AppendEntry[]) =>
       entries.map((entry) => Number(this.insertUpdate.run(entry.documentId, entry.update).lastInsertRowid)),
@@ -61,7 +61,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async size(documentId: string) {
-    const row = this.selectSize.get(documentId, documentId)
+    const row = this.selectSize.get({ id: documentId })
     return row ?? { stateBytes: 0, logBytes: 0, logEntries: 0 }
   }
 }

@@ -1,0 +1,142 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { openSqlite, type Sqlite } from '../store/sqlite.ts'
+import { SqliteDocumentStore } from '../store/sqliteDocuments.ts'
+import type { AppendEntry, StoredDocument } from '../store/store.ts'
+import { Connection, type Socket } from './connection.ts'
+import { encodeUpdate } from './protocol.ts'
+import { Rooms } from './rooms.ts'
+
+/** The socket end of a connection: records what the server sends and how it closes. */
+class RecordingSocket implements Socket {
+  readyState = 1
+  bufferedAmount = 0
+  sent: Uint8Array[] = []
+  closedWith: number | null = null
+  send(data: Uint8Array) {
+    this.sent.push(data)
+  }
+  close(code?: number) {
+    this.closedWith = code ?? 1000
+    this.readyState = 3
+  }
+}
+
+const member = { id: 1, name: 'Co-facilitator', role: 'cofacilitator' as const }
+const tick = () => new Promise((resolve) => setImmediate(resolve))
+
+function updateFrame(text: string): Uint8Array {
+  const doc = new Y.Doc()
+  doc.getText('content').insert(0, text)
+  return encodeUpdate(Y.encodeStateAsUpdate(doc))
+}
+
+describe('Rooms', () => {
+  const dbs: Sqlite[] = []
+  afterEach(() => {
+    for (const db of dbs.splice(0)) db.close()
+  })
+  function openDb(): Sqlite {
+    const db = openSqlite(fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-rooms-')))
+    dbs.push(db)
+    return db
+  }
+  const connect = (rooms: Rooms, documentId: string, canWrite = true) => {
+    const socket = new RecordingSocket()
+    const connection = new Connection(socket, member, canWrite, 1 << 20)
+    const room = rooms.join(documentId, connection)
+    return { socket, connection, room }
+  }
+
+  it('holds frames that arrive while the document loads and handles them, in order, once it has loaded', async () => {
+    let releaseLoad!: () => void
+    const gate = new Promise<void>((resolve) => (releaseLoad = resolve))
+    class SlowStore extends SqliteDocumentStore {
+      override async load(documentId: string): Promise<StoredDocument> {
+        await gate
+        return super.load(documentId)
+      }
+    }
+    const store = new SlowStore(openDb())
+    await store.append([{ documentId: 'slow', update: Y.encodeStateAsUpdate(docWith('stored ')) }])
+    const rooms = new Rooms(store, { compactAfterAppends: 1000, roomIdleMs: 1000 })
+    const a = connect(rooms, 'slow')
+    const b = connect(rooms, 'slow')
+    a.room.receive(a.connection, updateFrame('first'))
+    a.room.receive(a.connection, updateFrame('second'))
+    await tick()
+    // Nothing is answered, applied or relayed before the stored state is in.
+    expect(a.socket.sent).toEqual([])
+    expect(b.socket.sent).toEqual([])
+    expect(a.room.doc.getText('content').toString()).toBe('')
+
+    releaseLoad()
+    await a.room.loaded
+    await tick()
+    await tick()
+    const text = a.room.doc.getText('content').toString()
+    expect(text).toContain('stored ')
+    expect(text).toContain('first')
+    expect(text).toContain('second')
+    // b was greeted, then received both updates, in order.
+    expect(b.socket.sent.length).toBe(3)
+  })
+
+  it('closes the connections of a room whose updates cannot be stored, relaying nothing', async () => {
+    class FailingStore extends SqliteDocumentStore {
+      override async append(_entries: readonly AppendEntry[]): Promise<number[]> {
+        throw new Error('disk full')
+      }
+    }
+    const store = new FailingStore(openDb())
+    const rooms = new Rooms(store, { compactAfterAppends: 1000, roomIdleMs: 1000 })
+    const a = connect(rooms, 'failing')
+    const b = connect(rooms, 'failing')
+    await a.room.loaded
+    const greeting = b.socket.sent.length
+    a.room.receive(a.connection, updateFrame('lost?'))
+    await tick()
+    await tick()
+    expect(b.socket.sent.length).toBe(greeting)
+    expect(a.socket.closedWith).toBe(4503)
+    expect(b.socket.closedWith).toBe(4503)
+    // A new connection gets a fresh room, loaded from what is stored.
+    const c = connect(rooms, 'failing')
+    expect(c.room).not.toBe(a.room)
+    await c.room.loaded
+    expect(c.room.doc.getText('content').toString()).toBe('')
+  })
+
+  it('answers a sync request only after the updates before it are stored', async () => {
+    const appended: string[] = []
+    class WatchedStore extends SqliteDocumentStore {
+      override async append(entries: readonly AppendEntry[]): Promise<number[]> {
+        appended.push(...entries.map((e) => e.documentId))
+        return super.append(entries)
+      }
+    }
+    const rooms = new Rooms(new WatchedStore(openDb()), { compactAfterAppends: 1000, roomIdleMs: 1000 })
+    const a = connect(rooms, 'ordered')
+    const b = connect(rooms, 'ordered')
+    await a.room.loaded
+    a.room.receive(a.connection, updateFrame('durable first'))
+    const before = b.socket.sent.length
+    // b asks for the state in the same turn: the answer must wait for the append.
+    b.room.receive(b.connection, new Uint8Array([0, 0, 1, 0]))
+    expect(b.socket.sent.length).toBe(before)
+    expect(appended).toEqual([])
+    await tick()
+    await tick()
+    expect(appended).toEqual(['ordered'])
+    expect(b.socket.sent.length).toBe(before + 2)
+  })
+})
+
+function docWith(text: string): Y.Doc {
+  const doc = new Y.Doc()
+  doc.getText('content').insert(0, text)
+  return doc
+}

@@ -1,0 +1,232 @@
+/**
+ * The servers under test, as child processes of the load generator: ours (Hono relay with
+ * SQLite) and the reference in-memory relay (@y/websocket-server). Every child and temp
+ * directory is registered so that it is killed and removed when the benchmark exits, errors included.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { MemberDirectory } from '../../server/auth/members.ts'
+import { databaseFileName, openSqlite } from '../../server/store/sqlite.ts'
+import { SqliteDocumentStore } from '../../server/store/sqliteDocuments.ts'
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..')
+export const host = '127.0.0.1'
+
+export type ServerKind = 'ours' | 'reference'
+
+export interface BenchServer {
+  kind: ServerKind
+  pid: number
+  port: number
+  /** Base for WebsocketProvider: the document id is appended as `/<id>`. */
+  wsBase: string
+  httpBase: string
+  token: string
+  /** Full WebSocket URL of one document, with the token. */
+  documentUrl(documentId: string): string
+  /** Resident set size of the server process, in bytes (VmRSS). */
+  rssBytes(): number
+  /** Everything the process printed (stdout and stderr), for error reports. */
+  output(): string
+  /** SIGTERM, then waits for the exit (bounded); resolves with the exit code. */
+  stop(timeoutMs?: number): Promise<number | null>
+}
+
+const children = new Set<ChildProcess>()
+const tempDirs = new Set<string>()
+
+function killAllSync(): void {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        child.kill('SIGKILL')
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+  children.clear()
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true })
+  tempDirs.clear()
+}
+
+process.on('exit', killAllSync)
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killAllSync()
+    process.exit(130)
+  })
+}
+
+export function makeTempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  tempDirs.add(dir)
+  return dir
+}
+
+export function removeTempDir(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true })
+  tempDirs.delete(dir)
+}
+
+/** A data directory with a co-facilitator ("Bench writer") and a fresh token for it. */
+export function prepareDataDir(): { dataDir: string; token: string } {
+  const dataDir = makeTempDir('dtg-bench-')
+  const db = openSqlite(dataDir)
+  try {
+    const members = new MemberDirectory(db)
+    const member = members.ensureMember('Bench writer', 'cofacilitator')
+    return { dataDir, token: members.issueToken(member.id) }
+  } finally {
+    db.close()
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, host, () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+export function readRssBytes(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  const match = status.match(/^VmRSS:\s+(\d+)\s+kB/m)
+  if (!match) throw new Error(`no VmRSS in /proc/${pid}/status`)
+  return Number(match[1]) * 1024
+}
+
+interface SpawnSpec {
+  kind: ServerKind
+  args: string[]
+  env: Record<string, string>
+  /** Finds the port in what the process printed so far, once it is listening. */
+  ready: RegExp
+  portFrom: (match: RegExpMatchArray) => number
+  token: string
+}
+
+async function spawnServer(spec: SpawnSpec, startTimeoutMs = 20_000): Promise<BenchServer> {
+  const child = spawn(process.execPath, spec.args, {
+    cwd: repoRoot,
+    env: { ...process.env, ...spec.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  children.add(child)
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      children.delete(child)
+      resolve(code)
+    }),
+  )
+
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${spec.kind} server did not start within ${startTimeoutMs} ms:\n${output}`)), startTimeoutMs)
+    const onData = () => {
+      const match = output.match(spec.ready)
+      if (!match) return
+      clearTimeout(timer)
+      child.stdout!.off('data', onData)
+      resolve(spec.portFrom(match))
+    }
+    child.stdout!.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`${spec.kind} server exited with ${code} before listening:\n${output}`))
+    })
+  })
+
+  const pid = child.pid!
+  const wsBase = spec.kind === 'ours' ? `ws://${host}:${port}/collab` : `ws://${host}:${port}`
+  return {
+    kind: spec.kind,
+    pid,
+    port,
+    wsBase,
+    httpBase: `http://${host}:${port}`,
+    token: spec.token,
+    documentUrl: (documentId) => `${wsBase}/${documentId}?token=${encodeURIComponent(spec.token)}`,
+    rssBytes: () => readRssBytes(pid),
+    output: () => output,
+    async stop(timeoutMs = 30_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return exited
+      child.kill('SIGTERM')
+      let timer: NodeJS.Timeout | undefined
+      const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)))
+      const result = await Promise.race([exited, timedOut])
+      clearTimeout(timer)
+      if (result === 'timeout') {
+        child.kill('SIGKILL')
+        await exited
+        throw new Error(`${spec.kind} server did not exit within ${timeoutMs} ms of SIGTERM:\n${output}`)
+      }
+      return result
+    },
+  }
+}
+
+/** Our server on a prepared data directory. */
+export function startOurServer(dataDir: string, token: string, env: Record<string, string> = {}): Promise<BenchServer> {
+  return spawnServer({
+    kind: 'ours',
+    args: ['--import', 'tsx', 'server/main.ts'],
+    env: { PORT: '0', HOST: host, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    ready: /listening on http:\/\/127\.0\.0\.1:(\d+)/,
+    portFrom: (match) => Number(match[1]),
+    token,
+  })
+}
+
+/** The reference relay, in memory, on a free port. The token is passed but ignored. */
+export async function startReferenceServer(token = 'unused'): Promise<BenchServer> {
+  const port = await freePort()
+  return spawnServer({
+    kind: 'reference',
+    args: ['node_modules/@y/websocket-server/src/server.js'],
+    env: { HOST: host, PORT: String(port) },
+    ready: /running at '127\.0\.0\.1' on port (\d+)/,
+    portFrom: (match) => Number(match[1]),
+    token,
+  })
+}
+
+export interface StoredSize {
+  stateBytes: number
+  logBytes: number
+  logEntries: number
+  /** Sizes of workspace.sqlite, -wal and -shm as found on disk (0 when absent). */
+  files: Record<string, number>
+}
+
+/** Reads what our store holds for a document; call it while the server is stopped. */
+export async function storedSize(dataDir: string, documentId: string): Promise<StoredSize> {
+  const files: Record<string, number> = {}
+  for (const suffix of ['', '-wal', '-shm']) {
+    const name = databaseFileName + suffix
+    const file = path.join(dataDir, name)
+    files[name] = fs.existsSync(file) ? fs.statSync(file).size : 0
+  }
+  const db = openSqlite(dataDir)
+  try {
+    return { ...(await new SqliteDocumentStore(db).size(documentId)), files }
+  } finally {
+    db.close()
+  }
+}
+
+/** GET /healthz of our server: the number of loaded rooms. */
+export async function loadedRooms(server: BenchServer): Promise<number> {
+  const response = await fetch(`${server.httpBase}/healthz`, { signal: AbortSignal.timeout(5000) })
+  const body = (await response.json()) as { rooms: number }
+  return body.rooms
+}

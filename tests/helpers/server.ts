@@ -1,0 +1,84 @@
+/** Starts the real server as a child process on a free port, with its own data directory. */
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Role } from '../../shared/schema/member.ts'
+import { MemberDirectory } from '../../server/auth/members.ts'
+import { openSqlite } from '../../server/store/sqlite.ts'
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..')
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-test-'))
+}
+
+/** Adds a member to the data directory's database and returns a fresh token for it. */
+export function mintToken(dataDir: string, name: string, role: Role): string {
+  const db = openSqlite(dataDir)
+  try {
+    const members = new MemberDirectory(db)
+    return members.issueToken(members.ensureMember(name, role).id)
+  } finally {
+    db.close()
+  }
+}
+
+export interface TestServer {
+  url: string
+  wsUrl: string
+  port: number
+  dataDir: string
+  process: ChildProcess
+  output: () => string
+  /** SIGTERM, then waits for the exit; resolves with the exit code. */
+  stop(): Promise<number | null>
+  /** SIGKILL, no chance to flush anything. */
+  kill9(): Promise<void>
+}
+
+export async function startTestServer(dataDir: string, env: Record<string, string> = {}): Promise<TestServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start within 20 s:\n${output}`)), 20_000)
+    const onData = () => {
+      const match = output.match(/listening on http:\/\/127\.0\.0\.1:(\d+)/)
+      if (match) {
+        clearTimeout(timer)
+        child.stdout!.off('data', onData)
+        resolve(Number(match[1]))
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited with ${code} before listening:\n${output}`))
+    })
+  })
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}/collab`,
+    port,
+    dataDir,
+    process: child,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+      return exited
+    },
+    async kill9() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+      await exited
+    },
+  }
+}

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { execFileSync } from 'node:child_process'
+import { openSqlite } from '../../server/store/sqlite.ts'
+import { SqliteDocumentStore } from '../../server/store/sqliteDocuments.ts'
+import { connectClient, sleep, waitFor, type TestClient } from '../helpers/clients.ts'
+import { openRawSocket, syncUpdateFrame, upgradeStatus, frameKind } from '../helpers/rawSocket.ts'
+import { mintToken, repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
+
+describe('members, tokens and write permission', () => {
+  let server: TestServer
+  let dataDir: string
+  let writerToken: string
+  let delegationToken: string
+  let stakeholderToken: string
+  const clients: TestClient[] = []
+  const client = (documentId: string, token: string) => {
+    const c = connectClient(server.wsUrl, documentId, token)
+    clients.push(c)
+    return c
+  }
+
+  beforeAll(async () => {
+    dataDir = tempDataDir()
+    writerToken = mintToken(dataDir, 'Co-facilitator', 'cofacilitator')
+    delegationToken = mintToken(dataDir, 'Kenya', 'delegation')
+    stakeholderToken = mintToken(dataDir, 'Civil society network', 'stakeholder')
+    server = await startTestServer(dataDir)
+  })
+  afterAll(async () => {
+    for (const c of clients) c.destroy()
+    await server?.stop()
+  })
+
+  it('refuses an upgrade without a token, with an unknown token or a bad document id', async () => {
+    expect(await upgradeStatus(`${server.wsUrl}/doc`)).toBe(401)
+    expect(await upgradeStatus(`${server.wsUrl}/doc?token=not-a-real-token`)).toBe(401)
+    expect(await upgradeStatus(`${server.wsUrl}/doc?token=${writerToken.slice(0, -1)}x`)).toBe(401)
+    expect(await upgradeStatus(`${server.wsUrl}/${encodeURIComponent('../etc')}?token=${writerToken}`)).toBe(400)
+    expect(await upgradeStatus(`${server.wsUrl}/doc?token=${writerToken}`)).toBe(101)
+  })
+
+  it('answers a plain HTTP request without a token with a JSON error', async () => {
+    const response = await fetch(`${server.url}/collab/doc`)
+    expect(response.status).toBe(401)
+    expect(await response.json()).toMatchObject({ error: { code: 'unauthenticated' } })
+  })
+
+  it('lets a delegation read and publish presence, but drops its edits and tells it so', async () => {
+    const writer = client('read-only', writerToken)
+    await writer.synced
+    writer.text.insert(0, 'Zero draft. ')
+    const delegation = client('read-only', delegationToken)
+    const observer = client('read-only', writerToken)
+    await Promise.all([delegation.synced, observer.synced])
+    await waitFor(() => delegation.text.toString() === 'Zero draft. ', 'the delegation to read the draft')
+
+    delegation.provider.awareness.setLocalStateField('user', { name: 'Kenya' })
+    await waitFor(() => observer.provider.awareness.getStates().has(delegation.doc.clientID), 'the delegation presence')
+
+    delegation.text.insert(0, 'EDIT BY DELEGATION ')
+    await waitFor(() => delegation.denials.length > 0, 'a permission-denied message')
+    expect(delegation.denials[0]).toContain('read-only')
+    // A later edit by a writer still reaches everyone, and the delegation's never does.
+    writer.text.insert(writer.text.length, 'Rev.1.')
+    await waitFor(() => observer.text.toString().includes('Rev.1.'), 'the writer edit')
+    expect(observer.text.toString()).toBe('Zero draft. Rev.1.')
+    expect(writer.text.toString()).toBe('Zero draft. Rev.1.')
+
+    const db = openSqlite(dataDir)
+    try {
+      const stored = await new SqliteDocumentStore(db).load('read-only')
+      const doc = new Y.Doc()
+      if (stored.state) Y.applyUpdate(doc, stored.state)
+      for (const update of stored.updates) Y.applyUpdate(doc, update)
+      expect(doc.getText('content').toString()).toBe('Zero draft. Rev.1.')
+    } finally {
+      db.close()
+    }
+  })
+
+  it('drops a stakeholder update sent by hand and answers permission denied', async () => {
+    const raw = await openRawSocket(`${server.wsUrl}/hand-made?token=${stakeholderToken}`)
+    const doc = new Y.Doc()
+    doc.getText('content').insert(0, 'Stakeholder text')
+    raw.send(syncUpdateFrame(Y.encodeStateAsUpdate(doc)))
+    await waitFor(() => raw.received.some((frame) => frameKind(frame) === 'auth'), 'permission denied')
+    raw.ws.close()
+    const reader = client('hand-made', writerToken)
+    await reader.synced
+    await sleep(100)
+    expect(reader.text.toString()).toBe('')
+  })
+
+  it('mints a working token from the admin command, printed as the last line', async () => {
+    const output = execFileSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'token', '--name', 'Brazil', '--role', 'delegation'], {
+      cwd: repoRoot,
+      env: { ...process.env, DATA_DIR: dataDir },
+      encoding: 'utf8',
+    })
+    const token = output.trim().split('\n').at(-1)!
+    expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/)
+    expect(await upgradeStatus(`${server.wsUrl}/doc?token=${token}`)).toBe(101)
+    // The token itself is not what the database holds.
+    const db = openSqlite(dataDir)
+    try {
+      const rows = db.prepare('SELECT hash FROM tokens').all() as Array<{ hash: string }>
+      expect(rows.some((row) => row.hash === token)).toBe(false)
+      expect(rows.length).toBe(4)
+    } finally {
+      db.close()
+    }
+  })
+})
