@@ -23,7 +23,17 @@ export function createApp({ config, rooms, members, accepting }: AppDeps) {
   app.get('/healthz', (c) => c.json({ status: accepting() ? 'ok' : 'shutting_down', rooms: rooms.size }, accepting() ? 200 : 503))
   app.route(
     '/collab',
-    collabRoutes({ rooms, members, upgradeWebSocket, maxBufferedBytes: config.maxBufferedBytes, accepting }),
+    collabRoutes({
+      rooms,
+      members,
+      upgradeWebSocket,
+      accepting,
+      limits: {
+        maxBufferedBytes: config.maxBufferedBytes,
+        messagesPerSecond: config.messagesPerSecond,
+        messageBurst: config.messageBurst,
+      },
+    }),
   )
   app.notFound((c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`))
   app.onError((error, c) => {

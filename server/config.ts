@@ -12,6 +12,10 @@ const Env = z.object({
   MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(8 * MiB),
   /** A connection whose unsent backlog passes this is closed rather than buffered without end. */
   MAX_BUFFERED_BYTES: z.coerce.number().int().min(MiB).default(64 * MiB),
+  /** Frames per second one connection may send, sustained (0: no limit); faster senders are slowed down. */
+  RATE_LIMIT_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(300),
+  /** Frames one connection may send at once before the sustained rate applies. */
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(1000),
   /** The update log of a document is merged into one state row after this many appends. */
   COMPACT_AFTER_APPENDS: z.coerce.number().int().min(1).default(1000),
   /** A room without connections is unloaded after this grace period. */
@@ -26,6 +30,8 @@ export interface Config {
   dataDir: string
   maxMessageBytes: number
   maxBufferedBytes: number
+  messagesPerSecond: number
+  messageBurst: number
   compactAfterAppends: number
   roomIdleMs: number
   sqliteSynchronous: 'normal' | 'full'
@@ -47,6 +53,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(e.DATA_DIR),
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     maxBufferedBytes: e.MAX_BUFFERED_BYTES,
+    messagesPerSecond: e.RATE_LIMIT_MESSAGES_PER_SECOND,
+    messageBurst: e.RATE_LIMIT_BURST,
     compactAfterAppends: e.COMPACT_AFTER_APPENDS,
     roomIdleMs: e.ROOM_IDLE_MS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,

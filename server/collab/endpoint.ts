@@ -8,7 +8,7 @@ import type { MemberDirectory } from '../auth/members.ts'
 import { can } from '../auth/permissions.ts'
 import { apiError, type AppEnv } from '../http.ts'
 import { CloseCode } from './closeCodes.ts'
-import { Connection } from './connection.ts'
+import { Connection, type ConnectionLimits } from './connection.ts'
 import type { Room } from './room.ts'
 import type { Rooms } from './rooms.ts'
 
@@ -16,12 +16,12 @@ export interface CollabDeps {
   rooms: Rooms
   members: MemberDirectory
   upgradeWebSocket: UpgradeWebSocket<WebSocket>
-  maxBufferedBytes: number
+  limits: ConnectionLimits
   /** False once the server is shutting down: new connections are refused. */
   accepting: () => boolean
 }
 
-export function collabRoutes({ rooms, members, upgradeWebSocket, maxBufferedBytes, accepting }: CollabDeps) {
+export function collabRoutes({ rooms, members, upgradeWebSocket, limits, accepting }: CollabDeps) {
   return new Hono<AppEnv>().get(
     '/:documentId',
     async (c, next) => {
@@ -38,19 +38,20 @@ export function collabRoutes({ rooms, members, upgradeWebSocket, maxBufferedByte
     upgradeWebSocket((c) => {
       const member = c.get('member')
       const documentId = c.req.param('documentId')!
-      let connection: Connection | null = null
-      let room: Room | null = null
+      let joined: { room: Room; connection: Connection } | null = null
       return {
         onOpen(_event, ws) {
-          connection = new Connection(ws.raw!, member, can(member.role, 'document.write'), maxBufferedBytes)
-          room = rooms.join(documentId, connection)
+          const connection = new Connection(ws.raw!, member, can(member.role, 'document.write'), limits)
+          joined = { room: rooms.join(documentId, connection), connection }
         },
         onMessage(event) {
-          if (room && connection && event.data instanceof ArrayBuffer) room.receive(connection, new Uint8Array(event.data))
-          else connection?.close(CloseCode.protocolError)
+          if (!joined) return
+          const { room, connection } = joined
+          if (!(event.data instanceof ArrayBuffer)) return connection.close(CloseCode.protocolError)
+          connection.admit(new Uint8Array(event.data), (frame) => room.receive(connection, frame))
         },
         onClose() {
-          if (room && connection) rooms.leave(room, connection)
+          if (joined) rooms.leave(joined.room, joined.connection)
         },
       }
     }),

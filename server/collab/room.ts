@@ -8,6 +8,7 @@ import type { Connection } from './connection.ts'
 import type { PersistQueue } from './persistQueue.ts'
 import {
   ProtocolError,
+  awarenessClientIds,
   decodeClientMessage,
   encodeAwareness,
   encodePermissionDenied,
@@ -34,6 +35,8 @@ export class Room {
   logEntries = 0
   lastSeq = 0
   private waiting: Array<[Connection, Uint8Array]> = []
+  /** Which connection speaks for each awareness client id. */
+  private readonly awarenessOwners = new Map<number, Connection>()
   /** The whole document encoded, while it is known to be current: served to clients that hold nothing yet. */
   private fullState: Uint8Array | null = null
   /** Counts changes to the document since it was loaded. */
@@ -93,10 +96,33 @@ export class Room {
     if (changed.length === 0) return
     const connection = origin as Connection | null
     if (connection && this.connections.has(connection)) {
-      for (const id of added) connection.awarenessIds.add(id)
-      for (const id of removed) connection.awarenessIds.delete(id)
+      for (const id of added.concat(updated)) this.claimAwareness(id, connection)
+      for (const id of removed) {
+        connection.awarenessIds.delete(id)
+        this.awarenessOwners.delete(id)
+      }
     }
     this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), null)
+  }
+
+  private claimAwareness(id: number, connection: Connection): void {
+    const owner = this.awarenessOwners.get(id)
+    if (owner === connection) return
+    owner?.awarenessIds.delete(id)
+    this.awarenessOwners.set(id, connection)
+    connection.awarenessIds.add(id)
+  }
+
+  /**
+   * A connection may speak only for awareness client ids no one else in the room holds, or that
+   * its own member held on an earlier connection (a reconnect before the old socket timed out).
+   */
+  private mayPublishAwareness(connection: Connection, update: Uint8Array): boolean {
+    for (const id of awarenessClientIds(update)) {
+      const owner = this.awarenessOwners.get(id)
+      if (owner && owner !== connection && owner.member.id !== connection.member.id) return false
+    }
+    return true
   }
 
   join(connection: Connection): void {
@@ -112,6 +138,7 @@ export class Room {
     if (!this.connections.delete(connection)) return
     this.waiting = this.waiting.filter(([waiting]) => waiting !== connection)
     if (connection.awarenessIds.size > 0) {
+      for (const id of connection.awarenessIds) this.awarenessOwners.delete(id)
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null)
     }
   }
@@ -134,7 +161,9 @@ export class Room {
           this.applyClientUpdate(connection, message.update)
           break
         case 'awareness':
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection)
+          if (this.mayPublishAwareness(connection, message.update)) {
+            awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection)
+          }
           break
         case 'queryAwareness':
           this.sendAwarenessStates(connection)

@@ -46,7 +46,7 @@ describe('Rooms', () => {
   }
   const connect = (rooms: Rooms, documentId: string, canWrite = true) => {
     const socket = new RecordingSocket()
-    const connection = new Connection(socket, member, canWrite, 1 << 20)
+    const connection = new Connection(socket, member, canWrite, { maxBufferedBytes: 1 << 20, messagesPerSecond: 0, messageBurst: 1 })
     const room = rooms.join(documentId, connection)
     return { socket, connection, room }
   }

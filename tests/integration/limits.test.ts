@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { connectClient, sleep, waitFor, type TestClient } from '../helpers/clients.ts'
+import { frameKind, openRawSocket, syncUpdateFrame } from '../helpers/rawSocket.ts'
+import { mintToken, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
+
+describe('rate limit and awareness ownership', () => {
+  let server: TestServer
+  let token: string
+  let otherToken: string
+  const clients: TestClient[] = []
+
+  beforeAll(async () => {
+    const dataDir = tempDataDir()
+    token = mintToken(dataDir, 'Co-facilitator', 'cofacilitator')
+    otherToken = mintToken(dataDir, 'Other co-facilitator', 'cofacilitator')
+    server = await startTestServer(dataDir, { RATE_LIMIT_MESSAGES_PER_SECOND: '50', RATE_LIMIT_BURST: '10' })
+  })
+  afterAll(async () => {
+    for (const c of clients) c.destroy()
+    await server?.stop()
+  })
+
+  it('slows a connection that sends faster than the limit, without dropping its frames', async () => {
+    const reader = connectClient(server.wsUrl, 'flood', token)
+    clients.push(reader)
+    await reader.synced
+    const raw = await openRawSocket(`${server.wsUrl}/flood?token=${token}`)
+    await waitFor(() => raw.received.some((f) => frameKind(f) === 'sync-step1'), 'the server greeting')
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    for (let i = 0; i < 60; i++) doc.getText('content').insert(i, 'x')
+    for (const update of updates) raw.send(syncUpdateFrame(update))
+    await sleep(200)
+    // 10 at once and 50 a second: far fewer than 60 can have passed in 200 ms.
+    expect(reader.text.length).toBeLessThan(40)
+    await waitFor(() => reader.text.length === 60, 'every frame to pass', 10_000)
+    expect(raw.ws.readyState).toBe(raw.ws.OPEN)
+    raw.ws.close()
+  })
+
+  it('does not let a connection overwrite the presence another member published', async () => {
+    const a = connectClient(server.wsUrl, 'presence-owner', token)
+    const observer = connectClient(server.wsUrl, 'presence-owner', token)
+    clients.push(a, observer)
+    await Promise.all([a.synced, observer.synced])
+    a.provider.awareness.setLocalStateField('user', { name: 'Kenya' })
+    const aId = a.doc.clientID
+    const nameAt = (c: TestClient) => (c.provider.awareness.getStates().get(aId) as { user?: { name: string } } | undefined)?.user?.name
+    await waitFor(() => nameAt(observer) === 'Kenya', 'the real presence')
+
+    // Another member forges an update for a's client id, with a newer clock.
+    const forgedDoc = new Y.Doc()
+    forgedDoc.clientID = aId
+    const forged = new awarenessProtocol.Awareness(forgedDoc)
+    for (let i = 0; i < 20; i++) forged.setLocalState({ user: { name: `Impostor ${i}` } })
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 1)
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(forged, [aId]))
+    const raw = await openRawSocket(`${server.wsUrl}/presence-owner?token=${otherToken}`)
+    raw.send(encoding.toUint8Array(encoder))
+    // A marker from the same socket, handled after the forgery, shows the server has processed it.
+    const marker = new Y.Doc()
+    marker.getText('content').insert(0, 'marker')
+    raw.send(syncUpdateFrame(Y.encodeStateAsUpdate(marker)))
+    await waitFor(() => observer.text.toString() === 'marker', 'the marker')
+    expect(nameAt(observer)).toBe('Kenya')
+    forged.destroy()
+    raw.ws.close()
+  })
+})
