@@ -1,31 +1,46 @@
-/** Composes the HTTP routes and the WebSocket endpoint into one Hono app. */
+/** Composes the HTTP routes, the WebSocket endpoint and the built client into one Hono app. */
 import { createNodeWebSocket } from '@hono/node-ws'
+import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
-import type { MemberDirectory } from './auth/members.ts'
+import { bodyLimit } from 'hono/body-limit'
+import fs from 'node:fs'
+import path from 'node:path'
+import { authenticate, sameOrigin } from './auth/authenticate.ts'
 import { collabRoutes } from './collab/endpoint.ts'
-import type { Rooms } from './collab/rooms.ts'
 import type { Config } from './config.ts'
 import { apiError, type AppEnv } from './http.ts'
+import { authRoutes } from './routes/auth.ts'
+import { catalogueRoutes } from './routes/catalogue.ts'
+import { documentRoutes } from './routes/documents.ts'
+import { templateRoutes } from './routes/templates.ts'
+import { workspaceRoutes } from './routes/workspaces.ts'
+import type { Services } from './services.ts'
 
 export interface AppDeps {
   config: Config
-  rooms: Rooms
-  members: MemberDirectory
+  services: Services
+  /** The built client (index.html and assets), if there is one. */
+  clientDir: string | null
+  publicUrl: () => string
   accepting: () => boolean
 }
 
-export function createApp({ config, rooms, members, accepting }: AppDeps) {
+export function createApp({ config, services, clientDir, publicUrl, accepting }: AppDeps) {
+  const { rooms, members, sessions, registry, catalogue, status } = services
   const app = new Hono<AppEnv>()
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app })
   // Frames over the limit close the connection with 1009 before they are buffered whole.
   wss.options.maxPayload = config.maxMessageBytes
 
   app.get('/healthz', (c) => c.json({ status: accepting() ? 'ok' : 'shutting_down', rooms: rooms.size }, accepting() ? 200 : 503))
+
   app.route(
     '/collab',
     collabRoutes({
       rooms,
       members,
+      sessions,
+      publicUrl,
       upgradeWebSocket,
       accepting,
       limits: {
@@ -35,6 +50,29 @@ export function createApp({ config, rooms, members, accepting }: AppDeps) {
       },
     }),
   )
+
+  const api = new Hono<AppEnv>()
+  api.use(
+    sameOrigin(publicUrl),
+    bodyLimit({
+      maxSize: config.maxRequestBytes,
+      onError: (c) => apiError(c, 413, 'payload_too_large', `the request body exceeds ${config.maxRequestBytes} bytes`),
+    }),
+  )
+  api.route('/', authRoutes({ members, sessions, sessionTtlMs: config.sessionTtlMs }))
+  api.use(authenticate(members, sessions))
+  api.route('/catalogue', catalogueRoutes({ catalogue }))
+  api.route('/templates', templateRoutes())
+  api.route('/workspaces', workspaceRoutes({ registry, seedFromTemplate: services.seedFromTemplate, templateExists: services.templateExists }))
+  api.route('/documents', documentRoutes({ registry, rooms, status }))
+  api.all('*', (c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`))
+  app.route('/api', api)
+
+  if (clientDir) {
+    app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), clientDir) }))
+    const indexHtml = fs.readFileSync(path.join(clientDir, 'index.html'), 'utf8')
+    app.get('*', (c) => c.html(indexHtml))
+  }
   app.notFound((c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`))
   app.onError((error, c) => {
     console.error(error)

@@ -8,6 +8,12 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** The address people open in their browser; invite links start with it. Default: http://HOST:PORT. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Largest request body accepted by the REST API. */
+  MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(1 * MiB),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(14 * 24),
+  INVITE_TTL_HOURS: z.coerce.number().positive().default(7 * 24),
   /** Largest WebSocket frame accepted; a bigger one closes the connection with 1009. */
   MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(8 * MiB),
   /** A connection whose unsent backlog passes this is closed rather than buffered without end. */
@@ -28,6 +34,11 @@ export interface Config {
   port: number
   host: string
   dataDir: string
+  /** PUBLIC_URL without a trailing slash, or null for http://HOST:<listening port>. */
+  publicUrl: string | null
+  maxRequestBytes: number
+  sessionTtlMs: number
+  inviteTtlMs: number
   maxMessageBytes: number
   maxBufferedBytes: number
   messagesPerSecond: number
@@ -35,6 +46,11 @@ export interface Config {
   compactAfterAppends: number
   roomIdleMs: number
   sqliteSynchronous: 'normal' | 'full'
+}
+
+/** The address people open in their browser, once the listening port is known. */
+export function publicUrlOf(config: Config, port = config.port): string {
+  return config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
 }
 
 export class ConfigError extends Error {}
@@ -51,6 +67,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
+    maxRequestBytes: e.MAX_REQUEST_BYTES,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    inviteTtlMs: e.INVITE_TTL_HOURS * 3_600_000,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     maxBufferedBytes: e.MAX_BUFFERED_BYTES,
     messagesPerSecond: e.RATE_LIMIT_MESSAGES_PER_SECOND,

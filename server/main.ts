@@ -1,12 +1,18 @@
 /** Entry point of `npm start`: configuration from the environment, the server, a clean shutdown. */
 import { ConfigError, loadConfig } from './config.ts'
 import { log } from './log.ts'
+import { ensureClientBuilt } from './clientBuild.ts'
 import { startServer } from './server.ts'
 
 async function main(): Promise<void> {
   const config = loadConfig()
-  const server = await startServer(config)
+  const clientDir = await ensureClientBuilt()
+  const server = await startServer(config, { clientDir })
   console.log(`DTG drafting workspace listening on ${server.url} (data in ${config.dataDir})`)
+  if (server.demoInviteLink) {
+    console.log('A demo workspace was created. Sign in as the secretariat with this one-time link:')
+    console.log(server.demoInviteLink)
+  }
 
   let signalled = false
   const shutdown = (signal: string) => {

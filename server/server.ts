@@ -1,49 +1,62 @@
 /** Starts the whole server on a configuration and stops it cleanly. */
 import { serve, type ServerType } from '@hono/node-server'
+import fs from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { createApp } from './app.ts'
-import { MemberDirectory } from './auth/members.ts'
 import { CloseCode } from './collab/closeCodes.ts'
-import { Rooms } from './collab/rooms.ts'
-import type { Config } from './config.ts'
+import { publicUrlOf, type Config } from './config.ts'
 import { log } from './log.ts'
+import { createServices } from './services.ts'
 import { openSqlite } from './store/sqlite.ts'
-import { SqliteDocumentStore } from './store/sqliteDocuments.ts'
+import { createDemoIfEmpty, inviteLink } from './workspaces/demo.ts'
 
 export interface RunningServer {
   port: number
   url: string
+  /** The secretariat's sign-in link when this start created the demo workspace. */
+  demoInviteLink: string | null
   /** Stops accepting, closes connections, stores and compacts every room, closes the database. */
   stop(): Promise<void>
 }
 
-export async function startServer(config: Config): Promise<RunningServer> {
+export async function startServer(config: Config, options: { clientDir?: string | null } = {}): Promise<RunningServer> {
   const db = openSqlite(config.dataDir, { synchronous: config.sqliteSynchronous })
-  const store = new SqliteDocumentStore(db)
-  const members = new MemberDirectory(db)
-  const rooms = new Rooms(store, config)
+  const services = createServices(config, db)
   let accepting = true
-  const { app, injectWebSocket, wss } = createApp({ config, rooms, members, accepting: () => accepting })
+  let port = config.port
+  const publicUrl = () => publicUrlOf(config, port)
+  const clientDir = options.clientDir && fs.existsSync(`${options.clientDir}/index.html`) ? options.clientDir : null
+  const { app, injectWebSocket, wss } = createApp({ config, services, clientDir, publicUrl, accepting: () => accepting })
 
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
     s.once('error', reject)
   })
   injectWebSocket(server)
-  const port = (server.address() as AddressInfo).port
+  port = (server.address() as AddressInfo).port
+
+  const demo = await createDemoIfEmpty({ ...services, year: new Date().getFullYear() })
+  const pruneSessions = setInterval(() => services.sessions.pruneExpired(), 3_600_000)
+  pruneSessions.unref()
 
   let stopping: Promise<void> | null = null
   const stop = () => {
     stopping ??= (async () => {
       accepting = false
+      clearInterval(pruneSessions)
       server.close()
       for (const client of wss.clients) client.close(CloseCode.goingAway.code, CloseCode.goingAway.reason)
-      await rooms.closeAll()
+      await services.rooms.closeAll()
       db.close()
       if ('closeAllConnections' in server) server.closeAllConnections()
       log.info('server.stopped')
     })()
     return stopping
   }
-  return { port, url: `http://${config.host}:${port}`, stop }
+  return {
+    port,
+    url: `http://${config.host}:${port}`,
+    demoInviteLink: demo ? inviteLink(publicUrl(), demo.inviteToken) : null,
+    stop,
+  }
 }

@@ -1,20 +1,58 @@
-/** Middleware that names the member behind a request, from a bearer token, or refuses it with 401. */
+/** Middleware that names the member behind a request, from a session cookie or a bearer token, or refuses it. */
+import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { apiError, type AppEnv } from '../http.ts'
 import type { MemberDirectory } from './members.ts'
+import { can, type Action } from './permissions.ts'
+import type { Sessions } from './sessions.ts'
+
+export const sessionCookie = 'dtg_session'
 
 function bearerToken(header: string | undefined): string | null {
   const match = header?.match(/^Bearer\s+(\S+)$/i)
   return match ? match[1] : null
 }
 
-export function authenticate(members: MemberDirectory) {
+export function authenticate(members: MemberDirectory, sessions: Sessions) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const token = bearerToken(c.req.header('authorization')) ?? c.req.query('token') ?? null
-    if (!token) return apiError(c, 401, 'unauthenticated', 'sign in, or pass a token as ?token= or an Authorization: Bearer header')
-    const member = members.authenticateToken(token)
-    if (!member) return apiError(c, 401, 'invalid_token', 'the token is unknown or has been revoked')
+    const cookie = getCookie(c, sessionCookie)
+    if (!token && !cookie) {
+      return apiError(c, 401, 'unauthenticated', 'sign in with your invite link, or pass a token as ?token= or an Authorization: Bearer header')
+    }
+    const member = token ? members.authenticateToken(token) : sessions.authenticate(cookie!)
+    if (!member) {
+      return token
+        ? apiError(c, 401, 'invalid_token', 'the token is unknown or has been revoked')
+        : apiError(c, 401, 'session_expired', 'your session has ended; sign in again')
+    }
     c.set('member', member)
+    await next()
+  })
+}
+
+/** Refuses the request with 403 unless the signed-in member's role allows `action`. */
+export function allow(action: Action) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (!can(c.get('member').role, action)) {
+      return apiError(c, 403, 'forbidden', `your role (${c.get('member').role}) may not ${action.replace('.', ' ')}`)
+    }
+    await next()
+  })
+}
+
+/**
+ * Refuses requests from other sites: a browser sends Origin with every WebSocket upgrade and every
+ * cross-origin request, so a page elsewhere cannot act with a member's cookie.
+ */
+export function sameOrigin(publicUrl: () => string) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const origin = c.req.header('origin')
+    const host = c.req.header('host')
+    const originHost = origin ? URL.parse(origin)?.host : undefined
+    if (origin && originHost !== host && origin !== new URL(publicUrl()).origin) {
+      return apiError(c, 403, 'cross_origin', `requests from ${origin} are not accepted`)
+    }
     await next()
   })
 }

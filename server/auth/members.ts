@@ -1,4 +1,4 @@
-/** The members directory: who may connect, with which role, and their tokens. */
+/** The members directory: who may connect, with which role, and their bearer tokens. */
 import type { Member, Role } from '../../shared/schema/member.ts'
 import type { Sqlite } from '../store/sqlite.ts'
 import { hashToken, newToken } from './tokens.ts'
@@ -12,34 +12,34 @@ export class MemberError extends Error {
   }
 }
 
-interface MemberRow {
-  id: number
-  name: string
-  role: Role
-}
+const memberColumns = 'm.id, m.name, m.role, m.delegation'
 
 export class MemberDirectory {
   private readonly byName
+  private readonly byId
   private readonly insertMember
   private readonly insertToken
   private readonly byTokenHash
   private readonly all
 
   constructor(private readonly db: Sqlite) {
-    this.byName = db.prepare<[string], MemberRow>('SELECT id, name, role FROM members WHERE name = ? AND revoked_at IS NULL')
-    this.insertMember = db.prepare<[string, Role, number]>('INSERT INTO members (name, role, created_at) VALUES (?, ?, ?)')
+    this.byName = db.prepare<[string], Member>(`SELECT ${memberColumns} FROM members m WHERE name = ? AND revoked_at IS NULL`)
+    this.byId = db.prepare<[number], Member>(`SELECT ${memberColumns} FROM members m WHERE id = ? AND revoked_at IS NULL`)
+    this.insertMember = db.prepare<[string, Role, string | null, number]>(
+      'INSERT INTO members (name, role, delegation, created_at) VALUES (?, ?, ?, ?)',
+    )
     this.insertToken = db.prepare<[string, number, number]>('INSERT INTO tokens (hash, member_id, created_at) VALUES (?, ?, ?)')
-    this.byTokenHash = db.prepare<[string], MemberRow>(
-      `SELECT m.id, m.name, m.role FROM tokens t JOIN members m ON m.id = t.member_id
+    this.byTokenHash = db.prepare<[string], Member>(
+      `SELECT ${memberColumns} FROM tokens t JOIN members m ON m.id = t.member_id
        WHERE t.hash = ? AND t.revoked_at IS NULL AND m.revoked_at IS NULL`,
     )
-    this.all = db.prepare<[], MemberRow & { created_at: number }>(
-      'SELECT id, name, role, created_at FROM members WHERE revoked_at IS NULL ORDER BY id',
+    this.all = db.prepare<[], Member & { createdAt: number }>(
+      `SELECT ${memberColumns}, m.created_at AS createdAt FROM members m WHERE revoked_at IS NULL ORDER BY id`,
     )
   }
 
   /** Adds a member, or returns the existing one of that name if it holds the same role. */
-  ensureMember(name: string, role: Role): Member {
+  ensureMember(name: string, role: Role, delegation: string | null = null): Member {
     return this.db.transaction(() => {
       const existing = this.byName.get(name)
       if (existing) {
@@ -48,9 +48,13 @@ export class MemberDirectory {
         }
         return existing
       }
-      const id = Number(this.insertMember.run(name, role, Date.now()).lastInsertRowid)
-      return { id, name, role }
+      const id = Number(this.insertMember.run(name, role, delegation, Date.now()).lastInsertRowid)
+      return { id, name, role, delegation }
     })()
+  }
+
+  get(id: number): Member | null {
+    return this.byId.get(id) ?? null
   }
 
   /** Issues a new bearer token for a member; the token itself is returned once and never stored. */
@@ -66,6 +70,10 @@ export class MemberDirectory {
   }
 
   list(): Array<Member & { createdAt: number }> {
-    return this.all.all().map(({ created_at, ...member }) => ({ ...member, createdAt: created_at }))
+    return this.all.all()
+  }
+
+  isEmpty(): boolean {
+    return this.db.prepare('SELECT 1 FROM members LIMIT 1').get() === undefined
   }
 }

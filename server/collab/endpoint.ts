@@ -3,8 +3,9 @@ import type { UpgradeWebSocket } from 'hono/ws'
 import type { WebSocket } from 'ws'
 import { Hono } from 'hono'
 import { DocumentId } from '../../shared/schema/documentId.ts'
-import { authenticate } from '../auth/authenticate.ts'
+import { allow, authenticate, sameOrigin } from '../auth/authenticate.ts'
 import type { MemberDirectory } from '../auth/members.ts'
+import type { Sessions } from '../auth/sessions.ts'
 import { can } from '../auth/permissions.ts'
 import { apiError, type AppEnv } from '../http.ts'
 import { CloseCode } from './closeCodes.ts'
@@ -15,13 +16,15 @@ import type { Rooms } from './rooms.ts'
 export interface CollabDeps {
   rooms: Rooms
   members: MemberDirectory
+  sessions: Sessions
+  publicUrl: () => string
   upgradeWebSocket: UpgradeWebSocket<WebSocket>
   limits: ConnectionLimits
   /** False once the server is shutting down: new connections are refused. */
   accepting: () => boolean
 }
 
-export function collabRoutes({ rooms, members, upgradeWebSocket, limits, accepting }: CollabDeps) {
+export function collabRoutes({ rooms, members, sessions, publicUrl, upgradeWebSocket, limits, accepting }: CollabDeps) {
   return new Hono<AppEnv>().get(
     '/:documentId',
     async (c, next) => {
@@ -30,11 +33,9 @@ export function collabRoutes({ rooms, members, upgradeWebSocket, limits, accepti
       if (!documentId.success) return apiError(c, 400, 'invalid_document_id', documentId.error.issues[0].message)
       await next()
     },
-    authenticate(members),
-    async (c, next) => {
-      if (!can(c.get('member').role, 'document.read')) return apiError(c, 403, 'forbidden', 'you may not open this document')
-      await next()
-    },
+    sameOrigin(publicUrl),
+    authenticate(members, sessions),
+    allow('document.read'),
     upgradeWebSocket((c) => {
       const member = c.get('member')
       const documentId = c.req.param('documentId')!

@@ -24,6 +24,16 @@ export const readOnlyReason = 'read-only: your role may not change this document
 
 type CloseReason = { code: number; reason: string }
 
+/** Presence names who is there from the server's own record of the member, whatever the client claims. */
+function stampIdentity(update: Uint8Array, connection: Connection): Uint8Array {
+  const { name, delegation, role } = connection.member
+  return awarenessProtocol.modifyAwarenessUpdate(update, (state: unknown) =>
+    state !== null && typeof state === 'object'
+      ? { ...state, user: { ...((state as { user?: object }).user ?? {}), name, delegation, role } }
+      : state,
+  )
+}
+
 export class Room {
   readonly doc = new Y.Doc()
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
@@ -162,7 +172,7 @@ export class Room {
           break
         case 'awareness':
           if (this.mayPublishAwareness(connection, message.update)) {
-            awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection)
+            awarenessProtocol.applyAwarenessUpdate(this.awareness, stampIdentity(message.update, connection), connection)
           }
           break
         case 'queryAwareness':

@@ -25,7 +25,7 @@ class RecordingSocket implements Socket {
   }
 }
 
-const member = { id: 1, name: 'Co-facilitator', role: 'cofacilitator' as const }
+const member = { id: 1, name: 'Co-facilitator', role: 'cofacilitator' as const, delegation: null }
 const tick = () => new Promise((resolve) => setImmediate(resolve))
 
 function updateFrame(text: string): Uint8Array {

@@ -16,6 +16,8 @@ export class Rooms {
   private readonly idleTimers = new Map<Room, NodeJS.Timeout>()
   private readonly unloading = new Map<string, Promise<void>>()
   readonly queue: PersistQueue<Room>
+  /** Called after each batch of a room's updates is stored, for work that follows edits (validation). */
+  readonly changeListeners = new Set<(room: Room) => void>()
 
   constructor(
     private readonly store: DocumentStore,
@@ -24,12 +26,21 @@ export class Rooms {
     this.queue = new PersistQueue<Room>(store, {
       persisted: (entry, seq) => entry.owner.relay(entry.update, entry.origin, seq),
       failed: (room, error) => room.fail(CloseCode.storeWriteFailed, error),
-      batchStored: (room) => (room.logEntries >= this.options.compactAfterAppends ? this.compact(room) : undefined),
+      batchStored: (room) => {
+        for (const listener of this.changeListeners) listener(room)
+        return room.logEntries >= this.options.compactAfterAppends ? this.compact(room) : undefined
+      },
     })
   }
 
   get size(): number {
     return this.rooms.size
+  }
+
+  /** The room of a document if it is loaded and ready. */
+  loaded(documentId: string): Room | undefined {
+    const room = this.rooms.get(documentId)
+    return room?.state === 'ready' ? room : undefined
   }
 
   /** Puts a connection into the room of a document, loading the room if needed. */

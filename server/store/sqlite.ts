@@ -37,6 +37,46 @@ const migrations: string[] = [
     revoked_at INTEGER
   ) WITHOUT ROWID;
   `,
+  `
+  ALTER TABLE members ADD COLUMN delegation TEXT;
+  CREATE TABLE sessions (
+    hash TEXT PRIMARY KEY,
+    member_id INTEGER NOT NULL REFERENCES members (id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE invites (
+    hash TEXT PRIMARY KEY,
+    member_id INTEGER NOT NULL REFERENCES members (id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  ) WITHOUT ROWID;
+  CREATE TABLE workspaces (
+    id TEXT PRIMARY KEY,
+    dtg INTEGER NOT NULL CHECK (dtg IN (1, 2)),
+    year INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    UNIQUE (dtg, year)
+  ) WITHOUT ROWID;
+  CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces (id),
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('annual-summary', 'recommendations', 'working-draft')),
+    symbol TEXT,
+    created_by INTEGER REFERENCES members (id),
+    created_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX documents_by_workspace ON documents (workspace_id, created_at);
+  CREATE TABLE catalogue_versions (
+    version INTEGER PRIMARY KEY AUTOINCREMENT,
+    override TEXT NOT NULL,
+    created_by INTEGER REFERENCES members (id),
+    created_at INTEGER NOT NULL
+  );
+  `,
 ]
 
 export const databaseFileName = 'workspace.sqlite'

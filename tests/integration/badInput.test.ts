@@ -90,13 +90,15 @@ describe('bad input', () => {
     const a = connectClient(server.wsUrl, 'query-awareness', token)
     clients.push(a)
     await a.synced
-    a.provider.awareness.setLocalStateField('user', { name: 'Brazil' })
+    a.provider.awareness.setLocalStateField('user', { color: '#b0c4de' })
     const raw = await openRawSocket(`${server.wsUrl}/query-awareness?token=${token}`)
     await waitFor(() => raw.received.some((f) => frameKind(f) === 'sync-step1'), 'the server greeting')
     raw.received.length = 0
     raw.send(new Uint8Array([3]))
     await waitFor(() => raw.received.some((f) => frameKind(f) === 'awareness'), 'the awareness states')
-    expect(Buffer.from(raw.received.find((f) => frameKind(f) === 'awareness')!).toString()).toContain('Brazil')
+    const states = Buffer.from(raw.received.find((f) => frameKind(f) === 'awareness')!).toString()
+    expect(states).toContain('#b0c4de')
+    expect(states).toContain('Co-facilitator')
     raw.ws.close()
   })
 })

@@ -61,9 +61,12 @@ describe('real-time relay', () => {
     const a = client('presence')
     const b = client('presence')
     await Promise.all([a.synced, b.synced])
-    a.provider.awareness.setLocalStateField('user', { name: 'Kenya', color: '#0a7' })
+    // The client claims another name; presence shows the member the server knows.
+    a.provider.awareness.setLocalStateField('user', { name: 'Someone else', color: '#0a7' })
     const aId = a.doc.clientID
-    await waitFor(() => (b.provider.awareness.getStates().get(aId) as { user?: { name: string } } | undefined)?.user?.name === 'Kenya', 'a to appear at b')
+    const userAtB = () => (b.provider.awareness.getStates().get(aId) as { user?: Record<string, unknown> } | undefined)?.user
+    await waitFor(() => userAtB()?.color === '#0a7', 'a to appear at b')
+    expect(userAtB()).toEqual({ name: 'Co-facilitator', delegation: null, role: 'cofacilitator', color: '#0a7' })
     // The server drops the state of a connection that closes, without waiting for a timeout.
     a.provider.ws!.close()
     a.provider.shouldConnect = false

@@ -1,0 +1,52 @@
+/** Everything the server is made of, built once from the configuration and one database. */
+import { randomUUID } from 'node:crypto'
+import * as Y from 'yjs'
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
+import { validateDraft } from '../shared/schema/validateDraft.ts'
+import { findTemplate, templateDocument } from '../shared/templates/templates.ts'
+import { MemberDirectory } from './auth/members.ts'
+import { Sessions } from './auth/sessions.ts'
+import { CatalogueStore } from './catalogue/catalogueStore.ts'
+import { Rooms } from './collab/rooms.ts'
+import type { Config } from './config.ts'
+import type { Sqlite } from './store/sqlite.ts'
+import { SqliteDocumentStore } from './store/sqliteDocuments.ts'
+import { DocumentStatusService } from './validation/documentStatus.ts'
+import { Registry } from './workspaces/registry.ts'
+import { contentField, seedDocument } from './workspaces/seed.ts'
+
+/** How long edits must pause before a document is validated again. */
+const validationDebounceMs = 500
+
+export function createServices(config: Config, db: Sqlite) {
+  const store = new SqliteDocumentStore(db)
+  const members = new MemberDirectory(db)
+  const sessions = new Sessions(db, { sessionTtlMs: config.sessionTtlMs, inviteTtlMs: config.inviteTtlMs })
+  const registry = new Registry(db)
+  const catalogue = new CatalogueStore(db)
+  const rooms = new Rooms(store, config)
+  const status = new DocumentStatusService(
+    (doc: Y.Doc) => {
+      const result = validateDraft(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(contentField)), catalogue.current())
+      return { valid: result.valid, problems: result.problems }
+    },
+    store,
+    validationDebounceMs,
+  )
+  rooms.changeListeners.add((room) => {
+    if (registry.document(room.id)) status.changed(room.id, room.doc)
+  })
+  return {
+    store,
+    members,
+    sessions,
+    registry,
+    catalogue,
+    rooms,
+    status,
+    templateExists: (templateId: string) => findTemplate(templateId) !== undefined,
+    seedFromTemplate: (documentId: string, templateId: string) => seedDocument(store, documentId, templateDocument(findTemplate(templateId)!, randomUUID)),
+  }
+}
+
+export type Services = ReturnType<typeof createServices>

@@ -1,0 +1,75 @@
+/** Each document's validity, recomputed shortly after it changes and pushed to whoever listens. */
+import * as Y from 'yjs'
+import type { DraftProblem } from '../../shared/schema/validateDraft.ts'
+import type { DocumentStore } from '../store/store.ts'
+
+export interface DocumentStatus {
+  documentId: string
+  valid: boolean
+  problems: DraftProblem[]
+  checkedAt: string
+}
+
+export type Validate = (doc: Y.Doc) => { valid: boolean; problems: DraftProblem[] }
+
+export class DocumentStatusService {
+  private readonly latest = new Map<string, DocumentStatus>()
+  private readonly pending = new Map<string, NodeJS.Timeout>()
+  private readonly listeners = new Map<string, Set<(status: DocumentStatus) => void>>()
+
+  constructor(
+    private readonly validate: Validate,
+    private readonly store: DocumentStore,
+    private readonly debounceMs: number,
+  ) {}
+
+  /** Notes that a loaded document changed: its status is recomputed once edits pause for `debounceMs`. */
+  changed(documentId: string, doc: Y.Doc): void {
+    clearTimeout(this.pending.get(documentId))
+    const timer = setTimeout(() => {
+      this.pending.delete(documentId)
+      this.publish(this.check(documentId, doc))
+    }, this.debounceMs)
+    timer.unref()
+    this.pending.set(documentId, timer)
+  }
+
+  /** The current status: from the live document when it is loaded, else from the store. */
+  async current(documentId: string, liveDoc?: Y.Doc): Promise<DocumentStatus> {
+    const known = this.latest.get(documentId)
+    if (known && !this.pending.has(documentId)) return known
+    if (liveDoc) return this.check(documentId, liveDoc)
+    const stored = await this.store.load(documentId)
+    const doc = new Y.Doc()
+    try {
+      doc.transact(() => {
+        if (stored.state) Y.applyUpdate(doc, stored.state)
+        for (const update of stored.updates) Y.applyUpdate(doc, update)
+      })
+      return this.check(documentId, doc)
+    } finally {
+      doc.destroy()
+    }
+  }
+
+  subscribe(documentId: string, listener: (status: DocumentStatus) => void): () => void {
+    let set = this.listeners.get(documentId)
+    if (!set) this.listeners.set(documentId, (set = new Set()))
+    set.add(listener)
+    return () => {
+      set.delete(listener)
+      if (set.size === 0) this.listeners.delete(documentId)
+    }
+  }
+
+  private check(documentId: string, doc: Y.Doc): DocumentStatus {
+    const { valid, problems } = this.validate(doc)
+    const status = { documentId, valid, problems, checkedAt: new Date().toISOString() }
+    this.latest.set(documentId, status)
+    return status
+  }
+
+  private publish(status: DocumentStatus): void {
+    for (const listener of this.listeners.get(status.documentId) ?? []) listener(status)
+  }
+}

@@ -1,0 +1,106 @@
+/** Workspaces (one DTG in one cycle year) and the documents that belong to them. */
+import { randomBytes } from 'node:crypto'
+import type { Sqlite } from '../store/sqlite.ts'
+
+export type DocumentKind = 'annual-summary' | 'recommendations' | 'working-draft'
+
+export interface Workspace {
+  id: string
+  dtg: 1 | 2
+  year: number
+  title: string
+  createdAt: number
+}
+
+export interface DocumentRecord {
+  id: string
+  workspaceId: string
+  title: string
+  kind: DocumentKind
+  symbol: string | null
+  createdBy: number | null
+  createdAt: number
+}
+
+export class RegistryError extends Error {
+  constructor(
+    readonly code: 'workspace_exists' | 'workspace_not_found',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+const workspaceColumns = 'id, dtg, year, title, created_at AS createdAt'
+const documentColumns =
+  'id, workspace_id AS workspaceId, title, kind, symbol, created_by AS createdBy, created_at AS createdAt'
+
+export class Registry {
+  private readonly listWorkspacesStmt
+  private readonly workspaceById
+  private readonly workspaceByDtgYear
+  private readonly insertWorkspace
+  private readonly documentsOf
+  private readonly documentById
+  private readonly insertDocument
+  private readonly countDocuments
+
+  constructor(private readonly db: Sqlite) {
+    this.listWorkspacesStmt = db.prepare<[], Workspace & { documentCount: number }>(
+      `SELECT w.id, w.dtg, w.year, w.title, w.created_at AS createdAt,
+              (SELECT count(*) FROM documents d WHERE d.workspace_id = w.id) AS documentCount
+       FROM workspaces w ORDER BY w.year DESC, w.dtg`,
+    )
+    this.workspaceById = db.prepare<[string], Workspace>(`SELECT ${workspaceColumns} FROM workspaces WHERE id = ?`)
+    this.workspaceByDtgYear = db.prepare<[number, number], Workspace>(`SELECT ${workspaceColumns} FROM workspaces WHERE dtg = ? AND year = ?`)
+    this.insertWorkspace = db.prepare<[string, number, number, string, number]>(
+      'INSERT INTO workspaces (id, dtg, year, title, created_at) VALUES (?, ?, ?, ?, ?)',
+    )
+    this.documentsOf = db.prepare<[string], DocumentRecord>(
+      `SELECT ${documentColumns} FROM documents WHERE workspace_id = ? ORDER BY created_at, id`,
+    )
+    this.documentById = db.prepare<[string], DocumentRecord>(`SELECT ${documentColumns} FROM documents WHERE id = ?`)
+    this.insertDocument = db.prepare<[string, string, string, DocumentKind, string | null, number | null, number]>(
+      'INSERT INTO documents (id, workspace_id, title, kind, symbol, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+    this.countDocuments = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM documents')
+  }
+
+  listWorkspaces() {
+    return this.listWorkspacesStmt.all()
+  }
+
+  workspace(id: string): Workspace | null {
+    return this.workspaceById.get(id) ?? null
+  }
+
+  createWorkspace(input: { dtg: 1 | 2; year: number; title: string }): Workspace {
+    if (this.workspaceByDtgYear.get(input.dtg, input.year)) {
+      throw new RegistryError('workspace_exists', `a workspace for DTG ${input.dtg} in ${input.year} exists already`)
+    }
+    const workspace: Workspace = { id: `dtg${input.dtg}-${input.year}`, ...input, createdAt: Date.now() }
+    this.insertWorkspace.run(workspace.id, workspace.dtg, workspace.year, workspace.title, workspace.createdAt)
+    return workspace
+  }
+
+  documents(workspaceId: string): DocumentRecord[] {
+    return this.documentsOf.all(workspaceId)
+  }
+
+  document(id: string): DocumentRecord | null {
+    return this.documentById.get(id) ?? null
+  }
+
+  createDocument(input: { workspaceId: string; title: string; kind: DocumentKind; symbol: string | null; createdBy: number | null }): DocumentRecord {
+    if (!this.workspace(input.workspaceId)) {
+      throw new RegistryError('workspace_not_found', `there is no workspace "${input.workspaceId}"`)
+    }
+    const record: DocumentRecord = { id: `${input.workspaceId}-${randomBytes(6).toString('hex')}`, ...input, createdAt: Date.now() }
+    this.insertDocument.run(record.id, record.workspaceId, record.title, record.kind, record.symbol, record.createdBy, record.createdAt)
+    return record
+  }
+
+  isEmpty(): boolean {
+    return this.countDocuments.get()!.n === 0 && this.listWorkspaces().length === 0
+  }
+}
