@@ -33,6 +33,7 @@ export function createServices(config: Config, db: Sqlite) {
     store,
     validationDebounceMs,
   )
+  catalogue.changeListeners.add(() => status.invalidateAll())
   rooms.changeListeners.add((room) => {
     if (registry.document(room.id)) status.changed(room.id, room.doc)
   })

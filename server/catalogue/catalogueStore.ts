@@ -16,6 +16,8 @@ export interface CatalogueRevision {
 
 export class CatalogueStore {
   private cached: FrameworkCatalogue | null = null
+  /** Called after the catalogue in force has changed. */
+  readonly changeListeners = new Set<() => void>()
   private readonly latestStmt
   private readonly insertStmt
   private readonly historyStmt
@@ -43,6 +45,7 @@ export class CatalogueStore {
     const merged = mergeCatalogue(builtInCatalogue, override)
     this.insertStmt.run(JSON.stringify(override), memberId, Date.now())
     this.cached = merged
+    for (const listener of this.changeListeners) listener()
     return merged
   }
 

@@ -62,6 +62,11 @@ export class DocumentStatusService {
     }
   }
 
+  /** Drops every remembered status, e.g. after the catalogue changed; each is recomputed when next asked. */
+  invalidateAll(): void {
+    this.latest.clear()
+  }
+
   private check(documentId: string, doc: Y.Doc): DocumentStatus {
     const { valid, problems } = this.validate(doc)
     const status = { documentId, valid, problems, checkedAt: new Date().toISOString() }

@@ -51,7 +51,9 @@ export function connectClient(wsUrl: string, documentId: string, token: string |
   return {
     doc,
     provider,
-    text: doc.getText('content'),
+    get text() {
+      return doc.getText('content')
+    },
     synced,
     closes,
     denials,

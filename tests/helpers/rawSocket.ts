@@ -29,9 +29,9 @@ export async function openRawSocket(url: string): Promise<RawSocket> {
 }
 
 /** The HTTP status of a refused WebSocket upgrade. */
-export function upgradeStatus(url: string): Promise<number> {
+export function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url)
+    const ws = new WebSocket(url, { headers })
     ws.once('open', () => {
       ws.close()
       resolve(101)
