@@ -1,0 +1,106 @@
+/**
+ * ProseMirror JSON -> DraftModel. Numbering rule (UN style, derived here, never stored):
+ * each top-level paragraph with text, and each item of a top-level bullet or ordered list, is the next numbered
+ * paragraph 1, 2, 3, ...; a list item's nested lists belong to its paragraph; headings and empty paragraphs get no number;
+ * recommendations are numbered separately R1, R2, ... in document order and do not consume paragraph numbers.
+ */
+import type { FrameworkCatalogue } from '../framework/element.ts'
+import { resolveRef } from '../framework/lookup.ts'
+import {
+  type DraftDocJson,
+  type DraftNodeJson,
+  type NodePath,
+  recommendationId,
+  recommendationRefs,
+  recommendationsInOrder,
+} from '../schema/draftJson.ts'
+import type { DraftBlock, DraftModel, ModelRef, ParagraphBlock, TextLine, TextRun } from './draftModel.ts'
+
+const textblockTypes = new Set(['paragraph', 'heading'])
+const listTypes = new Set(['bulletList', 'orderedList'])
+
+function childrenOf(node: DraftNodeJson): DraftNodeJson[] {
+  return Array.isArray(node.content) ? node.content : []
+}
+
+function runsOf(textblock: DraftNodeJson): TextRun[] {
+  return childrenOf(textblock).map((inline) => {
+    const marks = new Set((inline.marks ?? []).map((mark) => mark.type))
+    const text = inline.type === 'hardBreak' ? '\n' : (inline.text ?? '')
+    return { text, bold: marks.has('bold'), italic: marks.has('italic') }
+  })
+}
+
+/** The non-empty textblocks under a node, in order, leaving out recommendations nested in it. */
+function linesOf(node: DraftNodeJson): TextLine[] {
+  if (textblockTypes.has(node.type)) {
+    const runs = runsOf(node)
+    const text = runs.map((run) => run.text).join('')
+    return text.trim() === '' ? [] : [{ text, runs }]
+  }
+  return childrenOf(node)
+    .filter((child) => child.type !== 'recommendation')
+    .flatMap(linesOf)
+}
+
+function nestedRecommendations(node: DraftNodeJson, path: NodePath): { node: DraftNodeJson; path: NodePath }[] {
+  return childrenOf(node).flatMap((child, index) =>
+    child.type === 'recommendation' ? [{ node: child, path: [...path, index] }] : nestedRecommendations(child, [...path, index]),
+  )
+}
+
+function modelRef(catalogue: FrameworkCatalogue, id: string): ModelRef {
+  const resolved = resolveRef(catalogue, id)
+  if (resolved.status === 'unknown') return { id, status: 'unknown', label: id }
+  const { label, title, pillar } = resolved.element
+  return { id, status: resolved.status, label, title, pillar }
+}
+
+/** A pure projection: the same JSON and catalogue always give the same model. */
+export function toDraftModel(docJson: DraftDocJson, catalogue: FrameworkCatalogue): DraftModel {
+  const recommendationNumbers = new Map(recommendationsInOrder(docJson).map(({ node, number }) => [node, number]))
+  const blocks: DraftBlock[] = []
+  let paragraphNumber = 0
+
+  const paragraph = (node: DraftNodeJson, path: NodePath, source: ParagraphBlock['source']): void => {
+    const lines = linesOf(node)
+    if (lines.length > 0) {
+      paragraphNumber += 1
+      const text = lines.map((line) => line.text).join('\n')
+      blocks.push({ kind: 'paragraph', number: paragraphNumber, source, text, lines, path })
+    }
+    for (const nested of nestedRecommendations(node, path)) recommendation(nested.node, nested.path)
+  }
+
+  const recommendation = (node: DraftNodeJson, path: NodePath): void => {
+    const paragraphs = linesOf(node)
+    blocks.push({
+      kind: 'recommendation',
+      number: recommendationNumbers.get(node) ?? 0,
+      id: recommendationId(node) ?? null,
+      refs: recommendationRefs(node)
+        .filter((ref): ref is string => typeof ref === 'string')
+        .map((ref) => modelRef(catalogue, ref)),
+      text: paragraphs.map((line) => line.text).join('\n'),
+      paragraphs,
+      path,
+    })
+  }
+
+  for (const [index, node] of childrenOf(docJson).entries()) {
+    const path = [index]
+    if (node.type === 'heading') {
+      const runs = runsOf(node)
+      const level = typeof node.attrs?.level === 'number' ? node.attrs.level : 1
+      blocks.push({ kind: 'heading', level, text: runs.map((run) => run.text).join(''), runs, path })
+    } else if (node.type === 'recommendation') {
+      recommendation(node, path)
+    } else if (listTypes.has(node.type)) {
+      const source = node.type as 'bulletList' | 'orderedList'
+      for (const [itemIndex, item] of childrenOf(node).entries()) paragraph(item, [...path, itemIndex], source)
+    } else {
+      paragraph(node, path, 'paragraph')
+    }
+  }
+  return { blocks }
+}

@@ -1,0 +1,67 @@
+/** Zod schemas of REST payloads and the error shape every API response uses. */
+import { z } from 'zod'
+import { CatalogueOverride } from '../framework/element.ts'
+import { oneOf, requiredText } from './fields.ts'
+
+export { CatalogueOverride }
+
+export const CreateWorkspace = z.object({
+  dtg: z.literal([1, 2], {
+    error: (issue) => (issue.input === undefined ? 'dtg is required' : 'dtg must be 1 or 2'),
+  }),
+  year: z
+    .number({ error: (issue) => (issue.input === undefined ? 'year is required' : 'year must be a number') })
+    .int('year must be a whole number')
+    .min(2025, 'year must be 2025 or later')
+    .max(2035, 'year must be 2035 or earlier'),
+  title: requiredText('title', { max: 200 }),
+})
+export type CreateWorkspace = z.infer<typeof CreateWorkspace>
+
+export const documentKinds = ['annual-summary', 'recommendations', 'working-draft'] as const
+export const DocumentKind = oneOf('kind', documentKinds)
+export type DocumentKind = z.infer<typeof DocumentKind>
+
+/** A UN document symbol such as "A/AC.292/DTG1/2026/CRP.1". */
+export const DocumentSymbol = requiredText('symbol', { max: 80 }).regex(
+  /^[A-Za-z0-9.()_-]+(\/[A-Za-z0-9.()_-]+)+$/,
+  'symbol must be parts separated by "/" (letters, digits, ".", "-", "_", parentheses), like A/AC.292/DTG1/2026/CRP.1',
+)
+
+export const TemplateId = requiredText('templateId', { max: 60 }).regex(
+  /^[a-z0-9][a-z0-9-]*$/,
+  'templateId must be lowercase letters, digits and hyphens',
+)
+
+export const CreateDocument = z.object({
+  title: requiredText('title', { max: 200 }),
+  kind: DocumentKind,
+  symbol: DocumentSymbol.optional(),
+  templateId: TemplateId.optional(),
+})
+export type CreateDocument = z.infer<typeof CreateDocument>
+
+export const ApiError = z.object({
+  error: z.object({
+    code: requiredText('error.code', { max: 80 }),
+    message: requiredText('error.message', { max: 2000 }),
+    details: z.unknown().optional(),
+  }),
+})
+export type ApiError = z.infer<typeof ApiError>
+
+export function apiError(code: string, message: string, details?: unknown): ApiError {
+  return { error: { code, message, ...(details === undefined ? {} : { details }) } }
+}
+
+export interface PayloadIssue {
+  path: string
+  message: string
+}
+
+/** A rejected payload as an `invalid_payload` error whose message lists each field and its problem. */
+export function invalidPayload(error: z.ZodError): ApiError {
+  const details: PayloadIssue[] = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+  const message = details.map(({ path, message }) => (path ? `${path}: ${message}` : message)).join('; ')
+  return apiError('invalid_payload', message, details)
+}

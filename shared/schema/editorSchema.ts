@@ -1,0 +1,22 @@
+/** The document schema shared by the browser editor and the server: UN-style text plus recommendation blocks. */
+import { type Extensions, getSchema } from '@tiptap/core'
+import { StarterKit } from '@tiptap/starter-kit'
+import { Recommendation } from './recommendationNode.ts'
+
+export const draftExtensions: Extensions = [
+  StarterKit.configure({
+    heading: { levels: [1, 2, 3] },
+    undoRedo: false,
+    blockquote: false,
+    code: false,
+    codeBlock: false,
+    hardBreak: false,
+    horizontalRule: false,
+    link: false,
+    strike: false,
+    underline: false,
+  }),
+  Recommendation,
+]
+
+export const draftSchema = getSchema(draftExtensions)

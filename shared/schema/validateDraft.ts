@@ -1,0 +1,130 @@
+/** The recommendation invariant: every recommendation has a unique id, some text, and links to known framework elements. */
+import type { FrameworkCatalogue } from '../framework/element.ts'
+import { resolveRef } from '../framework/lookup.ts'
+import {
+  isDraftDoc,
+  type NodePath,
+  plainText,
+  type RecommendationOccurrence,
+  recommendationId,
+  recommendationRefs,
+  recommendationsInOrder,
+} from './draftJson.ts'
+
+export const draftProblemCodes = [
+  'document_malformed',
+  'recommendation_unlinked',
+  'recommendation_unknown_ref',
+  'recommendation_retired_ref',
+  'recommendation_duplicate_id',
+  'recommendation_missing_id',
+  'recommendation_empty',
+] as const
+export type DraftProblemCode = (typeof draftProblemCodes)[number]
+
+export type Severity = 'error' | 'warning'
+
+export interface DraftProblem {
+  code: DraftProblemCode
+  severity: Severity
+  message: string
+  recommendationId?: string
+  recommendationNumber?: number
+  /** The offending catalogue id, for ref problems. */
+  ref?: string
+  path: NodePath
+}
+
+export interface DraftValidation {
+  valid: boolean
+  problems: DraftProblem[]
+}
+
+function problemsOf(
+  occurrence: RecommendationOccurrence,
+  catalogue: FrameworkCatalogue,
+  firstNumberById: ReadonlyMap<string, number>,
+): DraftProblem[] {
+  const { node, number, path } = occurrence
+  const id = recommendationId(node)
+  const at = { recommendationNumber: number, path, ...(id === undefined ? {} : { recommendationId: id }) }
+  const problem = (code: DraftProblemCode, message: string, severity: Severity = 'error', ref?: string): DraftProblem => ({
+    code,
+    severity,
+    message,
+    ...at,
+    ...(ref === undefined ? {} : { ref }),
+  })
+  const problems: DraftProblem[] = []
+
+  if (id === undefined) {
+    problems.push(problem('recommendation_missing_id', `Recommendation R${number} has no id`))
+  } else if (firstNumberById.get(id) !== number) {
+    problems.push(
+      problem(
+        'recommendation_duplicate_id',
+        `Recommendation R${number} has the same id as recommendation R${firstNumberById.get(id)} (${id})`,
+      ),
+    )
+  }
+
+  const refs = recommendationRefs(node)
+  if (refs.length === 0) {
+    problems.push(problem('recommendation_unlinked', `Recommendation R${number} is not linked to any framework element`))
+  }
+  for (const ref of refs) {
+    const shown = typeof ref === 'string' ? ref : JSON.stringify(ref)
+    const resolved = typeof ref === 'string' ? resolveRef(catalogue, ref) : { status: 'unknown' as const }
+    if (resolved.status === 'unknown') {
+      problems.push(
+        problem(
+          'recommendation_unknown_ref',
+          `Recommendation R${number} links to "${shown}", which is not in the framework catalogue`,
+          'error',
+          shown,
+        ),
+      )
+    } else if (resolved.status === 'retired') {
+      problems.push(
+        problem(
+          'recommendation_retired_ref',
+          `Recommendation R${number} links to ${resolved.element.label} (${shown}), which the catalogue has retired`,
+          'warning',
+          shown,
+        ),
+      )
+    }
+  }
+
+  if (plainText(node).trim() === '') {
+    problems.push(problem('recommendation_empty', `Recommendation R${number} has no text`))
+  }
+  return problems
+}
+
+/** Every problem of every recommendation, in document order; valid when none is an error. */
+export function validateDraft(docJson: unknown, catalogue: FrameworkCatalogue): DraftValidation {
+  if (!isDraftDoc(docJson)) {
+    return {
+      valid: false,
+      problems: [
+        {
+          code: 'document_malformed',
+          severity: 'error',
+          message: 'The document is not ProseMirror JSON of the form { type: "doc", content: [...] }',
+          path: [],
+        },
+      ],
+    }
+  }
+  const occurrences = recommendationsInOrder(docJson)
+  const firstNumberById = new Map<string, number>()
+  for (const { node, number } of occurrences) {
+    const id = recommendationId(node)
+    if (id !== undefined && !firstNumberById.has(id)) firstNumberById.set(id, number)
+  }
+  const problems = occurrences.flatMap((occurrence) =>
+    problemsOf(occurrence, catalogue, firstNumberById),
+  )
+  return { valid: problems.every((problem) => problem.severity !== 'error'), problems }
+}
