@@ -1,0 +1,45 @@
+/** The one way the client talks to the REST API: same-origin JSON, errors as ApiError. */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message)
+  }
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; details?: unknown }
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: ErrorBody = {}
+  try {
+    body = (await response.json()) as ErrorBody
+  } catch {
+    // Not JSON (a proxy's error page, say): the status alone has to do.
+  }
+  const code = body.error?.code ?? `http_${response.status}`
+  const message = body.error?.message ?? (response.statusText || `the server answered ${response.status}`)
+  return new ApiError(response.status, code, message, body.error?.details)
+}
+
+export async function request<T>(method: 'GET' | 'POST' | 'DELETE' | 'PATCH', path: string, body?: unknown): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+  } catch {
+    throw new ApiError(0, 'network_error', 'the server cannot be reached; check your connection')
+  }
+  if (!response.ok) throw await toApiError(response)
+  if (response.status === 204) return undefined as T
+  return (await response.json()) as T
+}

@@ -1,0 +1,61 @@
+/** Shapes of the REST API's answers, as the client reads them. */
+import type { Role } from '../../shared/schema/member.ts'
+
+export interface SignedInMember {
+  id: number
+  name: string
+  role: Role
+  delegation: string | null
+}
+
+export interface WorkspaceSummary {
+  id: string
+  dtg: number
+  year: number
+  title: string
+  documentCount: number
+}
+
+export const documentKinds = ['annual-summary', 'recommendations', 'working-draft'] as const
+export type DocumentKind = (typeof documentKinds)[number]
+
+export interface DocumentSummary {
+  id: string
+  title: string
+  kind: DocumentKind
+  symbol: string | null
+  createdAt: string | number
+}
+
+export interface WorkspaceDetail {
+  workspace: WorkspaceSummary
+  documents: DocumentSummary[]
+}
+
+export interface Template {
+  id: string
+  title: string
+  dtg: number
+  description: string
+}
+
+export interface DocumentDetail {
+  document: DocumentSummary
+  workspace: WorkspaceSummary
+  canWrite: boolean
+}
+
+export interface StatusProblem {
+  code: string
+  message: string
+  severity: 'error' | 'warning' | string
+  recommendationId?: string
+  recommendationNumber?: string | number
+}
+
+export interface DocumentStatus {
+  documentId: string
+  valid: boolean
+  problems: StatusProblem[]
+  checkedAt: string | number
+}

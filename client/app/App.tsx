@@ -1,0 +1,86 @@
+/** The app shell: signs in, then shows the page the hash names under a common header. */
+import { lazy, Suspense, useEffect, useState } from 'react'
+import { signOut } from '../api/auth.ts'
+import type { SignedInMember } from '../api/types.ts'
+import { NotFoundPage } from '../pages/NotFoundPage.tsx'
+import { SignInPage } from '../pages/SignInPage.tsx'
+import { WorkspaceListPage } from '../pages/WorkspaceListPage.tsx'
+import { WorkspacePage } from '../pages/WorkspacePage.tsx'
+import { AppHeader } from './AppHeader.tsx'
+import { startSession } from './startSession.ts'
+import { useRoute } from './useRoute.ts'
+
+const DocumentPage = lazy(() => import('../pages/DocumentPage.tsx'))
+
+type SessionState =
+  | { status: 'starting' }
+  | { status: 'failed'; message: string }
+  | { status: 'signed-out'; inviteError: string | null }
+  | { status: 'signed-in'; member: SignedInMember }
+
+export function App() {
+  const [session, setSession] = useState<SessionState>({ status: 'starting' })
+  const route = useRoute()
+
+  useEffect(() => {
+    startSession().then(
+      ({ member, inviteError }) => setSession(member ? { status: 'signed-in', member } : { status: 'signed-out', inviteError }),
+      (error: unknown) => setSession({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    )
+  }, [])
+
+  const leave = async () => {
+    try {
+      await signOut()
+    } finally {
+      setSession({ status: 'signed-out', inviteError: null })
+      window.location.hash = '#/'
+    }
+  }
+
+  if (session.status === 'starting') {
+    return (
+      <main className="page narrow">
+        <p className="loading" role="status">
+          Signing in…
+        </p>
+      </main>
+    )
+  }
+  if (session.status === 'failed') {
+    return (
+      <main className="page narrow">
+        <div className="notice notice-error" role="alert">
+          <p>The workspace cannot be reached: {session.message}</p>
+          <button type="button" onClick={() => window.location.reload()}>
+            Try again
+          </button>
+        </div>
+      </main>
+    )
+  }
+  if (session.status === 'signed-out') return <SignInPage inviteError={session.inviteError} />
+
+  const { member } = session
+  return (
+    <>
+      <AppHeader member={member} onSignOut={leave} />
+      <main className="page" id="main">
+        {route.page === 'workspaces' && <WorkspaceListPage member={member} />}
+        {route.page === 'workspace' && <WorkspacePage key={route.workspaceId} workspaceId={route.workspaceId} member={member} />}
+        {route.page === 'document' && (
+          <Suspense
+            fallback={
+              <p className="loading" role="status">
+                Opening the editor…
+              </p>
+            }
+          >
+            <DocumentPage key={route.documentId} documentId={route.documentId} member={member} />
+          </Suspense>
+        )}
+        {route.page === 'not-found' && <NotFoundPage />}
+      </main>
+    </>
+  )
+}

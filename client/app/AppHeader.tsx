@@ -1,0 +1,30 @@
+/** The banner on every signed-in page: the workspace's name, who is signed in, sign-out. */
+import type { SignedInMember } from '../api/types.ts'
+import { roleLabels } from './permissions.ts'
+
+export function AppHeader({ member, onSignOut }: { member: SignedInMember; onSignOut: () => void }) {
+  return (
+    <header className="app-header" role="banner">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <a className="app-title" href="#/">
+        <span className="app-emblem" aria-hidden="true">
+          ◎
+        </span>
+        Global Mechanism on ICT security
+        <span className="app-subtitle">DTG drafting workspace</span>
+      </a>
+      <div className="signed-in" aria-label="Signed in as">
+        <span className="member-name">{member.name}</span>
+        <span className="member-role">
+          {roleLabels[member.role]}
+          {member.delegation ? `, ${member.delegation}` : ''}
+        </span>
+        <button type="button" className="button-quiet" onClick={onSignOut}>
+          Sign out
+        </button>
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,36 @@
+/** Follows a collaboration session's socket, sync, network and local changes as a ConnectionState. */
+import { useEffect, useReducer } from 'react'
+import type * as Y from 'yjs'
+import { initialConnectionState, nextConnectionState, type ConnectionState, type SocketStatus } from './connectionState.ts'
+import type { CollabSession } from './openCollabSession.ts'
+
+export function useConnectionState({ doc, provider }: CollabSession): ConnectionState {
+  const [state, dispatch] = useReducer(nextConnectionState, navigator.onLine, initialConnectionState)
+
+  useEffect(() => {
+    const onStatus = ({ status }: { status: SocketStatus }) => dispatch({ type: 'socket', status })
+    const onSync = (synced: boolean) => dispatch({ type: 'synced', synced })
+    const onTransaction = (transaction: Y.Transaction) => {
+      if (transaction.local && transaction.changed.size > 0) dispatch({ type: 'local-change' })
+    }
+    const onOnline = () => dispatch({ type: 'network', online: true })
+    const onOffline = () => dispatch({ type: 'network', online: false })
+
+    dispatch({ type: 'socket', status: provider.wsconnected ? 'connected' : provider.wsconnecting ? 'connecting' : 'disconnected' })
+    dispatch({ type: 'synced', synced: provider.synced })
+    provider.on('status', onStatus)
+    provider.on('sync', onSync)
+    doc.on('afterTransaction', onTransaction)
+    window.addEventListener('online', onOnline)
+    window.addEventListener('offline', onOffline)
+    return () => {
+      provider.off('status', onStatus)
+      provider.off('sync', onSync)
+      doc.off('afterTransaction', onTransaction)
+      window.removeEventListener('online', onOnline)
+      window.removeEventListener('offline', onOffline)
+    }
+  }, [doc, provider])
+
+  return state
+}

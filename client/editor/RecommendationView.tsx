@@ -1,0 +1,47 @@
+/** How a recommendation looks in the editor: its number, its framework links as chips, then its paragraphs. */
+import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
+import { recommendationNumberFrom } from './draftNumbering.ts'
+import { useChooseLinks } from './LinkPicker.tsx'
+import { RefChip } from './RefChip.tsx'
+import { refsOf } from './recommendationCommands.ts'
+
+export function RecommendationView({ node, editor, decorations }: ReactNodeViewProps) {
+  const chooseLinks = useChooseLinks()
+  const number = recommendationNumberFrom(decorations)
+  const name = number === null ? 'Recommendation' : `R${number}`
+  const id = String(node.attrs.id ?? '')
+  const refs = refsOf(node)
+  const editable = editor.isEditable
+
+  const addLinks = async () => {
+    const chosen = await chooseLinks({ title: `Link ${name} to the framework`, confirmLabel: 'Add links', linked: refs })
+    if (chosen) editor.commands.addRecommendationRefs(id, chosen)
+  }
+
+  return (
+    <NodeViewWrapper as="section" className="recommendation" data-recommendation-id={id} aria-label={`Recommendation ${name}`}>
+      <div className="recommendation-header" contentEditable={false}>
+        <span className="recommendation-number" aria-hidden="true">
+          {name}
+        </span>
+        <ul className="ref-chips" aria-label={`Framework links of ${name}`}>
+          {refs.map((ref) => (
+            <RefChip
+              key={ref}
+              refId={ref}
+              removable={!editable ? 'no' : refs.length > 1 ? 'yes' : 'last'}
+              onRemove={() => editor.commands.removeRecommendationRef(id, ref)}
+            />
+          ))}
+          {refs.length === 0 && <li className="ref-chip ref-missing">Not linked to the framework</li>}
+        </ul>
+        {editable && (
+          <button type="button" className="add-link" onClick={addLinks}>
+            + Link
+          </button>
+        )}
+      </div>
+      <NodeViewContent className="recommendation-body" />
+    </NodeViewWrapper>
+  )
+}

@@ -1,0 +1,92 @@
+/**
+ * Paragraph numbers (1, 2, 3) and recommendation numbers (R1, R2) in the margin, exactly as toDraftModel derives them
+ * for export, recomputed on every change so they follow text inserted above.
+ */
+import { Extension } from '@tiptap/core'
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
+import type { DraftModel } from '../../shared/model/draftModel.ts'
+import { toDraftModel } from '../../shared/model/toDraftModel.ts'
+import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
+import { NodePositions } from './nodePaths.ts'
+
+export interface NumberingState {
+  model: DraftModel
+  decorations: DecorationSet
+}
+
+export interface NumberSpec {
+  paragraphNumber?: number
+  recommendationNumber?: number
+}
+
+export function numberingDecorations(doc: ProseMirrorNode, model: DraftModel): DecorationSet {
+  const positions = new NodePositions(doc)
+  const decorations: Decoration[] = []
+  for (const block of model.blocks) {
+    if (block.kind === 'heading') continue
+    const found = positions.at(block.path)
+    if (!found) continue
+    const { pos, node } = found
+    if (block.kind === 'paragraph') {
+      decorations.push(
+        Decoration.node(pos, pos + node.nodeSize, { class: 'numbered', 'data-paragraph-number': String(block.number) }, {
+          paragraphNumber: block.number,
+        } satisfies NumberSpec),
+      )
+    } else {
+      decorations.push(
+        Decoration.node(pos, pos + node.nodeSize, { 'data-recommendation-number': `R${block.number}` }, {
+          recommendationNumber: block.number,
+        } satisfies NumberSpec),
+      )
+    }
+  }
+  return DecorationSet.create(doc, decorations)
+}
+
+export const draftNumberingKey = new PluginKey<NumberingState>('draftNumbering')
+
+function numbering(doc: ProseMirrorNode, catalogue: FrameworkCatalogue): NumberingState {
+  const model = toDraftModel(doc.toJSON() as DraftDocJson, catalogue)
+  return { model, decorations: numberingDecorations(doc, model) }
+}
+
+export interface DraftNumberingOptions {
+  catalogue: FrameworkCatalogue
+}
+
+export const DraftNumbering = Extension.create<DraftNumberingOptions>({
+  name: 'draftNumbering',
+
+  addOptions() {
+    return { catalogue: { version: 'empty', elements: [] } }
+  },
+
+  addProseMirrorPlugins() {
+    const { catalogue } = this.options
+    return [
+      new Plugin<NumberingState>({
+        key: draftNumberingKey,
+        state: {
+          init: (_config, state) => numbering(state.doc, catalogue),
+          apply: (tr, previous) => (tr.docChanged ? numbering(tr.doc, catalogue) : previous),
+        },
+        props: {
+          decorations: (state) => draftNumberingKey.getState(state)?.decorations,
+        },
+      }),
+    ]
+  },
+})
+
+/** The recommendation number a node view receives through its decorations. */
+export function recommendationNumberFrom(decorations: readonly Decoration[]): number | null {
+  for (const decoration of decorations) {
+    const spec = decoration.spec as NumberSpec
+    if (typeof spec.recommendationNumber === 'number') return spec.recommendationNumber
+  }
+  return null
+}

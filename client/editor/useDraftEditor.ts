@@ -1,0 +1,32 @@
+/** Creates the TipTap editor over a collaboration session, and keeps its editability in step with the member's rights. */
+import type { Editor } from '@tiptap/core'
+import { useEditor } from '@tiptap/react'
+import { useEffect } from 'react'
+import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
+import type { CollabSession } from '../collab/openCollabSession.ts'
+import { editorExtensions, type CaretUser } from './editorExtensions.ts'
+
+export function useDraftEditor({ session, user, catalogue, canWrite }: { session: CollabSession; user: CaretUser; catalogue: FrameworkCatalogue; canWrite: boolean }): Editor | null {
+  const editor = useEditor(
+    {
+      extensions: editorExtensions({ session, user, catalogue }),
+      editable: canWrite,
+      shouldRerenderOnTransaction: false,
+      editorProps: {
+        attributes: {
+          class: 'draft-text',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': 'Draft text',
+          'aria-readonly': String(!canWrite),
+          spellcheck: 'true',
+        },
+      },
+    },
+    [session, catalogue],
+  )
+  useEffect(() => {
+    if (editor && editor.isEditable !== canWrite) editor.setEditable(canWrite)
+  }, [editor, canWrite])
+  return editor
+}

@@ -1,0 +1,82 @@
+/** Starts a document in a workspace: kind, title, optional symbol, optional template. */
+import { useState, type FormEvent } from 'react'
+import { createDocument, listTemplates } from '../api/workspaces.ts'
+import { documentKinds, type DocumentKind } from '../api/types.ts'
+import { routeHref } from '../app/route.ts'
+import { useLoad } from '../app/useLoad.ts'
+import { FormError } from './FormError.tsx'
+import { documentKindLabels } from './documentKindLabels.ts'
+
+export function CreateDocumentForm({ workspaceId, dtg, onCreated }: { workspaceId: string; dtg: number; onCreated: () => void }) {
+  const [templates] = useLoad(listTemplates, [])
+  const [title, setTitle] = useState('')
+  const [kind, setKind] = useState<DocumentKind>('recommendations')
+  const [symbol, setSymbol] = useState('')
+  const [templateId, setTemplateId] = useState('')
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+
+  const offered = templates.status === 'ready' ? templates.value.filter((template) => !template.dtg || template.dtg === dtg) : []
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      const document = await createDocument(workspaceId, {
+        title: title.trim(),
+        kind,
+        ...(symbol.trim() ? { symbol: symbol.trim() } : {}),
+        ...(templateId ? { templateId } : {}),
+      })
+      onCreated()
+      window.location.hash = routeHref({ page: 'document', documentId: document.id })
+    } catch (caught) {
+      setError(caught)
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form className="panel-form" onSubmit={submit} aria-labelledby="new-document-heading">
+      <h2 id="new-document-heading">New document</h2>
+      <label>
+        Title
+        <input value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={200} />
+      </label>
+      <div className="field-row">
+        <label>
+          Kind
+          <select value={kind} onChange={(event) => setKind(event.target.value as DocumentKind)}>
+            {documentKinds.map((value) => (
+              <option key={value} value={value}>
+                {documentKindLabels[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Symbol <span className="optional">(optional)</span>
+          <input value={symbol} onChange={(event) => setSymbol(event.target.value)} placeholder="e.g. A/AC.XXX/DTG.1/2026/CRP.1" maxLength={80} />
+        </label>
+      </div>
+      <label>
+        Template <span className="optional">(optional)</span>
+        <select value={templateId} onChange={(event) => setTemplateId(event.target.value)} disabled={templates.status !== 'ready'}>
+          <option value="">Blank document</option>
+          {offered.map((template) => (
+            <option key={template.id} value={template.id}>
+              {template.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      {templateId && <p className="hint">{offered.find((template) => template.id === templateId)?.description}</p>}
+      {templates.status === 'failed' && <p className="hint">Templates could not be loaded; you can still start a blank document.</p>}
+      <FormError error={error} />
+      <button type="submit" disabled={busy}>
+        Create document
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,16 @@
+/** The document page (a lazy chunk): loads the document and the catalogue, then opens the live workspace on it. */
+import { fetchCatalogue } from '../api/catalogue.ts'
+import { getDocument } from '../api/documents.ts'
+import type { SignedInMember } from '../api/types.ts'
+import { LoadState } from '../app/LoadState.tsx'
+import { useLoad } from '../app/useLoad.ts'
+import { DocumentWorkspace } from './DocumentWorkspace.tsx'
+
+export default function DocumentPage({ documentId, member }: { documentId: string; member: SignedInMember }) {
+  const [loaded, reload] = useLoad(() => Promise.all([getDocument(documentId), fetchCatalogue()]), [documentId])
+  return (
+    <LoadState loaded={loaded} what="the document" retry={reload}>
+      {([detail, catalogue]) => <DocumentWorkspace detail={detail} catalogue={catalogue} member={member} />}
+    </LoadState>
+  )
+}

@@ -1,0 +1,80 @@
+/** One open document: header with status, connection and presence; the editor; validation and coverage beside it. */
+import { useEffect, useMemo, useState } from 'react'
+import type { ServedCatalogue } from '../api/catalogue.ts'
+import type { DocumentDetail, SignedInMember } from '../api/types.ts'
+import { routeHref } from '../app/route.ts'
+import { ConnectionIndicator } from '../collab/ConnectionIndicator.tsx'
+import { openCollabSession, type CollabSession } from '../collab/openCollabSession.ts'
+import { userColor } from '../collab/userColor.ts'
+import { CatalogueContext } from '../editor/CatalogueContext.ts'
+import { DraftEditor } from '../editor/DraftEditor.tsx'
+import { LinkPickerProvider } from '../editor/LinkPicker.tsx'
+import { useDraftEditor } from '../editor/useDraftEditor.ts'
+import { CoveragePanel } from '../panels/CoveragePanel.tsx'
+import { StatusBadge } from '../panels/StatusBadge.tsx'
+import { ValidationPanel } from '../panels/ValidationPanel.tsx'
+import { PresenceList } from '../presence/PresenceList.tsx'
+import { documentKindLabels } from './documentKindLabels.ts'
+
+function useCollabSession(documentId: string): CollabSession | null {
+  const [session, setSession] = useState<CollabSession | null>(null)
+  useEffect(() => {
+    const opened = openCollabSession(documentId)
+    setSession(opened)
+    return () => {
+      setSession(null)
+      opened.destroy()
+    }
+  }, [documentId])
+  return session
+}
+
+export function DocumentWorkspace({ detail, catalogue, member }: { detail: DocumentDetail; catalogue: ServedCatalogue; member: SignedInMember }) {
+  const session = useCollabSession(detail.document.id)
+  if (!session) return null
+  return <OpenDocument key={session.doc.guid} session={session} detail={detail} catalogue={catalogue} member={member} />
+}
+
+function OpenDocument({ session, detail, catalogue, member }: { session: CollabSession; detail: DocumentDetail; catalogue: ServedCatalogue; member: SignedInMember }) {
+  const { document, workspace, canWrite } = detail
+  const user = useMemo(() => ({ name: member.name, delegation: member.delegation, color: userColor(member.id) }), [member])
+  const editor = useDraftEditor({ session, user, catalogue, canWrite })
+
+  return (
+    <CatalogueContext.Provider value={catalogue}>
+      <LinkPickerProvider>
+        <div className="document-layout">
+          <header className="document-header">
+            <nav className="breadcrumbs" aria-label="Breadcrumbs">
+              <a href="#/">Workspaces</a> <span aria-hidden="true">›</span>{' '}
+              <a href={routeHref({ page: 'workspace', workspaceId: workspace.id })}>{workspace.title}</a>
+            </nav>
+            <div className="document-title-row">
+              <div>
+                <p className="kicker">
+                  DTG {workspace.dtg} · {workspace.year} · {documentKindLabels[document.kind] ?? document.kind}
+                  {document.symbol && <span className="symbol"> · {document.symbol}</span>}
+                </p>
+                <h1>{document.title}</h1>
+              </div>
+              <div className="document-status">
+                <StatusBadge documentId={document.id} />
+                <ConnectionIndicator session={session} />
+              </div>
+            </div>
+            <PresenceList awareness={session.provider.awareness} />
+          </header>
+          <div className="document-body">
+            <div className="document-main">{editor && <DraftEditor editor={editor} canWrite={canWrite} member={member} />}</div>
+            {editor && (
+              <aside className="document-side" aria-label="Checks">
+                <ValidationPanel editor={editor} catalogue={catalogue} />
+                <CoveragePanel editor={editor} catalogue={catalogue} />
+              </aside>
+            )}
+          </div>
+        </div>
+      </LinkPickerProvider>
+    </CatalogueContext.Provider>
+  )
+}

@@ -1,0 +1,61 @@
+/** One workspace: its documents, and a form to start a new one for those who may. */
+import { getWorkspace } from '../api/workspaces.ts'
+import type { SignedInMember } from '../api/types.ts'
+import { LoadState } from '../app/LoadState.tsx'
+import { may } from '../app/permissions.ts'
+import { routeHref } from '../app/route.ts'
+import { useLoad } from '../app/useLoad.ts'
+import { CreateDocumentForm } from './CreateDocumentForm.tsx'
+import { documentKindLabels } from './documentKindLabels.ts'
+
+function formatDate(value: string | number): string {
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' })
+}
+
+export function WorkspacePage({ workspaceId, member }: { workspaceId: string; member: SignedInMember }) {
+  const [detail, reload] = useLoad(() => getWorkspace(workspaceId), [workspaceId])
+  return (
+    <LoadState loaded={detail} what="the workspace" retry={reload}>
+      {({ workspace, documents }) => (
+        <section aria-labelledby="workspace-heading">
+          <nav className="breadcrumbs" aria-label="Breadcrumbs">
+            <a href="#/">Workspaces</a> <span aria-hidden="true">›</span> <span>{workspace.title}</span>
+          </nav>
+          <p className="kicker">
+            DTG {workspace.dtg} · {workspace.year}
+          </p>
+          <h1 id="workspace-heading">{workspace.title}</h1>
+          <h2>Documents</h2>
+          {documents.length === 0 ? (
+            <p>No documents yet.</p>
+          ) : (
+            <table className="document-table">
+              <thead>
+                <tr>
+                  <th scope="col">Title</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Symbol</th>
+                  <th scope="col">Created</th>
+                </tr>
+              </thead>
+              <tbody>
+                {documents.map((document) => (
+                  <tr key={document.id}>
+                    <td>
+                      <a href={routeHref({ page: 'document', documentId: document.id })}>{document.title}</a>
+                    </td>
+                    <td>{documentKindLabels[document.kind] ?? document.kind}</td>
+                    <td className="symbol">{document.symbol ?? '—'}</td>
+                    <td>{formatDate(document.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {may(member.role, 'document.create') && <CreateDocumentForm workspaceId={workspace.id} dtg={workspace.dtg} onCreated={reload} />}
+        </section>
+      )}
+    </LoadState>
+  )
+}

@@ -1,0 +1,67 @@
+/** Heat map of the framework: how many recommendations link to each element; choosing one highlights them in the text. */
+import type { Editor } from '@tiptap/core'
+import { useEditorState } from '@tiptap/react'
+import { useMemo } from 'react'
+import { coverage } from '../../shared/model/coverage.ts'
+import type { ServedCatalogue } from '../api/catalogue.ts'
+import { highlightedElement } from '../editor/recommendationHighlight.ts'
+import { coverageRows } from './coverageCells.ts'
+import { useDraftModel } from './useDraftModel.ts'
+
+export function CoveragePanel({ editor, catalogue }: { editor: Editor; catalogue: ServedCatalogue }) {
+  const model = useDraftModel(editor)
+  const titles = useMemo(() => Object.fromEntries(catalogue.pillars.map(({ id, title }) => [id, title])), [catalogue])
+  const rows = useMemo(() => coverageRows(coverage(model, catalogue), titles), [model, catalogue, titles])
+  const highlighted = useEditorState({ editor, selector: ({ editor: current }) => highlightedElement(current.state) })
+  const recommendations = model.blocks.filter((block) => block.kind === 'recommendation').length
+
+  const choose = (id: string) => editor.commands.highlightElement(highlighted === id ? null : id)
+
+  return (
+    <section className="side-panel coverage-panel" aria-labelledby="coverage-heading">
+      <h2 id="coverage-heading">Coverage</h2>
+      <p className="panel-summary">
+        {recommendations} {recommendations === 1 ? 'recommendation' : 'recommendations'} across the framework. Choose an element to highlight the
+        recommendations linked to it.
+      </p>
+      <table className="coverage-matrix">
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">
+                <span className="coverage-pillar">{row.title}</span>
+                <span className="coverage-pillar-count">{row.recommendationCount}</span>
+              </th>
+              <td>
+                <ul className="coverage-cells">
+                  {row.cells.map((cell) => (
+                    <li key={cell.id}>
+                      <button
+                        type="button"
+                        className={`coverage-cell heat-${cell.heat} status-${cell.status}`}
+                        aria-pressed={highlighted === cell.id}
+                        title={`${cell.label}${cell.title ? `: ${cell.title}` : ''} (${cell.count} ${cell.count === 1 ? 'recommendation' : 'recommendations'})`}
+                        onClick={() => choose(cell.id)}
+                        data-element-id={cell.id}
+                      >
+                        <span className="coverage-label">{cell.label}</span>
+                        <span className="coverage-count">{cell.count}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="coverage-legend" aria-hidden="true">
+        <span className="coverage-cell heat-0">0</span>
+        <span className="coverage-cell heat-1">1</span>
+        <span className="coverage-cell heat-2">2</span>
+        <span className="coverage-cell heat-3">3+</span>
+        recommendations
+      </p>
+    </section>
+  )
+}
