@@ -70,8 +70,9 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
 
   if (clientDir) {
     app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), clientDir) }))
-    const indexHtml = fs.readFileSync(path.join(clientDir, 'index.html'), 'utf8')
-    app.get('*', (c) => c.html(indexHtml))
+    app.get('/assets/*', (c) => apiError(c, 404, 'not_found', `no asset ${c.req.path}`))
+    // Read on each request: a rebuild of the client while the server runs is picked up at once.
+    app.get('*', (c) => c.html(fs.readFileSync(path.join(clientDir, 'index.html'), 'utf8')))
   }
   app.notFound((c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`))
   app.onError((error, c) => {
