@@ -56,12 +56,16 @@ export function CreateDocumentForm({ workspaceId, dtg, onCreated }: { workspaceI
           </select>
         </label>
         <label>
-          Symbol <span className="optional">(optional)</span>
-          <input value={symbol} onChange={(event) => setSymbol(event.target.value)} placeholder="e.g. A/AC.XXX/DTG.1/2026/CRP.1" maxLength={80} />
+          <span>
+            Symbol <span className="optional">(optional)</span>
+          </span>
+          <input value={symbol} onChange={(event) => setSymbol(event.target.value)} placeholder="e.g. A/AC.292/DTG1/2026/CRP.1" maxLength={80} />
         </label>
       </div>
       <label>
-        Template <span className="optional">(optional)</span>
+        <span>
+          Template <span className="optional">(optional)</span>
+        </span>
         <select value={templateId} onChange={(event) => setTemplateId(event.target.value)} disabled={templates.status !== 'ready'}>
           <option value="">Blank document</option>
           {offered.map((template) => (
