@@ -1,0 +1,64 @@
+/** A delegation reads along: its editor is visibly read-only, and nothing it types reaches the server. */
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { TestServer } from '../helpers/server.ts'
+import { createDocument, launchChromium, openDocument, screenshot, signIn, startServer, typeAtEnd, type SignedIn } from './harness.ts'
+import { serverText } from './serverCopy.ts'
+
+describe('a delegation in the browser', () => {
+  let server: TestServer
+  let browser: Browser
+  let delegation: SignedIn
+  let cofacilitator: SignedIn
+  let documentId: string
+
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([startServer(), launchChromium()])
+    const secretariat = await signIn(browser, server, { name: 'Secretariat officer', role: 'secretariat', delegation: 'UNODA' })
+    ;({ documentId } = await createDocument(secretariat.page, { title: 'Zero draft for delegations', templateId: 'dtg1-critical-infrastructure' }))
+    await secretariat.context.close()
+    ;[delegation, cofacilitator] = await Promise.all([
+      signIn(browser, server, { name: 'Maria Souza', role: 'delegation', delegation: 'Brazil' }),
+      signIn(browser, server, { name: 'Amina Odhiambo', role: 'cofacilitator', delegation: 'Kenya' }),
+    ])
+    await Promise.all([openDocument(delegation.page, documentId), openDocument(cofacilitator.page, documentId)])
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  test('sees a read-only editor: a banner saying why, no toolbar, no link controls', async () => {
+    const { page } = delegation
+    expect(await page.locator('.read-only-banner').textContent()).toMatch(/Read-only\..*delegation.*only\s+co-facilitators and the secretariat edit/s)
+    expect(await page.getByRole('toolbar').count()).toBe(0)
+    expect(await page.locator('.draft-text').getAttribute('contenteditable')).toBe('false')
+    expect(await page.locator('.recommendation').count()).toBeGreaterThan(0)
+    expect(await page.locator('.ref-remove, .add-link').count()).toBe(0)
+    expect(await page.locator('.ref-chip').count()).toBeGreaterThan(0)
+    await screenshot(page, 'read-only-delegation')
+  })
+
+  test('what it types changes nothing, in its own view or on the server', async () => {
+    const before = await serverText(server, documentId)
+    await typeAtEnd(delegation.page, 'Brazil tries to edit.')
+    await delegation.page.keyboard.press('Enter')
+    await delegation.page.keyboard.press('Backspace')
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+
+    expect(await delegation.page.locator('.draft-text').textContent()).not.toContain('Brazil tries to edit.')
+    expect(await serverText(server, documentId)).toBe(before)
+    expect(await cofacilitator.page.locator('.draft-text').textContent()).not.toContain('Brazil tries to edit.')
+  })
+
+  test('follows the co-facilitator live, and both see each other in the presence list', async () => {
+    await typeAtEnd(cofacilitator.page, ' Text for delegations to read.')
+    await expect.poll(() => delegation.page.locator('.draft-text').textContent(), { timeout: 10_000 }).toContain('Text for delegations to read.')
+    await expect.poll(() => cofacilitator.page.locator('.presence .participant').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Maria Souza'), expect.stringContaining('Amina Odhiambo')]),
+    )
+    expect(await cofacilitator.page.locator('.participant', { hasText: 'Maria Souza' }).textContent()).toContain('Brazil')
+    expect(delegation.pageErrors).toEqual([])
+  })
+})
