@@ -1,5 +1,6 @@
 /** The banner on every signed-in page: the workspace's name, who is signed in, sign-out. */
 import type { SignedInMember } from '../api/types.ts'
+import { Brand } from './Brand.tsx'
 import { roleLabels } from './permissions.ts'
 
 export function AppHeader({ member, onSignOut }: { member: SignedInMember; onSignOut: () => void }) {
@@ -8,13 +9,7 @@ export function AppHeader({ member, onSignOut }: { member: SignedInMember; onSig
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <a className="app-title" href="#/">
-        <span className="app-emblem" aria-hidden="true">
-          ◎
-        </span>
-        Global Mechanism on ICT security
-        <span className="app-subtitle">DTG drafting workspace</span>
-      </a>
+      <Brand href="#/" />
       <div className="signed-in" aria-label="Signed in as">
         <span className="member-name">{member.name}</span>
         <span className="member-role">

@@ -1,24 +1,30 @@
 /** For visitors without a session: why the invite failed, or how to get one. */
+import { Brand } from '../app/Brand.tsx'
 
 export function SignInPage({ inviteError }: { inviteError: string | null }) {
   return (
-    <main className="page narrow sign-in" id="main">
-      <h1>DTG drafting workspace</h1>
-      <p className="lede">Global Mechanism on developments in the field of ICTs in the context of international security</p>
-      {inviteError ? (
-        <div className="notice notice-error" role="alert">
-          <h2>The invite link cannot be used</h2>
-          <p>{inviteError}</p>
-        </div>
-      ) : (
-        <div className="notice" role="status">
-          <h2>Sign in with your invite link</h2>
-          <p>
-            You are not signed in. Open the personal invite link the secretariat sent you; it signs you in on this browser. Each link
-            works once.
-          </p>
-        </div>
-      )}
-    </main>
+    <>
+      <header className="app-header" role="banner">
+        <Brand />
+      </header>
+      <main className="page narrow sign-in" id="main">
+        <h1>DTG drafting workspace</h1>
+        <p className="lede">Global Mechanism on developments in the field of ICTs in the context of international security</p>
+        {inviteError ? (
+          <div className="notice notice-error" role="alert">
+            <h2>The invite link cannot be used</h2>
+            <p>{inviteError}</p>
+          </div>
+        ) : (
+          <div className="notice" role="status">
+            <h2>Sign in with your invite link</h2>
+            <p>
+              You are not signed in. Open the personal invite link the secretariat sent you; it signs you in on this browser. Each
+              link works once.
+            </p>
+          </div>
+        )}
+      </main>
+    </>
   )
 }

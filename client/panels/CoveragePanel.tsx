@@ -5,7 +5,8 @@ import { useMemo } from 'react'
 import { coverage } from '../../shared/model/coverage.ts'
 import type { ServedCatalogue } from '../api/catalogue.ts'
 import { highlightedElement } from '../editor/recommendationHighlight.ts'
-import { coverageRows } from './coverageCells.ts'
+import { coverageRows, type CoverageCell } from './coverageCells.ts'
+import { scrollToRecommendation } from './revealRecommendation.ts'
 import { useDraftModel } from './useDraftModel.ts'
 
 export function CoveragePanel({ editor, catalogue }: { editor: Editor; catalogue: ServedCatalogue }) {
@@ -15,7 +16,11 @@ export function CoveragePanel({ editor, catalogue }: { editor: Editor; catalogue
   const highlighted = useEditorState({ editor, selector: ({ editor: current }) => highlightedElement(current.state) })
   const recommendations = model.blocks.filter((block) => block.kind === 'recommendation').length
 
-  const choose = (id: string) => editor.commands.highlightElement(highlighted === id ? null : id)
+  const choose = (cell: CoverageCell) => {
+    const highlighting = highlighted !== cell.id
+    editor.commands.highlightElement(highlighting ? cell.id : null)
+    if (highlighting && cell.recommendationIds[0]) scrollToRecommendation(editor, cell.recommendationIds[0])
+  }
 
   return (
     <section className="side-panel coverage-panel" aria-labelledby="coverage-heading">
@@ -41,7 +46,7 @@ export function CoveragePanel({ editor, catalogue }: { editor: Editor; catalogue
                         className={`coverage-cell heat-${cell.heat} status-${cell.status}`}
                         aria-pressed={highlighted === cell.id}
                         title={`${cell.label}${cell.title ? `: ${cell.title}` : ''} (${cell.count} ${cell.count === 1 ? 'recommendation' : 'recommendations'})`}
-                        onClick={() => choose(cell.id)}
+                        onClick={() => choose(cell)}
                         data-element-id={cell.id}
                       >
                         <span className="coverage-label">{cell.label}</span>

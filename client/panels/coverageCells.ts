@@ -7,6 +7,8 @@ export interface CoverageCell {
   title: string | undefined
   status: ElementCoverage['status']
   count: number
+  /** The recommendations linking to the element, in document order. */
+  recommendationIds: string[]
   /** 0: no recommendation; 1, 2, 3: one, two, three or more. */
   heat: 0 | 1 | 2 | 3
 }
@@ -20,7 +22,15 @@ export interface CoverageRow {
 
 function cell(element: ElementCoverage): CoverageCell {
   const count = element.recommendationIds.length
-  return { id: element.id, label: element.label, title: element.title, status: element.status, count, heat: Math.min(count, 3) as CoverageCell['heat'] }
+  return {
+    id: element.id,
+    label: element.label,
+    title: element.title,
+    status: element.status,
+    count,
+    recommendationIds: element.recommendationIds,
+    heat: Math.min(count, 3) as CoverageCell['heat'],
+  }
 }
 
 export function coverageRows(coverage: Coverage, pillarTitles: Partial<Record<string, string>> = {}): CoverageRow[] {

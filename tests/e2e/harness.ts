@@ -53,6 +53,8 @@ export interface SignedIn {
   page: Page
   /** Errors thrown in the page, for assertions that nothing broke. */
   pageErrors: string[]
+  /** Warnings and errors the page logged to its console. */
+  consoleProblems: string[]
 }
 
 /** A fresh browser context (its own cookies and IndexedDB) signed in through an invite link. */
@@ -62,10 +64,14 @@ export async function signIn(browser: Browser, server: TestServer, invitee: Invi
   const page = await context.newPage()
   page.setDefaultTimeout(10_000)
   const pageErrors: string[] = []
+  const consoleProblems: string[] = []
   page.on('pageerror', (error) => pageErrors.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'warning' || message.type() === 'error') consoleProblems.push(message.text())
+  })
   await page.goto(link)
   await page.locator('.member-name', { hasText: invitee.name }).waitFor()
-  return { context, page, pageErrors }
+  return { context, page, pageErrors, consoleProblems }
 }
 
 /** Calls the REST API from inside the page, with its session cookie, as the client itself would. */

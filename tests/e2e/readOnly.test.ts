@@ -50,6 +50,8 @@ describe('a delegation in the browser', () => {
     expect(await delegation.page.locator('.draft-text').textContent()).not.toContain('Brazil tries to edit.')
     expect(await serverText(server, documentId)).toBe(before)
     expect(await cofacilitator.page.locator('.draft-text').textContent()).not.toContain('Brazil tries to edit.')
+    // The read-only editor never even tries to write: the server had nothing to refuse.
+    expect(delegation.consoleProblems.filter((message) => /permission denied/i.test(message))).toEqual([])
   })
 
   test('follows the co-facilitator live, and both see each other in the presence list', async () => {
