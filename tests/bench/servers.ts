@@ -103,6 +103,25 @@ export function readRssBytes(pid: number): number {
   return Number(match[1]) * 1024
 }
 
+/** CPU time (user + system) the process has used so far, in seconds (clock ticks of 1/100 s). */
+export function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  // After the command name: state is field 3, utime field 14, stime field 15.
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
+
+/**
+ * CPU time the whole machine has spent running processes so far (all cores), plus time the host
+ * took the virtual CPUs away (steal), in seconds. Interrupt time is left out: the loopback traffic
+ * of the benchmark itself lands there.
+ */
+export function machineBusySeconds(): number {
+  const [, ...fields] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/)
+  const [user, nice, system, , , , , steal] = fields.map(Number)
+  return (user + nice + system + (steal ?? 0)) / 100
+}
+
 interface SpawnSpec {
   kind: ServerKind
   args: string[]
@@ -113,7 +132,7 @@ interface SpawnSpec {
   token: string
 }
 
-async function spawnServer(spec: SpawnSpec, startTimeoutMs = 20_000): Promise<BenchServer> {
+async function spawnServer(spec: SpawnSpec, startTimeoutMs = 60_000): Promise<BenchServer> {
   const child = spawn(process.execPath, spec.args, {
     cwd: repoRoot,
     env: { ...process.env, ...spec.env },
@@ -179,8 +198,17 @@ async function spawnServer(spec: SpawnSpec, startTimeoutMs = 20_000): Promise<Be
 export function startOurServer(dataDir: string, token: string, env: Record<string, string> = {}): Promise<BenchServer> {
   return spawnServer({
     kind: 'ours',
-    args: ['--import', 'tsx', 'server/main.ts'],
-    env: { PORT: '0', HOST: host, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    // For diagnosis: BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each of our server processes
+    // there on exit; BENCH_SERVER_NODE_ARGS adds Node options (space-separated) to our server.
+    args: [
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []),
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      'server/main.ts',
+    ],
+    // The relay is what is measured: no build of the browser client when the server starts.
+    env: { PORT: '0', HOST: host, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SKIP_CLIENT_BUILD: '1', ...env },
     ready: /listening on http:\/\/127\.0\.0\.1:(\d+)/,
     portFrom: (match) => Number(match[1]),
     token,
@@ -206,6 +234,10 @@ export interface StoredSize {
   logEntries: number
   /** Sizes of workspace.sqlite, -wal and -shm as found on disk (0 when absent). */
   files: Record<string, number>
+  /** Pages of the database file, and how many of them are free (left by deleted log rows). */
+  pageCount: number
+  freePages: number
+  pageSize: number
 }
 
 /** Reads what our store holds for a document; call it while the server is stopped. */
@@ -218,7 +250,14 @@ export async function storedSize(dataDir: string, documentId: string): Promise<S
   }
   const db = openSqlite(dataDir)
   try {
-    return { ...(await new SqliteDocumentStore(db).size(documentId)), files }
+    const pragma = (name: string) => db.pragma(name, { simple: true }) as number
+    return {
+      ...(await new SqliteDocumentStore(db).size(documentId)),
+      files,
+      pageCount: pragma('page_count'),
+      freePages: pragma('freelist_count'),
+      pageSize: pragma('page_size'),
+    }
   } finally {
     db.close()
   }

@@ -1,0 +1,341 @@
+/**
+ * The relay benchmarks: latency, ingest, cold start and memory of our server, each against the
+ * reference relay in the same run and from the same load generator.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { measureColdStart, type ColdStartResult } from './coldStart.ts'
+import { measureIngest, type IngestResult } from './ingest.ts'
+import { combineBlocks, measureLatencyBlock, type LatencyBlock, type LatencyResult, type LatencyScenario } from './latency.ts'
+import { measureMemory, type MemoryResult } from './memory.ts'
+import { prepareDataDir, removeTempDir, repoRoot, startOurServer, startReferenceServer, storedSize, type BenchServer, type StoredSize } from './servers.ts'
+import { int, met, mib, ms, ratio, type Row } from './table.ts'
+import { loadTrace, traceToUpdates } from './trace.ts'
+import * as Y from 'yjs'
+
+const quick = process.env.BENCH_QUICK === '1'
+
+export const relayConfig = {
+  quick,
+  latency: {
+    readers: 100,
+    editsPerSecond: 20,
+    warmupMs: 1000,
+    durationMs: quick ? 3000 : 20_000,
+  },
+  /** Quick runs ingest a prefix of the trace. */
+  ingestPatches: quick ? 40_000 : Number.POSITIVE_INFINITY,
+  /**
+   * Our server limits each connection to RATE_LIMIT_MESSAGES_PER_SECOND frames (default 300/s,
+   * burst 1000), which would stretch the whole trace over one socket to about 15 minutes. The full
+   * ingest runs with the limit off; a prefix is also ingested at the default limit, to show its cost.
+   */
+  ingestEnv: { RATE_LIMIT_MESSAGES_PER_SECOND: '0' },
+  defaultLimitIngestPatches: quick ? 2000 : 4000,
+  ingestTimeoutMs: 180_000,
+  coldStartRepeats: quick ? 3 : 5,
+  memory: { documents: quick ? 200 : 1000, roomIdleMs: 1000, concurrency: 50 },
+}
+
+export const relayArtifact = path.join(repoRoot, 'test-artifacts/bench/relay.json')
+
+const log = (message: string) => console.log(`[bench] ${message}`)
+
+type Kind = 'ours' | 'reference'
+const kinds: Kind[] = ['ours', 'reference']
+
+/** A fresh server of that kind; ours on a new data directory (the caller removes it), with extra environment. */
+async function freshServer(kind: Kind, env: Record<string, string> = {}): Promise<{ server: BenchServer; dataDir: string | null; token: string }> {
+  if (kind === 'reference') return { server: await startReferenceServer(), dataDir: null, token: 'unused' }
+  const { dataDir, token } = prepareDataDir()
+  return { server: await startOurServer(dataDir, token, env), dataDir, token }
+}
+
+async function stopChecked(server: BenchServer): Promise<void> {
+  const code = await server.stop()
+  // The reference has no SIGTERM handler and dies of the signal (code null); ours must exit 0.
+  if (server.kind === 'ours' && code !== 0) throw new Error(`our server exited with ${code} on SIGTERM:\n${server.output()}`)
+}
+
+/**
+ * Each scenario runs on both servers at once, in blocks of half the duration in the order
+ * ours, reference, reference, ours, so that both see the same drift of a shared machine.
+ */
+/** Share of a core that other processes may use during a latency block before the figures are flagged. */
+const busyMachineShare = 0.15
+
+const percentOfCore = (cpu: number, wall: number) => `${((100 * cpu) / wall).toFixed(0)}%`
+
+async function runLatency(): Promise<Record<string, Record<Kind, LatencyResult>>> {
+  const { readers, editsPerSecond, warmupMs, durationMs } = relayConfig.latency
+  const scenarios: LatencyScenario[] = [
+    { name: '1w+100r', writers: 1, readers, editsPerSecond, warmupMs, durationMs },
+    { name: '10w+100r', writers: 10, readers, editsPerSecond, warmupMs, durationMs },
+  ]
+  const order: Kind[] = ['ours', 'reference', 'reference', 'ours']
+  const blocksPerKind = order.filter((kind) => kind === 'ours').length
+  const results: Record<string, Record<Kind, LatencyResult>> = {}
+  for (const scenario of scenarios) {
+    const started: Array<Awaited<ReturnType<typeof freshServer>>> = []
+    try {
+      for (const kind of kinds) started.push(await freshServer(kind))
+      const servers = Object.fromEntries(started.map((s) => [s.server.kind, s.server])) as Record<Kind, BenchServer>
+      const blocks: Record<Kind, LatencyBlock[]> = { ours: [], reference: [] }
+      const block = { ...scenario, durationMs: scenario.durationMs / blocksPerKind }
+      log(`latency ${scenario.name}: ${order.length} blocks of ${(warmupMs + block.durationMs) / 1000} s (${order.join(', ')})`)
+      for (const kind of order) blocks[kind].push(await measureLatencyBlock(servers[kind], block))
+      const byKind = {} as Record<Kind, LatencyResult>
+      for (const kind of kinds) {
+        const result = combineBlocks(blocks[kind])
+        byKind[kind] = result
+        log(
+          `  ${kind}: p50 ${ms(result.p50Ms)} ms, p99 ${ms(result.p99Ms)} ms, max ${ms(result.maxMs)} ms, ` +
+            `${int(result.samples)}/${int(result.expectedSamples)} samples, blocks p99 ${result.blocks.map((b) => ms(b.p99Ms)).join(' / ')} ms, ` +
+            `CPU: server ${percentOfCore(result.serverCpuSeconds, result.wallSeconds)}, generator ${percentOfCore(result.generatorCpuSeconds, result.wallSeconds)}, ` +
+            `everything else ${percentOfCore(result.otherCpuSeconds, result.wallSeconds)}`,
+        )
+        const busiest = Math.max(...result.blocks.map((b) => b.otherCpuSeconds / b.wallSeconds))
+        if (busiest > busyMachineShare) {
+          log(`  WARNING: other work used ${(100 * busiest).toFixed(0)}% of a core during a ${kind} block: these latency figures are disturbed`)
+        }
+      }
+      results[scenario.name] = byKind
+    } finally {
+      for (const { server, dataDir } of started) {
+        await stopChecked(server)
+        if (dataDir) removeTempDir(dataDir)
+      }
+    }
+  }
+  return results
+}
+
+interface IngestSection {
+  patches: number
+  generateMs: number
+  encodedStateBytes: number
+  results: Record<Kind, IngestResult>
+  /** Ours with its default rate limit, on a prefix of the trace. */
+  defaultLimit: IngestResult
+  stored: StoredSize
+  coldStart: ColdStartResult
+}
+
+async function runIngestAndColdStart(): Promise<IngestSection> {
+  log('loading the automerge-paper trace and generating one update per edit')
+  const source = loadTrace()
+  const trace = traceToUpdates(source, relayConfig.ingestPatches)
+  const prefix = traceToUpdates(source, relayConfig.defaultLimitIngestPatches)
+  const encodedStateBytes = Y.encodeStateAsUpdate(trace.doc).length
+  log(`  ${int(trace.patchCount)} updates in ${ms(trace.generateMs)} ms; encoded state ${int(encodedStateBytes)} bytes`)
+  const documentId = 'ingest-automerge-paper'
+  const results = {} as Record<Kind, IngestResult>
+
+  const limited = prepareDataDir()
+  let defaultLimit: IngestResult
+  try {
+    const server = await startOurServer(limited.dataDir, limited.token)
+    try {
+      log(`ingest of ${int(prefix.patchCount)} edits on ours with its default rate limit`)
+      defaultLimit = await measureIngest(server, prefix, documentId, relayConfig.ingestTimeoutMs)
+      log(`  ${int(defaultLimit.editsPerSecond)} edits/s (${ms(defaultLimit.ms)} ms); verified`)
+    } finally {
+      await stopChecked(server)
+    }
+  } finally {
+    prefix.doc.destroy()
+    removeTempDir(limited.dataDir)
+  }
+
+  const ours = prepareDataDir()
+  try {
+    const server = await startOurServer(ours.dataDir, ours.token, relayConfig.ingestEnv)
+    try {
+      log(`ingest on ours (${Object.entries(relayConfig.ingestEnv).map(([k, v]) => `${k}=${v}`).join(' ')})`)
+      results.ours = await measureIngest(server, trace, documentId, relayConfig.ingestTimeoutMs)
+      log(`  ${int(results.ours.editsPerSecond)} edits/s (${ms(results.ours.ms)} ms); verified`)
+    } finally {
+      await stopChecked(server)
+    }
+    const stored = await storedSize(ours.dataDir, documentId)
+    log(`  stored after shutdown: state ${int(stored.stateBytes)} B, log ${int(stored.logBytes)} B in ${stored.logEntries} entries`)
+
+    const reference = await startReferenceServer()
+    try {
+      log(`ingest on reference`)
+      results.reference = await measureIngest(reference, trace, documentId, relayConfig.ingestTimeoutMs)
+      log(`  ${int(results.reference.editsPerSecond)} edits/s (${ms(results.reference.ms)} ms); verified`)
+    } finally {
+      await stopChecked(reference)
+    }
+
+    log(`cold start on ours, ${relayConfig.coldStartRepeats} restarts`)
+    const coldStart = await measureColdStart(ours.dataDir, ours.token, documentId, trace.endContent, relayConfig.coldStartRepeats)
+    log(
+      `  ${coldStart.runsMs.map(ms).join(', ')} ms; socket open after ${coldStart.connectedMs.map(ms).join(', ')} ms; ` +
+        `server room load ${coldStart.serverLoadMs.map((x) => (x === null ? '?' : ms(x))).join(', ')} ms`,
+    )
+    trace.doc.destroy()
+    return { patches: trace.patchCount, generateMs: trace.generateMs, encodedStateBytes, results, defaultLimit, stored, coldStart }
+  } finally {
+    removeTempDir(ours.dataDir)
+  }
+}
+
+async function runMemory(): Promise<Record<Kind, MemoryResult>> {
+  const results = {} as Record<Kind, MemoryResult>
+  for (const kind of kinds) {
+    const { server, dataDir } = await freshServer(kind, { ROOM_IDLE_MS: String(relayConfig.memory.roomIdleMs) })
+    try {
+      log(`memory on ${kind}: ${relayConfig.memory.documents} documents`)
+      const result = await measureMemory(server, relayConfig.memory)
+      results[kind] = result
+      log(
+        `  baseline ${mib(result.baselineBytes)} MiB, opened ${mib(result.openedBytes)} MiB (${result.opened} ok, ${result.failed} failed), ` +
+          `after unload ${mib(result.afterUnloadBytes)} MiB` + (result.roomsAfterUnload === null ? '' : `, rooms left ${result.roomsAfterUnload}`),
+      )
+    } finally {
+      await stopChecked(server)
+      if (dataDir) removeTempDir(dataDir)
+    }
+  }
+  return results
+}
+
+function latencyRows(name: string, r: Record<Kind, LatencyResult>, targets: { p50?: number; p99?: number; p99Ratio: number }): Row[] {
+  const { ours, reference } = r
+  const p99Ratio = ours.p99Ms / reference.p99Ms
+  const p99Target = [targets.p99 === undefined ? null : `< ${targets.p99} ms`, `ratio <= ${targets.p99Ratio.toFixed(1)}`].filter(Boolean).join(', ')
+  const samples = (x: LatencyResult) => `${int(x.samples)} of ${int(x.expectedSamples)}` + (x.missing ? ` (${int(x.missing)} missing)` : '')
+  return [
+    {
+      metric: `latency ${name} p50 (ms)`,
+      ours: ms(ours.p50Ms),
+      reference: ms(reference.p50Ms),
+      ratio: ratio(ours.p50Ms, reference.p50Ms),
+      target: targets.p50 === undefined ? '' : `< ${targets.p50} ms`,
+      met: targets.p50 === undefined ? '' : met(ours.p50Ms < targets.p50),
+    },
+    {
+      metric: `latency ${name} p99 (ms)`,
+      ours: ms(ours.p99Ms),
+      reference: ms(reference.p99Ms),
+      ratio: ratio(ours.p99Ms, reference.p99Ms),
+      target: p99Target,
+      met: met((targets.p99 === undefined || ours.p99Ms < targets.p99) && p99Ratio <= targets.p99Ratio),
+    },
+    { metric: `latency ${name} max (ms)`, ours: ms(ours.maxMs), reference: ms(reference.maxMs), ratio: ratio(ours.maxMs, reference.maxMs), target: '', met: '' },
+    {
+      metric: `latency ${name} deliveries`,
+      ours: samples(ours),
+      reference: samples(reference),
+      ratio: '',
+      target: 'none missing',
+      met: met(ours.missing === 0),
+    },
+  ]
+}
+
+function rowsOf(latency: Record<string, Record<Kind, LatencyResult>>, ingest: IngestSection, memory: Record<Kind, MemoryResult>): Row[] {
+  const { results, stored, coldStart, encodedStateBytes } = ingest
+  const storedBytes = stored.stateBytes + stored.logBytes
+  const storedRatio = storedBytes / encodedStateBytes
+  const files = Object.entries(stored.files)
+    .map(([name, size]) => `${name.replace('workspace.sqlite', '') || 'db'} ${int(size)}` + (name === 'workspace.sqlite' ? ` (${int(stored.freePages)} of ${int(stored.pageCount)} pages free)` : ''))
+    .join(', ')
+  const inMemory = 'n/a (in memory)'
+  const memoryRow = (metric: string, pick: (m: MemoryResult) => number): Row => ({
+    metric,
+    ours: mib(pick(memory.ours)),
+    reference: mib(pick(memory.reference)),
+    ratio: ratio(pick(memory.ours), pick(memory.reference)),
+    target: '',
+    met: '',
+  })
+  const otherCpu = (kind: Kind) =>
+    Object.values(latency)
+      .map((r) => percentOfCore(r[kind].otherCpuSeconds, r[kind].wallSeconds))
+      .join(' / ')
+  return [
+    ...latencyRows('1w+100r', latency['1w+100r'], { p50: 3, p99: 20, p99Ratio: 1.0 }),
+    ...latencyRows('10w+100r', latency['10w+100r'], { p99Ratio: 1.0 }),
+    {
+      metric: 'other work on the machine during latency (% of a core)',
+      ours: otherCpu('ours'),
+      reference: otherCpu('reference'),
+      ratio: '',
+      target: `<= ${(100 * busyMachineShare).toFixed(0)}% (else disturbed)`,
+      met: '',
+    },
+    {
+      metric: `ingest ${int(ingest.patches)} edits, rate limit off (edits/s)`,
+      ours: int(results.ours.editsPerSecond),
+      reference: int(results.reference.editsPerSecond),
+      ratio: ratio(results.ours.editsPerSecond, results.reference.editsPerSecond),
+      target: '>= 15,000',
+      met: met(results.ours.editsPerSecond >= 15_000),
+    },
+    {
+      metric: 'ingest time (s)',
+      ours: (results.ours.ms / 1000).toFixed(2),
+      reference: (results.reference.ms / 1000).toFixed(2),
+      ratio: ratio(results.ours.ms, results.reference.ms),
+      target: '',
+      met: '',
+    },
+    {
+      metric: `ingest ${int(ingest.defaultLimit.edits)} edits, default rate limit (edits/s)`,
+      ours: int(ingest.defaultLimit.editsPerSecond),
+      reference: 'n/a (no limit)',
+      ratio: '',
+      target: '>= 15,000',
+      met: met(ingest.defaultLimit.editsPerSecond >= 15_000),
+    },
+    {
+      metric: 'stored bytes after compaction (state+log)',
+      ours: `${int(storedBytes)} (${storedRatio.toFixed(2)}x of ${int(encodedStateBytes)})`,
+      reference: inMemory,
+      ratio: '',
+      target: '<= 2x encoded state',
+      met: met(storedRatio <= 2),
+    },
+    { metric: 'SQLite files after shutdown (bytes)', ours: files, reference: inMemory, ratio: '', target: '', met: '' },
+    { metric: 'cold start, median (ms)', ours: ms(coldStart.medianMs), reference: inMemory, ratio: '', target: '< 100 ms', met: met(coldStart.medianMs < 100) },
+    { metric: 'cold start, max (ms)', ours: ms(coldStart.maxMs), reference: inMemory, ratio: '', target: '', met: '' },
+    memoryRow('RSS baseline (MiB)', (m) => m.baselineBytes),
+    memoryRow(`RSS ${int(memory.ours.documents)} documents open (MiB)`, (m) => m.openedBytes),
+    memoryRow('RSS after unload (MiB)', (m) => m.afterUnloadBytes),
+    {
+      metric: 'RSS after unload / baseline',
+      ours: `${memory.ours.afterOverBaseline.toFixed(2)}x`,
+      reference: `${memory.reference.afterOverBaseline.toFixed(2)}x`,
+      ratio: '',
+      target: '<= 1.10x',
+      met: met(memory.ours.afterOverBaseline <= 1.1),
+    },
+  ]
+}
+
+/** Runs every relay benchmark, writes test-artifacts/bench/relay.json and returns the table rows. */
+export async function runRelayBenchmarks(): Promise<Row[]> {
+  const started = performance.now()
+  const loadAverageAtStart = os.loadavg()
+  log(`relay benchmarks${quick ? ' (BENCH_QUICK)' : ''}, Node ${process.version}, load average ${loadAverageAtStart.map((x) => x.toFixed(2)).join(' ')}`)
+  const latency = await runLatency()
+  const ingest = await runIngestAndColdStart()
+  const memory = await runMemory()
+  const rows = rowsOf(latency, ingest, memory)
+  const seconds = (performance.now() - started) / 1000
+  fs.mkdirSync(path.dirname(relayArtifact), { recursive: true })
+  fs.writeFileSync(
+    relayArtifact,
+    JSON.stringify(
+      { generatedAt: new Date().toISOString(), node: process.version, loadAverageAtStart, seconds, config: relayConfig, latency, ingest, memory, rows },
+      null,
+      2,
+    ) + '\n',
+  )
+  log(`relay benchmarks done in ${seconds.toFixed(0)} s; results in ${path.relative(repoRoot, relayArtifact)}`)
+  return rows
+}

@@ -1,0 +1,19 @@
+/** `npm run bench`: runs each benchmark section in turn and prints one table. */
+import { runRelayBenchmarks } from './relay.ts'
+import { formatTable, type Row } from './table.ts'
+
+async function main(): Promise<void> {
+  const rows: Row[] = []
+  rows.push(...(await runRelayBenchmarks()))
+  console.log()
+  console.log(formatTable(rows))
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error)
+    // Exiting runs the cleanup in servers.ts: child servers killed, temp directories removed.
+    process.exit(1)
+  },
+)
