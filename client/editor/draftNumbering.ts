@@ -1,7 +1,4 @@
-/**
- * Paragraph numbers (1, 2, 3) and recommendation numbers (R1, R2) in the margin, exactly as toDraftModel derives them
- * for export, recomputed on every change so they follow text inserted above.
- */
+/** Paragraph numbers (1, 2, 3) and recommendation numbers (R1, R2) in the margin, as toDraftModel derives them for export, recomputed on every change. */
 import { Extension } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey } from '@tiptap/pm/state'

@@ -1,7 +1,4 @@
-/**
- * ProseMirror commands over recommendations that keep the invariant: a recommendation is created with at least one
- * framework link and never loses its last one.
- */
+/** ProseMirror commands over recommendations that keep the invariant: created with at least one framework link, never left without one. */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import type { Command, EditorState, Transaction } from '@tiptap/pm/state'
 import { TextSelection } from '@tiptap/pm/state'

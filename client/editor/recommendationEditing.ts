@@ -2,6 +2,7 @@
 import { Extension } from '@tiptap/core'
 import { NodeSelection } from '@tiptap/pm/state'
 import { addRecommendationRefs, findRecommendation, insertRecommendation, removeRecommendationRef } from './recommendationCommands.ts'
+import { recommendationIdsPlugin } from './recommendationIds.ts'
 import { recommendationInvariantPlugin } from './recommendationInvariant.ts'
 import { recommendationPastePlugin } from './recommendationPaste.ts'
 
@@ -48,6 +49,6 @@ export const RecommendationEditing = Extension.create({
   },
 
   addProseMirrorPlugins() {
-    return [recommendationInvariantPlugin(), recommendationPastePlugin()]
+    return [recommendationInvariantPlugin(), recommendationPastePlugin(), recommendationIdsPlugin()]
   },
 })
