@@ -2,7 +2,8 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
-import './styles.css'
+import './styles/base.css'
+import './styles/shell.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,6 +5,10 @@ import type { SignedInMember } from '../api/types.ts'
 import { LoadState } from '../app/LoadState.tsx'
 import { useLoad } from '../app/useLoad.ts'
 import { DocumentWorkspace } from './DocumentWorkspace.tsx'
+import '../styles/document.css'
+import '../styles/editor.css'
+import '../styles/panels.css'
+import '../styles/picker.css'
 
 export default function DocumentPage({ documentId, member }: { documentId: string; member: SignedInMember }) {
   const [loaded, reload] = useLoad(() => Promise.all([getDocument(documentId), fetchCatalogue()]), [documentId])
