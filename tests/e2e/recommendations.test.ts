@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../helpers/server.ts'
-import { clickInEditor, createDocument, launchChromium, openDocument, pressInEditor, screenshot, signIn, startServer, type SignedIn } from './harness.ts'
+import { api, clickInEditor, connectionState, createDocument, launchChromium, openDocument, pressInEditor, screenshot, signIn, startServer, type SignedIn } from './harness.ts'
 
 const recommendations = (page: Page) => page.locator('.draft-text .recommendation')
 const lastRecommendation = (page: Page) => recommendations(page).last()
@@ -18,14 +18,14 @@ async function chooseInPicker(page: Page, search: string, elementId: string, con
 describe('recommendations in the editor', () => {
   let server: TestServer
   let browser: Browser
+  let secretariat: SignedIn
   let cofacilitator: SignedIn
   let page: Page
 
   beforeAll(async () => {
     ;[server, browser] = await Promise.all([startServer(), launchChromium()])
-    const secretariat = await signIn(browser, server, { name: 'Secretariat officer', role: 'secretariat', delegation: 'UNODA' })
+    secretariat = await signIn(browser, server, { name: 'Secretariat officer', role: 'secretariat', delegation: 'UNODA' })
     const { documentId } = await createDocument(secretariat.page, { title: 'Recommendations, zero draft', templateId: 'dtg1-critical-infrastructure' })
-    await secretariat.context.close()
     cofacilitator = await signIn(browser, server, { name: 'Amina Odhiambo', role: 'cofacilitator', delegation: 'Kenya' })
     page = cofacilitator.page
     await openDocument(page, documentId)
@@ -63,6 +63,8 @@ describe('recommendations in the editor', () => {
     expect(await inserted.locator('.ref-chip').allTextContents()).toEqual([expect.stringContaining('Norm g')])
     expect(await inserted.getAttribute('data-recommendation-id')).toMatch(/^[0-9a-f-]{36}$/)
     expect(await inserted.locator('.recommendation-number').textContent()).toBe(`R${before + 1}`)
+    // Still empty: the server's own check, pushed over the event stream, reports it in the header.
+    await page.getByTestId('server-status').filter({ hasText: '1 problem' }).waitFor()
   })
 
   test('the validation panel flags the empty recommendation and leads to it; typing clears it', async () => {
@@ -132,5 +134,25 @@ describe('recommendations in the editor', () => {
     await screenshot(page, 'editor-with-recommendations-full', { fullPage: true })
     await screenshot(page, 'coverage-panel', { selector: '.coverage-panel' })
     expect(cofacilitator.pageErrors).toEqual([])
+  })
+
+  test('a link to an element the secretariat has retired still shows, marked, and the element is no longer offered', async () => {
+    await api(secretariat.page, 'PUT', '/api/catalogue', { version: 'test-1', elements: [{ id: 'norm-k', retired: true }] })
+    await page.reload()
+    await connectionState(page, 'Connected')
+
+    const chip = page.locator('.recommendation .ref-chip[data-ref="norm-k"]')
+    await chip.waitFor()
+    expect(await chip.getAttribute('class')).toContain('ref-retired')
+    expect(await chip.textContent()).toContain('Norm k')
+    expect(await chip.locator('.flag-retired').textContent()).toBe('retired')
+    await page.locator('.validation-panel .problem-warning', { hasText: 'retired' }).waitFor()
+
+    await clickInEditor(page, page.locator('.draft-text > p.numbered').first())
+    await page.getByRole('button', { name: 'Insert recommendation' }).click()
+    await picker(page).getByLabel('Search the framework').fill('norm')
+    expect(await picker(page).locator('input[data-element-id="norm-k"]').count()).toBe(0)
+    expect(await picker(page).locator('input[data-element-id="norm-j"]').count()).toBe(1)
+    await picker(page).getByRole('button', { name: 'Cancel' }).click()
   })
 })
