@@ -1,11 +1,11 @@
 /** The editor's extensions: the shared draft schema, with node views, numbering, and collaboration over a session. */
-import type { AnyExtension, Extensions } from '@tiptap/core'
+import type { AnyExtension, Extensions, Node } from '@tiptap/core'
 import { Collaboration } from '@tiptap/extension-collaboration'
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
 import { ReactNodeViewRenderer } from '@tiptap/react'
 import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
 import { draftExtensions } from '../../shared/schema/editorSchema.ts'
-import { Recommendation, recommendationNodeName } from '../../shared/schema/recommendationNode.ts'
+import { recommendationNodeName } from '../../shared/schema/recommendationNode.ts'
 import type { CollabSession } from '../collab/openCollabSession.ts'
 import { renderCaret } from './caret.ts'
 import { DraftNumbering } from './draftNumbering.ts'
@@ -19,22 +19,20 @@ export interface CaretUser {
   color: string
 }
 
-const RecommendationWithView = Recommendation.extend({
-  addNodeView() {
-    return ReactNodeViewRenderer(RecommendationView, {
-      as: 'div',
-      // Numbers and highlights arrive as decorations on an unchanged node: render again when they change.
-      update: ({ oldNode, newNode, updateProps }) => {
-        if (oldNode.type !== newNode.type) return false
-        updateProps()
-        return true
-      },
-    })
-  },
-})
+function recommendationNodeView() {
+  return ReactNodeViewRenderer(RecommendationView, {
+    as: 'div',
+    // Numbers and highlights arrive as decorations on an unchanged node: render again when they change.
+    update: ({ oldNode, newNode, updateProps }) => {
+      if (oldNode.type !== newNode.type) return false
+      updateProps()
+      return true
+    },
+  })
+}
 
 function forTheEditor(extension: AnyExtension): AnyExtension {
-  if (extension.name === recommendationNodeName) return RecommendationWithView
+  if (extension.name === recommendationNodeName) return (extension as Node).extend({ addNodeView: recommendationNodeView })
   // The trailing paragraph the starter kit appends would be written into the shared document by every client that opens it.
   if (extension.name === 'starterKit') return extension.configure({ trailingNode: false })
   return extension
