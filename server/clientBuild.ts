@@ -18,7 +18,11 @@ function newestChange(dir: string): number {
 function isStale(): boolean {
   const built = path.join(clientDist, 'index.html')
   if (!fs.existsSync(built)) return true
-  const sources = Math.max(newestChange(path.join(root, 'client')), newestChange(path.join(root, 'shared')))
+  const sources = Math.max(
+    newestChange(path.join(root, 'client')),
+    newestChange(path.join(root, 'shared')),
+    fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs,
+  )
   return sources > fs.statSync(built).mtimeMs
 }
 
@@ -27,7 +31,15 @@ export async function ensureClientBuilt(): Promise<string | null> {
   if (!fs.existsSync(path.join(root, 'client', 'index.html'))) return null
   if (process.env.SKIP_CLIENT_BUILD === '1' || !isStale()) return fs.existsSync(clientDist) ? clientDist : null
   log.info('client.building')
-  const { build } = await import('vite')
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' })
+  // Whatever NODE_ENV the server runs under (tests set "test"), the client is built for production.
+  const nodeEnv = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  try {
+    const { build } = await import('vite')
+    await build({ configFile: path.join(root, 'vite.config.ts'), mode: 'production', logLevel: 'warn' })
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = nodeEnv
+  }
   return clientDist
 }

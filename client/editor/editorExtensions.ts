@@ -33,8 +33,6 @@ function recommendationNodeView() {
 
 function forTheEditor(extension: AnyExtension): AnyExtension {
   if (extension.name === recommendationNodeName) return (extension as Node).extend({ addNodeView: recommendationNodeView })
-  // The trailing paragraph the starter kit appends would be written into the shared document by every client that opens it.
-  if (extension.name === 'starterKit') return extension.configure({ trailingNode: false })
   return extension
 }
 

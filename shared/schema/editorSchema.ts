@@ -15,6 +15,8 @@ export const draftExtensions: Extensions = [
     link: false,
     strike: false,
     underline: false,
+    // A trailing paragraph would be written into the shared document by every client that opens it.
+    trailingNode: false,
   }),
   Recommendation,
 ]
