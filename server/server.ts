@@ -7,7 +7,8 @@ import { CloseCode } from './collab/closeCodes.ts'
 import { publicUrlOf, type Config } from './config.ts'
 import { log } from './log.ts'
 import { createServices } from './services.ts'
-import { openSqlite } from './store/sqlite.ts'
+import { startCheckpointer } from './store/checkpointer.ts'
+import { databasePath, openSqlite } from './store/sqlite.ts'
 import { createDemoIfEmpty, inviteLink } from './workspaces/demo.ts'
 
 export interface RunningServer {
@@ -20,7 +21,8 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, options: { clientDir?: string | null } = {}): Promise<RunningServer> {
-  const db = openSqlite(config.dataDir, { synchronous: config.sqliteSynchronous })
+  const db = openSqlite(config.dataDir, { synchronous: config.sqliteSynchronous, externalCheckpoints: true })
+  const checkpointer = startCheckpointer(databasePath(config.dataDir))
   const services = createServices(config, db)
   let accepting = true
   let port = config.port
@@ -47,6 +49,8 @@ export async function startServer(config: Config, options: { clientDir?: string 
       server.close()
       for (const client of wss.clients) client.close(CloseCode.goingAway.code, CloseCode.goingAway.reason)
       await services.rooms.closeAll()
+      await checkpointer.stop()
+      db.pragma('wal_checkpoint(TRUNCATE)')
       db.close()
       if ('closeAllConnections' in server) server.closeAllConnections()
       log.info('server.stopped')

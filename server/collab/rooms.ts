@@ -3,6 +3,7 @@ import { log } from '../log.ts'
 import type { DocumentStore } from '../store/store.ts'
 import { CloseCode } from './closeCodes.ts'
 import type { Connection } from './connection.ts'
+import { MemoryRelease } from './memoryRelease.ts'
 import { PersistQueue } from './persistQueue.ts'
 import { Room } from './room.ts'
 
@@ -15,6 +16,7 @@ export class Rooms {
   private readonly rooms = new Map<string, Room>()
   private readonly idleTimers = new Map<Room, NodeJS.Timeout>()
   private readonly unloading = new Map<string, Promise<void>>()
+  private readonly memory = new MemoryRelease()
   readonly queue: PersistQueue<Room>
   /** Called after each batch of a room's updates is stored, for work that follows edits (validation). */
   readonly changeListeners = new Set<(room: Room) => void>()
@@ -103,6 +105,7 @@ export class Rooms {
       await this.compact(room)
       room.state = 'unloaded'
       room.destroy()
+      this.memory.roomUnloaded(this.rooms.size)
       log.debug('room.unloaded', { document: room.id })
     })()
     const settled = done.catch((error) => log.error('room.unload_failed', { document: room.id, error })).finally(() => {

@@ -7,6 +7,8 @@ export type Sqlite = Database.Database
 
 export interface SqliteOptions {
   synchronous?: 'normal' | 'full'
+  /** Leave WAL checkpoints to someone else (the server's checkpoint thread) instead of the writing connection. */
+  externalCheckpoints?: boolean
 }
 
 const migrations: string[] = [
@@ -81,13 +83,18 @@ const migrations: string[] = [
 
 export const databaseFileName = 'workspace.sqlite'
 
+export function databasePath(dataDir: string): string {
+  return path.join(dataDir, databaseFileName)
+}
+
 export function openSqlite(dataDir: string, options: SqliteOptions = {}): Sqlite {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-  const db = new Database(path.join(dataDir, databaseFileName))
+  const db = new Database(databasePath(dataDir))
   db.pragma('journal_mode = WAL')
   db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  if (options.externalCheckpoints) db.pragma('wal_autocheckpoint = 0')
   migrate(db)
   return db
 }

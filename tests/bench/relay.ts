@@ -289,8 +289,9 @@ function rowsOf(latency: Record<string, Record<Kind, LatencyResult>>, ingest: In
       ours: int(ingest.defaultLimit.editsPerSecond),
       reference: 'n/a (no limit)',
       ratio: '',
-      target: '>= 15,000',
-      met: met(ingest.defaultLimit.editsPerSecond >= 15_000),
+      // The per-connection cap is deliberate (a sender is slowed, never dropped); the ingest target is measured without it.
+      target: 'informational: the default cap, 300 frames/s after a burst of 1,000',
+      met: '',
     },
     {
       metric: 'stored bytes after compaction (state+log)',

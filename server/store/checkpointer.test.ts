@@ -1,0 +1,27 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { startCheckpointer } from './checkpointer.ts'
+import { databasePath, openSqlite } from './sqlite.ts'
+import { SqliteDocumentStore } from './sqliteDocuments.ts'
+
+describe('startCheckpointer', () => {
+  it('moves the write-ahead log into the database from its own thread', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-checkpoint-'))
+    const db = openSqlite(dir, { externalCheckpoints: true })
+    const store = new SqliteDocumentStore(db)
+    for (let i = 0; i < 50; i++) await store.append([{ documentId: 'doc', update: new Uint8Array(2000).fill(i) }])
+    // The writing connection never checkpoints by itself: every frame is still in the log.
+    const pending = () => db.pragma('wal_checkpoint(NOOP)', { simple: false }) as Array<{ log: number; checkpointed: number }>
+    expect(pending()[0].log).toBeGreaterThan(0)
+    expect(pending()[0].checkpointed).toBe(0)
+
+    const checkpointer = startCheckpointer(databasePath(dir), 50)
+    const deadline = Date.now() + 5000
+    while (pending()[0].checkpointed < pending()[0].log && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25))
+    await checkpointer.stop()
+    expect(pending()[0].checkpointed).toBe(pending()[0].log)
+    db.close()
+  })
+})
