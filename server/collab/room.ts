@@ -3,6 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { log } from '../log.ts'
 import type { DocumentStore } from '../store/store.ts'
+import { applyStoredDocument } from '../store/storedDocument.ts'
 import { CloseCode } from './closeCodes.ts'
 import type { Connection } from './connection.ts'
 import type { PersistQueue } from './persistQueue.ts'
@@ -70,10 +71,7 @@ export class Room {
     const started = performance.now()
     try {
       const stored = await this.store.load(this.id)
-      this.doc.transact(() => {
-        if (stored.state) Y.applyUpdate(this.doc, stored.state)
-        for (const update of stored.updates) Y.applyUpdate(this.doc, update)
-      })
+      applyStoredDocument(this.doc, stored)
       this.logEntries = stored.updates.length
       this.lastSeq = stored.lastSeq
       if (stored.state && stored.updates.length === 0) this.fullState = stored.state

@@ -2,6 +2,7 @@
 import * as Y from 'yjs'
 import type { DraftProblem } from '../../shared/schema/validateDraft.ts'
 import type { DocumentStore } from '../store/store.ts'
+import { applyStoredDocument } from '../store/storedDocument.ts'
 
 export interface DocumentStatus {
   documentId: string
@@ -42,10 +43,7 @@ export class DocumentStatusService {
     const stored = await this.store.load(documentId)
     const doc = new Y.Doc()
     try {
-      doc.transact(() => {
-        if (stored.state) Y.applyUpdate(doc, stored.state)
-        for (const update of stored.updates) Y.applyUpdate(doc, update)
-      })
+      applyStoredDocument(doc, stored)
       return this.check(documentId, doc)
     } finally {
       doc.destroy()

@@ -1,40 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { openSqlite } from '../../server/store/sqlite.ts'
-import { SqliteDocumentStore } from '../../server/store/sqliteDocuments.ts'
-import { connectClient, waitFor, type TestClient } from '../helpers/clients.ts'
-import { mintToken, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
-
-async function storedText(dataDir: string, documentId: string): Promise<string> {
-  const db = openSqlite(dataDir)
-  try {
-    const stored = await new SqliteDocumentStore(db).load(documentId)
-    const doc = new Y.Doc()
-    if (stored.state) Y.applyUpdate(doc, stored.state)
-    for (const update of stored.updates) Y.applyUpdate(doc, update)
-    return doc.getText('content').toString()
-  } finally {
-    db.close()
-  }
-}
+import { describe, expect, it } from 'vitest'
+import { waitFor } from '../helpers/clients.ts'
+import { serversPerTest } from '../helpers/fixture.ts'
+import { readStored } from '../helpers/stored.ts'
+import { mintToken, tempDataDir } from '../helpers/server.ts'
 
 describe('durability', () => {
-  const servers: TestServer[] = []
-  const clients: TestClient[] = []
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy()
-    for (const s of servers.splice(0)) await s.kill9()
-  })
-  const start = async (dataDir: string, env?: Record<string, string>) => {
-    const server = await startTestServer(dataDir, env)
-    servers.push(server)
-    return server
-  }
-  const client = (server: TestServer, documentId: string, token: string) => {
-    const c = connectClient(server.wsUrl, documentId, token)
-    clients.push(c)
-    return c
-  }
+  const { start, client } = serversPerTest({ stopWith: 'kill9' })
 
   it('keeps the content across a clean restart and exits 0 on SIGTERM', async () => {
     const dataDir = tempDataDir()
@@ -76,7 +47,7 @@ describe('durability', () => {
     writer.provider.shouldConnect = false
     reader.provider.shouldConnect = false
 
-    expect(await storedText(dataDir, 'kill9')).toBe('States should protect critical infrastructure (norm g).')
+    expect((await readStored(dataDir, 'kill9')).text).toBe('States should protect critical infrastructure (norm g).')
     const second = await start(dataDir, env)
     const late = client(second, 'kill9', token)
     await late.synced

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { execFileSync } from 'node:child_process'
 import { openSqlite } from '../../server/store/sqlite.ts'
-import { SqliteDocumentStore } from '../../server/store/sqliteDocuments.ts'
+import { readStored } from '../helpers/stored.ts'
 import { connectClient, sleep, waitFor, type TestClient } from '../helpers/clients.ts'
 import { openRawSocket, syncUpdateFrame, upgradeStatus, frameKind } from '../helpers/rawSocket.ts'
 import { mintToken, repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
@@ -67,16 +67,7 @@ describe('members, tokens and write permission', () => {
     expect(observer.text.toString()).toBe('Zero draft. Rev.1.')
     expect(writer.text.toString()).toBe('Zero draft. Rev.1.')
 
-    const db = openSqlite(dataDir)
-    try {
-      const stored = await new SqliteDocumentStore(db).load('read-only')
-      const doc = new Y.Doc()
-      if (stored.state) Y.applyUpdate(doc, stored.state)
-      for (const update of stored.updates) Y.applyUpdate(doc, update)
-      expect(doc.getText('content').toString()).toBe('Zero draft. Rev.1.')
-    } finally {
-      db.close()
-    }
+    expect((await readStored(dataDir, 'read-only')).text).toBe('Zero draft. Rev.1.')
   })
 
   it('drops a stakeholder update sent by hand and answers permission denied', async () => {

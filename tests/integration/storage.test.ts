@@ -1,41 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
 import { openSqlite } from '../../server/store/sqlite.ts'
-import { SqliteDocumentStore } from '../../server/store/sqliteDocuments.ts'
-import { connectClient, waitFor, type TestClient } from '../helpers/clients.ts'
-import { mintToken, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
-
-async function inspect(dataDir: string, documentId: string) {
-  const db = openSqlite(dataDir)
-  try {
-    const store = new SqliteDocumentStore(db)
-    const stored = await store.load(documentId)
-    const doc = new Y.Doc()
-    if (stored.state) Y.applyUpdate(doc, stored.state)
-    for (const update of stored.updates) Y.applyUpdate(doc, update)
-    return { text: doc.getText('content').toString(), size: await store.size(documentId), stored }
-  } finally {
-    db.close()
-  }
-}
+import { waitFor } from '../helpers/clients.ts'
+import { serversPerTest } from '../helpers/fixture.ts'
+import { readStored } from '../helpers/stored.ts'
+import { mintToken, tempDataDir } from '../helpers/server.ts'
 
 describe('storage: compaction, idle unload, failed loads', () => {
-  const servers: TestServer[] = []
-  const clients: TestClient[] = []
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy()
-    for (const s of servers.splice(0)) await s.stop()
-  })
-  const start = async (dataDir: string, env?: Record<string, string>) => {
-    const server = await startTestServer(dataDir, env)
-    servers.push(server)
-    return server
-  }
-  const client = (server: TestServer, documentId: string, token: string) => {
-    const c = connectClient(server.wsUrl, documentId, token)
-    clients.push(c)
-    return c
-  }
+  const { start, client } = serversPerTest({ stopWith: 'stop' })
 
   it('compacts the log after N appends into a state with identical content', async () => {
     const dataDir = tempDataDir()
@@ -51,7 +22,7 @@ describe('storage: compaction, idle unload, failed loads', () => {
       await waitFor(() => reader.text.length === writer.text.length, `edit ${i}`)
     }
     const expected = writer.text.toString()
-    const { text, size, stored } = await inspect(dataDir, 'compaction')
+    const { text, size, stored } = await readStored(dataDir, 'compaction')
     expect(text).toBe(expected)
     expect(stored.state).not.toBeNull()
     // 180 appends at 50 per compaction leave fewer than 50 entries in the log.
@@ -69,7 +40,7 @@ describe('storage: compaction, idle unload, failed loads', () => {
     const expected = writer.text.toString()
     const reader = client(server, 'idle', token)
     await waitFor(() => reader.text.toString() === expected, 'the reader to catch up')
-    expect((await inspect(dataDir, 'idle')).size.logEntries).toBeGreaterThan(0)
+    expect((await readStored(dataDir, 'idle')).size.logEntries).toBeGreaterThan(0)
     writer.destroy()
     reader.destroy()
 
@@ -77,7 +48,7 @@ describe('storage: compaction, idle unload, failed loads', () => {
     const deadline = Date.now() + 5000
     while ((await rooms()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
     expect(await rooms()).toBe(0)
-    const after = await inspect(dataDir, 'idle')
+    const after = await readStored(dataDir, 'idle')
     expect(after.size.logEntries).toBe(0)
     expect(after.text).toBe(expected)
 
