@@ -15,24 +15,31 @@ export type Validate = (doc: Y.Doc) => { valid: boolean; problems: DraftProblem[
 
 export class DocumentStatusService {
   private readonly latest = new Map<string, DocumentStatus>()
-  private readonly pending = new Map<string, NodeJS.Timeout>()
+  private readonly pending = new Map<string, { timer: NodeJS.Timeout; since: number }>()
   private readonly listeners = new Map<string, Set<(status: DocumentStatus) => void>>()
 
   constructor(
     private readonly validate: Validate,
     private readonly store: DocumentStore,
     private readonly debounceMs: number,
+    private readonly maxWaitMs = debounceMs * 4,
   ) {}
 
-  /** Notes that a loaded document changed: its status is recomputed once edits pause for `debounceMs`. */
+  /**
+   * Notes that a loaded document changed: its status is recomputed once edits pause for
+   * `debounceMs`, and at least every `maxWaitMs` while they go on.
+   */
   changed(documentId: string, doc: Y.Doc): void {
-    clearTimeout(this.pending.get(documentId))
+    const earlier = this.pending.get(documentId)
+    clearTimeout(earlier?.timer)
+    const since = earlier?.since ?? Date.now()
+    const delay = Math.max(0, Math.min(this.debounceMs, since + this.maxWaitMs - Date.now()))
     const timer = setTimeout(() => {
       this.pending.delete(documentId)
       this.publish(this.check(documentId, doc))
-    }, this.debounceMs)
+    }, delay)
     timer.unref()
-    this.pending.set(documentId, timer)
+    this.pending.set(documentId, { timer, since })
   }
 
   /** The current status: from the live document when it is loaded, else from the store. */
