@@ -1,10 +1,12 @@
 /** `npm run bench`: runs each benchmark section in turn and prints one table. */
+import { runClientBenchmarks } from './client.ts'
 import { runRelayBenchmarks } from './relay.ts'
 import { formatTable, type Row } from './table.ts'
 
 async function main(): Promise<void> {
   const rows: Row[] = []
   rows.push(...(await runRelayBenchmarks()))
+  rows.push(...(await runClientBenchmarks()))
   console.log()
   console.log(formatTable(rows))
 }
