@@ -1,4 +1,8 @@
-/** Paragraph numbers (1, 2, 3) and recommendation numbers (R1, R2) in the margin, as toDraftModel derives them for export, recomputed on every change. */
+/**
+ * Paragraph numbers (1, 2, 3) and recommendation numbers (R1, R2) in the margin, as toDraftModel derives
+ * them for export. A keystroke only maps the numbers along; the model is derived again once typing pauses
+ * for a moment, off the keystroke's path.
+ */
 import { Extension } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
@@ -12,7 +16,12 @@ import { NodePositions } from './nodePaths.ts'
 export interface NumberingState {
   model: DraftModel
   decorations: DecorationSet
+  /** The text changed since `model` was derived. */
+  stale: boolean
 }
+
+/** How long typing must pause before the numbering is derived again. */
+const recomputeDelayMs = 60
 
 export interface NumberSpec {
   paragraphNumber?: number
@@ -48,7 +57,7 @@ export const draftNumberingKey = new PluginKey<NumberingState>('draftNumbering')
 
 function numbering(doc: ProseMirrorNode, catalogue: FrameworkCatalogue): NumberingState {
   const model = toDraftModel(doc.toJSON() as DraftDocJson, catalogue)
-  return { model, decorations: numberingDecorations(doc, model) }
+  return { model, decorations: numberingDecorations(doc, model), stale: false }
 }
 
 export interface DraftNumberingOptions {
@@ -69,7 +78,27 @@ export const DraftNumbering = Extension.create<DraftNumberingOptions>({
         key: draftNumberingKey,
         state: {
           init: (_config, state) => numbering(state.doc, catalogue),
-          apply: (tr, previous) => (tr.docChanged ? numbering(tr.doc, catalogue) : previous),
+          apply: (tr, previous) => {
+            const derived = tr.getMeta(draftNumberingKey) as NumberingState | undefined
+            if (derived) return derived
+            if (!tr.docChanged) return previous
+            return { model: previous.model, decorations: previous.decorations.map(tr.mapping, tr.doc), stale: true }
+          },
+        },
+        view: () => {
+          let timer: ReturnType<typeof setTimeout> | undefined
+          return {
+            update: (view) => {
+              if (!draftNumberingKey.getState(view.state)?.stale) return
+              clearTimeout(timer)
+              timer = setTimeout(() => {
+                if (view.isDestroyed) return
+                const derived = numbering(view.state.doc, catalogue)
+                view.dispatch(view.state.tr.setMeta(draftNumberingKey, derived).setMeta('addToHistory', false))
+              }, recomputeDelayMs)
+            },
+            destroy: () => clearTimeout(timer),
+          }
         },
         props: {
           decorations: (state) => draftNumberingKey.getState(state)?.decorations,

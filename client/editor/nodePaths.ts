@@ -13,7 +13,7 @@ export class NodePositions {
 
   constructor(private readonly doc: ProseMirrorNode) {}
 
-  private childStarts(parent: ProseMirrorNode, contentStart: number): number[] {
+  private childStarts(parent: ProseMirrorNode): number[] {
     let starts = this.starts.get(parent)
     if (!starts) {
       starts = []
@@ -24,7 +24,7 @@ export class NodePositions {
       })
       this.starts.set(parent, starts)
     }
-    return starts.map((start) => start + contentStart)
+    return starts
   }
 
   at(path: NodePath): PositionedNode | null {
@@ -33,7 +33,7 @@ export class NodePositions {
     let pos = 0
     for (const index of path) {
       if (index < 0 || index >= node.childCount) return null
-      pos = this.childStarts(node, contentStart)[index]
+      pos = contentStart + this.childStarts(node)[index]
       node = node.child(index)
       contentStart = pos + 1
     }

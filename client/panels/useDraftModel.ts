@@ -1,4 +1,4 @@
-/** The DraftModel the editor's numbering has derived, following every change of the text. */
+/** The DraftModel the editor's numbering has derived; a component re-renders only when a new one is derived. */
 import type { Editor } from '@tiptap/core'
 import { useEffect, useState } from 'react'
 import type { DraftModel } from '../../shared/model/draftModel.ts'
@@ -12,9 +12,9 @@ export function useDraftModel(editor: Editor): DraftModel {
   useEffect(() => {
     const follow = () => setModel(read())
     follow()
-    editor.on('update', follow)
+    editor.on('transaction', follow)
     return () => {
-      editor.off('update', follow)
+      editor.off('transaction', follow)
     }
   }, [editor])
   return model

@@ -90,10 +90,12 @@ export function databasePath(dataDir: string): string {
 export function openSqlite(dataDir: string, options: SqliteOptions = {}): Sqlite {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const db = new Database(databasePath(dataDir))
+  // First, so that every later statement waits for a lock another process (the admin CLI, the
+  // checkpoint thread) holds for a moment instead of failing.
+  db.pragma('busy_timeout = 5000')
   db.pragma('journal_mode = WAL')
   db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
   db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
   if (options.externalCheckpoints) db.pragma('wal_autocheckpoint = 0')
   migrate(db)
   return db

@@ -62,7 +62,7 @@ describe('recommendations in the editor', () => {
     const inserted = lastRecommendation(page)
     expect(await inserted.locator('.ref-chip').allTextContents()).toEqual([expect.stringContaining('Norm g')])
     expect(await inserted.getAttribute('data-recommendation-id')).toMatch(/^[0-9a-f-]{36}$/)
-    expect(await inserted.locator('.recommendation-number').textContent()).toBe(`R${before + 1}`)
+    await expect.poll(() => inserted.locator('.recommendation-number').textContent()).toBe(`R${before + 1}`)
     // Still empty: the server's own check, pushed over the event stream, reports it in the header.
     await page.getByTestId('server-status').filter({ hasText: '1 problem' }).waitFor()
   })
