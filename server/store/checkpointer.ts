@@ -7,7 +7,8 @@ export interface Checkpointer {
 }
 
 export function startCheckpointer(file: string, intervalMs = 1000): Checkpointer {
-  const worker = new Worker(new URL('./checkpointWorker.js', import.meta.url), { workerData: { file, intervalMs } })
+  // Plain JavaScript: the worker needs none of the TypeScript loader the server may run under.
+  const worker = new Worker(new URL('./checkpointWorker.js', import.meta.url), { workerData: { file, intervalMs }, execArgv: [] })
   worker.unref()
   worker.on('message', (message: { error?: string }) => {
     if (message.error) log.warn('store.checkpoint_failed', { error: message.error })
