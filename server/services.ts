@@ -7,6 +7,7 @@ import { findTemplate, templateDocument } from '../shared/templates/templates.ts
 import { MemberDirectory } from './auth/members.ts'
 import { Sessions } from './auth/sessions.ts'
 import { CatalogueStore } from './catalogue/catalogueStore.ts'
+import type { Room } from './collab/room.ts'
 import { Rooms } from './collab/rooms.ts'
 import type { Config } from './config.ts'
 import type { Sqlite } from './store/sqlite.ts'
@@ -34,8 +35,12 @@ export function createServices(config: Config, db: Sqlite) {
     validationDebounceMs,
   )
   catalogue.changeListeners.add(() => status.invalidateAll())
+  // Asked once per loaded room, not on every stored batch: only registered documents are validated.
+  const registered = new WeakMap<Room, boolean>()
   rooms.changeListeners.add((room) => {
-    if (registry.document(room.id)) status.changed(room.id, room.doc)
+    let isDocument = registered.get(room)
+    if (isDocument === undefined) registered.set(room, (isDocument = registry.document(room.id) !== null))
+    if (isDocument) status.changed(room.id, room.doc)
   })
   return {
     store,
