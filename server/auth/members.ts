@@ -5,7 +5,7 @@ import { hashToken, newToken } from './tokens.ts'
 
 export class MemberError extends Error {
   constructor(
-    readonly code: 'member_role_conflict' | 'member_not_found',
+    readonly code: 'member_role_conflict',
     message: string,
   ) {
     super(message)

@@ -18,5 +18,3 @@ export const CloseCode = {
   /** The stored document could not be loaded; it is left untouched. */
   documentLoadFailed: { code: 4500, reason: 'document could not be loaded' },
 } as const satisfies Record<string, { code: number; reason: string }>
-
-export type CloseCodeName = keyof typeof CloseCode

@@ -29,7 +29,6 @@ export class PersistQueue<Owner> {
   private open: Batch<Owner> = { entries: [], waiters: [] }
   private inFlight: Batch<Owner> | null = null
   private scheduled = false
-  private idleWaiters: Array<() => void> = []
 
   constructor(
     private readonly store: DocumentStore,
@@ -46,12 +45,6 @@ export class PersistQueue<Owner> {
     if (this.open.entries.length > 0) this.open.waiters.push(fn)
     else if (this.inFlight) this.inFlight.waiters.push(fn)
     else fn()
-  }
-
-  /** Resolves when nothing is pending or being written. */
-  drained(): Promise<void> {
-    if (this.open.entries.length === 0 && !this.inFlight) return Promise.resolve()
-    return new Promise((resolve) => this.idleWaiters.push(resolve))
   }
 
   private schedule(): void {
@@ -87,13 +80,6 @@ export class PersistQueue<Owner> {
       this.inFlight = null
       for (const waiter of batch.waiters) waiter()
       if (this.open.entries.length > 0) this.schedule()
-      else this.wakeIdle()
     }
-  }
-
-  private wakeIdle(): void {
-    const waiters = this.idleWaiters
-    this.idleWaiters = []
-    for (const resolve of waiters) resolve()
   }
 }
