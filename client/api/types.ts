@@ -39,10 +39,23 @@ export interface Template {
   description: string
 }
 
+/** What the signed-in member may do on one document (GET /api/documents/:id). */
+export interface DocumentPermissions {
+  write: boolean
+  cutRevision: boolean
+  restoreRevision: boolean
+  comment: boolean
+  resolveThreads: boolean
+  exportForSubmission: boolean
+  viewAudit: boolean
+}
+
 export interface DocumentDetail {
   document: DocumentSummary
   workspace: WorkspaceSummary
   canWrite: boolean
+  /** Absent from servers older than per-workspace permissions: see documentPermissions(). */
+  permissions?: DocumentPermissions
 }
 
 export interface StatusProblem {

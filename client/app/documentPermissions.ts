@@ -1,0 +1,15 @@
+/** What the signed-in member may do on one document: the server's answer, or what `canWrite` implies on an older server. */
+import type { DocumentDetail, DocumentPermissions } from '../api/types.ts'
+
+export function documentPermissions({ canWrite, permissions }: Pick<DocumentDetail, 'canWrite' | 'permissions'>): DocumentPermissions {
+  if (permissions) return permissions
+  return {
+    write: canWrite,
+    cutRevision: canWrite,
+    restoreRevision: canWrite,
+    comment: true,
+    resolveThreads: canWrite,
+    exportForSubmission: canWrite,
+    viewAudit: canWrite,
+  }
+}
