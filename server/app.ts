@@ -26,7 +26,7 @@ export interface AppDeps {
 }
 
 export function createApp({ config, services, clientDir, publicUrl, accepting }: AppDeps) {
-  const { rooms, members, sessions, registry, catalogue, status } = services
+  const { rooms, members, sessions, registry, access, catalogue, status } = services
   const app = new Hono<AppEnv>()
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app })
   // Frames over the limit close the connection with 1009 before they are buffered whole.
@@ -38,6 +38,8 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
     '/collab',
     collabRoutes({
       rooms,
+      registry,
+      access,
       members,
       sessions,
       publicUrl,
@@ -63,8 +65,8 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   api.use(authenticate(members, sessions))
   api.route('/catalogue', catalogueRoutes({ catalogue }))
   api.route('/templates', templateRoutes())
-  api.route('/workspaces', workspaceRoutes({ registry, seedFromTemplate: services.seedFromTemplate, templateExists: services.templateExists }))
-  api.route('/documents', documentRoutes({ registry, rooms, status }))
+  api.route('/workspaces', workspaceRoutes({ registry, access, members, seedFromTemplate: services.seedFromTemplate, templateExists: services.templateExists }))
+  api.route('/documents', documentRoutes({ registry, access, members, rooms, status, events: services.events }))
   api.all('*', (c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`))
   app.route('/api', api)
 

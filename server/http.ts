@@ -3,9 +3,16 @@ import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { z } from 'zod'
 import type { Member } from '../shared/schema/member.ts'
+import type { Subject } from './auth/permissions.ts'
+import type { DocumentRecord } from './workspaces/registry.ts'
 
 export interface AppEnv {
-  Variables: { member: Member }
+  Variables: {
+    member: Member
+    /** Under /api/documents/:id, the document (set by documentScope) and the member's permission subject on it. */
+    document: DocumentRecord
+    subject: Subject
+  }
 }
 
 export function apiError(c: Context, status: ContentfulStatusCode, code: string, message: string, details?: unknown) {

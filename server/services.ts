@@ -4,11 +4,14 @@ import * as Y from 'yjs'
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import { validateDraft } from '../shared/schema/validateDraft.ts'
 import { findTemplate, templateDocument } from '../shared/templates/templates.ts'
+import { Access } from './auth/access.ts'
 import { MemberDirectory } from './auth/members.ts'
 import { Sessions } from './auth/sessions.ts'
 import { CatalogueStore } from './catalogue/catalogueStore.ts'
+import { CloseCode } from './collab/closeCodes.ts'
 import type { Room } from './collab/room.ts'
 import { Rooms } from './collab/rooms.ts'
+import { DocumentEvents } from './documents/documentEvents.ts'
 import type { Config } from './config.ts'
 import type { Sqlite } from './store/sqlite.ts'
 import { SqliteDocumentStore } from './store/sqliteDocuments.ts'
@@ -26,6 +29,8 @@ export function createServices(config: Config, db: Sqlite) {
   const registry = new Registry(db)
   const catalogue = new CatalogueStore(db)
   const rooms = new Rooms(store, config)
+  const access = new Access(db, registry)
+  members.revokeListeners.add((memberId) => rooms.closeMember(memberId, CloseCode.memberRevoked))
   const status = new DocumentStatusService(
     (doc: Y.Doc) => {
       const result = validateDraft(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(contentField)), catalogue.current())
@@ -47,6 +52,8 @@ export function createServices(config: Config, db: Sqlite) {
     members,
     sessions,
     registry,
+    access,
+    events: new DocumentEvents(),
     catalogue,
     rooms,
     status,

@@ -1,9 +1,10 @@
 /** Middleware that names the member behind a request, from a session cookie or a bearer token, or refuses it. */
 import { getCookie } from 'hono/cookie'
+import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { apiError, type AppEnv } from '../http.ts'
 import type { MemberDirectory } from './members.ts'
-import { can, type Action } from './permissions.ts'
+import { can, type Action, type Subject } from './permissions.ts'
 import type { Sessions } from './sessions.ts'
 
 export const sessionCookie = 'dtg_session'
@@ -31,12 +32,15 @@ export function authenticate(members: MemberDirectory, sessions: Sessions) {
   })
 }
 
-/** Refuses the request with 403 unless the signed-in member's role allows `action`. */
-export function allow(action: Action) {
+/** The 403 answer to a request the rules refuse. */
+export function forbidden(c: Context<AppEnv>, action: Action) {
+  return apiError(c, 403, 'forbidden', `your role (${c.get('member').role}) may not ${action.replaceAll('.', ' ')} here`)
+}
+
+/** Refuses the request with 403 unless the signed-in member may do `action` (with `subject` for scoped rules). */
+export function allow(action: Action, subject?: (c: Context<AppEnv>) => Subject) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    if (!can(c.get('member').role, action)) {
-      return apiError(c, 403, 'forbidden', `your role (${c.get('member').role}) may not ${action.replace('.', ' ')}`)
-    }
+    if (!can(subject ? subject(c) : { member: c.get('member') }, action)) return forbidden(c, action)
     await next()
   })
 }

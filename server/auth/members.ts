@@ -1,18 +1,33 @@
 /** The members directory: who may connect, with which role, and their bearer tokens. */
-import type { Member, Role } from '../../shared/schema/member.ts'
+import type { Member, RegionalGroup, Role } from '../../shared/schema/member.ts'
 import type { Sqlite } from '../store/sqlite.ts'
 import { hashToken, newToken } from './tokens.ts'
 
 export class MemberError extends Error {
   constructor(
-    readonly code: 'member_role_conflict',
+    readonly code: 'member_role_conflict' | 'member_revoked' | 'member_not_found',
     message: string,
   ) {
     super(message)
   }
 }
 
-const memberColumns = 'm.id, m.name, m.role, m.delegation'
+const memberColumns = 'm.id, m.name, m.role, m.delegation, m.regional_group AS regionalGroup'
+
+/** A member as the secretariat sees it: with when they joined, whether they were revoked, and what they lead. */
+export interface MemberRecord extends Member {
+  createdAt: number
+  revokedAt: number | null
+  /** Workspaces the member co-facilitates. */
+  leads: string[]
+}
+
+export interface NewMember {
+  name: string
+  role: Role
+  delegation?: string | null
+  regionalGroup?: RegionalGroup | null
+}
 
 export class MemberDirectory {
   private readonly byName
@@ -21,25 +36,39 @@ export class MemberDirectory {
   private readonly insertToken
   private readonly byTokenHash
   private readonly all
+  private readonly revokedByName
+  private readonly leadsOf
+  private readonly revokeMember
+  private readonly revokeTokens
+  private readonly endSessions
+  /** Called with a member's id once they are revoked: their open connections must close. */
+  readonly revokeListeners = new Set<(memberId: number) => void>()
 
   constructor(private readonly db: Sqlite) {
     this.byName = db.prepare<[string], Member>(`SELECT ${memberColumns} FROM members m WHERE name = ? AND revoked_at IS NULL`)
     this.byId = db.prepare<[number], Member>(`SELECT ${memberColumns} FROM members m WHERE id = ? AND revoked_at IS NULL`)
-    this.insertMember = db.prepare<[string, Role, string | null, number]>(
-      'INSERT INTO members (name, role, delegation, created_at) VALUES (?, ?, ?, ?)',
+    this.insertMember = db.prepare<[string, Role, string | null, string | null, number]>(
+      'INSERT INTO members (name, role, delegation, regional_group, created_at) VALUES (?, ?, ?, ?, ?)',
     )
+    this.revokedByName = db.prepare<[string], { id: number }>('SELECT id FROM members WHERE name = ? AND revoked_at IS NOT NULL')
+    this.leadsOf = db.prepare<[number], { workspaceId: string }>(
+      'SELECT workspace_id AS workspaceId FROM workspace_leads WHERE member_id = ? ORDER BY workspace_id',
+    )
+    this.revokeMember = db.prepare<[number, number]>('UPDATE members SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+    this.revokeTokens = db.prepare<[number, number]>('UPDATE tokens SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL')
+    this.endSessions = db.prepare<[number]>('DELETE FROM sessions WHERE member_id = ?')
     this.insertToken = db.prepare<[string, number, number]>('INSERT INTO tokens (hash, member_id, created_at) VALUES (?, ?, ?)')
     this.byTokenHash = db.prepare<[string], Member>(
       `SELECT ${memberColumns} FROM tokens t JOIN members m ON m.id = t.member_id
        WHERE t.hash = ? AND t.revoked_at IS NULL AND m.revoked_at IS NULL`,
     )
-    this.all = db.prepare<[], Member & { createdAt: number }>(
-      `SELECT ${memberColumns}, m.created_at AS createdAt FROM members m WHERE revoked_at IS NULL ORDER BY id`,
+    this.all = db.prepare<[], Omit<MemberRecord, 'leads'>>(
+      `SELECT ${memberColumns}, m.created_at AS createdAt, m.revoked_at AS revokedAt FROM members m ORDER BY revoked_at IS NOT NULL, id`,
     )
   }
 
   /** Adds a member, or returns the existing one of that name if it holds the same role. */
-  ensureMember(name: string, role: Role, delegation: string | null = null): Member {
+  ensureMember(name: string, role: Role, delegation: string | null = null, regionalGroup: RegionalGroup | null = null): Member {
     return this.db.transaction(() => {
       const existing = this.byName.get(name)
       if (existing) {
@@ -48,9 +77,41 @@ export class MemberDirectory {
         }
         return existing
       }
-      const id = Number(this.insertMember.run(name, role, delegation, Date.now()).lastInsertRowid)
-      return { id, name, role, delegation }
+      return this.insert({ name, role, delegation, regionalGroup })
     })()
+  }
+
+  /** Adds a new member; a name already in use, by a current or a revoked member, is refused. */
+  create(input: NewMember): Member {
+    return this.db.transaction(() => {
+      const existing = this.byName.get(input.name)
+      if (existing) throw new MemberError('member_role_conflict', `a member named "${input.name}" exists already`)
+      return this.insert(input)
+    })()
+  }
+
+  private insert({ name, role, delegation = null, regionalGroup = null }: NewMember): Member {
+    if (this.revokedByName.get(name)) {
+      throw new MemberError('member_revoked', `"${name}" names a revoked member; choose another name`)
+    }
+    const id = Number(this.insertMember.run(name, role, delegation, regionalGroup, Date.now()).lastInsertRowid)
+    return { id, name, role, delegation, regionalGroup }
+  }
+
+  /**
+   * Revokes a member at once: their tokens and sessions stop working, and listeners close their
+   * open connections. Returns false when there is no such current member.
+   */
+  revoke(memberId: number): boolean {
+    const revoked = this.db.transaction(() => {
+      const now = Date.now()
+      if (this.revokeMember.run(now, memberId).changes === 0) return false
+      this.revokeTokens.run(now, memberId)
+      this.endSessions.run(memberId)
+      return true
+    })()
+    if (revoked) for (const listener of this.revokeListeners) listener(memberId)
+    return revoked
   }
 
   get(id: number): Member | null {
@@ -69,8 +130,14 @@ export class MemberDirectory {
     return this.byTokenHash.get(hashToken(token)) ?? null
   }
 
-  list(): Array<Member & { createdAt: number }> {
-    return this.all.all()
+  /** Every member, current ones first, with the workspaces they lead. */
+  list(): MemberRecord[] {
+    return this.all.all().map((member) => ({ ...member, leads: this.leadsOf.all(member.id).map((row) => row.workspaceId) }))
+  }
+
+  /** A member, current or revoked, as the secretariat sees it. */
+  record(id: number): MemberRecord | null {
+    return this.list().find((member) => member.id === id) ?? null
   }
 
   isEmpty(): boolean {

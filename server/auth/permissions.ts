@@ -1,21 +1,63 @@
 /** Who may do what: declarative rules, read here and nowhere else. */
-import type { Role } from '../../shared/schema/member.ts'
+import type { Member } from '../../shared/schema/member.ts'
 
-const everyone: readonly Role[] = ['secretariat', 'cofacilitator', 'delegation', 'stakeholder']
+/** What a rule may look at: the member, and where it applies, the document's workspace and the comment's author. */
+export interface Subject {
+  member: Pick<Member, 'id' | 'role'>
+  /** The member co-facilitates the workspace the document belongs to. */
+  leadsWorkspace?: boolean
+  /** The author of the comment acted on. */
+  authorId?: number
+}
+
+type Rule = (subject: Subject) => boolean
+
+const anyone: Rule = () => true
+const secretariat: Rule = ({ member }) => member.role === 'secretariat'
+/** The secretariat, or a member leading the document's workspace. Stakeholders never edit: the process stays State-led. */
+const workspaceLead: Rule = ({ member, leadsWorkspace }) =>
+  member.role === 'secretariat' || (leadsWorkspace === true && member.role !== 'stakeholder')
+const author: Rule = ({ member, authorId }) => authorId !== undefined && member.id === authorId
 
 const rules = {
-  'document.read': everyone,
-  'document.write': ['secretariat', 'cofacilitator'],
-  'document.create': ['secretariat', 'cofacilitator'],
-  'awareness.publish': everyone,
-  'workspace.read': everyone,
-  'workspace.create': ['secretariat'],
-  'catalogue.read': everyone,
-  'catalogue.edit': ['secretariat'],
-} as const satisfies Record<string, readonly Role[]>
+  'workspace.read': anyone,
+  'workspace.create': secretariat,
+  'workspace.lead.assign': secretariat,
+  'participation.read': anyone,
+  'document.read': anyone,
+  'document.create': workspaceLead,
+  'document.write': workspaceLead,
+  'document.export': anyone,
+  'awareness.publish': anyone,
+  'revision.read': anyone,
+  'revision.cut': workspaceLead,
+  'revision.restore': workspaceLead,
+  'audit.read': workspaceLead,
+  'comment.create': anyone,
+  'comment.edit': author,
+  'comment.delete': author,
+  'thread.resolve': workspaceLead,
+  'catalogue.read': anyone,
+  'catalogue.edit': secretariat,
+  'member.manage': secretariat,
+} as const satisfies Record<string, Rule>
 
 export type Action = keyof typeof rules
 
-export function can(role: Role, action: Action): boolean {
-  return (rules[action] as readonly Role[]).includes(role)
+export function can(subject: Subject, action: Action): boolean {
+  return rules[action](subject)
 }
+
+/** The document-scoped permissions the client shows or hides controls by (the server checks each request anyway). */
+export function documentPermissions(subject: Subject) {
+  return {
+    write: can(subject, 'document.write'),
+    cutRevision: can(subject, 'revision.cut'),
+    restoreRevision: can(subject, 'revision.restore'),
+    comment: can(subject, 'comment.create'),
+    resolveThreads: can(subject, 'thread.resolve'),
+    exportForSubmission: can(subject, 'document.export'),
+    viewAudit: can(subject, 'audit.read'),
+  }
+}
+export type DocumentPermissions = ReturnType<typeof documentPermissions>

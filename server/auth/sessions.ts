@@ -35,7 +35,7 @@ export class Sessions {
       'INSERT INTO sessions (hash, member_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
     )
     this.selectSession = db.prepare<[string, number], Member>(
-      `SELECT m.id, m.name, m.role, m.delegation FROM sessions s JOIN members m ON m.id = s.member_id
+      `SELECT m.id, m.name, m.role, m.delegation, m.regional_group AS regionalGroup FROM sessions s JOIN members m ON m.id = s.member_id
        WHERE s.hash = ? AND s.expires_at > ? AND m.revoked_at IS NULL`,
     )
     this.deleteSession = db.prepare<[string]>('DELETE FROM sessions WHERE hash = ?')

@@ -15,6 +15,8 @@ export const CloseCode = {
   sendFailed: { code: 1011, reason: 'send failed' },
   /** The connection fell too far behind in reading what the server sends. */
   slowConsumer: { code: 4008, reason: 'connection too slow' },
+  /** The secretariat revoked the member: their sessions and tokens no longer work. */
+  memberRevoked: { code: 4403, reason: 'membership revoked' },
   /** The stored document could not be loaded; it is left untouched. */
   documentLoadFailed: { code: 4500, reason: 'document could not be loaded' },
 } as const satisfies Record<string, { code: number; reason: string }>

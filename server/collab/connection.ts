@@ -33,10 +33,15 @@ export class Connection {
   constructor(
     readonly socket: Socket,
     readonly member: Member,
-    readonly canWrite: boolean,
+    /** Asked for each update: a member's right to write can change while they are connected. */
+    private readonly mayWrite: () => boolean,
     private readonly limits: ConnectionLimits,
   ) {
     this.bucket = limits.messagesPerSecond > 0 ? new TokenBucket(limits.messagesPerSecond, limits.messageBurst) : null
+  }
+
+  get canWrite(): boolean {
+    return this.mayWrite()
   }
 
   get isOpen(): boolean {

@@ -6,7 +6,8 @@ import { DocumentId } from '../../shared/schema/documentId.ts'
 import { allow, authenticate, sameOrigin } from '../auth/authenticate.ts'
 import type { MemberDirectory } from '../auth/members.ts'
 import type { Sessions } from '../auth/sessions.ts'
-import { can } from '../auth/permissions.ts'
+import type { Access } from '../auth/access.ts'
+import type { Registry } from '../workspaces/registry.ts'
 import { apiError, type AppEnv } from '../http.ts'
 import { CloseCode } from './closeCodes.ts'
 import { Connection, type ConnectionLimits } from './connection.ts'
@@ -15,6 +16,8 @@ import type { Rooms } from './rooms.ts'
 
 export interface CollabDeps {
   rooms: Rooms
+  registry: Registry
+  access: Access
   members: MemberDirectory
   sessions: Sessions
   publicUrl: () => string
@@ -24,7 +27,7 @@ export interface CollabDeps {
   accepting: () => boolean
 }
 
-export function collabRoutes({ rooms, members, sessions, publicUrl, upgradeWebSocket, limits, accepting }: CollabDeps) {
+export function collabRoutes({ rooms, registry, access, members, sessions, publicUrl, upgradeWebSocket, limits, accepting }: CollabDeps) {
   return new Hono<AppEnv>().get(
     '/:documentId',
     async (c, next) => {
@@ -36,13 +39,21 @@ export function collabRoutes({ rooms, members, sessions, publicUrl, upgradeWebSo
     sameOrigin(publicUrl),
     authenticate(members, sessions),
     allow('document.read'),
+    async (c, next) => {
+      // Documents live in workspaces; a bare id outside the registry is open to the secretariat only (tools, imports).
+      const documentId = c.req.param('documentId')!
+      if (!registry.document(documentId) && c.get('member').role !== 'secretariat') {
+        return apiError(c, 404, 'document_not_found', `there is no document "${documentId}"`)
+      }
+      await next()
+    },
     upgradeWebSocket((c) => {
       const member = c.get('member')
       const documentId = c.req.param('documentId')!
       let joined: { room: Room; connection: Connection } | null = null
       return {
         onOpen(_event, ws) {
-          const connection = new Connection(ws.raw!, member, can(member.role, 'document.write'), limits)
+          const connection = new Connection(ws.raw!, member, () => access.canWrite(member, documentId), limits)
           joined = { room: rooms.join(documentId, connection), connection }
         },
         onMessage(event) {

@@ -9,6 +9,7 @@ export interface PendingUpdate<Owner> {
   update: Uint8Array
   owner: Owner
   origin: unknown
+  authorId?: number | null
 }
 
 export interface PersistHandlers<Owner> {
@@ -64,7 +65,7 @@ export class PersistQueue<Owner> {
       let seqs: number[] | null = null
       let error: unknown = null
       try {
-        seqs = await this.store.append(batch.entries.map(({ documentId, update }) => ({ documentId, update })))
+        seqs = await this.store.append(batch.entries.map(({ documentId, update, authorId }) => ({ documentId, update, authorId })))
       } catch (caught) {
         error = caught
       }

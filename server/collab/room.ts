@@ -93,7 +93,8 @@ export class Room {
     if (this.state === 'loading') return
     this.version++
     this.fullState = null
-    this.queue.enqueue({ documentId: this.id, update, owner: this, origin })
+    const authorId = (origin as { member?: { id?: unknown } } | null)?.member?.id
+    this.queue.enqueue({ documentId: this.id, update, owner: this, origin, authorId: typeof authorId === 'number' ? authorId : null })
   }
 
   private readonly onAwarenessUpdate = (

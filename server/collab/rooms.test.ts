@@ -25,7 +25,7 @@ class RecordingSocket implements Socket {
   }
 }
 
-const member = { id: 1, name: 'Co-facilitator', role: 'cofacilitator' as const, delegation: null }
+const member = { id: 1, name: 'Co-facilitator', role: 'cofacilitator' as const, delegation: null, regionalGroup: null }
 const tick = () => new Promise((resolve) => setImmediate(resolve))
 
 function updateFrame(text: string): Uint8Array {
@@ -46,7 +46,7 @@ describe('Rooms', () => {
   }
   const connect = (rooms: Rooms, documentId: string, canWrite = true) => {
     const socket = new RecordingSocket()
-    const connection = new Connection(socket, member, canWrite, { maxBufferedBytes: 1 << 20, messagesPerSecond: 0, messageBurst: 1 })
+    const connection = new Connection(socket, member, () => canWrite, { maxBufferedBytes: 1 << 20, messagesPerSecond: 0, messageBurst: 1 })
     const room = rooms.join(documentId, connection)
     return { socket, connection, room }
   }

@@ -61,6 +61,20 @@ export class Rooms {
     return room
   }
 
+  /** Closes every connection of a member, in every room (their membership was revoked). */
+  closeMember(memberId: number, closeCode: { code: number; reason: string }): number {
+    let closed = 0
+    for (const room of this.rooms.values()) {
+      for (const connection of [...room.connections]) {
+        if (connection.member.id !== memberId) continue
+        connection.close(closeCode)
+        this.leave(room, connection)
+        closed++
+      }
+    }
+    return closed
+  }
+
   leave(room: Room, connection: Connection): void {
     room.leave(connection)
     if (room.connections.size === 0 && this.rooms.get(room.id) === room && !this.idleTimers.has(room)) {

@@ -1,18 +1,23 @@
 /** `/api/workspaces`: the DTG workspaces and the documents in them. */
 import { Hono } from 'hono'
 import { CreateDocument, CreateWorkspace } from '../../shared/schema/api.ts'
-import { allow } from '../auth/authenticate.ts'
+import type { Access } from '../auth/access.ts'
+import { allow, forbidden } from '../auth/authenticate.ts'
+import type { MemberDirectory } from '../auth/members.ts'
+import { can } from '../auth/permissions.ts'
 import { apiError, readJson, type AppEnv } from '../http.ts'
 import { RegistryError, type Registry } from '../workspaces/registry.ts'
 
 export interface WorkspaceRouteDeps {
   registry: Registry
+  access: Access
+  members: MemberDirectory
   /** Creates the document's first content from a template. */
   seedFromTemplate: (documentId: string, templateId: string) => Promise<void>
   templateExists: (templateId: string) => boolean
 }
 
-export function workspaceRoutes({ registry, seedFromTemplate, templateExists }: WorkspaceRouteDeps) {
+export function workspaceRoutes({ registry, access, members, seedFromTemplate, templateExists }: WorkspaceRouteDeps) {
   return new Hono<AppEnv>()
     .get('/', allow('workspace.read'), (c) => c.json(registry.listWorkspaces()))
     .post('/', allow('workspace.create'), async (c) => {
@@ -28,11 +33,29 @@ export function workspaceRoutes({ registry, seedFromTemplate, templateExists }: 
     .get('/:id', allow('workspace.read'), (c) => {
       const workspace = registry.workspace(c.req.param('id'))
       if (!workspace) return apiError(c, 404, 'workspace_not_found', `there is no workspace "${c.req.param('id')}"`)
-      return c.json({ workspace, documents: registry.documents(workspace.id) })
+      return c.json({ workspace, documents: registry.documents(workspace.id), cofacilitators: access.cofacilitators(workspace.id) })
     })
-    .post('/:id/documents', allow('document.create'), async (c) => {
+    .put('/:id/cofacilitators/:memberId', allow('workspace.lead.assign'), (c) => {
       const workspace = registry.workspace(c.req.param('id'))
       if (!workspace) return apiError(c, 404, 'workspace_not_found', `there is no workspace "${c.req.param('id')}"`)
+      const member = members.get(Number(c.req.param('memberId')))
+      if (!member) return apiError(c, 404, 'member_not_found', `there is no current member ${c.req.param('memberId')}`)
+      if (member.role === 'stakeholder') {
+        return apiError(c, 422, 'stakeholder_cannot_lead', `${member.name} is a stakeholder; only States and the secretariat lead a DTG`)
+      }
+      access.addLead(workspace.id, member.id, c.get('member').id)
+      return c.json({ workspace, cofacilitators: access.cofacilitators(workspace.id) })
+    })
+    .delete('/:id/cofacilitators/:memberId', allow('workspace.lead.assign'), (c) => {
+      const workspace = registry.workspace(c.req.param('id'))
+      if (!workspace) return apiError(c, 404, 'workspace_not_found', `there is no workspace "${c.req.param('id')}"`)
+      access.removeLead(workspace.id, Number(c.req.param('memberId')))
+      return c.json({ workspace, cofacilitators: access.cofacilitators(workspace.id) })
+    })
+    .post('/:id/documents', async (c) => {
+      const workspace = registry.workspace(c.req.param('id'))
+      if (!workspace) return apiError(c, 404, 'workspace_not_found', `there is no workspace "${c.req.param('id')}"`)
+      if (!can(access.onWorkspace(c.get('member'), workspace.id), 'document.create')) return forbidden(c, 'document.create')
       const body = await readJson(c, CreateDocument)
       if (!body.ok) return body.response
       const { templateId, symbol, title, kind } = body.value

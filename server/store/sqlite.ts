@@ -79,6 +79,59 @@ const migrations: string[] = [
     created_at INTEGER NOT NULL
   );
   `,
+  `
+  ALTER TABLE members ADD COLUMN regional_group TEXT;
+  CREATE TABLE workspace_leads (
+    workspace_id TEXT NOT NULL REFERENCES workspaces (id),
+    member_id INTEGER NOT NULL REFERENCES members (id),
+    created_by INTEGER REFERENCES members (id),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (workspace_id, member_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX workspace_leads_by_member ON workspace_leads (member_id);
+  CREATE TABLE revisions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL REFERENCES documents (id),
+    label TEXT NOT NULL,
+    note TEXT,
+    state BLOB NOT NULL,
+    content TEXT NOT NULL,
+    created_by INTEGER NOT NULL REFERENCES members (id),
+    created_at INTEGER NOT NULL,
+    UNIQUE (document_id, label)
+  );
+  CREATE TABLE comment_threads (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents (id),
+    anchor_start TEXT NOT NULL,
+    anchor_end TEXT NOT NULL,
+    quote TEXT NOT NULL,
+    created_by INTEGER NOT NULL REFERENCES members (id),
+    created_at INTEGER NOT NULL,
+    resolved_by INTEGER REFERENCES members (id),
+    resolved_at INTEGER
+  ) WITHOUT ROWID;
+  CREATE INDEX comment_threads_by_document ON comment_threads (document_id, created_at);
+  CREATE TABLE comments (
+    id TEXT PRIMARY KEY,
+    thread_id TEXT NOT NULL REFERENCES comment_threads (id),
+    author_id INTEGER NOT NULL REFERENCES members (id),
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    edited_at INTEGER,
+    deleted_at INTEGER
+  ) WITHOUT ROWID;
+  CREATE INDEX comments_by_thread ON comments (thread_id, created_at);
+  CREATE TABLE contributions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL,
+    member_id INTEGER NOT NULL REFERENCES members (id),
+    at INTEGER NOT NULL,
+    updates INTEGER NOT NULL,
+    bytes INTEGER NOT NULL
+  );
+  CREATE INDEX contributions_by_document ON contributions (document_id, at);
+  `,
 ]
 
 export const databaseFileName = 'workspace.sqlite'

@@ -11,6 +11,7 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly selectSize
   private readonly appendAll
   private readonly compactOne
+  private readonly insertContribution
 
   constructor(private readonly db: Sqlite) {
     this.selectState = db.prepare<[string], { state: Buffer }>('SELECT state FROM document_state WHERE document_id = ?')
@@ -30,13 +31,33 @@ export class SqliteDocumentStore implements DocumentStore {
          count(*) AS logEntries
        FROM document_updates WHERE document_id = @id`,
     )
-    this.appendAll = db.transaction((entries: readonly AppendEntry[]) =>
-      entries.map((entry) => Number(this.insertUpdate.run(entry.documentId, entry.update).lastInsertRowid)),
+    this.insertContribution = db.prepare<[string, number, number, number, number]>(
+      'INSERT INTO contributions (document_id, member_id, at, updates, bytes) VALUES (?, ?, ?, ?, ?)',
     )
+    this.appendAll = db.transaction((entries: readonly AppendEntry[]) => {
+      const seqs = entries.map((entry) => Number(this.insertUpdate.run(entry.documentId, entry.update).lastInsertRowid))
+      this.recordContributions(entries)
+      return seqs
+    })
     this.compactOne = db.transaction((documentId: string, state: Uint8Array, throughSeq: number) => {
       this.upsertState.run(documentId, state, throughSeq, Date.now())
       this.deleteUpdates.run(documentId, throughSeq)
     })
+  }
+
+  /** One audit row per document and member of the batch, in the batch's transaction. */
+  private recordContributions(entries: readonly AppendEntry[]): void {
+    const byAuthor = new Map<string, { documentId: string; memberId: number; updates: number; bytes: number }>()
+    for (const { documentId, update, authorId } of entries) {
+      if (authorId === null || authorId === undefined) continue
+      const key = `${authorId}\u0000${documentId}`
+      const row = byAuthor.get(key) ?? { documentId, memberId: authorId, updates: 0, bytes: 0 }
+      row.updates++
+      row.bytes += update.byteLength
+      byAuthor.set(key, row)
+    }
+    const now = Date.now()
+    for (const row of byAuthor.values()) this.insertContribution.run(row.documentId, row.memberId, now, row.updates, row.bytes)
   }
 
   async load(documentId: string): Promise<StoredDocument> {

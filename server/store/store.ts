@@ -11,6 +11,16 @@ export interface StoredDocument {
 export interface AppendEntry {
   documentId: string
   update: Uint8Array
+  /** The member who sent the update, recorded for the document's audit of contributors; null for the server's own. */
+  authorId?: number | null
+}
+
+/** Who contributed to a document: one row per member per stored batch (one event-loop turn). */
+export interface Contribution {
+  memberId: number
+  at: number
+  updates: number
+  bytes: number
 }
 
 export interface DocumentStore {

@@ -9,9 +9,25 @@ export const MemberName = z.string().trim().min(1, 'name must not be empty').max
 /** The State, group of States or stakeholder organisation a member speaks for. */
 export const Delegation = z.string().trim().min(1, 'delegation must not be empty').max(200, 'delegation must be at most 200 characters')
 
+/** The five UN regional groups, for seeing whether every region takes part. */
+export const regionalGroups = ['african', 'asia-pacific', 'eastern-european', 'latin-american-caribbean', 'weog'] as const
+export const RegionalGroup = z.enum(regionalGroups, {
+  error: () => `regionalGroup must be one of: ${regionalGroups.join(', ')}`,
+})
+export type RegionalGroup = z.infer<typeof RegionalGroup>
+
+export const regionalGroupLabels: Record<RegionalGroup, string> = {
+  african: 'African Group',
+  'asia-pacific': 'Asia-Pacific Group',
+  'eastern-european': 'Eastern European Group',
+  'latin-american-caribbean': 'Latin American and Caribbean Group',
+  weog: 'Western European and Others Group',
+}
+
 export interface Member {
   id: number
   name: string
   role: Role
   delegation: string | null
+  regionalGroup: RegionalGroup | null
 }

@@ -1,0 +1,28 @@
+/** Live events about documents (a comment thread changed, a revision was cut), for the viewers' event streams. */
+
+export interface DocumentEvent {
+  /** The SSE event name: `thread`, `revision`, ... */
+  event: string
+  data: unknown
+}
+
+type Listener = (event: DocumentEvent) => void
+
+export class DocumentEvents {
+  private readonly listeners = new Map<string, Set<Listener>>()
+
+  publish(documentId: string, event: string, data: unknown): void {
+    for (const listener of this.listeners.get(documentId) ?? []) listener({ event, data })
+  }
+
+  /** Returns the unsubscribe function. */
+  subscribe(documentId: string, listener: Listener): () => void {
+    let set = this.listeners.get(documentId)
+    if (!set) this.listeners.set(documentId, (set = new Set()))
+    set.add(listener)
+    return () => {
+      set.delete(listener)
+      if (set.size === 0 && this.listeners.get(documentId) === set) this.listeners.delete(documentId)
+    }
+  }
+}
