@@ -25,6 +25,8 @@ export interface RedlineBlock {
   segments: TextSegment[]
   /** Recommendations only: links in both versions, added, removed (by catalogue id, in the later order). */
   refs?: { kept: ModelRef[]; added: ModelRef[]; removed: ModelRef[] }
+  /** Recommendations only: true when it stood elsewhere in the earlier version (shown here, and not there as removed). */
+  moved?: boolean
 }
 
 export type RecommendationChangeKind = 'added' | 'removed' | 'text' | 'links' | 'renumbered'
@@ -42,7 +44,7 @@ export interface RecommendationChange {
   changes: RecommendationChangeKind[]
   before: RecommendationSide | null
   after: RecommendationSide | null
-  /** "R4 is now R5", "R3 added", "text and links changed": one line for the table. */
+  /** "R4 is now R5", "added as R3", "removed (was R2)", "text and links changed": one line for the table. */
   summary: string
 }
 
