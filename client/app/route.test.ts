@@ -28,6 +28,12 @@ describe('hash routes', () => {
     expect(parseRoute('#/documents/d/compare/x')).toEqual({ page: 'not-found', hash: '#/documents/d/compare/x' })
   })
 
+  test('the members page, for the secretariat', () => {
+    expect(parseRoute('#/members')).toEqual({ page: 'members' })
+    expect(parseRoute('#/members/')).toEqual({ page: 'members' })
+    expect(parseRoute('#/members/12')).toEqual({ page: 'not-found', hash: '#/members/12' })
+  })
+
   test('links round-trip through parseRoute', () => {
     for (const route of [
       { page: 'workspaces' as const },
@@ -37,6 +43,7 @@ describe('hash routes', () => {
       { page: 'compare' as const, documentId: 'doc/1', from: 3, to: 'current' as const },
       { page: 'compare' as const, documentId: 'd', from: 'current' as const, to: null },
       { page: 'compare' as const, documentId: 'd', from: null, to: null },
+      { page: 'members' as const },
     ]) {
       expect(parseRoute(routeHref(route))).toEqual(route)
     }

@@ -1,6 +1,7 @@
 /**
  * Hash routes of the app: `#/`, `#/workspaces/<id>`, `#/documents/<id>`,
- * `#/documents/<id>/revisions/<revisionId>`, `#/documents/<id>/compare?from=<revisionId|current>&to=<revisionId|current>`.
+ * `#/documents/<id>/revisions/<revisionId>`, `#/documents/<id>/compare?from=<revisionId|current>&to=<revisionId|current>`,
+ * `#/members`.
  */
 
 /** A version of a document: one of its revisions (by id), or the current text. */
@@ -13,6 +14,7 @@ export type Route =
   | { page: 'revision'; documentId: string; revisionId: number }
   /** `from`/`to` are null when the link leaves the choice to the page. */
   | { page: 'compare'; documentId: string; from: VersionRef | null; to: VersionRef | null }
+  | { page: 'members' }
   | { page: 'not-found'; hash: string }
 
 export function parseVersionRef(value: string | null): VersionRef | null {
@@ -40,6 +42,7 @@ export function parseRoute(hash: string): Route {
     if (section === 'documents') return { page: 'document', documentId: decoded }
   }
   if (section === 'workspaces' && !id) return { page: 'workspaces' }
+  if (section === 'members' && !id) return { page: 'members' }
   return { page: 'not-found', hash }
 }
 
@@ -60,5 +63,7 @@ export function routeHref(route: Exclude<Route, { page: 'not-found' }>): string 
       const query = params.toString()
       return `#/documents/${encodeURIComponent(route.documentId)}/compare${query ? `?${query}` : ''}`
     }
+    case 'members':
+      return '#/members'
   }
 }
