@@ -1,4 +1,5 @@
 /** One document: its details, the server's verdict on it, and that verdict as it changes. */
+import { followDocumentEvents } from './documentEvents.ts'
 import { request } from './http.ts'
 import type { DocumentDetail, DocumentStatus } from './types.ts'
 
@@ -12,13 +13,6 @@ export function getDocumentStatus(id: string): Promise<DocumentStatus> {
 
 /** Follows the server's `status` events for a document; returns the function that stops following. */
 export function followDocumentStatus(id: string, onStatus: (status: DocumentStatus) => void): () => void {
-  const source = new EventSource(`/api/documents/${encodeURIComponent(id)}/events`, { withCredentials: true })
-  source.addEventListener('status', (event) => {
-    try {
-      onStatus(JSON.parse((event as MessageEvent<string>).data) as DocumentStatus)
-    } catch {
-      // A malformed event is skipped; the next one carries the whole status again.
-    }
-  })
-  return () => source.close()
+  // A malformed event is skipped; the next one carries the whole status again.
+  return followDocumentEvents(id, 'status', { onEvent: (data) => onStatus(data as DocumentStatus) })
 }

@@ -1,0 +1,105 @@
+/** Comment threads anchored to passages of a document: the REST routes, and the threads as they change, live. */
+import type { RegionalGroup, Role } from '../../shared/schema/member.ts'
+import { followDocumentEvents } from './documentEvents.ts'
+import { request } from './http.ts'
+
+/** Who wrote a comment, as the server knows them (never the client's word). */
+export interface Author {
+  id: number
+  name: string
+  role: Role
+  delegation: string | null
+  regionalGroup: RegionalGroup | null
+}
+
+/**
+ * Where a thread is anchored: base64 of `Y.encodeRelativePosition` for both ends, into the document's `content`
+ * XmlFragment, and the text selected when the thread was opened.
+ */
+export interface Anchor {
+  start: string
+  end: string
+  quote: string
+}
+
+export interface Comment {
+  id: string
+  threadId: string
+  author: Author
+  /** '' once deleted. */
+  body: string
+  createdAt: number
+  editedAt: number | null
+  deleted: boolean
+}
+
+export interface Thread {
+  id: string
+  documentId: string
+  anchor: Anchor
+  author: Author
+  /** Opened by a stakeholder: written input, marked as such. */
+  stakeholder: boolean
+  createdAt: number
+  resolved: { by: Author; at: number } | null
+  /** The first is the opening comment. */
+  comments: Comment[]
+}
+
+/** Longest quote the server keeps with an anchor. */
+export const maxQuoteLength = 2000
+/** Longest comment body the server accepts by default. */
+export const maxCommentLength = 10_000
+
+const documentPath = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}`
+
+export async function listThreads(documentId: string): Promise<Thread[]> {
+  const { threads } = await request<{ threads: Thread[] }>('GET', `${documentPath(documentId)}/threads`)
+  return threads
+}
+
+async function threadFrom(answer: Promise<{ thread: Thread }>): Promise<Thread> {
+  return (await answer).thread
+}
+
+export function openThread(documentId: string, input: { anchor: Anchor; body: string }): Promise<Thread> {
+  return threadFrom(request('POST', `${documentPath(documentId)}/threads`, input))
+}
+
+export function replyToThread(documentId: string, threadId: string, body: string): Promise<Thread> {
+  return threadFrom(request('POST', `${documentPath(documentId)}/threads/${encodeURIComponent(threadId)}/comments`, { body }))
+}
+
+export function editComment(documentId: string, commentId: string, body: string): Promise<Thread> {
+  return threadFrom(request('PATCH', `${documentPath(documentId)}/comments/${encodeURIComponent(commentId)}`, { body }))
+}
+
+export function deleteComment(documentId: string, commentId: string): Promise<Thread> {
+  return threadFrom(request('DELETE', `${documentPath(documentId)}/comments/${encodeURIComponent(commentId)}`))
+}
+
+export function resolveThread(documentId: string, threadId: string): Promise<Thread> {
+  return threadFrom(request('POST', `${documentPath(documentId)}/threads/${encodeURIComponent(threadId)}/resolve`))
+}
+
+export function reopenThread(documentId: string, threadId: string): Promise<Thread> {
+  return threadFrom(request('POST', `${documentPath(documentId)}/threads/${encodeURIComponent(threadId)}/reopen`))
+}
+
+function isThread(data: unknown): data is Thread {
+  const thread = data as Partial<Thread> | null
+  return typeof thread?.id === 'string' && typeof thread.anchor === 'object' && Array.isArray(thread.comments)
+}
+
+/**
+ * Follows the document's `thread` events (a thread after any change to it) on the document's shared event stream.
+ * `onReconnect` runs when the stream came back after a break: events sent meanwhile were missed.
+ */
+export function followThreads(documentId: string, onThread: (thread: Thread) => void, onReconnect: () => void): () => void {
+  return followDocumentEvents(documentId, 'thread', {
+    onEvent: (data) => {
+      if (isThread(data)) onThread(data)
+    },
+    onReconnect,
+  })
+}
