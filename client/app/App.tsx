@@ -11,6 +11,8 @@ import { startSession } from './startSession.ts'
 import { useRoute } from './useRoute.ts'
 
 const DocumentPage = lazy(() => import('../pages/DocumentPage.tsx'))
+const RevisionPage = lazy(() => import('../revisions/RevisionPage.tsx'))
+const ComparePage = lazy(() => import('../revisions/ComparePage.tsx'))
 
 type SessionState =
   | { status: 'starting' }
@@ -77,6 +79,21 @@ export function App() {
             }
           >
             <DocumentPage key={route.documentId} documentId={route.documentId} member={member} />
+          </Suspense>
+        )}
+        {(route.page === 'revision' || route.page === 'compare') && (
+          <Suspense
+            fallback={
+              <p className="loading" role="status">
+                Loading…
+              </p>
+            }
+          >
+            {route.page === 'revision' ? (
+              <RevisionPage key={`${route.documentId}/${route.revisionId}`} documentId={route.documentId} revisionId={route.revisionId} member={member} />
+            ) : (
+              <ComparePage key={route.documentId} documentId={route.documentId} from={route.from} to={route.to} member={member} />
+            )}
           </Suspense>
         )}
         {route.page === 'not-found' && <NotFoundPage />}

@@ -14,6 +14,8 @@ import { CoveragePanel } from '../panels/CoveragePanel.tsx'
 import { StatusBadge } from '../panels/StatusBadge.tsx'
 import { ValidationPanel } from '../panels/ValidationPanel.tsx'
 import { PresenceList } from '../presence/PresenceList.tsx'
+import { DocumentExportMenu } from '../revisions/ExportMenu.tsx'
+import { RevisionsPanel } from '../revisions/RevisionsPanel.tsx'
 import { documentKindLabels } from './documentKindLabels.ts'
 
 function useCollabSession(documentId: string): CollabSession | null {
@@ -60,6 +62,7 @@ function OpenDocument({ session, detail, catalogue, member }: { session: CollabS
               <div className="document-status">
                 <StatusBadge documentId={document.id} />
                 <ConnectionIndicator session={session} />
+                <DocumentExportMenu detail={detail} editor={editor} />
               </div>
             </div>
             <PresenceList awareness={session.provider.awareness} />
@@ -69,6 +72,7 @@ function OpenDocument({ session, detail, catalogue, member }: { session: CollabS
             {editor && (
               <aside className="document-side" aria-label="Checks">
                 <ValidationPanel editor={editor} catalogue={catalogue} />
+                <RevisionsPanel detail={detail} editor={editor} />
                 <CoveragePanel editor={editor} catalogue={catalogue} />
               </aside>
             )}

@@ -1,0 +1,160 @@
+/** Revisions of a document (cut, list, open, restore), comparisons between versions, and exports as files. */
+import type { Comparison } from '../../shared/compare/comparison.ts'
+import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
+import type { Role, RegionalGroup } from '../../shared/schema/member.ts'
+import type { DraftProblem } from '../../shared/schema/validateDraft.ts'
+import type { VersionRef } from '../app/route.ts'
+import { ApiError, request } from './http.ts'
+
+export type { Comparison, DraftProblem, VersionRef }
+
+export interface Author {
+  id: number
+  name: string
+  role: Role
+  delegation: string | null
+  regionalGroup: RegionalGroup | null
+}
+
+export interface RevisionSummary {
+  id: number
+  documentId: string
+  label: string
+  note: string | null
+  createdBy: Author
+  createdAt: number
+}
+
+export interface RevisionDetail {
+  revision: RevisionSummary
+  content: DraftDocJson
+}
+
+
+export interface ComparisonSide {
+  /** Null for the current text. */
+  revision: RevisionSummary | null
+  label: string
+}
+
+export interface ComparisonResult {
+  from: ComparisonSide
+  to: ComparisonSide
+  comparison: Comparison
+}
+
+export const exportFormats = ['docx', 'md', 'txt', 'html'] as const
+export type ExportFormat = (typeof exportFormats)[number]
+
+export const exportFormatLabels: Record<ExportFormat, string> = {
+  docx: 'Word (DOCX)',
+  md: 'Markdown',
+  txt: 'Plain text',
+  html: 'HTML',
+}
+
+export type RedlineFormat = 'docx' | 'html'
+
+export interface NewRevision {
+  label: string
+  note?: string
+}
+
+const documentPath = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}`
+
+export async function listRevisions(documentId: string): Promise<RevisionSummary[]> {
+  const { revisions } = await request<{ revisions: RevisionSummary[] }>('GET', `${documentPath(documentId)}/revisions`)
+  return revisions
+}
+
+/** Refused with 422 `draft_invalid` (details: DraftProblem[]) while the draft breaks the recommendation invariant. */
+export async function cutRevision(documentId: string, input: NewRevision): Promise<RevisionSummary> {
+  const { revision } = await request<{ revision: RevisionSummary }>('POST', `${documentPath(documentId)}/revisions`, input)
+  return revision
+}
+
+export function getRevision(documentId: string, revisionId: number): Promise<RevisionDetail> {
+  return request('GET', `${documentPath(documentId)}/revisions/${revisionId}`)
+}
+
+export async function restoreRevision(documentId: string, revisionId: number): Promise<RevisionSummary> {
+  const { revision } = await request<{ revision: RevisionSummary }>('POST', `${documentPath(documentId)}/revisions/${revisionId}/restore`)
+  return revision
+}
+
+export function compareVersions(documentId: string, from: VersionRef, to: VersionRef): Promise<ComparisonResult> {
+  const query = new URLSearchParams({ from: String(from), to: String(to) })
+  return request('GET', `${documentPath(documentId)}/compare?${query}`)
+}
+
+export interface ExportRequest {
+  format: ExportFormat
+  /** A revision's id; the current text when absent. */
+  revision?: number
+  /** Marks every page "Draft - not for submission"; allowed for an invalid draft. */
+  working?: boolean
+}
+
+export function exportUrl(documentId: string, { format, revision, working }: ExportRequest): string {
+  const query = new URLSearchParams({ format })
+  if (revision !== undefined) query.set('revision', String(revision))
+  if (working) query.set('working', '1')
+  return `${documentPath(documentId)}/export?${query}`
+}
+
+export function redlineExportUrl(documentId: string, from: VersionRef, to: VersionRef, format: RedlineFormat): string {
+  const query = new URLSearchParams({ from: String(from), to: String(to), format })
+  return `${documentPath(documentId)}/compare/export?${query}`
+}
+
+/** The problems a `draft_invalid` refusal lists, or null for any other error. */
+export function draftProblemsOf(error: unknown): DraftProblem[] | null {
+  if (!(error instanceof ApiError) || error.code !== 'draft_invalid') return null
+  return Array.isArray(error.details) ? (error.details as DraftProblem[]) : []
+}
+
+/** The file name a `Content-Disposition` header gives, or `fallback`. */
+export function attachmentName(contentDisposition: string | null, fallback: string): string {
+  if (!contentDisposition) return fallback
+  const encoded = contentDisposition.match(/filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/)
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1]!.trim())
+    } catch {
+      // Malformed percent-encoding: try the plain parameter.
+    }
+  }
+  const plain = contentDisposition.match(/filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/)
+  const name = plain?.[1]?.replace(/\\(.)/g, '$1') ?? plain?.[2]?.trim()
+  return name || fallback
+}
+
+export interface DownloadedFile {
+  blob: Blob
+  fileName: string
+}
+
+/** Fetches a file the API serves as an attachment; errors (422 `draft_invalid` among them) as ApiError. */
+export async function fetchAttachment(url: string, fallbackName: string): Promise<DownloadedFile> {
+  let response: Response
+  try {
+    response = await fetch(url, { credentials: 'same-origin' })
+  } catch {
+    throw new ApiError(0, 'network_error', 'the server cannot be reached; check your connection')
+  }
+  if (!response.ok) {
+    let body: { error?: { code?: string; message?: string; details?: unknown } } = {}
+    try {
+      body = await response.json()
+    } catch {
+      // Not JSON: the status alone has to do.
+    }
+    throw new ApiError(
+      response.status,
+      body.error?.code ?? `http_${response.status}`,
+      body.error?.message ?? (response.statusText || `the server answered ${response.status}`),
+      body.error?.details,
+    )
+  }
+  return { blob: await response.blob(), fileName: attachmentName(response.headers.get('content-disposition'), fallbackName) }
+}

@@ -1,0 +1,104 @@
+/** "Cut revision": a label and an optional note; an invalid draft is refused with its problems listed. */
+import { useId, useState, type FormEvent } from 'react'
+import { ApiError } from '../api/http.ts'
+import { cutRevision, draftProblemsOf, type DraftProblem, type RevisionSummary } from '../api/revisions.ts'
+import { DraftInvalidNotice } from './DraftProblems.tsx'
+import { checkRevisionForm, revisionLabelMaxLength, revisionNoteMaxLength, type RevisionFormErrors } from './revisionText.ts'
+
+type Outcome = { kind: 'none' } | { kind: 'invalid'; problems: DraftProblem[] } | { kind: 'failed'; message: string }
+
+export function CutRevisionForm({
+  documentId,
+  suggestedLabel,
+  onCut,
+  onReveal,
+}: {
+  documentId: string
+  suggestedLabel: string
+  onCut: (revision: RevisionSummary) => void
+  onReveal?: (recommendationId: string) => void
+}) {
+  const [label, setLabel] = useState('')
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [fieldErrors, setFieldErrors] = useState<RevisionFormErrors>({})
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' })
+  const labelId = useId()
+  const labelErrorId = useId()
+  const noteErrorId = useId()
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const chosenLabel = label.trim() === '' ? suggestedLabel : label
+    const errors = checkRevisionForm(chosenLabel, note)
+    setFieldErrors(errors)
+    if (errors.label || errors.note) return
+    setBusy(true)
+    setOutcome({ kind: 'none' })
+    try {
+      const revision = await cutRevision(documentId, { label: chosenLabel.trim(), ...(note.trim() ? { note: note.trim() } : {}) })
+      setLabel('')
+      setNote('')
+      onCut(revision)
+    } catch (error) {
+      const problems = draftProblemsOf(error)
+      if (problems) setOutcome({ kind: 'invalid', problems })
+      else if (error instanceof ApiError && error.code === 'revision_label_taken') setFieldErrors({ label: error.message })
+      else setOutcome({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form className="cut-revision" onSubmit={submit} noValidate aria-labelledby={`${labelId}-heading`}>
+      <h3 id={`${labelId}-heading`}>Cut a revision</h3>
+      <p className="hint">A named, unchangeable copy of the current text, to circulate and compare against.</p>
+      <label>
+        Label
+        <input
+          name="label"
+          value={label}
+          placeholder={suggestedLabel}
+          maxLength={revisionLabelMaxLength}
+          onChange={(event) => setLabel(event.target.value)}
+          aria-invalid={fieldErrors.label ? true : undefined}
+          aria-describedby={fieldErrors.label ? labelErrorId : undefined}
+        />
+      </label>
+      {fieldErrors.label && (
+        <p className="field-error" id={labelErrorId}>
+          {fieldErrors.label}
+        </p>
+      )}
+      <label>
+        <span>
+          Note <span className="optional">(optional)</span>
+        </span>
+        <textarea
+          name="note"
+          rows={2}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          aria-invalid={fieldErrors.note ? true : undefined}
+          aria-describedby={fieldErrors.note ? noteErrorId : undefined}
+          maxLength={revisionNoteMaxLength}
+        />
+      </label>
+      {fieldErrors.note && (
+        <p className="field-error" id={noteErrorId}>
+          {fieldErrors.note}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? 'Cutting…' : `Cut revision${label.trim() === '' ? ` "${suggestedLabel}"` : ''}`}
+      </button>
+      {outcome.kind === 'invalid' && <DraftInvalidNotice what="The revision was not cut." problems={outcome.problems} onReveal={onReveal} />}
+      {outcome.kind === 'failed' && (
+        <div className="notice notice-error" role="alert">
+          <p>The revision was not cut: {outcome.message}</p>
+        </div>
+      )}
+    </form>
+  )
+}

@@ -1,0 +1,106 @@
+/** The table of recommendation changes: each matched by its stable id, so a renumbered one reads "R4 is now R5". */
+import { useId, useState } from 'react'
+import type { RecommendationChange } from '../../shared/compare/comparison.ts'
+import { changedCount, changeKindLabels, linkChanges, renumberedLine, visibleRecommendationChanges } from './redlineView.ts'
+
+function showInRedline(recommendationId: string) {
+  const target = document.querySelector<HTMLElement>(`.redline [data-recommendation-id="${CSS.escape(recommendationId)}"]`)
+  if (!target) return
+  target.scrollIntoView({ block: 'center', behavior: 'smooth' })
+  target.focus({ preventScroll: true })
+}
+
+function numberCell(change: RecommendationChange): string {
+  if (!change.before) return `R${change.after!.number}`
+  if (!change.after) return `R${change.before.number}`
+  return change.before.number === change.after.number ? `R${change.after.number}` : `R${change.before.number} → R${change.after.number}`
+}
+
+export function RecommendationChangesTable({ changes, fromLabel, toLabel }: { changes: readonly RecommendationChange[]; fromLabel: string; toLabel: string }) {
+  const [changedOnly, setChangedOnly] = useState(true)
+  const captionId = useId()
+  const rows = visibleRecommendationChanges(changes, changedOnly)
+  return (
+    <section className="recommendation-changes" aria-labelledby={captionId}>
+      <div className="recommendation-changes-header">
+        <h2 id={captionId}>Recommendation changes</h2>
+        <label className="choice">
+          <input type="checkbox" checked={changedOnly} onChange={(event) => setChangedOnly(event.target.checked)} />
+          Changed only
+        </label>
+      </div>
+      <p className="panel-summary">
+        {changedCount(changes)} of {changes.length}, matched by their stable id from {fromLabel} to {toLabel}.
+      </p>
+      {rows.length === 0 ? (
+        <p className="hint">{changes.length === 0 ? 'Neither version has recommendations.' : 'No recommendation changed.'}</p>
+      ) : (
+        <table className="document-table changes-table">
+          <thead>
+            <tr>
+              <th scope="col">Recommendation</th>
+              <th scope="col">Change</th>
+              <th scope="col">Links</th>
+              <th scope="col">What happened</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((change) => {
+              const links = linkChanges(change)
+              return (
+                <tr key={change.id} data-recommendation-id={change.id} className={change.changes.length === 0 ? 'is-unchanged' : undefined}>
+                  <th scope="row">
+                    {change.after || change.before ? (
+                      <button type="button" className="problem-link number-link" onClick={() => showInRedline(change.id)} title="Show in the redline">
+                        {numberCell(change)}
+                      </button>
+                    ) : null}
+                  </th>
+                  <td>
+                    {change.changes.length === 0 ? (
+                      <span className="change-kind change-kind-none">Unchanged</span>
+                    ) : (
+                      <ul className="change-kinds">
+                        {change.changes.map((kind) => (
+                          <li key={kind} className={`change-kind change-kind-${kind}`}>
+                            {changeKindLabels[kind]}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td>
+                    {links.added.length === 0 && links.removed.length === 0 ? (
+                      <span className="hint">{(change.after ?? change.before)!.refs.map((ref) => ref.label).join(', ')}</span>
+                    ) : (
+                      <ul className="link-changes">
+                        {links.added.map((label) => (
+                          <li key={`+${label}`}>
+                            <ins>
+                              <span className="visually-hidden">added: </span>+ {label}
+                            </ins>
+                          </li>
+                        ))}
+                        {links.removed.map((label) => (
+                          <li key={`-${label}`}>
+                            <del>
+                              <span className="visually-hidden">removed: </span>− {label}
+                            </del>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td className="change-summary">
+                    {change.summary}
+                    {renumberedLine(change, fromLabel, toLabel) && <span className="hint renumbered-line">{renumberedLine(change, fromLabel, toLabel)}</span>}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,141 @@
+/** The redline of a comparison: every block in the later version's order, words inserted and deleted, numbers of both sides. */
+import type { RedlineBlock, TextSegment } from '../../shared/compare/comparison.ts'
+import type { ModelRef } from '../../shared/model/draftModel.ts'
+import { blockChangeLabels, blockNumbers, segmentLines } from './redlineView.ts'
+
+export function Redline({ blocks, fromLabel, toLabel }: { blocks: readonly RedlineBlock[]; fromLabel: string; toLabel: string }) {
+  return (
+    <article className="redline" aria-label={`Redline: ${fromLabel} compared with ${toLabel}`}>
+      {blocks.length === 0 && <p className="hint">Both versions are empty.</p>}
+      {blocks.map((block, index) => (
+        <RedlineBlockView key={index} block={block} />
+      ))}
+    </article>
+  )
+}
+
+function Segments({ segments }: { segments: readonly TextSegment[] }) {
+  return (
+    <>
+      {segments.map((segment, index) =>
+        segment.op === 'insert' ? (
+          <ins key={index}>{segment.text}</ins>
+        ) : segment.op === 'delete' ? (
+          <del key={index}>{segment.text}</del>
+        ) : (
+          <span key={index}>{segment.text}</span>
+        ),
+      )}
+    </>
+  )
+}
+
+function Lines({ segments }: { segments: readonly TextSegment[] }) {
+  const lines = segmentLines(segments).filter((line) => line.length > 0)
+  return (
+    <>
+      {lines.map((line, index) => (
+        <p key={index} className="redline-line">
+          <Segments segments={line} />
+        </p>
+      ))}
+    </>
+  )
+}
+
+function ChangeTag({ block }: { block: RedlineBlock }) {
+  if (block.change === 'unchanged') return null
+  if (block.change === 'changed' && block.kind !== 'recommendation') return null
+  return <span className={`change-tag change-tag-${block.change}`}>{blockChangeLabels[block.change]}</span>
+}
+
+function RedlineBlockView({ block }: { block: RedlineBlock }) {
+  const numbers = blockNumbers(block)
+  const className = `redline-block redline-${block.kind} change-${block.change}`
+  if (block.kind === 'heading') {
+    const level = (block.after ?? block.before)?.kind === 'heading' ? ((block.after ?? block.before) as { level: number }).level : 2
+    return (
+      <div className={`${className} redline-heading-${level}`} role="heading" aria-level={Math.min(6, level + 2)}>
+        <Segments segments={block.segments.map((segment) => ({ ...segment, text: segment.text.replace(/\n/g, ' ') }))} />
+        <ChangeTag block={block} />
+      </div>
+    )
+  }
+  if (block.kind === 'recommendation') return <RecommendationRedline block={block} className={className} />
+  return (
+    <div className={className} data-paragraph-number={numbers?.after ?? numbers?.before ?? undefined}>
+      {numbers && <BlockNumber numbers={numbers} />}
+      <div className="redline-text">
+        <Lines segments={block.segments} />
+      </div>
+      <ChangeTag block={block} />
+    </div>
+  )
+}
+
+function BlockNumber({ numbers }: { numbers: NonNullable<ReturnType<typeof blockNumbers>> }) {
+  const shown = numbers.after ?? numbers.before
+  return (
+    <span className={`redline-number${numbers.after === null ? ' is-removed' : ''}`}>
+      <span className="visually-hidden">{numbers.after === null ? 'was paragraph ' : 'paragraph '}</span>
+      {shown}
+      {numbers.renumbered && <span className="redline-was">was {numbers.before}</span>}
+    </span>
+  )
+}
+
+function RecommendationRedline({ block, className }: { block: RedlineBlock; className: string }) {
+  const numbers = blockNumbers(block)!
+  const id = block.after?.kind === 'recommendation' ? block.after.id : block.before?.kind === 'recommendation' ? block.before.id : null
+  const name = numbers.after ?? numbers.before ?? 'Recommendation'
+  const refs = block.refs ?? { kept: [], added: [], removed: [] }
+  return (
+    <section className={className} data-recommendation-id={id ?? undefined} aria-label={`Recommendation ${name}`} tabIndex={-1}>
+      <header className="redline-recommendation-header">
+        <span className={`recommendation-number${numbers.after === null ? ' is-removed' : ''}`}>{name}</span>
+        {numbers.renumbered && (
+          <span className="renumbered-marker">
+            renumbered {numbers.before} → {numbers.after}
+          </span>
+        )}
+        {block.moved && <span className="flag">moved</span>}
+        <ul className="ref-chips" aria-label={`Framework links of ${name}`}>
+          {refs.kept.map((ref) => (
+            <RefLabel key={`kept-${ref.id}`} modelRef={ref} change="kept" />
+          ))}
+          {refs.added.map((ref) => (
+            <RefLabel key={`added-${ref.id}`} modelRef={ref} change="added" />
+          ))}
+          {refs.removed.map((ref) => (
+            <RefLabel key={`removed-${ref.id}`} modelRef={ref} change="removed" />
+          ))}
+        </ul>
+        <ChangeTag block={block} />
+      </header>
+      <div className="redline-text">
+        <Lines segments={block.segments} />
+      </div>
+    </section>
+  )
+}
+
+function RefLabel({ modelRef, change }: { modelRef: ModelRef; change: 'kept' | 'added' | 'removed' }) {
+  const label = modelRef.label
+  return (
+    <li className={`ref-chip redline-ref redline-ref-${change} ref-${modelRef.status}`} data-ref={modelRef.id} title={modelRef.title}>
+      {change === 'added' ? (
+        <ins>
+          <span className="visually-hidden">link added: </span>
+          {label}
+        </ins>
+      ) : change === 'removed' ? (
+        <del>
+          <span className="visually-hidden">link removed: </span>
+          {label}
+        </del>
+      ) : (
+        <span className="ref-label">{label}</span>
+      )}
+    </li>
+  )
+}

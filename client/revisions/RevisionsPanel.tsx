@@ -1,0 +1,122 @@
+/** The document's revisions beside the editor: cut one, open one read-only, compare, restore. */
+import type { Editor } from '@tiptap/core'
+import { useState } from 'react'
+import type { RevisionSummary } from '../api/revisions.ts'
+import type { DocumentDetail } from '../api/types.ts'
+import { documentPermissions } from '../app/documentPermissions.ts'
+import { routeHref } from '../app/route.ts'
+import { revealRecommendation } from '../panels/revealRecommendation.ts'
+import { CutRevisionForm } from './CutRevisionForm.tsx'
+import { RestoreRevisionDialog } from './RestoreRevisionDialog.tsx'
+import { authorName, formatWhen, previousRevision, suggestRevisionLabel } from './revisionText.ts'
+import { useRevisions } from './useRevisions.ts'
+import '../styles/revisions.css'
+
+/** With the live editor, problems that refuse a revision lead to their recommendation in the text. */
+export function RevisionsPanel({ detail, editor }: { detail: DocumentDetail; editor?: Editor | null }) {
+  const onReveal = editor ? (recommendationId: string) => void revealRecommendation(editor, recommendationId) : undefined
+  const documentId = detail.document.id
+  const permissions = documentPermissions(detail)
+  const { revisions, error, refresh, add } = useRevisions(documentId)
+  const [restoring, setRestoring] = useState<RevisionSummary | null>(null)
+  const [announcement, setAnnouncement] = useState('')
+
+  const newestFirst = revisions ? [...revisions].reverse() : []
+
+  return (
+    <section className="side-panel revisions-panel" aria-labelledby="revisions-heading">
+      <h2 id="revisions-heading">Revisions</h2>
+      {permissions.cutRevision && revisions && (
+        <CutRevisionForm
+          documentId={documentId}
+          suggestedLabel={suggestRevisionLabel(revisions)}
+          onReveal={onReveal}
+          onCut={(revision) => {
+            add(revision)
+            setAnnouncement(`${revision.label} cut.`)
+            refresh()
+          }}
+        />
+      )}
+      <p className="revision-announcement" role="status">
+        {announcement}
+      </p>
+      {error && !revisions && (
+        <div className="notice notice-error" role="alert">
+          <p>Could not load the revisions: {error.message}</p>
+          <button type="button" onClick={refresh}>
+            Try again
+          </button>
+        </div>
+      )}
+      {!revisions && !error && (
+        <p className="loading" role="status">
+          Loading revisions…
+        </p>
+      )}
+      {revisions && revisions.length === 0 && (
+        <p className="panel-summary">
+          No revisions yet.{' '}
+          {permissions.cutRevision
+            ? 'Cut the first one ("Zero draft") when the text is ready to circulate.'
+            : 'Co-facilitators cut them when a text is circulated.'}
+        </p>
+      )}
+      {revisions && revisions.length > 0 && (
+        <>
+          <ol className="revision-list" aria-label="Revisions, newest first">
+            {newestFirst.map((revision, index) => {
+              const previous = previousRevision(revisions, revision.id)
+              return (
+                <li key={revision.id} className="revision-item" data-revision-id={revision.id}>
+                  <p className="revision-title">
+                    <strong className="revision-label">{revision.label}</strong>
+                    {index === 0 && <span className="flag">latest</span>}
+                  </p>
+                  {revision.note && <p className="revision-note">{revision.note}</p>}
+                  <p className="revision-meta">
+                    {authorName(revision.createdBy)} · <time dateTime={new Date(revision.createdAt).toISOString()}>{formatWhen(revision.createdAt)}</time>
+                  </p>
+                  <div className="revision-actions">
+                    <a className="action-link" href={routeHref({ page: 'revision', documentId, revisionId: revision.id })} aria-label={`Open ${revision.label}, read-only`}>
+                      Open
+                    </a>
+                    <a
+                      className="action-link"
+                      href={routeHref({ page: 'compare', documentId, from: revision.id, to: 'current' })}
+                      aria-label={`Compare ${revision.label} with the current text`}
+                    >
+                      Compare with current
+                    </a>
+                    {previous && (
+                      <a className="action-link" href={routeHref({ page: 'compare', documentId, from: previous.id, to: revision.id })}>
+                        Compare with {previous.label}
+                      </a>
+                    )}
+                    {permissions.restoreRevision && (
+                      <button type="button" className="action-link" onClick={() => setRestoring(revision)} aria-label={`Restore ${revision.label} as the current text`}>
+                        Restore…
+                      </button>
+                    )}
+                  </div>
+                </li>
+              )
+            })}
+          </ol>
+          {error && <p className="hint">The list may be out of date: {error.message}</p>}
+        </>
+      )}
+      {restoring && (
+        <RestoreRevisionDialog
+          documentId={documentId}
+          revision={restoring}
+          onClose={() => setRestoring(null)}
+          onRestored={(revision) => {
+            setRestoring(null)
+            setAnnouncement(`The text of ${revision.label} is now the current text.`)
+          }}
+        />
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,90 @@
+/** How revisions, their authors and versions read in the interface, and the checks of the "Cut revision" form. */
+import type { Author, ExportFormat, RevisionSummary, VersionRef } from '../api/revisions.ts'
+import type { DraftProblem } from '../api/revisions.ts'
+
+export const revisionLabelMaxLength = 60
+export const revisionNoteMaxLength = 2000
+
+/** "12 March 2026, 14:05" in the reader's locale and time zone. */
+export function formatWhen(epochMs: number, locale?: string): string {
+  const date = new Date(epochMs)
+  if (Number.isNaN(date.getTime())) return ''
+  return date.toLocaleString(locale, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+}
+
+/** "Amina Odhiambo (Kenya)", or the name alone. */
+export function authorName(author: Pick<Author, 'name' | 'delegation'>): string {
+  return author.delegation ? `${author.name} (${author.delegation})` : author.name
+}
+
+/** "cut by Amina Odhiambo (Kenya) on 12 March 2026, 14:05" */
+export function cutByLine(revision: Pick<RevisionSummary, 'createdBy' | 'createdAt'>, locale?: string): string {
+  return `cut by ${authorName(revision.createdBy)} on ${formatWhen(revision.createdAt, locale)}`
+}
+
+export function versionLabel(ref: VersionRef, revisions: readonly RevisionSummary[]): string {
+  if (ref === 'current') return 'Current text'
+  return revisions.find((revision) => revision.id === ref)?.label ?? `Revision ${ref}`
+}
+
+/** The revision cut just before `revisionId` (revisions are listed oldest first), if any. */
+export function previousRevision(revisions: readonly RevisionSummary[], revisionId: number): RevisionSummary | null {
+  const index = revisions.findIndex((revision) => revision.id === revisionId)
+  return index > 0 ? revisions[index - 1]! : null
+}
+
+/**
+ * The two versions a comparison page shows when its link names one or none: the latest revision against the
+ * current text, or against the revision before it when the link asks for the latest one. Null without revisions.
+ */
+export function comparisonPair(
+  revisions: readonly RevisionSummary[],
+  from: VersionRef | null,
+  to: VersionRef | null,
+): { from: VersionRef; to: VersionRef } | null {
+  if (from !== null && to !== null) return { from, to }
+  const latest = revisions.at(-1)
+  if (!latest) return from === null && to === null ? null : { from: from ?? 'current', to: to ?? 'current' }
+  if (from !== null) return { from, to: 'current' }
+  if (to !== null) {
+    const before = to === 'current' ? latest : to === latest.id ? previousRevision(revisions, latest.id) : latest
+    return { from: before?.id ?? 'current', to }
+  }
+  return { from: latest.id, to: 'current' }
+}
+
+/** "R3", or "Draft" for a problem of the whole document. */
+export function problemWhere(problem: Pick<DraftProblem, 'recommendationNumber'>): string {
+  return problem.recommendationNumber ? `R${problem.recommendationNumber}` : 'Draft'
+}
+
+export interface RevisionFormErrors {
+  label?: string
+  note?: string
+}
+
+export function checkRevisionForm(label: string, note: string): RevisionFormErrors {
+  const errors: RevisionFormErrors = {}
+  const trimmed = label.trim()
+  if (trimmed === '') errors.label = 'Give the revision a label, for example "Zero draft" or "Rev.1".'
+  else if (trimmed.length > revisionLabelMaxLength) errors.label = `The label is ${trimmed.length} characters long; at most ${revisionLabelMaxLength} are allowed.`
+  if (note.trim().length > revisionNoteMaxLength) errors.note = `The note is ${note.trim().length} characters long; at most ${revisionNoteMaxLength} are allowed.`
+  return errors
+}
+
+/** A label not taken yet to suggest: "Zero draft" first, then "Rev.1", "Rev.2", ... after the highest so far. */
+export function suggestRevisionLabel(revisions: readonly Pick<RevisionSummary, 'label'>[]): string {
+  if (revisions.length === 0) return 'Zero draft'
+  const taken = new Set(revisions.map((revision) => revision.label.trim().toLowerCase()))
+  let next = 1 + Math.max(0, ...revisions.map((revision) => Number(revision.label.match(/^rev\.?\s*(\d+)$/i)?.[1] ?? 0)))
+  while (taken.has(`rev.${next}`)) next += 1
+  return `Rev.${next}`
+}
+
+const extensions: Record<ExportFormat, string> = { docx: 'docx', md: 'md', txt: 'txt', html: 'html' }
+
+/** A file name for a download whose answer names none: "A-AC.292-2026-L.1 Rev.1 (working copy).docx". */
+export function exportFileName(base: string, format: ExportFormat, options: { versionLabel?: string; working?: boolean } = {}): string {
+  const parts = [base.trim() || 'document', options.versionLabel, options.working ? '(working copy)' : undefined].filter(Boolean)
+  return `${parts.join(' ').replace(/[\\/:*?"<>|]+/g, '-')}.${extensions[format]}`
+}
