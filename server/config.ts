@@ -12,6 +12,8 @@ const Env = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** Largest request body accepted by the REST API. */
   MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(1 * MiB),
+  /** Longest comment body, in characters after trimming. */
+  MAX_COMMENT_CHARS: z.coerce.number().int().min(1).default(10_000),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(14 * 24),
   INVITE_TTL_HOURS: z.coerce.number().positive().default(7 * 24),
   /** Largest WebSocket frame accepted; a bigger one closes the connection with 1009. */
@@ -37,6 +39,7 @@ export interface Config {
   /** PUBLIC_URL without a trailing slash, or null for http://HOST:<listening port>. */
   publicUrl: string | null
   maxRequestBytes: number
+  maxCommentChars: number
   sessionTtlMs: number
   inviteTtlMs: number
   maxMessageBytes: number
@@ -69,6 +72,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(e.DATA_DIR),
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
     maxRequestBytes: e.MAX_REQUEST_BYTES,
+    maxCommentChars: e.MAX_COMMENT_CHARS,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     inviteTtlMs: e.INVITE_TTL_HOURS * 3_600_000,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,

@@ -1,0 +1,65 @@
+/** Zod schemas of comment payloads: a thread's anchor (Yjs relative positions into `content`) and a comment's body. */
+import { fromBase64 } from 'lib0/buffer'
+import * as Y from 'yjs'
+import { z } from 'zod'
+import { requiredText } from './fields.ts'
+
+/** The Y.Doc field the editor's document lives in; an anchor may name no other root. */
+const contentField = 'content'
+/** An encoded relative position is a few dozen bytes; this leaves room without inviting abuse. */
+export const maxAnchorPositionChars = 256
+/** Longest quote kept with an anchor. */
+export const maxQuoteChars = 2000
+/** Longest comment body by default (MAX_COMMENT_CHARS). */
+export const defaultMaxCommentChars = 10_000
+
+const base64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+
+/** The relative position a well-formed anchor end encodes, or null. */
+export function decodeAnchorPosition(encoded: string): Y.RelativePosition | null {
+  if (encoded.length === 0 || encoded.length > maxAnchorPositionChars || !base64.test(encoded)) return null
+  try {
+    const position = Y.decodeRelativePosition(fromBase64(encoded))
+    if (position.item === null && position.type === null && position.tname === null) return null
+    if (position.tname !== null && position.tname !== contentField) return null
+    return position
+  } catch {
+    return null
+  }
+}
+
+function anchorPosition(field: string) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be text`) })
+    .max(maxAnchorPositionChars, `${field} must be at most ${maxAnchorPositionChars} characters`)
+    .refine((value) => decodeAnchorPosition(value) !== null, {
+      message: `${field} must be a base64-encoded Yjs relative position into the document's content`,
+      abort: true,
+    })
+}
+
+export const Anchor = z.object(
+  {
+    start: anchorPosition('anchor.start'),
+    end: anchorPosition('anchor.end'),
+    quote: z
+      .string({ error: (issue) => (issue.input === undefined ? 'anchor.quote is required' : 'anchor.quote must be text') })
+      .max(maxQuoteChars, `anchor.quote must be at most ${maxQuoteChars} characters`),
+  },
+  { error: (issue) => (issue.input === undefined ? 'anchor is required' : 'anchor must be an object with start, end and quote') },
+)
+export type Anchor = z.infer<typeof Anchor>
+
+/** A comment's text: trimmed, 1 to `maxChars` characters. */
+export function commentBody(maxChars: number = defaultMaxCommentChars) {
+  return requiredText('body', { max: maxChars })
+}
+
+/** Payloads of the comment routes, for a given body limit. Fields not named here (author, role, dates) are dropped. */
+export function commentPayloads(maxCommentChars: number = defaultMaxCommentChars) {
+  const body = commentBody(maxCommentChars)
+  return {
+    OpenThread: z.object({ anchor: Anchor, body }),
+    CommentText: z.object({ body }),
+  }
+}
