@@ -1,5 +1,6 @@
 /** Shapes of the REST API's answers, as the client reads them. */
 import type { Role } from '../../shared/schema/member.ts'
+import type { Author } from './members.ts'
 
 export interface SignedInMember {
   id: number
@@ -30,6 +31,8 @@ export interface DocumentSummary {
 export interface WorkspaceDetail {
   workspace: WorkspaceSummary
   documents: DocumentSummary[]
+  /** The members leading this workspace (absent from servers before per-workspace write permission). */
+  cofacilitators?: Author[]
 }
 
 export interface Template {

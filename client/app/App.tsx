@@ -7,17 +7,19 @@ import { SignInPage } from '../pages/SignInPage.tsx'
 import { WorkspaceListPage } from '../pages/WorkspaceListPage.tsx'
 import { WorkspacePage } from '../pages/WorkspacePage.tsx'
 import { AppHeader } from './AppHeader.tsx'
+import { onSessionEnded } from './sessionEnd.ts'
 import { startSession } from './startSession.ts'
 import { useRoute } from './useRoute.ts'
 
 const DocumentPage = lazy(() => import('../pages/DocumentPage.tsx'))
+const MembersPage = lazy(() => import('../members/MembersPage.tsx'))
 const RevisionPage = lazy(() => import('../revisions/RevisionPage.tsx'))
 const ComparePage = lazy(() => import('../revisions/ComparePage.tsx'))
 
 type SessionState =
   | { status: 'starting' }
   | { status: 'failed'; message: string }
-  | { status: 'signed-out'; inviteError: string | null }
+  | { status: 'signed-out'; inviteError: string | null; ended?: boolean }
   | { status: 'signed-in'; member: SignedInMember }
 
 export function App() {
@@ -30,6 +32,8 @@ export function App() {
       (error: unknown) => setSession({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
     )
   }, [])
+
+  useEffect(() => onSessionEnded(() => setSession({ status: 'signed-out', inviteError: null, ended: true })), [])
 
   const leave = async () => {
     try {
@@ -61,7 +65,7 @@ export function App() {
       </main>
     )
   }
-  if (session.status === 'signed-out') return <SignInPage inviteError={session.inviteError} />
+  if (session.status === 'signed-out') return <SignInPage inviteError={session.inviteError} sessionEnded={session.ended} />
 
   const { member } = session
   return (
@@ -94,6 +98,17 @@ export function App() {
             ) : (
               <ComparePage key={route.documentId} documentId={route.documentId} from={route.from} to={route.to} member={member} />
             )}
+          </Suspense>
+        )}
+        {route.page === 'members' && (
+          <Suspense
+            fallback={
+              <p className="loading" role="status">
+                Loading the members…
+              </p>
+            }
+          >
+            <MembersPage member={member} />
           </Suspense>
         )}
         {route.page === 'not-found' && <NotFoundPage />}

@@ -1,7 +1,8 @@
 /** The banner on every signed-in page: the workspace's name, who is signed in, sign-out. */
 import type { SignedInMember } from '../api/types.ts'
 import { Brand } from './Brand.tsx'
-import { roleLabels } from './permissions.ts'
+import { may, roleLabels } from './permissions.ts'
+import { routeHref } from './route.ts'
 
 export function AppHeader({ member, onSignOut }: { member: SignedInMember; onSignOut: () => void }) {
   return (
@@ -10,6 +11,11 @@ export function AppHeader({ member, onSignOut }: { member: SignedInMember; onSig
         Skip to content
       </a>
       <Brand href="#/" />
+      {may(member.role, 'members.manage') && (
+        <nav className="app-nav" aria-label="Administration">
+          <a href={routeHref({ page: 'members' })}>Members</a>
+        </nav>
+      )}
       <div className="signed-in" aria-label="Signed in as">
         <span className="member-name">{member.name}</span>
         <span className="member-role">

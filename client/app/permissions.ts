@@ -1,11 +1,13 @@
 /** What the interface offers to each role; the server enforces the same rules. */
 import type { Role } from '../../shared/schema/member.ts'
 
-export type ClientAction = 'workspace.create' | 'document.create'
+export type ClientAction = 'workspace.create' | 'document.create' | 'members.manage' | 'workspace.assignCofacilitators'
 
 const rules: Record<ClientAction, readonly Role[]> = {
   'workspace.create': ['secretariat'],
   'document.create': ['secretariat', 'cofacilitator'],
+  'members.manage': ['secretariat'],
+  'workspace.assignCofacilitators': ['secretariat'],
 }
 
 export function may(role: Role, action: ClientAction): boolean {

@@ -43,4 +43,11 @@ describe('connection state', () => {
     expect(synced.unsynced).toBe(0)
     expect(describeConnection(synced).label).toBe('Connected')
   })
+
+  test('a connection the server closed for good says so, with its reason, until a new socket opens', () => {
+    const closed = play([...connected, { type: 'socket', status: 'disconnected' }, { type: 'closed', reason: 'membership revoked' }])
+    expect(describeConnection(closed)).toEqual({ kind: 'closed', label: 'Disconnected: membership revoked' })
+    expect(describeConnection(play([{ type: 'closed', reason: '' }])).label).toBe('Disconnected by the server')
+    expect(describeConnection(nextConnectionState(closed, { type: 'socket', status: 'connecting' })).label).toBe('Reconnecting...')
+  })
 })

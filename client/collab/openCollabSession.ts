@@ -2,6 +2,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { confirmSession } from '../app/sessionEnd.ts'
 import { collabUrl } from './collabUrl.ts'
 
 export interface CollabSession {
@@ -26,6 +27,10 @@ export function openCollabSession(documentId: string): CollabSession {
   const goOnline = () => provider.connect()
   window.addEventListener('offline', goOffline)
   window.addEventListener('online', goOnline)
+  // The server closing the socket may mean the member was revoked or signed out: the shell then shows the sign-in page.
+  provider.on('connection-close', (event) => {
+    if (event) void confirmSession()
+  })
 
   return {
     documentId,

@@ -10,6 +10,7 @@ export function useConnectionState({ doc, provider }: CollabSession): Connection
   useEffect(() => {
     const onStatus = ({ status }: { status: SocketStatus }) => dispatch({ type: 'socket', status })
     const onSync = (synced: boolean) => dispatch({ type: 'synced', synced })
+    const onClosed = ({ reason }: { code: number; reason: string }) => dispatch({ type: 'closed', reason })
     const onTransaction = (transaction: Y.Transaction) => {
       if (transaction.local && transaction.changed.size > 0) dispatch({ type: 'local-change' })
     }
@@ -20,12 +21,14 @@ export function useConnectionState({ doc, provider }: CollabSession): Connection
     dispatch({ type: 'synced', synced: provider.synced })
     provider.on('status', onStatus)
     provider.on('sync', onSync)
+    provider.on('closed', onClosed)
     doc.on('afterTransaction', onTransaction)
     window.addEventListener('online', onOnline)
     window.addEventListener('offline', onOffline)
     return () => {
       provider.off('status', onStatus)
       provider.off('sync', onSync)
+      provider.off('closed', onClosed)
       doc.off('afterTransaction', onTransaction)
       window.removeEventListener('online', onOnline)
       window.removeEventListener('offline', onOffline)

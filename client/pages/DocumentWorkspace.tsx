@@ -2,10 +2,13 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { ServedCatalogue } from '../api/catalogue.ts'
 import type { DocumentDetail, SignedInMember } from '../api/types.ts'
+import { documentPermissions } from '../app/documentPermissions.ts'
 import { routeHref } from '../app/route.ts'
+import { ContributorsPanel } from '../audit/ContributorsPanel.tsx'
 import { ConnectionIndicator } from '../collab/ConnectionIndicator.tsx'
 import { openCollabSession, type CollabSession } from '../collab/openCollabSession.ts'
 import { userColor } from '../collab/userColor.ts'
+import { CommentsPanel } from '../comments/CommentsPanel.tsx'
 import { CatalogueContext } from '../editor/CatalogueContext.ts'
 import { DraftEditor } from '../editor/DraftEditor.tsx'
 import { LinkPickerProvider } from '../editor/LinkPicker.tsx'
@@ -71,9 +74,11 @@ function OpenDocument({ session, detail, catalogue, member }: { session: CollabS
             <div className="document-main">{editor && <DraftEditor editor={editor} canWrite={canWrite} member={member} />}</div>
             {editor && (
               <aside className="document-side" aria-label="Checks">
+                <CommentsPanel editor={editor} detail={detail} member={member} />
                 <ValidationPanel editor={editor} catalogue={catalogue} />
                 <RevisionsPanel detail={detail} editor={editor} />
                 <CoveragePanel editor={editor} catalogue={catalogue} />
+                {documentPermissions(detail).viewAudit && <ContributorsPanel documentId={document.id} />}
               </aside>
             )}
           </div>

@@ -1,7 +1,7 @@
 /** For visitors without a session: why the invite failed, or how to get one. */
 import { Brand } from '../app/Brand.tsx'
 
-export function SignInPage({ inviteError }: { inviteError: string | null }) {
+export function SignInPage({ inviteError, sessionEnded = false }: { inviteError: string | null; sessionEnded?: boolean }) {
   return (
     <>
       <header className="app-header" role="banner">
@@ -14,6 +14,14 @@ export function SignInPage({ inviteError }: { inviteError: string | null }) {
           <div className="notice notice-error" role="alert">
             <h2>The invite link cannot be used</h2>
             <p>{inviteError}</p>
+          </div>
+        ) : sessionEnded ? (
+          <div className="notice notice-error" role="alert" data-testid="session-ended">
+            <h2>You have been signed out</h2>
+            <p>
+              Your session has ended: the secretariat may have withdrawn your access, or you signed out in another window. To take part
+              again, ask the secretariat for a new invite link.
+            </p>
           </div>
         ) : (
           <div className="notice" role="status">

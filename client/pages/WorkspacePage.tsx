@@ -1,10 +1,12 @@
 /** One workspace: its documents, and a form to start a new one for those who may. */
 import { getWorkspace } from '../api/workspaces.ts'
-import type { SignedInMember } from '../api/types.ts'
+import type { SignedInMember, WorkspaceDetail } from '../api/types.ts'
 import { LoadState } from '../app/LoadState.tsx'
 import { may } from '../app/permissions.ts'
 import { routeHref } from '../app/route.ts'
 import { useLoad } from '../app/useLoad.ts'
+import { CofacilitatorsSection } from '../members/CofacilitatorsSection.tsx'
+import { ParticipationChart } from '../participation/ParticipationChart.tsx'
 import { CreateDocumentForm } from './CreateDocumentForm.tsx'
 import { documentKindLabels } from './documentKindLabels.ts'
 
@@ -13,11 +15,19 @@ function formatDate(value: string | number): string {
   return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' })
 }
 
+/** The secretariat anywhere; others only in a workspace they co-facilitate (write permission is per workspace). */
+function mayCreateDocument(member: SignedInMember, cofacilitators: WorkspaceDetail['cofacilitators']): boolean {
+  if (member.role === 'secretariat') return true
+  if (member.role === 'stakeholder') return false
+  if (cofacilitators === undefined) return may(member.role, 'document.create')
+  return cofacilitators.some((lead) => lead.id === member.id)
+}
+
 export function WorkspacePage({ workspaceId, member }: { workspaceId: string; member: SignedInMember }) {
   const [detail, reload] = useLoad(() => getWorkspace(workspaceId), [workspaceId])
   return (
     <LoadState loaded={detail} what="the workspace" retry={reload}>
-      {({ workspace, documents }) => (
+      {({ workspace, documents, cofacilitators }) => (
         <section aria-labelledby="workspace-heading">
           <nav className="breadcrumbs" aria-label="Breadcrumbs">
             <a href="#/">Workspaces</a> <span aria-hidden="true">›</span> <span>{workspace.title}</span>
@@ -26,6 +36,7 @@ export function WorkspacePage({ workspaceId, member }: { workspaceId: string; me
             DTG {workspace.dtg} · {workspace.year}
           </p>
           <h1 id="workspace-heading">{workspace.title}</h1>
+          <CofacilitatorsSection workspaceId={workspace.id} initial={cofacilitators} member={member} />
           <h2>Documents</h2>
           {documents.length === 0 ? (
             <p>No documents yet.</p>
@@ -53,7 +64,8 @@ export function WorkspacePage({ workspaceId, member }: { workspaceId: string; me
               </tbody>
             </table>
           )}
-          {may(member.role, 'document.create') && <CreateDocumentForm workspaceId={workspace.id} dtg={workspace.dtg} onCreated={reload} />}
+          {mayCreateDocument(member, cofacilitators) && <CreateDocumentForm workspaceId={workspace.id} dtg={workspace.dtg} onCreated={reload} />}
+          <ParticipationChart workspaceId={workspace.id} />
         </section>
       )}
     </LoadState>

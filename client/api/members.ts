@@ -1,0 +1,117 @@
+/** Members (secretariat only), workspace co-facilitators, a document's contributors and a workspace's participation by regional group. */
+import type { RegionalGroup, Role } from '../../shared/schema/member.ts'
+import { request } from './http.ts'
+import type { WorkspaceSummary } from './types.ts'
+
+export type { RegionalGroup }
+
+/** A member as the server names them beside what they did. */
+export interface Author {
+  id: number
+  name: string
+  role: Role
+  delegation: string | null
+  regionalGroup: RegionalGroup | null
+}
+
+export interface MemberRecord extends Author {
+  createdAt: number
+  revokedAt: number | null
+  /** Ids of the workspaces this member co-facilitates. */
+  leads: string[]
+}
+
+export interface NewMember {
+  name: string
+  role: Role
+  delegation?: string
+  regionalGroup?: RegionalGroup
+}
+
+export interface InvitedMember {
+  member: MemberRecord
+  /** The one-time sign-in link; the server shows it once. */
+  inviteUrl: string
+}
+
+export interface Cofacilitators {
+  workspace: WorkspaceSummary
+  cofacilitators: Author[]
+}
+
+export interface Contributor {
+  author: Author
+  updates: number
+  bytes: number
+  firstAt: number
+  lastAt: number
+}
+
+export interface RecentContribution {
+  author: Author
+  at: number
+  updates: number
+  bytes: number
+}
+
+export interface Contributors {
+  contributors: Contributor[]
+  /** Newest first. */
+  recent: RecentContribution[]
+}
+
+export type ParticipationBucket = 'day' | 'week'
+export type ParticipationGroupId = RegionalGroup | 'none'
+
+export interface ParticipationCounts {
+  edits: number
+  comments: number
+}
+
+export interface Participation {
+  bucket: ParticipationBucket
+  groups: { id: ParticipationGroupId; label: string }[]
+  /** Oldest first. */
+  series: { start: number; counts: Partial<Record<ParticipationGroupId, ParticipationCounts>> }[]
+}
+
+const memberPath = (memberId: number) => `/api/members/${encodeURIComponent(String(memberId))}`
+const cofacilitatorPath = (workspaceId: string, memberId: number) =>
+  `/api/workspaces/${encodeURIComponent(workspaceId)}/cofacilitators/${encodeURIComponent(String(memberId))}`
+
+export async function listMembers(): Promise<MemberRecord[]> {
+  const { members } = await request<{ members: MemberRecord[] }>('GET', '/api/members')
+  return members
+}
+
+export function inviteMember(input: NewMember): Promise<InvitedMember> {
+  return request('POST', '/api/members', input)
+}
+
+/** A new one-time sign-in link for an existing member. */
+export async function newInviteLink(memberId: number): Promise<string> {
+  const { inviteUrl } = await request<{ inviteUrl: string }>('POST', `${memberPath(memberId)}/invite`)
+  return inviteUrl
+}
+
+/** Revokes a member: their open connections close, their sessions and tokens stop working. */
+export async function revokeMember(memberId: number): Promise<MemberRecord> {
+  const { member } = await request<{ member: MemberRecord }>('POST', `${memberPath(memberId)}/revoke`)
+  return member
+}
+
+export function addCofacilitator(workspaceId: string, memberId: number): Promise<Cofacilitators> {
+  return request('PUT', cofacilitatorPath(workspaceId, memberId))
+}
+
+export function removeCofacilitator(workspaceId: string, memberId: number): Promise<Cofacilitators> {
+  return request('DELETE', cofacilitatorPath(workspaceId, memberId))
+}
+
+export function getContributors(documentId: string): Promise<Contributors> {
+  return request('GET', `/api/documents/${encodeURIComponent(documentId)}/contributors`)
+}
+
+export function getParticipation(workspaceId: string, bucket: ParticipationBucket): Promise<Participation> {
+  return request('GET', `/api/workspaces/${encodeURIComponent(workspaceId)}/participation?bucket=${bucket}`)
+}

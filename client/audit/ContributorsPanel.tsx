@@ -1,0 +1,100 @@
+/** The audit of a document: who sent content updates (how many, how large, when), and the most recent ones. Loaded when opened. */
+import { useState } from 'react'
+import { getContributors, type Contributors } from '../api/members.ts'
+import { LoadState } from '../app/LoadState.tsx'
+import { roleLabels } from '../app/permissions.ts'
+import { useLoad } from '../app/useLoad.ts'
+import { authorName, countUpdates, formatBytes, formatWhen } from './contributorsFormat.ts'
+import '../styles/audit.css'
+
+const recentShown = 20
+
+export function ContributorsPanel({ documentId }: { documentId: string }) {
+  const [open, setOpen] = useState(false)
+  return (
+    <details className="side-panel contributors-panel" onToggle={(event) => setOpen(event.currentTarget.open)} data-testid="contributors-panel">
+      <summary>
+        <h2>Contributors</h2>
+        <span className="hint">Who changed the text, and when</span>
+      </summary>
+      {open && <ContributorsBody documentId={documentId} />}
+    </details>
+  )
+}
+
+function ContributorsBody({ documentId }: { documentId: string }) {
+  const [loaded, reload] = useLoad(() => getContributors(documentId), [documentId])
+  return (
+    <>
+      <button type="button" className="button-quiet contributors-refresh" onClick={reload}>
+        Refresh
+      </button>
+      <LoadState loaded={loaded} what="the contributors" retry={reload}>
+        {(contributors) => <ContributorsView contributors={contributors} />}
+      </LoadState>
+    </>
+  )
+}
+
+function ContributorsView({ contributors: { contributors, recent } }: { contributors: Contributors }) {
+  const [showAll, setShowAll] = useState(false)
+  const now = Date.now()
+  if (contributors.length === 0) return <p className="panel-summary">Nobody has changed this document's text yet.</p>
+  const shown = showAll ? recent : recent.slice(0, recentShown)
+  return (
+    <>
+      <table className="contributors-table">
+        <caption className="visually-hidden">Members who sent changes to this document</caption>
+        <thead>
+          <tr>
+            <th scope="col">Member</th>
+            <th scope="col">Updates</th>
+            <th scope="col">Size</th>
+            <th scope="col">First and last</th>
+          </tr>
+        </thead>
+        <tbody>
+          {contributors.map(({ author, updates, bytes, firstAt, lastAt }) => (
+            <tr key={author.id}>
+              <th scope="row">
+                <span className="contributor-name">{author.name}</span>
+                <span className="contributor-meta">
+                  {roleLabels[author.role] ?? author.role}
+                  {author.delegation ? `, ${author.delegation}` : ''}
+                </span>
+              </th>
+              <td>{updates}</td>
+              <td>{formatBytes(bytes)}</td>
+              <td className="contributor-times">
+                <time dateTime={new Date(firstAt).toISOString()}>{formatWhen(firstAt, now)}</time>
+                {lastAt !== firstAt && (
+                  <>
+                    {' – '}
+                    <time dateTime={new Date(lastAt).toISOString()}>{formatWhen(lastAt, now)}</time>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3 className="contributors-recent-heading">Recent changes</h3>
+      <ol className="contributors-recent">
+        {shown.map((entry, index) => (
+          <li key={`${entry.at}-${entry.author.id}-${index}`}>
+            <time dateTime={new Date(entry.at).toISOString()}>{formatWhen(entry.at, now)}</time>
+            <span className="contributor-name">{authorName(entry.author)}</span>
+            <span className="contributor-meta">
+              {countUpdates(entry.updates)}, {formatBytes(entry.bytes)}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {recent.length > recentShown && (
+        <button type="button" className="button-quiet" onClick={() => setShowAll((value) => !value)}>
+          {showAll ? `Show the latest ${recentShown}` : `Show all ${recent.length}`}
+        </button>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,119 @@
+/** A workspace's co-facilitators: listed for everyone; the secretariat adds and removes them (write permission is per workspace). */
+import { useState, type FormEvent } from 'react'
+import { addCofacilitator, listMembers, removeCofacilitator, type Author, type MemberRecord } from '../api/members.ts'
+import type { SignedInMember } from '../api/types.ts'
+import { may } from '../app/permissions.ts'
+import { useLoad } from '../app/useLoad.ts'
+import { FormError } from '../pages/FormError.tsx'
+import { leadCandidates } from './memberLists.ts'
+import '../styles/members.css'
+
+const described = (member: Pick<Author, 'name' | 'delegation'>) => (member.delegation ? `${member.name} (${member.delegation})` : member.name)
+
+export function CofacilitatorsSection({ workspaceId, initial, member }: { workspaceId: string; initial: Author[] | undefined; member: SignedInMember }) {
+  const [cofacilitators, setCofacilitators] = useState<Author[]>(initial ?? [])
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+  const manage = may(member.role, 'workspace.assignCofacilitators')
+
+  const change = async (action: () => Promise<{ cofacilitators: Author[] }>) => {
+    setBusy(true)
+    setError(null)
+    try {
+      setCofacilitators((await action()).cofacilitators)
+    } catch (caught) {
+      setError(caught)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section className="cofacilitators" aria-labelledby="cofacilitators-heading" data-testid="cofacilitators">
+      <h2 id="cofacilitators-heading">Co-facilitators</h2>
+      {cofacilitators.length === 0 ? (
+        <p className="hint">No co-facilitator leads this workspace yet{manage ? '.' : '; the secretariat names them.'}</p>
+      ) : (
+        <ul className="cofacilitator-list">
+          {cofacilitators.map((lead) => (
+            <li key={lead.id} className="cofacilitator">
+              <span className="cofacilitator-name">{lead.name}</span>
+              {lead.delegation && <span className="cofacilitator-delegation">{lead.delegation}</span>}
+              {manage && (
+                <button
+                  type="button"
+                  className="button-quiet"
+                  disabled={busy}
+                  aria-label={`Remove ${lead.name} as co-facilitator`}
+                  onClick={() => change(() => removeCofacilitator(workspaceId, lead.id))}
+                >
+                  Remove
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {manage && (
+        <>
+          <p className="hint">Co-facilitators edit this workspace's documents, cut revisions and resolve comments; everyone else reads and comments.</p>
+          <AddCofacilitator cofacilitators={cofacilitators} busy={busy} onAdd={(memberId) => change(() => addCofacilitator(workspaceId, memberId))} />
+        </>
+      )}
+      <FormError error={error} />
+    </section>
+  )
+}
+
+function AddCofacilitator({ cofacilitators, busy, onAdd }: { cofacilitators: Author[]; busy: boolean; onAdd: (memberId: number) => Promise<void> }) {
+  const [members, reload] = useLoad(listMembers, [])
+  const [chosen, setChosen] = useState('')
+  const candidates = members.status === 'ready' ? leadCandidates(members.value, cofacilitators) : { cofacilitators: [], delegations: [] }
+  const none = candidates.cofacilitators.length === 0 && candidates.delegations.length === 0
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!chosen) return
+    await onAdd(Number(chosen))
+    setChosen('')
+  }
+
+  if (members.status === 'failed') {
+    return (
+      <div className="notice notice-error" role="alert">
+        <p>The members could not be loaded: {members.error.message}</p>
+        <button type="button" onClick={reload}>
+          Try again
+        </button>
+      </div>
+    )
+  }
+  return (
+    <form className="cofacilitator-add" onSubmit={submit}>
+      <label>
+        Add a co-facilitator
+        <select value={chosen} onChange={(event) => setChosen(event.target.value)} disabled={members.status !== 'ready' || none}>
+          <option value="">{members.status === 'loading' ? 'Loading members…' : none ? 'No member to add: invite one first' : 'Choose a member'}</option>
+          <CandidateGroup label="Co-facilitators" members={candidates.cofacilitators} />
+          <CandidateGroup label="Delegations" members={candidates.delegations} />
+        </select>
+      </label>
+      <button type="submit" disabled={busy || !chosen}>
+        Add
+      </button>
+    </form>
+  )
+}
+
+function CandidateGroup({ label, members }: { label: string; members: MemberRecord[] }) {
+  if (members.length === 0) return null
+  return (
+    <optgroup label={label}>
+      {members.map((member) => (
+        <option key={member.id} value={member.id}>
+          {described(member)}
+        </option>
+      ))}
+    </optgroup>
+  )
+}

@@ -1,0 +1,76 @@
+/** The secretariat's members page (a lazy chunk): who the members are, invite links, revocation. Others are told it is not theirs. */
+import { useRef } from 'react'
+import { ApiError } from '../api/http.ts'
+import { listMembers } from '../api/members.ts'
+import type { SignedInMember, WorkspaceSummary } from '../api/types.ts'
+import { listWorkspaces } from '../api/workspaces.ts'
+import { LoadState } from '../app/LoadState.tsx'
+import { may } from '../app/permissions.ts'
+import { useLoad } from '../app/useLoad.ts'
+import { InviteMemberForm } from './InviteMemberForm.tsx'
+import { CurrentMembersTable, RevokedMembersTable } from './MemberTables.tsx'
+import { splitMembers } from './memberLists.ts'
+import '../styles/members.css'
+
+export default function MembersPage({ member }: { member: SignedInMember }) {
+  if (!may(member.role, 'members.manage')) return <NotForYou />
+  return <ManageMembers member={member} />
+}
+
+function NotForYou() {
+  return (
+    <section className="narrow" aria-labelledby="members-heading">
+      <h1 id="members-heading">Members</h1>
+      <div className="notice" role="note" data-testid="members-forbidden">
+        <p>
+          <strong>Only the secretariat manages members.</strong> To invite someone, change a role or withdraw access, write to the secretariat.
+        </p>
+        <p>
+          <a href="#/">Back to the workspaces</a>
+        </p>
+      </div>
+    </section>
+  )
+}
+
+function ManageMembers({ member }: { member: SignedInMember }) {
+  const [loaded, reload] = useLoad(() => Promise.all([listMembers(), listWorkspaces()]), [])
+  const nameInput = useRef<HTMLInputElement>(null)
+  if (loaded.status === 'failed' && loaded.error instanceof ApiError && loaded.error.status === 403) return <NotForYou />
+  return (
+    <section aria-labelledby="members-heading" className="members-page">
+      <div className="members-title-row">
+        <div>
+          <h1 id="members-heading">Members</h1>
+          <p className="lede">Who takes part, in which role, for which delegation or group. Co-facilitators are named on each workspace's page.</p>
+        </div>
+        <button
+          type="button"
+          onClick={() => {
+            nameInput.current?.scrollIntoView({ block: 'center' })
+            nameInput.current?.focus()
+          }}
+        >
+          Invite a member
+        </button>
+      </div>
+      <LoadState loaded={loaded} what="the members" retry={reload}>
+        {([members, workspaces]) => {
+          const { current, revoked } = splitMembers(members)
+          const titles = workspaceTitles(workspaces)
+          return (
+            <>
+              <CurrentMembersTable members={current} self={member} workspaceTitles={titles} onChange={reload} />
+              {revoked.length > 0 && <RevokedMembersTable members={revoked} />}
+            </>
+          )
+        }}
+      </LoadState>
+      <InviteMemberForm onInvited={reload} nameInput={nameInput} />
+    </section>
+  )
+}
+
+function workspaceTitles(workspaces: WorkspaceSummary[]): Record<string, string> {
+  return Object.fromEntries(workspaces.map((workspace) => [workspace.id, workspace.title]))
+}
