@@ -11,7 +11,10 @@ import type { Config } from './config.ts'
 import { apiError, type AppEnv } from './http.ts'
 import { authRoutes } from './routes/auth.ts'
 import { catalogueRoutes } from './routes/catalogue.ts'
+import { commentRoutes } from './routes/comments.ts'
 import { documentRoutes } from './routes/documents.ts'
+import { memberRoutes } from './routes/members.ts'
+import { contributorRoutes, participationRoutes } from './routes/participation.ts'
 import { templateRoutes } from './routes/templates.ts'
 import { workspaceRoutes } from './routes/workspaces.ts'
 import type { Services } from './services.ts'
@@ -65,8 +68,12 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   api.use(authenticate(members, sessions))
   api.route('/catalogue', catalogueRoutes({ catalogue }))
   api.route('/templates', templateRoutes())
+  api.route('/members', memberRoutes({ members, sessions, publicUrl }))
   api.route('/workspaces', workspaceRoutes({ registry, access, members, seedFromTemplate: services.seedFromTemplate, templateExists: services.templateExists }))
+  api.route('/workspaces', participationRoutes({ registry, access, log: services.participation }))
+  api.route('/documents', contributorRoutes({ registry, access, log: services.participation }))
   api.route('/documents', documentRoutes({ registry, access, members, rooms, status, events: services.events }))
+  api.route('/documents', commentRoutes({ registry, access, comments: services.comments, maxCommentChars: config.maxCommentChars }))
   api.all('*', (c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`))
   app.route('/api', api)
 

@@ -1,21 +1,32 @@
 /** `npm run admin -- <command>`: administration of the workspace from the shell. */
 import { parseArgs } from 'node:util'
-import { Delegation, Role, roles } from '../shared/schema/member.ts'
+import { Delegation, RegionalGroup, Role, regionalGroups, roles } from '../shared/schema/member.ts'
+import { Access } from './auth/access.ts'
 import { MemberDirectory, MemberError } from './auth/members.ts'
 import { Sessions } from './auth/sessions.ts'
 import { loadConfig, publicUrlOf } from './config.ts'
 import { openSqlite } from './store/sqlite.ts'
 import { inviteLink } from './workspaces/demo.ts'
+import { Registry } from './workspaces/registry.ts'
 
 const usage = `usage: npm run admin -- <command> [options]
 
 commands:
-  token --name <name> --role <${roles.join('|')}> [--delegation <name>]
+  token --name <name> --role <${roles.join('|')}> [member options]
       adds the member if new and prints a new bearer token as the last line
-  invite --name <name> --role <${roles.join('|')}> [--delegation <name>]
+  invite --name <name> --role <${roles.join('|')}> [member options]
       adds the member if new and prints a one-time sign-in link as the last line
+  lead --name <name> --workspace <id> [--remove]
+      makes the member a co-facilitator of the workspace (write access to its documents), or no longer
+  revoke --name <name>
+      revokes the member: tokens, sessions and invites stop working; open connections close within seconds
   members
       lists the members
+
+member options:
+  --delegation <name>          the State, group or organisation the member speaks for
+  --regional-group <group>     ${regionalGroups.join(', ')}
+  --leads <id>[,<id>...]       workspaces the member co-facilitates
 
 environment: DATA_DIR (default ./data), PUBLIC_URL (default http://HOST:PORT)`
 
@@ -24,7 +35,15 @@ function fail(message: string): never {
   process.exit(2)
 }
 
-const memberOptions = { name: { type: 'string' }, role: { type: 'string' }, delegation: { type: 'string' } } as const
+const memberOptions = {
+  name: { type: 'string' },
+  role: { type: 'string' },
+  delegation: { type: 'string' },
+  'regional-group': { type: 'string' },
+  leads: { type: 'string' },
+  workspace: { type: 'string' },
+  remove: { type: 'boolean' },
+} as const
 
 function main(argv: string[]): void {
   const [command, ...rest] = argv
@@ -35,14 +54,27 @@ function main(argv: string[]): void {
   const config = loadConfig()
   const db = openSqlite(config.dataDir)
   const members = new MemberDirectory(db)
+  const registry = new Registry(db)
+  const access = new Access(db, registry)
+  const { values } = parseArgs({ args: rest, options: memberOptions })
+  const workspaceOf = (id: string) => registry.workspace(id) ?? fail(`there is no workspace "${id}"`)
   const readMember = () => {
-    const { values } = parseArgs({ args: rest, options: memberOptions })
     if (!values.name?.trim()) fail(`${command} needs --name\n\n${usage}`)
     const role = Role.safeParse(values.role)
     if (!role.success) fail(`${command} needs --role, one of: ${roles.join(', ')}`)
     const delegation = values.delegation === undefined ? null : Delegation.safeParse(values.delegation)
     if (delegation && !delegation.success) fail(`--delegation: ${delegation.error.issues[0].message}`)
-    return members.ensureMember(values.name.trim(), role.data, delegation?.data ?? null)
+    const group = values['regional-group'] === undefined ? null : RegionalGroup.safeParse(values['regional-group'])
+    if (group && !group.success) fail(`--regional-group: ${group.error.issues[0].message}`)
+    const leads = (values.leads ?? '').split(',').map((id) => id.trim()).filter(Boolean).map(workspaceOf)
+    if (leads.length > 0 && role.data === 'stakeholder') fail('a stakeholder cannot lead a workspace')
+    const member = members.ensureMember(values.name.trim(), role.data, delegation?.data ?? null, group?.data ?? null)
+    for (const workspace of leads) access.addLead(workspace.id, member.id, member.id)
+    return member
+  }
+  const namedMember = () => {
+    if (!values.name?.trim()) fail(`${command} needs --name\n\n${usage}`)
+    return members.list().find((member) => member.name === values.name!.trim() && member.revokedAt === null) ?? fail(`there is no current member "${values.name}"`)
   }
   try {
     switch (command) {
@@ -62,9 +94,32 @@ function main(argv: string[]): void {
         console.log(inviteLink(publicUrlOf(config), token))
         break
       }
+      case 'lead': {
+        const member = namedMember()
+        if (!values.workspace) fail(`lead needs --workspace\n\n${usage}`)
+        const workspace = workspaceOf(values.workspace)
+        if (values.remove) {
+          access.removeLead(workspace.id, member.id)
+          console.log(`${member.name} no longer co-facilitates ${workspace.id}`)
+        } else {
+          if (member.role === 'stakeholder') fail('a stakeholder cannot lead a workspace')
+          access.addLead(workspace.id, member.id, member.id)
+          console.log(`${member.name} co-facilitates ${workspace.id}`)
+        }
+        break
+      }
+      case 'revoke': {
+        const member = namedMember()
+        members.revoke(member.id)
+        console.log(`revoked ${member.name}`)
+        break
+      }
       case 'members':
         for (const member of members.list()) {
-          console.log(`${member.id}\t${member.role}\t${member.name}\t${member.delegation ?? ''}\t${new Date(member.createdAt).toISOString()}`)
+          const state = member.revokedAt === null ? 'current' : `revoked ${new Date(member.revokedAt).toISOString()}`
+          console.log(
+            [member.id, member.role, member.name, member.delegation ?? '', member.regionalGroup ?? '', member.leads.join(','), state].join('\t'),
+          )
         }
         break
       default:

@@ -39,6 +39,13 @@ export async function startServer(config: Config, options: { clientDir?: string 
 
   const demo = await createDemoIfEmpty({ ...services, year: new Date().getFullYear() })
   const pruneSessions = setInterval(() => services.sessions.pruneExpired(), 3_600_000)
+  // Revocations made from the admin CLI (another process) close the member's connections here too.
+  const sweepRevoked = setInterval(() => {
+    for (const memberId of services.members.revokedAmong(services.rooms.connectedMemberIds())) {
+      services.rooms.closeMember(memberId, CloseCode.memberRevoked)
+    }
+  }, 5_000)
+  sweepRevoked.unref()
   pruneSessions.unref()
 
   let stopping: Promise<void> | null = null
@@ -46,6 +53,7 @@ export async function startServer(config: Config, options: { clientDir?: string 
     stopping ??= (async () => {
       accepting = false
       clearInterval(pruneSessions)
+      clearInterval(sweepRevoked)
       server.close()
       for (const client of wss.clients) client.close(CloseCode.goingAway.code, CloseCode.goingAway.reason)
       await services.rooms.closeAll()

@@ -1,17 +1,20 @@
 /** Everything the server is made of, built once from the configuration and one database. */
 import { randomUUID } from 'node:crypto'
 import * as Y from 'yjs'
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import { validateDraft } from '../shared/schema/validateDraft.ts'
 import { findTemplate, templateDocument } from '../shared/templates/templates.ts'
 import { Access } from './auth/access.ts'
+import { ParticipationLog } from './audit/participation.ts'
 import { MemberDirectory } from './auth/members.ts'
 import { Sessions } from './auth/sessions.ts'
 import { CatalogueStore } from './catalogue/catalogueStore.ts'
 import { CloseCode } from './collab/closeCodes.ts'
+import { CommentService } from './comments/commentService.ts'
+import { CommentStore } from './comments/commentStore.ts'
 import type { Room } from './collab/room.ts'
 import { Rooms } from './collab/rooms.ts'
 import { DocumentEvents } from './documents/documentEvents.ts'
+import { readDraft, unreadableDraft } from './documents/readDraft.ts'
 import type { Config } from './config.ts'
 import type { Sqlite } from './store/sqlite.ts'
 import { SqliteDocumentStore } from './store/sqliteDocuments.ts'
@@ -33,7 +36,8 @@ export function createServices(config: Config, db: Sqlite) {
   members.revokeListeners.add((memberId) => rooms.closeMember(memberId, CloseCode.memberRevoked))
   const status = new DocumentStatusService(
     (doc: Y.Doc) => {
-      const result = validateDraft(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(contentField)), catalogue.current())
+      const draft = readDraft(doc)
+      const result = draft.ok ? validateDraft(draft.json, catalogue.current()) : unreadableDraft(draft.message)
       return { valid: result.valid, problems: result.problems }
     },
     store,
@@ -47,13 +51,17 @@ export function createServices(config: Config, db: Sqlite) {
     if (isDocument === undefined) registered.set(room, (isDocument = registry.document(room.id) !== null))
     if (isDocument) status.changed(room.id, room.doc)
   })
+  const events = new DocumentEvents()
+  const comments = new CommentService({ comments: new CommentStore(db), events, rooms, store, catalogue: () => catalogue.current() })
   return {
     store,
     members,
     sessions,
     registry,
     access,
-    events: new DocumentEvents(),
+    events,
+    comments,
+    participation: new ParticipationLog(db),
     catalogue,
     rooms,
     status,

@@ -13,7 +13,7 @@ export class Access {
   private readonly leadsOfWorkspace
   /** Bumped on every change of leads, so cached answers of open connections are asked again. */
   private generation = 0
-  private readonly writeCache = new Map<string, { generation: number; allowed: boolean }>()
+  private readonly writeCache = new Map<string, { generation: number; checkedAt: number; allowed: boolean }>()
 
   constructor(
     db: Sqlite,
@@ -60,14 +60,18 @@ export class Access {
     return { member, leadsWorkspace: this.leads(member.id, workspaceId) }
   }
 
-  /** Asked by a connection for every update it sends: answered from memory until leads change. */
-  canWrite(member: Member, documentId: string): boolean {
+  /**
+   * Asked by a connection for every update it sends: answered from memory until leads change here,
+   * and asked of the database again after `recheckMs` (the admin CLI changes leads from another process).
+   */
+  canWrite(member: Member, documentId: string, recheckMs = 2000): boolean {
     const key = `${member.id}\u0000${documentId}`
+    const now = performance.now()
     const cached = this.writeCache.get(key)
-    if (cached && cached.generation === this.generation) return cached.allowed
+    if (cached && cached.generation === this.generation && now - cached.checkedAt < recheckMs) return cached.allowed
     const allowed = can(this.onDocument(member, documentId), 'document.write' satisfies Action)
     if (this.writeCache.size > 10_000) this.writeCache.clear()
-    this.writeCache.set(key, { generation: this.generation, allowed })
+    this.writeCache.set(key, { generation: this.generation, checkedAt: now, allowed })
     return allowed
   }
 }

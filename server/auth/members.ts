@@ -130,6 +130,16 @@ export class MemberDirectory {
     return this.byTokenHash.get(hashToken(token)) ?? null
   }
 
+  /** Those of `ids` whose membership has been revoked. */
+  revokedAmong(ids: Iterable<number>): number[] {
+    const list = [...ids]
+    if (list.length === 0) return []
+    const rows = this.db
+      .prepare(`SELECT id FROM members WHERE revoked_at IS NOT NULL AND id IN (${list.map(() => '?').join(',')})`)
+      .all(...list) as Array<{ id: number }>
+    return rows.map((row) => row.id)
+  }
+
   /** Every member, current ones first, with the workspaces they lead. */
   list(): MemberRecord[] {
     return this.all.all().map((member) => ({ ...member, leads: this.leadsOf.all(member.id).map((row) => row.workspaceId) }))

@@ -61,6 +61,13 @@ export class Rooms {
     return room
   }
 
+  /** The members with a connection open, in any room. */
+  connectedMemberIds(): Set<number> {
+    const ids = new Set<number>()
+    for (const room of this.rooms.values()) for (const connection of room.connections) ids.add(connection.member.id)
+    return ids
+  }
+
   /** Closes every connection of a member, in every room (their membership was revoked). */
   closeMember(memberId: number, closeCode: { code: number; reason: string }): number {
     let closed = 0

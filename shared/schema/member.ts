@@ -31,3 +31,12 @@ export interface Member {
   delegation: string | null
   regionalGroup: RegionalGroup | null
 }
+
+/** A member the secretariat invites: who they are, whom they speak for, their regional group. */
+export const InviteMember = z.object({
+  name: MemberName,
+  role: z.enum(roles, { error: () => `role must be one of: ${roles.join(', ')}` }),
+  delegation: Delegation.nullish(),
+  regionalGroup: RegionalGroup.nullish(),
+})
+export type InviteMember = z.infer<typeof InviteMember>

@@ -78,7 +78,7 @@ export function prepareDataDir(): { dataDir: string; token: string } {
   const db = openSqlite(dataDir)
   try {
     const members = new MemberDirectory(db)
-    const member = members.ensureMember('Bench writer', 'cofacilitator')
+    const member = members.ensureMember('Bench writer', 'secretariat')
     return { dataDir, token: members.issueToken(member.id) }
   } finally {
     db.close()

@@ -35,12 +35,17 @@ export interface Invitee {
   name: string
   role: Role
   delegation?: string
+  regionalGroup?: string
+  /** Workspaces the member co-facilitates, such as the demo's `dtg1-<year>`. */
+  leads?: string[]
 }
 
 /** A one-time sign-in link from `npm run admin -- invite`, pointed at the test server. */
 export async function inviteLink(server: TestServer, invitee: Invitee): Promise<string> {
   const args = ['--import', 'tsx', 'server/cli.ts', 'invite', '--name', invitee.name, '--role', invitee.role]
   if (invitee.delegation) args.push('--delegation', invitee.delegation)
+  if (invitee.regionalGroup) args.push('--regional-group', invitee.regionalGroup)
+  if (invitee.leads?.length) args.push('--leads', invitee.leads.join(','))
   const { stdout } = await run(process.execPath, args, { cwd: repoRoot, env: { ...process.env, DATA_DIR: server.dataDir, LOG_LEVEL: 'warn' } })
   const lastLine = stdout.trim().split('\n').at(-1) ?? ''
   const token = lastLine.match(/#invite=(\S+)$/)?.[1]

@@ -3,8 +3,10 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Role } from '../../shared/schema/member.ts'
+import type { RegionalGroup, Role } from '../../shared/schema/member.ts'
+import { Access } from '../../server/auth/access.ts'
 import { MemberDirectory } from '../../server/auth/members.ts'
+import { Registry } from '../../server/workspaces/registry.ts'
 import { openSqlite } from '../../server/store/sqlite.ts'
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..')
@@ -13,12 +15,22 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-test-'))
 }
 
+export interface MemberOptions {
+  delegation?: string
+  regionalGroup?: RegionalGroup
+  /** Workspaces the member co-facilitates (they must exist). */
+  leads?: string[]
+}
+
 /** Adds a member to the data directory's database and returns a fresh token for it. */
-export function mintToken(dataDir: string, name: string, role: Role): string {
+export function mintToken(dataDir: string, name: string, role: Role, options: MemberOptions = {}): string {
   const db = openSqlite(dataDir)
   try {
     const members = new MemberDirectory(db)
-    return members.issueToken(members.ensureMember(name, role).id)
+    const member = members.ensureMember(name, role, options.delegation ?? null, options.regionalGroup ?? null)
+    const access = new Access(db, new Registry(db))
+    for (const workspaceId of options.leads ?? []) access.addLead(workspaceId, member.id, member.id)
+    return members.issueToken(member.id)
   } finally {
     db.close()
   }
@@ -80,5 +92,29 @@ export async function startTestServer(dataDir: string, env: Record<string, strin
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
       await exited
     },
+  }
+}
+
+/** Registers a document with a chosen id in a workspace (created if missing), as the API would. */
+export function registerDocument(dataDir: string, documentId: string, workspace: { dtg: 1 | 2; year: number }): string {
+  const db = openSqlite(dataDir)
+  try {
+    const workspaceId = `dtg${workspace.dtg}-${workspace.year}`
+    db.prepare('INSERT OR IGNORE INTO workspaces (id, dtg, year, title, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      workspaceId,
+      workspace.dtg,
+      workspace.year,
+      `DTG ${workspace.dtg} (${workspace.year})`,
+      Date.now(),
+    )
+    db.prepare("INSERT INTO documents (id, workspace_id, title, kind, created_at) VALUES (?, ?, ?, 'working-draft', ?)").run(
+      documentId,
+      workspaceId,
+      `Draft ${documentId}`,
+      Date.now(),
+    )
+    return workspaceId
+  } finally {
+    db.close()
   }
 }

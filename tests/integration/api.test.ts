@@ -61,7 +61,7 @@ describe('REST API', () => {
       expect(cookie).toContain('HttpOnly')
       expect(cookie).toContain('SameSite=Strict')
       expect((await browser.get('/api/me')).json).toEqual({
-        member: { id: expect.any(Number), name: 'Delegate of Brazil', role: 'delegation', delegation: 'Brazil' },
+        member: { id: expect.any(Number), name: 'Delegate of Brazil', role: 'delegation', delegation: 'Brazil', regionalGroup: null },
       })
     })
 
@@ -85,10 +85,12 @@ describe('REST API', () => {
     })
 
     it('accepts the session cookie on the WebSocket and refuses other origins', async () => {
+      // A document outside every workspace is open to the secretariat only.
       const url = `${server.wsUrl}/any-document`
-      expect(await upgradeStatus(url, { cookie: cofacilitator.sessionCookie! })).toBe(101)
-      expect(await upgradeStatus(url, { cookie: cofacilitator.sessionCookie!, origin: 'https://elsewhere.example' })).toBe(403)
-      expect(await upgradeStatus(url, { cookie: cofacilitator.sessionCookie!, origin: server.url })).toBe(101)
+      expect(await upgradeStatus(url, { cookie: secretariat.sessionCookie! })).toBe(101)
+      expect(await upgradeStatus(url, { cookie: secretariat.sessionCookie!, origin: 'https://elsewhere.example' })).toBe(403)
+      expect(await upgradeStatus(url, { cookie: secretariat.sessionCookie!, origin: server.url })).toBe(101)
+      expect(await upgradeStatus(url, { cookie: cofacilitator.sessionCookie! })).toBe(404)
     })
   })
 
@@ -109,6 +111,17 @@ describe('REST API', () => {
       expect(bad.json.error.message).toContain('title')
       expect((await cofacilitator.post('/api/workspaces', { dtg: 2, year: 2027, title: 'x' })).status).toBe(403)
       expect((await secretariat.request('POST', '/api/workspaces', '{not json')).json.error.code).toBe('invalid_json')
+    })
+
+    it('lets the secretariat make a member co-facilitator of a workspace, and only then may they create documents in it', async () => {
+      expect((await cofacilitator.post(`/api/workspaces/${workspaceId}/documents`, { title: 'x', kind: 'working-draft' })).status).toBe(403)
+      const memberId = (await cofacilitator.get('/api/me')).json.member.id
+      expect((await cofacilitator.request('PUT', `/api/workspaces/${workspaceId}/cofacilitators/${memberId}`)).status).toBe(403)
+      const assigned = await secretariat.request('PUT', `/api/workspaces/${workspaceId}/cofacilitators/${memberId}`)
+      expect(assigned.status).toBe(200)
+      expect(assigned.json.cofacilitators.map((m: { name: string }) => m.name)).toEqual(['Co-facilitator A'])
+      expect((await delegation.get(`/api/workspaces/${workspaceId}`)).json.cofacilitators).toHaveLength(1)
+      expect((await secretariat.request('PUT', `/api/workspaces/${workspaceId}/cofacilitators/999999`)).status).toBe(404)
     })
 
     it('creates a document from a template, with guiding questions linked to the framework', async () => {
@@ -157,7 +170,7 @@ describe('REST API', () => {
       expect(await readUntil(/"valid":true/)).toBe(true)
 
       // A writer adds a recommendation without any link.
-      const writer = connectClient(server.wsUrl, id, mintToken(dataDir, 'Writer', 'cofacilitator'))
+      const writer = connectClient(server.wsUrl, id, mintToken(dataDir, 'Writer', 'cofacilitator', { leads: [workspaceId] }))
       clients.push(writer)
       await writer.synced
       const unlinked = prosemirrorJSONToYDoc(draftSchema, {

@@ -14,8 +14,8 @@ describe('rate limit and awareness ownership', () => {
 
   beforeAll(async () => {
     const dataDir = tempDataDir()
-    token = mintToken(dataDir, 'Co-facilitator', 'cofacilitator')
-    otherToken = mintToken(dataDir, 'Other co-facilitator', 'cofacilitator')
+    token = mintToken(dataDir, 'Drafting tool', 'secretariat')
+    otherToken = mintToken(dataDir, 'Other drafting tool', 'secretariat')
     server = await startTestServer(dataDir, { RATE_LIMIT_MESSAGES_PER_SECOND: '50', RATE_LIMIT_BURST: '10' })
   })
   afterAll(async () => {

@@ -5,7 +5,8 @@ import { openSqlite } from '../../server/store/sqlite.ts'
 import { readStored } from '../helpers/stored.ts'
 import { connectClient, sleep, waitFor, type TestClient } from '../helpers/clients.ts'
 import { openRawSocket, syncUpdateFrame, upgradeStatus, frameKind } from '../helpers/rawSocket.ts'
-import { mintToken, repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
+import { ApiClient } from '../helpers/http.ts'
+import { mintToken, registerDocument, repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 
 describe('members, tokens and write permission', () => {
   let server: TestServer
@@ -13,6 +14,8 @@ describe('members, tokens and write permission', () => {
   let writerToken: string
   let delegationToken: string
   let stakeholderToken: string
+  let dtg2WriterToken: string
+  let secretariatToken: string
   const clients: TestClient[] = []
   const client = (documentId: string, token: string) => {
     const c = connectClient(server.wsUrl, documentId, token)
@@ -22,7 +25,11 @@ describe('members, tokens and write permission', () => {
 
   beforeAll(async () => {
     dataDir = tempDataDir()
-    writerToken = mintToken(dataDir, 'Co-facilitator', 'cofacilitator')
+    for (const id of ['doc', 'read-only', 'hand-made', 'dtg1-draft']) registerDocument(dataDir, id, { dtg: 1, year: 2026 })
+    registerDocument(dataDir, 'dtg2-draft', { dtg: 2, year: 2026 })
+    writerToken = mintToken(dataDir, 'Co-facilitator', 'cofacilitator', { leads: ['dtg1-2026'] })
+    dtg2WriterToken = mintToken(dataDir, 'DTG 2 co-facilitator', 'cofacilitator', { leads: ['dtg2-2026'] })
+    secretariatToken = mintToken(dataDir, 'Secretariat', 'secretariat')
     delegationToken = mintToken(dataDir, 'Kenya', 'delegation')
     stakeholderToken = mintToken(dataDir, 'Civil society network', 'stakeholder')
     server = await startTestServer(dataDir)
@@ -97,9 +104,54 @@ describe('members, tokens and write permission', () => {
     try {
       const rows = db.prepare('SELECT hash FROM tokens').all() as Array<{ hash: string }>
       expect(rows.some((row) => row.hash === token)).toBe(false)
-      expect(rows.length).toBe(4)
+      expect(rows.length).toBe(6)
     } finally {
       db.close()
     }
+  })
+
+  it('lets a co-facilitator write only into documents of the workspace they lead', async () => {
+    const dtg1Writer = client('dtg1-draft', writerToken)
+    await dtg1Writer.synced
+    dtg1Writer.text.insert(0, 'DTG 1 text. ')
+    const intruder = client('dtg1-draft', dtg2WriterToken)
+    await intruder.synced
+    await waitFor(() => intruder.text.toString() === 'DTG 1 text. ', 'the DTG 2 co-facilitator to read the DTG 1 draft')
+    intruder.text.insert(0, 'WRITTEN FROM DTG 2 ')
+    await waitFor(() => intruder.denials.length > 0, 'a permission-denied message')
+    const own = client('dtg2-draft', dtg2WriterToken)
+    await own.synced
+    own.text.insert(0, 'DTG 2 text.')
+    const dtg2Reader = client('dtg2-draft', delegationToken)
+    await dtg2Reader.synced
+    await waitFor(() => dtg2Reader.text.toString() === 'DTG 2 text.', 'the DTG 2 edit to be relayed (so stored)')
+    expect((await readStored(dataDir, 'dtg2-draft')).text).toBe('DTG 2 text.')
+    expect((await readStored(dataDir, 'dtg1-draft')).text).toBe('DTG 1 text. ')
+    expect(dtg1Writer.text.toString()).toBe('DTG 1 text. ')
+    // The text went in as a Y.Text, not as editor content: the server reports it instead of failing on it.
+    const status = await new ApiClient(server.url, secretariatToken).get('/api/documents/dtg1-draft/status')
+    expect(status.json.problems).toEqual([expect.objectContaining({ code: 'document_malformed' })])
+  })
+
+  it('opens documents outside every workspace to the secretariat only', async () => {
+    expect(await upgradeStatus(`${server.wsUrl}/unregistered?token=${writerToken}`)).toBe(404)
+    expect(await upgradeStatus(`${server.wsUrl}/unregistered?token=${delegationToken}`)).toBe(404)
+    expect(await upgradeStatus(`${server.wsUrl}/unregistered?token=${secretariatToken}`)).toBe(101)
+  })
+
+  it('closes a revoked member\'s connections at once and refuses their token from then on', async () => {
+    const token = mintToken(dataDir, 'Delegate to revoke', 'delegation', { delegation: 'Atlantis' })
+    const raw = await openRawSocket(`${server.wsUrl}/doc?token=${token}`)
+    const closed = new Promise<number>((resolve) => raw.ws.on('close', (code: number) => resolve(code)))
+    const secretariat = new ApiClient(server.url, secretariatToken)
+    const listed = (await secretariat.get('/api/members')).json.members as Array<{ id: number; name: string }>
+    const target = listed.find((member) => member.name === 'Delegate to revoke')!
+    expect((await new ApiClient(server.url, delegationToken).post(`/api/members/${target.id}/revoke`)).status).toBe(403)
+    const revoked = await secretariat.post(`/api/members/${target.id}/revoke`)
+    expect(revoked.status).toBe(200)
+    expect(revoked.json.member.revokedAt).toEqual(expect.any(Number))
+    expect(await closed).toBe(4403)
+    expect(await upgradeStatus(`${server.wsUrl}/doc?token=${token}`)).toBe(401)
+    expect((await new ApiClient(server.url, token).get('/api/me')).status).toBe(401)
   })
 })

@@ -1,0 +1,118 @@
+/** Who contributed to a document, and how each UN regional group took part in a workspace over time. */
+import { type RegionalGroup, regionalGroupLabels, regionalGroups } from '../../shared/schema/member.ts'
+import type { Sqlite } from '../store/sqlite.ts'
+
+const dayMs = 86_400_000
+
+export interface AuthorJson {
+  id: number
+  name: string
+  role: string
+  delegation: string | null
+  regionalGroup: RegionalGroup | null
+}
+
+export interface Contributor {
+  author: AuthorJson
+  updates: number
+  bytes: number
+  firstAt: number
+  lastAt: number
+}
+
+export interface RecentContribution {
+  author: AuthorJson
+  at: number
+  updates: number
+  bytes: number
+}
+
+export type Bucket = 'day' | 'week'
+export type GroupId = RegionalGroup | 'none'
+
+export interface Participation {
+  bucket: Bucket
+  groups: Array<{ id: GroupId; label: string }>
+  series: Array<{ start: number; counts: Record<GroupId, { edits: number; comments: number }> }>
+}
+
+/** Start of the UTC day, or of the ISO week (Monday), holding `at`. */
+export function bucketStart(at: number, bucket: Bucket): number {
+  const day = Math.floor(at / dayMs)
+  if (bucket === 'day') return day * dayMs
+  // 1970-01-01 was a Thursday: day + 3 counts from a Monday.
+  return (day - ((day + 3) % 7)) * dayMs
+}
+
+const authorColumns = `m.id, m.name, m.role, m.delegation, m.regional_group AS regionalGroup`
+
+type AuthorRow = AuthorJson & Record<string, unknown>
+
+function author(row: AuthorRow): AuthorJson {
+  return { id: row.id, name: row.name, role: row.role, delegation: row.delegation, regionalGroup: row.regionalGroup }
+}
+
+export class ParticipationLog {
+  private readonly contributorsOf
+  private readonly recentOf
+  private readonly editsByDay
+  private readonly commentsByDay
+
+  constructor(db: Sqlite) {
+    this.contributorsOf = db.prepare<[string], AuthorRow & { updates: number; bytes: number; firstAt: number; lastAt: number }>(
+      `SELECT ${authorColumns}, sum(c.updates) AS updates, sum(c.bytes) AS bytes, min(c.at) AS firstAt, max(c.at) AS lastAt
+       FROM contributions c JOIN members m ON m.id = c.member_id
+       WHERE c.document_id = ? GROUP BY m.id ORDER BY lastAt DESC`,
+    )
+    this.recentOf = db.prepare<[string, number], AuthorRow & { at: number; updates: number; bytes: number }>(
+      `SELECT ${authorColumns}, c.at, c.updates, c.bytes
+       FROM contributions c JOIN members m ON m.id = c.member_id
+       WHERE c.document_id = ? ORDER BY c.id DESC LIMIT ?`,
+    )
+    this.editsByDay = db.prepare<[string], { day: number; regionalGroup: RegionalGroup | null; n: number }>(
+      `SELECT c.at / ${dayMs} AS day, m.regional_group AS regionalGroup, sum(c.updates) AS n
+       FROM contributions c JOIN documents d ON d.id = c.document_id JOIN members m ON m.id = c.member_id
+       WHERE d.workspace_id = ? GROUP BY day, m.regional_group`,
+    )
+    this.commentsByDay = db.prepare<[string], { day: number; regionalGroup: RegionalGroup | null; n: number }>(
+      `SELECT k.created_at / ${dayMs} AS day, m.regional_group AS regionalGroup, count(*) AS n
+       FROM comments k JOIN comment_threads t ON t.id = k.thread_id JOIN documents d ON d.id = t.document_id
+       JOIN members m ON m.id = k.author_id
+       WHERE d.workspace_id = ? AND k.deleted_at IS NULL GROUP BY day, m.regional_group`,
+    )
+  }
+
+  contributors(documentId: string, recentLimit = 200): { contributors: Contributor[]; recent: RecentContribution[] } {
+    return {
+      contributors: this.contributorsOf.all(documentId).map((row) => ({
+        author: author(row),
+        updates: row.updates,
+        bytes: row.bytes,
+        firstAt: row.firstAt,
+        lastAt: row.lastAt,
+      })),
+      recent: this.recentOf.all(documentId, recentLimit).map((row) => ({ author: author(row), at: row.at, updates: row.updates, bytes: row.bytes })),
+    }
+  }
+
+  /** Edits (content updates) and comments per regional group and period; members without a group count as "none". */
+  participation(workspaceId: string, bucket: Bucket): Participation {
+    const groups: Participation['groups'] = [
+      ...regionalGroups.map((id) => ({ id, label: regionalGroupLabels[id] })),
+      { id: 'none' as const, label: 'No regional group (secretariat, stakeholders, others)' },
+    ]
+    const series = new Map<number, Participation['series'][number]>()
+    const add = (day: number, group: RegionalGroup | null, kind: 'edits' | 'comments', n: number) => {
+      const start = bucketStart(day * dayMs, bucket)
+      let entry = series.get(start)
+      if (!entry) {
+        const counts = Object.fromEntries(groups.map(({ id }) => [id, { edits: 0, comments: 0 }])) as Participation['series'][number]['counts']
+        series.set(start, (entry = { start, counts }))
+      }
+      entry.counts[group ?? 'none'][kind] += n
+    }
+    for (const row of this.editsByDay.all(workspaceId)) add(row.day, row.regionalGroup, 'edits', row.n)
+    for (const row of this.commentsByDay.all(workspaceId)) add(row.day, row.regionalGroup, 'comments', row.n)
+    return { bucket, groups, series: [...series.values()].sort((a, b) => a.start - b.start) }
+  }
+}

@@ -1,0 +1,46 @@
+/** `/api/members`: the secretariat invites members, issues new sign-in links and revokes members. */
+import { Hono } from 'hono'
+import { InviteMember } from '../../shared/schema/member.ts'
+import { allow } from '../auth/authenticate.ts'
+import { MemberError, type MemberDirectory } from '../auth/members.ts'
+import type { Sessions } from '../auth/sessions.ts'
+import { apiError, readJson, type AppEnv } from '../http.ts'
+import { inviteLink } from '../workspaces/demo.ts'
+
+export interface MemberRouteDeps {
+  members: MemberDirectory
+  sessions: Sessions
+  publicUrl: () => string
+}
+
+export function memberRoutes({ members, sessions, publicUrl }: MemberRouteDeps) {
+  const memberIdOf = (raw: string) => (/^\d{1,12}$/.test(raw) ? Number(raw) : null)
+  return new Hono<AppEnv>()
+    .use(allow('member.manage'))
+    .get('/', (c) => c.json({ members: members.list() }))
+    .post('/', async (c) => {
+      const body = await readJson(c, InviteMember)
+      if (!body.ok) return body.response
+      try {
+        const created = members.create(body.value)
+        const inviteUrl = inviteLink(publicUrl(), sessions.createInvite(created.id))
+        return c.json({ member: members.record(created.id), inviteUrl }, 201)
+      } catch (error) {
+        if (error instanceof MemberError) return apiError(c, 409, error.code, error.message)
+        throw error
+      }
+    })
+    .post('/:memberId/invite', (c) => {
+      const id = memberIdOf(c.req.param('memberId'))
+      const member = id === null ? null : members.get(id)
+      if (!member) return apiError(c, 404, 'member_not_found', `there is no current member ${c.req.param('memberId')}`)
+      return c.json({ inviteUrl: inviteLink(publicUrl(), sessions.createInvite(member.id)) }, 201)
+    })
+    .post('/:memberId/revoke', (c) => {
+      const id = memberIdOf(c.req.param('memberId'))
+      if (id === null || !members.record(id)) return apiError(c, 404, 'member_not_found', `there is no member ${c.req.param('memberId')}`)
+      if (id === c.get('member').id) return apiError(c, 409, 'cannot_revoke_self', 'you cannot revoke your own membership')
+      if (!members.revoke(id)) return apiError(c, 409, 'member_revoked', 'the member has been revoked already')
+      return c.json({ member: members.record(id) })
+    })
+}
