@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../helpers/server.ts'
-import { createDocument, launchChromium, openDocument, screenshot, signIn, startServer, typeAtEnd, type SignedIn } from './harness.ts'
+import { createDocument, launchChromium, openDocument, screenshot, signIn, startServer, typeAtEnd, type SignedIn, demoWorkspaceIds } from './harness.ts'
 import { serverText } from './serverCopy.ts'
 
 describe('co-editing in the browser', () => {
@@ -18,8 +18,8 @@ describe('co-editing in the browser', () => {
     ;({ documentId } = await createDocument(secretariat.page, { title: 'Zero draft', templateId: 'dtg1-critical-infrastructure' }))
     await secretariat.context.close()
     ;[kenya, sweden] = await Promise.all([
-      signIn(browser, server, { name: 'Amina Odhiambo', role: 'cofacilitator', delegation: 'Kenya' }),
-      signIn(browser, server, { name: 'Lars Berg', role: 'cofacilitator', delegation: 'Sweden' }),
+      signIn(browser, server, { name: 'Amina Odhiambo', role: 'cofacilitator', delegation: 'Kenya', leads: demoWorkspaceIds }),
+      signIn(browser, server, { name: 'Lars Berg', role: 'cofacilitator', delegation: 'Sweden', leads: demoWorkspaceIds }),
     ])
     await Promise.all([openDocument(kenya.page, documentId), openDocument(sweden.page, documentId)])
   })

@@ -27,6 +27,9 @@ export function launchChromium(): Promise<Browser> {
   })
 }
 
+/** The workspaces `npm start` creates on an empty data directory, one per DTG, for the current year. */
+export const demoWorkspaceIds = [1, 2].map((dtg) => `dtg${dtg}-${new Date().getFullYear()}`)
+
 export function startServer(): Promise<TestServer> {
   return startTestServer(tempDataDir(), { ROOM_IDLE_MS: '1000' })
 }

@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../helpers/server.ts'
-import { connectionState, createDocument, launchChromium, openDocument, screenshot, signIn, startServer, typeAtEnd, type SignedIn } from './harness.ts'
+import { connectionState, createDocument, launchChromium, openDocument, screenshot, signIn, startServer, typeAtEnd, type SignedIn, demoWorkspaceIds } from './harness.ts'
 import { serverText } from './serverCopy.ts'
 
 describe('offline editing in the browser', () => {
@@ -18,8 +18,8 @@ describe('offline editing in the browser', () => {
     ;({ documentId } = await createDocument(secretariat.page, { title: 'Draft edited on a train', templateId: 'dtg1-critical-infrastructure' }))
     await secretariat.context.close()
     ;[writer, reader] = await Promise.all([
-      signIn(browser, server, { name: 'Lars Berg', role: 'cofacilitator', delegation: 'Sweden' }),
-      signIn(browser, server, { name: 'Amina Odhiambo', role: 'cofacilitator', delegation: 'Kenya' }),
+      signIn(browser, server, { name: 'Lars Berg', role: 'cofacilitator', delegation: 'Sweden', leads: demoWorkspaceIds }),
+      signIn(browser, server, { name: 'Amina Odhiambo', role: 'cofacilitator', delegation: 'Kenya', leads: demoWorkspaceIds }),
     ])
     await Promise.all([openDocument(writer.page, documentId), openDocument(reader.page, documentId)])
   })

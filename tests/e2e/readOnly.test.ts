@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../helpers/server.ts'
-import { createDocument, launchChromium, openDocument, screenshot, signIn, startServer, typeAtEnd, type SignedIn } from './harness.ts'
+import { createDocument, launchChromium, openDocument, screenshot, signIn, startServer, typeAtEnd, type SignedIn, demoWorkspaceIds } from './harness.ts'
 import { serverText } from './serverCopy.ts'
 
 describe('a delegation in the browser', () => {
@@ -19,7 +19,7 @@ describe('a delegation in the browser', () => {
     await secretariat.context.close()
     ;[delegation, cofacilitator] = await Promise.all([
       signIn(browser, server, { name: 'Maria Souza', role: 'delegation', delegation: 'Brazil' }),
-      signIn(browser, server, { name: 'Amina Odhiambo', role: 'cofacilitator', delegation: 'Kenya' }),
+      signIn(browser, server, { name: 'Amina Odhiambo', role: 'cofacilitator', delegation: 'Kenya', leads: demoWorkspaceIds }),
     ])
     await Promise.all([openDocument(delegation.page, documentId), openDocument(cofacilitator.page, documentId)])
   })

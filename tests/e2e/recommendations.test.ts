@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../helpers/server.ts'
-import { api, clickInEditor, connectionState, createDocument, launchChromium, openDocument, pressInEditor, screenshot, signIn, startServer, type SignedIn } from './harness.ts'
+import { api, clickInEditor, connectionState, createDocument, launchChromium, openDocument, pressInEditor, screenshot, signIn, startServer, type SignedIn, demoWorkspaceIds } from './harness.ts'
 
 const recommendations = (page: Page) => page.locator('.draft-text .recommendation')
 const lastRecommendation = (page: Page) => recommendations(page).last()
@@ -26,7 +26,7 @@ describe('recommendations in the editor', () => {
     ;[server, browser] = await Promise.all([startServer(), launchChromium()])
     secretariat = await signIn(browser, server, { name: 'Secretariat officer', role: 'secretariat', delegation: 'UNODA' })
     const { documentId } = await createDocument(secretariat.page, { title: 'Recommendations, zero draft', templateId: 'dtg1-critical-infrastructure' })
-    cofacilitator = await signIn(browser, server, { name: 'Amina Odhiambo', role: 'cofacilitator', delegation: 'Kenya' })
+    cofacilitator = await signIn(browser, server, { name: 'Amina Odhiambo', role: 'cofacilitator', delegation: 'Kenya', leads: demoWorkspaceIds })
     page = cofacilitator.page
     await openDocument(page, documentId)
   })

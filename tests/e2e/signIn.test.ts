@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../helpers/server.ts'
-import { connectionState, inviteLink, launchChromium, screenshot, startServer } from './harness.ts'
+import { connectionState, inviteLink, launchChromium, screenshot, startServer, demoWorkspaceIds } from './harness.ts'
 
 describe('signing in and finding a document', () => {
   let server: TestServer
@@ -18,7 +18,7 @@ describe('signing in and finding a document', () => {
   })
 
   test('an invite signs in once and leaves no token in the address; a second use is refused with a clear message', async () => {
-    const link = await inviteLink(server, { name: 'Amina Odhiambo', role: 'cofacilitator', delegation: 'Kenya' })
+    const link = await inviteLink(server, { name: 'Amina Odhiambo', role: 'cofacilitator', delegation: 'Kenya', leads: demoWorkspaceIds })
     const first = await browser.newContext()
     const page = await first.newPage()
     await page.goto(link)
@@ -42,7 +42,7 @@ describe('signing in and finding a document', () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
     const page = await context.newPage()
     page.setDefaultTimeout(10_000)
-    await page.goto(await inviteLink(server, { name: 'Lars Berg', role: 'cofacilitator', delegation: 'Sweden' }))
+    await page.goto(await inviteLink(server, { name: 'Lars Berg', role: 'cofacilitator', delegation: 'Sweden', leads: demoWorkspaceIds }))
     await page.locator('.card a').first().click()
     await page.getByRole('heading', { name: 'New document' }).waitFor()
     await screenshot(page, 'workspace-page')
