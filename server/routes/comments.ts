@@ -105,8 +105,13 @@ export function commentRoutes({ registry, access, comments, maxCommentChars }: C
       const document = c.get('document')
       const inputs = await comments.compile(document.id)
       if (format === 'json') {
-        const groups = groupInputs(inputs, by).map((group) => ({ heading: group.heading, threadIds: group.inputs.map((input) => input.threadId) }))
-        return c.json({ documentId: document.id, by, inputs, groups })
+        const groups = groupInputs(inputs, by)
+        return c.json({
+          documentId: document.id,
+          by,
+          inputs: groups.flatMap((group) => group.inputs),
+          groups: groups.map((group) => ({ heading: group.heading, threadIds: group.inputs.map((input) => input.threadId) })),
+        })
       }
       const options = { by, title: `Compilation of written inputs: ${document.title}`, symbol: document.symbol, date: new Date() }
       const fileName = `${document.id}-written-inputs-by-${by}.${format}`
@@ -116,7 +121,7 @@ export function commentRoutes({ registry, access, comments, maxCommentChars }: C
         return c.body(compilationToMarkdown(inputs, options))
       }
       c.header('content-type', docxType)
-      return c.body(await compilationToDocx(inputs, options))
+      return c.body(new Uint8Array(await compilationToDocx(inputs, options)))
     })
 }
 
