@@ -4,7 +4,7 @@ import { getContributors, type Contributors } from '../api/members.ts'
 import { LoadState } from '../app/LoadState.tsx'
 import { roleLabels } from '../app/permissions.ts'
 import { useLoad } from '../app/useLoad.ts'
-import { authorName, countUpdates, formatBytes, formatWhen } from './contributorsFormat.ts'
+import { authorName, countUpdates, formatBytes, formatWhen, recentSpells } from './contributorsFormat.ts'
 import '../styles/audit.css'
 
 const recentShown = 20
@@ -40,7 +40,8 @@ function ContributorsView({ contributors: { contributors, recent } }: { contribu
   const [showAll, setShowAll] = useState(false)
   const now = Date.now()
   if (contributors.length === 0) return <p className="panel-summary">Nobody has changed this document's text yet.</p>
-  const shown = showAll ? recent : recent.slice(0, recentShown)
+  const spells = recentSpells(recent)
+  const shown = showAll ? spells : spells.slice(0, recentShown)
   return (
     <>
       <table className="contributors-table">
@@ -81,8 +82,16 @@ function ContributorsView({ contributors: { contributors, recent } }: { contribu
       <h3 className="contributors-recent-heading">Recent changes</h3>
       <ol className="contributors-recent">
         {shown.map((entry, index) => (
-          <li key={`${entry.at}-${entry.author.id}-${index}`}>
-            <time dateTime={new Date(entry.at).toISOString()}>{formatWhen(entry.at, now)}</time>
+          <li key={`${entry.to}-${entry.author.id}-${index}`}>
+            <span className="contributor-when">
+              {entry.from !== entry.to && (
+                <>
+                  <time dateTime={new Date(entry.from).toISOString()}>{formatWhen(entry.from, now)}</time>
+                  {' – '}
+                </>
+              )}
+              <time dateTime={new Date(entry.to).toISOString()}>{formatWhen(entry.to, now)}</time>
+            </span>
             <span className="contributor-name">{authorName(entry.author)}</span>
             <span className="contributor-meta">
               {countUpdates(entry.updates)}, {formatBytes(entry.bytes)}
@@ -90,11 +99,12 @@ function ContributorsView({ contributors: { contributors, recent } }: { contribu
           </li>
         ))}
       </ol>
-      {recent.length > recentShown && (
+      {spells.length > recentShown && (
         <button type="button" className="button-quiet" onClick={() => setShowAll((value) => !value)}>
-          {showAll ? `Show the latest ${recentShown}` : `Show all ${recent.length}`}
+          {showAll ? `Show the latest ${recentShown}` : `Show all ${spells.length}`}
         </button>
       )}
+      {recent.length > 0 && <p className="hint">Changes within five minutes of each other by the same member are shown as one line.</p>}
     </>
   )
 }

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
-import { authorName, countUpdates, formatBytes, formatWhen } from './contributorsFormat.ts'
+import type { Author } from '../api/members.ts'
+import { authorName, countUpdates, formatBytes, formatWhen, recentSpells } from './contributorsFormat.ts'
 
 test('sizes in SI units, one decimal below ten', () => {
   expect(formatBytes(0)).toBe('0 B')
@@ -21,4 +22,26 @@ test('who and how many', () => {
   expect(authorName({ name: 'Secretariat', delegation: null })).toBe('Secretariat')
   expect(countUpdates(1)).toBe('1 update')
   expect(countUpdates(12)).toBe('12 updates')
+})
+
+test('recent changes read as spells of work: one line per member and stretch of minutes', () => {
+  const amina: Author = { id: 1, name: 'Amina Odhiambo', role: 'cofacilitator', delegation: 'Kenya', regionalGroup: 'african' }
+  const lars: Author = { id: 2, name: 'Lars Berg', role: 'cofacilitator', delegation: 'Sweden', regionalGroup: 'weog' }
+  const minute = 60_000
+  const at = (minutes: number) => Date.UTC(2026, 10, 23, 15, 0) + minutes * minute
+  const spells = recentSpells([
+    { author: amina, at: at(30), updates: 1, bytes: 20 },
+    { author: amina, at: at(28), updates: 2, bytes: 30 },
+    { author: amina, at: at(24), updates: 1, bytes: 10 },
+    { author: lars, at: at(23), updates: 1, bytes: 5 },
+    { author: amina, at: at(22), updates: 1, bytes: 5 },
+    { author: amina, at: at(10), updates: 1, bytes: 5 },
+  ])
+  expect(spells).toEqual([
+    { author: amina, from: at(24), to: at(30), updates: 4, bytes: 60 },
+    { author: lars, from: at(23), to: at(23), updates: 1, bytes: 5 },
+    { author: amina, from: at(22), to: at(22), updates: 1, bytes: 5 },
+    { author: amina, from: at(10), to: at(10), updates: 1, bytes: 5 },
+  ])
+  expect(recentSpells([])).toEqual([])
 })

@@ -30,3 +30,31 @@ export function countUpdates(updates: number): string {
 export function authorName(author: Pick<Author, 'name' | 'delegation'>): string {
   return author.delegation ? `${author.name} (${author.delegation})` : author.name
 }
+
+export interface RecentSpell {
+  author: Author
+  /** The oldest and newest change of the spell. */
+  from: number
+  to: number
+  updates: number
+  bytes: number
+}
+
+/**
+ * Recent changes (newest first) as spells of work: consecutive changes by the same member, each within `gapMs` of the
+ * next, read as one line rather than one per keystroke batch.
+ */
+export function recentSpells(recent: readonly { author: Author; at: number; updates: number; bytes: number }[], gapMs = 5 * 60_000): RecentSpell[] {
+  const spells: RecentSpell[] = []
+  for (const entry of recent) {
+    const last = spells.at(-1)
+    if (last && last.author.id === entry.author.id && last.from - entry.at <= gapMs) {
+      last.from = Math.min(last.from, entry.at)
+      last.updates += entry.updates
+      last.bytes += entry.bytes
+    } else {
+      spells.push({ author: entry.author, from: entry.at, to: entry.at, updates: entry.updates, bytes: entry.bytes })
+    }
+  }
+  return spells
+}

@@ -4,7 +4,7 @@ import { getParticipation, type Participation, type ParticipationBucket } from '
 import { LoadState } from '../app/LoadState.tsx'
 import { useLoad } from '../app/useLoad.ts'
 import { groupColour } from './groupColours.ts'
-import { bucketAxisLabel, bucketName, completeSeries, layoutPanel, periodName, silentGroups, totals, type BucketCounts, type Metric } from './participationLayout.ts'
+import { bucketAxisLabel, bucketName, completeSeries, layoutPanel, padSeries, periodName, silentGroups, totals, type BucketCounts, type Metric } from './participationLayout.ts'
 import '../styles/participation.css'
 
 const bucketWords: Record<ParticipationBucket, { noun: string; by: string }> = {
@@ -48,7 +48,15 @@ export function ParticipationChart({ workspaceId }: { workspaceId: string }) {
 }
 
 function ParticipationView({ participation }: { participation: Participation }) {
-  const buckets = useMemo(() => completeSeries(participation, Date.now()), [participation])
+  const buckets = useMemo(
+    () =>
+      padSeries(
+        completeSeries(participation, Date.now()),
+        participation.bucket,
+        participation.groups.map((group) => group.id),
+      ),
+    [participation],
+  )
   const groups = participation.groups
   const sums = totals(
     buckets,
@@ -129,6 +137,11 @@ function ParticipationPanel({ buckets, participation, metric }: { buckets: Bucke
             {index % labelEvery === 0 ? bucketAxisLabel(slot.start) : ''}
           </text>
         ))}
+        {layout.bars.length === 0 && (
+          <text className="participation-none" x={(layout.plot.left + layout.plot.right) / 2} y={(layout.plot.top + layout.plot.bottom) / 2} textAnchor="middle">
+            No {metricWords[metric].many} in this period
+          </text>
+        )}
         <line className="participation-baseline" x1={layout.plot.left} x2={layout.plot.right} y1={layout.plot.bottom} y2={layout.plot.bottom} />
         {layout.bars.map((bar) => (
           <rect

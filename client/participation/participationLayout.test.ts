@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { Participation } from '../api/members.ts'
-import { bucketAxisLabel, bucketMs, bucketName, completeSeries, layoutPanel, niceScale, periodName, silentGroups, totals } from './participationLayout.ts'
+import { bucketAxisLabel, bucketMs, bucketName, completeSeries, layoutPanel, maxBarWidth, niceScale, padSeries, periodName, silentGroups, totals } from './participationLayout.ts'
 
 const day = bucketMs.day
 const monday = Date.UTC(2026, 10, 23)
@@ -79,6 +79,18 @@ describe('complete series', () => {
   })
 })
 
+test('a short series is padded with empty buckets before it, to a minimum', () => {
+  const ids = groups.map((group) => group.id)
+  const one = completeSeries(participation([{ start: monday, counts: { african: { edits: 1, comments: 0 } } }]), monday)
+  const padded = padSeries(one, 'day', ids, 4)
+  expect(padded.map((bucket) => (bucket.start - monday) / day)).toEqual([-3, -2, -1, 0])
+  expect(padded[0].counts.weog).toEqual({ edits: 0, comments: 0 })
+  expect(padded[3].counts.african.edits).toBe(1)
+  expect(padSeries(padded, 'day', ids, 2)).toEqual(padded)
+  expect(padSeries([], 'day', ids, 4)).toEqual([])
+  expect(padSeries(one, 'week', ids, 2).map((bucket) => (bucket.start - monday) / day)).toEqual([-7, 0])
+})
+
 describe('scale', () => {
   test('integer steps of 1, 2 or 5 times a power of ten, at most four of them', () => {
     expect(niceScale(0)).toEqual({ max: 1, step: 1, ticks: [0, 1] })
@@ -115,6 +127,8 @@ describe('panel layout', () => {
       ['none', 1],
     ])
     const [african, weog, none] = layout.bars
+    expect(african.width).toBe(maxBarWidth)
+    expect(african.x).toBe(40 + (225 - 3 * maxBarWidth) / 2)
     expect(african.height).toBe(160)
     expect(african.y).toBe(10)
     expect(weog.height).toBe(80)

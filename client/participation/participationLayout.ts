@@ -6,6 +6,9 @@ export const bucketMs: Record<ParticipationBucket, number> = { day: 86_400_000, 
 /** How many buckets the chart shows at most: the most recent ones. */
 export const bucketsShown: Record<ParticipationBucket, number> = { day: 14, week: 12 }
 
+/** How many buckets the chart shows at least, so that a young workspace still shows a stretch of time. */
+export const bucketsAtLeast: Record<ParticipationBucket, number> = { day: 7, week: 4 }
+
 export type Metric = keyof ParticipationCounts
 
 export interface BucketCounts {
@@ -48,6 +51,15 @@ export function completeSeries(participation: Participation, now: number, limit 
     }
   }
   return filled.slice(-limit)
+}
+
+/** The buckets with empty ones added before the first, up to `minimum` in all. */
+export function padSeries(buckets: readonly BucketCounts[], bucket: ParticipationBucket, groups: readonly ParticipationGroupId[], minimum = bucketsAtLeast[bucket]): BucketCounts[] {
+  if (buckets.length === 0 || buckets.length >= minimum) return [...buckets]
+  const step = bucketMs[bucket]
+  const first = buckets[0].start
+  const before = Array.from({ length: minimum - buckets.length }, (_, index) => withEveryGroup(first - (minimum - buckets.length - index) * step, {}, groups))
+  return [...before, ...buckets]
 }
 
 export interface Scale {
@@ -106,7 +118,10 @@ export interface PanelLayout {
   plot: { left: number; top: number; right: number; bottom: number }
 }
 
-/** Grouped bars: one slot per bucket, in it one bar per group, side by side; bars of zero are left out. */
+/** The widest a bar gets, so that a few buckets do not make slabs. */
+export const maxBarWidth = 24
+
+/** Grouped bars: one slot per bucket, in it one bar per group, side by side and centred; bars of zero are left out. */
 export function layoutPanel(buckets: readonly BucketCounts[], groups: readonly string[], metric: Metric, size: PanelSize): PanelLayout {
   const plot = {
     left: size.margin.left,
@@ -119,7 +134,8 @@ export function layoutPanel(buckets: readonly BucketCounts[], groups: readonly s
   const plotHeight = plot.bottom - plot.top
   const y = (value: number) => plot.bottom - (value / scale.max) * plotHeight
   const slotWidth = buckets.length > 0 ? (plot.right - plot.left) / buckets.length : 0
-  const barWidth = groups.length > 0 ? (slotWidth * 0.8) / groups.length : 0
+  const barWidth = groups.length > 0 ? Math.min((slotWidth * 0.8) / groups.length, maxBarWidth) : 0
+  const inset = (slotWidth - barWidth * groups.length) / 2
   const slots: Slot[] = []
   const bars: Bar[] = []
   buckets.forEach((bucket, index) => {
@@ -129,7 +145,7 @@ export function layoutPanel(buckets: readonly BucketCounts[], groups: readonly s
       const value = bucket.counts[group]?.[metric] ?? 0
       if (value <= 0) return
       const top = y(value)
-      bars.push({ bucketStart: bucket.start, groupId: group, value, x: x + slotWidth * 0.1 + position * barWidth, y: top, width: barWidth, height: plot.bottom - top })
+      bars.push({ bucketStart: bucket.start, groupId: group, value, x: x + inset + position * barWidth, y: top, width: barWidth, height: plot.bottom - top })
     })
   })
   return { bars, slots, scale, plot, ticks: scale.ticks.map((value) => ({ value, y: y(value) })) }
