@@ -3,8 +3,10 @@ import type { SignedInMember } from '../api/types.ts'
 import { Brand } from './Brand.tsx'
 import { may, roleLabels } from './permissions.ts'
 import { routeHref } from './route.ts'
+import { useRoute } from './useRoute.ts'
 
 export function AppHeader({ member, onSignOut }: { member: SignedInMember; onSignOut: () => void }) {
+  const route = useRoute()
   return (
     <header className="app-header" role="banner">
       <a className="skip-link" href="#main">
@@ -13,7 +15,9 @@ export function AppHeader({ member, onSignOut }: { member: SignedInMember; onSig
       <Brand href="#/" />
       {may(member.role, 'members.manage') && (
         <nav className="app-nav" aria-label="Administration">
-          <a href={routeHref({ page: 'members' })}>Members</a>
+          <a href={routeHref({ page: 'members' })} aria-current={route.page === 'members' ? 'page' : undefined}>
+            Members
+          </a>
         </nav>
       )}
       <div className="signed-in" aria-label="Signed in as">

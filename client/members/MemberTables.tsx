@@ -25,7 +25,8 @@ export function CurrentMembersTable({
   members: MemberRecord[]
   self: SignedInMember
   workspaceTitles: Record<string, string>
-  onChange: () => void
+  /** After a change to the list, with a sentence saying what changed. */
+  onChange: (done: string) => void
 }) {
   const [panel, setPanel] = useState<RowPanel>(null)
   const [busy, setBusy] = useState<number | null>(null)
@@ -51,9 +52,9 @@ export function CurrentMembersTable({
 
   const revoke = (memberId: number) =>
     act(memberId, async () => {
-      await revokeMember(memberId)
+      const revoked = await revokeMember(memberId)
       setPanel(null)
-      onChange()
+      onChange(`${revoked.name}'s access is revoked: their connections are closed and their sign-in links, sessions and tokens no longer work.`)
     })
 
   if (members.length === 0) return <p>No current members.</p>

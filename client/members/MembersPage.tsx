@@ -1,5 +1,5 @@
 /** The secretariat's members page (a lazy chunk): who the members are, invite links, revocation. Others are told it is not theirs. */
-import { useRef } from 'react'
+import { useRef, useState } from 'react'
 import { ApiError } from '../api/http.ts'
 import { listMembers } from '../api/members.ts'
 import type { SignedInMember, WorkspaceSummary } from '../api/types.ts'
@@ -36,6 +36,11 @@ function NotForYou() {
 function ManageMembers({ member }: { member: SignedInMember }) {
   const [loaded, reload] = useLoad(() => Promise.all([listMembers(), listWorkspaces()]), [])
   const nameInput = useRef<HTMLInputElement>(null)
+  const [done, setDone] = useState<string | null>(null)
+  const changed = (sentence: string) => {
+    setDone(sentence)
+    reload()
+  }
   if (loaded.status === 'failed' && loaded.error instanceof ApiError && loaded.error.status === 403) return <NotForYou />
   return (
     <section aria-labelledby="members-heading" className="members-page">
@@ -54,19 +59,32 @@ function ManageMembers({ member }: { member: SignedInMember }) {
           Invite a member
         </button>
       </div>
+      <div role="status" aria-live="polite">
+        {done && (
+          <p className="notice" data-testid="members-done">
+            {done}
+          </p>
+        )}
+      </div>
       <LoadState loaded={loaded} what="the members" retry={reload}>
         {([members, workspaces]) => {
           const { current, revoked } = splitMembers(members)
           const titles = workspaceTitles(workspaces)
           return (
             <>
-              <CurrentMembersTable members={current} self={member} workspaceTitles={titles} onChange={reload} />
+              <CurrentMembersTable members={current} self={member} workspaceTitles={titles} onChange={changed} />
               {revoked.length > 0 && <RevokedMembersTable members={revoked} />}
             </>
           )
         }}
       </LoadState>
-      <InviteMemberForm onInvited={reload} nameInput={nameInput} />
+      <InviteMemberForm
+        onInvited={() => {
+          setDone(null)
+          reload()
+        }}
+        nameInput={nameInput}
+      />
     </section>
   )
 }

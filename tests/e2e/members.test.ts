@@ -279,6 +279,7 @@ describe('members, co-facilitators, participation and revocation', () => {
     expect(await confirm.textContent()).toContain('Their open documents disconnect at once')
     await confirm.getByRole('button', { name: 'Revoke access' }).click()
 
+    await page.getByTestId('members-done').filter({ hasText: "Maria Souza's access is revoked" }).waitFor()
     const revoked = page.getByRole('table', { name: 'Revoked members' })
     await revoked.getByRole('row', { name: /Maria Souza/ }).waitFor()
     expect(await revoked.locator('s', { hasText: 'Maria Souza' }).count()).toBe(1)
