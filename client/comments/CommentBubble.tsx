@@ -1,0 +1,57 @@
+/** A small "Comment" button beside selected text, in editable and read-only editors alike. */
+import type { Editor } from '@tiptap/core'
+import { useEditorState } from '@tiptap/react'
+import { useEffect, useLayoutEffect, useState } from 'react'
+import { createPortal } from 'react-dom'
+
+interface Spot {
+  top: number
+  left: number
+}
+
+/** Whether the browser's selection is a stretch of text inside the editor (not a caret, not elsewhere on the page). */
+function selectsTextIn(editor: Editor): boolean {
+  if (editor.isDestroyed) return false
+  const selection = editor.view.dom.ownerDocument.getSelection()
+  return !!selection && !selection.isCollapsed && editor.view.dom.contains(selection.anchorNode) && editor.view.dom.contains(selection.focusNode)
+}
+
+export function CommentBubble({ editor, shortcut, onComment }: { editor: Editor; shortcut: string; onComment: () => void }) {
+  // Only a selection's end matters; a caret moving while someone types renders nothing.
+  const end = useEditorState({ editor, selector: ({ editor: current }) => (current.isDestroyed || current.state.selection.empty ? null : current.state.selection.to) })
+  const [inEditor, setInEditor] = useState(() => selectsTextIn(editor))
+  const [spot, setSpot] = useState<Spot | null>(null)
+
+  useEffect(() => {
+    const follow = () => setInEditor(selectsTextIn(editor))
+    document.addEventListener('selectionchange', follow)
+    return () => document.removeEventListener('selectionchange', follow)
+  }, [editor])
+
+  useLayoutEffect(() => {
+    if (end === null || !inEditor || editor.isDestroyed) return setSpot(null)
+    try {
+      const coords = editor.view.coordsAtPos(end)
+      setSpot({ top: coords.bottom + window.scrollY + 6, left: coords.left + window.scrollX })
+    } catch {
+      setSpot(null)
+    }
+  }, [editor, end, inEditor])
+
+  if (!spot) return null
+  return createPortal(
+    <div className="comment-bubble" style={{ top: spot.top, left: spot.left }}>
+      <button
+        type="button"
+        // Keeps the selection (and the editor's focus) while the button is pressed.
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={onComment}
+        title={`Comment on the selected text (${shortcut})`}
+        data-testid="comment-bubble"
+      >
+        Comment
+      </button>
+    </div>,
+    document.body,
+  )
+}

@@ -1,0 +1,252 @@
+/**
+ * Comment threads on passages of a draft, live between browsers: a delegation comments in its read-only editor, the
+ * co-facilitator sees it without reloading, replies and resolves; a stakeholder's comment is marked as stakeholder
+ * input; nobody edits another's comment; deleting the passage detaches its thread, which stays with its quote.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { TestServer } from '../helpers/server.ts'
+import { createDocument, launchChromium, openDocument, screenshot, signIn, startServer, type SignedIn } from './harness.ts'
+import { serverText } from './serverCopy.ts'
+
+interface ThreadJson {
+  id: string
+  anchor: { quote: string }
+  stakeholder: boolean
+  resolved: { by: { name: string } } | null
+  comments: { id: string; body: string; deleted: boolean; author: { name: string; role: string; delegation: string | null } }[]
+}
+
+const kenyaPassage = 'keep the ICT supply chain of critical services trustworthy'
+const stakeholderPassage = 'emergency response teams be shielded from harm'
+
+/** Drags the mouse over a passage of the editor's text, as a reader selects it, and waits until the editor has it. */
+async function selectPassage(page: Page, passage: string): Promise<void> {
+  const points = await page.evaluate((wanted) => {
+    const root = document.querySelector('.draft-text')!
+    for (const block of root.querySelectorAll('p, h1, h2, h3')) {
+      const index = (block.textContent ?? '').indexOf(wanted)
+      if (index < 0) continue
+      block.scrollIntoView({ block: 'center' })
+      const texts: Text[] = []
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT)
+      while (walker.nextNode()) texts.push(walker.currentNode as Text)
+      const locate = (offset: number, atEnd: boolean): [Text, number] => {
+        for (const text of texts) {
+          if (offset < text.length || (atEnd && offset === text.length)) return [text, offset]
+          offset -= text.length
+        }
+        throw new Error('offset outside the block')
+      }
+      const rectOf = ([text, offset]: [Text, number], before: boolean) => {
+        const range = document.createRange()
+        range.setStart(text, before ? offset : offset - 1)
+        range.setEnd(text, before ? offset + 1 : offset)
+        return range.getBoundingClientRect()
+      }
+      const first = rectOf(locate(index, false), true)
+      const last = rectOf(locate(index + wanted.length, true), false)
+      return { from: { x: first.left + 1, y: (first.top + first.bottom) / 2 }, to: { x: last.right - 1, y: (last.top + last.bottom) / 2 } }
+    }
+    return null
+  }, passage)
+  if (!points) throw new Error(`"${passage}" is not in the editor`)
+  await page.mouse.move(points.from.x, points.from.y)
+  await page.mouse.down()
+  await page.mouse.move(points.to.x, points.to.y, { steps: 8 })
+  await page.mouse.up()
+  await page.waitForFunction(
+    (wanted) => {
+      const view = (document.querySelector('.ProseMirror') as (HTMLElement & { editor?: { view: ViewLike } }) | null)?.editor?.view
+      if (!view) return false
+      const { from, to } = view.state.selection
+      return view.state.doc.textBetween(from, to) === wanted
+    },
+    passage,
+    { polling: 16 },
+  )
+}
+
+interface ViewLike {
+  state: { selection: { from: number; to: number }; doc: { textBetween(from: number, to: number): string } }
+}
+
+const threadCard = (page: Page, text: string) => page.getByTestId('comment-thread').filter({ hasText: text })
+
+/** Calls the API from the page and returns the status, whatever it is. */
+async function statusOf(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const response = await fetch(url, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined })
+      return { status: response.status, json: await response.json().catch(() => null) }
+    },
+    { method, url, body },
+  )
+}
+
+describe('comment threads in the browser', () => {
+  let server: TestServer
+  let browser: Browser
+  let kenya: SignedIn
+  let cofacilitator: SignedIn
+  let stakeholder: SignedIn
+  let documentId: string
+
+  const threads = async (page: Page) => ((await statusOf(page, 'GET', `/api/documents/${documentId}/threads`)).json as { threads: ThreadJson[] }).threads
+
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([startServer(), launchChromium()])
+    const secretariat = await signIn(browser, server, { name: 'Secretariat officer', role: 'secretariat', delegation: 'UNODA' })
+    const created = await createDocument(secretariat.page, { title: 'Zero draft for comments', templateId: 'dtg1-critical-infrastructure' })
+    documentId = created.documentId
+    await secretariat.context.close()
+    // One invite at a time: each is an admin CLI process writing to the server's database.
+    kenya = await signIn(browser, server, { name: 'Wanjiru Kamau', role: 'delegation', delegation: 'Kenya' })
+    cofacilitator = await signIn(browser, server, { name: 'Ana Lucía Pérez', role: 'cofacilitator', delegation: 'Mexico', leads: [created.workspaceId] })
+    stakeholder = await signIn(browser, server, { name: 'Dr. Lena Vogt', role: 'stakeholder', delegation: 'ICT4Peace Foundation' })
+    await Promise.all([openDocument(kenya.page, documentId), openDocument(cofacilitator.page, documentId), openDocument(stakeholder.page, documentId)])
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  test('a delegation selects a passage in its read-only editor and comments; the co-facilitator sees it live', async () => {
+    const { page } = kenya
+    expect(await page.locator('.draft-text').getAttribute('contenteditable')).toBe('false')
+    await expect.poll(() => cofacilitator.page.locator('.comments-panel .panel-summary').textContent()).toBe('0 open, 0 resolved')
+
+    await selectPassage(page, kenyaPassage)
+    await page.getByTestId('comment-bubble').waitFor()
+    await screenshot(page, 'comment-read-only-selection')
+    await page.getByTestId('comment-bubble').click()
+    await expect.poll(() => page.locator('.new-thread-quote').textContent()).toContain(kenyaPassage)
+    await page.getByLabel('Your comment').fill('Kenya asks that supply-chain integrity cover managed service providers.')
+    await page.getByRole('button', { name: 'Post comment' }).click()
+
+    const own = threadCard(page, 'managed service providers')
+    await own.waitFor()
+    expect(await own.textContent()).toContain('Wanjiru Kamau')
+    await page.locator('.comment-highlight', { hasText: 'supply chain' }).waitFor()
+
+    // The co-facilitator's browser has not reloaded: the thread arrives over the document's event stream.
+    const seen = threadCard(cofacilitator.page, 'managed service providers')
+    await seen.waitFor({ timeout: 10_000 })
+    expect(await seen.locator('q').textContent()).toBe(kenyaPassage)
+    expect(await seen.locator('.comment-meta').first().textContent()).toMatch(/Wanjiru Kamau.*Kenya/)
+    expect(await cofacilitator.page.locator('.comment-highlight').textContent()).toBe(kenyaPassage)
+
+    // Clicking the passage in the text brings its thread forward.
+    await cofacilitator.page.locator('.comment-highlight').click()
+    await expect.poll(() => seen.getAttribute('class')).toContain('is-active')
+    expect(await cofacilitator.page.locator('.comment-highlight').getAttribute('class')).toContain('is-active')
+
+    const [stored] = await threads(page)
+    expect(stored).toMatchObject({ stakeholder: false, anchor: { quote: kenyaPassage }, resolved: null })
+    expect(stored!.comments[0]!.author).toMatchObject({ name: 'Wanjiru Kamau', role: 'delegation', delegation: 'Kenya' })
+  })
+
+  test('the co-facilitator replies and resolves; the delegation sees both live', async () => {
+    const { page } = cofacilitator
+    const card = threadCard(page, 'managed service providers')
+    await card.getByRole('button', { name: 'Reply' }).click()
+    await card.getByLabel('Your reply').fill('Noted; the co-facilitators will reflect this in Rev.1.')
+    await card.getByRole('button', { name: 'Reply', exact: true }).click()
+    await threadCard(kenya.page, 'reflect this in Rev.1').waitFor({ timeout: 10_000 })
+    await screenshot(page, 'comments-live')
+
+    await card.getByRole('button', { name: 'Resolve' }).click()
+    const resolvedSection = kenya.page.locator('.resolved-threads')
+    await resolvedSection.waitFor({ timeout: 10_000 })
+    expect(await resolvedSection.locator('summary').textContent()).toBe('Resolved (1)')
+    await expect.poll(() => kenya.page.locator('.comments-panel .panel-summary').textContent()).toBe('0 open, 1 resolved')
+    // Resolved threads are not highlighted in the text.
+    await expect.poll(() => kenya.page.locator('.comment-highlight').count()).toBe(0)
+    await resolvedSection.locator('summary').click()
+    expect(await threadCard(kenya.page, 'managed service providers').locator('.thread-resolved-note').textContent()).toContain('Resolved by Ana Lucía Pérez (Mexico)')
+
+    const [stored] = await threads(page)
+    expect(stored!.resolved?.by.name).toBe('Ana Lucía Pérez')
+    expect(stored!.comments.map((comment) => comment.author.name)).toEqual(['Wanjiru Kamau', 'Ana Lucía Pérez'])
+  })
+
+  test("the delegation can edit its own comment, but not the co-facilitator's: no buttons, and the API refuses", async () => {
+    const { page } = kenya
+    const card = threadCard(page, 'managed service providers')
+    const ownComment = card.getByTestId('comment').filter({ hasText: 'Wanjiru Kamau' })
+    const reply = card.getByTestId('comment').filter({ hasText: 'Ana Lucía Pérez' })
+    expect(await reply.getByRole('button').count()).toBe(0)
+    expect(await ownComment.getByRole('button', { name: 'Edit' }).count()).toBe(1)
+    expect(await ownComment.getByRole('button', { name: 'Delete' }).count()).toBe(1)
+    // Delegations neither resolve nor reopen.
+    expect(await card.getByRole('button', { name: 'Reopen' }).count()).toBe(0)
+
+    const [stored] = await threads(page)
+    const replyId = stored!.comments[1]!.id
+    const edit = await statusOf(page, 'PATCH', `/api/documents/${documentId}/comments/${replyId}`, { body: 'Kenya rewrites the reply.' })
+    const removal = await statusOf(page, 'DELETE', `/api/documents/${documentId}/comments/${replyId}`)
+    expect(edit.status).toBe(403)
+    expect(removal.status).toBe(403)
+    expect(await statusOf(page, 'POST', `/api/documents/${documentId}/threads/${stored!.id}/reopen`).then((answer) => answer.status)).toBe(403)
+
+    await ownComment.getByRole('button', { name: 'Edit' }).click()
+    await ownComment.getByLabel('Edit your comment').fill('Kenya asks that supply-chain integrity cover managed service providers and cloud services.')
+    await ownComment.getByRole('button', { name: 'Save' }).click()
+    await cofacilitator.page.locator('.resolved-threads summary').click()
+    await threadCard(cofacilitator.page, 'and cloud services').getByText(/edited/).waitFor({ timeout: 10_000 })
+    const [after] = await threads(page)
+    expect(after!.comments[1]!.body).toBe('Noted; the co-facilitators will reflect this in Rev.1.')
+  })
+
+  test("a stakeholder's comment is marked as stakeholder input; its author may delete it, and the place stays", async () => {
+    const { page } = stakeholder
+    await selectPassage(page, stakeholderPassage)
+    await page.keyboard.press('Control+Alt+m')
+    await page.getByLabel('Your comment').fill('Independent CERTs ask for a reference to their protected status.')
+    await page.getByRole('button', { name: 'Post comment' }).click()
+
+    const seen = threadCard(cofacilitator.page, 'protected status')
+    await seen.waitFor({ timeout: 10_000 })
+    expect(await seen.locator('.badge-stakeholder').textContent()).toBe('Stakeholder input')
+    expect(await seen.getAttribute('class')).toContain('is-stakeholder')
+    await cofacilitator.page.locator('.comment-highlight.is-stakeholder', { hasText: 'shielded from harm' }).waitFor()
+
+    const card = threadCard(page, 'protected status')
+    await card.getByRole('button', { name: 'Reply' }).click()
+    await card.getByLabel('Your reply').fill('A second thought, withdrawn.')
+    await card.getByRole('button', { name: 'Reply', exact: true }).click()
+    const withdrawn = card.getByTestId('comment').filter({ hasText: 'A second thought' })
+    await withdrawn.getByRole('button', { name: 'Delete' }).click()
+    await withdrawn.getByRole('button', { name: 'Delete comment' }).click()
+    await threadCard(kenya.page, 'protected status').getByText('Comment deleted by its author').waitFor({ timeout: 10_000 })
+
+    const stored = (await threads(page)).find((thread) => thread.anchor.quote === stakeholderPassage)!
+    expect(stored.stakeholder).toBe(true)
+    expect(stored.comments.map((comment) => comment.deleted)).toEqual([false, true])
+  })
+
+  test('deleting the commented text in the editor detaches the thread, which keeps its quote', async () => {
+    const { page } = cofacilitator
+    await selectPassage(page, stakeholderPassage)
+    await page.keyboard.press('Backspace')
+    await expect.poll(() => serverText(server, documentId), { timeout: 10_000 }).not.toContain(stakeholderPassage)
+
+    for (const { page: viewer } of [cofacilitator, kenya]) {
+      const detachedGroup = viewer.locator('.thread-group', { has: viewer.getByRole('heading', { name: /^Detached/ }) })
+      await detachedGroup.waitFor({ timeout: 10_000 })
+      const card = threadCard(viewer, 'protected status')
+      expect(await detachedGroup.getByTestId('comment-thread').filter({ hasText: 'protected status' }).count()).toBe(1)
+      expect(await card.locator('q').textContent()).toBe(stakeholderPassage)
+      expect(await card.locator('.thread-detached-note').textContent()).toContain('has been deleted')
+      expect(await viewer.locator('.comment-highlight.is-stakeholder').count()).toBe(0)
+    }
+    await screenshot(page, 'comment-detached')
+    expect((await threads(page)).length).toBe(2)
+  })
+
+  test('no errors in any page', () => {
+    for (const signedIn of [kenya, cofacilitator, stakeholder]) expect(signedIn.pageErrors).toEqual([])
+    for (const signedIn of [kenya, cofacilitator, stakeholder]) expect(signedIn.consoleProblems.filter((message) => !/WebSocket|ERR_|Failed to load resource/.test(message))).toEqual([])
+  })
+})
