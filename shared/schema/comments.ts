@@ -31,7 +31,7 @@ export function decodeAnchorPosition(encoded: string): Y.RelativePosition | null
 function anchorPosition(field: string) {
   return z
     .string({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be text`) })
-    .max(maxAnchorPositionChars, `${field} must be at most ${maxAnchorPositionChars} characters`)
+    .max(maxAnchorPositionChars, { message: `${field} must be at most ${maxAnchorPositionChars} characters`, abort: true })
     .refine((value) => decodeAnchorPosition(value) !== null, {
       message: `${field} must be a base64-encoded Yjs relative position into the document's content`,
       abort: true,
