@@ -14,6 +14,7 @@ import { catalogueRoutes } from './routes/catalogue.ts'
 import { commentRoutes } from './routes/comments.ts'
 import { documentRoutes } from './routes/documents.ts'
 import { memberRoutes } from './routes/members.ts'
+import { revisionRoutes } from './routes/revisions.ts'
 import { contributorRoutes, participationRoutes } from './routes/participation.ts'
 import { templateRoutes } from './routes/templates.ts'
 import { workspaceRoutes } from './routes/workspaces.ts'
@@ -73,6 +74,10 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   api.route('/workspaces', participationRoutes({ registry, access, log: services.participation }))
   api.route('/documents', contributorRoutes({ registry, access, log: services.participation }))
   api.route('/documents', documentRoutes({ registry, access, members, rooms, status, events: services.events }))
+  api.route(
+    '/documents',
+    revisionRoutes({ registry, rooms, store: services.store, revisions: services.revisions, events: services.events, catalogue: () => catalogue.current() }),
+  )
   api.route('/documents', commentRoutes({ registry, access, comments: services.comments, maxCommentChars: config.maxCommentChars }))
   api.all('*', (c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`))
   app.route('/api', api)

@@ -14,6 +14,7 @@ import { CommentStore } from './comments/commentStore.ts'
 import type { Room } from './collab/room.ts'
 import { Rooms } from './collab/rooms.ts'
 import { DocumentEvents } from './documents/documentEvents.ts'
+import { RevisionStore } from './revisions/revisionStore.ts'
 import { readDraft, unreadableDraft } from './documents/readDraft.ts'
 import type { Config } from './config.ts'
 import type { Sqlite } from './store/sqlite.ts'
@@ -62,6 +63,7 @@ export function createServices(config: Config, db: Sqlite) {
     events,
     comments,
     participation: new ParticipationLog(db),
+    revisions: new RevisionStore(db),
     catalogue,
     rooms,
     status,

@@ -1,4 +1,5 @@
 /** The rooms that are loaded: opened on the first connection, compacted, unloaded when idle. */
+import type * as Y from 'yjs'
 import { log } from '../log.ts'
 import type { DocumentStore } from '../store/store.ts'
 import { CloseCode } from './closeCodes.ts'
@@ -47,6 +48,13 @@ export class Rooms {
 
   /** Puts a connection into the room of a document, loading the room if needed. */
   join(documentId: string, connection: Connection): Room {
+    const room = this.open(documentId)
+    room.join(connection)
+    return room
+  }
+
+  /** The room of a document, loading it if needed, kept from unloading until it is left again. */
+  private open(documentId: string): Room {
     let room = this.rooms.get(documentId)
     if (!room) {
       room = new Room(documentId, this.store, this.queue, this.forget, this.unloading.get(documentId))
@@ -57,8 +65,24 @@ export class Rooms {
       clearTimeout(idle)
       this.idleTimers.delete(room)
     }
-    room.join(connection)
     return room
+  }
+
+  /**
+   * A change made by the server on a member's behalf (restoring a revision): applied to the loaded
+   * document in one transaction with `origin`, stored, then relayed to every connection like any update.
+   */
+  async change(documentId: string, origin: unknown, apply: (doc: Y.Doc) => void): Promise<void> {
+    const room = this.open(documentId)
+    try {
+      await room.loaded
+      if (room.state !== 'ready') throw new Error(`document ${documentId} could not be loaded`)
+      room.doc.transact(() => apply(room.doc), origin)
+      await new Promise<void>((resolve) => this.queue.afterPending(resolve))
+      if (room.state !== 'ready') throw new Error(`the change to document ${documentId} could not be stored`)
+    } finally {
+      if (room.connections.size === 0) this.scheduleIdle(room)
+    }
   }
 
   /** The members with a connection open, in any room. */
@@ -84,7 +108,11 @@ export class Rooms {
 
   leave(room: Room, connection: Connection): void {
     room.leave(connection)
-    if (room.connections.size === 0 && this.rooms.get(room.id) === room && !this.idleTimers.has(room)) {
+    if (room.connections.size === 0) this.scheduleIdle(room)
+  }
+
+  private scheduleIdle(room: Room): void {
+    if (this.rooms.get(room.id) === room && !this.idleTimers.has(room)) {
       const timer = setTimeout(() => {
         this.idleTimers.delete(room)
         void this.unload(room)

@@ -65,3 +65,13 @@ export function invalidPayload(error: z.ZodError): ApiError {
   const message = details.map(({ path, message }) => (path ? `${path}: ${message}` : message)).join('; ')
   return apiError('invalid_payload', message, details)
 }
+
+/** Cutting a revision: a label such as "Zero draft" or "Rev.1", and an optional note. */
+export const CutRevision = z.object({
+  label: requiredText('label', { max: 60 }),
+  note: z.string().trim().max(2000, 'note must be at most 2000 characters').nullish(),
+})
+export type CutRevision = z.infer<typeof CutRevision>
+
+export const exportFormats = ['docx', 'md', 'txt', 'html'] as const
+export type ExportFormat = (typeof exportFormats)[number]

@@ -1,0 +1,18 @@
+/** The current state of a document for reading: the loaded room's Y.Doc, or a copy rebuilt from the store. */
+import * as Y from 'yjs'
+import type { Rooms } from '../collab/rooms.ts'
+import type { DocumentStore } from '../store/store.ts'
+import { applyStoredDocument } from '../store/storedDocument.ts'
+
+/** Calls `read` with the document; a copy made from the store is dropped afterwards, and nothing is written. */
+export async function readCurrentDoc<T>(rooms: Rooms, store: DocumentStore, documentId: string, read: (doc: Y.Doc) => T): Promise<T> {
+  const room = rooms.loaded(documentId)
+  if (room) return read(room.doc)
+  const doc = new Y.Doc()
+  try {
+    applyStoredDocument(doc, await store.load(documentId))
+    return read(doc)
+  } finally {
+    doc.destroy()
+  }
+}

@@ -1,0 +1,100 @@
+/** Revisions: named, immutable snapshots of a document (the Yjs state and the ProseMirror JSON), who cut them and when. */
+import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
+import type { AuthorJson } from '../audit/participation.ts'
+import type { Sqlite } from '../store/sqlite.ts'
+
+export interface RevisionSummary {
+  id: number
+  documentId: string
+  label: string
+  note: string | null
+  createdBy: AuthorJson
+  createdAt: number
+}
+
+export interface Revision extends RevisionSummary {
+  content: DraftDocJson
+  state: Uint8Array
+}
+
+export class RevisionError extends Error {
+  constructor(
+    readonly code: 'revision_label_taken',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+interface RevisionRow {
+  id: number
+  documentId: string
+  label: string
+  note: string | null
+  createdAt: number
+  authorId: number
+  authorName: string
+  authorRole: string
+  authorDelegation: string | null
+  authorGroup: AuthorJson['regionalGroup']
+}
+
+const summaryColumns = `r.id, r.document_id AS documentId, r.label, r.note, r.created_at AS createdAt,
+  m.id AS authorId, m.name AS authorName, m.role AS authorRole, m.delegation AS authorDelegation, m.regional_group AS authorGroup`
+
+function summary(row: RevisionRow): RevisionSummary {
+  return {
+    id: row.id,
+    documentId: row.documentId,
+    label: row.label,
+    note: row.note,
+    createdAt: row.createdAt,
+    createdBy: { id: row.authorId, name: row.authorName, role: row.authorRole, delegation: row.authorDelegation, regionalGroup: row.authorGroup },
+  }
+}
+
+export class RevisionStore {
+  private readonly insert
+  private readonly byLabel
+  private readonly listOf
+  private readonly byId
+
+  constructor(db: Sqlite) {
+    this.insert = db.prepare<[string, string, string | null, Uint8Array, string, number, number]>(
+      'INSERT INTO revisions (document_id, label, note, state, content, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+    this.byLabel = db.prepare<[string, string], { id: number }>('SELECT id FROM revisions WHERE document_id = ? AND label = ? COLLATE NOCASE')
+    this.listOf = db.prepare<[string], RevisionRow>(
+      `SELECT ${summaryColumns} FROM revisions r JOIN members m ON m.id = r.created_by WHERE r.document_id = ? ORDER BY r.id`,
+    )
+    this.byId = db.prepare<[string, number], RevisionRow & { state: Buffer; content: string }>(
+      `SELECT ${summaryColumns}, r.state, r.content FROM revisions r JOIN members m ON m.id = r.created_by
+       WHERE r.document_id = ? AND r.id = ?`,
+    )
+  }
+
+  cut(input: { documentId: string; label: string; note: string | null; state: Uint8Array; content: DraftDocJson; createdBy: number }): RevisionSummary {
+    if (this.byLabel.get(input.documentId, input.label)) {
+      throw new RevisionError('revision_label_taken', `this document already has a revision named "${input.label}"`)
+    }
+    const id = Number(
+      this.insert.run(input.documentId, input.label, input.note, input.state, JSON.stringify(input.content), input.createdBy, Date.now()).lastInsertRowid,
+    )
+    return this.summary(input.documentId, id)!
+  }
+
+  list(documentId: string): RevisionSummary[] {
+    return this.listOf.all(documentId).map(summary)
+  }
+
+  summary(documentId: string, id: number): RevisionSummary | null {
+    const row = this.byId.get(documentId, id)
+    return row ? summary(row) : null
+  }
+
+  get(documentId: string, id: number): Revision | null {
+    const row = this.byId.get(documentId, id)
+    if (!row) return null
+    return { ...summary(row), content: JSON.parse(row.content) as DraftDocJson, state: new Uint8Array(row.state) }
+  }
+}
