@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import { doc, paragraph, recommendation, text } from '../../shared/schema/draftBuilders.ts'
+import { draftToMarkdown } from './markdown.ts'
+import { testDraft, testMeta } from './testDraft.ts'
+
+describe('draftToMarkdown', () => {
+  it('writes the title block, numbered paragraphs, recommendations with their links, and the annex', () => {
+    const { model, coverage } = testDraft()
+    expect(draftToMarkdown(model, testMeta, coverage)).toBe(
+      [
+        'A/AC.292/2026/DTG.1/CRP.1',
+        '',
+        '# Draft recommendations on critical infrastructure',
+        '',
+        'Rev. 2, 12 March 2026',
+        '',
+        '## I. Introduction',
+        '',
+        '1\\. The group **recalled** the *framework*.',
+        '',
+        '2\\. States stressed cooperation.',
+        '',
+        '3\\. Delegations proposed:',
+        '',
+        'a survey;',
+        '',
+        'a repository.',
+        '',
+        '### II. Recommendations',
+        '',
+        '**R1.** States are encouraged to protect critical infrastructure.',
+        '',
+        'They should share good practice. [Norm g; CBM 7]',
+        '',
+        '4\\. The group continued.',
+        '',
+        '**R2.** States should designate points of contact. [Norm g]',
+        '',
+        '## Annex: Framework coverage',
+        '',
+        '| Pillar | Element | Recommendations |',
+        '| --- | --- | --- |',
+        '| Existing and potential threats | Threats — Existing and potential threats | Not covered |',
+        '| Norms of responsible State behaviour | Norm a — Cooperate for a stable and secure ICT environment | Not covered |',
+        '|  | Norm g — Safeguard its own critical infrastructure | R1, R2 |',
+        '| International law |  | Not covered |',
+        '| Confidence-building measures | CBM 7 — Critical infrastructure protection: information and good practice | R1 |',
+        '| Capacity-building |  | Not covered |',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('marks a working copy at the top and names the current text', () => {
+    const { model, coverage } = testDraft()
+    const markdown = draftToMarkdown(model, { ...testMeta, working: true, revisionLabel: null, workspaceTitle: 'DTG on critical infrastructure' }, coverage)
+    expect(markdown.split('\n\n').slice(0, 5)).toEqual([
+      '**Draft - not for submission**',
+      'A/AC.292/2026/DTG.1/CRP.1',
+      'DTG on critical infrastructure',
+      '# Draft recommendations on critical infrastructure',
+      'Current text, 12 March 2026',
+    ])
+  })
+
+  it('escapes drafted text that Markdown would read as markup', () => {
+    const { model, coverage } = testDraft(
+      doc(
+        paragraph('Use *stars*, [links](x), <b>tags</b> & a_b | pipes'),
+        paragraph('# not a heading'),
+        paragraph('1. not a list'),
+        recommendation('r', [], paragraph(text(' spaced bold ', 'bold'), 'after')),
+      ),
+    )
+    const body = draftToMarkdown(model, { ...testMeta, symbol: null }, coverage).split('\n\n').slice(2, 6)
+    expect(body).toEqual([
+      '1\\. Use \\*stars\\*, \\[links\\](x), \\<b\\>tags\\</b\\> \\& a\\_b \\| pipes',
+      '2\\. \\# not a heading',
+      '3\\. 1\\. not a list',
+      '**R1.** **spaced bold** after',
+    ])
+  })
+
+  it('writes a hard break inside a paragraph as a Markdown line break', () => {
+    const { model, coverage } = testDraft(doc(paragraph('first', { type: 'hardBreak' }, '- second')))
+    expect(draftToMarkdown(model, { ...testMeta, symbol: null }, coverage).split('\n\n')[2]).toBe('1\\. first\\\n\\- second')
+  })
+})
