@@ -120,7 +120,11 @@ export function CommentsPanel({ editor, detail, member }: CommentsPanelProps) {
       <p className="panel-summary" role="status">
         {load.status === 'ready' ? `${openCount} open, ${resolved.length} resolved` : ''}
       </p>
-      {hint && <p className="hint comment-hint">{hint}</p>}
+      {hint && (
+        <p className="hint comment-hint" role="status">
+          {hint}
+        </p>
+      )}
       {draft && (
         <div className="new-thread">
           <p className="new-thread-quote">
