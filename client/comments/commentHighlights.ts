@@ -10,7 +10,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import type { Anchor, Thread } from '../api/comments.ts'
 import { bindingOf, detached, pending, placeAnchor, type Placement } from './anchors.ts'
-import { layoutKey } from './threadLayout.ts'
+import { isWithdrawn, layoutKey } from './threadLayout.ts'
 
 /** The placement key of the passage a member is writing a new comment on. */
 export const draftThreadId = ''
@@ -107,7 +107,7 @@ function decorationsFor(doc: ProseMirrorNode, state: Pick<CommentAnchorsState, '
     )
   }
   for (const thread of state.threads) {
-    if (thread.resolved) continue
+    if (thread.resolved || isWithdrawn(thread)) continue
     highlight(
       thread.id,
       ['comment-highlight', thread.stakeholder ? 'is-stakeholder' : '', thread.id === state.activeId ? 'is-active' : ''].filter(Boolean).join(' '),

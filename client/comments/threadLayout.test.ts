@@ -75,6 +75,14 @@ describe('thread layout', () => {
     expect(layoutKey(threads, new Map<string, Placement>([['a', { kind: 'detached' }], ['b', at(10, 15)]]))).not.toBe(key)
   })
 
+  test('a thread whose every comment its author deleted is withdrawn, as the server lists it', () => {
+    const comment = { id: 'c1', threadId: 'w', author: kenya, body: '', createdAt: 1, editedAt: null, deleted: true }
+    const withdrawn = { ...thread('w', 1), comments: [comment] }
+    const partly = { ...thread('p', 2), comments: [comment, { ...comment, id: 'c2', body: 'still here', deleted: false }] }
+    const groups = groupThreads([withdrawn, partly], new Map([['w', at(1, 2)], ['p', at(3, 4)]]))
+    expect(ids(groups.open)).toEqual(['p'])
+  })
+
   test('a thread event replaces the thread with its id, or adds a new one', () => {
     const first = thread('a', 1)
     const list = upsertThread([first, thread('b', 2)], { ...first, resolved: { by: kenya, at: 5 } })

@@ -31,8 +31,13 @@ export function compareByPosition(a: PlacedThread, b: PlacedThread): number {
   return a.thread.createdAt - b.thread.createdAt || a.thread.id.localeCompare(b.thread.id)
 }
 
+/** A thread whose every comment was deleted by its author is withdrawn (the server leaves it out of listings too). */
+export function isWithdrawn(thread: Thread): boolean {
+  return thread.comments.length > 0 && thread.comments.every((comment) => comment.deleted)
+}
+
 export function groupThreads(threads: readonly Thread[], placements: ReadonlyMap<string, Placement>): ThreadGroups {
-  const placed = threads.map((thread) => ({ thread, placement: placements.get(thread.id) ?? pending })).sort(compareByPosition)
+  const placed = threads.filter((thread) => !isWithdrawn(thread)).map((thread) => ({ thread, placement: placements.get(thread.id) ?? pending })).sort(compareByPosition)
   return {
     open: placed.filter(({ thread, placement }) => !thread.resolved && placement.kind !== 'detached'),
     detached: placed.filter(({ thread, placement }) => !thread.resolved && placement.kind === 'detached'),
