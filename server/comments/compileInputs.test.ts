@@ -61,7 +61,7 @@ describe('compiled inputs', () => {
       ['e', 'Paragraph 1', 1, false],
     ])
     expect(inputs[0]).toMatchObject({
-      author: { name: 'Delegate of Kenya', delegation: 'Kenya', role: 'delegation', regionalGroup: 'African Group' },
+      author: { name: 'Delegate of Kenya', delegation: 'Kenya', role: 'delegation', regionalGroup: 'african' },
       body: 'Kenya proposes.',
       quote: 'quote of a',
       resolved: true,

@@ -1,7 +1,6 @@
 /** Comment threads as written inputs for the compilation: who said what, on which paragraph, in document order. */
 import type { DraftBlock, DraftModel } from '../../shared/model/draftModel.ts'
 import type { NodePath } from '../../shared/schema/draftJson.ts'
-import { regionalGroupLabels } from '../../shared/schema/member.ts'
 import { recommendationLabel } from '../export/citation.ts'
 import { type CompiledAuthor, type CompiledInput, detachedLocation } from '../export/compilation.ts'
 import { blockAt, type AnchorPlacement } from './anchors.ts'
@@ -49,11 +48,10 @@ export function compileInputs(threads: readonly Thread[], placementOf: (thread: 
     if (!opening) return []
     const placement = placementOf(thread)
     const located = placement.detached ? null : blockFor(model, placement.path)
-    const { regionalGroup } = opening.author
     return [
       {
         threadId: thread.id,
-        author: { ...compiledAuthor(opening.author), regionalGroup: regionalGroup ? regionalGroupLabels[regionalGroup] : null },
+        author: { ...compiledAuthor(opening.author), regionalGroup: opening.author.regionalGroup },
         body: opening.body,
         createdAt: opening.createdAt,
         quote: thread.anchor.quote,

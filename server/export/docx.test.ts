@@ -115,17 +115,11 @@ describe('draftToDocx', async () => {
     expect(paragraphTexts(readDocx(await draftToDocx(bare, testMeta, bareCoverage)).document)[3]).toBe('R1.\t [CBM 7]')
   })
 
-  it('exports 300 paragraphs and 60 recommendations well within 500 ms', async () => {
+  // Its speed is measured by `npm run bench` (tests/bench/exportCompare.ts), not asserted here.
+  it('exports 300 paragraphs and 60 recommendations with every number and link', async () => {
     const big = toDraftModel(draftFixture({ paragraphs: 300, recommendations: 60 }).json, builtInCatalogue)
-    const bigCoverage = coverage(big, builtInCatalogue)
-    await draftToDocx(big, testMeta, bigCoverage)
-    const timings: number[] = []
-    for (let round = 0; round < 3; round++) {
-      const started = performance.now()
-      const bytes = await draftToDocx(big, testMeta, bigCoverage)
-      timings.push(performance.now() - started)
-      expect(paragraphTexts(readDocx(bytes).document)).toContain('300.\t' + big.blocks.findLast((block) => block.kind === 'paragraph')!.text)
-    }
-    expect(Math.min(...timings)).toBeLessThan(250)
+    const texts = paragraphTexts(readDocx(await draftToDocx(big, testMeta, coverage(big, builtInCatalogue))).document)
+    expect(texts).toContain('300.\t' + big.blocks.findLast((block) => block.kind === 'paragraph')!.text)
+    expect(texts.filter((text) => /^R\d+\./.test(text))).toHaveLength(60)
   })
 })

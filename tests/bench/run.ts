@@ -1,5 +1,6 @@
 /** `npm run bench`: runs each benchmark section in turn and prints one table. */
 import { runClientBenchmarks } from './client.ts'
+import { runExportCompareBenchmarks } from './exportCompare.ts'
 import { runRelayBenchmarks } from './relay.ts'
 import { formatTable, type Row } from './table.ts'
 
@@ -7,6 +8,7 @@ async function main(): Promise<void> {
   const rows: Row[] = []
   rows.push(...(await runRelayBenchmarks()))
   rows.push(...(await runClientBenchmarks()))
+  rows.push(...(await runExportCompareBenchmarks()))
   console.log()
   console.log(formatTable(rows))
 }
