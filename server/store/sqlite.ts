@@ -125,7 +125,8 @@ const migrations: string[] = [
   CREATE TABLE contributions (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     document_id TEXT NOT NULL,
-    member_id INTEGER NOT NULL REFERENCES members (id),
+    -- No foreign key: the audit row rides in the transaction that stores the update, and must never be why it fails.
+    member_id INTEGER NOT NULL,
     at INTEGER NOT NULL,
     updates INTEGER NOT NULL,
     bytes INTEGER NOT NULL
@@ -146,7 +147,8 @@ export function openSqlite(dataDir: string, options: SqliteOptions = {}): Sqlite
   // First, so that every later statement waits for a lock another process (the admin CLI, the
   // checkpoint thread) holds for a moment instead of failing.
   db.pragma('busy_timeout = 5000')
-  db.pragma('journal_mode = WAL')
+  // Asked first: switching the mode takes a lock that another process starting at the same moment may hold.
+  if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL')
   db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
   db.pragma('foreign_keys = ON')
   if (options.externalCheckpoints) db.pragma('wal_autocheckpoint = 0')
@@ -160,9 +162,11 @@ function migrate(db: Sqlite): void {
     throw new Error(`the database has schema version ${current}, newer than this server knows (${migrations.length})`)
   }
   for (let version = current; version < migrations.length; version++) {
+    // IMMEDIATE, and the version read again inside: another process (the admin CLI) may have migrated meanwhile.
     db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) !== version) return
       db.exec(migrations[version])
       db.pragma(`user_version = ${version + 1}`)
-    })()
+    }).immediate()
   }
 }

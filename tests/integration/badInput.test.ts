@@ -98,7 +98,7 @@ describe('bad input', () => {
     await waitFor(() => raw.received.some((f) => frameKind(f) === 'awareness'), 'the awareness states')
     const states = Buffer.from(raw.received.find((f) => frameKind(f) === 'awareness')!).toString()
     expect(states).toContain('#b0c4de')
-    expect(states).toContain('Co-facilitator')
+    expect(states).toContain('Drafting tool')
     raw.ws.close()
   })
 })

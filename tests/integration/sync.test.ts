@@ -66,7 +66,7 @@ describe('real-time relay', () => {
     const aId = a.doc.clientID
     const userAtB = () => (b.provider.awareness.getStates().get(aId) as { user?: Record<string, unknown> } | undefined)?.user
     await waitFor(() => userAtB()?.color === '#0a7', 'a to appear at b')
-    expect(userAtB()).toEqual({ name: 'Co-facilitator', delegation: null, role: 'cofacilitator', color: '#0a7' })
+    expect(userAtB()).toEqual({ name: 'Drafting tool', delegation: null, role: 'secretariat', color: '#0a7' })
     // The server drops the state of a connection that closes, without waiting for a timeout.
     a.provider.ws!.close()
     a.provider.shouldConnect = false
