@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { roles, type Role } from '../../shared/schema/member.ts'
+import { can, type Action, type Subject } from './permissions.ts'
+
+/** Where a member stands: on a document of a workspace they lead or not, on their own comment or another's. */
+const standings = {
+  lead: { leadsWorkspace: true, authorId: 99 },
+  notLead: { leadsWorkspace: false, authorId: 99 },
+  ownComment: { leadsWorkspace: false, authorId: 1 },
+} as const
+type Standing = keyof typeof standings
+
+const S = 'secretariat'
+const C = 'cofacilitator'
+const D = 'delegation'
+const K = 'stakeholder'
+
+/**
+ * The whole matrix: for each action and standing, the roles allowed. Written out in full so that a change
+ * to any rule shows up here as a deliberate edit.
+ */
+const expected: Record<Action, Record<Standing, readonly Role[]>> = {
+  'workspace.read': { lead: [S, C, D, K], notLead: [S, C, D, K], ownComment: [S, C, D, K] },
+  'workspace.create': { lead: [S], notLead: [S], ownComment: [S] },
+  'workspace.lead.assign': { lead: [S], notLead: [S], ownComment: [S] },
+  'participation.read': { lead: [S, C, D, K], notLead: [S, C, D, K], ownComment: [S, C, D, K] },
+  'document.read': { lead: [S, C, D, K], notLead: [S, C, D, K], ownComment: [S, C, D, K] },
+  'document.create': { lead: [S, C, D], notLead: [S], ownComment: [S] },
+  'document.write': { lead: [S, C, D], notLead: [S], ownComment: [S] },
+  'document.export': { lead: [S, C, D, K], notLead: [S, C, D, K], ownComment: [S, C, D, K] },
+  'awareness.publish': { lead: [S, C, D, K], notLead: [S, C, D, K], ownComment: [S, C, D, K] },
+  'revision.read': { lead: [S, C, D, K], notLead: [S, C, D, K], ownComment: [S, C, D, K] },
+  'revision.cut': { lead: [S, C, D], notLead: [S], ownComment: [S] },
+  'revision.restore': { lead: [S, C, D], notLead: [S], ownComment: [S] },
+  'audit.read': { lead: [S, C, D], notLead: [S], ownComment: [S] },
+  'comment.create': { lead: [S, C, D, K], notLead: [S, C, D, K], ownComment: [S, C, D, K] },
+  'comment.edit': { lead: [], notLead: [], ownComment: [S, C, D, K] },
+  'comment.delete': { lead: [], notLead: [], ownComment: [S, C, D, K] },
+  'thread.resolve': { lead: [S, C, D], notLead: [S], ownComment: [S] },
+  'catalogue.read': { lead: [S, C, D, K], notLead: [S, C, D, K], ownComment: [S, C, D, K] },
+  'catalogue.edit': { lead: [S], notLead: [S], ownComment: [S] },
+  'member.manage': { lead: [S], notLead: [S], ownComment: [S] },
+}
+
+describe('permission rules', () => {
+  for (const [action, byStanding] of Object.entries(expected) as Array<[Action, Record<Standing, readonly Role[]>]>) {
+    it(`${action}: ${Object.entries(byStanding).map(([standing, allowed]) => `${standing} -> ${allowed.join(',') || 'nobody'}`).join('; ')}`, () => {
+      for (const standing of Object.keys(standings) as Standing[]) {
+        const allowed = roles.filter((role) => can({ member: { id: 1, role }, ...standings[standing] }, action))
+        expect(allowed, `${action} when ${standing}`).toEqual(byStanding[standing])
+      }
+    })
+  }
+
+  it('never lets a stakeholder edit, even when wrongly assigned as a lead', () => {
+    const subject: Subject = { member: { id: 1, role: 'stakeholder' }, leadsWorkspace: true }
+    expect(can(subject, 'document.write')).toBe(false)
+    expect(can(subject, 'thread.resolve')).toBe(false)
+  })
+
+  it('lets nobody edit a comment whose author is not known', () => {
+    for (const role of roles) expect(can({ member: { id: 1, role } }, 'comment.edit')).toBe(false)
+  })
+})
