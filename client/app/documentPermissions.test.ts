@@ -15,8 +15,8 @@ describe('document permissions', () => {
     expect(documentPermissions({ canWrite: true, permissions })).toBe(permissions)
   })
 
-  test('without them, writers may cut, restore and export for submission; readers may not', () => {
+  test('without them, writers may cut and restore revisions; readers may not; everyone exports', () => {
     expect(documentPermissions({ canWrite: true })).toMatchObject({ write: true, cutRevision: true, restoreRevision: true, exportForSubmission: true })
-    expect(documentPermissions({ canWrite: false })).toMatchObject({ write: false, cutRevision: false, restoreRevision: false, exportForSubmission: false })
+    expect(documentPermissions({ canWrite: false })).toMatchObject({ write: false, cutRevision: false, restoreRevision: false, exportForSubmission: true })
   })
 })

@@ -1,4 +1,4 @@
-/** What the signed-in member may do on one document: the server's answer, or what `canWrite` implies on an older server. */
+/** What the signed-in member may do on one document: the server's answer, or what `canWrite` implies on an older server (everyone exports what they read). */
 import type { DocumentDetail, DocumentPermissions } from '../api/types.ts'
 
 export function documentPermissions({ canWrite, permissions }: Pick<DocumentDetail, 'canWrite' | 'permissions'>): DocumentPermissions {
@@ -9,7 +9,7 @@ export function documentPermissions({ canWrite, permissions }: Pick<DocumentDeta
     restoreRevision: canWrite,
     comment: true,
     resolveThreads: canWrite,
-    exportForSubmission: canWrite,
+    exportForSubmission: true,
     viewAudit: canWrite,
   }
 }

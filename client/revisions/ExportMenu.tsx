@@ -24,7 +24,7 @@ export function ExportMenu(props: ExportMenuProps) {
   const [open, setOpen] = useState(false)
   return (
     <>
-      <button type="button" className="export-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+      <button type="button" className="button-quiet export-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
         Export…
       </button>
       {open && (

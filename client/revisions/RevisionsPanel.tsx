@@ -8,7 +8,7 @@ import { routeHref } from '../app/route.ts'
 import { revealRecommendation } from '../panels/revealRecommendation.ts'
 import { CutRevisionForm } from './CutRevisionForm.tsx'
 import { RestoreRevisionDialog } from './RestoreRevisionDialog.tsx'
-import { authorName, formatWhen, previousRevision, suggestRevisionLabel } from './revisionText.ts'
+import { announcementText, authorName, formatWhen, previousRevision, suggestRevisionLabel, type Announcement } from './revisionText.ts'
 import { useRevisions } from './useRevisions.ts'
 import '../styles/revisions.css'
 
@@ -17,9 +17,12 @@ export function RevisionsPanel({ detail, editor }: { detail: DocumentDetail; edi
   const onReveal = editor ? (recommendationId: string) => void revealRecommendation(editor, recommendationId) : undefined
   const documentId = detail.document.id
   const permissions = documentPermissions(detail)
-  const { revisions, error, refresh, add } = useRevisions(documentId)
+  const [announcement, setAnnouncement] = useState<Announcement | null>(null)
+  const { revisions, error, refresh, add } = useRevisions(documentId, {
+    cut: (revision) => setAnnouncement({ kind: 'cut', revision, by: authorName(revision.createdBy) }),
+    restored: ({ revision, by }) => setAnnouncement({ kind: 'restored', revision, by }),
+  })
   const [restoring, setRestoring] = useState<RevisionSummary | null>(null)
-  const [announcement, setAnnouncement] = useState('')
 
   const newestFirst = revisions ? [...revisions].reverse() : []
 
@@ -33,13 +36,12 @@ export function RevisionsPanel({ detail, editor }: { detail: DocumentDetail; edi
           onReveal={onReveal}
           onCut={(revision) => {
             add(revision)
-            setAnnouncement(`${revision.label} cut.`)
-            refresh()
+            setAnnouncement({ kind: 'cut', revision, by: authorName(revision.createdBy) })
           }}
         />
       )}
       <p className="revision-announcement" role="status">
-        {announcement}
+        {announcement && announcementText(announcement)}
       </p>
       {error && !revisions && (
         <div className="notice notice-error" role="alert">
@@ -113,7 +115,8 @@ export function RevisionsPanel({ detail, editor }: { detail: DocumentDetail; edi
           onClose={() => setRestoring(null)}
           onRestored={(revision) => {
             setRestoring(null)
-            setAnnouncement(`The text of ${revision.label} is now the current text.`)
+            // The server's `restored` event names who restored it; it may arrive before this answer.
+            setAnnouncement((shown) => (shown?.kind === 'restored' && shown.revision.id === revision.id && shown.by ? shown : { kind: 'restored', revision, by: null }))
           }}
         />
       )}

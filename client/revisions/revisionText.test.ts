@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { RevisionSummary } from '../api/revisions.ts'
 import {
+  announcementText,
   authorName,
   checkRevisionForm,
   comparisonPair,
@@ -74,5 +75,13 @@ describe('revision text', () => {
     expect(exportFileName('A/AC.292/2026/L.1', 'docx', { versionLabel: 'Rev.1', working: true })).toBe('A-AC.292-2026-L.1 Rev.1 (working copy).docx')
     expect(exportFileName('Annual summary', 'md')).toBe('Annual summary.md')
     expect(exportFileName('  ', 'txt')).toBe('document.txt')
+  })
+})
+
+describe('announcements', () => {
+  test('a cut or a restore, and who did it once known', () => {
+    expect(announcementText({ kind: 'cut', revision: rev1, by: 'Amina Odhiambo (Kenya)' })).toBe('Rev.1 was cut by Amina Odhiambo (Kenya).')
+    expect(announcementText({ kind: 'restored', revision: zero, by: null })).toBe('Zero draft was restored as the current text.')
+    expect(announcementText({ kind: 'restored', revision: zero, by: 'Amina Odhiambo' })).toBe('Zero draft was restored as the current text by Amina Odhiambo.')
   })
 })

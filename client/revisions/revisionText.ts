@@ -88,3 +88,11 @@ export function exportFileName(base: string, format: ExportFormat, options: { ve
   const parts = [base.trim() || 'document', options.versionLabel, options.working ? '(working copy)' : undefined].filter(Boolean)
   return `${parts.join(' ').replace(/[\\/:*?"<>|]+/g, '-')}.${extensions[format]}`
 }
+
+/** A revision cut or restored, as the panel announces it; `by` is null until the server's event names who. */
+export type Announcement = { kind: 'cut' | 'restored'; revision: Pick<RevisionSummary, 'id' | 'label'>; by: string | null }
+
+export function announcementText({ kind, revision, by }: Announcement): string {
+  const done = kind === 'cut' ? `${revision.label} was cut` : `${revision.label} was restored as the current text`
+  return `${done}${by ? ` by ${by}` : ''}.`
+}

@@ -1,20 +1,42 @@
-/** A document's revisions (oldest first), fetched again on demand and when the window regains focus. */
+/** A document's revisions (oldest first), kept up to date by the document's event stream (`revision`, `restored`). */
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { followDocumentEvents } from '../api/documentEvents.ts'
 import { listRevisions, type RevisionSummary } from '../api/revisions.ts'
+
+/** What the server announces after a restore: the revision and who restored it. */
+export interface RestoredEvent {
+  revision: RevisionSummary
+  by: string
+}
 
 export interface RevisionList {
   /** Null until the first answer. */
   revisions: RevisionSummary[] | null
   error: Error | null
   refresh: () => void
-  /** Shows a revision just cut before the list is fetched again. */
+  /** Shows a revision just cut, whether or not its event has arrived. */
   add: (revision: RevisionSummary) => void
 }
 
-export function useRevisions(documentId: string): RevisionList {
+function isRevision(data: unknown): data is RevisionSummary {
+  const candidate = data as Partial<RevisionSummary> | null
+  return typeof candidate?.id === 'number' && typeof candidate.label === 'string' && typeof candidate.createdBy?.name === 'string'
+}
+
+function isRestored(data: unknown): data is RestoredEvent {
+  const candidate = data as Partial<RestoredEvent> | null
+  return isRevision(candidate?.revision) && typeof candidate.by === 'string'
+}
+
+export function useRevisions(
+  documentId: string,
+  on: { cut?: (revision: RevisionSummary) => void; restored?: (event: RestoredEvent) => void } = {},
+): RevisionList {
   const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null)
   const [error, setError] = useState<Error | null>(null)
   const latestRequest = useRef(0)
+  const handlers = useRef(on)
+  handlers.current = on
 
   const refresh = useCallback(() => {
     const request = ++latestRequest.current
@@ -31,19 +53,32 @@ export function useRevisions(documentId: string): RevisionList {
     )
   }, [documentId])
 
+  const add = useCallback((revision: RevisionSummary) => {
+    setRevisions((list) => (list && !list.some((other) => other.id === revision.id) ? [...list, revision].sort((a, b) => a.createdAt - b.createdAt || a.id - b.id) : list))
+  }, [])
+
   useEffect(() => {
     setRevisions(null)
     refresh()
-    window.addEventListener('focus', refresh)
+    const stopCuts = followDocumentEvents(documentId, 'revision', {
+      onEvent: (data) => {
+        if (!isRevision(data)) return
+        add(data)
+        handlers.current.cut?.(data)
+      },
+      onReconnect: refresh,
+    })
+    const stopRestores = followDocumentEvents(documentId, 'restored', {
+      onEvent: (data) => {
+        if (isRestored(data)) handlers.current.restored?.(data)
+      },
+    })
     return () => {
-      window.removeEventListener('focus', refresh)
+      stopCuts()
+      stopRestores()
       latestRequest.current++
     }
-  }, [refresh])
-
-  const add = useCallback((revision: RevisionSummary) => {
-    setRevisions((list) => (list && !list.some((other) => other.id === revision.id) ? [...list, revision] : list))
-  }, [])
+  }, [documentId, refresh, add])
 
   return { revisions, error, refresh, add }
 }
