@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit'
 import fs from 'node:fs'
 import path from 'node:path'
 import { authenticate, sameOrigin } from './auth/authenticate.ts'
+import { writeRateLimit } from './auth/writeRateLimit.ts'
 import { collabRoutes } from './collab/endpoint.ts'
 import type { Config } from './config.ts'
 import { apiError, type AppEnv } from './http.ts'
@@ -66,7 +67,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
     }),
   )
   api.route('/', authRoutes({ members, sessions, sessionTtlMs: config.sessionTtlMs }))
-  api.use(authenticate(members, sessions))
+  api.use(authenticate(members, sessions), writeRateLimit({ perMinute: config.apiWritesPerMinute, burst: config.apiWriteBurst }))
   api.route('/catalogue', catalogueRoutes({ catalogue }))
   api.route('/templates', templateRoutes())
   api.route('/members', memberRoutes({ members, sessions, publicUrl }))

@@ -14,6 +14,10 @@ const Env = z.object({
   MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(1 * MiB),
   /** Longest comment body, in characters after trimming. */
   MAX_COMMENT_CHARS: z.coerce.number().int().min(1).default(10_000),
+  /** REST requests that change something (POST, PUT, PATCH, DELETE) one member may make per minute (0: no limit). */
+  API_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  /** Such requests one member may make at once before the per-minute rate applies. */
+  API_WRITE_BURST: z.coerce.number().int().min(1).default(30),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(14 * 24),
   INVITE_TTL_HOURS: z.coerce.number().positive().default(7 * 24),
   /** Largest WebSocket frame accepted; a bigger one closes the connection with 1009. */
@@ -40,6 +44,8 @@ export interface Config {
   publicUrl: string | null
   maxRequestBytes: number
   maxCommentChars: number
+  apiWritesPerMinute: number
+  apiWriteBurst: number
   sessionTtlMs: number
   inviteTtlMs: number
   maxMessageBytes: number
@@ -73,6 +79,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
     maxRequestBytes: e.MAX_REQUEST_BYTES,
     maxCommentChars: e.MAX_COMMENT_CHARS,
+    apiWritesPerMinute: e.API_WRITES_PER_MINUTE,
+    apiWriteBurst: e.API_WRITE_BURST,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     inviteTtlMs: e.INVITE_TTL_HOURS * 3_600_000,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,

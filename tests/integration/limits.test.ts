@@ -16,7 +16,12 @@ describe('rate limit and awareness ownership', () => {
     const dataDir = tempDataDir()
     token = mintToken(dataDir, 'Drafting tool', 'secretariat')
     otherToken = mintToken(dataDir, 'Other drafting tool', 'secretariat')
-    server = await startTestServer(dataDir, { RATE_LIMIT_MESSAGES_PER_SECOND: '50', RATE_LIMIT_BURST: '10' })
+    server = await startTestServer(dataDir, {
+      RATE_LIMIT_MESSAGES_PER_SECOND: '50',
+      RATE_LIMIT_BURST: '10',
+      API_WRITES_PER_MINUTE: '6',
+      API_WRITE_BURST: '3',
+    })
   })
   afterAll(async () => {
     for (const c of clients) c.destroy()
@@ -70,5 +75,25 @@ describe('rate limit and awareness ownership', () => {
     expect(colorAt(observer)).toBe('green')
     forged.destroy()
     raw.ws.close()
+  })
+
+  it('refuses a member\'s changing REST requests past the limit with 429, and leaves reads and other members alone', async () => {
+    const post = (bearer: string, year: number) =>
+      fetch(`${server.url}/api/workspaces`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ dtg: 1, year, title: `DTG 1 (${year})` }),
+      })
+    const statuses = []
+    for (const year of [2026, 2027, 2028, 2029]) statuses.push((await post(token, year)).status)
+    expect(statuses).toEqual([201, 201, 201, 429])
+    const refused = await post(token, 2030)
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    expect((await refused.json()).error.code).toBe('rate_limited')
+    const read = await fetch(`${server.url}/api/workspaces`, { headers: { authorization: `Bearer ${token}` } })
+    expect(read.status).toBe(200)
+    expect((await read.json()).map((workspace: { year: number }) => workspace.year)).toEqual([2028, 2027, 2026])
+    expect((await post(otherToken, 2031)).status).toBe(201)
   })
 })
