@@ -15,7 +15,8 @@ interface ErrorBody {
   error?: { code?: string; message?: string; details?: unknown }
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+/** The ApiError a failed response stands for, from its JSON error body when it has one. */
+export async function toApiError(response: Response): Promise<ApiError> {
   let body: ErrorBody = {}
   try {
     body = (await response.json()) as ErrorBody

@@ -4,7 +4,7 @@ import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
 import type { Role, RegionalGroup } from '../../shared/schema/member.ts'
 import type { DraftProblem } from '../../shared/schema/validateDraft.ts'
 import type { VersionRef } from '../app/route.ts'
-import { ApiError, request } from './http.ts'
+import { ApiError, request, toApiError } from './http.ts'
 
 export type { Comparison, DraftProblem, VersionRef }
 
@@ -142,19 +142,6 @@ export async function fetchAttachment(url: string, fallbackName: string): Promis
   } catch {
     throw new ApiError(0, 'network_error', 'the server cannot be reached; check your connection')
   }
-  if (!response.ok) {
-    let body: { error?: { code?: string; message?: string; details?: unknown } } = {}
-    try {
-      body = await response.json()
-    } catch {
-      // Not JSON: the status alone has to do.
-    }
-    throw new ApiError(
-      response.status,
-      body.error?.code ?? `http_${response.status}`,
-      body.error?.message ?? (response.statusText || `the server answered ${response.status}`),
-      body.error?.details,
-    )
-  }
+  if (!response.ok) throw await toApiError(response)
   return { blob: await response.blob(), fileName: attachmentName(response.headers.get('content-disposition'), fallbackName) }
 }
