@@ -103,3 +103,52 @@ export function followThreads(documentId: string, onThread: (thread: Thread) => 
     onReconnect,
   })
 }
+
+/** How the compilation of written inputs groups the comments. */
+export const compilationGroupings = ['delegation', 'paragraph'] as const
+export type CompilationGrouping = (typeof compilationGroupings)[number]
+
+export const compilationGroupingLabels: Record<CompilationGrouping, string> = {
+  delegation: 'By delegation',
+  paragraph: 'By paragraph',
+}
+
+/** The files the compilation of written inputs comes as. */
+export const compilationFormats = ['docx', 'md'] as const
+export type CompilationFormat = (typeof compilationFormats)[number]
+
+export const compilationFormatLabels: Record<CompilationFormat, string> = {
+  docx: 'Word (DOCX)',
+  md: 'Markdown',
+}
+
+/** One written input (a thread that still says something) as the compilation lists it. */
+export interface CompiledInput {
+  threadId: string
+  author: { name: string; delegation: string | null; role: Role; regionalGroup: RegionalGroup | null }
+  body: string
+  createdAt: number
+  quote: string
+  /** "Paragraph 12", "R4", "General", or "Detached" when the text commented on is gone. */
+  location: string
+  stakeholder: boolean
+  resolved: boolean
+  replies: { author: { name: string; delegation: string | null; role: Role }; body: string; createdAt: number }[]
+}
+
+export interface Compilation {
+  documentId: string
+  by: CompilationGrouping
+  /** In the order of the groups. */
+  inputs: CompiledInput[]
+  groups: { heading: string; threadIds: string[] }[]
+}
+
+export function compilationUrl(documentId: string, { format, by }: { format: CompilationFormat | 'json'; by: CompilationGrouping }): string {
+  return `${documentPath(documentId)}/compilation?${new URLSearchParams({ format, by })}`
+}
+
+/** The compilation's groups and inputs, as the downloads would list them. */
+export function getCompilation(documentId: string, by: CompilationGrouping): Promise<Compilation> {
+  return request('GET', compilationUrl(documentId, { format: 'json', by }))
+}

@@ -7,6 +7,7 @@ import { documentPermissions } from '../app/documentPermissions.ts'
 import { anchorFor, bindingOf, type Placement } from './anchors.ts'
 import { CommentBubble } from './CommentBubble.tsx'
 import { CommentForm } from './CommentForm.tsx'
+import { CompilationForm } from './CompilationForm.tsx'
 import { ThreadCard, type ThreadActions } from './ThreadCard.tsx'
 import type { PlacedThread } from './threadLayout.ts'
 import { useCommentHighlights } from './useCommentHighlights.ts'
@@ -120,6 +121,7 @@ export function CommentsPanel({ editor, detail, member }: CommentsPanelProps) {
       <p className="panel-summary" role="status">
         {load.status === 'ready' ? `${openCount} open, ${resolved.length} resolved` : ''}
       </p>
+      <CompilationForm documentId={documentId} />
       {hint && (
         <p className="hint comment-hint" role="status">
           {hint}

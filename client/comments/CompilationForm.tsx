@@ -1,0 +1,125 @@
+/** "Compilation of written inputs": every comment on the document, grouped by delegation or by paragraph, as DOCX or Markdown. */
+import { useId, useState, type FormEvent } from 'react'
+import {
+  compilationFormatLabels,
+  compilationFormats,
+  compilationGroupingLabels,
+  compilationGroupings,
+  compilationUrl,
+  getCompilation,
+  type CompilationFormat,
+  type CompilationGrouping,
+} from '../api/comments.ts'
+import { LoadState } from '../app/LoadState.tsx'
+import { useLoad } from '../app/useLoad.ts'
+import { useDownload } from '../revisions/useDownload.ts'
+import { compilationFileName, compilationSummary, writtenInputs } from './compilationText.ts'
+
+export function CompilationForm({ documentId }: { documentId: string }) {
+  const [by, setBy] = useState<CompilationGrouping>('delegation')
+  const [format, setFormat] = useState<CompilationFormat>('docx')
+  const [previewing, setPreviewing] = useState(false)
+  const [state, download, reset] = useDownload()
+  const name = useId()
+  const previewId = useId()
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    void download(compilationUrl(documentId, { format, by }), compilationFileName(documentId, by, format))
+  }
+
+  return (
+    <details className="compilation" data-testid="compilation">
+      <summary>Compilation of written inputs</summary>
+      <form className="compilation-form" onSubmit={submit} aria-label="Compilation of written inputs">
+        <p className="hint">Every comment on this document, with the text it was made on and its replies.</p>
+        <fieldset className="compilation-choices">
+          <legend>Group</legend>
+          {compilationGroupings.map((option) => (
+            <label key={option} className="compilation-choice">
+              <input
+                type="radio"
+                name={`${name}-by`}
+                value={option}
+                checked={by === option}
+                onChange={() => {
+                  setBy(option)
+                  reset()
+                }}
+              />
+              {compilationGroupingLabels[option]}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="compilation-choices">
+          <legend>Format</legend>
+          {compilationFormats.map((option) => (
+            <label key={option} className="compilation-choice">
+              <input
+                type="radio"
+                name={`${name}-format`}
+                value={option}
+                checked={format === option}
+                onChange={() => {
+                  setFormat(option)
+                  reset()
+                }}
+              />
+              {compilationFormatLabels[option]}
+            </label>
+          ))}
+        </fieldset>
+        <div className="compilation-actions">
+          <button type="submit" disabled={state.status === 'busy'}>
+            {state.status === 'busy' ? 'Preparing…' : 'Download'}
+          </button>
+          <button type="button" className="button-quiet" aria-expanded={previewing} aria-controls={previewId} onClick={() => setPreviewing(!previewing)}>
+            {previewing ? 'Hide preview' : 'Preview'}
+          </button>
+        </div>
+        {state.status === 'done' && (
+          <p className="notice compilation-done" role="status">
+            Downloaded <strong>{state.fileName}</strong>.
+          </p>
+        )}
+        {(state.status === 'failed' || state.status === 'invalid') && (
+          <div className="notice notice-error" role="alert">
+            <p>The compilation could not be downloaded: {state.message}</p>
+          </div>
+        )}
+        <div id={previewId}>{previewing && <CompilationPreview documentId={documentId} by={by} />}</div>
+      </form>
+    </details>
+  )
+}
+
+/** The headings the compilation would have, and how many inputs each holds. Loaded when shown, and again for another grouping. */
+function CompilationPreview({ documentId, by }: { documentId: string; by: CompilationGrouping }) {
+  const [loaded, reload] = useLoad(() => getCompilation(documentId, by), [documentId, by])
+  return (
+    <section className="compilation-preview" aria-label="Preview of the compilation">
+      <LoadState loaded={loaded} what="the compilation" retry={reload}>
+        {(compilation) => (
+          <>
+            <p className="compilation-summary" role="status">
+              {compilationSummary(compilation)}
+            </p>
+            {compilation.groups.length > 0 && (
+              <ul className="compilation-groups">
+                {compilation.groups.map((group, index) => (
+                  <li key={`${index}:${group.heading}`}>
+                    <span className="compilation-heading">{group.heading}</span>
+                    <span className="compilation-count">{writtenInputs(group.threadIds.length)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <button type="button" className="button-link" onClick={reload}>
+              Refresh preview
+            </button>
+          </>
+        )}
+      </LoadState>
+    </section>
+  )
+}

@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest'
+import { compilationUrl } from '../api/comments.ts'
+import { compilationFileName, compilationSummary, writtenInputs } from './compilationText.ts'
+
+const input = (threadId: string) => ({
+  threadId,
+  author: { name: 'Wanjiru Kamau', delegation: 'Kenya', role: 'delegation' as const, regionalGroup: null },
+  body: 'Kenya asks for more.',
+  createdAt: 0,
+  quote: 'supply chain',
+  location: 'Paragraph 3',
+  stakeholder: false,
+  resolved: false,
+  replies: [],
+})
+
+describe('compilation of written inputs', () => {
+  test('the request names the format and the grouping', () => {
+    expect(compilationUrl('dtg1-2026-a', { format: 'md', by: 'delegation' })).toBe('/api/documents/dtg1-2026-a/compilation?format=md&by=delegation')
+    expect(compilationUrl('a/b', { format: 'json', by: 'paragraph' })).toBe('/api/documents/a%2Fb/compilation?format=json&by=paragraph')
+  })
+
+  test('counts inputs and headings, and says when there are none', () => {
+    expect(writtenInputs(1)).toBe('1 written input')
+    expect(writtenInputs(0)).toBe('0 written inputs')
+    const groups = [
+      { heading: 'Kenya (African Group)', threadIds: ['t1', 't2'] },
+      { heading: 'Mexico', threadIds: ['t3'] },
+    ]
+    expect(compilationSummary({ by: 'delegation', inputs: ['t1', 't2', 't3'].map(input), groups })).toBe('3 written inputs under 2 headings, by delegation')
+    expect(compilationSummary({ by: 'paragraph', inputs: [input('t1')], groups: [groups[1]!] })).toBe('1 written input under 1 heading, by paragraph')
+    expect(compilationSummary({ by: 'paragraph', inputs: [], groups: [] })).toMatch(/^No written inputs yet/)
+  })
+
+  test('the fallback file name follows the server', () => {
+    expect(compilationFileName('dtg1-2026-a', 'paragraph', 'docx')).toBe('dtg1-2026-a-written-inputs-by-paragraph.docx')
+  })
+})
