@@ -71,7 +71,7 @@ export function App() {
   return (
     <>
       <AppHeader member={member} onSignOut={leave} />
-      <main className="page" id="main">
+      <main className="page" id="main" tabIndex={-1}>
         {route.page === 'workspaces' && <WorkspaceListPage member={member} />}
         {route.page === 'workspace' && <WorkspacePage key={route.workspaceId} workspaceId={route.workspaceId} member={member} />}
         {route.page === 'document' && (

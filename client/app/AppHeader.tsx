@@ -3,13 +3,21 @@ import type { SignedInMember } from '../api/types.ts'
 import { Brand } from './Brand.tsx'
 import { may, roleLabels } from './permissions.ts'
 import { routeHref } from './route.ts'
+import { mainContentId, skipToContent } from './skipToContent.ts'
 import { useRoute } from './useRoute.ts'
 
 export function AppHeader({ member, onSignOut }: { member: SignedInMember; onSignOut: () => void }) {
   const route = useRoute()
   return (
     <header className="app-header" role="banner">
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href={`#${mainContentId}`}
+        onClick={(event) => {
+          event.preventDefault()
+          skipToContent()
+        }}
+      >
         Skip to content
       </a>
       <Brand href="#/" />

@@ -1,8 +1,10 @@
 /**
  * Comment threads on passages of a draft, live between browsers: a delegation comments in its read-only editor, the
  * co-facilitator sees it without reloading, replies and resolves; a stakeholder's comment is marked as stakeholder
- * input; nobody edits another's comment; deleting the passage detaches its thread, which stays with its quote.
+ * input; nobody edits another's comment; deleting the passage detaches its thread, which stays with its quote; the
+ * co-facilitator downloads the compilation of written inputs; the header's skip link keeps the route.
  */
+import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../helpers/server.ts'
@@ -243,6 +245,42 @@ describe('comment threads in the browser', () => {
     }
     await screenshot(page, 'comment-detached')
     expect((await threads(page)).length).toBe(2)
+  })
+
+  test('the co-facilitator downloads the compilation of written inputs by delegation, as Markdown', async () => {
+    const { page } = cofacilitator
+    const compilation = page.getByTestId('compilation')
+    await compilation.locator('summary').click()
+    await compilation.getByLabel('By delegation').check()
+    await compilation.getByLabel('Markdown').check()
+    await compilation.getByRole('button', { name: 'Preview' }).click()
+    await expect.poll(() => compilation.locator('.compilation-summary').textContent()).toBe('2 written inputs under 2 headings, by delegation')
+    expect(await compilation.locator('.compilation-heading').allTextContents()).toEqual(['Kenya', 'ICT4Peace Foundation (stakeholder input)'])
+    await screenshot(page, 'comments-compilation', { selector: '.comments-panel' })
+
+    const [download] = await Promise.all([page.waitForEvent('download'), compilation.getByRole('button', { name: 'Download' }).click()])
+    expect(download.suggestedFilename()).toBe(`${documentId}-written-inputs-by-delegation.md`)
+    const markdown = fs.readFileSync(await download.path(), 'utf8')
+    const kenyaSection = markdown.slice(markdown.indexOf('\n## Kenya\n'), markdown.indexOf('\n## ICT4Peace Foundation'))
+    expect(kenyaSection).toContain('Kenya asks that supply-chain integrity cover managed service providers and cloud services.')
+    expect(kenyaSection).toContain('Noted; the co-facilitators will reflect this in Rev.1.')
+    await compilation.getByRole('status').filter({ hasText: 'Downloaded' }).waitFor()
+  })
+
+  test('the skip link moves focus to the content and keeps the document on screen', async () => {
+    const page = await kenya.context.newPage()
+    const url = `${server.url}/#/documents/${encodeURIComponent(documentId)}`
+    await page.goto(url)
+    await page.locator('.draft-text').waitFor()
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main')
+    expect(page.url()).toBe(url)
+    await page.getByRole('heading', { level: 1, name: 'Zero draft for comments' }).waitFor()
+    expect(await page.getByRole('heading', { name: 'Page not found' }).count()).toBe(0)
+    expect(await page.locator('.draft-text').isVisible()).toBe(true)
+    await page.close()
   })
 
   test('no errors in any page', () => {
