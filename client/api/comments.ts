@@ -1,50 +1,14 @@
 /** Comment threads anchored to passages of a document: the REST routes, and the threads as they change, live. */
-import type { RegionalGroup, Role } from '../../shared/schema/member.ts'
+import type { Anchor, Comment, Thread } from '../../shared/schema/comments.ts'
+import type { Author, RegionalGroup, Role } from '../../shared/schema/member.ts'
 import { followDocumentEvents } from './documentEvents.ts'
 import { request } from './http.ts'
 
-/** Who wrote a comment, as the server knows them (never the client's word). */
-export interface Author {
-  id: number
-  name: string
-  role: Role
-  delegation: string | null
-  regionalGroup: RegionalGroup | null
-}
-
 /**
- * Where a thread is anchored: base64 of `Y.encodeRelativePosition` for both ends, into the document's `content`
- * XmlFragment, and the text selected when the thread was opened.
+ * The thread, comment and anchor shapes are the server's (shared/schema/comments.ts); an anchor holds base64 of
+ * `Y.encodeRelativePosition` for both ends, into the document's `content` XmlFragment, and the text selected.
  */
-export interface Anchor {
-  start: string
-  end: string
-  quote: string
-}
-
-export interface Comment {
-  id: string
-  threadId: string
-  author: Author
-  /** '' once deleted. */
-  body: string
-  createdAt: number
-  editedAt: number | null
-  deleted: boolean
-}
-
-export interface Thread {
-  id: string
-  documentId: string
-  anchor: Anchor
-  author: Author
-  /** Opened by a stakeholder: written input, marked as such. */
-  stakeholder: boolean
-  createdAt: number
-  resolved: { by: Author; at: number } | null
-  /** The first is the opening comment. */
-  comments: Comment[]
-}
+export type { Anchor, Author, Comment, Thread }
 
 /** Longest quote the server keeps with an anchor. */
 export const maxQuoteLength = 2000

@@ -1,18 +1,11 @@
 /** Members (secretariat only), workspace co-facilitators, a document's contributors and a workspace's participation by regional group. */
-import type { RegionalGroup, Role } from '../../shared/schema/member.ts'
+import type { Author, RegionalGroup, Role } from '../../shared/schema/member.ts'
 import { request } from './http.ts'
 import type { WorkspaceSummary } from './types.ts'
 
 export type { RegionalGroup }
 
-/** A member as the server names them beside what they did. */
-export interface Author {
-  id: number
-  name: string
-  role: Role
-  delegation: string | null
-  regionalGroup: RegionalGroup | null
-}
+export type { Author }
 
 export interface MemberRecord extends Author {
   createdAt: number

@@ -1,29 +1,15 @@
 /** Revisions of a document (cut, list, open, restore), comparisons between versions, and exports as files. */
 import type { Comparison } from '../../shared/compare/comparison.ts'
 import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
-import type { Role, RegionalGroup } from '../../shared/schema/member.ts'
+import type { RevisionSummary } from '../../shared/schema/api.ts'
+import type { Author } from '../../shared/schema/member.ts'
 import type { DraftProblem } from '../../shared/schema/validateDraft.ts'
 import type { VersionRef } from '../app/route.ts'
 import { ApiError, request, toApiError } from './http.ts'
 
 export type { Comparison, DraftProblem, VersionRef }
 
-export interface Author {
-  id: number
-  name: string
-  role: Role
-  delegation: string | null
-  regionalGroup: RegionalGroup | null
-}
-
-export interface RevisionSummary {
-  id: number
-  documentId: string
-  label: string
-  note: string | null
-  createdBy: Author
-  createdAt: number
-}
+export type { Author, RevisionSummary }
 
 export interface RevisionDetail {
   revision: RevisionSummary

@@ -1,19 +1,11 @@
 /** Who contributed to a document, and how each UN regional group took part in a workspace over time. */
-import { type RegionalGroup, regionalGroupLabels, regionalGroups } from '../../shared/schema/member.ts'
+import { type Author, type RegionalGroup, regionalGroupLabels, regionalGroups } from '../../shared/schema/member.ts'
 import type { Sqlite } from '../store/sqlite.ts'
 
 const dayMs = 86_400_000
 
-export interface AuthorJson {
-  id: number
-  name: string
-  role: string
-  delegation: string | null
-  regionalGroup: RegionalGroup | null
-}
-
 export interface Contributor {
-  author: AuthorJson
+  author: Author
   updates: number
   bytes: number
   firstAt: number
@@ -21,7 +13,7 @@ export interface Contributor {
 }
 
 export interface RecentContribution {
-  author: AuthorJson
+  author: Author
   at: number
   updates: number
   bytes: number
@@ -46,9 +38,9 @@ export function bucketStart(at: number, bucket: Bucket): number {
 
 const authorColumns = `m.id, m.name, m.role, m.delegation, m.regional_group AS regionalGroup`
 
-type AuthorRow = AuthorJson & Record<string, unknown>
+type AuthorRow = Author & Record<string, unknown>
 
-function author(row: AuthorRow): AuthorJson {
+function author(row: AuthorRow): Author {
   return { id: row.id, name: row.name, role: row.role, delegation: row.delegation, regionalGroup: row.regionalGroup }
 }
 

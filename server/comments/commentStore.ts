@@ -1,40 +1,10 @@
 /** Comment threads and their comments in SQLite, read back as the API's Thread JSON with authors joined from members. */
 import { randomBytes } from 'node:crypto'
-import type { Anchor } from '../../shared/schema/comments.ts'
-import type { RegionalGroup, Role } from '../../shared/schema/member.ts'
+import type { Anchor, Comment, Thread } from '../../shared/schema/comments.ts'
+import type { Author, RegionalGroup, Role } from '../../shared/schema/member.ts'
 import type { Sqlite } from '../store/sqlite.ts'
 
-export interface Author {
-  id: number
-  name: string
-  role: Role
-  delegation: string | null
-  regionalGroup: RegionalGroup | null
-}
-
-export interface Comment {
-  id: string
-  threadId: string
-  author: Author
-  /** '' once deleted. */
-  body: string
-  createdAt: number
-  editedAt: number | null
-  deleted: boolean
-}
-
-export interface Thread {
-  id: string
-  documentId: string
-  anchor: Anchor
-  author: Author
-  /** Opened by a stakeholder: written input, marked as such. */
-  stakeholder: boolean
-  createdAt: number
-  resolved: { by: Author; at: number } | null
-  /** The first is the opening comment. */
-  comments: Comment[]
-}
+export type { Author, Comment, Thread }
 
 /** Where a comment sits and who wrote it: what the routes check before acting on it. */
 export interface CommentRef {

@@ -1,16 +1,10 @@
 /** Revisions: named, immutable snapshots of a document (the Yjs state and the ProseMirror JSON), who cut them and when. */
 import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
-import type { AuthorJson } from '../audit/participation.ts'
+import type { RevisionSummary } from '../../shared/schema/api.ts'
+import type { Author, Role } from '../../shared/schema/member.ts'
 import type { Sqlite } from '../store/sqlite.ts'
 
-export interface RevisionSummary {
-  id: number
-  documentId: string
-  label: string
-  note: string | null
-  createdBy: AuthorJson
-  createdAt: number
-}
+export type { RevisionSummary }
 
 export interface Revision extends RevisionSummary {
   content: DraftDocJson
@@ -34,9 +28,9 @@ interface RevisionRow {
   createdAt: number
   authorId: number
   authorName: string
-  authorRole: string
+  authorRole: Role
   authorDelegation: string | null
-  authorGroup: AuthorJson['regionalGroup']
+  authorGroup: Author['regionalGroup']
 }
 
 const summaryColumns = `r.id, r.document_id AS documentId, r.label, r.note, r.created_at AS createdAt,

@@ -3,6 +3,7 @@ import { fromBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { requiredText } from './fields.ts'
+import type { Author } from './member.ts'
 
 /** The Y.Doc field the editor's document lives in; an anchor may name no other root. */
 const contentField = 'content'
@@ -62,4 +63,29 @@ export function commentPayloads(maxCommentChars: number = defaultMaxCommentChars
     OpenThread: z.object({ anchor: Anchor, body }),
     CommentText: z.object({ body }),
   }
+}
+
+export interface Comment {
+  id: string
+  threadId: string
+  author: Author
+  /** '' once deleted. */
+  body: string
+  createdAt: number
+  editedAt: number | null
+  deleted: boolean
+}
+
+/** A comment thread as the API serves it. */
+export interface Thread {
+  id: string
+  documentId: string
+  anchor: Anchor
+  author: Author
+  /** Opened by a stakeholder: written input, marked as such. */
+  stakeholder: boolean
+  createdAt: number
+  resolved: { by: Author; at: number } | null
+  /** The first is the opening comment. */
+  comments: Comment[]
 }

@@ -32,6 +32,9 @@ export interface Member {
   regionalGroup: RegionalGroup | null
 }
 
+/** A member as the server names them beside what they did (a comment, a revision, an edit): never the client's word. */
+export type Author = Member
+
 /** A member the secretariat invites: who they are, whom they speak for, their regional group. */
 export const InviteMember = z.object({
   name: MemberName,
