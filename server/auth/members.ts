@@ -12,6 +12,8 @@ export class MemberError extends Error {
   }
 }
 
+// Transactions that read and then write are IMMEDIATE: a deferred one cannot upgrade to a write when another
+// process (the admin CLI, the server) has written meanwhile, and fails at once with "database is locked".
 const memberColumns = 'm.id, m.name, m.role, m.delegation, m.regional_group AS regionalGroup'
 
 /** A member as the secretariat sees it: with when they joined, whether they were revoked, and what they lead. */
@@ -40,6 +42,7 @@ export class MemberDirectory {
   private readonly leadsOf
   private readonly revokeMember
   private readonly revokeTokens
+  private readonly updateMember
   private readonly endSessions
   /** Called with a member's id once they are revoked: their open connections must close. */
   readonly revokeListeners = new Set<(memberId: number) => void>()
@@ -57,6 +60,7 @@ export class MemberDirectory {
     this.revokeMember = db.prepare<[number, number]>('UPDATE members SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
     this.revokeTokens = db.prepare<[number, number]>('UPDATE tokens SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL')
     this.endSessions = db.prepare<[number]>('DELETE FROM sessions WHERE member_id = ?')
+    this.updateMember = db.prepare<[string | null, string | null, number]>('UPDATE members SET delegation = ?, regional_group = ? WHERE id = ?')
     this.insertToken = db.prepare<[string, number, number]>('INSERT INTO tokens (hash, member_id, created_at) VALUES (?, ?, ?)')
     this.byTokenHash = db.prepare<[string], Member>(
       `SELECT ${memberColumns} FROM tokens t JOIN members m ON m.id = t.member_id
@@ -67,7 +71,10 @@ export class MemberDirectory {
     )
   }
 
-  /** Adds a member, or returns the existing one of that name if it holds the same role. */
+  /**
+   * Adds a member, or returns the existing one of that name if it holds the same role, with the delegation and
+   * regional group given here (when given) recorded.
+   */
   ensureMember(name: string, role: Role, delegation: string | null = null, regionalGroup: RegionalGroup | null = null): Member {
     return this.db.transaction(() => {
       const existing = this.byName.get(name)
@@ -75,10 +82,10 @@ export class MemberDirectory {
         if (existing.role !== role) {
           throw new MemberError('member_role_conflict', `member "${name}" exists with role ${existing.role}, not ${role}`)
         }
-        return existing
+        return this.updateDetails(existing, { delegation, regionalGroup })
       }
       return this.insert({ name, role, delegation, regionalGroup })
-    })()
+    }).immediate()
   }
 
   /** Adds a new member; a name already in use, by a current or a revoked member, is refused. */
@@ -87,7 +94,23 @@ export class MemberDirectory {
       const existing = this.byName.get(input.name)
       if (existing) throw new MemberError('member_role_conflict', `a member named "${input.name}" exists already`)
       return this.insert(input)
-    })()
+    }).immediate()
+  }
+
+  /** Records a member's delegation and regional group; null or undefined leaves that field as it is. */
+  update(id: number, details: { delegation?: string | null; regionalGroup?: RegionalGroup | null }): Member | null {
+    return this.db.transaction(() => {
+      const member = this.byId.get(id)
+      return member ? this.updateDetails(member, details) : null
+    }).immediate()
+  }
+
+  private updateDetails(member: Member, { delegation, regionalGroup }: { delegation?: string | null; regionalGroup?: RegionalGroup | null }): Member {
+    const next = { ...member, delegation: delegation ?? member.delegation, regionalGroup: regionalGroup ?? member.regionalGroup }
+    if (next.delegation !== member.delegation || next.regionalGroup !== member.regionalGroup) {
+      this.updateMember.run(next.delegation, next.regionalGroup, member.id)
+    }
+    return next
   }
 
   private insert({ name, role, delegation = null, regionalGroup = null }: NewMember): Member {
@@ -109,7 +132,7 @@ export class MemberDirectory {
       this.revokeTokens.run(now, memberId)
       this.endSessions.run(memberId)
       return true
-    })()
+    }).immediate()
     if (revoked) for (const listener of this.revokeListeners) listener(memberId)
     return revoked
   }

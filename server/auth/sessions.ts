@@ -65,7 +65,7 @@ export class Sessions {
       const sessionToken = newToken()
       this.insertSession.run(hashToken(sessionToken), member.id, now, now + this.options.sessionTtlMs)
       return { member, sessionToken }
-    })()
+    }).immediate()
   }
 
   authenticate(sessionToken: string): Member | null {

@@ -1,6 +1,6 @@
 /** `/api/members`: the secretariat invites members, issues new sign-in links and revokes members. */
 import { Hono } from 'hono'
-import { InviteMember } from '../../shared/schema/member.ts'
+import { InviteMember, UpdateMember } from '../../shared/schema/member.ts'
 import { allow } from '../auth/authenticate.ts'
 import { MemberError, type MemberDirectory } from '../auth/members.ts'
 import type { Sessions } from '../auth/sessions.ts'
@@ -29,6 +29,14 @@ export function memberRoutes({ members, sessions, publicUrl }: MemberRouteDeps) 
         if (error instanceof MemberError) return apiError(c, 409, error.code, error.message)
         throw error
       }
+    })
+    .patch('/:memberId', async (c) => {
+      const id = memberIdOf(c.req.param('memberId'))
+      if (id === null || !members.get(id)) return apiError(c, 404, 'member_not_found', `there is no current member ${c.req.param('memberId')}`)
+      const body = await readJson(c, UpdateMember)
+      if (!body.ok) return body.response
+      members.update(id, body.value)
+      return c.json({ member: members.record(id) })
     })
     .post('/:memberId/invite', (c) => {
       const id = memberIdOf(c.req.param('memberId'))

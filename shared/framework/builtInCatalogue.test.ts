@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { builtInCatalogue } from './builtInCatalogue.ts'
@@ -14,9 +14,10 @@ interface ReferenceEntry {
   group?: string
 }
 
-const reference = JSON.parse(
-  readFileSync(path.resolve(import.meta.dirname, '../../../shared/reference/un-framework.json'), 'utf8'),
-) as Record<'norms' | 'cbms' | 'capacityBuildingPrinciples' | 'internationalLaw', ReferenceEntry[]>
+/** The reference facts beside the repository; a checkout without them skips the comparison, saying so. */
+const referencePath = path.resolve(import.meta.dirname, '../../../shared/reference/un-framework.json')
+const hasReference = existsSync(referencePath)
+const reference = (hasReference ? JSON.parse(readFileSync(referencePath, 'utf8')) : { norms: [], cbms: [], capacityBuildingPrinciples: [], internationalLaw: [] }) as Record<'norms' | 'cbms' | 'capacityBuildingPrinciples' | 'internationalLaw', ReferenceEntry[]>
 const referenceEntries = [
   ...reference.norms,
   ...reference.cbms,
@@ -62,11 +63,11 @@ describe('builtInCatalogue', () => {
     ])
   })
 
-  it('holds exactly the reference elements, plus threats', () => {
+  it.skipIf(!hasReference)('holds exactly the reference elements, plus threats', () => {
     expect([...ids].sort()).toEqual([...referenceEntries.map((entry) => entry.id), 'threats'].sort())
   })
 
-  it('keeps the reference sources, verified flags and principle groups', () => {
+  it.skipIf(!hasReference)('keeps the reference sources, verified flags and principle groups', () => {
     for (const entry of referenceEntries) {
       const element = builtInCatalogue.elements.find((candidate) => candidate.id === entry.id)
       expect({ source: element?.source, verified: element?.verified, group: element?.group }, entry.id).toEqual({

@@ -43,3 +43,10 @@ export const InviteMember = z.object({
   regionalGroup: RegionalGroup.nullish(),
 })
 export type InviteMember = z.infer<typeof InviteMember>
+
+/** The secretariat corrects whom a member speaks for, or their regional group. */
+export const UpdateMember = z.object({
+  delegation: Delegation.nullish(),
+  regionalGroup: RegionalGroup.nullish(),
+})
+export type UpdateMember = z.infer<typeof UpdateMember>
