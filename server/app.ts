@@ -77,7 +77,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   api.route('/documents', documentRoutes({ registry, access, members, rooms, status, events: services.events }))
   api.route(
     '/documents',
-    revisionRoutes({ registry, rooms, store: services.store, revisions: services.revisions, events: services.events, catalogue: () => catalogue.current() }),
+    revisionRoutes({ registry, access, rooms, store: services.store, revisions: services.revisions, events: services.events, catalogue: () => catalogue.current() }),
   )
   api.route('/documents', commentRoutes({ registry, access, comments: services.comments, maxCommentChars: config.maxCommentChars }))
   api.all('*', (c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`))

@@ -8,6 +8,9 @@ import { MemoryRelease } from './memoryRelease.ts'
 import { PersistQueue } from './persistQueue.ts'
 import { Room } from './room.ts'
 
+/** A change on the server's behalf could not be made: the document did not load, or the change was not stored. */
+export class RoomUnavailable extends Error {}
+
 export interface RoomsOptions {
   compactAfterAppends: number
   roomIdleMs: number
@@ -76,10 +79,10 @@ export class Rooms {
     const room = this.open(documentId)
     try {
       await room.loaded
-      if (room.state !== 'ready') throw new Error(`document ${documentId} could not be loaded`)
+      if (room.state !== 'ready') throw new RoomUnavailable(`document ${documentId} could not be loaded`)
       room.doc.transact(() => apply(room.doc), origin)
       await new Promise<void>((resolve) => this.queue.afterPending(resolve))
-      if (room.state !== 'ready') throw new Error(`the change to document ${documentId} could not be stored`)
+      if (room.state !== 'ready') throw new RoomUnavailable(`the change to document ${documentId} could not be stored`)
     } finally {
       if (room.connections.size === 0) this.scheduleIdle(room)
     }

@@ -4,8 +4,12 @@ import type { Rooms } from '../collab/rooms.ts'
 import type { DocumentStore } from '../store/store.ts'
 import { applyStoredDocument } from '../store/storedDocument.ts'
 
-/** Calls `read` with the document; a copy made from the store is dropped afterwards, and nothing is written. */
+/**
+ * Calls `read` with the document as stored: a loaded room's once the updates it holds are stored (a revision
+ * never holds text a failed write lost), else a copy made from the store, dropped afterwards. Nothing is written.
+ */
 export async function readCurrentDoc<T>(rooms: Rooms, store: DocumentStore, documentId: string, read: (doc: Y.Doc) => T): Promise<T> {
+  if (rooms.loaded(documentId)) await new Promise<void>((resolve) => rooms.queue.afterPending(resolve))
   const room = rooms.loaded(documentId)
   if (room) return read(room.doc)
   const doc = new Y.Doc()

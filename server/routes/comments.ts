@@ -1,6 +1,5 @@
 /** `/api/documents/:id/threads`, `/comments`, `/compilation`: comment threads on a document and the compilation of written inputs. */
 import { Hono } from 'hono'
-import { createMiddleware } from 'hono/factory'
 import { commentPayloads } from '../../shared/schema/comments.ts'
 import type { Access } from '../auth/access.ts'
 import { forbidden } from '../auth/authenticate.ts'
@@ -11,7 +10,7 @@ import { compilationToMarkdown } from '../export/compilationMarkdown.ts'
 import { groupInputs, type CompilationGrouping } from '../export/compilation.ts'
 import { apiError, readJson, type AppEnv } from '../http.ts'
 import type { Registry } from '../workspaces/registry.ts'
-import { allowOnDocument, documentScope } from './documentScope.ts'
+import { allowOnDocument, ensureDocumentScope } from './documentScope.ts'
 
 export interface CommentRouteDeps {
   registry: Registry
@@ -26,12 +25,7 @@ const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml
 
 export function commentRoutes({ registry, access, comments, maxCommentChars }: CommentRouteDeps) {
   const { OpenThread, CommentText } = commentPayloads(maxCommentChars)
-  const scope = documentScope(registry, access)
-  /** The document and the member's standing on it, unless the documents routes mounted before have found them already. */
-  const scoped = createMiddleware<AppEnv>(async (c, next) => {
-    if (c.get('document')?.id === c.req.param('id')) return next()
-    return scope(c, next)
-  })
+  const scoped = ensureDocumentScope(registry, access)
   const readable = allowOnDocument('document.read')
 
   const threadNotFound = (c: Parameters<typeof apiError>[0], threadId: string) =>

@@ -17,6 +17,18 @@ export function documentScope(registry: Registry, access: Access) {
   })
 }
 
+/**
+ * documentScope for routes that may be mounted on their own: does nothing when a scope for the same document
+ * has already run (the documents routes' own, mounted before), so the lookup is made once.
+ */
+export function ensureDocumentScope(registry: Registry, access: Access) {
+  const scope = documentScope(registry, access)
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (c.get('document')?.id === c.req.param('id')) return next()
+    return scope(c, next)
+  })
+}
+
 /** Refuses with 403 unless the member may do `action` on the scoped document. */
 export function allowOnDocument(action: Action) {
   return allow(action, (c) => c.get('subject'))

@@ -11,7 +11,8 @@ import { CutRevision, type ExportFormat, exportFormats } from '../../shared/sche
 import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { type DraftProblem, validateDraft } from '../../shared/schema/validateDraft.ts'
-import type { Rooms } from '../collab/rooms.ts'
+import type { Access } from '../auth/access.ts'
+import { RoomUnavailable, type Rooms } from '../collab/rooms.ts'
 import { readCurrentDoc } from '../documents/currentDoc.ts'
 import type { DocumentEvents } from '../documents/documentEvents.ts'
 import { readDraft, unreadableDraft } from '../documents/readDraft.ts'
@@ -26,10 +27,11 @@ import { RevisionError, type RevisionStore, type RevisionSummary } from '../revi
 import type { DocumentStore } from '../store/store.ts'
 import { contentField } from '../workspaces/seed.ts'
 import type { Registry } from '../workspaces/registry.ts'
-import { allowOnDocument } from './documentScope.ts'
+import { allowOnDocument, ensureDocumentScope } from './documentScope.ts'
 
 export interface RevisionRouteDeps {
   registry: Registry
+  access: Access
   rooms: Rooms
   store: DocumentStore
   revisions: RevisionStore
@@ -61,6 +63,16 @@ function problemSummary(problems: DraftProblem[]): string {
   return `the draft has ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix first: ${listed.join('; ')}${more}`
 }
 
+/** Why a draft's JSON does not fit the editor's schema (content written past the editor), or null. */
+function schemaProblem(json: DraftDocJson): string | null {
+  try {
+    Node.fromJSON(draftSchema, json).check()
+    return null
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error)
+  }
+}
+
 function fileName(parts: Array<string | null | undefined>, format: string): string {
   const base = parts
     .filter((part): part is string => Boolean(part))
@@ -78,7 +90,7 @@ function download(c: Context<AppEnv>, body: string | Uint8Array, format: ExportF
   return c.body(typeof body === 'string' ? body : (body as Uint8Array<ArrayBuffer>))
 }
 
-export function revisionRoutes({ rooms, store, revisions, events, catalogue }: RevisionRouteDeps) {
+export function revisionRoutes({ registry, access, rooms, store, revisions, events, catalogue }: RevisionRouteDeps) {
   const revisionIdOf = (raw: string | undefined) => (raw && /^\d{1,12}$/.test(raw) ? Number(raw) : null)
 
   const currentContent = (documentId: string) => readCurrentDoc(rooms, store, documentId, (doc) => ({ draft: readDraft(doc), state: Y.encodeStateAsUpdate(doc) }))
@@ -99,6 +111,7 @@ export function revisionRoutes({ rooms, store, revisions, events, catalogue }: R
   }
 
   return new Hono<AppEnv>()
+    .use('/:id/*', ensureDocumentScope(registry, access))
     .get('/:id/revisions', allowOnDocument('revision.read'), (c) => c.json({ revisions: revisions.list(c.get('document').id) }))
     .post('/:id/revisions', allowOnDocument('revision.cut'), async (c) => {
       const body = await readJson(c, CutRevision)
@@ -108,6 +121,10 @@ export function revisionRoutes({ rooms, store, revisions, events, catalogue }: R
       const validation = draft.ok ? validateDraft(draft.json, catalogue()) : unreadableDraft(draft.message)
       if (!validation.valid || !draft.ok) {
         return apiError(c, 422, 'draft_invalid', `cannot cut a revision: ${problemSummary(validation.problems)}`, validation.problems)
+      }
+      const outsideSchema = schemaProblem(draft.json)
+      if (outsideSchema) {
+        return apiError(c, 422, 'draft_not_in_schema', `cannot cut a revision: the draft holds content the editor cannot show (${outsideSchema})`)
       }
       try {
         const revision = revisions.cut({ documentId, label: body.value.label, note: body.value.note ?? null, state, content: draft.json, createdBy: c.get('member').id })
@@ -130,18 +147,28 @@ export function revisionRoutes({ rooms, store, revisions, events, catalogue }: R
       const id = revisionIdOf(c.req.param('revisionId'))
       const revision = id === null ? null : revisions.get(documentId, id)
       if (!revision) return apiError(c, 404, 'revision_not_found', `there is no revision "${c.req.param('revisionId')}" of this document`)
-      const restored = Node.fromJSON(draftSchema, revision.content)
+      let restored: Node
+      try {
+        restored = Node.fromJSON(draftSchema, revision.content)
+      } catch (error) {
+        return apiError(c, 409, 'revision_unreadable', `this revision cannot be restored: ${error instanceof Error ? error.message : String(error)}`)
+      }
       let unreadable: string | null = null
-      await rooms.change(documentId, { member: c.get('member') }, (doc) => {
-        // Checked before anything changes: a throw halfway through a transaction would keep its first half.
-        const current = readDraft(doc)
-        if (!current.ok) {
-          unreadable = current.message
-          return
-        }
-        // A minimal edit towards the revision: unchanged paragraphs keep their identity, so comment anchors in them hold.
-        updateYFragment(doc, doc.getXmlFragment(contentField), restored, { mapping: new Map(), isOMark: new Map() })
-      })
+      try {
+        await rooms.change(documentId, { member: c.get('member') }, (doc) => {
+          // Checked before anything changes: a throw halfway through a transaction would keep its first half.
+          const current = readDraft(doc)
+          if (!current.ok) {
+            unreadable = current.message
+            return
+          }
+          // A minimal edit towards the revision: unchanged paragraphs keep their identity, so comment anchors in them hold.
+          updateYFragment(doc, doc.getXmlFragment(contentField), restored, { mapping: new Map(), isOMark: new Map() })
+        })
+      } catch (error) {
+        if (!(error instanceof RoomUnavailable)) throw error
+        return apiError(c, 503, 'document_unavailable', `${error.message}; try again later`)
+      }
       if (unreadable) return apiError(c, 409, 'document_unreadable', unreadable)
       const { content: _content, state: _state, ...summary } = revision
       events.publish(documentId, 'restored', { revision: summary, by: c.get('member').name })

@@ -152,6 +152,9 @@ function redlineOfRun(
   return redline
 }
 
+/** Block insertions and deletions the sequence alignment handles before it gives up (see redlineOf). */
+const maxBlockEdits = 2000
+
 function redlineOf(before: Entry[], after: Entry[]): RedlineBlock[] {
   const beforeByKey = recommendationsByKey(before)
   const afterByKey = recommendationsByKey(after)
@@ -161,7 +164,12 @@ function redlineOf(before: Entry[], after: Entry[]): RedlineBlock[] {
   let b = 0
   let a = 0
   const tokens = (entries: Entry[]) => entries.map((entry) => entry.token)
-  for (const change of diffArrays(tokens(before), tokens(after))) {
+  // Past `maxBlockEdits` the alignment gives up and every block goes through the pairing of removed and added runs.
+  const changes = diffArrays(tokens(before), tokens(after), { maxEditLength: maxBlockEdits }) ?? [
+    { value: tokens(before), removed: true, added: false, count: before.length },
+    { value: tokens(after), removed: false, added: true, count: after.length },
+  ]
+  for (const change of changes) {
     const count = change.value.length
     if (change.removed) {
       removed.push(...before.slice(b, b + count))

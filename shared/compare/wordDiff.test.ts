@@ -57,3 +57,19 @@ describe('wordSimilarity', () => {
     expect(wordSimilarity('', 'text')).toBe(0)
   })
 })
+
+describe('a rewritten block', () => {
+  it('shows a block with more word edits than the bound as deleted then inserted whole, quickly', () => {
+    const words = Array.from({ length: 3000 }, (_, i) => `word${i}`)
+    const before = words.join(' ')
+    const after = [...words].reverse().join(' ')
+    expect(wordSegments(before, after)).toEqual([
+      { op: 'delete', text: before },
+      { op: 'insert', text: after },
+    ])
+  })
+
+  it('still diffs word by word below the bound', () => {
+    expect(wordSegments('a b c d', 'a x c d').filter((segment) => segment.op !== 'equal').map((segment) => segment.text.trim())).toEqual(['b', 'x'])
+  })
+})

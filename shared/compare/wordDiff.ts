@@ -7,10 +7,19 @@ export function wholeSegments(op: TextSegment['op'], text: string): TextSegment[
   return text === '' ? [] : [{ op, text }]
 }
 
+/**
+ * Word edits past which a block counts as rewritten: shown as deleted then inserted whole. The diff's cost grows
+ * with the block's length times its edits, so without a bound one huge, reshuffled paragraph could hold the
+ * server for seconds.
+ */
+export const maxWordEdits = 400
+
 /** Runs of equal, deleted and inserted words; whitespace between words follows the later text. */
 export function wordSegments(before: string, after: string): TextSegment[] {
   if (before === after) return wholeSegments('equal', after)
-  return diffWords(before, after).map((change) => ({
+  const changes = diffWords(before, after, { maxEditLength: maxWordEdits })
+  if (!changes) return [...wholeSegments('delete', before), ...wholeSegments('insert', after)]
+  return changes.map((change) => ({
     op: change.added ? 'insert' : change.removed ? 'delete' : 'equal',
     text: change.value,
   }))

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Node } from '@tiptap/pm/model'
+import * as Y from 'yjs'
 import { updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { doc, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
@@ -196,6 +197,15 @@ describe('revisions, comparison and export', () => {
     expect((await delegation.get(`/api/documents/${documentId}/contributors`)).status).toBe(403)
   })
 
+  it('refuses to cut a revision of content the editor cannot show, written past it', async () => {
+    const fragment = writer.doc.getXmlFragment('content')
+    writer.doc.transact(() => fragment.insert(fragment.length, [new Y.XmlElement('blockquote')]))
+    const refused = await waitForRefusal(cofacilitator, documentId)
+    expect(refused.code).toBe('draft_not_in_schema')
+    expect(refused.message).toContain('blockquote')
+    writer.doc.transact(() => fragment.delete(fragment.length - 1, 1))
+  })
+
   it('names what is wrong with a bad request', async () => {
     expect((await delegation.get(`/api/documents/${documentId}/revisions/999`)).json.error.code).toBe('revision_not_found')
     expect((await delegation.get(`/api/documents/${documentId}/compare?from=abc&to=current`)).json.error.message).toContain('from')
@@ -203,6 +213,17 @@ describe('revisions, comparison and export', () => {
     expect((await delegation.get('/api/documents/no-such-document/revisions')).status).toBe(404)
   })
 })
+
+/** Cuts revisions until the server has the last edit and refuses; answers the refusal's error. */
+async function waitForRefusal(client: ApiClient, documentId: string) {
+  const deadline = Date.now() + 10_000
+  for (let attempt = 0; ; attempt++) {
+    const response = await client.post(`/api/documents/${documentId}/revisions`, { label: `Attempt ${attempt}` })
+    if (response.status === 422) return response.json.error as { code: string; message: string }
+    if (Date.now() > deadline) throw new Error(`the server kept accepting revisions (${response.status})`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
 
 async function waitForStatus(client: ApiClient, documentId: string, valid: boolean) {
   const deadline = Date.now() + 10_000
