@@ -74,7 +74,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   api.route('/workspaces', workspaceRoutes({ registry, access, members, seedFromTemplate: services.seedFromTemplate, templateExists: services.templateExists }))
   api.route('/workspaces', participationRoutes({ registry, access, log: services.participation }))
   api.route('/documents', contributorRoutes({ registry, access, log: services.participation }))
-  api.route('/documents', documentRoutes({ registry, access, members, rooms, status, events: services.events }))
+  api.route('/documents', documentRoutes({ registry, access, members, rooms, status, events: services.events, maxStreamsPerMember: config.maxStreamsPerMember }))
   api.route(
     '/documents',
     revisionRoutes({ registry, access, rooms, store: services.store, revisions: services.revisions, events: services.events, catalogue: () => catalogue.current() }),

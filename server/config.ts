@@ -18,6 +18,8 @@ const Env = z.object({
   API_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   /** Such requests one member may make at once before the per-minute rate applies. */
   API_WRITE_BURST: z.coerce.number().int().min(1).default(30),
+  /** Live event streams (one per open document tab) a member may hold at once; 429 beyond. */
+  MAX_STREAMS_PER_MEMBER: z.coerce.number().int().min(1).default(20),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(14 * 24),
   INVITE_TTL_HOURS: z.coerce.number().positive().default(7 * 24),
   /** Largest WebSocket frame accepted; a bigger one closes the connection with 1009. */
@@ -46,6 +48,7 @@ export interface Config {
   maxCommentChars: number
   apiWritesPerMinute: number
   apiWriteBurst: number
+  maxStreamsPerMember: number
   sessionTtlMs: number
   inviteTtlMs: number
   maxMessageBytes: number
@@ -81,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxCommentChars: e.MAX_COMMENT_CHARS,
     apiWritesPerMinute: e.API_WRITES_PER_MINUTE,
     apiWriteBurst: e.API_WRITE_BURST,
+    maxStreamsPerMember: e.MAX_STREAMS_PER_MEMBER,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     inviteTtlMs: e.INVITE_TTL_HOURS * 3_600_000,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,

@@ -12,6 +12,8 @@ export interface AppEnv {
     /** Under /api/documents/:id, the document (set by documentScope) and the member's permission subject on it. */
     document: DocumentRecord
     subject: Subject
+    /** Whether the credential this request came with (session or token) still holds: asked by long-lived streams. */
+    stillSignedIn: () => boolean
   }
 }
 

@@ -41,8 +41,12 @@ export async function startServer(config: Config, options: { clientDir?: string 
   const pruneSessions = setInterval(() => services.sessions.pruneExpired(), 3_600_000)
   // Revocations made from the admin CLI (another process) close the member's connections here too.
   const sweepRevoked = setInterval(() => {
-    for (const memberId of services.members.revokedAmong(services.rooms.connectedMemberIds())) {
-      services.rooms.closeMember(memberId, CloseCode.memberRevoked)
+    try {
+      for (const memberId of services.members.revokedAmong(services.rooms.connectedMemberIds())) {
+        services.rooms.closeMember(memberId, CloseCode.memberRevoked)
+      }
+    } catch (error) {
+      log.error('members.revocation_sweep_failed', { error })
     }
   }, 5_000)
   sweepRevoked.unref()

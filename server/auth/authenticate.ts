@@ -28,6 +28,7 @@ export function authenticate(members: MemberDirectory, sessions: Sessions) {
         : apiError(c, 401, 'session_expired', 'your session has ended; sign in again')
     }
     c.set('member', member)
+    c.set('stillSignedIn', () => (token ? members.authenticateToken(token) : sessions.authenticate(cookie!)) !== null)
     await next()
   })
 }

@@ -43,6 +43,7 @@ export class MemberDirectory {
   private readonly revokeMember
   private readonly revokeTokens
   private readonly updateMember
+  private readonly revokedIn
   private readonly endSessions
   /** Called with a member's id once they are revoked: their open connections must close. */
   readonly revokeListeners = new Set<(memberId: number) => void>()
@@ -60,6 +61,9 @@ export class MemberDirectory {
     this.revokeMember = db.prepare<[number, number]>('UPDATE members SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
     this.revokeTokens = db.prepare<[number, number]>('UPDATE tokens SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL')
     this.endSessions = db.prepare<[number]>('DELETE FROM sessions WHERE member_id = ?')
+    this.revokedIn = db.prepare<[string], { id: number }>(
+      'SELECT id FROM members WHERE revoked_at IS NOT NULL AND id IN (SELECT value FROM json_each(?))',
+    )
     this.updateMember = db.prepare<[string | null, string | null, number]>('UPDATE members SET delegation = ?, regional_group = ? WHERE id = ?')
     this.insertToken = db.prepare<[string, number, number]>('INSERT INTO tokens (hash, member_id, created_at) VALUES (?, ?, ?)')
     this.byTokenHash = db.prepare<[string], Member>(
@@ -157,10 +161,7 @@ export class MemberDirectory {
   revokedAmong(ids: Iterable<number>): number[] {
     const list = [...ids]
     if (list.length === 0) return []
-    const rows = this.db
-      .prepare(`SELECT id FROM members WHERE revoked_at IS NOT NULL AND id IN (${list.map(() => '?').join(',')})`)
-      .all(...list) as Array<{ id: number }>
-    return rows.map((row) => row.id)
+    return this.revokedIn.all(JSON.stringify(list)).map((row) => row.id)
   }
 
   /** Every member, current ones first, with the workspaces they lead. */

@@ -6,7 +6,7 @@ import type { MemberDirectory } from '../auth/members.ts'
 import { can, documentPermissions } from '../auth/permissions.ts'
 import type { Rooms } from '../collab/rooms.ts'
 import type { DocumentEvents } from '../documents/documentEvents.ts'
-import type { AppEnv } from '../http.ts'
+import { apiError, type AppEnv } from '../http.ts'
 import type { DocumentStatusService } from '../validation/documentStatus.ts'
 import type { Registry } from '../workspaces/registry.ts'
 import { allowOnDocument, documentScope } from './documentScope.ts'
@@ -18,12 +18,16 @@ export interface DocumentRouteDeps {
   rooms: Rooms
   status: DocumentStatusService
   events: DocumentEvents
+  maxStreamsPerMember: number
 }
 
 /** A comment line this often keeps proxies from closing an idle stream. */
 const keepAliveMs = 25_000
+/** How often an idle stream asks whether its session or token still holds. */
+const recheckMs = 5_000
 
-export function documentRoutes({ registry, access, members, rooms, status, events }: DocumentRouteDeps) {
+export function documentRoutes({ registry, access, members, rooms, status, events, maxStreamsPerMember }: DocumentRouteDeps) {
+  const openStreams = new Map<number, number>()
   return new Hono<AppEnv>()
     .use('/:id/*', documentScope(registry, access), allowOnDocument('document.read'))
     .use('/:id', documentScope(registry, access), allowOnDocument('document.read'))
@@ -44,10 +48,16 @@ export function documentRoutes({ registry, access, members, rooms, status, event
     .get('/:id/events', async (c) => {
       const id = c.get('document').id
       const memberId = c.get('member').id
+      const stillSignedIn = c.get('stillSignedIn')
+      const open = openStreams.get(memberId) ?? 0
+      if (open >= maxStreamsPerMember) {
+        return apiError(c, 429, 'too_many_streams', `you have ${open} live document streams open already; close a tab and try again`)
+      }
+      openStreams.set(memberId, open + 1)
       return streamSSE(c, async (stream) => {
         const queue: Array<{ event: string; data: string }> = []
         let wake: (() => void) | null = null
-        let revoked = false
+        let ended: 'revoked' | 'signed_out' | null = null
         const push = (event: string, data: unknown) => {
           queue.push({ event, data: JSON.stringify(data) })
           wake?.()
@@ -56,14 +66,20 @@ export function documentRoutes({ registry, access, members, rooms, status, event
         const unsubscribeEvents = events.subscribe(id, ({ event, data }) => push(event, data))
         const onRevoke = (revokedId: number) => {
           if (revokedId !== memberId) return
-          revoked = true
+          ended = 'revoked'
           wake?.()
         }
         members.revokeListeners.add(onRevoke)
+        let cleaned = false
         const cleanUp = () => {
+          if (cleaned) return
+          cleaned = true
           unsubscribeStatus()
           unsubscribeEvents()
           members.revokeListeners.delete(onRevoke)
+          const remaining = (openStreams.get(memberId) ?? 1) - 1
+          if (remaining > 0) openStreams.set(memberId, remaining)
+          else openStreams.delete(memberId)
         }
         stream.onAbort(() => {
           cleanUp()
@@ -71,19 +87,31 @@ export function documentRoutes({ registry, access, members, rooms, status, event
         })
         try {
           await stream.writeSSE({ event: 'status', data: JSON.stringify(await status.current(id, rooms.loaded(id)?.doc)) })
-          while (!stream.aborted && !stream.closed && !revoked) {
-            if (queue.length === 0) {
-              await new Promise<void>((resolve) => {
-                wake = resolve
-                setTimeout(resolve, keepAliveMs).unref()
-              })
-              wake = null
-              if (queue.length === 0 && !stream.aborted && !revoked) await stream.write(': keep-alive\n\n')
+          let lastWrite = Date.now()
+          while (!stream.aborted && !stream.closed && !ended) {
+            if (queue.length > 0) {
+              await stream.writeSSE(queue.shift()!)
+              lastWrite = Date.now()
               continue
             }
-            await stream.writeSSE(queue.shift()!)
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, recheckMs)
+              wake = () => {
+                clearTimeout(timer)
+                resolve()
+              }
+            })
+            wake = null
+            if (queue.length > 0 || stream.aborted || ended) continue
+            // Signed out, expired, or revoked from another process (the admin CLI): the stream ends.
+            if (!stillSignedIn()) ended = 'signed_out'
+            else if (Date.now() - lastWrite >= keepAliveMs) {
+              await stream.write(': keep-alive\n\n')
+              lastWrite = Date.now()
+            }
           }
-          if (revoked) await stream.writeSSE({ event: 'revoked', data: JSON.stringify({ reason: 'membership revoked' }) })
+          const reason = ended as 'revoked' | 'signed_out' | null
+          if (reason) await stream.writeSSE({ event: 'ended', data: JSON.stringify({ reason: reason === 'revoked' ? 'membership revoked' : 'signed out' }) })
         } finally {
           cleanUp()
         }

@@ -154,4 +154,78 @@ describe('members, tokens and write permission', () => {
     expect(await upgradeStatus(`${server.wsUrl}/doc?token=${token}`)).toBe(401)
     expect((await new ApiClient(server.url, token).get('/api/me')).status).toBe(401)
   })
+
+  it('ends a revoked member\'s live event stream, also when the admin CLI revoked them', async () => {
+    const token = mintToken(dataDir, 'Delegate revoked from the shell', 'delegation', { delegation: 'Lilliput' })
+    const stream = await openEventStream(`${server.url}/api/documents/doc/events`, token)
+    expect(await stream.readUntil(/event: status/)).toBe(true)
+    execFileSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'revoke', '--name', 'Delegate revoked from the shell'], {
+      cwd: repoRoot,
+      env: { ...process.env, DATA_DIR: dataDir },
+      encoding: 'utf8',
+    })
+    expect(await stream.readUntil(/event: ended\ndata: \{"reason":"signed out"\}/, 12_000)).toBe(true)
+    expect(await stream.finished(3000)).toBe(true)
+  })
+
+  it('limits the live event streams one member holds at once', async () => {
+    const token = mintToken(dataDir, 'Many tabs', 'delegation', { delegation: 'Blefuscu' })
+    const streams = []
+    for (let i = 0; i < 20; i++) streams.push(await openEventStream(`${server.url}/api/documents/doc/events`, token))
+    const refused = await fetch(`${server.url}/api/documents/doc/events`, { headers: { authorization: `Bearer ${token}` } })
+    expect(refused.status).toBe(429)
+    expect((await refused.json()).error.code).toBe('too_many_streams')
+    await streams[0].cancel()
+    await waitForStatus(async () => {
+      const again = await fetch(`${server.url}/api/documents/doc/events`, { headers: { authorization: `Bearer ${token}` } })
+      if (again.status === 200) streams.push(await wrapStream(again))
+      else await again.body?.cancel()
+      return again.status === 200
+    }, 'a stream to be accepted once one closed')
+    for (const stream of streams.slice(1)) await stream.cancel()
+  })
 })
+
+async function openEventStream(url: string, token: string) {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } })
+  expect(response.status).toBe(200)
+  return wrapStream(response)
+}
+
+/** A live SSE response read as text, with a bounded wait for a pattern or for the server to end it. */
+async function wrapStream(response: Response) {
+  const reader = response.body!.getReader()
+  let received = ''
+  let done = false
+  // A read that outlives one wait is kept for the next, so no chunk is lost.
+  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null
+  const pump = async (deadline: number, until: () => boolean) => {
+    while (!until() && !done && Date.now() < deadline) {
+      pending ??= reader.read()
+      const next = await Promise.race([pending, new Promise<null>((resolve) => setTimeout(() => resolve(null), deadline - Date.now()))])
+      if (next === null) break
+      pending = null
+      if (next.done) done = true
+      else received += new TextDecoder().decode(next.value)
+    }
+  }
+  return {
+    async readUntil(pattern: RegExp, timeoutMs = 5000) {
+      await pump(Date.now() + timeoutMs, () => pattern.test(received))
+      return pattern.test(received)
+    },
+    async finished(timeoutMs: number) {
+      await pump(Date.now() + timeoutMs, () => done)
+      return done
+    },
+    cancel: () => reader.cancel(),
+  }
+}
+
+async function waitForStatus(check: () => Promise<boolean>, what: string, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
