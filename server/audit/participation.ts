@@ -52,17 +52,17 @@ export class ParticipationLog {
 
   constructor(db: Sqlite) {
     this.contributorsOf = db.prepare<[string], AuthorRow & { updates: number; bytes: number; firstAt: number; lastAt: number }>(
-      `SELECT ${authorColumns}, sum(c.updates) AS updates, sum(c.bytes) AS bytes, min(c.at) AS firstAt, max(c.at) AS lastAt
+      `SELECT ${authorColumns}, sum(c.updates) AS updates, sum(c.bytes) AS bytes, min(c.first_at) AS firstAt, max(c.last_at) AS lastAt
        FROM contributions c JOIN members m ON m.id = c.member_id
        WHERE c.document_id = ? GROUP BY m.id ORDER BY lastAt DESC`,
     )
     this.recentOf = db.prepare<[string, number], AuthorRow & { at: number; updates: number; bytes: number }>(
-      `SELECT ${authorColumns}, c.at, c.updates, c.bytes
+      `SELECT ${authorColumns}, c.last_at AS at, c.updates, c.bytes
        FROM contributions c JOIN members m ON m.id = c.member_id
-       WHERE c.document_id = ? ORDER BY c.id DESC LIMIT ?`,
+       WHERE c.document_id = ? ORDER BY c.minute DESC, c.last_at DESC LIMIT ?`,
     )
     this.editsByDay = db.prepare<[string], { day: number; regionalGroup: RegionalGroup | null; n: number }>(
-      `SELECT c.at / ${dayMs} AS day, m.regional_group AS regionalGroup, sum(c.updates) AS n
+      `SELECT c.minute / ${dayMs} AS day, m.regional_group AS regionalGroup, sum(c.updates) AS n
        FROM contributions c JOIN documents d ON d.id = c.document_id JOIN members m ON m.id = c.member_id
        WHERE d.workspace_id = ? GROUP BY day, m.regional_group`,
     )

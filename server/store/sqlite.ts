@@ -122,16 +122,18 @@ const migrations: string[] = [
     deleted_at INTEGER
   ) WITHOUT ROWID;
   CREATE INDEX comments_by_thread ON comments (thread_id, created_at);
+  -- One row per document, member and minute, added to as updates are stored.
   CREATE TABLE contributions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
     document_id TEXT NOT NULL,
     -- No foreign key: the audit row rides in the transaction that stores the update, and must never be why it fails.
     member_id INTEGER NOT NULL,
-    at INTEGER NOT NULL,
+    minute INTEGER NOT NULL,
+    first_at INTEGER NOT NULL,
+    last_at INTEGER NOT NULL,
     updates INTEGER NOT NULL,
-    bytes INTEGER NOT NULL
-  );
-  CREATE INDEX contributions_by_document ON contributions (document_id, at);
+    bytes INTEGER NOT NULL,
+    PRIMARY KEY (document_id, minute, member_id)
+  ) WITHOUT ROWID;
   `,
 ]
 

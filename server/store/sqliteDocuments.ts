@@ -31,8 +31,10 @@ export class SqliteDocumentStore implements DocumentStore {
          count(*) AS logEntries
        FROM document_updates WHERE document_id = @id`,
     )
-    this.insertContribution = db.prepare<[string, number, number, number, number]>(
-      'INSERT INTO contributions (document_id, member_id, at, updates, bytes) VALUES (?, ?, ?, ?, ?)',
+    this.insertContribution = db.prepare<[string, number, number, number, number, number, number]>(
+      `INSERT INTO contributions (document_id, member_id, minute, first_at, last_at, updates, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (document_id, minute, member_id) DO UPDATE SET
+         last_at = excluded.last_at, updates = updates + excluded.updates, bytes = bytes + excluded.bytes`,
     )
     this.appendAll = db.transaction((entries: readonly AppendEntry[]) => {
       const seqs = entries.map((entry) => Number(this.insertUpdate.run(entry.documentId, entry.update).lastInsertRowid))
@@ -45,7 +47,7 @@ export class SqliteDocumentStore implements DocumentStore {
     })
   }
 
-  /** One audit row per document and member of the batch, in the batch's transaction. */
+  /** The batch's updates added to each author's audit row of the minute, in the batch's transaction. */
   private recordContributions(entries: readonly AppendEntry[]): void {
     const byAuthor = new Map<string, { documentId: string; memberId: number; updates: number; bytes: number }>()
     for (const { documentId, update, authorId } of entries) {
@@ -57,7 +59,8 @@ export class SqliteDocumentStore implements DocumentStore {
       byAuthor.set(key, row)
     }
     const now = Date.now()
-    for (const row of byAuthor.values()) this.insertContribution.run(row.documentId, row.memberId, now, row.updates, row.bytes)
+    const minute = now - (now % 60_000)
+    for (const row of byAuthor.values()) this.insertContribution.run(row.documentId, row.memberId, minute, now, now, row.updates, row.bytes)
   }
 
   async load(documentId: string): Promise<StoredDocument> {

@@ -15,13 +15,7 @@ export interface AppendEntry {
   authorId?: number | null
 }
 
-/** Who contributed to a document: one row per member per stored batch (one event-loop turn). */
-export interface Contribution {
-  memberId: number
-  at: number
-  updates: number
-  bytes: number
-}
+
 
 export interface DocumentStore {
   /** Reads everything stored for a document; an unknown document is empty, not an error. */

@@ -1,0 +1,68 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { MemberDirectory } from '../auth/members.ts'
+import { openSqlite, type Sqlite } from '../store/sqlite.ts'
+import { SqliteDocumentStore } from '../store/sqliteDocuments.ts'
+import { Registry } from '../workspaces/registry.ts'
+import { bucketStart, ParticipationLog } from './participation.ts'
+
+describe('contributors and participation', () => {
+  const dbs: Sqlite[] = []
+  afterEach(() => {
+    for (const db of dbs.splice(0)) db.close()
+  })
+
+  function setUp() {
+    const db = openSqlite(fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-audit-')))
+    dbs.push(db)
+    const members = new MemberDirectory(db)
+    const registry = new Registry(db)
+    const workspace = registry.createWorkspace({ dtg: 1, year: 2026, title: 'DTG 1' })
+    const document = registry.createDocument({ workspaceId: workspace.id, title: 'Draft', kind: 'working-draft', symbol: null, createdBy: null })
+    const kenya = members.ensureMember('Delegate of Kenya', 'delegation', 'Kenya', 'african')
+    const chile = members.ensureMember('Delegate of Chile', 'delegation', 'Chile', 'latin-american-caribbean')
+    return { db, store: new SqliteDocumentStore(db), log: new ParticipationLog(db), workspace, document, kenya, chile }
+  }
+
+  it('adds a member\'s updates of one minute into one row, and counts the server\'s own changes for no one', async () => {
+    const { store, log, document, kenya, chile } = setUp()
+    const update = (bytes: number) => new Uint8Array(bytes)
+    await store.append([
+      { documentId: document.id, update: update(10), authorId: kenya.id },
+      { documentId: document.id, update: update(5), authorId: kenya.id },
+      { documentId: document.id, update: update(7), authorId: chile.id },
+      { documentId: document.id, update: update(100), authorId: null },
+    ])
+    await store.append([{ documentId: document.id, update: update(3), authorId: kenya.id }])
+    const { contributors, recent } = log.contributors(document.id)
+    const byName = Object.fromEntries(contributors.map((entry) => [entry.author.name, entry]))
+    expect(byName['Delegate of Kenya']).toMatchObject({ updates: 3, bytes: 18, author: { delegation: 'Kenya', regionalGroup: 'african' } })
+    expect(byName['Delegate of Chile']).toMatchObject({ updates: 1, bytes: 7 })
+    expect(contributors).toHaveLength(2)
+    // Both batches fell in the same minute (unless the clock turned between them: then Kenya has two rows).
+    expect(recent.filter((entry) => entry.author.name === 'Delegate of Kenya').reduce((sum, entry) => sum + entry.updates, 0)).toBe(3)
+  })
+
+  it('counts edits per regional group and day, every group listed, members without one as "none"', async () => {
+    const { db, store, log, workspace, document, kenya } = setUp()
+    await store.append([{ documentId: document.id, update: new Uint8Array(4), authorId: kenya.id }])
+    const secretariat = new MemberDirectory(db).ensureMember('Secretariat', 'secretariat')
+    await store.append([{ documentId: document.id, update: new Uint8Array(4), authorId: secretariat.id }])
+    const result = log.participation(workspace.id, 'day')
+    expect(result.groups.map((group) => group.id)).toEqual(['african', 'asia-pacific', 'eastern-european', 'latin-american-caribbean', 'weog', 'none'])
+    expect(result.series).toHaveLength(1)
+    expect(result.series[0].start).toBe(bucketStart(Date.now(), 'day'))
+    expect(result.series[0].counts.african).toEqual({ edits: 1, comments: 0 })
+    expect(result.series[0].counts.none).toEqual({ edits: 1, comments: 0 })
+    expect(result.series[0].counts.weog).toEqual({ edits: 0, comments: 0 })
+  })
+
+  it('starts weeks on Monday, in UTC', () => {
+    // Thursday 1 January 1970 belongs to the week of Monday 29 December 1969.
+    expect(new Date(bucketStart(0, 'week')).toISOString()).toBe('1969-12-29T00:00:00.000Z')
+    expect(new Date(bucketStart(Date.UTC(2026, 10, 23, 15), 'week')).toISOString()).toBe('2026-11-23T00:00:00.000Z')
+    expect(new Date(bucketStart(Date.UTC(2026, 10, 29, 23, 59), 'week')).toISOString()).toBe('2026-11-23T00:00:00.000Z')
+  })
+})
