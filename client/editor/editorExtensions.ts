@@ -4,7 +4,7 @@ import { Collaboration } from '@tiptap/extension-collaboration'
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
 import { ReactNodeViewRenderer } from '@tiptap/react'
 import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
-import { draftExtensions } from '../../shared/schema/editorSchema.ts'
+import { draftExtensions, contentField } from '../../shared/schema/editorSchema.ts'
 import { recommendationNodeName } from '../../shared/schema/recommendationNode.ts'
 import type { CollabSession } from '../collab/openCollabSession.ts'
 import { renderCaret } from './caret.ts'
@@ -42,7 +42,7 @@ export function editorExtensions({ session, user, catalogue }: { session: Collab
     RecommendationEditing,
     RecommendationHighlight,
     DraftNumbering.configure({ catalogue }),
-    Collaboration.configure({ document: session.doc, field: 'content' }),
+    Collaboration.configure({ document: session.doc, field: contentField }),
     CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
   ]
 }

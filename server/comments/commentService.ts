@@ -6,16 +6,15 @@ import type { DraftModel } from '../../shared/model/draftModel.ts'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import type { Anchor } from '../../shared/schema/comments.ts'
 import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
+import { contentField } from '../../shared/schema/editorSchema.ts'
 import type { Rooms } from '../collab/rooms.ts'
+import { readCurrentDoc } from '../documents/currentDoc.ts'
 import type { DocumentEvents } from '../documents/documentEvents.ts'
 import type { DocumentStore } from '../store/store.ts'
-import { applyStoredDocument } from '../store/storedDocument.ts'
 import { type AnchorPlacement, placeAnchor } from './anchors.ts'
 import type { CommentRef, CommentStore, Thread } from './commentStore.ts'
 import { compileInputs, type CompiledEntry } from './compileInputs.ts'
 
-/** The Y.Doc field the editor's document lives in. */
-const contentField = 'content'
 
 export interface CommentServiceDeps {
   comments: CommentStore
@@ -70,8 +69,11 @@ export class CommentService {
   }
 
   /** Every thread of the document as a written input, placed in the current text (or detached from it). */
-  async compile(documentId: string): Promise<CompiledEntry[]> {
-    const doc = await this.currentDoc(documentId)
+  compile(documentId: string): Promise<CompiledEntry[]> {
+    return readCurrentDoc(this.deps.rooms, this.deps.store, documentId, (doc) => this.compileFrom(documentId, doc))
+  }
+
+  private compileFrom(documentId: string, doc: Y.Doc): CompiledEntry[] {
     let fragment: Y.XmlFragment | null = null
     let model: DraftModel = { blocks: [] }
     try {
@@ -83,15 +85,6 @@ export class CommentService {
     }
     const placement = (thread: Thread): AnchorPlacement => (fragment ? placeAnchor(doc, fragment, thread.anchor) : { detached: false, path: [] })
     return compileInputs(this.threads(documentId), placement, model)
-  }
-
-  /** The loaded room's document if there is one, else a copy rebuilt from the store; nothing is written either way. */
-  private async currentDoc(documentId: string): Promise<Y.Doc> {
-    const room = this.deps.rooms.loaded(documentId)
-    if (room) return room.doc
-    const doc = new Y.Doc()
-    applyStoredDocument(doc, await this.deps.store.load(documentId))
-    return doc
   }
 
   private published<T extends Thread | null>(thread: T): T {

@@ -18,6 +18,7 @@ export interface WorkspaceRouteDeps {
 }
 
 export function workspaceRoutes({ registry, access, members, seedFromTemplate, templateExists }: WorkspaceRouteDeps) {
+  const memberOf = (raw: string) => (/^\d{1,12}$/.test(raw) ? members.get(Number(raw)) : null)
   return new Hono<AppEnv>()
     .get('/', allow('workspace.read'), (c) => c.json(registry.listWorkspaces()))
     .post('/', allow('workspace.create'), async (c) => {
@@ -38,7 +39,7 @@ export function workspaceRoutes({ registry, access, members, seedFromTemplate, t
     .put('/:id/cofacilitators/:memberId', allow('workspace.lead.assign'), (c) => {
       const workspace = registry.workspace(c.req.param('id'))
       if (!workspace) return apiError(c, 404, 'workspace_not_found', `there is no workspace "${c.req.param('id')}"`)
-      const member = members.get(Number(c.req.param('memberId')))
+      const member = memberOf(c.req.param('memberId'))
       if (!member) return apiError(c, 404, 'member_not_found', `there is no current member ${c.req.param('memberId')}`)
       if (member.role === 'stakeholder') {
         return apiError(c, 422, 'stakeholder_cannot_lead', `${member.name} is a stakeholder; only States and the secretariat lead a DTG`)
@@ -49,7 +50,11 @@ export function workspaceRoutes({ registry, access, members, seedFromTemplate, t
     .delete('/:id/cofacilitators/:memberId', allow('workspace.lead.assign'), (c) => {
       const workspace = registry.workspace(c.req.param('id'))
       if (!workspace) return apiError(c, 404, 'workspace_not_found', `there is no workspace "${c.req.param('id')}"`)
-      access.removeLead(workspace.id, Number(c.req.param('memberId')))
+      const member = memberOf(c.req.param('memberId'))
+      if (!member || !access.leads(member.id, workspace.id)) {
+        return apiError(c, 404, 'cofacilitator_not_found', `member ${c.req.param('memberId')} does not co-facilitate ${workspace.id}`)
+      }
+      access.removeLead(workspace.id, member.id)
       return c.json({ workspace, cofacilitators: access.cofacilitators(workspace.id) })
     })
     .post('/:id/documents', async (c) => {

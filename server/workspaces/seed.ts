@@ -1,12 +1,11 @@
 /** Writes a new document's first content, from ProseMirror JSON, straight into the store. */
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import { draftSchema } from '../../shared/schema/editorSchema.ts'
+import { contentField, draftSchema } from '../../shared/schema/editorSchema.ts'
 import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
 import type { DocumentStore } from '../store/store.ts'
 
-/** The Y.Doc field the editor binds to. */
-export const contentField = 'content'
+export { contentField }
 
 export async function seedDocument(store: DocumentStore, documentId: string, json: DraftDocJson): Promise<void> {
   const doc = prosemirrorJSONToYDoc(draftSchema, json, contentField)

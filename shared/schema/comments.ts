@@ -3,10 +3,9 @@ import { fromBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { requiredText } from './fields.ts'
+import { contentField } from './editorSchema.ts'
 import type { Author } from './member.ts'
 
-/** The Y.Doc field the editor's document lives in; an anchor may name no other root. */
-const contentField = 'content'
 /** An encoded relative position is a few dozen bytes; this leaves room without inviting abuse. */
 export const maxAnchorPositionChars = 256
 /** Longest quote kept with an anchor. */

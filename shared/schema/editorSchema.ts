@@ -3,6 +3,9 @@ import { type Extensions, getSchema } from '@tiptap/core'
 import { StarterKit } from '@tiptap/starter-kit'
 import { Recommendation } from './recommendationNode.ts'
 
+/** The Y.Doc field the editor binds to: a document's content, and the only root comment anchors may point into. */
+export const contentField = 'content'
+
 export const draftExtensions: Extensions = [
   StarterKit.configure({
     heading: { levels: [1, 2, 3] },

@@ -122,6 +122,9 @@ describe('REST API', () => {
       expect(assigned.json.cofacilitators.map((m: { name: string }) => m.name)).toEqual(['Co-facilitator A'])
       expect((await delegation.get(`/api/workspaces/${workspaceId}`)).json.cofacilitators).toHaveLength(1)
       expect((await secretariat.request('PUT', `/api/workspaces/${workspaceId}/cofacilitators/999999`)).status).toBe(404)
+      expect((await secretariat.request('DELETE', `/api/workspaces/${workspaceId}/cofacilitators/abc`)).status).toBe(404)
+      const delegationId = (await delegation.get('/api/me')).json.member.id
+      expect((await secretariat.request('DELETE', `/api/workspaces/${workspaceId}/cofacilitators/${delegationId}`)).json.error.code).toBe('cofacilitator_not_found')
     })
 
     it('creates a document from a template, with guiding questions linked to the framework', async () => {
