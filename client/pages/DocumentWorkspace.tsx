@@ -73,7 +73,7 @@ function OpenDocument({ session, detail, catalogue, member }: { session: CollabS
           <div className="document-body">
             <div className="document-main">{editor && <DraftEditor editor={editor} canWrite={canWrite} member={member} />}</div>
             {editor && (
-              <aside className="document-side" aria-label="Checks">
+              <aside className="document-side" aria-label="Comments, checks and revisions">
                 <CommentsPanel editor={editor} detail={detail} member={member} />
                 <ValidationPanel editor={editor} catalogue={catalogue} />
                 <RevisionsPanel detail={detail} editor={editor} />
