@@ -201,6 +201,11 @@ async function apiCall<T>(server: BenchServer, method: string, url: string, body
 /** A new, empty document in a new workspace, seeded through a y-websocket client, and checked from a second one. */
 export async function createSeededDocument(server: BenchServer, fixture: DraftFixture): Promise<string> {
   const workspace = await apiCall<{ id: string }>(server, 'POST', '/api/workspaces', { dtg: 1, year: 2030, title: 'DTG 1 benchmark workspace' })
+  // Write permission is per workspace: the co-facilitator who types in the benchmark leads this one.
+  const { members } = await apiCall<{ members: Array<{ id: number; name: string }> }>(server, 'GET', '/api/members')
+  const typist = members.find((member) => member.name === 'Bench co-facilitator')
+  if (!typist) throw new Error('the benchmark co-facilitator is missing')
+  await apiCall(server, 'PUT', `/api/workspaces/${workspace.id}/cofacilitators/${typist.id}`)
   const { document } = await apiCall<{ document: { id: string } }>(server, 'POST', `/api/workspaces/${workspace.id}/documents`, {
     title: 'Benchmark draft',
     kind: 'recommendations',
