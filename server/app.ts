@@ -50,6 +50,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
       publicUrl,
       upgradeWebSocket,
       accepting,
+      maxConnectionsPerMember: config.maxConnectionsPerMember,
       limits: {
         maxBufferedBytes: config.maxBufferedBytes,
         messagesPerSecond: config.messagesPerSecond,

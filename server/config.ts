@@ -18,6 +18,8 @@ const Env = z.object({
   API_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   /** Such requests one member may make at once before the per-minute rate applies. */
   API_WRITE_BURST: z.coerce.number().int().min(1).default(30),
+  /** WebSocket connections (one per open document tab) a member may hold at once; 429 beyond. */
+  MAX_CONNECTIONS_PER_MEMBER: z.coerce.number().int().min(1).default(200),
   /** Live event streams (one per open document tab) a member may hold at once; 429 beyond. */
   MAX_STREAMS_PER_MEMBER: z.coerce.number().int().min(1).default(20),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(14 * 24),
@@ -49,6 +51,7 @@ export interface Config {
   apiWritesPerMinute: number
   apiWriteBurst: number
   maxStreamsPerMember: number
+  maxConnectionsPerMember: number
   sessionTtlMs: number
   inviteTtlMs: number
   maxMessageBytes: number
@@ -85,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiWritesPerMinute: e.API_WRITES_PER_MINUTE,
     apiWriteBurst: e.API_WRITE_BURST,
     maxStreamsPerMember: e.MAX_STREAMS_PER_MEMBER,
+    maxConnectionsPerMember: e.MAX_CONNECTIONS_PER_MEMBER,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     inviteTtlMs: e.INVITE_TTL_HOURS * 3_600_000,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,

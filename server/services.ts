@@ -35,6 +35,10 @@ export function createServices(config: Config, db: Sqlite) {
   const rooms = new Rooms(store, config)
   const access = new Access(db, registry)
   members.revokeListeners.add((memberId) => rooms.closeMember(memberId, CloseCode.memberRevoked))
+  members.changeListeners.add((memberId) => {
+    access.invalidate()
+    rooms.closeMember(memberId, CloseCode.membershipChanged)
+  })
   const status = new DocumentStatusService(
     (doc: Y.Doc) => {
       const draft = readDraft(doc)

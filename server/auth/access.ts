@@ -50,6 +50,11 @@ export class Access {
     this.generation++
   }
 
+  /** Forgets every cached answer: a member's role changed. */
+  invalidate(): void {
+    this.generation++
+  }
+
   /** The member's subject on a document; a document no workspace holds is led by no one. */
   onDocument(member: Member, documentId: string, extra: Omit<Subject, 'member' | 'leadsWorkspace'> = {}): Subject {
     const document = this.registry.document(documentId)

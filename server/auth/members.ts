@@ -24,6 +24,12 @@ export interface MemberRecord extends Member {
   leads: string[]
 }
 
+export interface MemberDetails {
+  role?: Role | null
+  delegation?: string | null
+  regionalGroup?: RegionalGroup | null
+}
+
 export interface NewMember {
   name: string
   role: Role
@@ -44,6 +50,9 @@ export class MemberDirectory {
   private readonly revokeTokens
   private readonly updateMember
   private readonly revokedIn
+  private readonly endLeads
+  /** Called with a member's id after their role, delegation or regional group changed. */
+  readonly changeListeners = new Set<(memberId: number) => void>()
   private readonly endSessions
   /** Called with a member's id once they are revoked: their open connections must close. */
   readonly revokeListeners = new Set<(memberId: number) => void>()
@@ -64,7 +73,10 @@ export class MemberDirectory {
     this.revokedIn = db.prepare<[string], { id: number }>(
       'SELECT id FROM members WHERE revoked_at IS NOT NULL AND id IN (SELECT value FROM json_each(?))',
     )
-    this.updateMember = db.prepare<[string | null, string | null, number]>('UPDATE members SET delegation = ?, regional_group = ? WHERE id = ?')
+    this.updateMember = db.prepare<[Role, string | null, string | null, number]>(
+      'UPDATE members SET role = ?, delegation = ?, regional_group = ? WHERE id = ?',
+    )
+    this.endLeads = db.prepare<[number]>('DELETE FROM workspace_leads WHERE member_id = ?')
     this.insertToken = db.prepare<[string, number, number]>('INSERT INTO tokens (hash, member_id, created_at) VALUES (?, ?, ?)')
     this.byTokenHash = db.prepare<[string], Member>(
       `SELECT ${memberColumns} FROM tokens t JOIN members m ON m.id = t.member_id
@@ -101,18 +113,32 @@ export class MemberDirectory {
     }).immediate()
   }
 
-  /** Records a member's delegation and regional group; null or undefined leaves that field as it is. */
-  update(id: number, details: { delegation?: string | null; regionalGroup?: RegionalGroup | null }): Member | null {
-    return this.db.transaction(() => {
+  /**
+   * Records a member's role, delegation and regional group; null or undefined leaves that field as it is. A
+   * stakeholder leads no workspace, so becoming one ends the member's leads. Listeners hear of every change:
+   * open connections carry the member as they were, and must be opened again.
+   */
+  update(id: number, details: MemberDetails): Member | null {
+    const result = this.db.transaction(() => {
       const member = this.byId.get(id)
-      return member ? this.updateDetails(member, details) : null
+      if (!member) return null
+      const next = this.updateDetails(member, details)
+      if (next.role === 'stakeholder' && member.role !== 'stakeholder') this.endLeads.run(id)
+      return { member: next, changed: JSON.stringify(next) !== JSON.stringify(member) }
     }).immediate()
+    if (result?.changed) for (const listener of this.changeListeners) listener(id)
+    return result?.member ?? null
   }
 
-  private updateDetails(member: Member, { delegation, regionalGroup }: { delegation?: string | null; regionalGroup?: RegionalGroup | null }): Member {
-    const next = { ...member, delegation: delegation ?? member.delegation, regionalGroup: regionalGroup ?? member.regionalGroup }
-    if (next.delegation !== member.delegation || next.regionalGroup !== member.regionalGroup) {
-      this.updateMember.run(next.delegation, next.regionalGroup, member.id)
+  private updateDetails(member: Member, { role, delegation, regionalGroup }: MemberDetails): Member {
+    const next = {
+      ...member,
+      role: role ?? member.role,
+      delegation: delegation ?? member.delegation,
+      regionalGroup: regionalGroup ?? member.regionalGroup,
+    }
+    if (next.role !== member.role || next.delegation !== member.delegation || next.regionalGroup !== member.regionalGroup) {
+      this.updateMember.run(next.role, next.delegation, next.regionalGroup, member.id)
     }
     return next
   }

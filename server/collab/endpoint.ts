@@ -23,11 +23,12 @@ export interface CollabDeps {
   publicUrl: () => string
   upgradeWebSocket: UpgradeWebSocket<WebSocket>
   limits: ConnectionLimits
+  maxConnectionsPerMember: number
   /** False once the server is shutting down: new connections are refused. */
   accepting: () => boolean
 }
 
-export function collabRoutes({ rooms, registry, access, members, sessions, publicUrl, upgradeWebSocket, limits, accepting }: CollabDeps) {
+export function collabRoutes({ rooms, registry, access, members, sessions, publicUrl, upgradeWebSocket, limits, maxConnectionsPerMember, accepting }: CollabDeps) {
   return new Hono<AppEnv>().get(
     '/:documentId',
     async (c, next) => {
@@ -44,6 +45,10 @@ export function collabRoutes({ rooms, registry, access, members, sessions, publi
       const documentId = c.req.param('documentId')!
       if (!registry.document(documentId) && c.get('member').role !== 'secretariat') {
         return apiError(c, 404, 'document_not_found', `there is no document "${documentId}"`)
+      }
+      const open = rooms.connectionCount(c.get('member').id)
+      if (open >= maxConnectionsPerMember) {
+        return apiError(c, 429, 'too_many_connections', `you have ${open} connections open already; close some tabs and try again`)
       }
       await next()
     },

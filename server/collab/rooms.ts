@@ -21,6 +21,8 @@ export class Rooms {
   private readonly idleTimers = new Map<Room, NodeJS.Timeout>()
   private readonly unloading = new Map<string, Promise<void>>()
   private readonly memory = new MemoryRelease()
+  private readonly connectionsByMember = new Map<number, number>()
+  private readonly counted = new WeakSet<Connection>()
   readonly queue: PersistQueue<Room>
   /** Called after each batch of a room's updates is stored, for work that follows edits (validation). */
   readonly changeListeners = new Set<(room: Room) => void>()
@@ -53,7 +55,17 @@ export class Rooms {
   join(documentId: string, connection: Connection): Room {
     const room = this.open(documentId)
     room.join(connection)
+    if (room.connections.has(connection) && !this.counted.has(connection)) {
+      this.counted.add(connection)
+      this.count(connection.member.id, +1)
+    }
     return room
+  }
+
+  private count(memberId: number, by: 1 | -1): void {
+    const next = (this.connectionsByMember.get(memberId) ?? 0) + by
+    if (next > 0) this.connectionsByMember.set(memberId, next)
+    else this.connectionsByMember.delete(memberId)
   }
 
   /** The room of a document, loading it if needed, kept from unloading until it is left again. */
@@ -90,9 +102,12 @@ export class Rooms {
 
   /** The members with a connection open, in any room. */
   connectedMemberIds(): Set<number> {
-    const ids = new Set<number>()
-    for (const room of this.rooms.values()) for (const connection of room.connections) ids.add(connection.member.id)
-    return ids
+    return new Set(this.connectionsByMember.keys())
+  }
+
+  /** How many connections a member has open, in all rooms. */
+  connectionCount(memberId: number): number {
+    return this.connectionsByMember.get(memberId) ?? 0
   }
 
   /** Closes every connection of a member, in every room (their membership was revoked). */
@@ -110,6 +125,8 @@ export class Rooms {
   }
 
   leave(room: Room, connection: Connection): void {
+    // Counted off once, whether the room let the connection go first (closing, failing) or not.
+    if (this.counted.delete(connection)) this.count(connection.member.id, -1)
     room.leave(connection)
     if (room.connections.size === 0) this.scheduleIdle(room)
   }

@@ -35,6 +35,9 @@ export function memberRoutes({ members, sessions, publicUrl }: MemberRouteDeps) 
       if (id === null || !members.get(id)) return apiError(c, 404, 'member_not_found', `there is no current member ${c.req.param('memberId')}`)
       const body = await readJson(c, UpdateMember)
       if (!body.ok) return body.response
+      if (id === c.get('member').id && body.value.role && body.value.role !== c.get('member').role) {
+        return apiError(c, 409, 'cannot_change_own_role', 'another secretariat member must change your role')
+      }
       members.update(id, body.value)
       return c.json({ member: members.record(id) })
     })

@@ -44,8 +44,9 @@ export const InviteMember = z.object({
 })
 export type InviteMember = z.infer<typeof InviteMember>
 
-/** The secretariat corrects whom a member speaks for, or their regional group. */
+/** The secretariat changes a member's role, or corrects whom they speak for or their regional group. */
 export const UpdateMember = z.object({
+  role: z.enum(roles, { error: () => `role must be one of: ${roles.join(', ')}` }).nullish(),
   delegation: Delegation.nullish(),
   regionalGroup: RegionalGroup.nullish(),
 })

@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { connectClient, sleep, waitFor, type TestClient } from '../helpers/clients.ts'
-import { frameKind, openRawSocket, syncUpdateFrame } from '../helpers/rawSocket.ts'
+import { frameKind, openRawSocket, syncUpdateFrame, upgradeStatus } from '../helpers/rawSocket.ts'
 import { mintToken, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 
 describe('rate limit and awareness ownership', () => {
@@ -97,3 +97,31 @@ describe('rate limit and awareness ownership', () => {
     expect((await post(otherToken, 2031)).status).toBe(201)
   })
 })
+
+describe('connections per member', () => {
+  it('refuses a member\'s upgrade past MAX_CONNECTIONS_PER_MEMBER with 429, and lets one in again once a connection closes', async () => {
+    const dataDir = tempDataDir()
+    const token = mintToken(dataDir, 'Many tabs', 'secretariat')
+    const other = mintToken(dataDir, 'Other member', 'secretariat')
+    const server = await startTestServer(dataDir, { MAX_CONNECTIONS_PER_MEMBER: '3' })
+    try {
+      const sockets = [] as Awaited<ReturnType<typeof openRawSocket>>[]
+      for (let i = 0; i < 3; i++) sockets.push(await openRawSocket(`${server.wsUrl}/doc-${i}?token=${token}`))
+      expect(await upgradeStatus(`${server.wsUrl}/doc-3?token=${token}`)).toBe(429)
+      expect(await upgradeStatus(`${server.wsUrl}/doc-3?token=${other}`)).toBe(101)
+      sockets[0].ws.close()
+      await waitForAsync(async () => (await upgradeStatus(`${server.wsUrl}/doc-3?token=${token}`)) === 101, 'a connection to be let in again')
+      for (const socket of sockets) socket.ws.close()
+    } finally {
+      await server.stop()
+    }
+  })
+})
+
+async function waitForAsync(check: () => Promise<boolean>, what: string, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await sleep(50)
+  }
+}

@@ -184,7 +184,27 @@ describe('members, tokens and write permission', () => {
     }, 'a stream to be accepted once one closed')
     for (const stream of streams.slice(1)) await stream.cancel()
   })
+
+  it('reconnects a member whose role changed, and lets them in as they now are', async () => {
+    const token = mintToken(dataDir, 'Delegate promoted', 'delegation', { delegation: 'Brobdingnag' })
+    const secretariat = new ApiClient(server.url, secretariatToken)
+    const member = ((await secretariat.get('/api/members')).json.members as Array<{ id: number; name: string }>).find((m) => m.name === 'Delegate promoted')!
+    const raw = await openRawSocket(`${server.wsUrl}/doc?token=${token}`)
+    const closed = new Promise<number>((resolve) => raw.ws.on('close', (code: number) => resolve(code)))
+    const changed = await secretariat.request('PATCH', `/api/members/${member.id}`, { role: 'secretariat', regionalGroup: 'weog', author: 'ignored' })
+    expect(changed.status).toBe(200)
+    expect(changed.json.member).toMatchObject({ role: 'secretariat', delegation: 'Brobdingnag', regionalGroup: 'weog' })
+    expect(await closed).toBe(4501)
+    expect((await new ApiClient(server.url, token).get('/api/me')).json.member.role).toBe('secretariat')
+    const self = (await secretariat.get('/api/me')).json.member.id
+    expect((await secretariat.request('PATCH', `/api/members/${self}`, { role: 'delegation' })).json.error.code).toBe('cannot_change_own_role')
+    expect((await secretariat.request('PATCH', `/api/members/${member.id}`, { role: 'chair' })).json.error.message).toContain('role')
+    // Now of the secretariat, the member manages members.
+    const kenya = ((await secretariat.get('/api/members')).json.members as Array<{ id: number; name: string }>).find((m) => m.name === 'Kenya')!
+    expect((await new ApiClient(server.url, token).request('PATCH', `/api/members/${kenya.id}`, { regionalGroup: 'african' })).json.member.regionalGroup).toBe('african')
+  })
 })
+
 
 async function openEventStream(url: string, token: string) {
   const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } })
