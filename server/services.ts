@@ -35,6 +35,7 @@ export function createServices(config: Config, db: Sqlite) {
   const rooms = new Rooms(store, config)
   const access = new Access(db, registry)
   members.revokeListeners.add((memberId) => rooms.closeMember(memberId, CloseCode.memberRevoked))
+  access.leadListeners.add((memberId) => rooms.closeMember(memberId, CloseCode.membershipChanged))
   members.changeListeners.add((memberId) => {
     access.invalidate()
     rooms.closeMember(memberId, CloseCode.membershipChanged)

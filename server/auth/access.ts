@@ -13,6 +13,8 @@ export class Access {
   private readonly leadsOfWorkspace
   /** Bumped on every change of leads, so cached answers of open connections are asked again. */
   private generation = 0
+  /** Called with a member's id after the workspaces they lead changed (their editors become editable or not). */
+  readonly leadListeners = new Set<(memberId: number) => void>()
   private readonly writeCache = new Map<string, { generation: number; checkedAt: number; allowed: boolean }>()
 
   constructor(
@@ -42,12 +44,17 @@ export class Access {
 
   addLead(workspaceId: string, memberId: number, by: number): void {
     this.insertLead.run(workspaceId, memberId, by, Date.now())
-    this.generation++
+    this.changed(memberId)
   }
 
   removeLead(workspaceId: string, memberId: number): void {
     this.deleteLead.run(workspaceId, memberId)
+    this.changed(memberId)
+  }
+
+  private changed(memberId: number): void {
     this.generation++
+    for (const listener of this.leadListeners) listener(memberId)
   }
 
   /** Forgets every cached answer: a member's role changed. */

@@ -17,7 +17,7 @@ export const CloseCode = {
   slowConsumer: { code: 4008, reason: 'connection too slow' },
   /** The secretariat revoked the member: their sessions and tokens no longer work. */
   memberRevoked: { code: 4403, reason: 'membership revoked' },
-  /** The member's role or delegation changed: the client reconnects and is let in as they now are. */
+  /** The member's role, delegation or workspaces led changed: the client reconnects and is let in as they now are. */
   membershipChanged: { code: 4501, reason: 'membership changed, reconnect' },
   /** The stored document could not be loaded; it is left untouched. */
   documentLoadFailed: { code: 4500, reason: 'document could not be loaded' },
