@@ -8,7 +8,7 @@ import { publicUrlOf, type Config } from './config.ts'
 import { log } from './log.ts'
 import { createServices } from './services.ts'
 import { startCheckpointer } from './store/checkpointer.ts'
-import { databasePath, openSqlite } from './store/sqlite.ts'
+import { databasePath, openSqlite, releaseFreePages } from './store/sqlite.ts'
 import { createDemoIfEmpty, inviteLink } from './workspaces/demo.ts'
 
 export interface RunningServer {
@@ -62,6 +62,7 @@ export async function startServer(config: Config, options: { clientDir?: string 
       for (const client of wss.clients) client.close(CloseCode.goingAway.code, CloseCode.goingAway.reason)
       await services.rooms.closeAll()
       await checkpointer.stop()
+      releaseFreePages(db, Number.MAX_SAFE_INTEGER)
       db.pragma('wal_checkpoint(TRUNCATE)')
       db.close()
       if ('closeAllConnections' in server) server.closeAllConnections()

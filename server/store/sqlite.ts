@@ -149,6 +149,9 @@ export function openSqlite(dataDir: string, options: SqliteOptions = {}): Sqlite
   // First, so that every later statement waits for a lock another process (the admin CLI, the
   // checkpoint thread) holds for a moment instead of failing.
   db.pragma('busy_timeout = 5000')
+  // A new database gives freed pages back to the file system bit by bit (see releaseFreePages); an older one keeps
+  // them for reuse, as before (switching needs a full VACUUM). Set before anything is written to the file.
+  if ((db.pragma('user_version', { simple: true }) as number) === 0) db.pragma('auto_vacuum = INCREMENTAL')
   // Asked first: switching the mode takes a lock that another process starting at the same moment may hold.
   if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL')
   db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
@@ -156,6 +159,19 @@ export function openSqlite(dataDir: string, options: SqliteOptions = {}): Sqlite
   if (options.externalCheckpoints) db.pragma('wal_autocheckpoint = 0')
   migrate(db)
   return db
+}
+
+/**
+ * Returns up to `maxPages` free pages to the file system, when the database was created with incremental
+ * auto-vacuum: compaction frees the pages of the merged log, which otherwise stay in the file for ever.
+ */
+export function releaseFreePages(db: Sqlite, maxPages: number): number {
+  if (db.pragma('auto_vacuum', { simple: true }) !== 2) return 0
+  const free = db.pragma('freelist_count', { simple: true }) as number
+  if (free === 0) return 0
+  const pages = Math.min(free, maxPages)
+  db.pragma(`incremental_vacuum(${pages})`)
+  return pages
 }
 
 function migrate(db: Sqlite): void {

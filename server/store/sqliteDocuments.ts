@@ -1,5 +1,8 @@
 /** DocumentStore on the embedded SQLite database. */
-import type { Sqlite } from './sqlite.ts'
+import { releaseFreePages, type Sqlite } from './sqlite.ts'
+
+/** Free pages (4 KiB each) given back to the file system after each compaction, at most. */
+const freePagesPerCompaction = 256
 import type { AppendEntry, DocumentStore, StoredDocument } from './store.ts'
 
 export class SqliteDocumentStore implements DocumentStore {
@@ -82,6 +85,8 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void> {
     this.compactOne(documentId, state, throughSeq)
+    // A bounded step, so a compaction never holds the event loop for long; the rest goes at the next one.
+    releaseFreePages(this.db, freePagesPerCompaction)
   }
 
   async size(documentId: string) {
