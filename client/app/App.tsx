@@ -1,6 +1,7 @@
 /** The app shell: signs in, then shows the page the hash names under a common header. */
 import { lazy, Suspense, useEffect, useState } from 'react'
-import { signOut } from '../api/auth.ts'
+import { onMembershipChanged } from '../access/membershipChange.ts'
+import { fetchMe, signOut } from '../api/auth.ts'
 import type { SignedInMember } from '../api/types.ts'
 import { NotFoundPage } from '../pages/NotFoundPage.tsx'
 import { SignInPage } from '../pages/SignInPage.tsx'
@@ -34,6 +35,20 @@ export function App() {
   }, [])
 
   useEffect(() => onSessionEnded(() => setSession({ status: 'signed-out', inviteError: null, ended: true })), [])
+
+  // The secretariat changed the member's role or the workspaces they lead: the header shows them as they now are.
+  useEffect(
+    () =>
+      onMembershipChanged(async () => {
+        const member = await fetchMe().catch(() => undefined) // Offline: the header keeps what it knew.
+        if (member === undefined) return
+        setSession((current) => {
+          if (current.status !== 'signed-in') return current
+          return member ? { status: 'signed-in', member } : { status: 'signed-out', inviteError: null, ended: true }
+        })
+      }),
+    [],
+  )
 
   const leave = async () => {
     try {

@@ -2,6 +2,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { announceMembershipChange, isMembershipChange } from '../access/membershipChange.ts'
 import { confirmSession } from '../app/sessionEnd.ts'
 import { collabUrl } from './collabUrl.ts'
 
@@ -28,8 +29,10 @@ export function openCollabSession(documentId: string): CollabSession {
   window.addEventListener('offline', goOffline)
   window.addEventListener('online', goOnline)
   // The server closing the socket may mean the member was revoked or signed out: the shell then shows the sign-in page.
+  // 4501: their role or the workspaces they lead changed; the provider reconnects and the page asks what they may do now.
   provider.on('connection-close', (event) => {
-    if (event) void confirmSession()
+    if (isMembershipChange(event)) announceMembershipChange(documentId)
+    else if (event) void confirmSession()
   })
 
   return {

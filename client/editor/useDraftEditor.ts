@@ -6,27 +6,32 @@ import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
 import type { CollabSession } from '../collab/openCollabSession.ts'
 import { editorExtensions, type CaretUser } from './editorExtensions.ts'
 
+function draftAttributes(canWrite: boolean): Record<string, string> {
+  return {
+    class: 'draft-text',
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-label': 'Draft text',
+    'aria-readonly': String(!canWrite),
+    spellcheck: 'true',
+  }
+}
+
 export function useDraftEditor({ session, user, catalogue, canWrite }: { session: CollabSession; user: CaretUser; catalogue: FrameworkCatalogue; canWrite: boolean }): Editor | null {
   const editor = useEditor(
     {
       extensions: editorExtensions({ session, user, catalogue }),
       editable: canWrite,
       shouldRerenderOnTransaction: false,
-      editorProps: {
-        attributes: {
-          class: 'draft-text',
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-label': 'Draft text',
-          'aria-readonly': String(!canWrite),
-          spellcheck: 'true',
-        },
-      },
+      editorProps: { attributes: draftAttributes(canWrite) },
     },
     [session, catalogue],
   )
   useEffect(() => {
-    if (editor && editor.isEditable !== canWrite) editor.setEditable(canWrite)
+    if (!editor || editor.isEditable === canWrite) return
+    // The editor keeps the attributes it was created with: aria-readonly has to follow by hand.
+    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: draftAttributes(canWrite) } })
+    editor.setEditable(canWrite)
   }, [editor, canWrite])
   return editor
 }

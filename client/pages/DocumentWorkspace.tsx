@@ -2,6 +2,8 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { ServedCatalogue } from '../api/catalogue.ts'
 import type { DocumentDetail, SignedInMember } from '../api/types.ts'
+import { AccessNotice } from '../access/AccessNotice.tsx'
+import { useDocumentAccess } from '../access/useDocumentAccess.ts'
 import { documentPermissions } from '../app/documentPermissions.ts'
 import { routeHref } from '../app/route.ts'
 import { ContributorsPanel } from '../audit/ContributorsPanel.tsx'
@@ -40,7 +42,9 @@ export function DocumentWorkspace({ detail, catalogue, member }: { detail: Docum
   return <OpenDocument key={session.doc.guid} session={session} detail={detail} catalogue={catalogue} member={member} />
 }
 
-function OpenDocument({ session, detail, catalogue, member }: { session: CollabSession; detail: DocumentDetail; catalogue: ServedCatalogue; member: SignedInMember }) {
+function OpenDocument({ session, detail: loaded, catalogue, member }: { session: CollabSession; detail: DocumentDetail; catalogue: ServedCatalogue; member: SignedInMember }) {
+  // What the member may do here follows the secretariat's changes while the document is open.
+  const { detail, notice, dismissNotice } = useDocumentAccess(loaded, session)
   const { document, workspace, canWrite } = detail
   const user = useMemo(() => ({ name: member.name, delegation: member.delegation, color: userColor(member.id) }), [member])
   const editor = useDraftEditor({ session, user, catalogue, canWrite })
@@ -69,6 +73,7 @@ function OpenDocument({ session, detail, catalogue, member }: { session: CollabS
               </div>
             </div>
             <PresenceList awareness={session.provider.awareness} />
+            <AccessNotice notice={notice} onDismiss={dismissNotice} />
           </header>
           <div className="document-body">
             <div className="document-main">{editor && <DraftEditor editor={editor} canWrite={canWrite} member={member} />}</div>

@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest'
+import type { DocumentPermissions } from '../api/types.ts'
+import { accessChangeNotice } from './accessNotice.ts'
+
+const reader: DocumentPermissions = {
+  write: false,
+  cutRevision: false,
+  restoreRevision: false,
+  comment: true,
+  resolveThreads: false,
+  exportForSubmission: true,
+  viewAudit: false,
+}
+const writer: DocumentPermissions = { ...reader, write: true, cutRevision: true, restoreRevision: true, resolveThreads: true, viewAudit: true }
+
+describe('notice of a change of access', () => {
+  test('made co-facilitator: the document becomes editable', () => {
+    expect(accessChangeNotice(reader, writer)).toBe('Your role in this workspace changed: you can now edit this document.')
+  })
+
+  test('no longer co-facilitator: the document becomes read-only', () => {
+    expect(accessChangeNotice(writer, reader)).toBe('Your role in this workspace changed: this document is now read-only for you.')
+  })
+
+  test('another permission changed without the right to edit: said in general terms', () => {
+    expect(accessChangeNotice(reader, { ...reader, comment: false })).toBe('Your role in this workspace changed: what you may do on this document has changed.')
+  })
+
+  test('nothing changed here (another workspace, the delegation corrected): no notice', () => {
+    expect(accessChangeNotice(reader, { ...reader })).toBeNull()
+    expect(accessChangeNotice(writer, { ...writer })).toBeNull()
+  })
+})
