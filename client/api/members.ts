@@ -21,6 +21,13 @@ export interface NewMember {
   regionalGroup?: RegionalGroup
 }
 
+/** What the secretariat changes of a member: only the fields given; a delegation or regional group can be corrected, not removed. */
+export interface MemberChanges {
+  role?: Role
+  delegation?: string
+  regionalGroup?: RegionalGroup
+}
+
 export interface InvitedMember {
   member: MemberRecord
   /** The one-time sign-in link; the server shows it once. */
@@ -85,6 +92,12 @@ export function inviteMember(input: NewMember): Promise<InvitedMember> {
 export async function newInviteLink(memberId: number): Promise<string> {
   const { inviteUrl } = await request<{ inviteUrl: string }>('POST', `${memberPath(memberId)}/invite`)
   return inviteUrl
+}
+
+/** Changes a member's role (never one's own: 409 cannot_change_own_role) or corrects whom they speak for; their open connections reconnect. */
+export async function updateMember(memberId: number, changes: MemberChanges): Promise<MemberRecord> {
+  const { member } = await request<{ member: MemberRecord }>('PATCH', memberPath(memberId), changes)
+  return member
 }
 
 /** Revokes a member: their open connections close, their sessions and tokens stop working. */

@@ -1,14 +1,15 @@
-/** The members table (with a new sign-in link and revocation per member) and the revoked members, apart and struck through. */
-import { Fragment, useState } from 'react'
+/** The members table (with editing of role and details, a new sign-in link and revocation per member) and the revoked members, apart and struck through. */
+import { Fragment, useRef, useState } from 'react'
 import { regionalGroupLabels } from '../../shared/schema/member.ts'
 import { newInviteLink, revokeMember, type MemberRecord } from '../api/members.ts'
 import type { SignedInMember } from '../api/types.ts'
 import { roleLabels } from '../app/permissions.ts'
 import { routeHref } from '../app/route.ts'
 import { FormError } from '../pages/FormError.tsx'
+import { EditMemberForm } from './EditMemberForm.tsx'
 import { InviteLink } from './InviteLink.tsx'
 
-type RowPanel = { memberId: number; kind: 'link'; url: string } | { memberId: number; kind: 'revoke' } | null
+type RowPanel = { memberId: number; kind: 'link'; url: string } | { memberId: number; kind: 'revoke' } | { memberId: number; kind: 'edit' } | null
 
 function formatDate(at: number): string {
   return new Date(at).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
@@ -31,6 +32,12 @@ export function CurrentMembersTable({
   const [panel, setPanel] = useState<RowPanel>(null)
   const [busy, setBusy] = useState<number | null>(null)
   const [error, setError] = useState<{ memberId: number; error: unknown } | null>(null)
+  const editButtons = useRef(new Map<number, HTMLButtonElement>())
+
+  const closeEdit = (memberId: number) => {
+    setPanel(null)
+    editButtons.current.get(memberId)?.focus()
+  }
 
   const act = async (memberId: number, action: () => Promise<void>) => {
     setBusy(memberId)
@@ -103,6 +110,18 @@ export function CurrentMembersTable({
                 </td>
                 <td>{formatDate(entry.createdAt)}</td>
                 <td className="member-actions">
+                  <button
+                    type="button"
+                    className="button-quiet"
+                    ref={(button) => {
+                      if (button) editButtons.current.set(entry.id, button)
+                      else editButtons.current.delete(entry.id)
+                    }}
+                    aria-expanded={open?.kind === 'edit'}
+                    onClick={() => (open?.kind === 'edit' ? closeEdit(entry.id) : setPanel({ memberId: entry.id, kind: 'edit' }))}
+                  >
+                    Edit<span className="visually-hidden"> {entry.name}</span>
+                  </button>
                   <button type="button" className="button-quiet" disabled={busy === entry.id} onClick={() => makeLink(entry.id)}>
                     New invite link<span className="visually-hidden"> for {entry.name}</span>
                   </button>
@@ -122,6 +141,18 @@ export function CurrentMembersTable({
               {(open !== null || failure !== null) && (
                 <tr className="member-panel-row">
                   <td colSpan={columns}>
+                    {open?.kind === 'edit' && (
+                      <EditMemberForm
+                        member={entry}
+                        isSelf={isSelf}
+                        workspaceTitles={workspaceTitles}
+                        onCancel={() => closeEdit(entry.id)}
+                        onSaved={(done) => {
+                          setPanel(null)
+                          onChange(done)
+                        }}
+                      />
+                    )}
                     {open?.kind === 'link' && <InviteLink name={entry.name} url={open.url} onDismiss={() => setPanel(null)} />}
                     {open?.kind === 'revoke' && (
                       <div className="revoke-confirm" role="group" aria-label={`Revoke ${entry.name}`}>

@@ -1,7 +1,7 @@
 /**
  * Member management in the browser: the secretariat invites through the members page, names a co-facilitator of one DTG
  * (who then edits there and only reads in the other), sees participation by regional group and the contributors of a
- * document, and revokes a member whose page is open: their socket closes, the page signs out, their API calls get 401.
+ * document, changes a member's role and regional group, and revokes a member whose page is open: their socket closes, the page signs out, their API calls get 401.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -252,6 +252,62 @@ describe('members, co-facilitators, participation and revocation', () => {
     expect(latest).toContain('Amina Odhiambo (Kenya)')
     expect(latest).toContain(`${cells[0]} updates`)
     await screenshot(page, 'contributors-panel', { selector: '[data-testid="contributors-panel"]' })
+  })
+
+  test('the secretariat corrects a member\'s regional group and changes her role; her open page follows; its own role it cannot change', async () => {
+    const { page } = secretariat
+    const { inviteUrl } = await api<{ inviteUrl: string }>(page, 'POST', '/api/members', {
+      name: 'Kadri Tamm',
+      role: 'delegation',
+      delegation: 'Estonia',
+      regionalGroup: 'weog',
+    })
+    const kadri = await openLink(browser, inviteUrl, 'Kadri Tamm')
+    await openDocument(kadri.page, dtg2Document)
+    await kadri.page.locator('.read-only-banner').waitFor()
+    expect(await kadri.page.locator('.member-role').textContent()).toBe('Delegation, Estonia')
+
+    await page.goto(`${server.url}/#/members`)
+    const table = page.getByRole('table', { name: 'Current members' })
+    const row = table.getByRole('row', { name: /Kadri Tamm/ })
+    await row.waitFor()
+    expect(await row.textContent()).toMatch(/Delegation.*Estonia.*Western European and Others Group/)
+    await table.getByRole('button', { name: 'Edit Kadri Tamm' }).click()
+    const form = page.getByRole('form', { name: 'Edit Kadri Tamm' })
+    expect(await form.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true)
+    await form.getByLabel('Regional group').selectOption({ label: 'Eastern European Group' })
+    await form.getByLabel('Role').selectOption({ label: 'Co-facilitator' })
+    await form.getByText('Documents Kadri Tamm has open reconnect at once').waitFor()
+    await screenshot(page, 'members-edit', { selector: '[aria-label="Current members"]' })
+    await form.getByRole('button', { name: 'Save changes' }).click()
+
+    await page.getByTestId('members-done').filter({ hasText: "Kadri Tamm's role is now Co-facilitator" }).waitFor()
+    await table.getByRole('row', { name: /Kadri Tamm/ }).filter({ hasText: 'Eastern European Group' }).waitFor()
+    expect(await table.getByRole('row', { name: /Kadri Tamm/ }).textContent()).toMatch(/Co-facilitator.*Estonia.*Eastern European Group/)
+    const record = (await api<{ members: MemberRecord[] }>(page, 'GET', '/api/members')).members.find((member) => member.name === 'Kadri Tamm')!
+    expect(record).toMatchObject({ role: 'cofacilitator', regionalGroup: 'eastern-european', delegation: 'Estonia' })
+
+    // Her open document reconnected: the header shows her new role without a reload. She leads no workspace, so it stays read-only.
+    await kadri.page.locator('.member-role', { hasText: 'Co-facilitator, Estonia' }).waitFor()
+    await kadri.page.locator('.read-only-banner', { hasText: 'You do not co-facilitate this workspace' }).waitFor()
+    await connectionState(kadri.page, 'Connected')
+    expect(kadri.pageErrors).toEqual([])
+    await kadri.context.close()
+
+    // The secretariat's own role: the server refuses, and the form says why.
+    await table.getByRole('button', { name: 'Edit Secretariat officer' }).click()
+    const own = page.getByRole('form', { name: 'Edit Secretariat officer' })
+    await own.getByText('Another secretariat member must change your own role.').waitFor()
+    await own.getByLabel('Role').selectOption({ label: 'Delegation' })
+    await own.getByRole('button', { name: 'Save changes' }).click()
+    await own.getByRole('alert').filter({ hasText: 'another secretariat member must change your role' }).waitFor()
+    expect((await api<{ member: { role: string } }>(page, 'GET', '/api/me')).member.role).toBe('secretariat')
+    // Escape closes the form and gives the focus back to its Edit button.
+    await own.getByLabel('Delegation or group').press('Escape')
+    await own.waitFor({ state: 'detached' })
+    expect(await table.getByRole('button', { name: 'Edit Secretariat officer' }).evaluate((button) => button === document.activeElement)).toBe(true)
+    expect(secretariat.pageErrors).toEqual([])
+    await page.goto(`${server.url}/#/`)
   })
 
   test('revoking a member whose document is open closes her connection and signs her out; her API calls get 401', async () => {

@@ -1,0 +1,106 @@
+/** The secretariat's inline form to change a member's role, or correct the delegation or regional group they are listed under. */
+import { useState, type FormEvent } from 'react'
+import { regionalGroupLabels, regionalGroups, roles, type RegionalGroup, type Role } from '../../shared/schema/member.ts'
+import { updateMember, type MemberRecord } from '../api/members.ts'
+import { roleLabels } from '../app/permissions.ts'
+import { FormError } from '../pages/FormError.tsx'
+import { changeSummary, draftOf, hasChanges, memberChanges } from './memberEdit.ts'
+
+export function EditMemberForm({
+  member,
+  isSelf,
+  workspaceTitles,
+  onSaved,
+  onCancel,
+}: {
+  member: MemberRecord
+  isSelf: boolean
+  workspaceTitles: Record<string, string>
+  /** With the sentence saying what changed. */
+  onSaved: (done: string) => void
+  onCancel: () => void
+}) {
+  const [draft, setDraft] = useState(() => draftOf(member))
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+  const changes = memberChanges(member, draft)
+  const losesLeads = draft.role === 'stakeholder' && member.role !== 'stakeholder' && member.leads.length > 0
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!hasChanges(changes)) return
+    setBusy(true)
+    setError(null)
+    try {
+      await updateMember(member.id, changes)
+      onSaved(changeSummary(member.name, changes))
+    } catch (caught) {
+      setError(caught)
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form
+      className="member-edit"
+      aria-label={`Edit ${member.name}`}
+      onSubmit={submit}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onCancel()
+      }}
+    >
+      <div className="member-edit-fields">
+        <label>
+          Role
+          <select value={draft.role} autoFocus onChange={(event) => setDraft({ ...draft, role: event.target.value as Role })}>
+            {roles.map((value) => (
+              <option key={value} value={value}>
+                {roleLabels[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Delegation or group
+          <input
+            value={draft.delegation}
+            onChange={(event) => setDraft({ ...draft, delegation: event.target.value })}
+            maxLength={200}
+            autoComplete="off"
+            placeholder="e.g. Kenya, European Union, ICT4Peace"
+          />
+        </label>
+        <label>
+          Regional group
+          <select value={draft.regionalGroup} onChange={(event) => setDraft({ ...draft, regionalGroup: event.target.value as RegionalGroup | '' })}>
+            {member.regionalGroup === null && <option value="">None</option>}
+            {regionalGroups.map((value) => (
+              <option key={value} value={value}>
+                {regionalGroupLabels[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="member-edit-hints">
+        {isSelf && <p className="hint">Another secretariat member must change your own role.</p>}
+        {changes.role && !isSelf && <p className="hint">Documents {member.name} has open reconnect at once with what the new role may do.</p>}
+        {losesLeads && (
+          <p className="hint member-edit-warning">
+            A stakeholder leads no workspace: {member.name} will no longer co-facilitate{' '}
+            {member.leads.map((workspaceId) => workspaceTitles[workspaceId] ?? workspaceId).join(', ')}.
+          </p>
+        )}
+      </div>
+      <FormError error={error} />
+      <div className="member-edit-buttons">
+        <button type="submit" disabled={busy || !hasChanges(changes)}>
+          {busy ? 'Saving…' : 'Save changes'}
+        </button>
+        <button type="button" className="button-quiet" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}
