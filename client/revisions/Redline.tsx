@@ -44,6 +44,8 @@ function Lines({ segments }: { segments: readonly TextSegment[] }) {
 }
 
 function ChangeTag({ block }: { block: RedlineBlock }) {
+  // A moved recommendation says so in its header; a moved paragraph or heading here.
+  if (block.moved && block.kind !== 'recommendation') return <span className="change-tag change-tag-moved">Moved</span>
   if (block.change === 'unchanged') return null
   if (block.change === 'changed' && block.kind !== 'recommendation') return null
   return <span className={`change-tag change-tag-${block.change}`}>{blockChangeLabels[block.change]}</span>

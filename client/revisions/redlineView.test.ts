@@ -24,7 +24,7 @@ function redline(before: RedlineBlock['before'], after: RedlineBlock['after']): 
 const zeroSummary: ComparisonSummary = {
   paragraphsAdded: 0,
   paragraphsRemoved: 0,
-  paragraphsChanged: 0,
+  paragraphsChanged: 0, paragraphsMoved: 0,
   recommendationsAdded: 0,
   recommendationsRemoved: 0,
   recommendationsChanged: 0,

@@ -74,6 +74,7 @@ export function comparisonSummaryLine(summary: ComparisonSummary): string {
     summary.paragraphsChanged && `${summary.paragraphsChanged} changed`,
     summary.paragraphsAdded && `${summary.paragraphsAdded} added`,
     summary.paragraphsRemoved && `${summary.paragraphsRemoved} removed`,
+    summary.paragraphsMoved && `${summary.paragraphsMoved} moved`,
   ].filter(Boolean)
   const recommendations = [
     summary.recommendationsChanged && `${summary.recommendationsChanged} changed`,

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { compareDrafts } from '../../shared/compare/compareDrafts.ts'
 import type { Comparison } from '../../shared/compare/comparison.ts'
+import { builtInCatalogue } from '../../shared/framework/builtInCatalogue.ts'
+import { toDraftModel } from '../../shared/model/toDraftModel.ts'
+import { doc, paragraph } from '../../shared/schema/draftBuilders.ts'
 import { changeTableRows, comparisonLines, comparisonRunningHead, redlineEntries, summaryLines } from './redlineLayout.ts'
 import { testComparison, testComparisonMeta } from './testComparison.ts'
 
@@ -80,11 +84,23 @@ describe('the comparison around the redline', () => {
       'Insertions are underlined; deletions are struck through.',
     ])
     expect(summaryLines(testComparison.summary)).toEqual([
-      'Paragraphs: 0 added, 0 removed, 1 changed.',
+      'Paragraphs: 0 added, 0 removed, 1 changed, 0 moved.',
       'Recommendations: 1 added, 1 removed, 1 changed, 1 renumbered.',
     ])
     expect(comparisonRunningHead(testComparisonMeta)).toBe(
       'A/AC.292/2026/DTG.1/CRP.1 | Draft recommendations on critical infrastructure | Rev. 1 compared with Rev. 2 | 12 March 2026',
     )
+  })
+})
+
+describe('a moved block', () => {
+  it('says "(moved)" after its number, where it now stands', () => {
+    const comparison = compareDrafts(
+      toDraftModel(doc(paragraph('First.'), paragraph('A paragraph that moves down.'), paragraph('Last.')), builtInCatalogue),
+      toDraftModel(doc(paragraph('First.'), paragraph('Last.'), paragraph('A paragraph that moves down.')), builtInCatalogue),
+    )
+    const entries = redlineEntries(comparison)
+    expect(entries.map((entry) => entry.number.map((piece) => piece.text).join(''))).toEqual(['1.', '2.', '3. (moved)'])
+    expect(entries[2].lines).toEqual([[{ op: 'equal', text: 'A paragraph that moves down.' }]])
   })
 })

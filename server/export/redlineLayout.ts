@@ -129,7 +129,8 @@ export function redlineEntries(comparison: Comparison): RedlineEntry[] {
     kind: block.kind,
     change: block.change,
     level: headingLevel(block),
-    number: merged(numberPieces(block)),
+    // A moved block is shown once, where it now stands, and says so after its number.
+    number: merged([...numberPieces(block), ...(block.moved ? [{ op: 'equal' as const, text: ' (moved)' }] : [])]),
     lines: linesOf(block),
   }))
 }
@@ -146,10 +147,10 @@ export function changeTableRows(comparison: Comparison): string[][] {
 }
 
 export function summaryLines(summary: ComparisonSummary): string[] {
-  const { paragraphsAdded, paragraphsRemoved, paragraphsChanged } = summary
+  const { paragraphsAdded, paragraphsRemoved, paragraphsChanged, paragraphsMoved } = summary
   const { recommendationsAdded, recommendationsRemoved, recommendationsChanged, recommendationsRenumbered } = summary
   return [
-    `Paragraphs: ${paragraphsAdded} added, ${paragraphsRemoved} removed, ${paragraphsChanged} changed.`,
+    `Paragraphs: ${paragraphsAdded} added, ${paragraphsRemoved} removed, ${paragraphsChanged} changed, ${paragraphsMoved} moved.`,
     `Recommendations: ${recommendationsAdded} added, ${recommendationsRemoved} removed, ` +
       `${recommendationsChanged} changed, ${recommendationsRenumbered} renumbered.`,
   ]

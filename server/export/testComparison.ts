@@ -96,7 +96,7 @@ export const testComparison: Comparison = {
   summary: {
     paragraphsAdded: 0,
     paragraphsRemoved: 0,
-    paragraphsChanged: 1,
+    paragraphsChanged: 1, paragraphsMoved: 0,
     recommendationsAdded: 1,
     recommendationsRemoved: 1,
     recommendationsChanged: 1,

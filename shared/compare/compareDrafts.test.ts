@@ -21,6 +21,7 @@ const noChanges = {
   paragraphsAdded: 0,
   paragraphsRemoved: 0,
   paragraphsChanged: 0,
+  paragraphsMoved: 0,
   recommendationsAdded: 0,
   recommendationsRemoved: 0,
   recommendationsChanged: 0,
@@ -190,6 +191,37 @@ describe('compareDrafts', () => {
     expect(comparison.summary).toEqual({ ...noChanges, paragraphsAdded: 1, paragraphsRemoved: 1, paragraphsChanged: 1 })
   })
 
+  it('shows a paragraph moved elsewhere once, where it now stands, marked moved, also when edited on the way', () => {
+    const before = draft(
+      paragraph('Opening remarks of the chair.'),
+      paragraph('States discussed the protection of critical infrastructure at length.'),
+      paragraph('Capacity-building should be demand-driven and sustainable.'),
+      paragraph('Closing remarks.'),
+    )
+    const after = draft(
+      paragraph('Opening remarks of the chair.'),
+      paragraph('Capacity-building should be demand-driven, sustainable and gender-responsive.'),
+      paragraph('Closing remarks.'),
+      paragraph('States discussed the protection of critical infrastructure at length.'),
+    )
+    const comparison = compareDrafts(before, after)
+    expect(outline(comparison)).toEqual([
+      'unchanged paragraph §1>§1 Opening remarks of the chair.',
+      'changed paragraph §3>§2 Capacity-building should be demand-driven, sustainable and gender-responsive.',
+      'unchanged paragraph §4>§3 Closing remarks.',
+      'unchanged paragraph §2>§4 States discussed the protection of critical infrastructure at length. (moved)',
+    ])
+    expect(comparison.summary).toEqual({ ...noChanges, paragraphsChanged: 1, paragraphsMoved: 1 })
+
+    const movedAndEdited = compareDrafts(
+      draft(paragraph('A first paragraph.'), paragraph('States should share information on ICT incidents with each other.'), paragraph('A last paragraph.')),
+      draft(paragraph('A first paragraph.'), paragraph('A last paragraph.'), paragraph('States should share information on ICT incidents with each other promptly.')),
+    )
+    expect(outline(movedAndEdited).at(-1)).toBe('changed paragraph §2>§3 States should share information on ICT incidents with each other promptly. (moved)')
+    expect(movedAndEdited.blocks.at(-1)!.segments.filter((segment) => segment.op !== 'equal').map((segment) => segment.text.trim())).toEqual(['promptly'])
+    expect(movedAndEdited.summary).toEqual({ ...noChanges, paragraphsChanged: 1, paragraphsMoved: 1 })
+  })
+
   it('pairs an edited paragraph across a paragraph added before it in the same run of changes', () => {
     const before = draft(paragraph('Start.'), paragraph('Delegations agreed on the text.'), paragraph('End.'))
     const after = draft(paragraph('Start.'), paragraph('Something else entirely new.'), paragraph('Delegations agreed on the final text.'), paragraph('End.'))
@@ -336,6 +368,7 @@ describe('compareDrafts', () => {
       paragraphsAdded: 3,
       paragraphsRemoved: 6,
       paragraphsChanged: 12,
+      paragraphsMoved: 0,
       recommendationsAdded: 2,
       recommendationsRemoved: 3,
       recommendationsChanged: 9,

@@ -3,12 +3,16 @@ import { diffArrays } from 'diff'
 import type { DraftBlock, DraftModel, ModelRef, RecommendationBlock } from '../model/draftModel.ts'
 import type { Comparison, ComparisonSummary, RecommendationChange, RedlineBlock } from './comparison.ts'
 import { recommendationChanges } from './recommendationChanges.ts'
-import { wholeSegments, wordSegments, wordSimilarity } from './wordDiff.ts'
+import { countsSimilarity, wholeSegments, wordCounts, wordSegments, wordSimilarity } from './wordDiff.ts'
 
 /** A removed and an added plain block of the same kind at least this alike are one edited block. */
 const pairingSimilarity = 0.5
 /** How many removed or added blocks may stand between an edited block's two versions within one run of changes. */
 const pairingLookahead = 3
+/** A plain block removed in one place and one added elsewhere at least this alike are the same block, moved. */
+const movedSimilarity = 0.8
+/** Removed x added plain blocks past which moved blocks are found by equal text only, not by likeness. */
+const movedLikenessPairs = 10_000
 
 interface Entry {
   block: DraftBlock
@@ -190,6 +194,60 @@ function redlineOf(before: Entry[], after: Entry[]): RedlineBlock[] {
   return redline
 }
 
+function isPlain(block: DraftBlock | null): block is DraftBlock {
+  return block !== null && (block.kind !== 'recommendation' || block.id === null)
+}
+
+/**
+ * Plain blocks removed in one place and added in another (a paragraph moved, perhaps edited on the way) become one
+ * block at their new place, marked moved: first those of equal text, then, unless there are too many to weigh,
+ * the most alike of those left, above `movedSimilarity`.
+ */
+function withMovedBlocks(blocks: RedlineBlock[]): RedlineBlock[] {
+  const removed = blocks.flatMap((block, index) => (block.change === 'removed' && isPlain(block.before) ? [index] : []))
+  const added = blocks.flatMap((block, index) => (block.change === 'added' && isPlain(block.after) ? [index] : []))
+  if (removed.length === 0 || added.length === 0) return blocks
+  const movedFrom = new Map<number, number>()
+  const byToken = new Map<string, number[]>()
+  for (const index of removed) {
+    const token = contentToken(blocks[index].before!)
+    byToken.set(token, [...(byToken.get(token) ?? []), index])
+  }
+  const unmatched: number[] = []
+  for (const index of added) {
+    const same = byToken.get(contentToken(blocks[index].after!))
+    if (same && same.length > 0) movedFrom.set(index, same.shift()!)
+    else unmatched.push(index)
+  }
+  const taken = new Set(movedFrom.values())
+  const left = removed.filter((index) => !taken.has(index))
+  if (left.length * unmatched.length <= movedLikenessPairs) {
+    const counts = new Map(left.map((index) => [index, wordCounts(blocks[index].before!.text)]))
+    for (const index of unmatched) {
+      const after = blocks[index].after!
+      const afterCounts = wordCounts(after.text)
+      let best = -1
+      let bestScore = movedSimilarity
+      for (const candidate of left) {
+        const before = blocks[candidate].before!
+        if (taken.has(candidate) || before.kind !== after.kind) continue
+        const score = countsSimilarity(counts.get(candidate)!, afterCounts)
+        if (score >= bestScore) [best, bestScore] = [candidate, score]
+      }
+      if (best >= 0) {
+        movedFrom.set(index, best)
+        taken.add(best)
+      }
+    }
+  }
+  if (movedFrom.size === 0) return blocks
+  return blocks.flatMap((block, index) => {
+    if (taken.has(index)) return []
+    const from = movedFrom.get(index)
+    return from === undefined ? [block] : [pairedBlock(blocks[from].before!, block.after!, true)]
+  })
+}
+
 function summaryOf(blocks: RedlineBlock[], recommendations: RecommendationChange[]): ComparisonSummary {
   const paragraphs = (change: RedlineBlock['change']) =>
     blocks.filter((block) => block.kind === 'paragraph' && block.change === change).length
@@ -198,6 +256,7 @@ function summaryOf(blocks: RedlineBlock[], recommendations: RecommendationChange
     paragraphsAdded: paragraphs('added'),
     paragraphsRemoved: paragraphs('removed'),
     paragraphsChanged: paragraphs('changed'),
+    paragraphsMoved: blocks.filter((block) => block.kind === 'paragraph' && block.moved).length,
     recommendationsAdded: recommendationsWith((entry) => entry.changes.includes('added')),
     recommendationsRemoved: recommendationsWith((entry) => entry.changes.includes('removed')),
     recommendationsChanged: recommendationsWith((entry) => entry.changes.includes('text') || entry.changes.includes('links')),
@@ -213,7 +272,7 @@ function summaryOf(blocks: RedlineBlock[], recommendations: RecommendationChange
 export function compareDrafts(before: DraftModel, after: DraftModel): Comparison {
   const beforeEntries = entriesOf(before)
   const afterEntries = entriesOf(after)
-  const blocks = redlineOf(beforeEntries, afterEntries)
+  const blocks = withMovedBlocks(redlineOf(beforeEntries, afterEntries))
   const recommendations = recommendationChanges(recommendationsByKey(beforeEntries), recommendationsByKey(afterEntries))
   return { blocks, recommendations, summary: summaryOf(blocks, recommendations) }
 }

@@ -52,6 +52,8 @@ export interface ComparisonSummary {
   paragraphsAdded: number
   paragraphsRemoved: number
   paragraphsChanged: number
+  /** Paragraphs found elsewhere in the later version (edited or not), shown once, where they now stand. */
+  paragraphsMoved: number
   recommendationsAdded: number
   recommendationsRemoved: number
   recommendationsChanged: number

@@ -27,7 +27,8 @@ export function wordSegments(before: string, after: string): TextSegment[] {
 
 const wordPattern = /[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]/gu
 
-function wordCounts(text: string): Map<string, number> {
+/** How often each word and punctuation mark occurs in a text: what wordSimilarity compares. */
+export function wordCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>()
   for (const [word] of text.matchAll(wordPattern)) counts.set(word, (counts.get(word) ?? 0) + 1)
   return counts
@@ -38,8 +39,11 @@ function wordCounts(text: string): Map<string, number> {
  * (each word and punctuation mark counted as often as it occurs, regardless of order). Two empty texts are alike.
  */
 export function wordSimilarity(before: string, after: string): number {
-  const beforeCounts = wordCounts(before)
-  const afterCounts = wordCounts(after)
+  return countsSimilarity(wordCounts(before), wordCounts(after))
+}
+
+/** wordSimilarity of two texts' word counts, for comparing one text with many without counting it again. */
+export function countsSimilarity(beforeCounts: ReadonlyMap<string, number>, afterCounts: ReadonlyMap<string, number>): number {
   let total = 0
   let shared = 0
   for (const count of beforeCounts.values()) total += count
