@@ -14,16 +14,28 @@ export function Redline({ blocks, fromLabel, toLabel }: { blocks: readonly Redli
   )
 }
 
+/** A segment's text in its bold and italic, as its version wrote it. */
+function Marked({ segment }: { segment: TextSegment }) {
+  const italic = segment.italic ? <em>{segment.text}</em> : segment.text
+  return <>{segment.bold ? <strong>{italic}</strong> : italic}</>
+}
+
 function Segments({ segments }: { segments: readonly TextSegment[] }) {
   return (
     <>
       {segments.map((segment, index) =>
         segment.op === 'insert' ? (
-          <ins key={index}>{segment.text}</ins>
+          <ins key={index}>
+            <Marked segment={segment} />
+          </ins>
         ) : segment.op === 'delete' ? (
-          <del key={index}>{segment.text}</del>
+          <del key={index}>
+            <Marked segment={segment} />
+          </del>
         ) : (
-          <span key={index}>{segment.text}</span>
+          <span key={index}>
+            <Marked segment={segment} />
+          </span>
         ),
       )}
     </>

@@ -34,7 +34,7 @@ export function segmentLines(segments: readonly TextSegment[]): TextSegment[][] 
   for (const segment of segments) {
     segment.text.split('\n').forEach((part, index) => {
       if (index > 0) lines.push([])
-      if (part !== '') lines.at(-1)!.push({ op: segment.op, text: part })
+      if (part !== '') lines.at(-1)!.push({ ...segment, text: part })
     })
   }
   return lines

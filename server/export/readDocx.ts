@@ -42,6 +42,7 @@ export interface DocxRun {
   underline: boolean
   strike: boolean
   bold: boolean
+  italic: boolean
   color: string | null
 }
 
@@ -53,6 +54,7 @@ export function runsOf(xml: string): DocxRun[] {
       underline: /<w:u [^>]*w:val="(?!none)/.test(properties),
       strike: /<w:strike(?: w:val="(?:true|1)")?\/>/.test(properties),
       bold: /<w:b(?: w:val="(?:true|1)")?\/>/.test(properties),
+      italic: /<w:i(?: w:val="(?:true|1)")?\/>/.test(properties),
       color: /<w:color w:val="([0-9A-Fa-f]{6})"/.exec(properties)?.[1] ?? null,
     }
   })

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { paragraphTexts, readDocx, runsOf } from './readDocx.ts'
 import { comparisonToDocx, comparisonToHtml, deletionColor, insertionColor } from './redline.ts'
 import { testComparison, testComparisonMeta } from './testComparison.ts'
+import { compareDrafts } from '../../shared/compare/compareDrafts.ts'
+import { builtInCatalogue } from '../../shared/framework/builtInCatalogue.ts'
+import { toDraftModel } from '../../shared/model/toDraftModel.ts'
+import { doc, paragraph, text } from '../../shared/schema/draftBuilders.ts'
 
 describe('comparisonToDocx', async () => {
   const redline = readDocx(await comparisonToDocx(testComparison, testComparisonMeta))
@@ -89,5 +93,21 @@ describe('comparisonToHtml', () => {
   it('escapes the compared text', () => {
     const hostile = { ...testComparison, blocks: [{ ...testComparison.blocks[1], segments: [{ op: 'insert' as const, text: '<script>x</script>' }] }] }
     expect(comparisonToHtml(hostile, testComparisonMeta)).toContain('<p><ins>&lt;script&gt;x&lt;/script&gt;</ins></p>')
+  })
+})
+
+describe('bold and italic in the redline', () => {
+  it('keep their marks inside insertions, deletions and equal text, in HTML and in DOCX', async () => {
+    const comparison = compareDrafts(
+      toDraftModel(doc(paragraph(text('Guiding question:', 'bold'), ' ', text('Which threats?', 'italic'))), builtInCatalogue),
+      toDraftModel(doc(paragraph(text('Guiding question:', 'bold'), ' ', text('Which ICT threats?', 'italic'))), builtInCatalogue),
+    )
+    const meta = { title: 'T', symbol: null, fromLabel: 'Rev.1', toLabel: 'Rev.2', date: new Date(Date.UTC(2026, 10, 23)) }
+    const html = comparisonToHtml(comparison, meta)
+    expect(html).toContain('<strong>Guiding question:</strong>')
+    expect(html).toContain('<ins><em>ICT </em></ins>')
+    const runs = runsOf(readDocx(await comparisonToDocx(comparison, meta)).document)
+    expect(runs.find((run) => run.text === 'ICT ')).toMatchObject({ underline: true, italic: true })
+    expect(runs.find((run) => run.text === 'Guiding question:')).toMatchObject({ bold: true })
   })
 })

@@ -29,7 +29,9 @@ const pieceStyles: Record<RedlinePiece['op'], RunStyle> = {
 }
 
 function docxPieces(pieces: readonly RedlinePiece[], style: RunStyle = {}): ParagraphChild[] {
-  return pieces.flatMap((piece) => docxText(piece.text, { ...style, ...pieceStyles[piece.op] }))
+  return pieces.flatMap((piece) =>
+    docxText(piece.text, { ...style, ...pieceStyles[piece.op], ...(piece.bold ? { bold: true } : {}), ...(piece.italic ? { italics: true } : {}) }),
+  )
 }
 
 function docxEntry(entry: RedlineEntry): Paragraph[] {
@@ -62,7 +64,9 @@ function htmlPieces(pieces: readonly RedlinePiece[]): string {
   return pieces
     .map((piece) => {
       const tag = htmlTags[piece.op]
-      return tag ? `<${tag}>${htmlText(piece.text)}</${tag}>` : htmlText(piece.text)
+      const italic = piece.italic ? `<em>${htmlText(piece.text)}</em>` : htmlText(piece.text)
+      const text = piece.bold ? `<strong>${italic}</strong>` : italic
+      return tag ? `<${tag}>${text}</${tag}>` : text
     })
     .join('')
 }

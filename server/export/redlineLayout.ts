@@ -49,7 +49,7 @@ function segmentLines(segments: readonly TextSegment[]): RedlinePiece[][] {
   for (const segment of segments) {
     segment.text.split('\n').forEach((text, index) => {
       if (index > 0) lines.push([])
-      if (text !== '') lines[lines.length - 1].push({ op: segment.op, text })
+      if (text !== '') lines[lines.length - 1].push({ ...segment, text })
     })
   }
   return lines.filter((line, index) => line.length > 0 || index === 0)
@@ -103,13 +103,14 @@ function headingLevel(block: RedlineBlock): number {
   return heading?.kind === 'heading' ? heading.level : 1
 }
 
-/** Neighbouring pieces with the same op become one. */
+/** Neighbouring pieces with the same op, bold and italic become one. */
 function merged(pieces: readonly RedlinePiece[]): RedlinePiece[] {
   const result: RedlinePiece[] = []
   for (const piece of pieces) {
     const last = result.at(-1)
-    if (last && last.op === piece.op) result[result.length - 1] = { op: last.op, text: last.text + piece.text }
-    else result.push(piece)
+    if (last && last.op === piece.op && Boolean(last.bold) === Boolean(piece.bold) && Boolean(last.italic) === Boolean(piece.italic)) {
+      result[result.length - 1] = { ...last, text: last.text + piece.text }
+    } else result.push(piece)
   }
   return result
 }

@@ -3,6 +3,7 @@ import { diffArrays } from 'diff'
 import type { DraftBlock, DraftModel, ModelRef, RecommendationBlock } from '../model/draftModel.ts'
 import type { Comparison, ComparisonSummary, RecommendationChange, RedlineBlock } from './comparison.ts'
 import { recommendationChanges } from './recommendationChanges.ts'
+import { withMarks } from './segmentMarks.ts'
 import { countsSimilarity, wholeSegments, wordCounts, wordSegments, wordSimilarity } from './wordDiff.ts'
 
 /** A removed and an added plain block of the same kind at least this alike are one edited block. */
@@ -71,13 +72,13 @@ function refChanges(before: ModelRef[], after: ModelRef[]): NonNullable<RedlineB
 }
 
 function addedBlock(block: DraftBlock): RedlineBlock {
-  const redline: RedlineBlock = { change: 'added', kind: block.kind, before: null, after: block, segments: wholeSegments('insert', block.text) }
+  const redline: RedlineBlock = { change: 'added', kind: block.kind, before: null, after: block, segments: withMarks(wholeSegments('insert', block.text), null, block) }
   if (block.kind === 'recommendation') redline.refs = refChanges([], block.refs)
   return redline
 }
 
 function removedBlock(block: DraftBlock): RedlineBlock {
-  const redline: RedlineBlock = { change: 'removed', kind: block.kind, before: block, after: null, segments: wholeSegments('delete', block.text) }
+  const redline: RedlineBlock = { change: 'removed', kind: block.kind, before: block, after: null, segments: withMarks(wholeSegments('delete', block.text), block, null) }
   if (block.kind === 'recommendation') redline.refs = refChanges(block.refs, [])
   return redline
 }
@@ -88,7 +89,7 @@ function pairedBlock(before: DraftBlock, after: DraftBlock, moved: boolean): Red
     kind: after.kind,
     before,
     after,
-    segments: wordSegments(before.text, after.text),
+    segments: withMarks(wordSegments(before.text, after.text), before, after),
   }
   if (before.kind === 'recommendation' && after.kind === 'recommendation') redline.refs = refChanges(before.refs, after.refs)
   if (moved) redline.moved = true

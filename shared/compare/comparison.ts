@@ -5,6 +5,9 @@ import type { DraftBlock, ModelRef } from '../model/draftModel.ts'
 export interface TextSegment {
   op: 'equal' | 'insert' | 'delete'
   text: string
+  /** Set only when true: deleted text as the earlier version wrote it, other text as the later one does. */
+  bold?: boolean
+  italic?: boolean
 }
 
 /**
