@@ -11,6 +11,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Dispatched on window when the API answers 401 outside signing in: the session has ended (expired, revoked, signed out elsewhere). */
+export const unauthorizedEvent = 'dtg:unauthorized'
+
 interface ErrorBody {
   error?: { code?: string; message?: string; details?: unknown }
 }
@@ -40,6 +43,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PA
   } catch {
     throw new ApiError(0, 'network_error', 'the server cannot be reached; check your connection')
   }
+  if (response.status === 401 && path !== '/api/me' && !path.startsWith('/api/auth/')) window.dispatchEvent(new Event(unauthorizedEvent))
   if (!response.ok) throw await toApiError(response)
   if (response.status === 204) return undefined as T
   return (await response.json()) as T

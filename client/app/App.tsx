@@ -1,8 +1,10 @@
 /** The app shell: signs in, then shows the page the hash names under a common header. */
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { onMembershipChanged } from '../access/membershipChange.ts'
 import { fetchMe, signOut } from '../api/auth.ts'
 import type { SignedInMember } from '../api/types.ts'
+import { clearLocalDrafts } from '../collab/localDrafts.ts'
+import { unsyncedChanges } from '../collab/unsyncedChanges.ts'
 import { NotFoundPage } from '../pages/NotFoundPage.tsx'
 import { SignInPage } from '../pages/SignInPage.tsx'
 import { WorkspaceListPage } from '../pages/WorkspaceListPage.tsx'
@@ -16,6 +18,7 @@ const DocumentPage = lazy(() => import('../pages/DocumentPage.tsx'))
 const MembersPage = lazy(() => import('../members/MembersPage.tsx'))
 const RevisionPage = lazy(() => import('../revisions/RevisionPage.tsx'))
 const ComparePage = lazy(() => import('../revisions/ComparePage.tsx'))
+const SignOutDialog = lazy(() => import('./SignOutDialog.tsx'))
 
 type SessionState =
   | { status: 'starting' }
@@ -26,6 +29,8 @@ type SessionState =
 export function App() {
   const [session, setSession] = useState<SessionState>({ status: 'starting' })
   const route = useRoute()
+  const [askingToSignOut, setAskingToSignOut] = useState(false)
+  const signOutButton = useRef<HTMLButtonElement>(null)
 
   useEffect(() => {
     startSession().then(
@@ -34,7 +39,15 @@ export function App() {
     )
   }, [])
 
-  useEffect(() => onSessionEnded(() => setSession({ status: 'signed-out', inviteError: null, ended: true })), [])
+  useEffect(
+    () => onSessionEnded(() => setSession((current) => (current.status === 'signed-in' ? { status: 'signed-out', inviteError: null, ended: true } : current))),
+    [],
+  )
+
+  // Signed out, by choice or because the session ended: the drafts this browser keeps go with it (a shared computer keeps nothing).
+  useEffect(() => {
+    if (session.status === 'signed-out') void clearLocalDrafts()
+  }, [session.status])
 
   // The secretariat changed the member's role or the workspaces they lead: the header shows them as they now are.
   useEffect(
@@ -51,13 +64,31 @@ export function App() {
   )
 
   const leave = async () => {
+    setAskingToSignOut(false)
     try {
       await signOut()
+    } catch {
+      // Offline: this page signs out all the same; the server ends the session when it expires.
     } finally {
       setSession({ status: 'signed-out', inviteError: null })
       window.location.hash = '#/'
     }
   }
+
+  // Changes the server has not had yet would be deleted with the drafts: ask first.
+  const askToLeave = () => {
+    if (unsyncedChanges() > 0) setAskingToSignOut(true)
+    else void leave()
+  }
+
+  const stay = () => setAskingToSignOut(false)
+
+  // Once the dialog has closed (its focus trap gone), the focus goes back to the button that opened it.
+  const wasAsking = useRef(false)
+  useEffect(() => {
+    if (wasAsking.current && !askingToSignOut) signOutButton.current?.focus()
+    wasAsking.current = askingToSignOut
+  }, [askingToSignOut])
 
   if (session.status === 'starting') {
     return (
@@ -85,7 +116,12 @@ export function App() {
   const { member } = session
   return (
     <>
-      <AppHeader member={member} onSignOut={leave} />
+      <AppHeader member={member} onSignOut={askToLeave} signOutRef={signOutButton} />
+      {askingToSignOut && (
+        <Suspense fallback={null}>
+          <SignOutDialog onSignOut={leave} onStay={stay} />
+        </Suspense>
+      )}
       <main className="page" id="main" tabIndex={-1}>
         {route.page === 'workspaces' && <WorkspaceListPage member={member} />}
         {route.page === 'workspace' && <WorkspacePage key={route.workspaceId} workspaceId={route.workspaceId} member={member} />}

@@ -1,4 +1,5 @@
 /** The banner on every signed-in page: the workspace's name, who is signed in, sign-out. */
+import type { Ref } from 'react'
 import type { SignedInMember } from '../api/types.ts'
 import { Brand } from './Brand.tsx'
 import { may, roleLabels } from './permissions.ts'
@@ -6,7 +7,7 @@ import { routeHref } from './route.ts'
 import { mainContentId, skipToContent } from './skipToContent.ts'
 import { useRoute } from './useRoute.ts'
 
-export function AppHeader({ member, onSignOut }: { member: SignedInMember; onSignOut: () => void }) {
+export function AppHeader({ member, onSignOut, signOutRef }: { member: SignedInMember; onSignOut: () => void; signOutRef?: Ref<HTMLButtonElement> }) {
   const route = useRoute()
   return (
     <header className="app-header" role="banner">
@@ -34,7 +35,7 @@ export function AppHeader({ member, onSignOut }: { member: SignedInMember; onSig
           {roleLabels[member.role]}
           {member.delegation ? `, ${member.delegation}` : ''}
         </span>
-        <button type="button" className="button-quiet" onClick={onSignOut}>
+        <button type="button" className="button-quiet" ref={signOutRef} onClick={onSignOut}>
           Sign out
         </button>
       </div>

@@ -2,6 +2,7 @@
 import { exchangeInvite, fetchMe } from '../api/auth.ts'
 import { ApiError } from '../api/http.ts'
 import type { SignedInMember } from '../api/types.ts'
+import { clearLocalDrafts } from '../collab/localDrafts.ts'
 import { inviteTokenFromHash } from './inviteToken.ts'
 
 export interface SessionStart {
@@ -35,6 +36,8 @@ async function start(): Promise<SessionStart> {
   if (token) {
     try {
       const member = await exchangeInvite(token)
+      // Drafts kept in this browser belong to the session that wrote them, never to the next one to sign in here.
+      void clearLocalDrafts()
       return { member, inviteError: null }
     } catch (error) {
       inviteError = inviteErrorMessage(error)

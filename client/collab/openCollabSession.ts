@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { announceMembershipChange, isMembershipChange } from '../access/membershipChange.ts'
 import { confirmSession } from '../app/sessionEnd.ts'
 import { collabUrl } from './collabUrl.ts'
+import { localDraftName } from './localDrafts.ts'
 
 export interface CollabSession {
   documentId: string
@@ -16,7 +17,7 @@ export interface CollabSession {
 
 export function openCollabSession(documentId: string): CollabSession {
   const doc = new Y.Doc()
-  const persistence = new IndexeddbPersistence(`dtg-${documentId}`, doc)
+  const persistence = new IndexeddbPersistence(localDraftName(documentId), doc)
   const provider = new WebsocketProvider(collabUrl(window.location), documentId, doc, {
     connect: navigator.onLine,
     // Tabs talk to the server only: what a read-only member types must never reach another tab.

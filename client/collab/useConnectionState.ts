@@ -3,6 +3,7 @@ import { useEffect, useReducer } from 'react'
 import type * as Y from 'yjs'
 import { initialConnectionState, nextConnectionState, type ConnectionState, type SocketStatus } from './connectionState.ts'
 import type { CollabSession } from './openCollabSession.ts'
+import { forgetUnsynced, reportUnsynced } from './unsyncedChanges.ts'
 
 export function useConnectionState({ doc, provider }: CollabSession): ConnectionState {
   const [state, dispatch] = useReducer(nextConnectionState, navigator.onLine, initialConnectionState)
@@ -34,6 +35,10 @@ export function useConnectionState({ doc, provider }: CollabSession): Connection
       window.removeEventListener('offline', onOffline)
     }
   }, [doc, provider])
+
+  // Signing out asks first when the server has not had every change.
+  useEffect(() => reportUnsynced(provider, state.unsynced), [provider, state.unsynced])
+  useEffect(() => () => forgetUnsynced(provider), [provider])
 
   return state
 }
