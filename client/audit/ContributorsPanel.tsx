@@ -1,13 +1,20 @@
-/** The audit of a document: who sent content updates (how many, how large, when), and the most recent ones. Loaded when opened. */
-import { useState } from 'react'
+/**
+ * The audit of a document: who sent content updates (how many, how large, when), and the most recent ones. Loaded when
+ * opened, and kept current while open: the document's `status` event follows edits, so it asks for a refresh, at most
+ * once per 10 s.
+ */
+import { useEffect, useState } from 'react'
+import { followDocumentEvents } from '../api/documentEvents.ts'
 import { getContributors, type Contributors } from '../api/members.ts'
 import { LoadState } from '../app/LoadState.tsx'
 import { roleLabels } from '../app/permissions.ts'
 import { useLoad } from '../app/useLoad.ts'
 import { authorName, countUpdates, formatBytes, formatWhen, recentSpells } from './contributorsFormat.ts'
+import { throttledRefresh } from './throttledRefresh.ts'
 import '../styles/audit.css'
 
 const recentShown = 20
+const refreshIntervalMs = 10_000
 
 export function ContributorsPanel({ documentId }: { documentId: string }) {
   const [open, setOpen] = useState(false)
@@ -23,7 +30,15 @@ export function ContributorsPanel({ documentId }: { documentId: string }) {
 }
 
 function ContributorsBody({ documentId }: { documentId: string }) {
-  const [loaded, reload] = useLoad(() => getContributors(documentId), [documentId])
+  const [loaded, reload, refresh] = useLoad(() => getContributors(documentId), [documentId])
+  useEffect(() => {
+    const throttle = throttledRefresh(refresh, refreshIntervalMs)
+    const stop = followDocumentEvents(documentId, 'status', { onEvent: throttle.request, onReconnect: throttle.request })
+    return () => {
+      stop()
+      throttle.cancel()
+    }
+  }, [documentId, refresh])
   return (
     <>
       <button type="button" className="button-quiet contributors-refresh" onClick={reload}>

@@ -1,11 +1,15 @@
 /** Edits and comments in a workspace per UN regional group over time: two bar charts, a legend, the numbers as a table, and who has not been heard. */
-import { Fragment, useId, useMemo, useState } from 'react'
+import { Fragment, useEffect, useId, useMemo, useState } from 'react'
 import { getParticipation, type Participation, type ParticipationBucket } from '../api/members.ts'
 import { LoadState } from '../app/LoadState.tsx'
 import { useLoad } from '../app/useLoad.ts'
 import { groupColour } from './groupColours.ts'
 import { bucketAxisLabel, bucketName, completeSeries, layoutPanel, padSeries, periodName, silentGroups, totals, type BucketCounts, type Metric } from './participationLayout.ts'
+import { refreshWhileVisible } from './visibleRefresh.ts'
 import '../styles/participation.css'
+
+/** The chart follows the workspace on its own while the page is visible. */
+const autoRefreshMs = 60_000
 
 const bucketWords: Record<ParticipationBucket, { noun: string; by: string }> = {
   day: { noun: 'day', by: 'By day' },
@@ -21,7 +25,8 @@ const count = (value: number, metric: Metric) => `${value} ${value === 1 ? metri
 
 export function ParticipationChart({ workspaceId }: { workspaceId: string }) {
   const [bucket, setBucket] = useState<ParticipationBucket>('day')
-  const [loaded, reload] = useLoad(() => getParticipation(workspaceId, bucket), [workspaceId, bucket])
+  const [loaded, reload, refresh] = useLoad(() => getParticipation(workspaceId, bucket), [workspaceId, bucket])
+  useEffect(() => refreshWhileVisible(refresh, autoRefreshMs), [workspaceId, bucket, refresh])
   return (
     <section className="participation" aria-labelledby="participation-heading" data-testid="participation">
       <div className="participation-head">
