@@ -88,7 +88,16 @@ export function documentRoutes({ registry, access, members, rooms, status, event
         try {
           await stream.writeSSE({ event: 'status', data: JSON.stringify(await status.current(id, rooms.loaded(id)?.doc)) })
           let lastWrite = Date.now()
+          let lastChecked = Date.now()
           while (!stream.aborted && !stream.closed && !ended) {
+            // Asked whatever arrives: a busy document's events must not keep a signed-out member's stream open.
+            if (Date.now() - lastChecked >= recheckMs) {
+              lastChecked = Date.now()
+              if (!stillSignedIn()) {
+                ended = 'signed_out'
+                break
+              }
+            }
             if (queue.length > 0) {
               await stream.writeSSE(queue.shift()!)
               lastWrite = Date.now()
@@ -103,9 +112,7 @@ export function documentRoutes({ registry, access, members, rooms, status, event
             })
             wake = null
             if (queue.length > 0 || stream.aborted || ended) continue
-            // Signed out, expired, or revoked from another process (the admin CLI): the stream ends.
-            if (!stillSignedIn()) ended = 'signed_out'
-            else if (Date.now() - lastWrite >= keepAliveMs) {
+            if (Date.now() - lastWrite >= keepAliveMs) {
               await stream.write(': keep-alive\n\n')
               lastWrite = Date.now()
             }

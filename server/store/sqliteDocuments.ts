@@ -1,4 +1,5 @@
 /** DocumentStore on the embedded SQLite database. */
+import { log } from '../log.ts'
 import { releaseFreePages, type Sqlite } from './sqlite.ts'
 
 /** Free pages (4 KiB each) given back to the file system after each compaction, at most. */
@@ -85,8 +86,13 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void> {
     this.compactOne(documentId, state, throughSeq)
-    // A bounded step, so a compaction never holds the event loop for long; the rest goes at the next one.
-    releaseFreePages(this.db, freePagesPerCompaction)
+    // A bounded step, so a compaction never holds the event loop for long; the rest goes at the next one. The
+    // compaction is done either way: a page release that fails (a lock held too long) is only tried again later.
+    try {
+      releaseFreePages(this.db, freePagesPerCompaction)
+    } catch (error) {
+      log.warn('store.free_pages_not_released', { error })
+    }
   }
 
   async size(documentId: string) {

@@ -168,6 +168,31 @@ describe('members, tokens and write permission', () => {
     expect(await stream.finished(3000)).toBe(true)
   })
 
+  it('ends the stream of a member revoked from the CLI while others keep editing the document', async () => {
+    const token = mintToken(dataDir, 'Delegate revoked mid-session', 'delegation', { delegation: 'Laputa' })
+    const stream = await openEventStream(`${server.url}/api/documents/doc/events`, token)
+    expect(await stream.readUntil(/event: status/)).toBe(true)
+    const writer = client('doc', writerToken)
+    await writer.synced
+    // Edits every 150 ms keep status events coming; bounded, it stops by itself.
+    let edits = 0
+    const typing = setInterval(() => {
+      if (++edits > 100) clearInterval(typing)
+      else writer.text.insert(writer.text.length, 'x')
+    }, 150)
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'revoke', '--name', 'Delegate revoked mid-session'], {
+        cwd: repoRoot,
+        env: { ...process.env, DATA_DIR: dataDir },
+        encoding: 'utf8',
+      })
+      expect(await stream.readUntil(/event: ended/, 12_000)).toBe(true)
+      expect(edits).toBeLessThan(100)
+    } finally {
+      clearInterval(typing)
+    }
+  })
+
   it('limits the live event streams one member holds at once', async () => {
     const token = mintToken(dataDir, 'Many tabs', 'delegation', { delegation: 'Blefuscu' })
     const streams = []
