@@ -1,5 +1,5 @@
 /** How a recommendation looks in the editor: its number, its framework links as chips, then its paragraphs. */
-import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
+import { NodeViewContent, NodeViewWrapper, useEditorState, type ReactNodeViewProps } from '@tiptap/react'
 import { recommendationNumberFrom } from './draftNumbering.ts'
 import { useChooseLinks } from './LinkPicker.tsx'
 import { RefChip } from './RefChip.tsx'
@@ -11,7 +11,8 @@ export function RecommendationView({ node, editor, decorations }: ReactNodeViewP
   const name = number === null ? 'Recommendation' : `R${number}`
   const id = String(node.attrs.id ?? '')
   const refs = refsOf(node)
-  const editable = editor.isEditable
+  // Follows the member's rights changing while the document is open (setEditable re-renders no node view by itself).
+  const editable = useEditorState({ editor, selector: ({ editor: current }) => current.isEditable })
 
   const addLinks = async () => {
     const chosen = await chooseLinks({ title: `Link ${name} to the framework`, confirmLabel: 'Add links', linked: refs })

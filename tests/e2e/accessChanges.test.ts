@@ -49,6 +49,7 @@ describe('permissions that follow changes while a document is open', () => {
     await openDocument(page, documentId)
     await page.locator('.read-only-banner').waitFor()
     expect(await page.locator('.draft-text').getAttribute('contenteditable')).toBe('false')
+    expect(await page.locator('.ref-remove, .add-link').count()).toBe(0)
     expect(await page.getByTestId('access-notice').textContent()).toBe('')
     await markPage(page)
 
@@ -66,6 +67,10 @@ describe('permissions that follow changes while a document is open', () => {
     await page.getByRole('toolbar').first().waitFor()
     expect(await page.locator('.read-only-banner').count()).toBe(0)
     expect(await page.locator('.draft-text').getAttribute('aria-readonly')).toBe('false')
+    // The recommendations' link controls follow too.
+    await page.locator('.recommendation .add-link').first().waitFor()
+    // Panels follow: a co-facilitator here cuts revisions and sees the contributors.
+    await page.getByTestId('contributors-panel').waitFor()
     await connectionState(page, 'Connected')
     await screenshot(page, 'access-now-editable')
 
@@ -88,6 +93,8 @@ describe('permissions that follow changes while a document is open', () => {
     await page.locator('.read-only-banner').waitFor()
     expect(await page.getByRole('toolbar').count()).toBe(0)
     expect(await page.locator('.draft-text').getAttribute('aria-readonly')).toBe('true')
+    await expect.poll(() => page.locator('.ref-remove, .add-link').count()).toBe(0)
+    expect(await page.getByTestId('contributors-panel').count()).toBe(0)
     await connectionState(page, 'Connected')
     expect(await stillSamePage(page)).toBe(true)
     await screenshot(page, 'access-now-read-only')
