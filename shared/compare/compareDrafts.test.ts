@@ -222,6 +222,20 @@ describe('compareDrafts', () => {
     expect(movedAndEdited.summary).toEqual({ ...noChanges, paragraphsChanged: 1, paragraphsMoved: 1 })
   })
 
+  it('pairs moved paragraphs by best likeness overall, not first come', () => {
+    const base = 'Delegations discussed confidence-building measures and points of contact for the exchange of information'
+    const comparison = compareDrafts(
+      draft(paragraph('Top.'), paragraph(`${base} aa bb cc.`), paragraph(`${base} dd ee ff.`), paragraph('Middle.'), paragraph('Bottom.')),
+      draft(paragraph('Top.'), paragraph('Middle.'), paragraph('Bottom.'), paragraph(`${base} dd ee ff aa bb.`), paragraph(`${base} dd ee ff gg.`)),
+    )
+    const moved = comparison.blocks.filter((block) => block.moved)
+    expect(moved.map((block) => [block.before!.text.slice(base.length), block.after!.text.slice(base.length)])).toEqual([
+      [' aa bb cc.', ' dd ee ff aa bb.'],
+      [' dd ee ff.', ' dd ee ff gg.'],
+    ])
+    expect(comparison.summary).toMatchObject({ paragraphsMoved: 2, paragraphsAdded: 0, paragraphsRemoved: 0 })
+  })
+
   it('pairs an edited paragraph across a paragraph added before it in the same run of changes', () => {
     const before = draft(paragraph('Start.'), paragraph('Delegations agreed on the text.'), paragraph('End.'))
     const after = draft(paragraph('Start.'), paragraph('Something else entirely new.'), paragraph('Delegations agreed on the final text.'), paragraph('End.'))

@@ -202,7 +202,7 @@ function isPlain(block: DraftBlock | null): block is DraftBlock {
 /**
  * Plain blocks removed in one place and added in another (a paragraph moved, perhaps edited on the way) become one
  * block at their new place, marked moved: first those of equal text, then, unless there are too many to weigh,
- * the most alike of those left, above `movedSimilarity`.
+ * the most alike pairs of those left, above `movedSimilarity`, best first.
  */
 function withMovedBlocks(blocks: RedlineBlock[]): RedlineBlock[] {
   const removed = blocks.flatMap((block, index) => (block.change === 'removed' && isPlain(block.before) ? [index] : []))
@@ -223,22 +223,23 @@ function withMovedBlocks(blocks: RedlineBlock[]): RedlineBlock[] {
   const taken = new Set(movedFrom.values())
   const left = removed.filter((index) => !taken.has(index))
   if (left.length * unmatched.length <= movedLikenessPairs) {
+    // The most alike pairs first (the nearer on a tie), each block in one pair at most.
     const counts = new Map(left.map((index) => [index, wordCounts(blocks[index].before!.text)]))
+    const pairs: Array<{ added: number; removed: number; score: number }> = []
     for (const index of unmatched) {
       const after = blocks[index].after!
       const afterCounts = wordCounts(after.text)
-      let best = -1
-      let bestScore = movedSimilarity
       for (const candidate of left) {
-        const before = blocks[candidate].before!
-        if (taken.has(candidate) || before.kind !== after.kind) continue
+        if (blocks[candidate].before!.kind !== after.kind) continue
         const score = countsSimilarity(counts.get(candidate)!, afterCounts)
-        if (score >= bestScore) [best, bestScore] = [candidate, score]
+        if (score >= movedSimilarity) pairs.push({ added: index, removed: candidate, score })
       }
-      if (best >= 0) {
-        movedFrom.set(index, best)
-        taken.add(best)
-      }
+    }
+    pairs.sort((a, b) => b.score - a.score || Math.abs(a.added - a.removed) - Math.abs(b.added - b.removed))
+    for (const { added: index, removed: candidate } of pairs) {
+      if (movedFrom.has(index) || taken.has(candidate)) continue
+      movedFrom.set(index, candidate)
+      taken.add(candidate)
     }
   }
   if (movedFrom.size === 0) return blocks

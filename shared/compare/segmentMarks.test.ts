@@ -42,3 +42,20 @@ describe('marks in the redline', () => {
     expect(blockRuns(block).map((run) => run.text).join('')).toBe(block.text)
   })
 })
+
+describe('marks of deleted text found again exactly', () => {
+  it('marks the deleted word itself, not an earlier one spelt the same', () => {
+    const comparison = compareDrafts(draft(paragraph('not a ', text('not', 'bold'), ' b')), draft(paragraph('not a b')))
+    const deleted = comparison.blocks[0].segments.filter((segment) => segment.op === 'delete')
+    expect(deleted.map((segment) => [segment.text.trim(), segment.bold ?? false]).filter(([word]) => word !== '')).toEqual([['not', true]])
+  })
+
+  it('keeps a deleted bold word bold however the later text is spaced', () => {
+    const comparison = compareDrafts(
+      draft(paragraph('A good and ', text('bad', 'bold'), ' idea, bad luck.')),
+      draft(paragraph('A   good   and      idea,    bad luck.')),
+    )
+    const deleted = comparison.blocks[0].segments.filter((segment) => segment.op === 'delete' && segment.text.trim() !== '')
+    expect(deleted.map((segment) => [segment.text.trim(), segment.bold ?? false])).toEqual([['bad', true]])
+  })
+})

@@ -23,9 +23,13 @@ function segment(op: TextSegment['op'], text: string, mark: Mark | undefined): T
   return { op, text, ...(mark?.bold ? { bold: true } : {}), ...(mark?.italic ? { italic: true } : {}) }
 }
 
+const isSpace = (character: string) => /\s/.test(character)
+
 /**
  * Splits the segments where bold or italic changes: deleted text takes the earlier version's marks, equal and
- * inserted text the later version's. Segments without either mark stay as they were.
+ * inserted text the later version's. Equal and inserted segments spell the later text exactly; the earlier text is
+ * followed by its non-space characters (the diff gives equal runs the later version's spacing). Where the segments
+ * do not match both texts, they come back without marks rather than with misplaced ones.
  */
 export function withMarks(segments: readonly TextSegment[], before: DraftBlock | null, after: DraftBlock | null): TextSegment[] {
   const beforeMarks = before ? marksByCharacter(blockRuns(before)) : []
@@ -34,29 +38,34 @@ export function withMarks(segments: readonly TextSegment[], before: DraftBlock |
   const beforeText = before?.text ?? ''
   let beforeAt = 0
   let afterAt = 0
+  /** Steps over the next non-space character of the earlier text, which must be `character`; its marks, or null. */
+  const earlier = (character: string): Mark | null => {
+    while (beforeAt < beforeText.length && isSpace(beforeText[beforeAt])) beforeAt++
+    if (beforeText[beforeAt] !== character) return null
+    return beforeMarks[beforeAt++]
+  }
   const result: TextSegment[] = []
   for (const { op, text } of segments) {
-    let start = afterAt
-    if (op === 'delete') {
-      // Equal runs carry the later version's whitespace, so the earlier text is found again near where it should be.
-      const found = beforeText.indexOf(text, Math.max(0, beforeAt - 8))
-      start = found >= 0 ? found : beforeAt
-      beforeAt = start
+    const marks: Array<Mark | undefined> = []
+    for (let i = 0; i < text.length; i++) {
+      const character = text[i]
+      if (op !== 'insert' && !isSpace(character)) {
+        const mark = earlier(character)
+        if (mark === null) return [...segments]
+        if (op === 'delete') marks.push(mark)
+      } else if (op === 'delete') marks.push(undefined)
+      if (op !== 'delete') marks.push(afterMarks[afterAt++])
     }
-    const marks = op === 'delete' ? beforeMarks : afterMarks
+    // A deleted space takes the marks of the character before it, or else of the one after.
+    for (let i = 0; i < marks.length; i++) marks[i] ??= marks[i - 1] ?? marks.slice(i + 1).find((mark) => mark !== undefined)
     let from = 0
     for (let i = 1; i <= text.length; i++) {
-      const previous = marks[start + i - 1]
-      const next = marks[start + i]
-      if (i === text.length || previous?.bold !== next?.bold || previous?.italic !== next?.italic) {
-        result.push(segment(op, text.slice(from, i), previous))
+      if (i === text.length || marks[i - 1]?.bold !== marks[i]?.bold || marks[i - 1]?.italic !== marks[i]?.italic) {
+        result.push(segment(op, text.slice(from, i), marks[i - 1]))
         from = i
       }
     }
-    if (op !== 'insert') beforeAt += text.length
-    if (op !== 'delete') afterAt += text.length
   }
-  // Equal and inserted runs spell out the later text exactly; if they do not, no marks rather than misplaced ones.
   if (after && afterAt !== afterMarks.length) return [...segments]
   return result
 }
