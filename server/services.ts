@@ -35,7 +35,10 @@ export function createServices(config: Config, db: Sqlite) {
   const rooms = new Rooms(store, config)
   const access = new Access(db, registry)
   members.revokeListeners.add((memberId) => rooms.closeMember(memberId, CloseCode.memberRevoked))
-  access.leadListeners.add((memberId) => rooms.closeMember(memberId, CloseCode.membershipChanged))
+  // Only the connections to the workspace's documents reconnect: elsewhere nothing changed for the member.
+  access.leadListeners.add((memberId, workspaceId) =>
+    rooms.closeMember(memberId, CloseCode.membershipChanged, (documentId) => registry.document(documentId)?.workspaceId === workspaceId),
+  )
   members.changeListeners.add((memberId) => {
     access.invalidate()
     rooms.closeMember(memberId, CloseCode.membershipChanged)

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { MemberDirectory } from '../auth/members.ts'
 import { openSqlite, type Sqlite } from '../store/sqlite.ts'
 import { SqliteDocumentStore } from '../store/sqliteDocuments.ts'
@@ -11,6 +11,7 @@ import { bucketStart, ParticipationLog } from './participation.ts'
 describe('contributors and participation', () => {
   const dbs: Sqlite[] = []
   afterEach(() => {
+    vi.useRealTimers()
     for (const db of dbs.splice(0)) db.close()
   })
 
@@ -27,7 +28,9 @@ describe('contributors and participation', () => {
   }
 
   it('adds a member\'s updates of one minute into one row, and counts the server\'s own changes for no one', async () => {
-    const { store, log, document, kenya, chile } = setUp()
+    const { db, store, log, document, kenya, chile } = setUp()
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(Date.UTC(2026, 10, 23, 15, 30, 5))
     const update = (bytes: number) => new Uint8Array(bytes)
     await store.append([
       { documentId: document.id, update: update(10), authorId: kenya.id },
@@ -35,14 +38,32 @@ describe('contributors and participation', () => {
       { documentId: document.id, update: update(7), authorId: chile.id },
       { documentId: document.id, update: update(100), authorId: null },
     ])
+    vi.setSystemTime(Date.UTC(2026, 10, 23, 15, 30, 50))
     await store.append([{ documentId: document.id, update: update(3), authorId: kenya.id }])
+    vi.setSystemTime(Date.UTC(2026, 10, 23, 15, 31, 2))
+    await store.append([{ documentId: document.id, update: update(1), authorId: kenya.id }])
+    const rows = db.prepare('SELECT member_id AS memberId, minute, first_at AS firstAt, last_at AS lastAt, updates, bytes FROM contributions ORDER BY minute, member_id').all()
+    expect(rows).toEqual([
+      { memberId: kenya.id, minute: Date.UTC(2026, 10, 23, 15, 30), firstAt: Date.UTC(2026, 10, 23, 15, 30, 5), lastAt: Date.UTC(2026, 10, 23, 15, 30, 50), updates: 3, bytes: 18 },
+      { memberId: chile.id, minute: Date.UTC(2026, 10, 23, 15, 30), firstAt: Date.UTC(2026, 10, 23, 15, 30, 5), lastAt: Date.UTC(2026, 10, 23, 15, 30, 5), updates: 1, bytes: 7 },
+      { memberId: kenya.id, minute: Date.UTC(2026, 10, 23, 15, 31), firstAt: Date.UTC(2026, 10, 23, 15, 31, 2), lastAt: Date.UTC(2026, 10, 23, 15, 31, 2), updates: 1, bytes: 1 },
+    ])
     const { contributors, recent } = log.contributors(document.id)
     const byName = Object.fromEntries(contributors.map((entry) => [entry.author.name, entry]))
-    expect(byName['Delegate of Kenya']).toMatchObject({ updates: 3, bytes: 18, author: { delegation: 'Kenya', regionalGroup: 'african' } })
+    expect(byName['Delegate of Kenya']).toMatchObject({
+      updates: 4,
+      bytes: 19,
+      firstAt: Date.UTC(2026, 10, 23, 15, 30, 5),
+      lastAt: Date.UTC(2026, 10, 23, 15, 31, 2),
+      author: { delegation: 'Kenya', regionalGroup: 'african' },
+    })
     expect(byName['Delegate of Chile']).toMatchObject({ updates: 1, bytes: 7 })
     expect(contributors).toHaveLength(2)
-    // Both batches fell in the same minute (unless the clock turned between them: then Kenya has two rows).
-    expect(recent.filter((entry) => entry.author.name === 'Delegate of Kenya').reduce((sum, entry) => sum + entry.updates, 0)).toBe(3)
+    expect(recent.map((entry) => [entry.author.name, entry.updates])).toEqual([
+      ['Delegate of Kenya', 1],
+      ['Delegate of Kenya', 3],
+      ['Delegate of Chile', 1],
+    ])
   })
 
   it('counts edits per regional group and day, every group listed, members without one as "none"', async () => {

@@ -14,7 +14,7 @@ export class Access {
   /** Bumped on every change of leads, so cached answers of open connections are asked again. */
   private generation = 0
   /** Called with a member's id after the workspaces they lead changed (their editors become editable or not). */
-  readonly leadListeners = new Set<(memberId: number) => void>()
+  readonly leadListeners = new Set<(memberId: number, workspaceId: string) => void>()
   private readonly writeCache = new Map<string, { generation: number; checkedAt: number; allowed: boolean }>()
 
   constructor(
@@ -43,18 +43,16 @@ export class Access {
   }
 
   addLead(workspaceId: string, memberId: number, by: number): void {
-    this.insertLead.run(workspaceId, memberId, by, Date.now())
-    this.changed(memberId)
+    if (this.insertLead.run(workspaceId, memberId, by, Date.now()).changes > 0) this.changed(memberId, workspaceId)
   }
 
   removeLead(workspaceId: string, memberId: number): void {
-    this.deleteLead.run(workspaceId, memberId)
-    this.changed(memberId)
+    if (this.deleteLead.run(workspaceId, memberId).changes > 0) this.changed(memberId, workspaceId)
   }
 
-  private changed(memberId: number): void {
+  private changed(memberId: number, workspaceId: string): void {
     this.generation++
-    for (const listener of this.leadListeners) listener(memberId)
+    for (const listener of this.leadListeners) listener(memberId, workspaceId)
   }
 
   /** Forgets every cached answer: a member's role changed. */

@@ -5,7 +5,7 @@ import { hashToken, newToken } from './tokens.ts'
 
 export class MemberError extends Error {
   constructor(
-    readonly code: 'member_role_conflict' | 'member_revoked' | 'member_not_found',
+    readonly code: 'member_role_conflict' | 'member_revoked' | 'member_not_found' | 'last_secretariat',
     message: string,
   ) {
     super(message)
@@ -51,6 +51,7 @@ export class MemberDirectory {
   private readonly updateMember
   private readonly revokedIn
   private readonly endLeads
+  private readonly secretariatCount
   /** Called with a member's id after their role, delegation or regional group changed. */
   readonly changeListeners = new Set<(memberId: number) => void>()
   private readonly endSessions
@@ -77,6 +78,7 @@ export class MemberDirectory {
       'UPDATE members SET role = ?, delegation = ?, regional_group = ? WHERE id = ?',
     )
     this.endLeads = db.prepare<[number]>('DELETE FROM workspace_leads WHERE member_id = ?')
+    this.secretariatCount = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM members WHERE role = 'secretariat' AND revoked_at IS NULL")
     this.insertToken = db.prepare<[string, number, number]>('INSERT INTO tokens (hash, member_id, created_at) VALUES (?, ?, ?)')
     this.byTokenHash = db.prepare<[string], Member>(
       `SELECT ${memberColumns} FROM tokens t JOIN members m ON m.id = t.member_id
@@ -122,12 +124,20 @@ export class MemberDirectory {
     const result = this.db.transaction(() => {
       const member = this.byId.get(id)
       if (!member) return null
+      if (member.role === 'secretariat' && details.role && details.role !== 'secretariat') this.keepOneSecretariat(member)
       const next = this.updateDetails(member, details)
       if (next.role === 'stakeholder' && member.role !== 'stakeholder') this.endLeads.run(id)
       return { member: next, changed: JSON.stringify(next) !== JSON.stringify(member) }
     }).immediate()
     if (result?.changed) for (const listener of this.changeListeners) listener(id)
     return result?.member ?? null
+  }
+
+  /** Refuses to take the last current secretariat member away: no one could manage members any more. */
+  private keepOneSecretariat(member: Member): void {
+    if (this.secretariatCount.get()!.n <= 1) {
+      throw new MemberError('last_secretariat', `${member.name} is the last member of the secretariat; add another first`)
+    }
   }
 
   private updateDetails(member: Member, { role, delegation, regionalGroup }: MemberDetails): Member {
@@ -157,6 +167,8 @@ export class MemberDirectory {
    */
   revoke(memberId: number): boolean {
     const revoked = this.db.transaction(() => {
+      const member = this.byId.get(memberId)
+      if (member?.role === 'secretariat') this.keepOneSecretariat(member)
       const now = Date.now()
       if (this.revokeMember.run(now, memberId).changes === 0) return false
       this.revokeTokens.run(now, memberId)

@@ -110,10 +110,11 @@ export class Rooms {
     return this.connectionsByMember.get(memberId) ?? 0
   }
 
-  /** Closes every connection of a member, in every room (their membership was revoked). */
-  closeMember(memberId: number, closeCode: { code: number; reason: string }): number {
+  /** Closes every connection of a member, in every room (their membership was revoked) or in those `inRoom` picks. */
+  closeMember(memberId: number, closeCode: { code: number; reason: string }, inRoom: (documentId: string) => boolean = () => true): number {
     let closed = 0
     for (const room of this.rooms.values()) {
+      if (!inRoom(room.id)) continue
       for (const connection of [...room.connections]) {
         if (connection.member.id !== memberId) continue
         connection.close(closeCode)

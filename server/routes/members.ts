@@ -38,7 +38,12 @@ export function memberRoutes({ members, sessions, publicUrl }: MemberRouteDeps) 
       if (id === c.get('member').id && body.value.role && body.value.role !== c.get('member').role) {
         return apiError(c, 409, 'cannot_change_own_role', 'another secretariat member must change your role')
       }
-      members.update(id, body.value)
+      try {
+        members.update(id, body.value)
+      } catch (error) {
+        if (error instanceof MemberError) return apiError(c, 409, error.code, error.message)
+        throw error
+      }
       return c.json({ member: members.record(id) })
     })
     .post('/:memberId/invite', (c) => {
@@ -51,7 +56,12 @@ export function memberRoutes({ members, sessions, publicUrl }: MemberRouteDeps) 
       const id = memberIdOf(c.req.param('memberId'))
       if (id === null || !members.record(id)) return apiError(c, 404, 'member_not_found', `there is no member ${c.req.param('memberId')}`)
       if (id === c.get('member').id) return apiError(c, 409, 'cannot_revoke_self', 'you cannot revoke your own membership')
-      if (!members.revoke(id)) return apiError(c, 409, 'member_revoked', 'the member has been revoked already')
+      try {
+        if (!members.revoke(id)) return apiError(c, 409, 'member_revoked', 'the member has been revoked already')
+      } catch (error) {
+        if (error instanceof MemberError) return apiError(c, 409, error.code, error.message)
+        throw error
+      }
       return c.json({ member: members.record(id) })
     })
 }

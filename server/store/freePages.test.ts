@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { databasePath, openSqlite, releaseFreePages } from './sqlite.ts'
 import { SqliteDocumentStore } from './sqliteDocuments.ts'
@@ -28,16 +29,22 @@ describe('free pages after compaction', () => {
     }
   })
 
-  it('leaves a database made before incremental vacuum as it was', () => {
+  it('leaves a database made before incremental vacuum as it was: free pages stay for reuse', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-vacuum-'))
-    const old = openSqlite(dataDir)
-    old.pragma('auto_vacuum = NONE')
-    old.exec('VACUUM')
-    old.close()
+    // A file written without incremental auto-vacuum, as every database made before it was.
+    const legacy = new Database(databasePath(dataDir))
+    legacy.exec('CREATE TABLE earlier (x)')
+    legacy.close()
     const db = openSqlite(dataDir)
     try {
       expect(db.pragma('auto_vacuum', { simple: true })).toBe(0)
+      const store = new SqliteDocumentStore(db)
+      const seqs = await store.append(Array.from({ length: 500 }, () => ({ documentId: 'd', update: new Uint8Array(2048) })))
+      const pages = db.pragma('page_count', { simple: true }) as number
+      await store.compact('d', new Uint8Array(8), seqs.at(-1)!)
+      expect(db.pragma('freelist_count', { simple: true })).toBeGreaterThan(100)
       expect(releaseFreePages(db, 100)).toBe(0)
+      expect(db.pragma('page_count', { simple: true })).toBe(pages)
     } finally {
       db.close()
     }
