@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { authenticate, sameOrigin } from './auth/authenticate.ts'
 import { writeRateLimit } from './auth/writeRateLimit.ts'
+import { CloseCode } from './collab/closeCodes.ts'
 import { collabRoutes } from './collab/endpoint.ts'
 import type { Config } from './config.ts'
 import { apiError, type AppEnv } from './http.ts'
@@ -67,7 +68,10 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
       onError: (c) => apiError(c, 413, 'payload_too_large', `the request body exceeds ${config.maxRequestBytes} bytes`),
     }),
   )
-  api.route('/', authRoutes({ members, sessions, sessionTtlMs: config.sessionTtlMs }))
+  api.route(
+    '/',
+    authRoutes({ members, sessions, sessionTtlMs: config.sessionTtlMs, onSessionEnded: () => rooms.closeSignedOut(CloseCode.signedOut) }),
+  )
   api.use(authenticate(members, sessions), writeRateLimit({ perMinute: config.apiWritesPerMinute, burst: config.apiWriteBurst }))
   api.route('/catalogue', catalogueRoutes({ catalogue }))
   api.route('/templates', templateRoutes())

@@ -42,12 +42,15 @@ export async function startServer(config: Config, options: { clientDir?: string 
 
   const demo = await createDemoIfEmpty({ ...services, year: new Date().getFullYear() })
   const pruneSessions = setInterval(() => services.sessions.pruneExpired(), 3_600_000)
-  // Revocations made from the admin CLI (another process) close the member's connections here too.
+  // Revocations made from the admin CLI (another process) close the member's connections here too, and a
+  // session that ended (signed out, expired) closes the connections opened with it.
   const sweepRevoked = setInterval(() => {
     try {
       for (const memberId of services.members.revokedAmong(services.rooms.connectedMemberIds())) {
         services.rooms.closeMember(memberId, CloseCode.memberRevoked)
       }
+      // Then connections whose own session ended: signed out in another tab, or expired.
+      services.rooms.closeSignedOut(CloseCode.signedOut)
     } catch (error) {
       log.error('members.revocation_sweep_failed', { error })
     }

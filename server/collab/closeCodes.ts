@@ -15,6 +15,8 @@ export const CloseCode = {
   sendFailed: { code: 1011, reason: 'send failed' },
   /** The connection fell too far behind in reading what the server sends. */
   slowConsumer: { code: 4008, reason: 'connection too slow' },
+  /** The session the connection opened with has ended (signed out, expired): final, the client signs in again. */
+  signedOut: { code: 4401, reason: 'session ended' },
   /** The secretariat revoked the member: their sessions and tokens no longer work. */
   memberRevoked: { code: 4403, reason: 'membership revoked' },
   /** The member's role, delegation or workspaces led changed: the client reconnects and is let in as they now are. */

@@ -36,6 +36,8 @@ export class Connection {
     /** Asked for each update: a member's right to write can change while they are connected. */
     private readonly mayWrite: () => boolean,
     private readonly limits: ConnectionLimits,
+    /** Whether the session or token the connection opened with still holds (asked by the server's sweep). */
+    readonly stillSignedIn: () => boolean = () => true,
   ) {
     this.bucket = limits.messagesPerSecond > 0 ? new TokenBucket(limits.messagesPerSecond, limits.messageBurst) : null
   }

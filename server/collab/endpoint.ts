@@ -58,7 +58,7 @@ export function collabRoutes({ rooms, registry, access, members, sessions, publi
       let joined: { room: Room; connection: Connection } | null = null
       return {
         onOpen(_event, ws) {
-          const connection = new Connection(ws.raw!, member, () => access.canWrite(member, documentId), limits)
+          const connection = new Connection(ws.raw!, member, () => access.canWrite(member, documentId), limits, c.get('stillSignedIn'))
           joined = { room: rooms.join(documentId, connection), connection }
         },
         onMessage(event) {

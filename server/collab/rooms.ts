@@ -100,6 +100,20 @@ export class Rooms {
     }
   }
 
+  /** Closes the connections whose session or token no longer holds (signed out, expired). */
+  closeSignedOut(closeCode: { code: number; reason: string }): number {
+    let closed = 0
+    for (const room of this.rooms.values()) {
+      for (const connection of [...room.connections]) {
+        if (connection.stillSignedIn()) continue
+        connection.close(closeCode)
+        this.leave(room, connection)
+        closed++
+      }
+    }
+    return closed
+  }
+
   /** The members with a connection open, in any room. */
   connectedMemberIds(): Set<number> {
     return new Set(this.connectionsByMember.keys())

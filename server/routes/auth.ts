@@ -15,7 +15,15 @@ const inviteErrors = {
   invite_expired: 'this invite link has expired; ask the secretariat for a new one',
 } as const
 
-export function authRoutes({ members, sessions, sessionTtlMs }: { members: MemberDirectory; sessions: Sessions; sessionTtlMs: number }) {
+export interface AuthRouteDeps {
+  members: MemberDirectory
+  sessions: Sessions
+  sessionTtlMs: number
+  /** Called after a session ended: the connections opened with it close. */
+  onSessionEnded?: () => void
+}
+
+export function authRoutes({ members, sessions, sessionTtlMs, onSessionEnded }: AuthRouteDeps) {
   return new Hono<AppEnv>()
     .post('/auth/invite', async (c) => {
       const body = await readJson(c, InviteExchange)
@@ -33,7 +41,10 @@ export function authRoutes({ members, sessions, sessionTtlMs }: { members: Membe
     })
     .post('/auth/signout', (c) => {
       const cookie = getCookie(c, sessionCookie)
-      if (cookie) sessions.end(cookie)
+      if (cookie) {
+        sessions.end(cookie)
+        onSessionEnded?.()
+      }
       deleteCookie(c, sessionCookie, { path: '/' })
       return c.body(null, 204)
     })

@@ -12,8 +12,8 @@ export interface RawSocket {
   send(frame: Uint8Array | string): void
 }
 
-export async function openRawSocket(url: string): Promise<RawSocket> {
-  const ws = new WebSocket(url)
+export async function openRawSocket(url: string, headers: Record<string, string> = {}): Promise<RawSocket> {
+  const ws = new WebSocket(url, { headers })
   ws.binaryType = 'nodebuffer'
   const received: Uint8Array[] = []
   ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)))

@@ -5,7 +5,7 @@ import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { connectClient, type TestClient } from '../helpers/clients.ts'
 import { ApiClient } from '../helpers/http.ts'
-import { upgradeStatus } from '../helpers/rawSocket.ts'
+import { openRawSocket, upgradeStatus } from '../helpers/rawSocket.ts'
 import { mintToken, repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 
 function invite(dataDir: string, name: string, role: string, delegation?: string): string {
@@ -82,6 +82,21 @@ describe('REST API', () => {
       const stale = await new ApiClient(server.url).request('GET', '/api/me', undefined, { cookie })
       expect(stale.status).toBe(401)
       expect(stale.json.error.code).toBe('session_expired')
+    })
+
+    it('closes the connections a session opened when it signs out (4401), and only those', async () => {
+      const leaving = await signIn(server, invite(dataDir, 'Delegate of Peru', 'delegation', 'Peru'))
+      const staying = await signIn(server, invite(dataDir, 'Delegate of Fiji', 'delegation', 'Fiji'))
+      // Documents outside workspaces are the secretariat's: these two read a workspace's document.
+      const workspace = (await secretariat.post('/api/workspaces', { dtg: 2, year: 2031, title: 'DTG 2 (2031)' })).json
+      const documentId = (await secretariat.post(`/api/workspaces/${workspace.id}/documents`, { title: 'x', kind: 'working-draft' })).json.document.id
+      const mine = await openRawSocket(`${server.wsUrl}/${documentId}`, { cookie: leaving.sessionCookie! })
+      const theirs = await openRawSocket(`${server.wsUrl}/${documentId}`, { cookie: staying.sessionCookie! })
+      const mineClosed = new Promise<number>((resolve) => mine.ws.on('close', (code: number) => resolve(code)))
+      expect((await leaving.post('/api/auth/signout')).status).toBe(204)
+      expect(await mineClosed).toBe(4401)
+      expect(theirs.ws.readyState).toBe(theirs.ws.OPEN)
+      theirs.ws.close()
     })
 
     it('accepts the session cookie on the WebSocket and refuses other origins', async () => {
