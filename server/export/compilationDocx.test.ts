@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compilationToDocx } from './compilationDocx.ts'
-import { paragraphTexts, readDocx, runsOf } from './readDocx.ts'
+import { paragraphTexts, readDocx, runsOf } from '../../tests/helpers/readDocx.ts'
 import { testCompilationOptions, testInputs } from './testInputs.ts'
 
 describe('compilationToDocx', () => {

@@ -5,7 +5,7 @@ import { coverage } from '../../shared/model/coverage.ts'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import { draftFixture } from '../../tests/bench/draftFixture.ts'
 import { draftToDocx } from './docx.ts'
-import { paragraphTexts, readDocx, runsOf } from './readDocx.ts'
+import { paragraphTexts, readDocx, runsOf } from '../../tests/helpers/readDocx.ts'
 import { testDraft, testMeta } from './testDraft.ts'
 
 describe('draftToDocx', async () => {

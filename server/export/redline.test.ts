@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { paragraphTexts, readDocx, runsOf } from './readDocx.ts'
+import { paragraphTexts, readDocx, runsOf } from '../../tests/helpers/readDocx.ts'
 import { comparisonToDocx, comparisonToHtml, deletionColor, insertionColor } from './redline.ts'
 import { testComparison, testComparisonMeta } from './testComparison.ts'
 import { compareDrafts } from '../../shared/compare/compareDrafts.ts'

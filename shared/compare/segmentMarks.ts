@@ -32,9 +32,12 @@ const isSpace = (character: string) => /\s/.test(character)
  * do not match both texts, they come back without marks rather than with misplaced ones.
  */
 export function withMarks(segments: readonly TextSegment[], before: DraftBlock | null, after: DraftBlock | null): TextSegment[] {
-  const beforeMarks = before ? marksByCharacter(blockRuns(before)) : []
-  const afterMarks = after ? marksByCharacter(blockRuns(after)) : []
-  if (!beforeMarks.some((mark) => mark.bold || mark.italic) && !afterMarks.some((mark) => mark.bold || mark.italic)) return [...segments]
+  const beforeRuns = before ? blockRuns(before) : []
+  const afterRuns = after ? blockRuns(after) : []
+  // Most blocks have neither mark: they are left as they are without a look at each character.
+  if (!beforeRuns.some((run) => run.bold || run.italic) && !afterRuns.some((run) => run.bold || run.italic)) return [...segments]
+  const beforeMarks = marksByCharacter(beforeRuns)
+  const afterMarks = marksByCharacter(afterRuns)
   const beforeText = before?.text ?? ''
   let beforeAt = 0
   let afterAt = 0

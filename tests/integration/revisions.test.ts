@@ -7,7 +7,7 @@ import { updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { doc, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
 import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
-import { paragraphTexts, readDocx } from '../../server/export/readDocx.ts'
+import { paragraphTexts, readDocx } from '../helpers/readDocx.ts'
 import { connectClient, waitFor, type TestClient } from '../helpers/clients.ts'
 import { ApiClient } from '../helpers/http.ts'
 import { mintToken, repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
