@@ -39,41 +39,16 @@ export interface Cofacilitators {
   cofacilitators: Author[]
 }
 
-export interface Contributor {
-  author: Author
-  updates: number
-  bytes: number
-  firstAt: number
-  lastAt: number
-}
-
-export interface RecentContribution {
-  author: Author
-  at: number
-  updates: number
-  bytes: number
-}
-
-export interface Contributors {
-  contributors: Contributor[]
-  /** Newest first. */
-  recent: RecentContribution[]
-}
-
-export type ParticipationBucket = 'day' | 'week'
-export type ParticipationGroupId = RegionalGroup | 'none'
-
-export interface ParticipationCounts {
-  edits: number
-  comments: number
-}
-
-export interface Participation {
-  bucket: ParticipationBucket
-  groups: { id: ParticipationGroupId; label: string }[]
-  /** Oldest first. */
-  series: { start: number; counts: Partial<Record<ParticipationGroupId, ParticipationCounts>> }[]
-}
+import type { Contributors, Participation, ParticipationBucket } from '../../shared/schema/participation.ts'
+export type {
+  Contributor,
+  Contributors,
+  Participation,
+  ParticipationBucket,
+  ParticipationCounts,
+  ParticipationGroupId,
+  RecentContribution,
+} from '../../shared/schema/participation.ts'
 
 const memberPath = (memberId: number) => `/api/members/${encodeURIComponent(String(memberId))}`
 const cofacilitatorPath = (workspaceId: string, memberId: number) =>

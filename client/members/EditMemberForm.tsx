@@ -1,9 +1,9 @@
 /** The secretariat's inline form to change a member's role, or correct the delegation or regional group they are listed under. */
 import { useState, type FormEvent } from 'react'
-import { regionalGroupLabels, regionalGroups, roles, type RegionalGroup, type Role } from '../../shared/schema/member.ts'
+import type { RegionalGroup, Role } from '../../shared/schema/member.ts'
 import { updateMember, type MemberRecord } from '../api/members.ts'
-import { roleLabels } from '../app/permissions.ts'
 import { FormError } from '../pages/FormError.tsx'
+import { RegionalGroupOptions, RoleOptions } from './MemberFields.tsx'
 import { changeSummary, draftOf, hasChanges, memberChanges } from './memberEdit.ts'
 
 export function EditMemberForm({
@@ -53,11 +53,7 @@ export function EditMemberForm({
         <label>
           Role
           <select value={draft.role} autoFocus onChange={(event) => setDraft({ ...draft, role: event.target.value as Role })}>
-            {roles.map((value) => (
-              <option key={value} value={value}>
-                {roleLabels[value]}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </label>
         <label>
@@ -73,12 +69,7 @@ export function EditMemberForm({
         <label>
           Regional group
           <select value={draft.regionalGroup} onChange={(event) => setDraft({ ...draft, regionalGroup: event.target.value as RegionalGroup | '' })}>
-            {member.regionalGroup === null && <option value="">None</option>}
-            {regionalGroups.map((value) => (
-              <option key={value} value={value}>
-                {regionalGroupLabels[value]}
-              </option>
-            ))}
+            <RegionalGroupOptions noneLabel={member.regionalGroup === null ? 'None' : undefined} />
           </select>
         </label>
       </div>

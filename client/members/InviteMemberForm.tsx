@@ -1,9 +1,9 @@
 /** The secretariat's form to invite a member: name, role, delegation or group, UN regional group. */
 import { useState, type FormEvent, type Ref } from 'react'
-import { regionalGroupLabels, regionalGroups, roles, type RegionalGroup, type Role } from '../../shared/schema/member.ts'
+import type { RegionalGroup, Role } from '../../shared/schema/member.ts'
 import { inviteMember, type InvitedMember } from '../api/members.ts'
-import { roleLabels } from '../app/permissions.ts'
 import { FormError } from '../pages/FormError.tsx'
+import { RegionalGroupOptions, RoleOptions } from './MemberFields.tsx'
 import { InviteLink } from './InviteLink.tsx'
 
 export function InviteMemberForm({ onInvited, nameInput }: { onInvited: (invited: InvitedMember) => void; nameInput?: Ref<HTMLInputElement> }) {
@@ -50,11 +50,7 @@ export function InviteMemberForm({ onInvited, nameInput }: { onInvited: (invited
         <label>
           Role
           <select value={role} onChange={(event) => setRole(event.target.value as Role)}>
-            {roles.map((value) => (
-              <option key={value} value={value}>
-                {roleLabels[value]}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </label>
         <label>
@@ -67,12 +63,7 @@ export function InviteMemberForm({ onInvited, nameInput }: { onInvited: (invited
       <label>
         Regional group
         <select value={regionalGroup} onChange={(event) => setRegionalGroup(event.target.value as RegionalGroup | '')}>
-          <option value="">None (secretariat, stakeholders, groups of States)</option>
-          {regionalGroups.map((value) => (
-            <option key={value} value={value}>
-              {regionalGroupLabels[value]}
-            </option>
-          ))}
+          <RegionalGroupOptions noneLabel="None (secretariat, stakeholders, groups of States)" />
         </select>
       </label>
       <p className="hint">The regional group counts the member's comments and edits in the participation chart of each workspace.</p>

@@ -1,32 +1,15 @@
 /** Who contributed to a document, and how each UN regional group took part in a workspace over time. */
 import { type Author, type RegionalGroup, regionalGroupLabels, regionalGroups } from '../../shared/schema/member.ts'
+import type {
+  Contributors,
+  Participation,
+  ParticipationBucket as Bucket,
+  ParticipationCounts,
+  ParticipationGroupId,
+} from '../../shared/schema/participation.ts'
 import type { Sqlite } from '../store/sqlite.ts'
 
 const dayMs = 86_400_000
-
-export interface Contributor {
-  author: Author
-  updates: number
-  bytes: number
-  firstAt: number
-  lastAt: number
-}
-
-export interface RecentContribution {
-  author: Author
-  at: number
-  updates: number
-  bytes: number
-}
-
-export type Bucket = 'day' | 'week'
-export type GroupId = RegionalGroup | 'none'
-
-export interface Participation {
-  bucket: Bucket
-  groups: Array<{ id: GroupId; label: string }>
-  series: Array<{ start: number; counts: Record<GroupId, { edits: number; comments: number }> }>
-}
 
 /** Start of the UTC day, or of the ISO week (Monday), holding `at`. */
 export function bucketStart(at: number, bucket: Bucket): number {
@@ -74,7 +57,7 @@ export class ParticipationLog {
     )
   }
 
-  contributors(documentId: string, recentLimit = 200): { contributors: Contributor[]; recent: RecentContribution[] } {
+  contributors(documentId: string, recentLimit = 200): Contributors {
     return {
       contributors: this.contributorsOf.all(documentId).map((row) => ({
         author: author(row),
@@ -93,12 +76,12 @@ export class ParticipationLog {
       ...regionalGroups.map((id) => ({ id, label: regionalGroupLabels[id] })),
       { id: 'none' as const, label: 'No regional group (secretariat, stakeholders, others)' },
     ]
-    const series = new Map<number, Participation['series'][number]>()
+    const series = new Map<number, { start: number; counts: Record<ParticipationGroupId, ParticipationCounts> }>()
     const add = (day: number, group: RegionalGroup | null, kind: 'edits' | 'comments', n: number) => {
       const start = bucketStart(day * dayMs, bucket)
       let entry = series.get(start)
       if (!entry) {
-        const counts = Object.fromEntries(groups.map(({ id }) => [id, { edits: 0, comments: 0 }])) as Participation['series'][number]['counts']
+        const counts = Object.fromEntries(groups.map(({ id }) => [id, { edits: 0, comments: 0 }])) as Record<ParticipationGroupId, ParticipationCounts>
         series.set(start, (entry = { start, counts }))
       }
       entry.counts[group ?? 'none'][kind] += n
