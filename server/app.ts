@@ -10,7 +10,7 @@ import { writeRateLimit } from './auth/writeRateLimit.ts'
 import { CloseCode } from './collab/closeCodes.ts'
 import { collabRoutes } from './collab/endpoint.ts'
 import type { Config } from './config.ts'
-import { apiError, type AppEnv } from './http.ts'
+import { apiError, errorResponse, type AppEnv } from './http.ts'
 import { authRoutes } from './routes/auth.ts'
 import { catalogueRoutes } from './routes/catalogue.ts'
 import { commentRoutes } from './routes/comments.ts'
@@ -86,6 +86,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   )
   api.route('/documents', commentRoutes({ registry, access, comments: services.comments, maxCommentChars: config.maxCommentChars }))
   api.all('*', (c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`))
+  api.onError(errorResponse)
   app.route('/api', api)
 
   if (clientDir) {
@@ -95,9 +96,6 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
     app.get('*', (c) => c.html(fs.readFileSync(path.join(clientDir, 'index.html'), 'utf8')))
   }
   app.notFound((c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`))
-  app.onError((error, c) => {
-    console.error(error)
-    return apiError(c, 500, 'internal_error', 'the server could not handle this request')
-  })
+  app.onError(errorResponse)
   return { app, injectWebSocket, wss }
 }

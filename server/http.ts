@@ -2,6 +2,7 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { z } from 'zod'
+import { ApiError, errorEnvelope, invalidPayload } from '../shared/errors/apiError.ts'
 import type { Member } from '../shared/schema/member.ts'
 import type { Subject } from './auth/permissions.ts'
 import type { DocumentRecord } from './workspaces/registry.ts'
@@ -18,25 +19,38 @@ export interface AppEnv {
 }
 
 export function apiError(c: Context, status: ContentfulStatusCode, code: string, message: string, details?: unknown) {
-  return c.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, status)
+  return c.json(errorEnvelope(code, message, details), status)
 }
 
-/** Reads and checks a JSON body: the parsed value, or the 400 response naming what is wrong. */
-export async function readJson<T extends z.ZodType>(
-  c: Context,
-  schema: T,
-): Promise<{ ok: true; value: z.infer<T> } | { ok: false; response: Response }> {
+/** The response for an error thrown while handling a request: an ApiError as its envelope, anything else 500. */
+export function errorResponse(error: unknown, c: Context) {
+  if (error instanceof ApiError) return c.json(error.toEnvelope(), error.status as ContentfulStatusCode)
+  console.error(error)
+  return apiError(c, 500, 'internal_error', 'the server could not handle this request')
+}
+
+/** Reads and checks a JSON body: the parsed value, or throws ApiError 400 (`invalid_json`, `invalid_payload`). */
+export async function parseJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
   let body: unknown
   try {
     body = await c.req.json()
   } catch {
-    return { ok: false, response: apiError(c, 400, 'invalid_json', 'the request body must be JSON') }
+    throw new ApiError(400, 'invalid_json', 'the request body must be JSON')
   }
   const parsed = schema.safeParse(body)
-  if (!parsed.success) {
-    const details = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
-    const summary = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ')
-    return { ok: false, response: apiError(c, 400, 'invalid_payload', summary, details) }
+  if (!parsed.success) throw invalidPayload(parsed.error)
+  return parsed.data
+}
+
+/** parseJson for routes not yet throwing: the parsed value, or the 400 response naming what is wrong. */
+export async function readJson<T extends z.ZodType>(
+  c: Context,
+  schema: T,
+): Promise<{ ok: true; value: z.infer<T> } | { ok: false; response: Response }> {
+  try {
+    return { ok: true, value: await parseJson(c, schema) }
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, response: errorResponse(error, c) }
+    throw error
   }
-  return { ok: true, value: parsed.data }
 }

@@ -1,34 +1,23 @@
 /** The one way the client talks to the REST API: same-origin JSON, errors as ApiError. */
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message)
-  }
-}
+import { ApiError, ErrorEnvelope } from '../../shared/errors/apiError.ts'
+
+export { ApiError }
 
 /** Dispatched on window when the API answers 401 outside signing in: the session has ended (expired, revoked, signed out elsewhere). */
 export const unauthorizedEvent = 'dtg:unauthorized'
 
-interface ErrorBody {
-  error?: { code?: string; message?: string; details?: unknown }
-}
-
 /** The ApiError a failed response stands for, from its JSON error body when it has one. */
 export async function toApiError(response: Response): Promise<ApiError> {
-  let body: ErrorBody = {}
+  let body: unknown
   try {
-    body = (await response.json()) as ErrorBody
+    body = await response.json()
   } catch {
     // Not JSON (a proxy's error page, say): the status alone has to do.
   }
-  const code = body.error?.code ?? `http_${response.status}`
-  const message = body.error?.message ?? (response.statusText || `the server answered ${response.status}`)
-  return new ApiError(response.status, code, message, body.error?.details)
+  const envelope = ErrorEnvelope.safeParse(body)
+  if (envelope.success) return new ApiError(response.status, envelope.data.error.code, envelope.data.error.message, envelope.data.error.details)
+  return new ApiError(response.status, `http_${response.status}`, response.statusText || `the server answered ${response.status}`)
 }
 
 export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH', path: string, body?: unknown): Promise<T> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { ApiError, apiError, CatalogueOverride, CreateDocument, CreateWorkspace, invalidPayload } from './api.ts'
+import { CatalogueOverride, CreateDocument, CreateWorkspace } from './api.ts'
 
 function messages(schema: z.ZodType, input: unknown): string[] {
   const result = schema.safeParse(input)
@@ -62,25 +62,3 @@ describe('CatalogueOverride', () => {
   })
 })
 
-describe('ApiError', () => {
-  it('describes the error shape and builds it', () => {
-    const error = apiError('recommendation_unlinked', 'R2 is not linked', [{ recommendationId: 'r2', recommendationNumber: 2 }])
-    expect(ApiError.parse(error)).toEqual(error)
-    expect(apiError('not_found', 'no such document')).toEqual({ error: { code: 'not_found', message: 'no such document' } })
-    expect(messages(ApiError, { error: { code: '', message: 'm' } })).toEqual(['error.code must not be empty'])
-  })
-
-  it('turns a rejected payload into invalid_payload naming each field', () => {
-    const result = CreateWorkspace.safeParse({ dtg: 1, year: 2020 })
-    expect(invalidPayload(result.error!)).toEqual({
-      error: {
-        code: 'invalid_payload',
-        message: 'year: year must be 2025 or later; title: title is required',
-        details: [
-          { path: 'year', message: 'year must be 2025 or later' },
-          { path: 'title', message: 'title is required' },
-        ],
-      },
-    })
-  })
-})

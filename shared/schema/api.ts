@@ -1,4 +1,4 @@
-/** Zod schemas of REST payloads and the error shape every API response uses. */
+/** Zod schemas of REST payloads. (The error envelope is in shared/errors/apiError.ts.) */
 import { z } from 'zod'
 import { CatalogueOverride } from '../framework/element.ts'
 import { oneOf, requiredText } from './fields.ts'
@@ -41,31 +41,6 @@ export const CreateDocument = z.object({
   templateId: TemplateId.optional(),
 })
 export type CreateDocument = z.infer<typeof CreateDocument>
-
-export const ApiError = z.object({
-  error: z.object({
-    code: requiredText('error.code', { max: 80 }),
-    message: requiredText('error.message', { max: 2000 }),
-    details: z.unknown().optional(),
-  }),
-})
-export type ApiError = z.infer<typeof ApiError>
-
-export function apiError(code: string, message: string, details?: unknown): ApiError {
-  return { error: { code, message, ...(details === undefined ? {} : { details }) } }
-}
-
-export interface PayloadIssue {
-  path: string
-  message: string
-}
-
-/** A rejected payload as an `invalid_payload` error whose message lists each field and its problem. */
-export function invalidPayload(error: z.ZodError): ApiError {
-  const details: PayloadIssue[] = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
-  const message = details.map(({ path, message }) => (path ? `${path}: ${message}` : message)).join('; ')
-  return apiError('invalid_payload', message, details)
-}
 
 /** Cutting a revision: a label such as "Zero draft" or "Rev.1", and an optional note. */
 export const CutRevision = z.object({
