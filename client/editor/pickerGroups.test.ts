@@ -5,8 +5,9 @@ import { pickerGroups } from './pickerGroups.ts'
 
 test('groups the matching elements by pillar, in pillar order, without empty pillars', () => {
   const groups = pickerGroups(builtInCatalogue, 'critical infrastructure')
-  expect(groups.map((group) => group.pillar)).toEqual(['norms', 'cbms'])
-  expect(groups[0].elements.map((element) => element.id)).toEqual(expect.arrayContaining(['norm-f', 'norm-g']))
+  expect(groups.map((group) => group.pillar)).toEqual(['threats', 'norms', 'cbms'])
+  expect(groups[0].elements.map((element) => element.id)).toEqual(['threat-undersea-cables'])
+  expect(groups[1].elements.map((element) => element.id)).toEqual(expect.arrayContaining(['norm-f', 'norm-g']))
 })
 
 test('an empty search offers every active element; retired ones are not offered', () => {

@@ -13,10 +13,10 @@ describe('coverageAnnex', () => {
     expect(coverageAnnex(model, coverage)).toEqual([
       { title: 'Existing and potential threats', rows: [{ element: 'Threats — Existing and potential threats', recommendations: 'Not covered' }] },
       {
-        title: 'Norms of responsible State behaviour',
+        title: 'Rules, norms and principles of responsible State behaviour',
         rows: [
-          { element: 'Norm a — Cooperate for a stable and secure ICT environment', recommendations: 'Not covered' },
-          { element: 'Norm g — Safeguard its own critical infrastructure', recommendations: 'R1, R2' },
+          { element: 'Norm a — Cooperate for stability and security in the use of ICTs', recommendations: 'Not covered' },
+          { element: 'Norm g — Protect its own critical infrastructure', recommendations: 'R1, R2' },
         ],
       },
       { title: 'International law', rows: [] },

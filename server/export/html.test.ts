@@ -34,9 +34,9 @@ describe('draftToHtml', () => {
 
   it('writes the annex with each pillar spanning its elements', () => {
     expect(html).toContain(
-      '<tbody><tr><th scope="rowgroup" rowspan="2">Norms of responsible State behaviour</th>' +
-        '<td>Norm a — Cooperate for a stable and secure ICT environment</td><td>Not covered</td></tr>' +
-        '<tr><td>Norm g — Safeguard its own critical infrastructure</td><td>R1, R2</td></tr></tbody>',
+      '<tbody><tr><th scope="rowgroup" rowspan="2">Rules, norms and principles of responsible State behaviour</th>' +
+        '<td>Norm a — Cooperate for stability and security in the use of ICTs</td><td>Not covered</td></tr>' +
+        '<tr><td>Norm g — Protect its own critical infrastructure</td><td>R1, R2</td></tr></tbody>',
     )
     expect(html).toContain('<tbody><tr><th scope="rowgroup" rowspan="1">International law</th><td></td><td>Not covered</td></tr></tbody>')
   })

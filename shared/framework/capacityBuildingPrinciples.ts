@@ -1,8 +1,10 @@
-/** The capacity-building principles (A/75/816 para 56) in their three groups, paraphrased. */
+/** The capacity-building principles (A/75/816 para 56) in their three groups, paraphrased; the numbers are the catalogue's own. */
 import type { FrameworkElement } from './element.ts'
 
-export const capacityBuildingGroups = ['process-and-purpose', 'partnerships', 'people'] as const
-export type CapacityBuildingGroup = (typeof capacityBuildingGroups)[number]
+type CapacityBuildingGroup = 'process-and-purpose' | 'partnerships' | 'people'
+
+const principlesNote =
+  "A/75/816 para 56 is a list of unnumbered bullets under headings; the numbers 1-10 are this catalogue's own. Only the heading 'Process and Purpose' and bullets 1-3 were read word for word."
 
 interface PrincipleFacts {
   number: number
@@ -18,6 +20,7 @@ function principle({ number, ...facts }: PrincipleFacts): FrameworkElement {
     pillar: 'capacity-building',
     label: `CBP ${number}`,
     source: 'A/75/816 para 56',
+    note: principlesNote,
     ...facts,
   }
 }
@@ -54,8 +57,8 @@ export const capacityBuildingPrinciples: FrameworkElement[] = [
   principle({
     number: 5,
     group: 'process-and-purpose',
-    title: 'Access to relevant technologies',
-    summary: 'Capacity-building makes it easier to obtain the technologies that matter for it.',
+    title: 'Access to relevant technologies, which may need to be facilitated',
+    summary: 'Access to the technologies relevant to capacity-building may need to be facilitated.',
     verified: false,
   }),
   principle({

@@ -1,4 +1,4 @@
-/** The global confidence-building measures (A/78/265 Annex A and later progress reports), paraphrased; most numbering is unverified. */
+/** The global confidence-building measures (A/78/265 annex A and later progress reports), paraphrased; most numbering is unverified. */
 import type { FrameworkElement } from './element.ts'
 
 interface CbmFacts {
@@ -7,6 +7,7 @@ interface CbmFacts {
   summary: string
   source: string
   verified: boolean
+  note?: string
 }
 
 function cbm({ number, ...facts }: CbmFacts): FrameworkElement {
@@ -15,6 +16,10 @@ function cbm({ number, ...facts }: CbmFacts): FrameworkElement {
 
 const initialList = 'A/78/265 Annex A'
 const thirdProgressReport = 'A/79/214 (third APR, July 2024)'
+const initialListNote =
+  'The numbering and wording of CBMs 2-6 in A/78/265 annex A could not be checked (the annex text was not reachable), nor whether the 2023 list had six. Confirmed: eight CBMs in total, CBM 1 being the POC Directory.'
+const cbm7Note =
+  'The numbering and wording of CBM 7 in A/79/214 could not be checked (the text was not reachable). Confirmed: eight CBMs in total.'
 
 export const cbms: FrameworkElement[] = [
   cbm({
@@ -22,7 +27,7 @@ export const cbms: FrameworkElement[] = [
     title: 'National points of contact and the Global POC Directory',
     summary: 'States nominate national points of contact for the global directory, agreed in 2022 and launched in May 2024.',
     source:
-      'A/78/265 Annex A (initial list); POC Directory agreed 2022 (A/77/275), elements in A/78/265, launched May 2024',
+      'A/78/265 annex A (initial list); POC Directory agreed 2022 (A/77/275), welcomed by A/RES/78/237, launched May 2024; a voluntary standing tool of the Global Mechanism (A/79/214 annex C)',
     verified: true,
   }),
   cbm({
@@ -31,6 +36,7 @@ export const cbms: FrameworkElement[] = [
     summary: 'States hold dialogue and exchange views with one another at all levels.',
     source: initialList,
     verified: false,
+    note: initialListNote,
   }),
   cbm({
     number: 3,
@@ -38,6 +44,7 @@ export const cbms: FrameworkElement[] = [
     summary: 'States share their national ICT policies and strategies on a voluntary basis.',
     source: initialList,
     verified: false,
+    note: initialListNote,
   }),
   cbm({
     number: 4,
@@ -45,6 +52,7 @@ export const cbms: FrameworkElement[] = [
     summary: 'States cooperate on confidence-building within their regions and sub-regions and exchange experience across regions.',
     source: initialList,
     verified: false,
+    note: initialListNote,
   }),
   cbm({
     number: 5,
@@ -52,6 +60,7 @@ export const cbms: FrameworkElement[] = [
     summary: 'States cooperate and build partnerships with stakeholders on confidence-building.',
     source: initialList,
     verified: false,
+    note: initialListNote,
   }),
   cbm({
     number: 6,
@@ -59,19 +68,22 @@ export const cbms: FrameworkElement[] = [
     summary: 'States build the capacity to implement CBMs, for instance through workshops and training.',
     source: initialList,
     verified: false,
+    note: initialListNote,
   }),
   cbm({
     number: 7,
     title: 'Critical infrastructure protection: information and good practice',
-    summary: 'States exchange information and good practice on protecting critical infrastructure; the scope of this CBM is unconfirmed.',
+    summary: 'States exchange information and good practice on protecting critical infrastructure.',
     source: thirdProgressReport,
     verified: false,
+    note: cbm7Note,
   }),
   cbm({
     number: 8,
     title: 'Public-private partnerships on ICT security',
-    summary: 'States foster public-private partnerships on ICT security; whether this CBM is instead about vulnerability disclosure is unconfirmed.',
+    summary: 'States strengthen public-private partnerships and cooperation on ICT security.',
     source: thirdProgressReport,
     verified: false,
+    note: 'Public-private partnerships is supported by expert commentary only (the A/79/214 text was not read); keep editable.',
   }),
 ]

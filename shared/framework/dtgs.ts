@@ -1,66 +1,72 @@
-/** The two Dedicated Thematic Groups of the Global Mechanism, their mandates and their expected focus per cycle year. */
+/** The two Dedicated Thematic Groups of the Global Mechanism: their mandates (agreed) and the focus a policy paper proposes per cycle year (not agreed). */
 
 export type DtgNumber = 1 | 2
 
-export interface YearFocus {
-  /** Year within the five-year cycle (1-4: DTG meetings; 5: review conference). */
-  cycleYear: number
+/** A policy paper's proposal for a range of cycle years: never the group's expected or agreed agenda. */
+export interface ProposedFocus {
+  /** Years within the five-year cycle, e.g. "1-2" or "3". */
+  years: string
   focus: string
-  source: string
-  verified: boolean
 }
 
 export interface Dtg {
   id: `dtg-${DtgNumber}`
   number: DtgNumber
   label: string
+  /** The mandate in the words of A/80/257 annex I as quoted by the sources. */
   mandate: string
   source: string
   verified: boolean
-  focusByYear: YearFocus[]
+  note: string
+  proposedFocus: {
+    status: 'proposal, not agreed'
+    source: string
+    years: ProposedFocus[]
+  }
 }
 
-const mandateSource = 'A/80/257, as quoted in the policy paper seed'
-const focusSource = 'Project design notes (not in the reference data)'
-
-export const globalMechanismCycle = {
-  years: 5,
-  dtgMeetingYears: [1, 2, 3, 4],
-  reviewConferenceYear: 5,
-  summary: 'Plenary sessions and informal DTG meetings in years 1-4, a review conference in year 5; DTGs send recommendations to the plenary, which alone decides, by consensus.',
-  verified: true,
-} as const
+const mandateSource = 'A/80/257, annex I (endorsed by A/RES/80/16 para 2)'
+const mandateNote =
+  'Mandate wording corroborated by three independent secondary sources quoting A/80/257 annex I; the primary text was not read.'
+const policyPaper = '000_a7d988ca8d820957.txt (policy paper, March 2026)'
 
 export const dtgs: Dtg[] = [
   {
     id: 'dtg-1',
     number: 1,
     label: 'DTG 1',
-    mandate: 'Takes up specific ICT security challenges as they bear on international security.',
+    mandate:
+      'addressing specific challenges in the sphere of ICT security in the context of international security, drawing on the five pillars of the framework',
     source: mandateSource,
     verified: true,
-    focusByYear: [1, 2].map((cycleYear) => ({
-      cycleYear,
-      focus: 'Critical infrastructure protection (expected)',
-      source: focusSource,
-      verified: false,
-    })),
+    note: mandateNote,
+    proposedFocus: {
+      status: 'proposal, not agreed',
+      source: policyPaper,
+      years: [
+        { years: '1-2', focus: 'critical infrastructure protection' },
+        { years: '3-4', focus: 'extend, or another challenge such as supply chain security or peaceful settlement of disputes' },
+      ],
+    },
   },
   {
     id: 'dtg-2',
     number: 2,
     label: 'DTG 2',
-    mandate: 'Speeds up capacity-building in ICT security.',
+    mandate: 'accelerating ICT security capacity-building',
     source: mandateSource,
     verified: true,
-    focusByYear: (
-      [
-        [1, 'Prevention'],
-        [2, 'Detection'],
-        [3, 'Response'],
-        [4, 'Integrated approach'],
-      ] as const
-    ).map(([cycleYear, focus]) => ({ cycleYear, focus, source: focusSource, verified: false })),
+    note: mandateNote,
+    proposedFocus: {
+      status: 'proposal, not agreed',
+      source: policyPaper,
+      years: [
+        { years: '1', focus: 'prevention capacities' },
+        { years: '2', focus: 'detection capacities' },
+        { years: '3', focus: 'response capacities' },
+        { years: '4', focus: 'integrated discussion across the three' },
+      ],
+    },
   },
 ]
 
@@ -68,6 +74,10 @@ export function findDtg(number: number): Dtg | undefined {
   return dtgs.find((dtg) => dtg.number === number)
 }
 
-export function dtgFocus(number: number, cycleYear: number): YearFocus | undefined {
-  return findDtg(number)?.focusByYear.find((focus) => focus.cycleYear === cycleYear)
+/** The policy paper's proposal for a DTG in a cycle year (1-5), if it makes one. */
+export function proposedFocusFor(number: number, cycleYear: number): ProposedFocus | undefined {
+  return findDtg(number)?.proposedFocus.years.find(({ years }) => {
+    const [first, last = first] = years.split('-').map(Number)
+    return cycleYear >= first && cycleYear <= last
+  })
 }

@@ -1,12 +1,31 @@
 /** Zod schemas and types of framework elements, catalogues and the secretariat's catalogue override. */
 import { z } from 'zod'
-import { requiredBoolean, requiredText } from '../schema/fields.ts'
+import { oneOf, requiredBoolean, requiredText } from '../schema/fields.ts'
 import { Pillar } from './pillars.ts'
 
 export const FrameworkElementId = requiredText('id', { max: 60 }).regex(
   /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/,
   'id must be lowercase letters and digits joined by single hyphens, like norm-g or cbm-7',
 )
+
+/** The official languages besides English in which the secretariat may give an element's title. */
+export const titleLanguages = ['ar', 'es', 'fr', 'ru', 'zh'] as const
+export type TitleLanguage = (typeof titleLanguages)[number]
+
+/**
+ * What an element is, when it is not an element of agreed text: one of the Global Mechanism's tools and processes,
+ * or a related note (analysis shown beside the agreed elements, never as an agreed rule).
+ */
+export const elementKinds = ['mechanism-tool', 'related-note'] as const
+export const ElementKind = oneOf('kind', elementKinds)
+export type ElementKind = z.infer<typeof ElementKind>
+
+export const ElementTitles = z.partialRecord(
+  oneOf('titles language', titleLanguages),
+  requiredText('title', { max: 200 }),
+  { error: 'titles must be an object of titles by language (ar, es, fr, ru, zh)' },
+)
+export type ElementTitles = z.infer<typeof ElementTitles>
 
 export const FrameworkElement = z.object({
   id: FrameworkElementId,
@@ -16,7 +35,16 @@ export const FrameworkElement = z.object({
   summary: requiredText('summary', { max: 600 }),
   source: requiredText('source', { max: 300 }),
   verified: requiredBoolean('verified'),
+  /** What was and was not confirmed against the sources: the explanation of `verified: false`. */
+  note: requiredText('note', { max: 600 }).optional(),
+  /** The substance is confirmed even though the paragraph numbers (`verified`) are not. */
+  substanceConfirmed: requiredBoolean('substanceConfirmed').optional(),
+  kind: ElementKind.optional(),
+  /** false for text that is not agreed (a draft); absent for agreed text and for tools. */
+  agreed: requiredBoolean('agreed').optional(),
   group: requiredText('group', { max: 60 }).optional(),
+  /** The title in other official languages, where the secretariat gives one; English (`title`) otherwise. */
+  titles: ElementTitles.optional(),
   retired: requiredBoolean('retired').optional(),
 })
 export type FrameworkElement = z.infer<typeof FrameworkElement>

@@ -1,4 +1,4 @@
-/** Elements of international law as it applies to State use of ICTs, from the consensus reports, paraphrased. */
+/** Elements of international law as it applies to State use of ICTs, from the consensus reports, paraphrased; paragraph numbers unverified. */
 import type { FrameworkElement } from './element.ts'
 
 interface LawFacts {
@@ -7,11 +7,23 @@ interface LawFacts {
   title: string
   summary: string
   source: string
-  verified: boolean
+  substanceConfirmed?: boolean
+  note?: string
+  kind?: FrameworkElement['kind']
 }
 
-function law(facts: LawFacts): FrameworkElement {
-  return { pillar: 'international-law', ...facts }
+const substanceNote = 'Substance confirmed in consensus texts; the paragraph numbers could not be checked against the UN documents.'
+const uncheckedNote = 'Neither the paragraph numbers nor the wording could be checked against the UN documents.'
+
+/** Every paragraph number of this pillar is unverified; the note says what, if anything, was confirmed. */
+function law({ substanceConfirmed, note, ...facts }: LawFacts): FrameworkElement {
+  return {
+    pillar: 'international-law',
+    verified: false,
+    ...(substanceConfirmed === undefined ? {} : { substanceConfirmed }),
+    note: note ?? (substanceConfirmed ? substanceNote : uncheckedNote),
+    ...facts,
+  }
 }
 
 export const internationalLaw: FrameworkElement[] = [
@@ -21,7 +33,8 @@ export const internationalLaw: FrameworkElement[] = [
     title: 'International law, notably the UN Charter, applies',
     summary: 'International law, and the UN Charter in particular, applies to the ICT environment and is essential to keeping peace and stability there.',
     source: 'A/68/98 para 19; A/70/174 para 24; A/75/816 para 34; A/76/135 para 69',
-    verified: true,
+    substanceConfirmed: true,
+    note: 'Substance confirmed by A/RES/73/266 (preamble: the 2013 and 2015 GGE conclusions); paragraph numbers from recollection.',
   }),
   law({
     id: 'il-sovereignty',
@@ -29,7 +42,7 @@ export const internationalLaw: FrameworkElement[] = [
     title: 'State sovereignty',
     summary: "Sovereignty and the principles that follow from it apply to States' ICT activities and to their jurisdiction over ICT infrastructure in their territory.",
     source: 'A/68/98 para 20; A/70/174 paras 27, 28(a); A/76/135 para 71',
-    verified: true,
+    substanceConfirmed: true,
   }),
   law({
     id: 'il-sovereign-equality',
@@ -37,15 +50,14 @@ export const internationalLaw: FrameworkElement[] = [
     title: 'Sovereign equality',
     summary: 'The principle that States are sovereign equals applies.',
     source: 'A/70/174 para 26',
-    verified: false,
   }),
   law({
     id: 'il-peaceful-settlement',
     label: 'IL Peaceful settlement',
     title: 'Peaceful settlement of disputes',
-    summary: 'States resolve their international disputes by peaceful means.',
+    summary: 'States settle their international disputes by peaceful means.',
     source: 'A/70/174 paras 26, 28(b); A/76/135 para 71',
-    verified: true,
+    substanceConfirmed: true,
   }),
   law({
     id: 'il-non-intervention',
@@ -53,23 +65,22 @@ export const internationalLaw: FrameworkElement[] = [
     title: 'Non-intervention',
     summary: 'States do not intervene in the internal affairs of other States.',
     source: 'A/70/174 paras 26, 28(b); A/76/135 para 71',
-    verified: true,
+    substanceConfirmed: true,
   }),
   law({
     id: 'il-non-use-of-force',
     label: 'IL Non-use of force',
     title: 'No threat or use of force',
-    summary: 'States refrain from threatening or using force against the territorial integrity or political independence of any State.',
+    summary: 'States refrain from the threat or use of force against the territorial integrity or political independence of any State.',
     source: 'A/70/174 para 26; A/76/135 para 71',
-    verified: false,
   }),
   law({
     id: 'il-self-defence',
     label: 'IL Inherent right',
-    title: 'Inherent right to measures recognised in the Charter',
-    summary: 'States keep their inherent right to take measures that are consistent with international law and recognised in the UN Charter.',
+    title: 'Inherent right to take measures consistent with international law',
+    summary: 'States have the inherent right to take measures consistent with international law and as recognized in the Charter.',
     source: 'A/70/174 para 28(c); A/76/135 para 71',
-    verified: false,
+    note: "Consensus wording speaks of an 'inherent right to take measures consistent with international law'; it avoids the term self-defence. Prefer that label.",
   }),
   law({
     id: 'il-human-rights',
@@ -77,7 +88,7 @@ export const internationalLaw: FrameworkElement[] = [
     title: 'Human rights and fundamental freedoms',
     summary: 'States respect and protect human rights and fundamental freedoms.',
     source: 'A/68/98 para 21; A/70/174 paras 26, 28(b); norm 13(e)',
-    verified: true,
+    substanceConfirmed: true,
   }),
   law({
     id: 'il-ihl',
@@ -85,7 +96,7 @@ export const internationalLaw: FrameworkElement[] = [
     title: 'International humanitarian law',
     summary: 'Applies only in situations of armed conflict; the principles of humanity, necessity, proportionality and distinction are noted.',
     source: 'A/70/174 para 28(d); A/76/135 para 71(f)',
-    verified: false,
+    note: "'applies only in situations of armed conflict' is the 2021 wording (A/76/135); the four principles are noted in A/70/174 para 28(d).",
   }),
   law({
     id: 'il-state-responsibility',
@@ -93,22 +104,23 @@ export const internationalLaw: FrameworkElement[] = [
     title: 'State responsibility',
     summary: 'States meet their obligations for internationally wrongful acts attributable to them and do not use proxies; that an ICT activity originates from a territory may not be enough to attribute it.',
     source: 'A/68/98 para 23; A/70/174 para 28(e)-(f); A/76/135 para 71',
-    verified: false,
   }),
   law({
     id: 'il-due-diligence',
-    label: 'IL Due diligence',
-    title: 'Due diligence, addressed through norm c',
-    summary: 'Consensus texts address due diligence through the voluntary norm 13(c), not as an agreed binding rule.',
+    label: 'Note: due diligence',
+    title: 'Due diligence: a related note on norm 13(c), not an agreed rule',
+    summary: 'Consensus texts address the matter through the voluntary norm 13(c); whether due diligence is a rule of international law is not settled in them.',
     source: 'A/70/174 para 13(c); A/76/135 guidance on norm 13(c)',
-    verified: false,
+    kind: 'related-note',
+    note: 'An analytical note, not agreed text: show it as a related note, never as an agreed rule.',
   }),
   law({
     id: 'il-compendium',
     label: 'IL Compendium',
     title: 'Compendium of national views',
-    summary: 'The official compendium (A/76/136) gathers national positions on how international law applies to the use of ICTs.',
+    summary: 'The official compendium (A/76/136) gathers national positions on how international law applies to the use of ICTs; there is no agreed common understanding.',
     source: 'A/76/135 para 73',
-    verified: true,
+    substanceConfirmed: false,
+    note: 'Paragraph number unverified (A/76/135 para 73). The compendium gathers national views; there is no agreed common understanding of how international law applies.',
   }),
 ]

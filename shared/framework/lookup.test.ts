@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { builtInCatalogue } from './builtInCatalogue.ts'
 import type { FrameworkCatalogue } from './element.ts'
-import { elementsByPillar, findElement, resolveRef } from './lookup.ts'
-import { pillars } from './pillars.ts'
+import { findElement, resolveRef } from './lookup.ts'
 
 const withRetiredCbm8: FrameworkCatalogue = {
   version: 'test',
@@ -22,21 +21,5 @@ describe('resolveRef', () => {
     expect(resolveRef(withRetiredCbm8, 'cbm-7')).toMatchObject({ status: 'known', element: { label: 'CBM 7' } })
     expect(resolveRef(withRetiredCbm8, 'cbm-8')).toMatchObject({ status: 'retired', element: { label: 'CBM 8' } })
     expect(resolveRef(withRetiredCbm8, 'cbm-99')).toEqual({ status: 'unknown' })
-  })
-})
-
-describe('elementsByPillar', () => {
-  it('groups elements under every pillar, in catalogue order', () => {
-    const grouped = elementsByPillar(builtInCatalogue)
-    expect(Object.keys(grouped)).toEqual([...pillars])
-    expect(grouped.norms.map((element) => element.id)).toEqual(
-      builtInCatalogue.elements.filter((element) => element.pillar === 'norms').map((element) => element.id),
-    )
-    expect(grouped['international-law'][0].id).toBe('il-charter')
-  })
-
-  it('hides retired elements unless asked for them', () => {
-    expect(elementsByPillar(withRetiredCbm8).cbms.map((element) => element.id)).not.toContain('cbm-8')
-    expect(elementsByPillar(withRetiredCbm8, { includeRetired: true }).cbms.map((element) => element.id)).toContain('cbm-8')
   })
 })

@@ -1,6 +1,5 @@
-/** Lookups of framework elements by id and by pillar; retired elements still resolve but are hidden from pickers. */
+/** Lookups of framework elements by id; retired elements still resolve but are hidden from pickers. */
 import type { FrameworkCatalogue, FrameworkElement } from './element.ts'
-import { type Pillar, pillars } from './pillars.ts'
 
 export type RefStatus = 'known' | 'retired' | 'unknown'
 
@@ -20,21 +19,4 @@ export function resolveRef(catalogue: FrameworkCatalogue, id: string): ResolvedR
 
 export function activeElements(catalogue: FrameworkCatalogue): FrameworkElement[] {
   return catalogue.elements.filter((element) => !element.retired)
-}
-
-export interface ElementsByPillarOptions {
-  includeRetired?: boolean
-}
-
-export function elementsByPillar(
-  catalogue: FrameworkCatalogue,
-  options: ElementsByPillarOptions = {},
-): Record<Pillar, FrameworkElement[]> {
-  const grouped = Object.fromEntries(pillars.map((pillar) => [pillar, [] as FrameworkElement[]])) as Record<
-    Pillar,
-    FrameworkElement[]
-  >
-  const elements = options.includeRetired ? catalogue.elements : activeElements(catalogue)
-  for (const element of elements) grouped[element.pillar].push(element)
-  return grouped
 }

@@ -1,5 +1,8 @@
-/** The eleven voluntary norms of responsible State behaviour (A/70/174 para 13 (a)-(k)), paraphrased. */
+/** The eleven voluntary norms of responsible State behaviour (A/70/174 para 13 (a)-(k)): what States should or should not do. */
 import type { FrameworkElement } from './element.ts'
+
+const normsNote =
+  "Normative wording: every summary says what States 'should' do; the norms are voluntary and non-binding. Only para 13(f) was confirmed in a cited source; the other letters follow the order of the list."
 
 function norm(letter: string, title: string, summary: string): FrameworkElement {
   return {
@@ -10,63 +13,64 @@ function norm(letter: string, title: string, summary: string): FrameworkElement 
     summary,
     source: `A/70/174 para 13(${letter})`,
     verified: true,
+    note: normsNote,
   }
 }
 
 export const norms: FrameworkElement[] = [
   norm(
     'a',
-    'Cooperate for a stable and secure ICT environment',
-    'Consistent with the purposes of the UN, States work together on measures that make ICT use more stable and secure and that prevent ICT practices acknowledged as harmful or as a threat to international peace.',
+    'Cooperate for stability and security in the use of ICTs',
+    'Consistent with the purposes of the United Nations, States should cooperate in developing and applying measures to increase stability and security in the use of ICTs and to prevent ICT practices that are acknowledged to be harmful or that may pose threats to international peace and security.',
   ),
   norm(
     'b',
     'Consider all relevant information on ICT incidents',
-    'Before concluding on an ICT incident, States take everything relevant into account: the wider context, the challenges of attribution, and the nature and extent of the consequences.',
+    'When ICT incidents occur, States should consider all relevant information, including the larger context of the event, the challenges of attribution in the ICT environment and the nature and extent of the consequences.',
   ),
   norm(
     'c',
     'No knowing use of territory for wrongful ICT acts',
-    'States do not knowingly let their territory be used for internationally wrongful acts committed by means of ICTs.',
+    'States should not knowingly allow their territory to be used for internationally wrongful acts using ICTs.',
   ),
   norm(
     'd',
     'Cooperate against criminal and terrorist use of ICTs',
-    'States look for the best ways to exchange information, assist each other and prosecute the criminal and terrorist use of ICTs, and to act jointly in other ways, developing new measures where needed.',
+    'States should consider how best to cooperate to exchange information, assist each other, prosecute terrorist and criminal use of ICTs and implement other cooperative measures against such threats; they may need to consider whether new measures need to be developed.',
   ),
   norm(
     'e',
     'Respect human rights and privacy when securing ICTs',
-    'In making ICT use secure, States respect the Human Rights Council and General Assembly resolutions on human rights online and on privacy in the digital age, and respect human rights in full, freedom of expression included.',
+    'In ensuring the secure use of ICTs, States should respect Human Rights Council resolutions 20/8 and 26/13 on human rights on the Internet and General Assembly resolutions 68/167 and 69/166 on the right to privacy in the digital age, to guarantee full respect for human rights, including the right to freedom of expression.',
   ),
   norm(
     'f',
     'No ICT activity that damages critical infrastructure',
-    'No State conducts or knowingly supports ICT activity, contrary to its obligations under international law, that intentionally damages critical infrastructure or impairs the services it provides to the public.',
+    'A State should not conduct or knowingly support ICT activity contrary to its obligations under international law that intentionally damages critical infrastructure or otherwise impairs its use and operation to provide services to the public.',
   ),
   norm(
     'g',
-    'Safeguard its own critical infrastructure',
-    'Each State takes appropriate measures to protect its own critical infrastructure from ICT threats, taking account of GA resolution 58/199 and related resolutions.',
+    'Protect its own critical infrastructure',
+    'States should take appropriate measures to protect their critical infrastructure from ICT threats, taking into account General Assembly resolution 58/199 and other relevant resolutions.',
   ),
   norm(
     'h',
     'Answer appropriate requests for assistance',
-    'States answer appropriate requests for help from a State whose critical infrastructure suffers malicious ICT acts, and requests to mitigate such activity coming from their own territory, with due regard for sovereignty.',
+    'States should respond to appropriate requests for assistance from a State whose critical infrastructure is subject to malicious ICT acts, and to appropriate requests to mitigate such activity emanating from their territory, with due regard for sovereignty.',
   ),
   norm(
     'i',
     'Integrity of the ICT supply chain',
-    'States take reasonable steps so that users can rely on the security of ICT products, and seek to stop the spread of malicious ICT tools and techniques and the use of harmful hidden functions.',
+    'States should take reasonable steps to ensure the integrity of the supply chain so that end users can have confidence in the security of ICT products, and should seek to prevent the proliferation of malicious ICT tools and techniques and the use of harmful hidden functions.',
   ),
   norm(
     'j',
     'Responsible reporting of ICT vulnerabilities',
-    'States encourage responsible reporting of ICT vulnerabilities and share what they know of available remedies, to reduce threats to ICTs and to the infrastructure that depends on them.',
+    'States should encourage responsible reporting of ICT vulnerabilities and share associated information on available remedies, to limit and possibly eliminate potential threats to ICTs and ICT-dependent infrastructure.',
   ),
   norm(
     'k',
-    'Protect authorised emergency response teams',
-    "States neither harm nor knowingly support harm to another State's authorised emergency response teams (CERTs/CSIRTs), and do not use their own authorised teams for malicious international activity.",
+    'No harm to authorized emergency response teams',
+    "States should not conduct or knowingly support activity to harm the information systems of another State's authorized emergency response teams, and a State should not use authorized emergency response teams to engage in malicious international activity.",
   ),
 ]

@@ -8,7 +8,7 @@ export type Pillar = z.infer<typeof Pillar>
 
 export const pillarTitles: Record<Pillar, string> = {
   threats: 'Existing and potential threats',
-  norms: 'Norms of responsible State behaviour',
+  norms: 'Rules, norms and principles of responsible State behaviour',
   'international-law': 'International law',
   cbms: 'Confidence-building measures',
   'capacity-building': 'Capacity-building',

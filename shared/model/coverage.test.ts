@@ -57,9 +57,20 @@ describe('coverage', () => {
     expect(norms.elements.find((element) => element.id === 'norm-g')?.recommendationIds).toEqual(['r1', 'r2'])
     const cbms = full.pillars.find((entry) => entry.pillar === 'cbms')!
     expect(cbms.elements.at(-1)).toMatchObject({ id: 'cbm-8', status: 'retired', recommendationIds: ['r3'] })
-    expect(full.pillars.find((entry) => entry.pillar === 'threats')?.elements).toEqual([
-      expect.objectContaining({ id: 'threats', recommendationIds: [] }),
-    ])
+    expect(full.pillars.find((entry) => entry.pillar === 'threats')?.elements.map((element) => element.id)).toEqual(
+      catalogue.elements.filter((element) => element.pillar === 'threats').map((element) => element.id),
+    )
+    const listed = full.pillars.flatMap((entry) => entry.elements.map((element) => element.id))
+    expect(listed).not.toContain('doc-norms-checklist')
+    expect(listed).not.toContain('il-due-diligence')
+    expect(listed).not.toContain('tool-portal')
+  })
+
+  it('lists a Global Mechanism tool under its pillar where a recommendation links to it', () => {
+    const linked = coverage(toDraftModel(doc(recommendation('r9', ['tool-portal'], 'Use the portal.')), catalogue), catalogue)
+    const capacityBuilding = linked.pillars.find((entry) => entry.pillar === 'capacity-building')!
+    expect(capacityBuilding.elements.find((element) => element.id === 'tool-portal')?.recommendationIds).toEqual(['r9'])
+    expect(capacityBuilding.recommendationIds).toEqual(['r9'])
   })
 
   it('is empty for a draft without recommendations', () => {

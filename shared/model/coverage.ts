@@ -31,8 +31,8 @@ function unique(ids: string[]): string[] {
 }
 
 /**
- * Elements appear in the order recommendations first link to them. Given the catalogue, every active element is
- * listed (those no recommendation links to have an empty list), in catalogue order. Recommendations without an id,
+ * Elements appear in the order recommendations first link to them. Given the catalogue, every active element of the
+ * framework (not the Global Mechanism's tools nor related notes, unless linked) is listed (those no recommendation links to have an empty list), in catalogue order. Recommendations without an id,
  * which validateDraft reports, are left out.
  */
 export function coverage(model: DraftModel, catalogue?: FrameworkCatalogue): Coverage {
@@ -49,7 +49,8 @@ export function coverage(model: DraftModel, catalogue?: FrameworkCatalogue): Cov
     return found
   }
 
-  for (const element of catalogue ? activeElements(catalogue) : []) entry({ ...element, status: 'known' })
+  // Tools and related notes are not elements of the framework: listed only where a recommendation links to them.
+  for (const element of catalogue ? activeElements(catalogue) : []) if (!element.kind) entry({ ...element, status: 'known' })
   for (const recommendation of recommendationsOf(model)) {
     if (recommendation.id === null) continue
     for (const ref of recommendation.refs) entry(ref).recommendationIds.push(recommendation.id)
