@@ -61,6 +61,8 @@ export function createServices(config: Config, db: Sqlite) {
     if (isDocument) status.changed(room.id, room.doc)
   })
   const events = new DocumentEvents()
+  // Open editors pick up the new catalogue without a reload.
+  catalogue.changeListeners.add((change) => events.publishToAll('catalogue', change))
   const comments = new CommentService({ comments: new CommentStore(db), events, rooms, store, catalogue: () => catalogue.current() })
   return {
     store,

@@ -1,4 +1,4 @@
-/** Live events about documents (a comment thread changed, a revision was cut), for the viewers' event streams. */
+/** Live events about documents (a comment thread changed, a revision was cut, the catalogue changed), for the viewers' event streams. */
 
 export interface DocumentEvent {
   /** The SSE event name: `thread`, `revision`, ... */
@@ -13,6 +13,11 @@ export class DocumentEvents {
 
   publish(documentId: string, event: string, data: unknown): void {
     for (const listener of this.listeners.get(documentId) ?? []) listener({ event, data })
+  }
+
+  /** Sends an event to every open document's viewers (e.g. `catalogue`, when the framework catalogue changed). */
+  publishToAll(event: string, data: unknown): void {
+    for (const listeners of [...this.listeners.values()]) for (const listener of listeners) listener({ event, data })
   }
 
   /** Returns the unsubscribe function. */

@@ -1,24 +1,32 @@
-/** `/api/catalogue`: the framework catalogue in force, its history, and the secretariat's override. */
+/** `/api/catalogue`: the framework catalogue in force, its kept versions, and the secretariat's override. */
 import { Hono } from 'hono'
-import { CatalogueOverride, UnknownRetirementError, pillarTitles, pillars } from '../../shared/framework/index.ts'
+import { pillarTitles, pillars } from '../../shared/framework/index.ts'
+import { ApiError } from '../../shared/errors/apiError.ts'
+import { CatalogueUpdate, type ServedCatalogue } from '../../shared/schema/catalogue.ts'
 import { allow } from '../auth/authenticate.ts'
 import type { CatalogueStore } from '../catalogue/catalogueStore.ts'
-import { apiError, readJson, type AppEnv } from '../http.ts'
+import { parseJson, type AppEnv } from '../http.ts'
 
 const pillarList = pillars.map((id) => ({ id, title: pillarTitles[id] }))
 
+function served(catalogue: CatalogueStore): ServedCatalogue {
+  return { ...catalogue.current(), revision: catalogue.currentRevision(), pillars: pillarList }
+}
+
 export function catalogueRoutes({ catalogue }: { catalogue: CatalogueStore }) {
   return new Hono<AppEnv>()
-    .get('/', allow('catalogue.read'), (c) => c.json({ ...catalogue.current(), pillars: pillarList }))
+    .get('/', allow('catalogue.read'), (c) => c.json(served(catalogue)))
     .get('/history', allow('catalogue.read'), (c) => c.json(catalogue.history()))
+    .get('/revisions/:revision', allow('catalogue.read'), (c) => {
+      const text = c.req.param('revision')
+      const revision = /^\d{1,9}$/.test(text) ? Number(text) : null
+      const version = revision === null ? null : catalogue.version(revision)
+      if (!version) throw new ApiError(404, 'catalogue_revision_not_found', `the catalogue has no revision ${text}`)
+      return c.json(version)
+    })
     .put('/', allow('catalogue.edit'), async (c) => {
-      const body = await readJson(c, CatalogueOverride)
-      if (!body.ok) return body.response
-      try {
-        return c.json({ ...catalogue.replaceOverride(body.value, c.get('member').id), pillars: pillarList })
-      } catch (error) {
-        if (error instanceof UnknownRetirementError) return apiError(c, 422, 'catalogue_unknown_retirement', error.message, { ids: error.ids })
-        throw error
-      }
+      const { baseRevision, ...override } = await parseJson(c, CatalogueUpdate)
+      catalogue.replaceOverride(override, c.get('member').id, baseRevision)
+      return c.json(served(catalogue))
     })
 }
