@@ -1,24 +1,34 @@
-/** The merged framework catalogue as the server serves it, fetched once per page load. */
-import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
-import { pillarTitles, type Pillar } from '../../shared/framework/pillars.ts'
+/** The framework catalogue as the server serves it (fetched once, again when it changes), its kept versions, and saving the override. */
+import type { CatalogueRevision, CatalogueUpdate, CatalogueVersionDetail, ServedCatalogue } from '../../shared/schema/catalogue.ts'
 import { request } from './http.ts'
 
-export interface PillarHeading {
-  id: Pillar
-  title: string
-}
-
-export interface ServedCatalogue extends FrameworkCatalogue {
-  pillars: PillarHeading[]
-}
+export type { ServedCatalogue }
+export type PillarHeading = ServedCatalogue['pillars'][number]
 
 let cached: Promise<ServedCatalogue> | null = null
 
 export function fetchCatalogue(): Promise<ServedCatalogue> {
-  cached ??= request<Partial<ServedCatalogue> & FrameworkCatalogue>('GET', '/api/catalogue').then((served) => ({
-    ...served,
-    pillars: served.pillars ?? (Object.entries(pillarTitles) as [Pillar, string][]).map(([id, title]) => ({ id, title })),
-  }))
+  cached ??= request<ServedCatalogue>('GET', '/api/catalogue')
   cached.catch(() => (cached = null))
   return cached
+}
+
+/** Fetches the catalogue in force again (it changed), for every later fetchCatalogue too. */
+export function refetchCatalogue(): Promise<ServedCatalogue> {
+  cached = null
+  return fetchCatalogue()
+}
+
+export async function saveCatalogue(update: CatalogueUpdate): Promise<ServedCatalogue> {
+  const saved = await request<ServedCatalogue>('PUT', '/api/catalogue', update)
+  cached = Promise.resolve(saved)
+  return saved
+}
+
+export function catalogueHistory(): Promise<CatalogueRevision[]> {
+  return request('GET', '/api/catalogue/history')
+}
+
+export function catalogueVersion(revision: number): Promise<CatalogueVersionDetail> {
+  return request('GET', `/api/catalogue/revisions/${revision}`)
 }

@@ -2,7 +2,7 @@
 import { createContext, useContext } from 'react'
 import type { ServedCatalogue } from '../api/catalogue.ts'
 
-export const CatalogueContext = createContext<ServedCatalogue>({ version: 'empty', elements: [], pillars: [] })
+export const CatalogueContext = createContext<ServedCatalogue>({ version: 'empty', revision: 0, elements: [], pillars: [] })
 
 export function useCatalogue(): ServedCatalogue {
   return useContext(CatalogueContext)

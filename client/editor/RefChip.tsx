@@ -1,6 +1,8 @@
-/** One framework link of a recommendation: the element's label and title, its state, and a remove control. */
+/** One framework link of a recommendation: the element's label and title, its flags explained, and a remove control. */
 import { resolveRef } from '../../shared/framework/lookup.ts'
 import { useCatalogue } from './CatalogueContext.ts'
+import { ElementFlags } from './ExplainedFlag.tsx'
+import { elementFlags } from './elementExplanation.ts'
 
 export const lastLinkReason = 'A recommendation must stay linked to at least one framework element. Add another link before removing this one.'
 
@@ -8,14 +10,15 @@ export function RefChip({ refId, removable, onRemove }: { refId: string; removab
   const resolved = resolveRef(useCatalogue(), refId)
   const label = resolved.element?.label ?? refId
   const title = resolved.element?.title
-  const unverified = resolved.element !== undefined && !resolved.element.verified
+  const flags = elementFlags(resolved.element, resolved.status)
+  const unverified = flags.some((flag) => flag.key === 'unverified')
   return (
-    <li className={`ref-chip ref-${resolved.status}${unverified ? ' ref-unverified' : ''}`} data-ref={refId} title={resolved.element?.summary}>
-      <span className="ref-label">{label}</span>
-      {title && <span className="ref-title">{title}</span>}
-      {resolved.status === 'retired' && <span className="flag flag-retired">retired</span>}
-      {resolved.status === 'unknown' && <span className="flag flag-unknown">not in the catalogue</span>}
-      {unverified && <span className="flag flag-unverified">unverified</span>}
+    <li className={`ref-chip ref-${resolved.status}${unverified ? ' ref-unverified' : ''}`} data-ref={refId}>
+      <span className="ref-text" title={resolved.element?.summary}>
+        <span className="ref-label">{label}</span>
+        {title && <span className="ref-title">{title}</span>}
+      </span>
+      <ElementFlags flags={flags} />
       {removable !== 'no' && (
         <span className="ref-remove-wrap" title={removable === 'last' ? lastLinkReason : `Remove the link to ${label}`}>
           <button

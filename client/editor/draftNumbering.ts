@@ -6,7 +6,7 @@
 import { Extension } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
-import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
 import type { DraftModel } from '../../shared/model/draftModel.ts'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'
@@ -61,14 +61,21 @@ function numbering(doc: ProseMirrorNode, catalogue: FrameworkCatalogue): Numberi
 }
 
 export interface DraftNumberingOptions {
-  catalogue: FrameworkCatalogue
+  /** The catalogue in force when the model is derived (it may change while the document is open). */
+  catalogue: () => FrameworkCatalogue
+}
+
+/** Derives the model again at once, e.g. after the catalogue changed, without touching the document or its history. */
+export function recountNumbering(view: EditorView, catalogue: FrameworkCatalogue): void {
+  if (view.isDestroyed) return
+  view.dispatch(view.state.tr.setMeta(draftNumberingKey, numbering(view.state.doc, catalogue)).setMeta('addToHistory', false))
 }
 
 export const DraftNumbering = Extension.create<DraftNumberingOptions>({
   name: 'draftNumbering',
 
   addOptions() {
-    return { catalogue: { version: 'empty', elements: [] } }
+    return { catalogue: () => ({ version: 'empty', elements: [] }) }
   },
 
   addProseMirrorPlugins() {
@@ -77,7 +84,7 @@ export const DraftNumbering = Extension.create<DraftNumberingOptions>({
       new Plugin<NumberingState>({
         key: draftNumberingKey,
         state: {
-          init: (_config, state) => numbering(state.doc, catalogue),
+          init: (_config, state) => numbering(state.doc, catalogue()),
           apply: (tr, previous) => {
             const derived = tr.getMeta(draftNumberingKey) as NumberingState | undefined
             if (derived) return derived
@@ -93,7 +100,7 @@ export const DraftNumbering = Extension.create<DraftNumberingOptions>({
               clearTimeout(timer)
               timer = setTimeout(() => {
                 if (view.isDestroyed) return
-                const derived = numbering(view.state.doc, catalogue)
+                const derived = numbering(view.state.doc, catalogue())
                 view.dispatch(view.state.tr.setMeta(draftNumberingKey, derived).setMeta('addToHistory', false))
               }, recomputeDelayMs)
             },

@@ -36,7 +36,7 @@ function forTheEditor(extension: AnyExtension): AnyExtension {
   return extension
 }
 
-export function editorExtensions({ session, user, catalogue }: { session: CollabSession; user: CaretUser; catalogue: FrameworkCatalogue }): Extensions {
+export function editorExtensions({ session, user, catalogue }: { session: CollabSession; user: CaretUser; catalogue: () => FrameworkCatalogue }): Extensions {
   return [
     ...draftExtensions.map(forTheEditor),
     RecommendationEditing,

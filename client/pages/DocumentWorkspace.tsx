@@ -15,6 +15,7 @@ import { CatalogueContext } from '../editor/CatalogueContext.ts'
 import { DraftEditor } from '../editor/DraftEditor.tsx'
 import { LinkPickerProvider } from '../editor/LinkPicker.tsx'
 import { useDraftEditor } from '../editor/useDraftEditor.ts'
+import { useLiveCatalogue } from '../editor/useLiveCatalogue.ts'
 import { CoveragePanel } from '../panels/CoveragePanel.tsx'
 import { StatusBadge } from '../panels/StatusBadge.tsx'
 import { ValidationPanel } from '../panels/ValidationPanel.tsx'
@@ -42,10 +43,12 @@ export function DocumentWorkspace({ detail, catalogue, member }: { detail: Docum
   return <OpenDocument key={session.doc.guid} session={session} detail={detail} catalogue={catalogue} member={member} />
 }
 
-function OpenDocument({ session, detail: loaded, catalogue, member }: { session: CollabSession; detail: DocumentDetail; catalogue: ServedCatalogue; member: SignedInMember }) {
+function OpenDocument({ session, detail: loaded, catalogue: loadedCatalogue, member }: { session: CollabSession; detail: DocumentDetail; catalogue: ServedCatalogue; member: SignedInMember }) {
   // What the member may do here follows the secretariat's changes while the document is open.
   const { detail, notice, dismissNotice } = useDocumentAccess(loaded, session)
   const { document, workspace, canWrite } = detail
+  // A change by the secretariat reaches the chips, picker and panels without a reload.
+  const catalogue = useLiveCatalogue(document.id, loadedCatalogue)
   const user = useMemo(() => ({ name: member.name, delegation: member.delegation, color: userColor(member.id) }), [member])
   const editor = useDraftEditor({ session, user, catalogue, canWrite })
 

@@ -26,7 +26,7 @@ function withRecommendationView(extension: AnyExtension): AnyExtension {
 }
 
 function readOnlyExtensions(catalogue: ServedCatalogue): Extensions {
-  return [...draftExtensions.map(withRecommendationView), DraftNumbering.configure({ catalogue })]
+  return [...draftExtensions.map(withRecommendationView), DraftNumbering.configure({ catalogue: () => catalogue })]
 }
 
 export function ReadOnlyDraft({ content, catalogue, label }: { content: DraftDocJson; catalogue: ServedCatalogue; label: string }) {

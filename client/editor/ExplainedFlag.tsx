@@ -1,0 +1,45 @@
+/** A flag (unverified, retired...) that explains itself: on hover, on keyboard focus, and as its description for screen readers. */
+import '../styles/flags.css'
+import { useId, useState } from 'react'
+import type { ElementFlag } from './elementExplanation.ts'
+
+export function ExplainedFlag({ flag }: { flag: ElementFlag }) {
+  const tooltipId = useId()
+  const [open, setOpen] = useState(false)
+  return (
+    <span className="explained-flag" onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
+      <span
+        className={`flag flag-${flag.key}`}
+        tabIndex={0}
+        aria-describedby={tooltipId}
+        data-flag={flag.key}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={(event) => {
+          // Escape hides the explanation first (and only then closes a dialog around it).
+          if (event.key === 'Escape' && open) {
+            event.preventDefault()
+            event.stopPropagation()
+            setOpen(false)
+          }
+        }}
+      >
+        {flag.text}
+      </span>
+      <span role="tooltip" id={tooltipId} className="flag-explanation" hidden={!open}>
+        {flag.explanation}
+      </span>
+    </span>
+  )
+}
+
+/** Every flag of an element, each explained. */
+export function ElementFlags({ flags }: { flags: readonly ElementFlag[] }) {
+  return (
+    <>
+      {flags.map((flag) => (
+        <ExplainedFlag key={flag.key} flag={flag} />
+      ))}
+    </>
+  )
+}

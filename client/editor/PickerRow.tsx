@@ -1,0 +1,33 @@
+/** One element offered by the framework picker: a checkbox with label and title, its flags explained (and read with the checkbox). */
+import { useId } from 'react'
+import type { FrameworkElement } from '../../shared/framework/element.ts'
+import { ElementFlags } from './ExplainedFlag.tsx'
+import { elementFlags } from './elementExplanation.ts'
+
+export function PickerRow({ element, linked, chosen, onToggle }: { element: FrameworkElement; linked: boolean; chosen: boolean; onToggle: () => void }) {
+  const descriptionId = useId()
+  const flags = elementFlags(element, 'known')
+  return (
+    <li className={linked ? 'is-linked' : undefined}>
+      <label>
+        <input
+          type="checkbox"
+          checked={linked || chosen}
+          disabled={linked}
+          onChange={onToggle}
+          data-element-id={element.id}
+          aria-describedby={flags.length > 0 ? descriptionId : undefined}
+        />
+        <span className="element-label">{element.label}</span>
+        <span className="element-title">{element.title}</span>
+      </label>
+      <ElementFlags flags={flags} />
+      {linked && <span className="flag">linked</span>}
+      {flags.length > 0 && (
+        <span id={descriptionId} hidden>
+          {flags.map((flag) => flag.explanation).join(' ')}
+        </span>
+      )}
+    </li>
+  )
+}
