@@ -82,7 +82,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   api.route('/documents', documentRoutes({ registry, access, members, rooms, status, events: services.events, maxStreamsPerMember: config.maxStreamsPerMember }))
   api.route(
     '/documents',
-    revisionRoutes({ registry, access, rooms, store: services.store, revisions: services.revisions, events: services.events, catalogue: () => catalogue.current() }),
+    revisionRoutes({ registry, access, rooms, revisions: services.revisions, events: services.events, heavy: services.heavy }),
   )
   api.route('/documents', commentRoutes({ registry, access, comments: services.comments, maxCommentChars: config.maxCommentChars }))
   api.all('*', (c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`))
