@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit'
 import fs from 'node:fs'
 import path from 'node:path'
 import { authenticate, sameOrigin } from './auth/authenticate.ts'
+import { exportRateLimit } from './auth/exportRateLimit.ts'
 import { writeRateLimit } from './auth/writeRateLimit.ts'
 import { CloseCode } from './collab/closeCodes.ts'
 import { collabRoutes } from './collab/endpoint.ts'
@@ -19,6 +20,7 @@ import { memberRoutes } from './routes/members.ts'
 import { revisionRoutes } from './routes/revisions.ts'
 import { contributorRoutes, participationRoutes } from './routes/participation.ts'
 import { templateRoutes } from './routes/templates.ts'
+import { securityHeaders } from './securityHeaders.ts'
 import { workspaceRoutes } from './routes/workspaces.ts'
 import type { Services } from './services.ts'
 
@@ -38,6 +40,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   // Frames over the limit close the connection with 1009 before they are buffered whole.
   wss.options.maxPayload = config.maxMessageBytes
 
+  app.use(securityHeaders())
   app.get('/healthz', (c) => c.json({ status: accepting() ? 'ok' : 'shutting_down', rooms: rooms.size }, accepting() ? 200 : 503))
 
   app.route(
@@ -70,9 +73,18 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   )
   api.route(
     '/',
-    authRoutes({ members, sessions, sessionTtlMs: config.sessionTtlMs, onSessionEnded: () => rooms.closeSignedOut(CloseCode.signedOut) }),
+    authRoutes({
+      members,
+      sessions,
+      sessionTtlMs: config.sessionTtlMs,
+      trustProxy: config.trustProxy,
+      onSessionEnded: () => rooms.closeSignedOut(CloseCode.signedOut),
+    }),
   )
   api.use(authenticate(members, sessions), writeRateLimit({ perMinute: config.apiWritesPerMinute, burst: config.apiWriteBurst }))
+  // Exports are the costliest requests a member can make: each member has a rate of them, besides the pool's bounds.
+  const exportLimit = exportRateLimit({ perMinute: config.exportsPerMinute, burst: config.exportBurst })
+  for (const route of ['/documents/:id/export', '/documents/:id/compare/export', '/documents/:id/compilation']) api.use(route, exportLimit)
   api.route('/catalogue', catalogueRoutes({ catalogue }))
   api.route('/templates', templateRoutes())
   api.route('/members', memberRoutes({ members, sessions, publicUrl }))
@@ -82,7 +94,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   api.route('/documents', documentRoutes({ registry, access, members, rooms, status, events: services.events, maxStreamsPerMember: config.maxStreamsPerMember }))
   api.route(
     '/documents',
-    revisionRoutes({ registry, access, rooms, store: services.store, revisions: services.revisions, events: services.events, catalogue: () => catalogue.current() }),
+    revisionRoutes({ registry, access, rooms, revisions: services.revisions, events: services.events, heavy: services.heavy }),
   )
   api.route('/documents', commentRoutes({ registry, access, comments: services.comments, maxCommentChars: config.maxCommentChars }))
   api.all('*', (c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`))

@@ -1,8 +1,12 @@
 /** Server configuration, read once from the environment and checked. */
+import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 
 const MiB = 1024 * 1024
+
+/** Heavy-work threads by default: one per core the relay does not use, at least one, at most four. */
+const defaultPoolSize = () => Math.max(1, Math.min(4, os.availableParallelism() - 1))
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -38,6 +42,27 @@ const Env = z.object({
   ROOM_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
   /** `normal` survives a crash of the process; `full` also survives a power cut, at the cost of an fsync per batch. */
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
+  /** Problems a document's validation status lists, at most; the status says how many more there are. */
+  MAX_STATUS_PROBLEMS: z.coerce.number().int().min(1).max(10_000).default(200),
+  /** Threads doing the heavy work (validation, export, comparison) off the relay's event loop. */
+  HEAVY_WORKERS: z.coerce.number().int().min(1).max(64).default(defaultPoolSize()),
+  /** Heavy tasks waiting for a thread, at most; beyond, 503 with Retry-After. */
+  HEAVY_QUEUE: z.coerce.number().int().min(0).default(16),
+  /** Heavy tasks one member may have running or waiting at once (0: no limit); beyond, 429 with Retry-After. */
+  HEAVY_JOBS_PER_MEMBER: z.coerce.number().int().min(0).default(2),
+  /** A heavy task running longer is stopped (503). */
+  HEAVY_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Heap of each heavy-work thread, in MiB: a document needing more fails alone (422), the server stays up. */
+  HEAVY_WORKER_MEMORY_MB: z.coerce.number().int().min(64).default(1024),
+  /** Exports (documents, redlines, compilations) one member may ask for per minute (0: no limit); 429 beyond. */
+  EXPORTS_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  /** Exports one member may ask for at once before the per-minute rate applies. */
+  EXPORT_BURST: z.coerce.number().int().min(1).default(5),
+  /** Addresses of reverse proxies whose X-Forwarded-Proto and X-Forwarded-For are believed, comma-separated (default: none). */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((address) => address.trim()).filter(Boolean)),
 })
 
 export interface Config {
@@ -61,6 +86,11 @@ export interface Config {
   compactAfterAppends: number
   roomIdleMs: number
   sqliteSynchronous: 'normal' | 'full'
+  maxStatusProblems: number
+  heavy: { size: number; maxQueued: number; maxPerMember: number; timeoutMs: number; maxMemoryMb: number }
+  exportsPerMinute: number
+  exportBurst: number
+  trustProxy: string[]
 }
 
 /** The address people open in their browser, once the listening port is known. */
@@ -98,5 +128,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     compactAfterAppends: e.COMPACT_AFTER_APPENDS,
     roomIdleMs: e.ROOM_IDLE_MS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    maxStatusProblems: e.MAX_STATUS_PROBLEMS,
+    heavy: {
+      size: e.HEAVY_WORKERS,
+      maxQueued: e.HEAVY_QUEUE,
+      maxPerMember: e.HEAVY_JOBS_PER_MEMBER,
+      timeoutMs: e.HEAVY_TIMEOUT_MS,
+      maxMemoryMb: e.HEAVY_WORKER_MEMORY_MB,
+    },
+    exportsPerMinute: e.EXPORTS_PER_MINUTE,
+    exportBurst: e.EXPORT_BURST,
+    trustProxy: e.TRUST_PROXY,
   }
 }

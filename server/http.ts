@@ -3,6 +3,9 @@ import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { z } from 'zod'
 import { ApiError, errorEnvelope, invalidPayload } from '../shared/errors/apiError.ts'
+import { RetryLater } from './heavy/retryLater.ts'
+import { log } from './log.ts'
+import { storeRefusal, storeRetryAfterSeconds } from './store/storeRefusal.ts'
 import type { Member } from '../shared/schema/member.ts'
 import type { Subject } from './auth/permissions.ts'
 import type { DocumentRecord } from './workspaces/registry.ts'
@@ -22,9 +25,19 @@ export function apiError(c: Context, status: ContentfulStatusCode, code: string,
   return c.json(errorEnvelope(code, message, details), status)
 }
 
-/** The response for an error thrown while handling a request: an ApiError as its envelope, anything else 500. */
+/**
+ * The response for an error thrown while handling a request: an ApiError as its envelope (with Retry-After when it
+ * says when to retry), a store refusing writes as 503 with Retry-After, anything else 500.
+ */
 export function errorResponse(error: unknown, c: Context) {
+  if (error instanceof RetryLater) c.header('retry-after', String(error.retryAfterSeconds))
   if (error instanceof ApiError) return c.json(error.toEnvelope(), error.status as ContentfulStatusCode)
+  const refused = storeRefusal(error)
+  if (refused) {
+    log.warn('store.write_refused', { code: refused, path: c.req.path })
+    c.header('retry-after', String(storeRetryAfterSeconds))
+    return apiError(c, 503, 'store_unavailable', 'the server cannot store changes right now (its storage is full or busy); nothing was changed, try again later')
+  }
   console.error(error)
   return apiError(c, 500, 'internal_error', 'the server could not handle this request')
 }

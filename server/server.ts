@@ -67,6 +67,7 @@ export async function startServer(config: Config, options: { clientDir?: string 
       server.close()
       for (const client of wss.clients) client.close(CloseCode.goingAway.code, CloseCode.goingAway.reason)
       await services.rooms.closeAll()
+      await services.pool.close()
       await checkpointer.stop()
       try {
         releaseFreePages(db, freePagesAtShutdown)

@@ -1,7 +1,5 @@
 /** Everything the server is made of, built once from the configuration and one database. */
 import { randomUUID } from 'node:crypto'
-import * as Y from 'yjs'
-import { validateDraft } from '../shared/schema/validateDraft.ts'
 import { findTemplate, templateDocument } from '../shared/templates/templates.ts'
 import { Access } from './auth/access.ts'
 import { ParticipationLog } from './audit/participation.ts'
@@ -15,7 +13,8 @@ import type { Room } from './collab/room.ts'
 import { Rooms } from './collab/rooms.ts'
 import { DocumentEvents } from './documents/documentEvents.ts'
 import { RevisionStore } from './revisions/revisionStore.ts'
-import { readDraft, unreadableDraft } from './documents/readDraft.ts'
+import { HeavyWork } from './heavy/heavyWork.ts'
+import { WorkerPool } from './heavy/workerPool.ts'
 import type { Config } from './config.ts'
 import type { Sqlite } from './store/sqlite.ts'
 import { SqliteDocumentStore } from './store/sqliteDocuments.ts'
@@ -43,22 +42,16 @@ export function createServices(config: Config, db: Sqlite) {
     access.invalidate()
     rooms.closeMember(memberId, CloseCode.membershipChanged)
   })
-  const status = new DocumentStatusService(
-    (doc: Y.Doc) => {
-      const draft = readDraft(doc)
-      const result = draft.ok ? validateDraft(draft.json, catalogue.current()) : unreadableDraft(draft.message)
-      return { valid: result.valid, problems: result.problems }
-    },
-    store,
-    validationDebounceMs,
-  )
+  const pool = new WorkerPool(config.heavy)
+  const heavy = new HeavyWork({ pool, rooms, store, catalogue: () => catalogue.current(), maxProblems: config.maxStatusProblems })
+  const status = new DocumentStatusService((documentId) => heavy.validate(documentId), validationDebounceMs)
   catalogue.changeListeners.add(() => status.invalidateAll())
   // Asked once per loaded room, not on every stored batch: only registered documents are validated.
   const registered = new WeakMap<Room, boolean>()
   rooms.changeListeners.add((room) => {
     let isDocument = registered.get(room)
     if (isDocument === undefined) registered.set(room, (isDocument = registry.document(room.id) !== null))
-    if (isDocument) status.changed(room.id, room.doc)
+    if (isDocument) status.changed(room.id)
   })
   const events = new DocumentEvents()
   // Open editors pick up the new catalogue without a reload.
@@ -77,6 +70,8 @@ export function createServices(config: Config, db: Sqlite) {
     catalogue,
     rooms,
     status,
+    pool,
+    heavy,
     templateExists: (templateId: string) => findTemplate(templateId) !== undefined,
     seedFromTemplate: (documentId: string, templateId: string) => seedDocument(store, documentId, templateDocument(findTemplate(templateId)!, randomUUID)),
   }

@@ -14,12 +14,27 @@ function bearerToken(header: string | undefined): string | null {
   return match ? match[1] : null
 }
 
-export function authenticate(members: MemberDirectory, sessions: Sessions) {
+/**
+ * `queryToken`: whether `?token=` is read too. Only the WebSocket upgrade allows it (a browser's WebSocket cannot send
+ * headers); on REST a token in the address would land in access logs and histories, so it is refused there.
+ */
+export function authenticate(members: MemberDirectory, sessions: Sessions, { queryToken = false }: { queryToken?: boolean } = {}) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const token = bearerToken(c.req.header('authorization')) ?? c.req.query('token') ?? null
+    const inQuery = c.req.query('token')
+    if (inQuery !== undefined && !queryToken) {
+      return apiError(c, 401, 'token_in_query', 'tokens are not accepted in the address here; send it as an Authorization: Bearer header')
+    }
+    const token = bearerToken(c.req.header('authorization')) ?? (queryToken ? (inQuery ?? null) : null)
     const cookie = getCookie(c, sessionCookie)
     if (!token && !cookie) {
-      return apiError(c, 401, 'unauthenticated', 'sign in with your invite link, or pass a token as ?token= or an Authorization: Bearer header')
+      return apiError(
+        c,
+        401,
+        'unauthenticated',
+        queryToken
+          ? 'sign in with your invite link, or pass a token as ?token= or an Authorization: Bearer header'
+          : 'sign in with your invite link, or pass a token as an Authorization: Bearer header',
+      )
     }
     const member = token ? members.authenticateToken(token) : sessions.authenticate(cookie!)
     if (!member) {

@@ -38,7 +38,7 @@ export function collabRoutes({ rooms, registry, access, members, sessions, publi
       await next()
     },
     sameOrigin(publicUrl),
-    authenticate(members, sessions),
+    authenticate(members, sessions, { queryToken: true }),
     allow('document.read'),
     async (c, next) => {
       // Documents live in workspaces; a bare id outside the registry is open to the secretariat only (tools, imports).

@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs'
 import type { DraftBlock, DraftModel } from '../../shared/model/draftModel.ts'
-import type { NodePath } from '../../shared/schema/draftJson.ts'
+import { maxDraftDepth, type NodePath } from '../../shared/schema/draftJson.ts'
 import { decodeAnchorPosition, type Anchor } from '../../shared/schema/comments.ts'
 
 export type AnchorPlacement =
@@ -39,6 +39,8 @@ function pathOf(type: Y.AbstractType<unknown>, fragment: Y.XmlFragment): NodePat
   let current: Y.AbstractType<unknown> = type
   while (current !== (fragment as Y.AbstractType<unknown>)) {
     const item = current._item
+    // Deeper than any draft may nest: the anchor is treated as detached rather than walked without end.
+    if (path.length > maxDraftDepth) return null
     if (item === null || item.deleted || !(item.parent instanceof Y.AbstractType)) return null
     path.unshift(indexAmongSiblings(item))
     current = item.parent

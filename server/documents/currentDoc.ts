@@ -20,3 +20,13 @@ export async function readCurrentDoc<T>(rooms: Rooms, store: DocumentStore, docu
     doc.destroy()
   }
 }
+
+/**
+ * What the store holds for a document once the updates a loaded room holds are stored: the bytes the worker pool
+ * rebuilds the document from, read without building it on the relay's event loop.
+ */
+export async function readCurrentStored(rooms: Rooms, store: DocumentStore, documentId: string): Promise<{ state: Uint8Array | null; updates: Uint8Array[] }> {
+  if (rooms.loaded(documentId)) await new Promise<void>((resolve) => rooms.queue.afterPending(resolve))
+  const { state, updates } = await store.load(documentId)
+  return { state, updates }
+}

@@ -10,7 +10,7 @@ import {
   noInputs,
   replyAttribution,
 } from './compilation.ts'
-import { escapeMarkdown, markdownText } from './markup.ts'
+import { escapeMarkdown, markdownField, markdownText } from './markup.ts'
 
 function quoteMarkdown(quote: string): string[] {
   const lines = quote.trim().split('\n')
@@ -23,22 +23,22 @@ function bodyMarkdown(body: string): string[] {
 
 function inputMarkdown(input: CompiledInput, options: CompilationOptions): string[] {
   return [
-    `### ${escapeMarkdown(entryHeading(input, options.by))}`,
+    `### ${markdownField(entryHeading(input, options.by))}`,
     ...quoteMarkdown(input.quote),
     ...bodyMarkdown(input.body),
-    `*${escapeMarkdown(inputAttribution(input))}*`,
-    ...input.replies.flatMap((reply) => [`*${escapeMarkdown(replyAttribution(reply))}:*`, ...bodyMarkdown(reply.body)]),
+    `*${markdownField(inputAttribution(input))}*`,
+    ...input.replies.flatMap((reply) => [`*${markdownField(replyAttribution(reply))}:*`, ...bodyMarkdown(reply.body)]),
   ]
 }
 
 export function compilationToMarkdown(inputs: readonly CompiledInput[], options: CompilationOptions): string {
   const groups = groupInputs(inputs, options.by)
   const parts = [
-    ...(options.symbol ? [escapeMarkdown(options.symbol)] : []),
-    `# ${escapeMarkdown(options.title)}`,
-    ...compilationLines(inputs, options).map(escapeMarkdown),
+    ...(options.symbol ? [markdownField(options.symbol)] : []),
+    `# ${markdownField(options.title)}`,
+    ...compilationLines(inputs, options).map(markdownField),
     ...(groups.length === 0 ? [noInputs] : []),
-    ...groups.flatMap((group) => [`## ${escapeMarkdown(group.heading)}`, ...group.inputs.flatMap((input) => inputMarkdown(input, options))]),
+    ...groups.flatMap((group) => [`## ${markdownField(group.heading)}`, ...group.inputs.flatMap((input) => inputMarkdown(input, options))]),
   ]
   return `${parts.join('\n\n')}\n`
 }

@@ -5,7 +5,10 @@ import { coverage } from '../../shared/model/coverage.ts'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import { draftFixture } from '../../tests/bench/draftFixture.ts'
 import { draftToDocx } from './docx.ts'
-import { paragraphTexts, readDocx, runsOf } from '../../tests/helpers/readDocx.ts'
+import { charactersXmlForbids, paragraphTexts, readDocx, runsOf } from '../../tests/helpers/readDocx.ts'
+import { comparisonToDocx } from './redline.ts'
+import { compareDrafts } from '../../shared/compare/compareDrafts.ts'
+import { compilationToDocx } from './compilationDocx.ts'
 import { testDraft, testMeta } from './testDraft.ts'
 
 describe('draftToDocx', async () => {
@@ -121,5 +124,47 @@ describe('draftToDocx', async () => {
     const texts = paragraphTexts(readDocx(await draftToDocx(big, testMeta, coverage(big, builtInCatalogue))).document)
     expect(texts).toContain('300.\t' + big.blocks.findLast((block) => block.kind === 'paragraph')!.text)
     expect(texts.filter((text) => /^R\d+\./.test(text))).toHaveLength(60)
+  })
+
+  it('writes valid XML whatever characters XML forbids a title, revision label, symbol or text holds (U+FFFE, U+FFFF, controls, lone surrogates)', async () => {
+    const bad = 'A\uFFFEB\uFFFFC\u0001D\uD800E\uDC00F'
+    const json = doc(paragraph(`Text ${bad}`), recommendation('r1', ['norm-g'], `Rec ${bad}`))
+    const badModel = toDraftModel(json, builtInCatalogue)
+    const meta = { ...testMeta, title: `Title ${bad}`, symbol: `A/${bad}`, revisionLabel: `Rev. ${bad}`, workspaceTitle: `W ${bad}` }
+    const packages = [
+      await draftToDocx(badModel, meta, coverage(badModel, builtInCatalogue)),
+      await draftToDocx(badModel, { ...meta, working: true }, coverage(badModel, builtInCatalogue)),
+      await comparisonToDocx(compareDrafts(toDraftModel(doc(paragraph('x')), builtInCatalogue), badModel), {
+        title: meta.title,
+        symbol: meta.symbol,
+        fromLabel: `Rev. 1 ${bad}`,
+        toLabel: `Rev. 2 ${bad}`,
+        date: meta.date,
+      }),
+      await compilationToDocx(
+        [
+          {
+            threadId: 't',
+            author: { name: `Name ${bad}`, delegation: `D ${bad}`, role: 'delegation', regionalGroup: null },
+            body: `Comment ${bad}`,
+            createdAt: 0,
+            quote: `Quote ${bad}`,
+            location: 'Paragraph 1',
+            locationOrder: 0,
+            stakeholder: false,
+            resolved: false,
+            replies: [{ author: { name: `R ${bad}`, delegation: null, role: 'delegation' }, body: `Reply ${bad}`, createdAt: 0 }],
+          },
+        ],
+        { by: 'delegation', title: `Compilation ${bad}`, symbol: `S ${bad}`, date: meta.date },
+      ),
+    ]
+    for (const bytes of packages) {
+      const { parts } = readDocx(bytes)
+      for (const [path, xml] of Object.entries(parts)) expect(charactersXmlForbids(xml), path).toEqual([])
+    }
+    const written = readDocx(packages[0])
+    expect(written.parts['docProps/core.xml']).toContain('<dc:title>Title ABCDEF</dc:title>')
+    expect(paragraphTexts(written.headers).join('')).toContain('Rev. ABCDEF')
   })
 })

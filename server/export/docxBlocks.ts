@@ -21,13 +21,20 @@ export const numberIndent = 567
 /** The width of the text on an A4 page with Word's default margins, in twips. */
 const textWidth = 9026
 
-/** Characters XML 1.0 forbids; Word refuses a package holding one. */
-const forbiddenInXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
+/**
+ * Characters XML 1.0 forbids (controls but tab, line feed and carriage return; U+FFFE, U+FFFF; halves of a surrogate
+ * pair standing alone); Word refuses a package holding one.
+ */
+const forbiddenInXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/** A text as XML may hold it: every character XML forbids left out. Every string written into a DOCX goes through it. */
+export function xmlSafe(text: string): string {
+  return text.replace(forbiddenInXml, '')
+}
 
 /** A text as Word runs: each line break a <w:br/>. */
 export function docxText(text: string, style: RunStyle = {}): TextRun[] {
-  return text
-    .replace(forbiddenInXml, '')
+  return xmlSafe(text)
     .split('\n')
     .map((line, index) => new TextRun({ ...style, text: line, ...(index > 0 ? { break: 1 } : {}) }))
 }

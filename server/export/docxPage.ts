@@ -12,6 +12,7 @@ import {
   type Table,
   TextRun,
 } from 'docx'
+import { xmlSafe } from './docxBlocks.ts'
 import { workingCopyMark } from './exportMeta.ts'
 
 export interface DocxPage {
@@ -40,7 +41,7 @@ function runningHeader(page: DocxPage): Header {
   const head = new Paragraph({
     alignment: AlignmentType.RIGHT,
     border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '808080', space: 2 } },
-    children: [new TextRun({ text: page.runningHead, size: 18 })],
+    children: [new TextRun({ text: xmlSafe(page.runningHead), size: 18 })],
   })
   return new Header({ children: page.working ? [workingMark(), head] : [head] })
 }
@@ -58,19 +59,19 @@ function pageFooter(): Footer {
 
 function titleBlock(page: DocxPage): Paragraph[] {
   const line = (text: string, options: { alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]; bold?: boolean } = {}) =>
-    new Paragraph({ alignment: options.alignment, children: [new TextRun({ text, bold: options.bold })] })
+    new Paragraph({ alignment: options.alignment, children: [new TextRun({ text: xmlSafe(text), bold: options.bold })] })
   return [
     ...(page.working ? [workingMark()] : []),
     ...(page.symbol ? [line(page.symbol, { alignment: AlignmentType.RIGHT, bold: true })] : []),
     ...(page.workspaceTitle ? [line(page.workspaceTitle)] : []),
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(page.title)] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(xmlSafe(page.title))] }),
     ...page.lines.map((text) => line(text)),
   ]
 }
 
 export async function packDocx(page: DocxPage): Promise<Uint8Array> {
   const document = new Document({
-    title: page.title,
+    title: xmlSafe(page.title),
     creator: 'DTG drafting workspace',
     styles: { default: { document: { run: { font: 'Times New Roman', size: 24 } } } },
     sections: [

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { doc, paragraph, recommendation, text } from '../../shared/schema/draftBuilders.ts'
+import { toDraftModel } from '../../shared/model/toDraftModel.ts'
+import { coverage } from '../../shared/model/coverage.ts'
+import { builtInCatalogue } from '../../shared/framework/builtInCatalogue.ts'
 import { draftToMarkdown } from './markdown.ts'
 import { testDraft, testMeta } from './testDraft.ts'
 
@@ -30,11 +33,11 @@ describe('draftToMarkdown', () => {
         '',
         '**R1.** States are encouraged to protect critical infrastructure.',
         '',
-        'They should share good practice. [Norm g; CBM 7]',
+        'They should share good practice. \\[Norm g; CBM 7\\]',
         '',
         '4\\. The group continued.',
         '',
-        '**R2.** States should designate points of contact. [Norm g]',
+        '**R2.** States should designate points of contact. \\[Norm g\\]',
         '',
         '## Annex: Framework coverage',
         '',
@@ -84,5 +87,33 @@ describe('draftToMarkdown', () => {
   it('writes a hard break inside a paragraph as a Markdown line break', () => {
     const { model, coverage } = testDraft(doc(paragraph('first', { type: 'hardBreak' }, '- second')))
     expect(draftToMarkdown(model, { ...testMeta, symbol: null }, coverage).split('\n\n')[2]).toBe('1\\. first\\\n\\- second')
+  })
+
+  it('escapes every field it writes: links, catalogue labels and titles, unknown refs, title, symbol, revision label', () => {
+    const hostile = '<img src=x onerror=alert(1)> [click](javascript:alert(1)) *bold* `code`'
+    const catalogue = {
+      version: 't',
+      elements: builtInCatalogue.elements.map((element) =>
+        element.id === 'norm-g' ? { ...element, label: `Norm g ${hostile}`, title: `Title ${hostile}` } : element,
+      ),
+    }
+    const json = doc(recommendation('r1', ['norm-g', '*unknown*<x>'], 'Text.'))
+    const model = toDraftModel(json, catalogue)
+    const markdown = draftToMarkdown(
+      model,
+      { ...testMeta, title: `Title\n# ${hostile}`, symbol: `A/${hostile}`, revisionLabel: `Rev. ${hostile}`, workspaceTitle: `W ${hostile}` },
+      coverage(model, catalogue),
+    )
+    // Every markup character of the hostile text is escaped wherever it lands; nothing of it is left to be read as markup.
+    const unescaped = /(?<!\\)[<>*`[\]]/g
+    const lines = markdown.split('\n').filter((line) => line.includes('onerror'))
+    expect(lines.length).toBe(6)
+    for (const line of lines) {
+      const fields = line.replace(/^\*\*R\d+\.\*\* /, '').replace(/^\| /, '').replace(/ \|$/, '')
+      expect(fields.replaceAll(' | ', ' ').match(unescaped), line).toBeNull()
+    }
+    expect(markdown).toContain('\\[Norm g \\<img src=x onerror=alert(1)\\> \\[click\\](javascript:alert(1)) \\*bold\\* \\`code\\`; \\*unknown\\*\\<x\\>\\]')
+    // A title is one line: its line break does not start a heading of its own.
+    expect(markdown).not.toMatch(/^# \\?<img/m)
   })
 })

@@ -7,7 +7,7 @@ import type { DraftBlock, DraftModel, TextLine, TextRun } from '../../shared/mod
 import { paragraphLabel, recommendationLabel, refsCitation } from './citation.ts'
 import { annexTitle, coverageAnnex, notCovered } from './coverageAnnex.ts'
 import { type ExportMeta, versionLine, workingCopyMark } from './exportMeta.ts'
-import { escapeMarkdown, markdownRuns } from './markup.ts'
+import { escapeMarkdown, markdownField, markdownRuns } from './markup.ts'
 
 function singleLine(runs: readonly TextRun[]): TextRun[] {
   return runs.map((run) => ({ ...run, text: run.text.replaceAll('\n', ' ') }))
@@ -30,7 +30,8 @@ function numberedLines(prefix: string, lines: readonly TextLine[], citation = ''
 function blockMarkdown(block: DraftBlock): string[] {
   if (block.kind === 'heading') return [`${'#'.repeat(Math.min(block.level + 1, 6))} ${markdownRuns(singleLine(block.runs))}`]
   if (block.kind === 'paragraph') return numberedLines(escapeMarkdown(paragraphLabel(block.number)), block.lines)
-  return numberedLines(`**${recommendationLabel(block.number)}.**`, block.paragraphs, refsCitation(block.refs))
+  // Links are drafted data (a catalogue label, an unknown ref's id): escaped like the text.
+  return numberedLines(`**${recommendationLabel(block.number)}.**`, block.paragraphs, markdownField(refsCitation(block.refs)))
 }
 
 function tableRow(cells: string[]): string {
@@ -39,10 +40,10 @@ function tableRow(cells: string[]): string {
 
 function annexMarkdown(model: DraftModel, coverage: Coverage): string[] {
   const rows = coverageAnnex(model, coverage).flatMap((pillar) => {
-    const title = escapeMarkdown(pillar.title)
+    const title = markdownField(pillar.title)
     if (pillar.rows.length === 0) return [tableRow([title, '', notCovered])]
     return pillar.rows.map((row, index) =>
-      tableRow([index === 0 ? title : '', escapeMarkdown(row.element), escapeMarkdown(row.recommendations)]),
+      tableRow([index === 0 ? title : '', markdownField(row.element), markdownField(row.recommendations)]),
     )
   })
   const table = [tableRow(['Pillar', 'Element', 'Recommendations']), tableRow(['---', '---', '---']), ...rows]
@@ -52,10 +53,10 @@ function annexMarkdown(model: DraftModel, coverage: Coverage): string[] {
 export function draftToMarkdown(model: DraftModel, meta: ExportMeta, coverage: Coverage): string {
   const parts = [
     ...(meta.working ? [`**${workingCopyMark}**`] : []),
-    ...(meta.symbol ? [escapeMarkdown(meta.symbol)] : []),
-    ...(meta.workspaceTitle ? [escapeMarkdown(meta.workspaceTitle)] : []),
-    `# ${escapeMarkdown(meta.title)}`,
-    escapeMarkdown(versionLine(meta)),
+    ...(meta.symbol ? [markdownField(meta.symbol)] : []),
+    ...(meta.workspaceTitle ? [markdownField(meta.workspaceTitle)] : []),
+    `# ${markdownField(meta.title)}`,
+    markdownField(versionLine(meta)),
     ...model.blocks.flatMap(blockMarkdown),
     ...annexMarkdown(model, coverage),
   ]

@@ -23,11 +23,17 @@ export function htmlRuns(runs: readonly TextRun[]): string {
     .join('')
 }
 
-/** Backslash-escapes inline markup anywhere, and block markup (headings, quotes, lists, setext underlines) at the start of a line. */
+/**
+ * Backslash-escapes inline markup anywhere (emphasis, code, links and images, raw HTML and autolinks, entities, tables,
+ * a heading's closing #), and block markup (headings, quotes, lists, setext underlines) at the start of a line.
+ * Carriage returns are line endings to a Markdown reader: they become line feeds, so the line rules see them.
+ */
 export function escapeMarkdown(text: string): string {
   return text
+    .replace(/\r\n?/g, '\n')
     .replace(/[\\`*_[\]<>|~&]/g, '\\$&')
     .replace(/^([ \t]*)([#>+=-])/gm, '$1\\$2')
+    .replace(/([ \t])(#+)(?=[ \t]*$)/gm, '$1\\$2')
     .replace(/^([ \t]*\d+)([.)])/gm, '$1\\$2')
 }
 
@@ -51,4 +57,9 @@ export function markdownRuns(runs: readonly TextRun[]): string {
     .map((run) => emphasised(escapeMarkdown(run.text), (run.bold ? '**' : '') + (run.italic ? '*' : '')))
     .join('')
   return hardBreaks(markdown)
+}
+
+/** A one-line field (a title, a symbol, a label, a name): escaped, its line breaks read as spaces. */
+export function markdownField(text: string): string {
+  return escapeMarkdown(text.replace(/[\r\n]+/g, ' '))
 }

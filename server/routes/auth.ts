@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { authenticate, sessionCookie } from '../auth/authenticate.ts'
+import { isHttps } from '../auth/trustProxy.ts'
 import type { MemberDirectory } from '../auth/members.ts'
 import type { Sessions } from '../auth/sessions.ts'
 import { apiError, readJson, type AppEnv } from '../http.ts'
@@ -19,11 +20,13 @@ export interface AuthRouteDeps {
   members: MemberDirectory
   sessions: Sessions
   sessionTtlMs: number
+  /** Proxies whose X-Forwarded-Proto is believed (TRUST_PROXY). */
+  trustProxy: readonly string[]
   /** Called after a session ended: the connections opened with it close. */
   onSessionEnded?: () => void
 }
 
-export function authRoutes({ members, sessions, sessionTtlMs, onSessionEnded }: AuthRouteDeps) {
+export function authRoutes({ members, sessions, sessionTtlMs, trustProxy, onSessionEnded }: AuthRouteDeps) {
   return new Hono<AppEnv>()
     .post('/auth/invite', async (c) => {
       const body = await readJson(c, InviteExchange)
@@ -33,7 +36,7 @@ export function authRoutes({ members, sessions, sessionTtlMs, onSessionEnded }: 
       setCookie(c, sessionCookie, outcome.sessionToken, {
         httpOnly: true,
         sameSite: 'Strict',
-        secure: new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https',
+        secure: isHttps(c, trustProxy),
         path: '/',
         maxAge: Math.floor(sessionTtlMs / 1000),
       })

@@ -43,7 +43,7 @@ export function documentRoutes({ registry, access, members, rooms, status, event
     })
     .get('/:id/status', async (c) => {
       const id = c.get('document').id
-      return c.json(await status.current(id, rooms.loaded(id)?.doc))
+      return c.json(await status.current(id))
     })
     .get('/:id/events', async (c) => {
       const id = c.get('document').id
@@ -86,7 +86,7 @@ export function documentRoutes({ registry, access, members, rooms, status, event
           wake?.()
         })
         try {
-          await stream.writeSSE({ event: 'status', data: JSON.stringify(await status.current(id, rooms.loaded(id)?.doc)) })
+          await stream.writeSSE({ event: 'status', data: JSON.stringify(await status.current(id)) })
           let lastWrite = Date.now()
           let lastChecked = Date.now()
           while (!stream.aborted && !stream.closed && !ended) {

@@ -3,28 +3,18 @@ import { Hono, type Context } from 'hono'
 import { Node } from '@tiptap/pm/model'
 import { updateYFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import { compareDrafts } from '../../shared/compare/compareDrafts.ts'
-import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
-import { coverage } from '../../shared/model/coverage.ts'
-import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import { CutRevision, type ExportFormat, exportFormats } from '../../shared/schema/api.ts'
-import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
+import { exceedsDepth, maxDraftDepth } from '../../shared/schema/draftJson.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
-import { type DraftProblem, validateDraft } from '../../shared/schema/validateDraft.ts'
 import type { Access } from '../auth/access.ts'
 import { RoomUnavailable, type Rooms } from '../collab/rooms.ts'
-import { readCurrentDoc } from '../documents/currentDoc.ts'
 import type { DocumentEvents } from '../documents/documentEvents.ts'
-import { readDraft, unreadableDraft } from '../documents/readDraft.ts'
-import { draftToDocx } from '../export/docx.ts'
+import { readDraft } from '../documents/readDraft.ts'
 import { currentTextLabel } from '../export/exportMeta.ts'
-import { draftToHtml } from '../export/html.ts'
-import { draftToMarkdown } from '../export/markdown.ts'
-import { draftToPlainText } from '../export/plainText.ts'
-import { comparisonToDocx, comparisonToHtml } from '../export/redline.ts'
+import type { HeavyWork } from '../heavy/heavyWork.ts'
+import type { DraftSource } from '../heavy/tasks.ts'
 import { apiError, readJson, type AppEnv } from '../http.ts'
 import { RevisionError, type RevisionStore, type RevisionSummary } from '../revisions/revisionStore.ts'
-import type { DocumentStore } from '../store/store.ts'
 import { contentField } from '../workspaces/seed.ts'
 import type { Registry } from '../workspaces/registry.ts'
 import { allowOnDocument, ensureDocumentScope } from './documentScope.ts'
@@ -33,17 +23,18 @@ export interface RevisionRouteDeps {
   registry: Registry
   access: Access
   rooms: Rooms
-  store: DocumentStore
   revisions: RevisionStore
   events: DocumentEvents
-  catalogue: () => FrameworkCatalogue
+  /** Validation, export and comparison, on the worker pool. */
+  heavy: HeavyWork
 }
 
 /** One side of a comparison or an export: a revision, or the current text when `revision` is null. */
 interface Version {
   revision: RevisionSummary | null
   label: string
-  content: DraftDocJson
+  /** The stored current text, or the revision's JSON: read into a draft on the worker pool. */
+  source: DraftSource
   date: Date
 }
 
@@ -54,23 +45,6 @@ const contentTypes: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
   txt: 'text/plain; charset=utf-8',
   html: 'text/html; charset=utf-8',
-}
-
-function problemSummary(problems: DraftProblem[]): string {
-  const errors = problems.filter((problem) => problem.severity === 'error')
-  const listed = errors.slice(0, 5).map((problem) => (problem.recommendationNumber ? `R${problem.recommendationNumber}: ${problem.message}` : problem.message))
-  const more = errors.length > listed.length ? `; and ${errors.length - listed.length} more` : ''
-  return `the draft has ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix first: ${listed.join('; ')}${more}`
-}
-
-/** Why a draft's JSON does not fit the editor's schema (content written past the editor), or null. */
-function schemaProblem(json: DraftDocJson): string | null {
-  try {
-    Node.fromJSON(draftSchema, json).check()
-    return null
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error)
-  }
 }
 
 function fileName(parts: Array<string | null | undefined>, format: string): string {
@@ -90,24 +64,20 @@ function download(c: Context<AppEnv>, body: string | Uint8Array, format: ExportF
   return c.body(typeof body === 'string' ? body : (body as Uint8Array<ArrayBuffer>))
 }
 
-export function revisionRoutes({ registry, access, rooms, store, revisions, events, catalogue }: RevisionRouteDeps) {
+export function revisionRoutes({ registry, access, rooms, revisions, events, heavy }: RevisionRouteDeps) {
   const revisionIdOf = (raw: string | undefined) => (raw && /^\d{1,12}$/.test(raw) ? Number(raw) : null)
-
-  const currentContent = (documentId: string) => readCurrentDoc(rooms, store, documentId, (doc) => ({ draft: readDraft(doc), state: Y.encodeStateAsUpdate(doc) }))
 
   /** `current` or a revision id, as named by a query parameter. */
   const version = async (c: Context<AppEnv>, raw: string | undefined, name: string): Promise<VersionLookup> => {
     const documentId = c.get('document').id
     if (raw === undefined || raw === 'current') {
-      const { draft } = await currentContent(documentId)
-      if (!draft.ok) return { ok: false, response: apiError(c, 409, 'document_unreadable', draft.message) }
-      return { ok: true, version: { revision: null, label: currentTextLabel, content: draft.json, date: new Date() } }
+      return { ok: true, version: { revision: null, label: currentTextLabel, source: await heavy.current(documentId), date: new Date() } }
     }
     const id = revisionIdOf(raw)
     const revision = id === null ? null : revisions.get(documentId, id)
     if (!revision) return { ok: false, response: apiError(c, 404, 'revision_not_found', `${name}: there is no revision "${raw}" of this document`) }
     const { content, state: _state, ...summary } = revision
-    return { ok: true, version: { revision: summary, label: revision.label, content, date: new Date(revision.createdAt) } }
+    return { ok: true, version: { revision: summary, label: revision.label, source: { content }, date: new Date(revision.createdAt) } }
   }
 
   return new Hono<AppEnv>()
@@ -117,17 +87,10 @@ export function revisionRoutes({ registry, access, rooms, store, revisions, even
       const body = await readJson(c, CutRevision)
       if (!body.ok) return body.response
       const documentId = c.get('document').id
-      const { draft, state } = await currentContent(documentId)
-      const validation = draft.ok ? validateDraft(draft.json, catalogue()) : unreadableDraft(draft.message)
-      if (!validation.valid || !draft.ok) {
-        return apiError(c, 422, 'draft_invalid', `cannot cut a revision: ${problemSummary(validation.problems)}`, validation.problems)
-      }
-      const outsideSchema = schemaProblem(draft.json)
-      if (outsideSchema) {
-        return apiError(c, 422, 'draft_not_in_schema', `cannot cut a revision: the draft holds content the editor cannot show (${outsideSchema})`)
-      }
+      const draft = await heavy.prepareRevision(documentId, c.get('member').id)
+      if (!draft.ok) return apiError(c, 422, draft.code, draft.message, draft.problems?.problems)
       try {
-        const revision = revisions.cut({ documentId, label: body.value.label, note: body.value.note ?? null, state, content: draft.json, createdBy: c.get('member').id })
+        const revision = revisions.cut({ documentId, label: body.value.label, note: body.value.note ?? null, state: draft.state, content: draft.content, createdBy: c.get('member').id })
         events.publish(documentId, 'revision', revision)
         return c.json({ revision }, 201)
       } catch (error) {
@@ -149,6 +112,7 @@ export function revisionRoutes({ registry, access, rooms, store, revisions, even
       if (!revision) return apiError(c, 404, 'revision_not_found', `there is no revision "${c.req.param('revisionId')}" of this document`)
       let restored: Node
       try {
+        if (exceedsDepth(revision.content)) throw new Error(`it nests blocks more than ${maxDraftDepth} deep`)
         restored = Node.fromJSON(draftSchema, revision.content)
       } catch (error) {
         return apiError(c, 409, 'revision_unreadable', `this revision cannot be restored: ${error instanceof Error ? error.message : String(error)}`)
@@ -179,7 +143,7 @@ export function revisionRoutes({ registry, access, rooms, store, revisions, even
       if (!from.ok) return from.response
       const to = await version(c, c.req.query('to'), 'to')
       if (!to.ok) return to.response
-      const comparison = compareDrafts(toDraftModel(from.version.content, catalogue()), toDraftModel(to.version.content, catalogue()))
+      const comparison = await heavy.compare({ from: from.version.source, to: to.version.source }, c.get('member').id)
       const side = ({ revision, label }: Version) => ({ revision, label })
       return c.json({ from: side(from.version), to: side(to.version), comparison })
     })
@@ -191,9 +155,8 @@ export function revisionRoutes({ registry, access, rooms, store, revisions, even
       const to = await version(c, c.req.query('to'), 'to')
       if (!to.ok) return to.response
       const document = c.get('document')
-      const comparison = compareDrafts(toDraftModel(from.version.content, catalogue()), toDraftModel(to.version.content, catalogue()))
       const meta = { title: document.title, symbol: document.symbol, fromLabel: from.version.label, toLabel: to.version.label, date: new Date() }
-      const body = format === 'docx' ? await comparisonToDocx(comparison, meta) : comparisonToHtml(comparison, meta)
+      const { body } = await heavy.exportComparison({ from: from.version.source, to: to.version.source, format, meta }, c.get('member').id)
       return download(c, body, format, fileName([document.symbol ?? document.title, 'redline', from.version.label, 'to', to.version.label], format))
     })
     .get('/:id/export', allowOnDocument('document.export'), async (c) => {
@@ -202,29 +165,10 @@ export function revisionRoutes({ registry, access, rooms, store, revisions, even
       const working = c.req.query('working') === '1' || c.req.query('working') === 'true'
       const found = await version(c, c.req.query('revision'), 'revision')
       if (!found.ok) return found.response
-      const { content, revision, date } = found.version
-      const validation = validateDraft(content, catalogue())
-      if (!working && !validation.valid) {
-        return apiError(
-          c,
-          422,
-          'draft_invalid',
-          `cannot export for submission: ${problemSummary(validation.problems)}; a working copy (working=1) can still be exported`,
-          validation.problems,
-        )
-      }
+      const { source, revision, date } = found.version
       const document = c.get('document')
-      const model = toDraftModel(content, catalogue())
       const meta = { title: document.title, symbol: document.symbol, revisionLabel: revision?.label ?? null, date, working }
-      const covered = coverage(model, catalogue())
-      const body =
-        format === 'docx'
-          ? await draftToDocx(model, meta, covered)
-          : format === 'md'
-            ? draftToMarkdown(model, meta, covered)
-            : format === 'html'
-              ? draftToHtml(model, meta, covered)
-              : draftToPlainText(model, meta, covered)
+      const { body } = await heavy.exportDraft({ source, format, meta }, c.get('member').id)
       return download(c, body, format, fileName([document.symbol ?? document.title, revision?.label, working ? 'working copy' : null], format))
     })
 }

@@ -1,26 +1,39 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import * as Y from 'yjs'
-import type { DocumentStore } from '../store/store.ts'
 import { DocumentStatusService } from './documentStatus.ts'
 
 describe('DocumentStatusService', () => {
   beforeEach(() => vi.useFakeTimers())
   afterEach(() => vi.useRealTimers())
 
-  it('re-validates after edits pause, and at least every maxWait while they go on', () => {
+  it('re-validates after edits pause, and at least every maxWait while they go on', async () => {
     let checks = 0
-    const service = new DocumentStatusService(() => (checks++, { valid: true, problems: [] }), {} as DocumentStore, 100, 400)
+    const service = new DocumentStatusService(async () => (checks++, { valid: true, problems: [], problemCount: 0, omittedProblems: 0 }), 100, 400)
     const published: string[] = []
     service.subscribe('doc', (status) => published.push(status.checkedAt))
-    const doc = new Y.Doc()
     // An edit every 50 ms for a second never pauses for 100 ms.
     for (let t = 0; t < 1000; t += 50) {
-      service.changed('doc', doc)
-      vi.advanceTimersByTime(50)
+      service.changed('doc')
+      await vi.advanceTimersByTimeAsync(50)
     }
     expect(checks).toBeGreaterThanOrEqual(2)
     expect(checks).toBeLessThanOrEqual(3)
-    vi.advanceTimersByTime(100)
+    await vi.advanceTimersByTimeAsync(100)
     expect(published.length).toBe(checks)
+  })
+
+  it('keeps the newer status when an older check finishes last', async () => {
+    vi.useRealTimers()
+    const answers: Array<(valid: boolean) => void> = []
+    const service = new DocumentStatusService(
+      () => new Promise((resolve) => answers.push((valid) => resolve({ valid, problems: [], problemCount: 0, omittedProblems: 0 }))),
+      100,
+    )
+    const older = service.current('doc')
+    const newer = service.current('doc')
+    answers[1](true)
+    expect((await newer).valid).toBe(true)
+    answers[0](false)
+    expect((await older).valid).toBe(true)
+    expect((await service.current('doc')).valid).toBe(true)
   })
 })

@@ -1,26 +1,25 @@
-/** Each document's validity, recomputed shortly after it changes and pushed to whoever listens. */
-import * as Y from 'yjs'
-import type { DraftProblem } from '../../shared/schema/validateDraft.ts'
-import type { DocumentStore } from '../store/store.ts'
-import { applyStoredDocument } from '../store/storedDocument.ts'
+/** Each document's validity, recomputed (on the worker pool) shortly after it changes and pushed to whoever listens. */
+import { log } from '../log.ts'
+import type { BoundedValidation } from './boundedProblems.ts'
 
-export interface DocumentStatus {
+export interface DocumentStatus extends BoundedValidation {
   documentId: string
-  valid: boolean
-  problems: DraftProblem[]
   checkedAt: string
 }
 
-export type Validate = (doc: Y.Doc) => { valid: boolean; problems: DraftProblem[] }
+/** Validates the document as stored: the bounded status, computed off the relay's event loop. */
+export type Validate = (documentId: string) => Promise<BoundedValidation>
 
 export class DocumentStatusService {
   private readonly latest = new Map<string, DocumentStatus>()
   private readonly pending = new Map<string, { timer: NodeJS.Timeout; since: number }>()
   private readonly listeners = new Map<string, Set<(status: DocumentStatus) => void>>()
+  /** Checks started per document, and the one whose status is remembered: an older check finishing late changes nothing. */
+  private readonly started = new Map<string, number>()
+  private readonly remembered = new Map<string, number>()
 
   constructor(
     private readonly validate: Validate,
-    private readonly store: DocumentStore,
     private readonly debounceMs: number,
     private readonly maxWaitMs = debounceMs * 4,
   ) {}
@@ -29,32 +28,27 @@ export class DocumentStatusService {
    * Notes that a loaded document changed: its status is recomputed once edits pause for
    * `debounceMs`, and at least every `maxWaitMs` while they go on.
    */
-  changed(documentId: string, doc: Y.Doc): void {
+  changed(documentId: string): void {
     const earlier = this.pending.get(documentId)
     clearTimeout(earlier?.timer)
     const since = earlier?.since ?? Date.now()
     const delay = Math.max(0, Math.min(this.debounceMs, since + this.maxWaitMs - Date.now()))
     const timer = setTimeout(() => {
       this.pending.delete(documentId)
-      this.publish(this.check(documentId, doc))
+      this.check(documentId).then(
+        (status) => status && this.publish(status),
+        (error) => log.warn('validation.failed', { documentId, error }),
+      )
     }, delay)
     timer.unref()
     this.pending.set(documentId, { timer, since })
   }
 
-  /** The current status: from the live document when it is loaded, else from the store. */
-  async current(documentId: string, liveDoc?: Y.Doc): Promise<DocumentStatus> {
+  /** The current status: the last one computed, unless edits since are waiting for a check. */
+  async current(documentId: string): Promise<DocumentStatus> {
     const known = this.latest.get(documentId)
     if (known && !this.pending.has(documentId)) return known
-    if (liveDoc) return this.check(documentId, liveDoc)
-    const stored = await this.store.load(documentId)
-    const doc = new Y.Doc()
-    try {
-      applyStoredDocument(doc, stored)
-      return this.check(documentId, doc)
-    } finally {
-      doc.destroy()
-    }
+    return (await this.check(documentId)) ?? this.latest.get(documentId)!
   }
 
   subscribe(documentId: string, listener: (status: DocumentStatus) => void): () => void {
@@ -72,10 +66,15 @@ export class DocumentStatusService {
     this.latest.clear()
   }
 
-  private check(documentId: string, doc: Y.Doc): DocumentStatus {
-    const { valid, problems } = this.validate(doc)
-    const status = { documentId, valid, problems, checkedAt: new Date().toISOString() }
+  /** The new status, or null when a later check finished first (its status stands). */
+  private async check(documentId: string): Promise<DocumentStatus | null> {
+    const order = (this.started.get(documentId) ?? 0) + 1
+    this.started.set(documentId, order)
+    const validation = await this.validate(documentId)
+    if (order < (this.remembered.get(documentId) ?? 0)) return null
+    const status = { documentId, ...validation, checkedAt: new Date().toISOString() }
     this.latest.set(documentId, status)
+    this.remembered.set(documentId, order)
     return status
   }
 

@@ -9,6 +9,7 @@ import { resolveRef } from '../framework/lookup.ts'
 import {
   type DraftDocJson,
   type DraftNodeJson,
+  maxDraftDepth,
   type NodePath,
   recommendationId,
   recommendationRefs,
@@ -31,19 +32,24 @@ function runsOf(textblock: DraftNodeJson): TextRun[] {
   })
 }
 
-/** The non-empty textblocks under a node, in order, leaving out recommendations nested in it. */
-function linesOf(node: DraftNodeJson): TextLine[] {
+/**
+ * The non-empty textblocks under a node, in order, leaving out recommendations nested in it. Nothing deeper than
+ * `maxDraftDepth` is read (validation refuses such a draft; a working copy leaves that part out).
+ */
+function linesOf(node: DraftNodeJson, depth: number): TextLine[] {
   if (textblockTypes.has(node.type)) {
     const runs = runsOf(node)
     const text = runs.map((run) => run.text).join('')
     return text.trim() === '' ? [] : [{ text, runs }]
   }
+  if (depth >= maxDraftDepth) return []
   return childrenOf(node)
     .filter((child) => child.type !== 'recommendation')
-    .flatMap(linesOf)
+    .flatMap((child) => linesOf(child, depth + 1))
 }
 
 function nestedRecommendations(node: DraftNodeJson, path: NodePath): { node: DraftNodeJson; path: NodePath }[] {
+  if (path.length >= maxDraftDepth) return []
   return childrenOf(node).flatMap((child, index) =>
     child.type === 'recommendation' ? [{ node: child, path: [...path, index] }] : nestedRecommendations(child, [...path, index]),
   )
@@ -63,7 +69,7 @@ export function toDraftModel(docJson: DraftDocJson, catalogue: FrameworkCatalogu
   let paragraphNumber = 0
 
   const paragraph = (node: DraftNodeJson, path: NodePath, source: ParagraphBlock['source']): void => {
-    const lines = linesOf(node)
+    const lines = linesOf(node, path.length)
     if (lines.length > 0) {
       paragraphNumber += 1
       const text = lines.map((line) => line.text).join('\n')
@@ -73,7 +79,7 @@ export function toDraftModel(docJson: DraftDocJson, catalogue: FrameworkCatalogu
   }
 
   const recommendation = (node: DraftNodeJson, path: NodePath): void => {
-    const paragraphs = linesOf(node)
+    const paragraphs = linesOf(node, path.length)
     blocks.push({
       kind: 'recommendation',
       number: recommendationNumbers.get(node) ?? 0,

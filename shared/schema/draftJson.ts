@@ -25,6 +25,26 @@ export interface RecommendationOccurrence {
   path: NodePath
   /** R1, R2, ...: recommendations are numbered in document order, wherever they sit. */
   number: number
+  /** The number of the recommendation this one sits in (the schema forbids it: a recommendation holds paragraphs). */
+  within?: number
+}
+
+/**
+ * How deep a draft's nodes may nest: doc, list, item, list, item, ... paragraph, text. No real text comes near it
+ * (ten levels of nested lists are 22 deep); every walk over a draft stops there, so a hostile document costs no more
+ * than a legitimate one.
+ */
+export const maxDraftDepth = 32
+
+/** Whether some node of the draft sits deeper than `maxDepth` (the doc is depth 0). Iterative: no stack to overflow. */
+export function exceedsDepth(doc: DraftNodeJson, maxDepth = maxDraftDepth): boolean {
+  const stack: Array<{ node: DraftNodeJson; depth: number }> = [{ node: doc, depth: 0 }]
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!
+    if (depth > maxDepth) return true
+    for (const child of childrenOf(node)) if (isNode(child)) stack.push({ node: child, depth: depth + 1 })
+  }
+  return false
 }
 
 export function isDraftDoc(value: unknown): value is DraftDocJson {
@@ -41,28 +61,31 @@ function isNode(value: unknown): value is DraftNodeJson {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'
 }
 
-function* walk(node: DraftNodeJson, path: NodePath): Generator<{ node: DraftNodeJson; path: NodePath }> {
-  yield { node, path }
-  for (const [index, child] of childrenOf(node).entries()) {
-    if (isNode(child)) yield* walk(child, [...path, index])
-  }
-}
-
+/** Every recommendation in document order, with the one it sits in if any; nothing below `maxDraftDepth` is visited. */
 export function recommendationsInOrder(doc: DraftDocJson): RecommendationOccurrence[] {
   const occurrences: RecommendationOccurrence[] = []
-  for (const { node, path } of walk(doc, [])) {
-    if (node.type === 'recommendation') occurrences.push({ node, path, number: occurrences.length + 1 })
+  const visit = (node: DraftNodeJson, path: NodePath, within: number | undefined): void => {
+    let inside = within
+    if (node.type === 'recommendation') {
+      const number = occurrences.length + 1
+      occurrences.push({ node, path, number, ...(within === undefined ? {} : { within }) })
+      inside = number
+    }
+    if (path.length >= maxDraftDepth) return
+    for (const [index, child] of childrenOf(node).entries()) if (isNode(child)) visit(child, [...path, index], inside)
   }
+  visit(doc, [], undefined)
   return occurrences
 }
 
 /** Text of a node: inline content is concatenated, blocks are joined with a newline, empty blocks dropped. */
-export function plainText(node: DraftNodeJson): string {
+export function plainText(node: DraftNodeJson, depth = 0): string {
   if (typeof node.text === 'string') return node.text
   if (node.type === 'hardBreak') return '\n'
+  if (depth >= maxDraftDepth) return ''
   const children = childrenOf(node).filter(isNode)
   const inline = children.some((child) => typeof child.text === 'string' || child.type === 'hardBreak')
-  const parts = children.map(plainText)
+  const parts = children.map((child) => plainText(child, depth + 1))
   return inline ? parts.join('') : parts.filter((part) => part !== '').join('\n')
 }
 

@@ -124,4 +124,30 @@ describe('validateDraft', () => {
       expect(validateDraft(input, catalogue)).toMatchObject({ valid: false, problems: [{ code: 'document_malformed', path: [] }] })
     }
   })
+
+  it('refuses a draft nested deeper than any real text, in one short problem, however deep it goes', () => {
+    let node = recommendation('r-0', ['norm-g'], 'x')
+    for (let depth = 1; depth < 3000; depth++) node = { ...recommendation(`r-${depth}`, ['norm-g'], 'x'), content: [paragraph('x'), node] }
+    const result = validateDraft(doc(node), catalogue)
+    expect(result.valid).toBe(false)
+    expect(result.problems).toEqual([expect.objectContaining({ code: 'document_too_deep', path: [] })])
+    expect(JSON.stringify(result).length).toBeLessThan(500)
+  })
+
+  it('reports a recommendation inside a recommendation: it holds paragraphs only', () => {
+    const inner = recommendation('inner', ['norm-g'], 'Inner.')
+    const outer = { ...recommendation('outer', ['norm-g'], 'Outer.'), content: [paragraph('Outer.'), inner] }
+    const result = validateDraft(doc(outer), catalogue)
+    expect(result.valid).toBe(false)
+    expect(result.problems).toEqual([
+      expect.objectContaining({ code: 'recommendation_nested', recommendationId: 'inner', recommendationNumber: 2, path: [0, 1] }),
+    ])
+    expect(result.problems[0].message).toBe('Recommendation R2 sits inside recommendation R1; a recommendation holds paragraphs only')
+  })
+
+  it('quotes a huge ref or id shortened, not whole', () => {
+    const result = validateDraft(doc(recommendation('r1', ['x'.repeat(100_000)], 'Text.')), catalogue)
+    expect(result.problems[0].message.length).toBeLessThan(300)
+    expect(result.problems[0].ref!.length).toBeLessThanOrEqual(120)
+  })
 })

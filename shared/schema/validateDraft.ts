@@ -2,7 +2,9 @@
 import type { FrameworkCatalogue } from '../framework/element.ts'
 import { resolveRef } from '../framework/lookup.ts'
 import {
+  exceedsDepth,
   isDraftDoc,
+  maxDraftDepth,
   type NodePath,
   plainText,
   type RecommendationOccurrence,
@@ -13,6 +15,8 @@ import {
 
 export const draftProblemCodes = [
   'document_malformed',
+  'document_too_deep',
+  'recommendation_nested',
   'recommendation_unlinked',
   'recommendation_unknown_ref',
   'recommendation_retired_ref',
@@ -40,12 +44,19 @@ export interface DraftValidation {
   problems: DraftProblem[]
 }
 
+/** Longest id or ref quoted in a problem: a hostile value of a megabyte is named, not copied. */
+const maxQuoted = 120
+
+function shorten(text: string): string {
+  return text.length <= maxQuoted ? text : `${text.slice(0, maxQuoted - 1)}…`
+}
+
 function problemsOf(
   occurrence: RecommendationOccurrence,
   catalogue: FrameworkCatalogue,
   firstNumberById: ReadonlyMap<string, number>,
 ): DraftProblem[] {
-  const { node, number, path } = occurrence
+  const { node, number, path, within } = occurrence
   const id = recommendationId(node)
   const at = { recommendationNumber: number, path, ...(id === undefined ? {} : { recommendationId: id }) }
   const problem = (code: DraftProblemCode, message: string, severity: Severity = 'error', ref?: string): DraftProblem => ({
@@ -57,13 +68,16 @@ function problemsOf(
   })
   const problems: DraftProblem[] = []
 
+  if (within !== undefined) {
+    problems.push(problem('recommendation_nested', `Recommendation R${number} sits inside recommendation R${within}; a recommendation holds paragraphs only`))
+  }
   if (id === undefined) {
     problems.push(problem('recommendation_missing_id', `Recommendation R${number} has no id`))
   } else if (firstNumberById.get(id) !== number) {
     problems.push(
       problem(
         'recommendation_duplicate_id',
-        `Recommendation R${number} has the same id as recommendation R${firstNumberById.get(id)} (${id})`,
+        `Recommendation R${number} has the same id as recommendation R${firstNumberById.get(id)} (${shorten(id)})`,
       ),
     )
   }
@@ -73,7 +87,7 @@ function problemsOf(
     problems.push(problem('recommendation_unlinked', `Recommendation R${number} is not linked to any framework element`))
   }
   for (const ref of refs) {
-    const shown = typeof ref === 'string' ? ref : JSON.stringify(ref)
+    const shown = shorten(typeof ref === 'string' ? ref : (JSON.stringify(ref) ?? String(ref)))
     const resolved = typeof ref === 'string' ? resolveRef(catalogue, ref) : { status: 'unknown' as const }
     if (resolved.status === 'unknown') {
       problems.push(
@@ -112,6 +126,19 @@ export function validateDraft(docJson: unknown, catalogue: FrameworkCatalogue): 
           code: 'document_malformed',
           severity: 'error',
           message: 'The document is not ProseMirror JSON of the form { type: "doc", content: [...] }',
+          path: [],
+        },
+      ],
+    }
+  }
+  if (exceedsDepth(docJson, maxDraftDepth)) {
+    return {
+      valid: false,
+      problems: [
+        {
+          code: 'document_too_deep',
+          severity: 'error',
+          message: `The document nests blocks more than ${maxDraftDepth} deep; no draft needs that (a recommendation holds paragraphs, not recommendations)`,
           path: [],
         },
       ],

@@ -59,3 +59,10 @@ export function runsOf(xml: string): DocxRun[] {
     }
   })
 }
+
+/** Characters XML 1.0 does not allow (its Char production): a part holding one is not XML, and Word refuses the package. */
+export function charactersXmlForbids(xml: string): string[] {
+  return [...xml.matchAll(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g)].map(
+    (match) => `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  )
+}

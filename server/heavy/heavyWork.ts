@@ -1,0 +1,49 @@
+/** The heavy work routes and services ask for, run on the worker pool: each call names the member it counts against. */
+import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
+import type { Rooms } from '../collab/rooms.ts'
+import { readCurrentStored } from '../documents/currentDoc.ts'
+import type { DocumentStore } from '../store/store.ts'
+import type { DraftSource, TaskInput } from './tasks.ts'
+import type { WorkerPool } from './workerPool.ts'
+
+export interface HeavyWorkDeps {
+  pool: WorkerPool
+  rooms: Rooms
+  store: DocumentStore
+  catalogue: () => FrameworkCatalogue
+  /** Problems listed in a validation status or a refusal, at most. */
+  maxProblems: number
+}
+
+type Without<T, K extends keyof T> = Omit<T, K>
+
+export class HeavyWork {
+  constructor(private readonly deps: HeavyWorkDeps) {}
+
+  /** The current text as stored (a loaded room's pending updates stored first). */
+  async current(documentId: string): Promise<DraftSource> {
+    return { stored: await readCurrentStored(this.deps.rooms, this.deps.store, documentId) }
+  }
+
+  async validate(documentId: string) {
+    const stored = await readCurrentStored(this.deps.rooms, this.deps.store, documentId)
+    return this.deps.pool.run('validate', { stored, catalogue: this.deps.catalogue(), maxProblems: this.deps.maxProblems })
+  }
+
+  async prepareRevision(documentId: string, memberId: number) {
+    const stored = await readCurrentStored(this.deps.rooms, this.deps.store, documentId)
+    return this.deps.pool.run('prepareRevision', { stored, catalogue: this.deps.catalogue(), maxProblems: this.deps.maxProblems }, memberId)
+  }
+
+  exportDraft(input: Without<TaskInput<'exportDraft'>, 'catalogue' | 'maxProblems'>, memberId: number) {
+    return this.deps.pool.run('exportDraft', { ...input, catalogue: this.deps.catalogue(), maxProblems: this.deps.maxProblems }, memberId)
+  }
+
+  compare(input: Without<TaskInput<'compare'>, 'catalogue'>, memberId: number) {
+    return this.deps.pool.run('compare', { ...input, catalogue: this.deps.catalogue() }, memberId)
+  }
+
+  exportComparison(input: Without<TaskInput<'exportComparison'>, 'catalogue'>, memberId: number) {
+    return this.deps.pool.run('exportComparison', { ...input, catalogue: this.deps.catalogue() }, memberId)
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * The CPU-heavy work of the server as plain functions over bytes and JSON: validation, export, comparison, the redline.
+ * They run on the worker pool's threads (workerMain.ts), never on the relay's event loop; errors are ApiErrors.
+ */
+import { Node } from '@tiptap/pm/model'
+import * as Y from 'yjs'
+import { ApiError } from '../../shared/errors/apiError.ts'
+import { compareDrafts } from '../../shared/compare/compareDrafts.ts'
+import type { Comparison } from '../../shared/compare/comparison.ts'
+import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
+import { coverage } from '../../shared/model/coverage.ts'
+import { toDraftModel } from '../../shared/model/toDraftModel.ts'
+import type { ExportFormat } from '../../shared/schema/api.ts'
+import { type DraftDocJson, exceedsDepth, maxDraftDepth } from '../../shared/schema/draftJson.ts'
+import { draftSchema } from '../../shared/schema/editorSchema.ts'
+import { validateDraft } from '../../shared/schema/validateDraft.ts'
+import { readDraft, unreadableDraft } from '../documents/readDraft.ts'
+import { draftToDocx } from '../export/docx.ts'
+import type { ExportMeta } from '../export/exportMeta.ts'
+import { draftToHtml } from '../export/html.ts'
+import { draftToMarkdown } from '../export/markdown.ts'
+import { draftToPlainText } from '../export/plainText.ts'
+import { comparisonToDocx, comparisonToHtml } from '../export/redline.ts'
+import type { ComparisonMeta } from '../export/redlineLayout.ts'
+import { applyStoredDocument } from '../store/storedDocument.ts'
+import { type BoundedValidation, boundProblems } from '../validation/boundedProblems.ts'
+import { problemSummary } from '../validation/problemSummary.ts'
+
+/** A document as the store holds it: apply `state`, then `updates`. */
+export interface StoredBytes {
+  state: Uint8Array | null
+  updates: Uint8Array[]
+}
+
+/** One side of an export or a comparison: the stored current text, or a revision's JSON. */
+export type DraftSource = { stored: StoredBytes } | { content: DraftDocJson }
+
+const tooDeep = () =>
+  new ApiError(422, 'document_too_deep', `the document nests blocks more than ${maxDraftDepth} deep; no draft needs that, so it cannot be processed`)
+
+function withDoc<T>(stored: StoredBytes, read: (doc: Y.Doc) => T): T {
+  const doc = new Y.Doc()
+  try {
+    applyStoredDocument(doc, { ...stored, lastSeq: 0 })
+    return read(doc)
+  } finally {
+    doc.destroy()
+  }
+}
+
+/** The draft's JSON, or a 409 (content outside the editor) or 422 (nested past any real text). */
+function draftOf(source: DraftSource): DraftDocJson {
+  const json =
+    'content' in source
+      ? source.content
+      : withDoc(source.stored, (doc) => {
+          const draft = readDraft(doc)
+          if (!draft.ok) throw new ApiError(409, 'document_unreadable', draft.message)
+          return draft.json
+        })
+  if (exceedsDepth(json)) throw tooDeep()
+  return json
+}
+
+/** Why a draft's JSON does not fit the editor's schema (content written past the editor), or null. */
+function schemaProblem(json: DraftDocJson): string | null {
+  try {
+    Node.fromJSON(draftSchema, json).check()
+    return null
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error)
+  }
+}
+
+export function validate({ stored, catalogue, maxProblems }: { stored: StoredBytes; catalogue: FrameworkCatalogue; maxProblems: number }): BoundedValidation {
+  return withDoc(stored, (doc) => {
+    const draft = readDraft(doc)
+    return boundProblems(draft.ok ? validateDraft(draft.json, catalogue) : unreadableDraft(draft.message), maxProblems)
+  })
+}
+
+export type RevisionDraft =
+  | { ok: true; content: DraftDocJson; state: Uint8Array }
+  | { ok: false; code: 'draft_invalid' | 'draft_not_in_schema'; message: string; problems?: BoundedValidation }
+
+/** What a revision cut now would hold, or why none can be cut: the draft is invalid or outside the editor's schema. */
+export function prepareRevision({ stored, catalogue, maxProblems }: { stored: StoredBytes; catalogue: FrameworkCatalogue; maxProblems: number }): RevisionDraft {
+  return withDoc(stored, (doc) => {
+    const draft = readDraft(doc)
+    const validation = draft.ok ? validateDraft(draft.json, catalogue) : unreadableDraft(draft.message)
+    if (!validation.valid || !draft.ok) {
+      return { ok: false, code: 'draft_invalid', message: `cannot cut a revision: ${problemSummary(validation.problems)}`, problems: boundProblems(validation, maxProblems) }
+    }
+    const outsideSchema = schemaProblem(draft.json)
+    if (outsideSchema) {
+      return { ok: false, code: 'draft_not_in_schema', message: `cannot cut a revision: the draft holds content the editor cannot show (${outsideSchema})` }
+    }
+    return { ok: true, content: draft.json, state: Y.encodeStateAsUpdate(doc) }
+  })
+}
+
+export async function exportDraft(input: {
+  source: DraftSource
+  format: ExportFormat
+  meta: ExportMeta
+  catalogue: FrameworkCatalogue
+  maxProblems: number
+}): Promise<{ body: string | Uint8Array }> {
+  const { format, meta, catalogue } = input
+  const content = draftOf(input.source)
+  const validation = validateDraft(content, catalogue)
+  if (!meta.working && !validation.valid) {
+    throw new ApiError(
+      422,
+      'draft_invalid',
+      `cannot export for submission: ${problemSummary(validation.problems)}; a working copy (working=1) can still be exported`,
+      boundProblems(validation, input.maxProblems).problems,
+    )
+  }
+  const model = toDraftModel(content, catalogue)
+  const covered = coverage(model, catalogue)
+  const body =
+    format === 'docx'
+      ? await draftToDocx(model, meta, covered)
+      : format === 'md'
+        ? draftToMarkdown(model, meta, covered)
+        : format === 'html'
+          ? draftToHtml(model, meta, covered)
+          : draftToPlainText(model, meta, covered)
+  return { body }
+}
+
+export function compare({ from, to, catalogue }: { from: DraftSource; to: DraftSource; catalogue: FrameworkCatalogue }): Comparison {
+  return compareDrafts(toDraftModel(draftOf(from), catalogue), toDraftModel(draftOf(to), catalogue))
+}
+
+export async function exportComparison(input: {
+  from: DraftSource
+  to: DraftSource
+  catalogue: FrameworkCatalogue
+  format: 'docx' | 'html'
+  meta: ComparisonMeta
+}): Promise<{ body: string | Uint8Array }> {
+  const comparison = compare(input)
+  return { body: input.format === 'docx' ? await comparisonToDocx(comparison, input.meta) : comparisonToHtml(comparison, input.meta) }
+}
+
+const tasks = { validate, prepareRevision, exportDraft, compare, exportComparison }
+
+export type TaskName = keyof typeof tasks
+export type TaskInput<N extends TaskName> = Parameters<(typeof tasks)[N]>[0]
+export type TaskOutput<N extends TaskName> = Awaited<ReturnType<(typeof tasks)[N]>>
+
+export function runTask<N extends TaskName>(name: N, input: TaskInput<N>): Promise<TaskOutput<N>> {
+  const task = tasks[name] as (input: TaskInput<N>) => TaskOutput<N> | Promise<TaskOutput<N>>
+  if (!task) return Promise.reject(new Error(`no task "${name}"`))
+  return Promise.resolve(task(input))
+}

@@ -1,0 +1,18 @@
+/** The body of a heavy-work thread: runs each task it is sent and answers with its result or its error. */
+import { parentPort } from 'node:worker_threads'
+import { ApiError } from '../../shared/errors/apiError.ts'
+import { runTask, type TaskName } from './tasks.ts'
+
+parentPort!.on('message', async ({ id, name, input }: { id: number; name: TaskName; input: never }) => {
+  try {
+    const result = await runTask(name, input)
+    const transfer = result && typeof result === 'object' && 'body' in result && result.body instanceof Uint8Array ? [result.body.buffer as ArrayBuffer] : []
+    parentPort!.postMessage({ id, ok: true, result }, transfer)
+  } catch (error) {
+    const reply =
+      error instanceof ApiError
+        ? { status: error.status, code: error.code, message: error.message, details: error.details }
+        : { message: error instanceof Error ? error.message : String(error) }
+    parentPort!.postMessage({ id, ok: false, error: reply })
+  }
+})

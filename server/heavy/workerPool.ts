@@ -1,0 +1,187 @@
+/**
+ * A small pool of worker threads for CPU-heavy work (validation, export, comparison, compilation), so that none of it
+ * runs on the relay's event loop. The queue is bounded (503 beyond), so is each member's share of it (429 beyond), and
+ * a task that runs too long or out of memory ends its thread, not the server.
+ */
+import { Worker } from 'node:worker_threads'
+import { ApiError } from '../../shared/errors/apiError.ts'
+import { log } from '../log.ts'
+import type { TaskInput, TaskName, TaskOutput } from './tasks.ts'
+import { RetryLater } from './retryLater.ts'
+
+export interface WorkerPoolOptions {
+  /** Threads: one per spare core, at least one. */
+  size: number
+  /** Tasks waiting for a thread, at most; beyond, 503 with Retry-After. */
+  maxQueued: number
+  /** Tasks one member may have running or waiting at once; beyond, 429 with Retry-After (0: no limit). */
+  maxPerMember: number
+  /** A task running longer ends its thread and answers 503. */
+  timeoutMs: number
+  /** Heap of each thread, in MiB: a document that needs more fails alone. */
+  maxMemoryMb: number
+}
+
+interface Job {
+  id: number
+  name: TaskName
+  input: unknown
+  owner: number | null
+  resolve: (value: unknown) => void
+  reject: (error: unknown) => void
+}
+
+interface Slot {
+  worker: Worker
+  job: Job | null
+  timer: NodeJS.Timeout | null
+  startedAt: number
+}
+
+type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: { status?: number; code?: string; message: string; details?: unknown } }
+
+const workerEntry = new URL('./worker.js', import.meta.url)
+
+export class WorkerPool {
+  private readonly slots: Slot[] = []
+  private readonly queue: Job[] = []
+  private readonly perOwner = new Map<number, number>()
+  private nextId = 1
+  private closed = false
+  /** Moving average of task durations, for the Retry-After hint. */
+  private averageMs = 1000
+
+  constructor(private readonly options: WorkerPoolOptions) {}
+
+  /** Tasks running now. */
+  get running(): number {
+    return this.slots.filter((slot) => slot.job !== null).length
+  }
+
+  get queued(): number {
+    return this.queue.length
+  }
+
+  /** Runs a task on a thread; `owner` (a member id) counts against that member's share. */
+  run<N extends TaskName>(name: N, input: TaskInput<N>, owner: number | null = null): Promise<TaskOutput<N>> {
+    if (this.closed) return Promise.reject(new ApiError(503, 'shutting_down', 'the server is shutting down'))
+    const { maxPerMember, maxQueued, size } = this.options
+    if (owner !== null && maxPerMember > 0 && (this.perOwner.get(owner) ?? 0) >= maxPerMember) {
+      return Promise.reject(
+        new RetryLater(429, 'too_many_jobs', `you have ${maxPerMember} exports or comparisons under way already; wait for them to finish`, this.retryAfter()),
+      )
+    }
+    const idle = this.slots.some((slot) => slot.job === null) || this.slots.length < size
+    if (!idle && this.queue.length >= maxQueued) {
+      return Promise.reject(new RetryLater(503, 'server_busy', 'the server is busy with other exports and comparisons; try again shortly', this.retryAfter()))
+    }
+    return new Promise((resolve, reject) => {
+      if (owner !== null) this.perOwner.set(owner, (this.perOwner.get(owner) ?? 0) + 1)
+      this.queue.push({ id: this.nextId++, name, input, owner, resolve: resolve as (value: unknown) => void, reject })
+      this.dispatch()
+    })
+  }
+
+  /** Ends every thread; queued tasks are refused. */
+  async close(): Promise<void> {
+    this.closed = true
+    for (const job of this.queue.splice(0)) this.settle(job, () => job.reject(new ApiError(503, 'shutting_down', 'the server is shutting down')))
+    await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()))
+  }
+
+  private retryAfter(): number {
+    const waiting = this.queue.length + this.running
+    return Math.max(1, Math.ceil((this.averageMs * Math.max(1, waiting)) / this.options.size / 1000))
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((candidate) => candidate.job === null)
+      if (!slot && this.slots.length < this.options.size) slot = this.spawn()
+      if (!slot) return
+      const job = this.queue.shift()!
+      slot.job = job
+      slot.startedAt = Date.now()
+      slot.timer = setTimeout(() => this.timedOut(slot), this.options.timeoutMs)
+      slot.timer.unref()
+      slot.worker.postMessage({ id: job.id, name: job.name, input: job.input })
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(workerEntry, {
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb },
+    })
+    worker.unref()
+    const slot: Slot = { worker, job: null, timer: null, startedAt: 0 }
+    worker.on('message', (reply: Reply) => this.replied(slot, reply))
+    worker.on('error', (error) => this.lost(slot, error))
+    worker.on('exit', (code) => this.lost(slot, new Error(`the worker thread exited (${code})`)))
+    this.slots.push(slot)
+    return slot
+  }
+
+  private replied(slot: Slot, reply: Reply): void {
+    const job = slot.job
+    if (!job || job.id !== reply.id) return
+    this.finish(slot)
+    this.averageMs = this.averageMs * 0.8 + (Date.now() - slot.startedAt) * 0.2
+    if (reply.ok) this.settle(job, () => job.resolve(reply.result))
+    else {
+      const { status, code, message, details } = reply.error
+      this.settle(job, () => job.reject(status && code ? new ApiError(status, code, message, details) : new Error(message)))
+    }
+    this.dispatch()
+  }
+
+  /** The thread died (out of memory, a crash): its task fails alone, a new thread takes the next one. */
+  private lost(slot: Slot, error: unknown): void {
+    const index = this.slots.indexOf(slot)
+    if (index < 0) return
+    this.slots.splice(index, 1)
+    const job = slot.job
+    this.finish(slot)
+    if (job) {
+      log.warn('heavy.worker_lost', { task: job.name, error })
+      const outOfMemory = (error as { code?: string })?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      this.settle(job, () =>
+        job.reject(
+          outOfMemory
+            ? new ApiError(422, 'document_too_large', 'this document needs more memory to process than the server allows for one task')
+            : new ApiError(500, 'work_failed', 'the server could not finish this work'),
+        ),
+      )
+    }
+    if (!this.closed) this.dispatch()
+  }
+
+  private timedOut(slot: Slot): void {
+    const job = slot.job
+    if (!job) return
+    const index = this.slots.indexOf(slot)
+    if (index >= 0) this.slots.splice(index, 1)
+    this.finish(slot)
+    void slot.worker.terminate()
+    log.warn('heavy.task_timed_out', { task: job.name, timeoutMs: this.options.timeoutMs })
+    this.settle(job, () =>
+      job.reject(new RetryLater(503, 'work_timed_out', `this took longer than ${Math.round(this.options.timeoutMs / 1000)} s and was stopped`, this.retryAfter())),
+    )
+    this.dispatch()
+  }
+
+  private finish(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer)
+    slot.timer = null
+    slot.job = null
+  }
+
+  private settle(job: Job, answer: () => void): void {
+    if (job.owner !== null) {
+      const left = (this.perOwner.get(job.owner) ?? 1) - 1
+      if (left > 0) this.perOwner.set(job.owner, left)
+      else this.perOwner.delete(job.owner)
+    }
+    answer()
+  }
+}

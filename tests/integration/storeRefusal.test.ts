@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../../server/app.ts'
+import { loadConfig } from '../../server/config.ts'
+import { createServices, type Services } from '../../server/services.ts'
+import { openSqlite, type Sqlite } from '../../server/store/sqlite.ts'
+import { tempDataDir } from '../helpers/server.ts'
+
+describe('a store that refuses writes', () => {
+  let db: Sqlite
+  let services: Services
+  let app: ReturnType<typeof createApp>['app']
+  let token: string
+
+  beforeAll(() => {
+    const config = loadConfig({ DATA_DIR: tempDataDir(), API_WRITES_PER_MINUTE: '0' })
+    db = openSqlite(config.dataDir)
+    services = createServices(config, db)
+    ;({ app } = createApp({ config, services, clientDir: null, publicUrl: () => 'http://127.0.0.1', accepting: () => true }))
+    const secretariat = services.members.ensureMember('Secretariat', 'secretariat', null, null)
+    token = services.members.issueToken(secretariat.id)
+  })
+  afterAll(async () => {
+    await services?.pool.close()
+    db?.close()
+  })
+
+  const invite = (name: string) =>
+    app.request('/api/members', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name, role: 'delegation', delegation: name }),
+    })
+
+  it('answers a REST write the disk cannot take with 503 and Retry-After, loses nothing, and takes it once there is room', async () => {
+    // The database may grow no further: the next write needing a page fails with SQLITE_FULL, as on a full disk.
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`)
+    const accepted: string[] = []
+    let refused: Response | null = null
+    for (let attempt = 0; attempt < 500 && !refused; attempt++) {
+      const name = `Delegate ${attempt} ${'x'.repeat(150)}`
+      const response = await invite(name)
+      if (response.status === 201) accepted.push(name)
+      else refused = response
+    }
+    expect(refused, 'a write refused before 500 attempts').not.toBeNull()
+    expect(refused!.status).toBe(503)
+    expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    expect((await refused!.json()).error.code).toBe('store_unavailable')
+
+    // What was accepted is all there; the server still reads.
+    const listed = await app.request('/api/members', { headers: { authorization: `Bearer ${token}` } })
+    expect(listed.status).toBe(200)
+    const names = ((await listed.json()).members as Array<{ name: string }>).map((member) => member.name)
+    expect(names).toEqual(expect.arrayContaining(accepted))
+
+    db.pragma('max_page_count = 1073741823')
+    expect((await invite('After the disk was freed')).status).toBe(201)
+  })
+})
