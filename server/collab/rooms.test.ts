@@ -26,6 +26,14 @@ class RecordingSocket implements Socket {
 }
 
 const member = { id: 1, name: 'Co-facilitator', role: 'cofacilitator' as const, delegation: null, regionalGroup: null }
+const roomLimits = {
+  maxPresenceStateBytes: 16 * 1024,
+  maxPresenceDepth: 16,
+  maxPresenceIdsPerConnection: 4,
+  maxPresenceBytesPerConnection: 32 * 1024,
+  maxLoadingFrames: 256,
+  maxLoadingBytes: 16 << 20,
+}
 const tick = () => new Promise((resolve) => setImmediate(resolve))
 
 function updateFrame(text: string): Uint8Array {
@@ -62,7 +70,7 @@ describe('Rooms', () => {
     }
     const store = new SlowStore(openDb())
     await store.append([{ documentId: 'slow', update: Y.encodeStateAsUpdate(docWith('stored ')) }])
-    const rooms = new Rooms(store, { compactAfterAppends: 1000, roomIdleMs: 1000 })
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })
     const a = connect(rooms, 'slow')
     const b = connect(rooms, 'slow')
     a.room.receive(a.connection, updateFrame('first'))
@@ -92,7 +100,7 @@ describe('Rooms', () => {
       }
     }
     const store = new FailingStore(openDb())
-    const rooms = new Rooms(store, { compactAfterAppends: 1000, roomIdleMs: 1000 })
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })
     const a = connect(rooms, 'failing')
     const b = connect(rooms, 'failing')
     await a.room.loaded
@@ -118,7 +126,7 @@ describe('Rooms', () => {
         return super.append(entries)
       }
     }
-    const rooms = new Rooms(new WatchedStore(openDb()), { compactAfterAppends: 1000, roomIdleMs: 1000 })
+    const rooms = new Rooms(new WatchedStore(openDb()), { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })
     const a = connect(rooms, 'ordered')
     const b = connect(rooms, 'ordered')
     await a.room.loaded
