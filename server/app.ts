@@ -57,6 +57,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
       maxConnectionsPerMember: config.maxConnectionsPerMember,
       limits: {
         maxBufferedBytes: config.maxBufferedBytes,
+        maxBufferedBytesPerMember: config.maxBufferedBytesPerMember,
         messagesPerSecond: config.messagesPerSecond,
         messageBurst: config.messageBurst,
       },

@@ -5,7 +5,9 @@ import { Access } from './auth/access.ts'
 import { MemberDirectory, MemberError } from './auth/members.ts'
 import { Sessions } from './auth/sessions.ts'
 import { loadConfig, publicUrlOf } from './config.ts'
+import { recoverDocument } from './store/recovery.ts'
 import { openSqlite } from './store/sqlite.ts'
+import { SqliteDocumentStore } from './store/sqliteDocuments.ts'
 import { inviteLink } from './workspaces/demo.ts'
 import { Registry } from './workspaces/registry.ts'
 
@@ -22,6 +24,9 @@ commands:
       revokes the member: tokens, sessions and invites stop working; open connections close within seconds
   members
       lists the members
+  recover <documentId>
+      rebuilds a document whose stored state does not load (close code 4500) from every stored piece that
+      decodes, leaving out what cannot be integrated; its raw bytes stay in quarantine
 
 member options:
   --delegation <name>          the State, group or organisation the member speaks for
@@ -45,6 +50,23 @@ const memberOptions = {
   remove: { type: 'boolean' },
 } as const
 
+async function recover(documentId: string | undefined, dataDir: string): Promise<void> {
+  if (!documentId) fail(`recover needs a document id\n\n${usage}`)
+  const db = openSqlite(dataDir)
+  try {
+    const store = new SqliteDocumentStore(db)
+    const copies = await store.quarantined(documentId)
+    const report = await recoverDocument(store, documentId)
+    console.log(`quarantined copies of ${documentId}: ${copies.length} (kept)`)
+    console.log(`pieces applied: ${report.applied}; left out: ${report.skipped.length}`)
+    for (const { piece, error } of report.skipped) console.log(`  left out ${piece}: ${error}`)
+    if (report.droppedPending) console.log('content that could not be integrated (pending structs or deletions) was left out')
+    console.log(`recovered ${documentId}: ${report.stateBytes} bytes of state`)
+  } finally {
+    db.close()
+  }
+}
+
 function main(argv: string[]): void {
   const [command, ...rest] = argv
   if (!command || command === 'help' || command === '--help') {
@@ -52,6 +74,10 @@ function main(argv: string[]): void {
     return
   }
   const config = loadConfig()
+  if (command === 'recover') {
+    recover(rest[0], config.dataDir).catch((error: Error) => fail(`recover failed: ${error.message}`))
+    return
+  }
   const db = openSqlite(config.dataDir)
   const members = new MemberDirectory(db)
   const registry = new Registry(db)

@@ -32,6 +32,20 @@ const Env = z.object({
   MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(8 * MiB),
   /** A connection whose unsent backlog passes this is closed rather than buffered without end. */
   MAX_BUFFERED_BYTES: z.coerce.number().int().min(MiB).default(64 * MiB),
+  /** Unsent backlog of all of one member's connections together after which the connection that adds to it is closed. */
+  MAX_BUFFERED_BYTES_PER_MEMBER: z.coerce.number().int().min(MiB).default(128 * MiB),
+  /** Largest presence (awareness) state, in bytes of JSON; a larger one closes the connection with 4413. */
+  MAX_PRESENCE_STATE_BYTES: z.coerce.number().int().min(256).default(16 * 1024),
+  /** Deepest nesting of objects and arrays in a presence state; deeper closes the connection with 4413. */
+  MAX_PRESENCE_DEPTH: z.coerce.number().int().min(2).default(16),
+  /** Presence client ids one connection may speak for; more close it with 4429. */
+  MAX_PRESENCE_IDS_PER_CONNECTION: z.coerce.number().int().min(1).default(4),
+  /** Bytes of presence state one connection may hold, all its client ids together. */
+  MAX_PRESENCE_BYTES_PER_CONNECTION: z.coerce.number().int().min(256).default(32 * 1024),
+  /** Frames one connection may send while its document loads; more close it with 4504 (the client retries). */
+  MAX_LOADING_FRAMES: z.coerce.number().int().min(1).default(256),
+  /** Bytes one connection may send while its document loads. */
+  MAX_LOADING_BYTES: z.coerce.number().int().min(1024).default(16 * MiB),
   /** Frames per second one connection may send, sustained (0: no limit); faster senders are slowed down. */
   RATE_LIMIT_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(300),
   /** Frames one connection may send at once before the sustained rate applies. */
@@ -81,6 +95,13 @@ export interface Config {
   inviteTtlMs: number
   maxMessageBytes: number
   maxBufferedBytes: number
+  maxBufferedBytesPerMember: number
+  maxPresenceStateBytes: number
+  maxPresenceDepth: number
+  maxPresenceIdsPerConnection: number
+  maxPresenceBytesPerConnection: number
+  maxLoadingFrames: number
+  maxLoadingBytes: number
   messagesPerSecond: number
   messageBurst: number
   compactAfterAppends: number
@@ -123,6 +144,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     inviteTtlMs: e.INVITE_TTL_HOURS * 3_600_000,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     maxBufferedBytes: e.MAX_BUFFERED_BYTES,
+    maxBufferedBytesPerMember: e.MAX_BUFFERED_BYTES_PER_MEMBER,
+    maxPresenceStateBytes: e.MAX_PRESENCE_STATE_BYTES,
+    maxPresenceDepth: e.MAX_PRESENCE_DEPTH,
+    maxPresenceIdsPerConnection: e.MAX_PRESENCE_IDS_PER_CONNECTION,
+    maxPresenceBytesPerConnection: e.MAX_PRESENCE_BYTES_PER_CONNECTION,
+    maxLoadingFrames: e.MAX_LOADING_FRAMES,
+    maxLoadingBytes: e.MAX_LOADING_BYTES,
     messagesPerSecond: e.RATE_LIMIT_MESSAGES_PER_SECOND,
     messageBurst: e.RATE_LIMIT_BURST,
     compactAfterAppends: e.COMPACT_AFTER_APPENDS,

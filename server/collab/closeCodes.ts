@@ -21,6 +21,17 @@ export const CloseCode = {
   memberRevoked: { code: 4403, reason: 'membership revoked' },
   /** The member's role, delegation or workspaces led changed: the client reconnects and is let in as they now are. */
   membershipChanged: { code: 4501, reason: 'membership changed, reconnect' },
-  /** The stored document could not be loaded; it is left untouched. */
+  /** The stored document could not be loaded; it is left untouched (its bytes are quarantined for `npm run admin -- recover`). */
   documentLoadFailed: { code: 4500, reason: 'document could not be loaded' },
+  /**
+   * A document update needs content the server does not have (a gap, an unknown origin or parent, a deletion of
+   * what does not exist): nothing of it was stored or relayed. The client reconnects and resyncs.
+   */
+  updateRefused: { code: 4502, reason: 'update refers to content the server does not have; reconnect to resync' },
+  /** The connection sent more than MAX_LOADING_FRAMES or MAX_LOADING_BYTES while its document loaded. */
+  tooMuchWhileLoading: { code: 4504, reason: 'too much sent while the document loads, try again' },
+  /** A presence state is larger or nests deeper than allowed, or the connection's states together are too large: final. */
+  presenceTooLarge: { code: 4413, reason: 'presence state too large' },
+  /** The connection spoke for more presence client ids than allowed: final. */
+  tooManyPresenceIds: { code: 4429, reason: 'too many presence client ids' },
 } as const satisfies Record<string, { code: number; reason: string }>

@@ -1,6 +1,7 @@
 /** One client's WebSocket into a room, with what its member may do there and how fast it may send. */
 import type { Member } from '../../shared/schema/member.ts'
 import { CloseCode } from './closeCodes.ts'
+import { MemberBacklog } from './memberBacklog.ts'
 import { TokenBucket } from './rateLimit.ts'
 
 /** The part of a `ws` WebSocket the relay uses. */
@@ -15,12 +16,17 @@ export interface Socket {
 
 export interface ConnectionLimits {
   maxBufferedBytes: number
+  /** Unsent bytes of all of the member's connections together. */
+  maxBufferedBytesPerMember?: number
   /** Frames per second a connection may send, sustained; 0 for no limit. */
   messagesPerSecond: number
   messageBurst: number
 }
 
 const OPEN = 1
+
+/** A frame at least this large is checked against the member's whole backlog even on a socket that keeps up. */
+const largeFrameBytes = 64 * 1024
 
 export class Connection {
   /** Awareness client ids this connection has published, removed when it closes. */
@@ -38,7 +44,10 @@ export class Connection {
     private readonly limits: ConnectionLimits,
     /** Whether the session or token the connection opened with still holds (asked by the server's sweep). */
     readonly stillSignedIn: () => boolean = () => true,
+    /** The backlog of every connection of every member, shared by all connections of the server. */
+    private readonly memberBacklog: MemberBacklog = new MemberBacklog(),
   ) {
+    memberBacklog.add(this)
     this.bucket = limits.messagesPerSecond > 0 ? new TokenBucket(limits.messagesPerSecond, limits.messageBurst) : null
   }
 
@@ -80,9 +89,18 @@ export class Connection {
 
   send(frame: Uint8Array): void {
     if (!this.isOpen) return
-    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+    const buffered = this.socket.bufferedAmount
+    if (buffered + frame.byteLength > this.limits.maxBufferedBytes && buffered > 0) {
       this.close(CloseCode.slowConsumer)
       return
+    }
+    // Summed over the member's connections only when this one lags or the frame is large: the hot path stays O(1).
+    const perMember = this.limits.maxBufferedBytesPerMember
+    if (perMember && (buffered > 0 || frame.byteLength >= largeFrameBytes)) {
+      if (this.memberBacklog.buffered(this.member.id) + frame.byteLength > perMember) {
+        this.close(CloseCode.slowConsumer)
+        return
+      }
     }
     try {
       this.socket.send(frame)
@@ -91,10 +109,16 @@ export class Connection {
     }
   }
 
+  /** The socket closed on its own: the connection no longer counts towards its member's backlog. */
+  socketClosed(): void {
+    this.memberBacklog.remove(this)
+  }
+
   close(closeCode: { code: number; reason: string }): void {
     if (this.closed) return
     this.closed = true
     this.backlog = []
+    this.memberBacklog.remove(this)
     try {
       this.socket.close(closeCode.code, closeCode.reason)
     } catch {

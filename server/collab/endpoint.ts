@@ -11,6 +11,7 @@ import type { Registry } from '../workspaces/registry.ts'
 import { apiError, type AppEnv } from '../http.ts'
 import { CloseCode } from './closeCodes.ts'
 import { Connection, type ConnectionLimits } from './connection.ts'
+import { MemberBacklog } from './memberBacklog.ts'
 import type { Room } from './room.ts'
 import type { Rooms } from './rooms.ts'
 
@@ -29,6 +30,7 @@ export interface CollabDeps {
 }
 
 export function collabRoutes({ rooms, registry, access, members, sessions, publicUrl, upgradeWebSocket, limits, maxConnectionsPerMember, accepting }: CollabDeps) {
+  const memberBacklog = new MemberBacklog()
   return new Hono<AppEnv>().get(
     '/:documentId',
     async (c, next) => {
@@ -58,7 +60,7 @@ export function collabRoutes({ rooms, registry, access, members, sessions, publi
       let joined: { room: Room; connection: Connection } | null = null
       return {
         onOpen(_event, ws) {
-          const connection = new Connection(ws.raw!, member, () => access.canWrite(member, documentId), limits, c.get('stillSignedIn'))
+          const connection = new Connection(ws.raw!, member, () => access.canWrite(member, documentId), limits, c.get('stillSignedIn'), memberBacklog)
           joined = { room: rooms.join(documentId, connection), connection }
         },
         onMessage(event) {
@@ -68,7 +70,9 @@ export function collabRoutes({ rooms, registry, access, members, sessions, publi
           connection.admit(new Uint8Array(event.data), (frame) => room.receive(connection, frame))
         },
         onClose() {
-          if (joined) rooms.leave(joined.room, joined.connection)
+          if (!joined) return
+          joined.connection.socketClosed()
+          rooms.leave(joined.room, joined.connection)
         },
       }
     }),

@@ -56,40 +56,6 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
   }
 }
 
-/**
- * Checks that a document update decodes completely, before it touches a document, and tells
- * whether it carries anything. Yjs integrates structs before it reads the delete set, so a
- * malformed tail would otherwise leave a half-applied update in memory.
- */
-export function inspectUpdate(update: Uint8Array): { empty: boolean } {
-  let decoded: ReturnType<typeof Y.decodeUpdate>
-  try {
-    decoded = Y.decodeUpdate(update)
-  } catch (error) {
-    throw new ProtocolError(`malformed document update: ${(error as Error).message}`)
-  }
-  return { empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0 }
-}
-
-/** The client ids an awareness update speaks for. */
-export function awarenessClientIds(update: Uint8Array): number[] {
-  try {
-    const decoder = decoding.createDecoder(update)
-    const count = decoding.readVarUint(decoder)
-    const ids: number[] = []
-    for (let i = 0; i < count; i++) {
-      ids.push(decoding.readVarUint(decoder))
-      decoding.readVarUint(decoder) // clock
-      decoding.readVarString(decoder) // state, as JSON
-    }
-    if (decoder.pos > decoder.arr.length) throw new ProtocolError('truncated awareness update')
-    return ids
-  } catch (error) {
-    if (error instanceof ProtocolError) throw error
-    throw new ProtocolError(`malformed awareness update: ${(error as Error).message}`)
-  }
-}
-
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, messageSync)

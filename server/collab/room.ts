@@ -1,23 +1,15 @@
-/** A loaded document: its Y.Doc, awareness and connections, and the rules for what enters it. */
-import * as awarenessProtocol from 'y-protocols/awareness'
+/** A loaded document: its Y.Doc, presence and connections, and the rules for what enters it. */
 import * as Y from 'yjs'
 import { log } from '../log.ts'
-import type { DocumentStore } from '../store/store.ts'
-import { applyStoredDocument } from '../store/storedDocument.ts'
+import type { DocumentStore, StoredDocument } from '../store/store.ts'
+import { applyStoredDocument, dropPending } from '../store/storedDocument.ts'
 import { CloseCode } from './closeCodes.ts'
 import type { Connection } from './connection.ts'
 import type { PersistQueue } from './persistQueue.ts'
-import {
-  ProtocolError,
-  awarenessClientIds,
-  decodeClientMessage,
-  encodeAwareness,
-  encodePermissionDenied,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
-  inspectUpdate,
-} from './protocol.ts'
+import { RoomPresence } from './presence.ts'
+import type { PresenceLimits } from './presenceLimits.ts'
+import { ProtocolError, decodeClientMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts'
+import { checkUpdate, isEmptyUpdate } from './updateCheck.ts'
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded'
 
@@ -25,29 +17,28 @@ export const readOnlyReason = 'read-only: your role may not change this document
 
 type CloseReason = { code: number; reason: string }
 
-/** Presence names who is there from the server's own record of the member, whatever the client claims. */
-function stampIdentity(update: Uint8Array, connection: Connection): Uint8Array {
-  const { name, delegation, role } = connection.member
-  return awarenessProtocol.modifyAwarenessUpdate(update, (state: unknown) =>
-    state !== null && typeof state === 'object'
-      ? { ...state, user: { ...((state as { user?: object }).user ?? {}), name, delegation, role } }
-      : state,
-  )
+export interface RoomLimits extends PresenceLimits {
+  maxPresenceBytesPerConnection: number
+  /** Frames one connection may send while the document loads; more close it (4504). */
+  maxLoadingFrames: number
+  /** Bytes of frames one connection may send while the document loads. */
+  maxLoadingBytes: number
 }
 
 export class Room {
   readonly doc = new Y.Doc()
-  readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly connections = new Set<Connection>()
-  state: RoomState = 'loading'
+  private current: RoomState = 'loading'
   /** Settles when the load has finished, successfully or not. */
   readonly loaded: Promise<void>
-  /** Log entries stored since the last compaction, and the newest one's sequence number. */
-  logEntries = 0
-  lastSeq = 0
+  /** Whether the stored state held content that could not be integrated: it was quarantined and left out. */
+  repaired = false
+  /** Sequence numbers of the log entries the document holds that no compaction has merged yet, oldest first. */
+  private logSeqs: number[] = []
+  /** Frames that arrived while the document loads, and how much each connection has sent meanwhile. */
   private waiting: Array<[Connection, Uint8Array]> = []
-  /** Which connection speaks for each awareness client id. */
-  private readonly awarenessOwners = new Map<number, Connection>()
+  private readonly waitingBy = new Map<Connection, { frames: number; bytes: number }>()
+  private readonly presence: RoomPresence
   /** The whole document encoded, while it is known to be current: served to clients that hold nothing yet. */
   private fullState: Uint8Array | null = null
   /** Counts changes to the document since it was loaded. */
@@ -57,109 +48,100 @@ export class Room {
     readonly id: string,
     private readonly store: DocumentStore,
     private readonly queue: PersistQueue<Room>,
+    private readonly limits: RoomLimits,
     /** Called when the room has failed and must be forgotten without writing anything. */
     private readonly onFailed: (room: Room) => void,
     after: Promise<void> = Promise.resolve(),
   ) {
-    this.awareness.setLocalState(null)
+    this.presence = new RoomPresence(this.doc, limits, (frame) => this.broadcast(frame, null), (connection) => this.connections.has(connection))
     this.doc.on('update', this.onDocUpdate)
-    this.awareness.on('update', this.onAwarenessUpdate)
     this.loaded = after.then(() => this.load())
+  }
+
+  get state(): RoomState {
+    return this.current
+  }
+
+  get awareness() {
+    return this.presence.awareness
+  }
+
+  /** Log entries stored since the last compaction. */
+  get logEntries(): number {
+    return this.logSeqs.length
   }
 
   private async load(): Promise<void> {
     const started = performance.now()
+    let stored: StoredDocument | null = null
     try {
-      const stored = await this.store.load(this.id)
-      applyStoredDocument(this.doc, stored)
-      this.logEntries = stored.updates.length
-      this.lastSeq = stored.lastSeq
-      if (stored.state && stored.updates.length === 0) this.fullState = stored.state
+      stored = await this.store.load(this.id)
+      const { pending } = applyStoredDocument(this.doc, stored)
+      this.logSeqs = [...stored.seqs]
+      if (pending) {
+        // Content the stored state cannot integrate is never served or stored again; its bytes are kept.
+        await this.store.quarantine(this.id, stored, 'stored state holds content that cannot be integrated')
+        dropPending(this.doc)
+        this.repaired = true
+        log.warn('room.pending_quarantined', { document: this.id })
+      } else if (stored.state && stored.updates.length === 0) this.fullState = stored.state
     } catch (error) {
+      if (stored) await this.quarantine(stored, error)
       this.fail(CloseCode.documentLoadFailed, error)
       return
     }
-    if (this.state !== 'loading') return
-    this.state = 'ready'
+    if (this.current !== 'loading') return
+    this.current = 'ready'
     log.debug('room.loaded', { document: this.id, ms: Math.round(performance.now() - started) })
     for (const connection of this.connections) this.greet(connection)
     const waiting = this.waiting
     this.waiting = []
+    this.waitingBy.clear()
     for (const [connection, frame] of waiting) this.receive(connection, frame)
+  }
+
+  /** Keeps the raw bytes of a stored state that does not load, for the operator's `recover`. */
+  private async quarantine(stored: StoredDocument, error: unknown): Promise<void> {
+    try {
+      const kept = await this.store.quarantine(this.id, stored, `does not load: ${(error as Error)?.message ?? String(error)}`)
+      if (kept) log.error('room.quarantined', { document: this.id, error })
+    } catch (quarantineError) {
+      log.error('room.quarantine_failed', { document: this.id, error: quarantineError })
+    }
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     // Updates applied while loading are the stored ones: nothing to store again.
-    if (this.state === 'loading') return
+    if (this.current === 'loading') return
     this.version++
     this.fullState = null
     const authorId = (origin as { member?: { id?: unknown } } | null)?.member?.id
     this.queue.enqueue({ documentId: this.id, update, owner: this, origin, authorId: typeof authorId === 'number' ? authorId : null })
   }
 
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const changed = added.concat(updated, removed)
-    if (changed.length === 0) return
-    const connection = origin as Connection | null
-    if (connection && this.connections.has(connection)) {
-      for (const id of added.concat(updated)) this.claimAwareness(id, connection)
-      for (const id of removed) {
-        connection.awarenessIds.delete(id)
-        this.awarenessOwners.delete(id)
-      }
-    }
-    this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), null)
-  }
-
-  private claimAwareness(id: number, connection: Connection): void {
-    const owner = this.awarenessOwners.get(id)
-    if (owner === connection) return
-    owner?.awarenessIds.delete(id)
-    this.awarenessOwners.set(id, connection)
-    connection.awarenessIds.add(id)
-  }
-
-  /**
-   * A connection may speak only for awareness client ids no one else in the room holds, or that
-   * its own member held on an earlier connection (a reconnect before the old socket timed out).
-   */
-  private mayPublishAwareness(connection: Connection, update: Uint8Array): boolean {
-    for (const id of awarenessClientIds(update)) {
-      const owner = this.awarenessOwners.get(id)
-      if (owner && owner !== connection && owner.member.id !== connection.member.id) return false
-    }
-    return true
-  }
-
   join(connection: Connection): void {
-    if (this.state === 'failed' || this.state === 'unloaded') {
+    if (this.current === 'failed' || this.current === 'unloaded') {
       connection.close(CloseCode.documentLoadFailed)
       return
     }
     this.connections.add(connection)
-    if (this.state === 'ready') this.greet(connection)
+    if (this.current === 'ready') this.greet(connection)
   }
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return
-    this.waiting = this.waiting.filter(([waiting]) => waiting !== connection)
-    if (connection.awarenessIds.size > 0) {
-      for (const id of connection.awarenessIds) this.awarenessOwners.delete(id)
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null)
-    }
+    if (this.waitingBy.delete(connection)) this.waiting = this.waiting.filter(([waiting]) => waiting !== connection)
+    this.presence.leave(connection)
   }
 
   /** Handles one frame from a connection; frames that arrive while the room loads wait their turn. */
   receive(connection: Connection, frame: Uint8Array): void {
     if (!connection.isOpen || !this.connections.has(connection)) return
-    if (this.state === 'loading') {
-      this.waiting.push([connection, frame])
+    if (this.current === 'loading') {
+      this.hold(connection, frame)
       return
     }
-    if (this.state !== 'ready') return
+    if (this.current !== 'ready') return
     try {
       const message = decodeClientMessage(frame)
       switch (message.kind) {
@@ -169,11 +151,11 @@ export class Room {
         case 'update':
           this.applyClientUpdate(connection, message.update)
           break
-        case 'awareness':
-          if (this.mayPublishAwareness(connection, message.update)) {
-            awarenessProtocol.applyAwarenessUpdate(this.awareness, stampIdentity(message.update, connection), connection)
-          }
+        case 'awareness': {
+          const refused = this.presence.receive(connection, message.update)
+          if (refused) this.refuse(connection, refused)
           break
+        }
         case 'queryAwareness':
           this.sendAwarenessStates(connection)
           break
@@ -184,53 +166,97 @@ export class Room {
     }
   }
 
+  /** Holds a frame until the document has loaded, within the bounds one connection may send meanwhile. */
+  private hold(connection: Connection, frame: Uint8Array): void {
+    const sent = this.waitingBy.get(connection) ?? { frames: 0, bytes: 0 }
+    sent.frames++
+    sent.bytes += frame.byteLength
+    if (sent.frames > this.limits.maxLoadingFrames || sent.bytes > this.limits.maxLoadingBytes) {
+      this.waitingBy.delete(connection)
+      this.waiting = this.waiting.filter(([waiting]) => waiting !== connection)
+      connection.close(CloseCode.tooMuchWhileLoading)
+      return
+    }
+    this.waitingBy.set(connection, sent)
+    this.waiting.push([connection, frame])
+  }
+
+  private refuse(connection: Connection, closeCode: CloseReason): void {
+    log.info('collab.connection_refused', { document: this.id, member: connection.member.id, reason: closeCode.reason })
+    connection.close(closeCode)
+  }
+
   private greet(connection: Connection): void {
     connection.send(encodeSyncStep1(this.doc))
     this.sendAwarenessStates(connection)
   }
 
   private sendAwarenessStates(connection: Connection): void {
-    const clients = [...this.awareness.getStates().keys()]
-    if (clients.length === 0) return
-    connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)))
+    const frame = this.presence.statesFrame()
+    if (frame) connection.send(frame)
   }
 
   private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
     // The answer may hold updates still being stored: it leaves only once they are durable.
     this.queue.afterPending(() => {
-      if (this.state !== 'ready' && this.state !== 'unloading') return
+      if (this.current !== 'ready' && this.current !== 'unloading') return
       const holdsNothing = stateVector.length === 1 && stateVector[0] === 0
       const update = holdsNothing && this.fullState ? this.fullState : Y.encodeStateAsUpdate(this.doc, stateVector)
       connection.send(encodeSyncStep2(update))
     })
   }
 
+  /**
+   * A read-only member's update is refused from its first bytes, never decoded. A writer's is decoded and
+   * checked against the document's state vector: one that would leave anything pending is refused whole.
+   */
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
-    const { empty } = inspectUpdate(update)
-    if (empty) return
+    if (isEmptyUpdate(update)) return
     if (!connection.canWrite) {
       connection.send(encodePermissionDenied(readOnlyReason))
       return
     }
+    const check = checkUpdate(update, (client) => Y.getState(this.doc.store, client))
+    if (check.verdict === 'empty') return
+    if (check.verdict === 'inconsistent') {
+      log.info('collab.update_refused', { document: this.id, member: connection.member.id, problem: check.problem })
+      connection.close(CloseCode.updateRefused)
+      return
+    }
     Y.applyUpdate(this.doc, update, connection)
+    // Checked above; should Yjs still hold something back, it is neither served nor stored.
+    if (dropPending(this.doc)) log.error('collab.pending_dropped', { document: this.id, member: connection.member.id })
   }
 
   /** Called by the persist queue once an update of this room is stored: now others may see it. */
   relay(update: Uint8Array, origin: unknown, seq: number): void {
-    this.logEntries++
-    this.lastSeq = seq
+    this.logSeqs.push(seq)
     this.broadcast(encodeUpdate(update), origin)
   }
 
-  /** The whole document as one update, with what it covers, to be stored as the compacted state. */
-  snapshot(): { state: Uint8Array; throughSeq: number; entries: number; version: number } {
-    return { state: Y.encodeStateAsUpdate(this.doc), throughSeq: this.lastSeq, entries: this.logEntries, version: this.version }
+  /** The whole document as one update, with the log entries it merges, to be stored as the compacted state. */
+  snapshot(): { state: Uint8Array; mergedSeqs: number[]; version: number } {
+    return { state: Y.encodeStateAsUpdate(this.doc), mergedSeqs: [...this.logSeqs], version: this.version }
   }
 
-  /** Records that a snapshot was stored as the compacted state. */
-  compacted(snapshot: { state: Uint8Array; entries: number; version: number }): void {
-    this.logEntries -= snapshot.entries
+  /** Records that a snapshot was stored as the compacted state: the entries it merged are gone from the log. */
+  compacted(snapshot: { state: Uint8Array; mergedSeqs: number[]; version: number }): void {
+    const merged = new Set(snapshot.mergedSeqs)
+    this.logSeqs = this.logSeqs.filter((seq) => !merged.has(seq))
     if (this.version === snapshot.version) this.fullState = snapshot.state
+  }
+
+  /** The room stops taking frames: its connections are closed and what it holds is stored and compacted next. */
+  beginUnload(): void {
+    if (this.current !== 'ready') return
+    this.current = 'unloading'
+    this.closeAll(CloseCode.goingAway)
+  }
+
+  /** The room is done: its document and presence are let go. */
+  finishUnload(): void {
+    this.current = 'unloaded'
+    this.destroy()
   }
 
   private broadcast(frame: Uint8Array, except: unknown): void {
@@ -241,10 +267,11 @@ export class Room {
 
   /** Gives up on the room: every connection is closed and nothing more is written for it. */
   fail(closeCode: CloseReason, error: unknown): void {
-    if (this.state === 'failed' || this.state === 'unloaded') return
+    if (this.current === 'failed' || this.current === 'unloaded') return
     log.error('room.failed', { document: this.id, reason: closeCode.reason, error })
-    this.state = 'failed'
+    this.current = 'failed'
     this.waiting = []
+    this.waitingBy.clear()
     this.closeAll(closeCode)
     this.destroy()
     this.onFailed(this)
@@ -258,7 +285,7 @@ export class Room {
   }
 
   destroy(): void {
-    this.awareness.destroy()
+    this.presence.destroy()
     this.doc.destroy()
   }
 }

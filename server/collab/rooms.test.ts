@@ -9,6 +9,8 @@ import type { AppendEntry, StoredDocument } from '../store/store.ts'
 import { Connection, type Socket } from './connection.ts'
 import { encodeUpdate } from './protocol.ts'
 import { Rooms } from './rooms.ts'
+import { recoverDocument } from '../store/recovery.ts'
+import { inconsistentUpdates } from '../../tests/helpers/inconsistentUpdates.ts'
 
 /** The socket end of a connection: records what the server sends and how it closes. */
 class RecordingSocket implements Socket {
@@ -26,6 +28,14 @@ class RecordingSocket implements Socket {
 }
 
 const member = { id: 1, name: 'Co-facilitator', role: 'cofacilitator' as const, delegation: null, regionalGroup: null }
+const roomLimits = {
+  maxPresenceStateBytes: 16 * 1024,
+  maxPresenceDepth: 16,
+  maxPresenceIdsPerConnection: 4,
+  maxPresenceBytesPerConnection: 32 * 1024,
+  maxLoadingFrames: 256,
+  maxLoadingBytes: 16 << 20,
+}
 const tick = () => new Promise((resolve) => setImmediate(resolve))
 
 function updateFrame(text: string): Uint8Array {
@@ -62,7 +72,7 @@ describe('Rooms', () => {
     }
     const store = new SlowStore(openDb())
     await store.append([{ documentId: 'slow', update: Y.encodeStateAsUpdate(docWith('stored ')) }])
-    const rooms = new Rooms(store, { compactAfterAppends: 1000, roomIdleMs: 1000 })
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })
     const a = connect(rooms, 'slow')
     const b = connect(rooms, 'slow')
     a.room.receive(a.connection, updateFrame('first'))
@@ -92,7 +102,7 @@ describe('Rooms', () => {
       }
     }
     const store = new FailingStore(openDb())
-    const rooms = new Rooms(store, { compactAfterAppends: 1000, roomIdleMs: 1000 })
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })
     const a = connect(rooms, 'failing')
     const b = connect(rooms, 'failing')
     await a.room.loaded
@@ -118,7 +128,7 @@ describe('Rooms', () => {
         return super.append(entries)
       }
     }
-    const rooms = new Rooms(new WatchedStore(openDb()), { compactAfterAppends: 1000, roomIdleMs: 1000 })
+    const rooms = new Rooms(new WatchedStore(openDb()), { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })
     const a = connect(rooms, 'ordered')
     const b = connect(rooms, 'ordered')
     await a.room.loaded
@@ -132,6 +142,96 @@ describe('Rooms', () => {
     await tick()
     expect(appended).toEqual(['ordered'])
     expect(b.socket.sent.length).toBe(before + 2)
+  })
+
+  it('bounds the frames one connection may send while the document loads: past it, that connection closes (4504)', async () => {
+    let releaseLoad!: () => void
+    const gate = new Promise<void>((resolve) => (releaseLoad = resolve))
+    class SlowStore extends SqliteDocumentStore {
+      override async load(documentId: string): Promise<StoredDocument> {
+        await gate
+        return super.load(documentId)
+      }
+    }
+    const rooms = new Rooms(new SlowStore(openDb()), { ...roomLimits, maxLoadingFrames: 10, compactAfterAppends: 1000, roomIdleMs: 1000 })
+    const flooder = connect(rooms, 'flooded')
+    const patient = connect(rooms, 'flooded')
+    for (let i = 0; i < 11; i++) flooder.room.receive(flooder.connection, updateFrame(`flood ${i}`))
+    patient.room.receive(patient.connection, updateFrame('kept'))
+    expect(flooder.socket.closedWith).toBe(4504)
+    rooms.leave(flooder.room, flooder.connection)
+    releaseLoad()
+    await patient.room.loaded
+    await tick()
+    expect(patient.room.doc.getText('content').toString()).toBe('kept')
+    expect(patient.socket.closedWith).toBeNull()
+  })
+
+  it('compacts only into a state that loads back whole: otherwise the log stays as it is', async () => {
+    const db = openDb()
+    const store = new SqliteDocumentStore(db)
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })
+    const a = connect(rooms, 'unsound')
+    await a.room.loaded
+    a.room.receive(a.connection, updateFrame('sound text'))
+    await rooms.whenStored()
+    // Content Yjs could not integrate, put straight into the document (as a bug in a check might).
+    for (const [, update] of inconsistentUpdates()) Y.applyUpdate(a.room.doc, update)
+    expect(a.room.doc.store.pendingStructs).not.toBeNull()
+    await rooms.closeAll()
+    const stored = await store.load('unsound')
+    expect(stored.state).toBeNull()
+    expect(stored.updates.length).toBe(1)
+    const reloaded = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })
+    const b = connect(reloaded, 'unsound')
+    await b.room.loaded
+    expect(b.room.state).toBe('ready')
+    expect(b.room.doc.getText('content').toString()).toBe('sound text')
+  })
+
+  it('quarantines a stored state that does not load, keeping its bytes, until the operator recovers what can be', async () => {
+    const db = openDb()
+    const store = new SqliteDocumentStore(db)
+    await store.append([{ documentId: 'broken', update: Y.encodeStateAsUpdate(docWith('kept text')) }])
+    const garbage = new Uint8Array([1, 1, 200, 200, 200, 1, 0, 255, 255, 255])
+    db.prepare('INSERT INTO document_state (document_id, state, through_seq, updated_at) VALUES (?, ?, 0, 0)').run('broken', garbage)
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })
+    const a = connect(rooms, 'broken')
+    await a.room.loaded
+    expect(a.socket.closedWith).toBe(4500)
+    const [copy] = await store.quarantined('broken')
+    expect(copy.stored.state).toEqual(garbage)
+    expect(copy.stored.updates.length).toBe(1)
+    expect(copy.recoveredAt).toBeNull()
+
+    const report = await recoverDocument(store, 'broken')
+    expect(report.skipped.map((s) => s.piece)).toEqual(['state'])
+    expect((await store.quarantined('broken'))[0].recoveredAt).not.toBeNull()
+    const b = connect(rooms, 'broken')
+    await b.room.loaded
+    expect(b.socket.closedWith).toBeNull()
+    expect(b.room.doc.getText('content').toString()).toBe('kept text')
+  })
+
+  it('loads a stored state that holds content it cannot integrate without it, and writes it again without it', async () => {
+    const db = openDb()
+    const store = new SqliteDocumentStore(db)
+    const sound = docWith('sound text')
+    const polluted = Y.mergeUpdates([Y.encodeStateAsUpdate(sound), ...inconsistentUpdates().map(([, update]) => update)])
+    await store.append([{ documentId: 'polluted', update: polluted }])
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })
+    const a = connect(rooms, 'polluted')
+    await a.room.loaded
+    await rooms.whenStored()
+    await tick()
+    expect(a.room.doc.store.pendingStructs).toBeNull()
+    expect(a.room.doc.getText('content').toString()).toBe('sound text')
+    const stored = await store.load('polluted')
+    expect(stored.updates).toEqual([])
+    const reloaded = new Y.Doc()
+    Y.applyUpdate(reloaded, stored.state!)
+    expect(reloaded.store.pendingStructs).toBeNull()
+    expect((await store.quarantined('polluted'))[0].stored.updates[0]).toEqual(polluted)
   })
 })
 

@@ -6,12 +6,13 @@ import { CloseCode } from './closeCodes.ts'
 import type { Connection } from './connection.ts'
 import { MemoryRelease } from './memoryRelease.ts'
 import { PersistQueue } from './persistQueue.ts'
-import { Room } from './room.ts'
+import { Room, type RoomLimits } from './room.ts'
+import { reloadsWhole } from '../store/storedDocument.ts'
 
 /** A change on the server's behalf could not be made: the document did not load, or the change was not stored. */
 export class RoomUnavailable extends Error {}
 
-export interface RoomsOptions {
+export interface RoomsOptions extends RoomLimits {
   compactAfterAppends: number
   roomIdleMs: number
 }
@@ -23,7 +24,7 @@ export class Rooms {
   private readonly memory = new MemoryRelease()
   private readonly connectionsByMember = new Map<number, number>()
   private readonly counted = new WeakSet<Connection>()
-  readonly queue: PersistQueue<Room>
+  private readonly queue: PersistQueue<Room>
   /** Called after each batch of a room's updates is stored, for work that follows edits (validation). */
   readonly changeListeners = new Set<(room: Room) => void>()
 
@@ -51,6 +52,11 @@ export class Rooms {
     return room?.state === 'ready' ? room : undefined
   }
 
+  /** Resolves once every update enqueued so far, in any room, is stored (or failed to be). */
+  whenStored(): Promise<void> {
+    return new Promise<void>((resolve) => this.queue.afterPending(resolve))
+  }
+
   /** Puts a connection into the room of a document, loading the room if needed. */
   join(documentId: string, connection: Connection): Room {
     const room = this.open(documentId)
@@ -72,8 +78,11 @@ export class Rooms {
   private open(documentId: string): Room {
     let room = this.rooms.get(documentId)
     if (!room) {
-      room = new Room(documentId, this.store, this.queue, this.forget, this.unloading.get(documentId))
-      this.rooms.set(documentId, room)
+      const opened = new Room(documentId, this.store, this.queue, this.options, this.forget, this.unloading.get(documentId))
+      this.rooms.set(documentId, opened)
+      // A stored state that held content it could not integrate is written again without it, at once.
+      void opened.loaded.then(() => (opened.repaired ? this.compact(opened) : undefined))
+      room = opened
     }
     const idle = this.idleTimers.get(room)
     if (idle) {
@@ -93,7 +102,7 @@ export class Rooms {
       await room.loaded
       if (room.state !== 'ready') throw new RoomUnavailable(`document ${documentId} could not be loaded`)
       room.doc.transact(() => apply(room.doc), origin)
-      await new Promise<void>((resolve) => this.queue.afterPending(resolve))
+      await this.whenStored()
       if (room.state !== 'ready') throw new RoomUnavailable(`the change to document ${documentId} could not be stored`)
     } finally {
       if (room.connections.size === 0) this.scheduleIdle(room)
@@ -164,12 +173,21 @@ export class Rooms {
     this.idleTimers.delete(room)
   }
 
+  /**
+   * Merges the log entries the room holds into one state row. The state is first checked to load back into
+   * the same document; if it does not, nothing is replaced and the log stays as it is.
+   */
   private async compact(room: Room): Promise<void> {
-    if (room.logEntries === 0 || (room.state !== 'ready' && room.state !== 'unloading')) return
+    if ((room.logEntries === 0 && !room.repaired) || (room.state !== 'ready' && room.state !== 'unloading')) return
     const snapshot = room.snapshot()
+    if (!reloadsWhole(snapshot.state)) {
+      log.error('room.compaction_refused', { document: room.id, reason: 'the compacted state does not load back whole' })
+      return
+    }
     try {
-      await this.store.compact(room.id, snapshot.state, snapshot.throughSeq)
+      await this.store.compact(room.id, snapshot.state, snapshot.mergedSeqs)
       room.compacted(snapshot)
+      room.repaired = false
     } catch (error) {
       // The log is left as it was, so nothing is lost; the next compaction tries again.
       log.error('room.compaction_failed', { document: room.id, error })
@@ -183,12 +201,10 @@ export class Rooms {
     const done = (async () => {
       await room.loaded
       if (room.state !== 'ready') return
-      room.state = 'unloading'
-      room.closeAll(CloseCode.goingAway)
-      await new Promise<void>((resolve) => this.queue.afterPending(resolve))
+      room.beginUnload()
+      await this.whenStored()
       await this.compact(room)
-      room.state = 'unloaded'
-      room.destroy()
+      room.finishUnload()
       this.memory.roomUnloaded(this.rooms.size)
       log.debug('room.unloaded', { document: room.id })
     })()

@@ -135,6 +135,24 @@ const migrations: string[] = [
     PRIMARY KEY (document_id, minute, member_id)
   ) WITHOUT ROWID;
   `,
+  `
+  -- What was stored for a document that did not load whole, kept as it was for the operator (npm run admin -- recover).
+  CREATE TABLE document_quarantine (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    state BLOB,
+    created_at INTEGER NOT NULL,
+    recovered_at INTEGER
+  );
+  CREATE INDEX document_quarantine_by_document ON document_quarantine (document_id, id);
+  CREATE TABLE document_quarantine_updates (
+    quarantine_id INTEGER NOT NULL REFERENCES document_quarantine (id),
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (quarantine_id, seq)
+  ) WITHOUT ROWID;
+  `,
 ]
 
 export const databaseFileName = 'workspace.sqlite'

@@ -4,6 +4,8 @@
 export interface StoredDocument {
   state: Uint8Array | null
   updates: Uint8Array[]
+  /** The sequence number of each log entry in `updates`, in the same order. */
+  seqs: number[]
   /** Sequence number of the last log entry, or 0 when the log is empty. */
   lastSeq: number
 }
@@ -15,7 +17,15 @@ export interface AppendEntry {
   authorId?: number | null
 }
 
-
+/** A copy of what was stored for a document that did not load whole, kept for the operator. */
+export interface QuarantinedDocument {
+  id: number
+  documentId: string
+  reason: string
+  createdAt: number
+  recoveredAt: number | null
+  stored: StoredDocument
+}
 
 export interface DocumentStore {
   /** Reads everything stored for a document; an unknown document is empty, not an error. */
@@ -23,10 +33,19 @@ export interface DocumentStore {
   /** Appends the updates durably, all or none, in order; resolves with each entry's sequence number. */
   append(entries: readonly AppendEntry[]): Promise<number[]>
   /**
-   * Replaces the document's state with `state` and drops its log entries up to `throughSeq`,
-   * atomically. `state` must contain every update up to `throughSeq`.
+   * Replaces the document's state with `state` and drops exactly the log entries `mergedSeqs`, atomically.
+   * `state` must contain every one of those entries; entries appended meanwhile (by anyone) stay.
    */
-  compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void>
+  compact(documentId: string, state: Uint8Array, mergedSeqs: readonly number[]): Promise<void>
   /** Bytes held for a document: state and log. */
   size(documentId: string): Promise<{ stateBytes: number; logBytes: number; logEntries: number }>
+  /**
+   * Keeps a copy of `stored` (the raw bytes) for the operator, unless the document already has a copy not yet
+   * recovered; resolves with whether a copy was made.
+   */
+  quarantine(documentId: string, stored: StoredDocument, reason: string): Promise<boolean>
+  /** The quarantined copies of a document, oldest first. */
+  quarantined(documentId: string): Promise<QuarantinedDocument[]>
+  /** Marks a document's quarantined copies as recovered (they are kept). */
+  markRecovered(documentId: string): Promise<void>
 }

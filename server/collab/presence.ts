@@ -1,0 +1,121 @@
+/**
+ * A room's presence (awareness): who speaks for which client id, the limits on what one connection may
+ * publish, and the identity the server stamps on every state.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import { CloseCode } from './closeCodes.ts'
+import type { Connection } from './connection.ts'
+import { presenceEntryProblem, readPresenceUpdate, type PresenceLimits } from './presenceLimits.ts'
+import { encodeAwareness } from './protocol.ts'
+
+type CloseReason = { code: number; reason: string }
+
+/** Presence names who is there from the server's own record of the member, whatever the client claims. */
+function stampIdentity(update: Uint8Array, connection: Connection): Uint8Array {
+  const { name, delegation, role } = connection.member
+  return awarenessProtocol.modifyAwarenessUpdate(update, (state: unknown) =>
+    state !== null && typeof state === 'object'
+      ? { ...state, user: { ...((state as { user?: object }).user ?? {}), name, delegation, role } }
+      : state,
+  )
+}
+
+export class RoomPresence {
+  readonly awareness: awarenessProtocol.Awareness
+  /** Which connection speaks for each awareness client id. */
+  private readonly owners = new Map<number, Connection>()
+  /** Bytes of presence state each connection holds, by client id. */
+  private readonly bytesHeld = new Map<Connection, Map<number, number>>()
+
+  constructor(
+    doc: Y.Doc,
+    private readonly limits: PresenceLimits & { maxPresenceBytesPerConnection: number },
+    private readonly broadcast: (frame: Uint8Array) => void,
+    private readonly isMember: (connection: Connection) => boolean,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc)
+    this.awareness.setLocalState(null)
+    this.awareness.on('update', this.onUpdate)
+  }
+
+  private readonly onUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = added.concat(updated, removed)
+    if (changed.length === 0) return
+    const connection = origin as Connection | null
+    if (connection && this.isMember(connection)) {
+      for (const id of added.concat(updated)) this.claim(id, connection)
+      for (const id of removed) {
+        connection.awarenessIds.delete(id)
+        this.owners.delete(id)
+        this.bytesHeld.get(connection)?.delete(id)
+      }
+    }
+    this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)))
+  }
+
+  private claim(id: number, connection: Connection): void {
+    const owner = this.owners.get(id)
+    if (owner === connection) return
+    if (owner) {
+      owner.awarenessIds.delete(id)
+      this.bytesHeld.get(owner)?.delete(id)
+    }
+    this.owners.set(id, connection)
+    connection.awarenessIds.add(id)
+  }
+
+  /**
+   * Applies a presence update from a connection, or tells why the connection must be closed: a state too
+   * large or too deep, too many client ids or too many bytes for one connection. A client id another
+   * member speaks for is ignored (a reconnect of the same member may take its id over).
+   */
+  receive(connection: Connection, update: Uint8Array): CloseReason | null {
+    const entries = readPresenceUpdate(update)
+    const held = this.bytesHeld.get(connection) ?? new Map<number, number>()
+    const after = new Map(held)
+    for (const entry of entries) {
+      const owner = this.owners.get(entry.clientId)
+      if (owner && owner !== connection && owner.member.id !== connection.member.id) return null
+      if (presenceEntryProblem(entry, this.limits)) return CloseCode.presenceTooLarge
+      if (entry.json === 'null') after.delete(entry.clientId)
+      else after.set(entry.clientId, entry.json.length)
+    }
+    const ids = new Set([...connection.awarenessIds, ...after.keys()])
+    if (ids.size > this.limits.maxPresenceIdsPerConnection) return CloseCode.tooManyPresenceIds
+    let bytes = 0
+    for (const size of after.values()) bytes += size
+    if (bytes > this.limits.maxPresenceBytesPerConnection) return CloseCode.presenceTooLarge
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, stampIdentity(update, connection), connection)
+    // What the update left in place is what the connection now holds (an older clock changes nothing).
+    const now = new Map<number, number>()
+    for (const id of connection.awarenessIds) {
+      const size = after.get(id) ?? held.get(id)
+      if (size !== undefined) now.set(id, size)
+    }
+    this.bytesHeld.set(connection, now)
+    return null
+  }
+
+  /** Every current state, as one frame, or null when there is none. */
+  statesFrame(): Uint8Array | null {
+    const clients = [...this.awareness.getStates().keys()]
+    if (clients.length === 0) return null
+    return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients))
+  }
+
+  /** Removes what a connection published (it left). */
+  leave(connection: Connection): void {
+    this.bytesHeld.delete(connection)
+    if (connection.awarenessIds.size === 0) return
+    for (const id of connection.awarenessIds) this.owners.delete(id)
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null)
+  }
+
+  destroy(): void {
+    this.awareness.destroy()
+  }
+}
