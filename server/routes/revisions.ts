@@ -7,7 +7,7 @@ import { compareDrafts } from '../../shared/compare/compareDrafts.ts'
 import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
 import { coverage } from '../../shared/model/coverage.ts'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'
-import { CutRevision, type ExportFormat, exportFormats } from '../../shared/schema/api.ts'
+import { CutRevision, exportExtensions, type ExportFormat, exportFormats } from '../../shared/schema/api.ts'
 import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { type DraftProblem, validateDraft } from '../../shared/schema/validateDraft.ts'
@@ -16,6 +16,7 @@ import { RoomUnavailable, type Rooms } from '../collab/rooms.ts'
 import { readCurrentDoc } from '../documents/currentDoc.ts'
 import type { DocumentEvents } from '../documents/documentEvents.ts'
 import { readDraft, unreadableDraft } from '../documents/readDraft.ts'
+import { draftToAkomaNtoso } from '../export/akomaNtoso.ts'
 import { draftToDocx } from '../export/docx.ts'
 import { currentTextLabel } from '../export/exportMeta.ts'
 import { draftToHtml } from '../export/html.ts'
@@ -54,6 +55,7 @@ const contentTypes: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
   txt: 'text/plain; charset=utf-8',
   html: 'text/html; charset=utf-8',
+  akn: 'application/xml; charset=utf-8',
 }
 
 function problemSummary(problems: DraftProblem[]): string {
@@ -73,14 +75,14 @@ function schemaProblem(json: DraftDocJson): string | null {
   }
 }
 
-function fileName(parts: Array<string | null | undefined>, format: string): string {
+function fileName(parts: Array<string | null | undefined>, extension: string): string {
   const base = parts
     .filter((part): part is string => Boolean(part))
     .join(' ')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 120)
-  return `${base || 'document'}.${format}`
+  return `${base || 'document'}.${extension}`
 }
 
 function download(c: Context<AppEnv>, body: string | Uint8Array, format: ExportFormat, name: string) {
@@ -215,7 +217,16 @@ export function revisionRoutes({ registry, access, rooms, store, revisions, even
       }
       const document = c.get('document')
       const model = toDraftModel(content, catalogue())
-      const meta = { title: document.title, symbol: document.symbol, revisionLabel: revision?.label ?? null, date, working }
+      const { symbol, distribution, bodyName, session, agendaItem, originalLanguage } = document
+      const meta = {
+        title: document.title,
+        kind: document.kind,
+        ...{ symbol, distribution, bodyName, session, agendaItem, originalLanguage },
+        revisionLabel: revision?.label ?? null,
+        date,
+        workDate: new Date(document.createdAt),
+        working,
+      }
       const covered = coverage(model, catalogue())
       const body =
         format === 'docx'
@@ -224,7 +235,9 @@ export function revisionRoutes({ registry, access, rooms, store, revisions, even
             ? draftToMarkdown(model, meta, covered)
             : format === 'html'
               ? draftToHtml(model, meta, covered)
-              : draftToPlainText(model, meta, covered)
-      return download(c, body, format, fileName([document.symbol ?? document.title, revision?.label, working ? 'working copy' : null], format))
+              : format === 'akn'
+                ? draftToAkomaNtoso(model, meta)
+                : draftToPlainText(model, meta, covered)
+      return download(c, body, format, fileName([document.symbol ?? document.title, revision?.label, working ? 'working copy' : null], exportExtensions[format]))
     })
 }
