@@ -15,6 +15,7 @@ import { apiError, errorResponse, type AppEnv } from './http.ts'
 import { authRoutes } from './routes/auth.ts'
 import { catalogueRoutes } from './routes/catalogue.ts'
 import { commentRoutes } from './routes/comments.ts'
+import { documentMetadataRoutes } from './routes/documentMetadata.ts'
 import { documentRoutes } from './routes/documents.ts'
 import { memberRoutes } from './routes/members.ts'
 import { revisionRoutes } from './routes/revisions.ts'
@@ -93,6 +94,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   api.route('/workspaces', participationRoutes({ registry, access, log: services.participation }))
   api.route('/documents', contributorRoutes({ registry, access, log: services.participation }))
   api.route('/documents', documentRoutes({ registry, access, members, rooms, status, events: services.events, maxStreamsPerMember: config.maxStreamsPerMember }))
+  api.route('/documents', documentMetadataRoutes({ registry, access, events: services.events }))
   api.route(
     '/documents',
     revisionRoutes({ registry, access, rooms, revisions: services.revisions, events: services.events, heavy: services.heavy }),

@@ -1,7 +1,7 @@
 /** Revisions of a document (cut, list, open, restore), comparisons between versions, and exports as files. */
 import type { Comparison } from '../../shared/compare/comparison.ts'
 import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
-import type { RevisionSummary } from '../../shared/schema/api.ts'
+import { type ExportFormat, exportFormats, type RevisionSummary } from '../../shared/schema/api.ts'
 import type { Author } from '../../shared/schema/member.ts'
 import type { DraftProblem } from '../../shared/schema/validateDraft.ts'
 import type { VersionRef } from '../app/route.ts'
@@ -29,14 +29,14 @@ export interface ComparisonResult {
   comparison: Comparison
 }
 
-export const exportFormats = ['docx', 'md', 'txt', 'html'] as const
-export type ExportFormat = (typeof exportFormats)[number]
+export { exportFormats, type ExportFormat }
 
 export const exportFormatLabels: Record<ExportFormat, string> = {
   docx: 'Word (DOCX)',
   md: 'Markdown',
   txt: 'Plain text',
   html: 'HTML',
+  akn: 'Akoma Ntoso (XML)',
 }
 
 export type RedlineFormat = 'docx' | 'html'

@@ -1,6 +1,7 @@
 /** How revisions, their authors and versions read in the interface, and the checks of the "Cut revision" form. */
 import type { Author, ExportFormat, RevisionSummary, VersionRef } from '../api/revisions.ts'
 import type { DraftProblem } from '../api/revisions.ts'
+import { exportExtensions } from '../../shared/schema/api.ts'
 
 export const revisionLabelMaxLength = 60
 export const revisionNoteMaxLength = 2000
@@ -81,12 +82,11 @@ export function suggestRevisionLabel(revisions: readonly Pick<RevisionSummary, '
   return `Rev.${next}`
 }
 
-const extensions: Record<ExportFormat, string> = { docx: 'docx', md: 'md', txt: 'txt', html: 'html' }
 
 /** A file name for a download whose answer names none: "A-AC.292-2026-L.1 Rev.1 (working copy).docx". */
 export function exportFileName(base: string, format: ExportFormat, options: { versionLabel?: string; working?: boolean } = {}): string {
   const parts = [base.trim() || 'document', options.versionLabel, options.working ? '(working copy)' : undefined].filter(Boolean)
-  return `${parts.join(' ').replace(/[\\/:*?"<>|]+/g, '-')}.${extensions[format]}`
+  return `${parts.join(' ').replace(/[\\/:*?"<>|]+/g, '-')}.${exportExtensions[format]}`
 }
 
 /** A revision cut or restored, as the panel announces it; `by` is null until the server's event names who. */

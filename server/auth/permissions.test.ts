@@ -27,6 +27,7 @@ const expected: Record<Action, Record<Standing, readonly Role[]>> = {
   'document.read': { lead: [S, C, D, K], notLead: [S, C, D, K], ownComment: [S, C, D, K] },
   'document.create': { lead: [S, C, D], notLead: [S], ownComment: [S] },
   'document.write': { lead: [S, C, D], notLead: [S], ownComment: [S] },
+  'document.metadata.edit': { lead: [S, C, D], notLead: [S], ownComment: [S] },
   'document.export': { lead: [S, C, D, K], notLead: [S, C, D, K], ownComment: [S, C, D, K] },
   'awareness.publish': { lead: [S, C, D, K], notLead: [S, C, D, K], ownComment: [S, C, D, K] },
   'revision.read': { lead: [S, C, D, K], notLead: [S, C, D, K], ownComment: [S, C, D, K] },

@@ -27,6 +27,8 @@ const rules = {
   'document.read': anyone,
   'document.create': workspaceLead,
   'document.write': workspaceLead,
+  /** Symbol, distribution, body, session, agenda item, original language: what the masthead of the submission says. */
+  'document.metadata.edit': workspaceLead,
   'document.export': anyone,
   'awareness.publish': anyone,
   'revision.read': anyone,
@@ -52,6 +54,7 @@ export function can(subject: Subject, action: Action): boolean {
 export function documentPermissions(subject: Subject) {
   return {
     write: can(subject, 'document.write'),
+    editMetadata: can(subject, 'document.metadata.edit'),
     cutRevision: can(subject, 'revision.cut'),
     restoreRevision: can(subject, 'revision.restore'),
     comment: can(subject, 'comment.create'),

@@ -28,7 +28,7 @@ export async function readCurrentDoc<T>(rooms: Rooms, store: DocumentStore, docu
  * rebuilds the document from, read without building it on the relay's event loop.
  */
 export async function readCurrentStored(rooms: Rooms, store: DocumentStore, documentId: string): Promise<{ state: Uint8Array | null; updates: Uint8Array[] }> {
-  if (rooms.loaded(documentId)) await new Promise<void>((resolve) => rooms.queue.afterPending(resolve))
+  if (rooms.loaded(documentId)) await rooms.whenStored()
   const { state, updates } = await store.load(documentId)
   return { state, updates }
 }

@@ -5,11 +5,11 @@ import { coverage } from '../../shared/model/coverage.ts'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import { draftFixture } from '../../tests/bench/draftFixture.ts'
 import { draftToDocx } from './docx.ts'
-import { charactersXmlForbids, paragraphTexts, readDocx, runsOf } from '../../tests/helpers/readDocx.ts'
+import { charactersXmlForbids, type DocxPackage, headerFooterPart, paragraphTexts, readDocx, runsOf } from '../../tests/helpers/readDocx.ts'
 import { comparisonToDocx } from './redline.ts'
 import { compareDrafts } from '../../shared/compare/compareDrafts.ts'
 import { compilationToDocx } from './compilationDocx.ts'
-import { testDraft, testMeta } from './testDraft.ts'
+import { submissionMetadata, testDraft, testMeta } from './testDraft.ts'
 
 describe('draftToDocx', async () => {
   const { model, coverage: testCoverage } = testDraft()
@@ -24,27 +24,76 @@ describe('draftToDocx', async () => {
     expect(final.parts['docProps/core.xml']).toContain('<dc:title>Draft recommendations on critical infrastructure</dc:title>')
   })
 
-  it('heads every page with symbol, title, revision and date', () => {
-    expect(paragraphTexts(final.headers)).toEqual([
-      'A/AC.292/2026/DTG.1/CRP.1 | Draft recommendations on critical infrastructure | Rev. 2, 12 March 2026',
-    ])
-    expect(final.document).toMatch(/<w:headerReference w:type="default" r:id="[^"]+"\/>/)
+  const header = (docx: DocxPackage, type: 'default' | 'first' | 'even') => paragraphTexts(headerFooterPart(docx, 'header', type) ?? '')
+
+  it('heads every page after the first with the symbol at the outer edge, and numbers every page "2/5" there', () => {
+    expect(header(final, 'first')).toEqual([])
+    expect(header(final, 'default')).toEqual(['A/AC.292/2026/DTG.1/CRP.1'])
+    expect(header(final, 'even')).toEqual(['A/AC.292/2026/DTG.1/CRP.1'])
+    expect(headerFooterPart(final, 'header', 'default')).toContain('<w:jc w:val="right"/>')
+    expect(headerFooterPart(final, 'header', 'even')).toContain('<w:jc w:val="left"/>')
+    for (const type of ['first', 'default', 'even'] as const) {
+      expect(headerFooterPart(final, 'footer', type)).toMatch(/PAGE<\/w:instrText>[\s\S]*<w:t xml:space="preserve">\/<\/w:t>[\s\S]*NUMPAGES<\/w:instrText>/)
+    }
+    expect(headerFooterPart(final, 'footer', 'even')).toContain('<w:jc w:val="left"/>')
+    expect(final.document).toContain('<w:titlePg/>')
+    expect(final.parts['word/settings.xml']).toContain('<w:evenAndOddHeaders/>')
+  })
+
+  it('is laid out on A4 in Times New Roman, 10 points, with black bold headings', () => {
+    expect(final.document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/)
+    expect(final.parts['word/styles.xml']).toMatch(/<w:rFonts w:ascii="Times New Roman"[^>]*\/><w:sz w:val="20"\/>/)
+    const heading1 = /<w:style w:type="paragraph" w:styleId="Heading1">[\s\S]*?<\/w:style>/.exec(final.parts['word/styles.xml'])?.[0]
+    expect(heading1).toContain('<w:b/>')
+    expect(heading1).toContain('<w:color w:val="000000"/>')
   })
 
   it('marks a working copy in the header of every page and at the top of the text', () => {
-    expect(paragraphTexts(working.headers)).toEqual([
-      'Draft - not for submission',
-      'A/AC.292/2026/DTG.1/CRP.1 | Draft recommendations on critical infrastructure | Current text, 12 March 2026',
-    ])
+    expect(header(working, 'first')).toEqual(['Draft - not for submission'])
+    expect(header(working, 'default')).toEqual(['Draft - not for submission', 'A/AC.292/2026/DTG.1/CRP.1'])
+    expect(header(working, 'even')).toEqual(['Draft - not for submission', 'A/AC.292/2026/DTG.1/CRP.1'])
     expect(paragraphTexts(working.document)[0]).toBe('Draft - not for submission')
     expect(final.document).not.toContain('Draft - not for submission')
+    expect(final.headers).not.toContain('Draft - not for submission')
   })
 
-  it('writes the title block, then the numbered text with the numbers of the editor and the links after each recommendation', () => {
-    expect(paragraphTexts(final.document).slice(0, 14)).toEqual([
-      'A/AC.292/2026/DTG.1/CRP.1',
+  it('opens with the UN masthead: United Nations and the symbol, distribution, date, original language, then the bold title', () => {
+    expect(paragraphTexts(final.document).slice(0, 9)).toEqual([
+      'United Nations\tA/AC.292/2026/DTG.1/CRP.1',
+      '',
+      'Distr.: General',
+      '12 March 2026',
+      '',
+      'Original: English',
       'Draft recommendations on critical infrastructure',
-      'Rev. 2, 12 March 2026',
+      'Rev. 2',
+      'I. Introduction',
+    ])
+    const title = /<w:p>(?:(?!<\/w:p>)[\s\S])*Draft recommendations on critical infrastructure<\/w:t>/.exec(final.document)?.[0] ?? ''
+    expect(title).not.toContain('w:val="Title"')
+    expect(runsOf(final.document).find((run) => run.text === 'Draft recommendations on critical infrastructure')?.bold).toBe(true)
+  })
+
+  it('states the body, the session and the agenda item where they are set, and the distribution and language chosen', async () => {
+    const meta = { ...testMeta, ...submissionMetadata, distribution: 'limited' as const, originalLanguage: 'fr' as const }
+    const texts = paragraphTexts(readDocx(await draftToDocx(model, meta, testCoverage)).document)
+    expect(texts.slice(0, 10)).toEqual([
+      'United Nations\tA/AC.292/2026/DTG.1/CRP.1',
+      'Global Mechanism on ICT security',
+      'Distr.: Limited',
+      '12 March 2026',
+      '',
+      'Original: French',
+      'First session',
+      'Item 3 of the provisional agenda: Dedicated thematic group 1',
+      'Draft recommendations on critical infrastructure',
+      'Rev. 2',
+    ])
+  })
+
+  it('numbers the text as in the editor, justified with hanging numbers, and cites the links after each recommendation', () => {
+    const texts = paragraphTexts(final.document)
+    expect(texts.slice(texts.indexOf('I. Introduction'), texts.indexOf('I. Introduction') + 11)).toEqual([
       'I. Introduction',
       '1.\tThe group recalled the framework.',
       '2.\tStates stressed cooperation.',
@@ -57,6 +106,7 @@ describe('draftToDocx', async () => {
       '4.\tThe group continued.',
       'R2.\tStates should designate points of contact. [Norm g]',
     ])
+    expect(final.document).toContain('<w:ind w:left="567" w:hanging="567"/><w:jc w:val="both"/></w:pPr><w:r><w:t xml:space="preserve">1.</w:t>')
   })
 
   it('keeps bold and italic runs, and sets recommendation numbers in bold', () => {
@@ -115,7 +165,7 @@ describe('draftToDocx', async () => {
 
   it('cites a recommendation with no text by its number and links alone', async () => {
     const { model: bare, coverage: bareCoverage } = testDraft(doc(recommendation('r', ['cbm-7'])))
-    expect(paragraphTexts(readDocx(await draftToDocx(bare, testMeta, bareCoverage)).document)[3]).toBe('R1.\t [CBM 7]')
+    expect(paragraphTexts(readDocx(await draftToDocx(bare, testMeta, bareCoverage)).document)).toContain('R1.\t [CBM 7]')
   })
 
   // Its speed is measured by `npm run bench` (tests/bench/exportCompare.ts), not asserted here.

@@ -1,4 +1,4 @@
-/** A draft as DOCX for the plenary: running head on every page, numbered paragraphs and recommendations, annex of coverage. */
+/** A draft as DOCX for the plenary, in the UN editorial layout: masthead, numbered paragraphs and recommendations, annex of coverage. */
 import type { Paragraph, ParagraphChild, Table } from 'docx'
 import type { Coverage } from '../../shared/model/coverage.ts'
 import type { DraftBlock, DraftModel } from '../../shared/model/draftModel.ts'
@@ -6,7 +6,7 @@ import { paragraphLabel, recommendationLabel, refsCitation } from './citation.ts
 import { annexTitle, coverageAnnex, notCovered } from './coverageAnnex.ts'
 import { type DocxCell, docxHeading, docxRuns, docxTable, docxText, numberedParagraphs, textCell } from './docxBlocks.ts'
 import { packDocx } from './docxPage.ts'
-import { type ExportMeta, runningHead, versionLine } from './exportMeta.ts'
+import { documentMetadataOf, type ExportMeta, runningHead, versionLine } from './exportMeta.ts'
 
 function recommendationParagraphs(block: Extract<DraftBlock, { kind: 'recommendation' }>): Paragraph[] {
   const lines: ParagraphChild[][] = block.paragraphs.map((line) => docxRuns(line.runs))
@@ -15,13 +15,13 @@ function recommendationParagraphs(block: Extract<DraftBlock, { kind: 'recommenda
     if (lines.length === 0) lines.push([])
     lines[lines.length - 1].push(...docxText(` ${citation}`))
   }
-  return numberedParagraphs(docxText(`${recommendationLabel(block.number)}.`, { bold: true }), lines)
+  return numberedParagraphs(docxText(`${recommendationLabel(block.number)}.`, { bold: true }), lines, { justified: true })
 }
 
 function blockParagraphs(block: DraftBlock): Paragraph[] {
   if (block.kind === 'heading') return [docxHeading(block.level, docxRuns(block.runs))]
   if (block.kind === 'paragraph') {
-    return numberedParagraphs(docxText(paragraphLabel(block.number)), block.lines.map((line) => docxRuns(line.runs)))
+    return numberedParagraphs(docxText(paragraphLabel(block.number)), block.lines.map((line) => docxRuns(line.runs)), { justified: true })
   }
   return recommendationParagraphs(block)
 }
@@ -37,7 +37,8 @@ function annex(model: DraftModel, coverage: Coverage): (Paragraph | Table)[] {
   })
   return [
     docxHeading(1, docxText(annexTitle), { pageBreakBefore: true }),
-    docxTable(['Pillar', 'Element', 'Recommendations'], rows, [3, 5, 2]),
+    // The last column is wide enough for its heading on one line, in Word and in LibreOffice alike.
+    docxTable(['Pillar', 'Element', 'Recommendations'], rows, [3, 5, 2.6]),
   ]
 }
 
@@ -50,5 +51,6 @@ export function draftToDocx(model: DraftModel, meta: ExportMeta, coverage: Cover
     runningHead: runningHead(meta),
     lines: [versionLine(meta)],
     children: [...model.blocks.flatMap(blockParagraphs), ...annex(model, coverage)],
+    masthead: { ...documentMetadataOf(meta), title: meta.title, date: meta.date, revisionLabel: meta.revisionLabel },
   })
 }

@@ -1,5 +1,6 @@
 /** Building blocks of the DOCX writers: model runs as Word runs, numbered blocks with a hanging number, headings, tables. */
 import {
+  AlignmentType,
   HeadingLevel,
   type IRunOptions,
   Paragraph,
@@ -8,6 +9,7 @@ import {
   Tab,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -19,7 +21,7 @@ export type RunStyle = Omit<IRunOptions, 'text' | 'children' | 'break'>
 /** Where the text of a numbered block starts, right of its number (1 cm). */
 export const numberIndent = 567
 /** The width of the text on an A4 page with Word's default margins, in twips. */
-const textWidth = 9026
+export const textWidth = 9026
 
 /**
  * Characters XML 1.0 forbids (controls but tab, line feed and carriage return; U+FFFE, U+FFFF; halves of a surrogate
@@ -44,12 +46,13 @@ export function docxRuns(runs: readonly ModelTextRun[], style: RunStyle = {}): T
 }
 
 /** The number hangs before the first paragraph, followed by a tab; every paragraph's text starts at the same indent. */
-export function numberedParagraphs(number: ParagraphChild[], lines: ParagraphChild[][]): Paragraph[] {
+export function numberedParagraphs(number: ParagraphChild[], lines: ParagraphChild[][], options: { justified?: boolean } = {}): Paragraph[] {
   const tab = new TextRun({ children: [new Tab()] })
   const contents = lines.length > 0 ? lines : [[]]
   return contents.map(
     (children, index) =>
       new Paragraph({
+        alignment: options.justified ? AlignmentType.JUSTIFIED : undefined,
         indent: index === 0 ? { left: numberIndent, hanging: numberIndent } : { left: numberIndent },
         spacing: { after: 120 },
         children: index === 0 ? [...number, tab, ...children] : children,
@@ -95,7 +98,9 @@ function tableCell(cell: DocxCell, header: boolean): TableCell {
 export function docxTable(header: string[], rows: DocxCell[][], widths: number[]): Table {
   const total = widths.reduce((sum, width) => sum + width, 0)
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: textWidth, type: WidthType.DXA },
+    // Fixed: the columns keep the widths given (LibreOffice otherwise fits them to their content and breaks long words).
+    layout: TableLayoutType.FIXED,
     columnWidths: widths.map((width) => Math.round((width / total) * textWidth)),
     rows: [
       new TableRow({ tableHeader: true, children: header.map((text) => tableCell(textCell(text, { bold: true }), true)) }),

@@ -1,4 +1,4 @@
-/** The DOCX shell every export shares: styles, the running head on every page, page numbers, the title block, packing. */
+/** The DOCX shell every export shares: A4, styles, the running head on every page, page numbers, the title block or UN masthead, packing. */
 import {
   AlignmentType,
   BorderStyle,
@@ -13,6 +13,7 @@ import {
   TextRun,
 } from 'docx'
 import { xmlSafe } from './docxBlocks.ts'
+import { type Masthead, mastheadBlocks, pageHeadText } from './docxMasthead.ts'
 import { workingCopyMark } from './exportMeta.ts'
 
 export interface DocxPage {
@@ -26,7 +27,15 @@ export interface DocxPage {
   /** Plain lines under the title: version and date, a legend. */
   lines: string[]
   children: (Paragraph | Table)[]
+  /**
+   * The UN editorial layout (the export for submission): the masthead instead of the title block, 10-point text, the
+   * symbol heading every page after the first and the page number at the outer edge, alternating on even pages.
+   */
+  masthead?: Masthead
 }
+
+/** A4 portrait, 2.54 cm margins: the text is 9026 twips wide (docxBlocks' textWidth). */
+const a4 = { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1440, right: 1440, header: 720, footer: 720 } }
 
 const workingColor = 'C00000'
 
@@ -69,17 +78,71 @@ function titleBlock(page: DocxPage): Paragraph[] {
   ]
 }
 
+/** UN page heads and feet: the symbol on top, "2/5" below, both at the outer edge (right on odd pages, left on even ones). */
+function unHeader(page: DocxPage, masthead: Masthead, alignment: 'left' | 'right'): Header {
+  const head = new Paragraph({
+    alignment: alignment === 'left' ? AlignmentType.LEFT : AlignmentType.RIGHT,
+    border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '000000', space: 2 } },
+    children: [new TextRun({ text: pageHeadText(masthead), bold: true, size: 17 })],
+  })
+  return new Header({ children: page.working ? [workingMark(), head] : [head] })
+}
+
+function unFooter(alignment: 'left' | 'right'): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: alignment === 'left' ? AlignmentType.LEFT : AlignmentType.RIGHT,
+        children: [new TextRun({ size: 17, bold: true, children: [PageNumber.CURRENT, '/', PageNumber.TOTAL_PAGES] })],
+      }),
+    ],
+  })
+}
+
+/** Headings in the text face, black and bold, as in UN documents (not Word's blue Calibri). */
+function headingStyles(unLayout: boolean) {
+  const heading = (size: number, before: number) => ({
+    run: { font: 'Times New Roman', size, bold: true, color: '000000' },
+    paragraph: { spacing: { before, after: 120 }, keepNext: true },
+  })
+  return unLayout
+    ? { heading1: heading(24, 360), heading2: heading(20, 240), heading3: heading(20, 240), heading4: heading(20, 120) }
+    : { heading1: heading(28, 360), heading2: heading(24, 240), heading3: heading(24, 240), heading4: heading(24, 120) }
+}
+
+/** The masthead with only characters XML allows in each of its texts (symbol, title, body, session...). */
+function xmlSafeMasthead(masthead: Masthead): Masthead {
+  return Object.fromEntries(Object.entries(masthead).map(([key, value]) => [key, typeof value === 'string' ? xmlSafe(value) : value])) as Masthead
+}
+
 export async function packDocx(page: DocxPage): Promise<Uint8Array> {
+  const masthead = page.masthead && xmlSafeMasthead(page.masthead)
   const document = new Document({
     title: xmlSafe(page.title),
     creator: 'DTG drafting workspace',
-    styles: { default: { document: { run: { font: 'Times New Roman', size: 24 } } } },
+    evenAndOddHeaderAndFooters: masthead !== undefined,
+    styles: {
+      default: { document: { run: { font: 'Times New Roman', size: masthead ? 20 : 24 } }, ...headingStyles(masthead !== undefined) },
+    },
     sections: [
-      {
-        headers: { default: runningHeader(page) },
-        footers: { default: pageFooter() },
-        children: [...titleBlock(page), ...page.children],
-      },
+      masthead
+        ? {
+            // The first page carries the masthead, so its head holds only the working-copy mark, if any.
+            properties: { titlePage: true, page: a4 },
+            headers: {
+              first: new Header({ children: page.working ? [workingMark()] : [] }),
+              default: unHeader(page, masthead, 'right'),
+              even: unHeader(page, masthead, 'left'),
+            },
+            footers: { first: unFooter('right'), default: unFooter('right'), even: unFooter('left') },
+            children: [...(page.working ? [workingMark()] : []), ...mastheadBlocks(masthead), ...page.children],
+          }
+        : {
+            properties: { page: a4 },
+            headers: { default: runningHeader(page) },
+            footers: { default: pageFooter() },
+            children: [...titleBlock(page), ...page.children],
+          },
     ],
   })
   return new Uint8Array(await Packer.toArrayBuffer(document))

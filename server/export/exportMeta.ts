@@ -1,6 +1,8 @@
 /** What every export states about the text it carries: title, symbol, revision, date, and whether it is a working copy. */
+import { defaultDocumentMetadata, type DocumentMetadata } from '../../shared/schema/documentMetadata.ts'
 
-export interface ExportMeta {
+/** The document's submission metadata (distribution, body, session, ...): the defaults where not given. */
+export interface ExportMeta extends Partial<Omit<DocumentMetadata, 'symbol'>> {
   title: string
   symbol: string | null
   /** The revision exported ("Rev. 2"); null for the current text. */
@@ -9,6 +11,20 @@ export interface ExportMeta {
   /** A working copy, not fit for submission: every page, and the top of the text formats, says so. */
   working: boolean
   workspaceTitle?: string
+  /** When the document (the work, across its revisions) was created; the export date when not given. */
+  workDate?: Date
+}
+
+/** The metadata an export states, with the defaults (General, English) for what the meta leaves out. */
+export function documentMetadataOf(meta: ExportMeta): DocumentMetadata {
+  return {
+    symbol: meta.symbol,
+    distribution: meta.distribution ?? defaultDocumentMetadata.distribution,
+    bodyName: meta.bodyName ?? null,
+    session: meta.session ?? null,
+    agendaItem: meta.agendaItem ?? null,
+    originalLanguage: meta.originalLanguage ?? defaultDocumentMetadata.originalLanguage,
+  }
 }
 
 export const workingCopyMark = 'Draft - not for submission'

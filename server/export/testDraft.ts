@@ -35,3 +35,10 @@ export const testMeta: ExportMeta = {
   date: new Date(Date.UTC(2026, 2, 12, 23, 30)),
   working: false,
 }
+
+/** What a co-facilitator sets on the document for the masthead of the submission. */
+export const submissionMetadata = {
+  bodyName: 'Global Mechanism on ICT security',
+  session: 'First session',
+  agendaItem: 'Item 3 of the provisional agenda: Dedicated thematic group 1',
+}

@@ -15,6 +15,7 @@ import { type DraftDocJson, exceedsDepth, maxDraftDepth } from '../../shared/sch
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { validateDraft } from '../../shared/schema/validateDraft.ts'
 import { readDraft, unreadableDraft } from '../documents/readDraft.ts'
+import { draftToAkomaNtoso } from '../export/akomaNtoso.ts'
 import { draftToDocx } from '../export/docx.ts'
 import type { ExportMeta } from '../export/exportMeta.ts'
 import { draftToHtml } from '../export/html.ts'
@@ -22,7 +23,7 @@ import { draftToMarkdown } from '../export/markdown.ts'
 import { draftToPlainText } from '../export/plainText.ts'
 import { comparisonToDocx, comparisonToHtml } from '../export/redline.ts'
 import type { ComparisonMeta } from '../export/redlineLayout.ts'
-import { applyStoredDocument } from '../store/storedDocument.ts'
+import { applyStoredDocument, dropPending } from '../store/storedDocument.ts'
 import { type BoundedValidation, boundProblems } from '../validation/boundedProblems.ts'
 import { problemSummary } from '../validation/problemSummary.ts'
 
@@ -41,7 +42,9 @@ const tooDeep = () =>
 function withDoc<T>(stored: StoredBytes, read: (doc: Y.Doc) => T): T {
   const doc = new Y.Doc()
   try {
-    applyStoredDocument(doc, { ...stored, lastSeq: 0 })
+    applyStoredDocument(doc, stored)
+    // Only what is integrated is read, as a loaded room would serve it.
+    dropPending(doc)
     return read(doc)
   } finally {
     doc.destroy()
@@ -126,7 +129,9 @@ export async function exportDraft(input: {
         ? draftToMarkdown(model, meta, covered)
         : format === 'html'
           ? draftToHtml(model, meta, covered)
-          : draftToPlainText(model, meta, covered)
+          : format === 'akn'
+            ? draftToAkomaNtoso(model, meta)
+            : draftToPlainText(model, meta, covered)
   return { body }
 }
 

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono'
 import { Node } from '@tiptap/pm/model'
 import { updateYFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import { CutRevision, type ExportFormat, exportFormats } from '../../shared/schema/api.ts'
+import { CutRevision, exportExtensions, type ExportFormat, exportFormats } from '../../shared/schema/api.ts'
 import { exceedsDepth, maxDraftDepth } from '../../shared/schema/draftJson.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import type { Access } from '../auth/access.ts'
@@ -45,16 +45,17 @@ const contentTypes: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
   txt: 'text/plain; charset=utf-8',
   html: 'text/html; charset=utf-8',
+  akn: 'application/xml; charset=utf-8',
 }
 
-function fileName(parts: Array<string | null | undefined>, format: string): string {
+function fileName(parts: Array<string | null | undefined>, extension: string): string {
   const base = parts
     .filter((part): part is string => Boolean(part))
     .join(' ')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 120)
-  return `${base || 'document'}.${format}`
+  return `${base || 'document'}.${extension}`
 }
 
 function download(c: Context<AppEnv>, body: string | Uint8Array, format: ExportFormat, name: string) {
@@ -167,8 +168,17 @@ export function revisionRoutes({ registry, access, rooms, revisions, events, hea
       if (!found.ok) return found.response
       const { source, revision, date } = found.version
       const document = c.get('document')
-      const meta = { title: document.title, symbol: document.symbol, revisionLabel: revision?.label ?? null, date, working }
+      const { symbol, distribution, bodyName, session, agendaItem, originalLanguage } = document
+      const meta = {
+        title: document.title,
+        kind: document.kind,
+        ...{ symbol, distribution, bodyName, session, agendaItem, originalLanguage },
+        revisionLabel: revision?.label ?? null,
+        date,
+        workDate: new Date(document.createdAt),
+        working,
+      }
       const { body } = await heavy.exportDraft({ source, format, meta }, c.get('member').id)
-      return download(c, body, format, fileName([document.symbol ?? document.title, revision?.label, working ? 'working copy' : null], format))
+      return download(c, body, format, fileName([document.symbol ?? document.title, revision?.label, working ? 'working copy' : null], exportExtensions[format]))
     })
 }

@@ -153,6 +153,14 @@ const migrations: string[] = [
     PRIMARY KEY (quarantine_id, seq)
   ) WITHOUT ROWID;
   `,
+  `
+  -- What the masthead of the export for submission says (shared/schema/documentMetadata.ts).
+  ALTER TABLE documents ADD COLUMN distribution TEXT NOT NULL DEFAULT 'general' CHECK (distribution IN ('general', 'limited'));
+  ALTER TABLE documents ADD COLUMN body_name TEXT;
+  ALTER TABLE documents ADD COLUMN session TEXT;
+  ALTER TABLE documents ADD COLUMN agenda_item TEXT;
+  ALTER TABLE documents ADD COLUMN original_language TEXT NOT NULL DEFAULT 'en';
+  `,
 ]
 
 export const databaseFileName = 'workspace.sqlite'

@@ -19,7 +19,7 @@ export function dropPending(doc: Y.Doc): boolean {
 }
 
 /** Applies the stored state and log; throws when they do not decode. Resolves with whether some of it stayed pending. */
-export function applyStoredDocument(doc: Y.Doc, stored: StoredDocument): { pending: boolean } {
+export function applyStoredDocument(doc: Y.Doc, stored: Pick<StoredDocument, 'state' | 'updates'>): { pending: boolean } {
   doc.transact(() => {
     if (stored.state) Y.applyUpdate(doc, stored.state)
     for (const update of stored.updates) Y.applyUpdate(doc, update)

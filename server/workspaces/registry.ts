@@ -1,5 +1,6 @@
 /** Workspaces (one DTG in one cycle year) and the documents that belong to them. */
 import { randomBytes } from 'node:crypto'
+import { defaultDocumentMetadata, type DocumentMetadata, type UpdateDocumentMetadata } from '../../shared/schema/documentMetadata.ts'
 import type { Sqlite } from '../store/sqlite.ts'
 
 export type DocumentKind = 'annual-summary' | 'recommendations' | 'working-draft'
@@ -12,12 +13,12 @@ export interface Workspace {
   createdAt: number
 }
 
-export interface DocumentRecord {
+/** A document's record; its submission metadata (symbol, distribution, ...) is edited by its workspace's leads. */
+export interface DocumentRecord extends DocumentMetadata {
   id: string
   workspaceId: string
   title: string
   kind: DocumentKind
-  symbol: string | null
   createdBy: number | null
   createdAt: number
 }
@@ -33,7 +34,8 @@ export class RegistryError extends Error {
 
 const workspaceColumns = 'id, dtg, year, title, created_at AS createdAt'
 const documentColumns =
-  'id, workspace_id AS workspaceId, title, kind, symbol, created_by AS createdBy, created_at AS createdAt'
+  'id, workspace_id AS workspaceId, title, kind, symbol, created_by AS createdBy, created_at AS createdAt, ' +
+  'distribution, body_name AS bodyName, session, agenda_item AS agendaItem, original_language AS originalLanguage'
 
 export class Registry {
   private readonly listWorkspacesStmt
@@ -44,6 +46,7 @@ export class Registry {
   private readonly documentById
   private readonly insertDocument
   private readonly countDocuments
+  private readonly updateDocumentMetadata
 
   constructor(private readonly db: Sqlite) {
     this.listWorkspacesStmt = db.prepare<[], Workspace & { documentCount: number }>(
@@ -64,6 +67,11 @@ export class Registry {
       'INSERT INTO documents (id, workspace_id, title, kind, symbol, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
     this.countDocuments = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM documents')
+    this.updateDocumentMetadata = db.prepare<[DocumentMetadata & { id: string }]>(
+      `UPDATE documents SET symbol = @symbol, distribution = @distribution, body_name = @bodyName, session = @session,
+              agenda_item = @agendaItem, original_language = @originalLanguage
+       WHERE id = @id`,
+    )
   }
 
   listWorkspaces() {
@@ -95,9 +103,19 @@ export class Registry {
     if (!this.workspace(input.workspaceId)) {
       throw new RegistryError('workspace_not_found', `there is no workspace "${input.workspaceId}"`)
     }
-    const record: DocumentRecord = { id: `${input.workspaceId}-${randomBytes(6).toString('hex')}`, ...input, createdAt: Date.now() }
-    this.insertDocument.run(record.id, record.workspaceId, record.title, record.kind, record.symbol, record.createdBy, record.createdAt)
-    return record
+    const id = `${input.workspaceId}-${randomBytes(6).toString('hex')}`
+    this.insertDocument.run(id, input.workspaceId, input.title, input.kind, input.symbol, input.createdBy, Date.now())
+    return this.document(id)!
+  }
+
+  /** Changes the fields given, keeps the others; the updated record, or null when there is no such document. */
+  updateMetadata(id: string, change: UpdateDocumentMetadata): DocumentRecord | null {
+    const current = this.document(id)
+    if (!current) return null
+    const kept = Object.fromEntries(Object.keys(defaultDocumentMetadata).map((field) => [field, current[field as keyof DocumentMetadata]]))
+    const next = { ...kept, ...change } as DocumentMetadata
+    this.updateDocumentMetadata.run({ id, ...next })
+    return this.document(id)
   }
 
   isEmpty(): boolean {

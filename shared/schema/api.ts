@@ -59,5 +59,9 @@ export interface RevisionSummary {
   createdAt: number
 }
 
-export const exportFormats = ['docx', 'md', 'txt', 'html'] as const
+/** `akn`: Akoma Ntoso 3.0 XML, for the document systems that read UN documents. */
+export const exportFormats = ['docx', 'md', 'txt', 'html', 'akn'] as const
 export type ExportFormat = (typeof exportFormats)[number]
+
+/** The extension of an exported file: Akoma Ntoso is XML. */
+export const exportExtensions: Record<ExportFormat, string> = { docx: 'docx', md: 'md', txt: 'txt', html: 'html', akn: 'xml' }

@@ -66,3 +66,11 @@ export function charactersXmlForbids(xml: string): string[] {
     (match) => `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
   )
 }
+
+/** The header or footer part a section uses for its first page, even pages or the others (`default`), or null. */
+export function headerFooterPart(docx: DocxPackage, kind: 'header' | 'footer', type: 'default' | 'first' | 'even'): string | null {
+  const id = new RegExp(`<w:${kind}Reference w:type="${type}" r:id="([^"]+)"/>`).exec(docx.document)?.[1]
+  if (!id) return null
+  const target = new RegExp(`Id="${id}" Type="[^"]+" Target="([^"]+)"`).exec(docx.parts['word/_rels/document.xml.rels'] ?? '')?.[1]
+  return target ? (docx.parts[`word/${target}`] ?? null) : null
+}
