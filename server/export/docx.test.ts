@@ -215,6 +215,7 @@ describe('draftToDocx', async () => {
     }
     const written = readDocx(packages[0])
     expect(written.parts['docProps/core.xml']).toContain('<dc:title>Title ABCDEF</dc:title>')
-    expect(paragraphTexts(written.headers).join('')).toContain('Rev. ABCDEF')
+    // The export for submission prints the revision under the title of its masthead.
+    expect(paragraphTexts(written.document).join('')).toContain('Rev. ABCDEF')
   })
 })
