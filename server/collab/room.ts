@@ -31,8 +31,8 @@ export class Room {
   private current: RoomState = 'loading'
   /** Settles when the load has finished, successfully or not. */
   readonly loaded: Promise<void>
-  /** Whether the stored state held content that could not be integrated: it was quarantined and left out. */
-  repaired = false
+  /** Whether the stored state held content that could not be integrated (quarantined, left out) and is not yet written again without it. */
+  private needsRewrite = false
   /** Sequence numbers of the log entries the document holds that no compaction has merged yet, oldest first. */
   private logSeqs: number[] = []
   /** Frames that arrived while the document loads, and how much each connection has sent meanwhile. */
@@ -66,6 +66,10 @@ export class Room {
     return this.presence.awareness
   }
 
+  get repaired(): boolean {
+    return this.needsRewrite
+  }
+
   /** Log entries stored since the last compaction. */
   get logEntries(): number {
     return this.logSeqs.length
@@ -82,7 +86,7 @@ export class Room {
         // Content the stored state cannot integrate is never served or stored again; its bytes are kept.
         await this.store.quarantine(this.id, stored, 'stored state holds content that cannot be integrated')
         dropPending(this.doc)
-        this.repaired = true
+        this.needsRewrite = true
         log.warn('room.pending_quarantined', { document: this.id })
       } else if (stored.state && stored.updates.length === 0) this.fullState = stored.state
     } catch (error) {
@@ -243,6 +247,7 @@ export class Room {
   compacted(snapshot: { state: Uint8Array; mergedSeqs: number[]; version: number }): void {
     const merged = new Set(snapshot.mergedSeqs)
     this.logSeqs = this.logSeqs.filter((seq) => !merged.has(seq))
+    this.needsRewrite = false
     if (this.version === snapshot.version) this.fullState = snapshot.state
   }
 

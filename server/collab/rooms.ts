@@ -187,7 +187,6 @@ export class Rooms {
     try {
       await this.store.compact(room.id, snapshot.state, snapshot.mergedSeqs)
       room.compacted(snapshot)
-      room.repaired = false
     } catch (error) {
       // The log is left as it was, so nothing is lost; the next compaction tries again.
       log.error('room.compaction_failed', { document: room.id, error })

@@ -1,3 +1,4 @@
+/** checkUpdate against hand-made and mutated updates, and against Yjs itself: what it accepts integrates whole. */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { mutateUpdate } from '../../tests/helpers/updateMutation.ts'

@@ -1,3 +1,4 @@
+/** The SQLite document store: compaction deletes exactly the log entries it merged. */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'

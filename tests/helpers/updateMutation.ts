@@ -88,5 +88,7 @@ export function mutateUpdate(update: Uint8Array, random: Random, clients: readon
     // Drop a struct from the middle: what follows it has a gap.
     structs.splice(Math.floor(random() * structs.length), 1)
   }
+  // An item with neither origin needs a parent to be written at all.
+  for (const item of items) if (item.origin === null && item.rightOrigin === null && item.parent === null) (item as { parent: unknown }).parent = 'content'
   return encodeDecodedUpdate(structs, deletions)
 }

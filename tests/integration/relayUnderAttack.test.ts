@@ -113,6 +113,11 @@ describe('the relay under attack', () => {
     const stored = await readStored(dataDir, 'bricked')
     expect(stored.text).toBe(text)
     expect(stored.size.logEntries).toBe(0)
+    // The compacted state holds only what the server integrated: it loads whole, nothing pending.
+    const reloaded = new Y.Doc()
+    Y.applyUpdate(reloaded, stored.stored.state!)
+    expect(reloaded.store.pendingStructs).toBeNull()
+    expect(reloaded.store.pendingDs).toBeNull()
   })
 
   it('refuses a read-only member’s update from its header, without decoding it, and keeps the connection', async () => {

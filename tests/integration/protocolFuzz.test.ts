@@ -1,0 +1,106 @@
+/**
+ * 20,000 random and mutated frames from members of every role against a real server (issue 15): the server
+ * stays up, every client converges with it, read-only senders change nothing stored, and every stored document
+ * reloads to the same content after a restart. `npm run bench` runs the same at 100,000 frames.
+ */
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { waitFor } from '../helpers/clients.ts'
+import { serversPerTest } from '../helpers/fixture.ts'
+import { newcomerView, runProtocolFuzz, type FuzzSender } from '../helpers/protocolFuzz.ts'
+import { mintToken, registerDocument, tempDataDir } from '../helpers/server.ts'
+import { readStored } from '../helpers/stored.ts'
+
+const frames = Number(process.env.FUZZ_FRAMES ?? 20_000)
+
+describe('protocol fuzz', () => {
+  const servers = serversPerTest()
+
+  it(`survives ${frames} random and mutated frames from every role, and everyone converges`, { timeout: 600_000 }, async () => {
+    const dataDir = tempDataDir()
+    const workspace = registerDocument(dataDir, 'fuzz-write', { dtg: 1, year: 2026 })
+    registerDocument(dataDir, 'fuzz-readonly', { dtg: 1, year: 2026 })
+    const tokens = {
+      secretariat: mintToken(dataDir, 'Secretariat', 'secretariat'),
+      cofacilitator: mintToken(dataDir, 'Co-facilitator', 'cofacilitator', { leads: [workspace] }),
+      delegation: mintToken(dataDir, 'Delegate', 'delegation', { delegation: 'Kenya' }),
+      stakeholder: mintToken(dataDir, 'Stakeholder', 'stakeholder'),
+      writer: mintToken(dataDir, 'Honest writer', 'cofacilitator', { leads: [workspace] }),
+      reader: mintToken(dataDir, 'Honest reader', 'delegation', { delegation: 'Chile' }),
+    }
+    const env = { RATE_LIMIT_MESSAGES_PER_SECOND: '0', COMPACT_AFTER_APPENDS: '200' }
+    const started = performance.now()
+    const phase = (what: string) => console.info(`${what}: ${Math.round(performance.now() - started)} ms`)
+    let server = await servers.start(dataDir, env)
+    phase('server started')
+
+    // Some stored text in the read-only document first, written by the secretariat.
+    const seeder = servers.client(server, 'fuzz-readonly', tokens.secretariat)
+    await seeder.synced
+    seeder.text.insert(0, 'Text only the secretariat wrote.')
+    await waitFor(() => seeder.provider.synced, 'the seeded text')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    seeder.destroy()
+    const readOnlyBefore = await readStored(dataDir, 'fuzz-readonly')
+
+    const senders: FuzzSender[] = [
+      { role: 'secretariat', documentId: 'fuzz-write', token: tokens.secretariat, canWrite: true },
+      { role: 'cofacilitator', documentId: 'fuzz-write', token: tokens.cofacilitator, canWrite: true },
+      { role: 'delegation', documentId: 'fuzz-write', token: tokens.delegation, canWrite: false },
+      { role: 'stakeholder', documentId: 'fuzz-write', token: tokens.stakeholder, canWrite: false },
+      { role: 'delegation', documentId: 'fuzz-readonly', token: tokens.delegation, canWrite: false },
+      { role: 'stakeholder', documentId: 'fuzz-readonly', token: tokens.stakeholder, canWrite: false },
+    ]
+    phase('seeded')
+    const { report, honest } = await runProtocolFuzz({ wsUrl: server.wsUrl, senders, writerToken: tokens.writer, readerToken: tokens.reader, frames, seed: 20261129 })
+    console.info(`protocol fuzz: ${JSON.stringify(report)}`)
+    expect(report.frames).toBeGreaterThanOrEqual(frames)
+    for (const kind of ['mutated-update', 'update', 'awareness', 'hostile-awareness', 'sync-step1', 'byte-mutated', 'random']) {
+      expect(report.byKind[kind], kind).toBeGreaterThan(0)
+    }
+
+    phase('fuzzed')
+    // The server is up, and every connected client converges with what a newcomer receives from it.
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+    const views = new Map<string, Awaited<ReturnType<typeof newcomerView>>>()
+    for (const [documentId, { writer, reader }] of honest) {
+      const view = await newcomerView(server.wsUrl, documentId, tokens.secretariat)
+      expect(view.pending).toBe(false)
+      for (const client of [writer, reader]) {
+        if (!client) continue
+        await waitFor(() => client.text.toString() === view.text, `${documentId}: a client to converge with the server`, 20_000)
+        expect(client.doc.store.pendingStructs).toBeNull()
+        expect(client.closes).toEqual([])
+      }
+      views.set(documentId, view)
+    }
+    for (const { writer, reader } of honest.values()) {
+      writer?.destroy()
+      reader.destroy()
+    }
+
+    // Read-only senders changed nothing stored.
+    const readOnlyAfter = await readStored(dataDir, 'fuzz-readonly')
+    expect(readOnlyAfter.text).toBe(readOnlyBefore.text)
+    expect(Buffer.concat([readOnlyAfter.stored.state ?? new Uint8Array(), ...readOnlyAfter.stored.updates])).toEqual(
+      Buffer.concat([readOnlyBefore.stored.state ?? new Uint8Array(), ...readOnlyBefore.stored.updates]),
+    )
+
+    phase('converged')
+    // After a restart, every stored document reloads to the same content, whole.
+    expect(await server.stop()).toBe(0)
+    server = await servers.start(dataDir, env)
+    for (const [documentId, before] of views) {
+      const after = await newcomerView(server.wsUrl, documentId, tokens.secretariat)
+      expect(after.text).toBe(before.text)
+      expect(after.meta).toEqual(before.meta)
+      expect(after.stateVector).toEqual(before.stateVector)
+      const stored = await readStored(dataDir, documentId)
+      const reloaded = new Y.Doc()
+      if (stored.stored.state) Y.applyUpdate(reloaded, stored.stored.state)
+      for (const update of stored.stored.updates) Y.applyUpdate(reloaded, update)
+      expect(reloaded.store.pendingStructs).toBeNull()
+      expect(reloaded.getText('content').toString()).toBe(before.text)
+    }
+  })
+})
