@@ -1,4 +1,4 @@
-/** The secretariat's catalogue editor in the browser, with a co-facilitator's open document following its changes live; the unverified explanation by keyboard. */
+/** The secretariat's catalogue editor in the browser, with a co-facilitator's open document following its changes live; the unverified explanation by keyboard; the DTG's proposed focus marked as a proposal. */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../helpers/server.ts'
@@ -23,11 +23,12 @@ describe('catalogue editor', () => {
   let secretariat: SignedIn
   let cofacilitator: SignedIn
   let documentId: string
+  let workspaceId: string
 
   beforeAll(async () => {
     ;[server, browser] = await Promise.all([startServer(), launchChromium()])
     secretariat = await signIn(browser, server, { name: 'Secretariat officer', role: 'secretariat', delegation: 'UNODA' })
-    ;({ documentId } = await createDocument(secretariat.page, { title: 'Recommendations, zero draft', templateId: 'dtg1-critical-infrastructure' }))
+    ;({ documentId, workspaceId } = await createDocument(secretariat.page, { title: 'Recommendations, zero draft', templateId: 'dtg1-critical-infrastructure' }))
     cofacilitator = await signIn(browser, server, { name: 'Amina Odhiambo', role: 'cofacilitator', delegation: 'Kenya', leads: demoWorkspaceIds })
     await openDocument(cofacilitator.page, documentId)
   })
@@ -99,6 +100,13 @@ describe('catalogue editor', () => {
     await page.getByRole('heading', { name: 'Framework catalogue', level: 1 }).waitFor()
     await page.locator('.catalogue-table').first().waitFor()
     expect(await page.getByRole('button', { name: /^(Edit|Retire|Restore) / }).count()).toBe(0)
+
+    // The workspace page gives the agreed mandate and marks the year's focus as the policy paper's proposal.
+    await page.goto(`${server.url}/#/workspaces/${workspaceId}`)
+    const proposal = page.getByTestId('dtg-proposal')
+    await proposal.waitFor()
+    expect(await proposal.textContent()).toContain('proposal, not agreed')
+    expect(await page.locator('.dtg-context').textContent()).toContain('A/80/257, annex I')
     await openDocument(page, documentId)
   })
 
