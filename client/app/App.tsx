@@ -16,6 +16,7 @@ import { useRoute } from './useRoute.ts'
 
 const DocumentPage = lazy(() => import('../pages/DocumentPage.tsx'))
 const MembersPage = lazy(() => import('../members/MembersPage.tsx'))
+const CataloguePage = lazy(() => import('../catalogue/CataloguePage.tsx'))
 const RevisionPage = lazy(() => import('../revisions/RevisionPage.tsx'))
 const ComparePage = lazy(() => import('../revisions/ComparePage.tsx'))
 const SignOutDialog = lazy(() => import('./SignOutDialog.tsx'))
@@ -160,6 +161,17 @@ export function App() {
             }
           >
             <MembersPage member={member} />
+          </Suspense>
+        )}
+        {route.page === 'catalogue' && (
+          <Suspense
+            fallback={
+              <p className="loading" role="status">
+                Loading the catalogue…
+              </p>
+            }
+          >
+            <CataloguePage member={member} />
           </Suspense>
         )}
         {route.page === 'not-found' && <NotFoundPage />}

@@ -22,13 +22,16 @@ export function AppHeader({ member, onSignOut, signOutRef }: { member: SignedInM
         Skip to content
       </a>
       <Brand href="#/" />
-      {may(member.role, 'members.manage') && (
-        <nav className="app-nav" aria-label="Administration">
+      <nav className="app-nav" aria-label="Administration">
+        {may(member.role, 'members.manage') && (
           <a href={routeHref({ page: 'members' })} aria-current={route.page === 'members' ? 'page' : undefined}>
             Members
           </a>
-        </nav>
-      )}
+        )}
+        <a href={routeHref({ page: 'catalogue' })} aria-current={route.page === 'catalogue' ? 'page' : undefined}>
+          Framework catalogue
+        </a>
+      </nav>
       <div className="signed-in" aria-label="Signed in as">
         <span className="member-name">{member.name}</span>
         <span className="member-role">

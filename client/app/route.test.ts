@@ -28,6 +28,12 @@ describe('hash routes', () => {
     expect(parseRoute('#/documents/d/compare/x')).toEqual({ page: 'not-found', hash: '#/documents/d/compare/x' })
   })
 
+  test('the catalogue page', () => {
+    expect(parseRoute('#/catalogue')).toEqual({ page: 'catalogue' })
+    expect(routeHref({ page: 'catalogue' })).toBe('#/catalogue')
+    expect(parseRoute('#/catalogue/x')).toEqual({ page: 'not-found', hash: '#/catalogue/x' })
+  })
+
   test('the members page, for the secretariat', () => {
     expect(parseRoute('#/members')).toEqual({ page: 'members' })
     expect(parseRoute('#/members/')).toEqual({ page: 'members' })

@@ -1,7 +1,7 @@
 /**
  * Hash routes of the app: `#/`, `#/workspaces/<id>`, `#/documents/<id>`,
  * `#/documents/<id>/revisions/<revisionId>`, `#/documents/<id>/compare?from=<revisionId|current>&to=<revisionId|current>`,
- * `#/members`.
+ * `#/members`, `#/catalogue`.
  */
 
 /** A version of a document: one of its revisions (by id), or the current text. */
@@ -15,6 +15,7 @@ export type Route =
   /** `from`/`to` are null when the link leaves the choice to the page. */
   | { page: 'compare'; documentId: string; from: VersionRef | null; to: VersionRef | null }
   | { page: 'members' }
+  | { page: 'catalogue' }
   | { page: 'not-found'; hash: string }
 
 export function parseVersionRef(value: string | null): VersionRef | null {
@@ -43,6 +44,7 @@ export function parseRoute(hash: string): Route {
   }
   if (section === 'workspaces' && !id) return { page: 'workspaces' }
   if (section === 'members' && !id) return { page: 'members' }
+  if (section === 'catalogue' && !id) return { page: 'catalogue' }
   return { page: 'not-found', hash }
 }
 
@@ -65,5 +67,7 @@ export function routeHref(route: Exclude<Route, { page: 'not-found' }>): string 
     }
     case 'members':
       return '#/members'
+    case 'catalogue':
+      return '#/catalogue'
   }
 }

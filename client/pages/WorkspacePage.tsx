@@ -8,6 +8,7 @@ import { useLoad } from '../app/useLoad.ts'
 import { CofacilitatorsSection } from '../members/CofacilitatorsSection.tsx'
 import { ParticipationChart } from '../participation/ParticipationChart.tsx'
 import { CreateDocumentForm } from './CreateDocumentForm.tsx'
+import { DtgContextSection } from './DtgContextSection.tsx'
 import { documentKindLabels } from './documentKindLabels.ts'
 
 function formatDate(value: string | number): string {
@@ -36,6 +37,7 @@ export function WorkspacePage({ workspaceId, member }: { workspaceId: string; me
             DTG {workspace.dtg} · {workspace.year}
           </p>
           <h1 id="workspace-heading">{workspace.title}</h1>
+          <DtgContextSection dtg={workspace.dtg} year={workspace.year} />
           <CofacilitatorsSection workspaceId={workspace.id} initial={cofacilitators} member={member} />
           <h2>Documents</h2>
           {documents.length === 0 ? (

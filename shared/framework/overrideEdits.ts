@@ -14,12 +14,12 @@ function withoutRetiredFlag({ retired: _retired, ...element }: FrameworkElement)
   return element
 }
 
-/** Adds or replaces an element, active; identical to its built-in self, the override entry goes. */
+/** Adds or replaces an element (retired if it says so); identical to its built-in self, the override entry goes. */
 export function putElement(override: CatalogueOverride, builtIn: readonly FrameworkElement[], element: FrameworkElement, version: string): CatalogueOverride {
-  const active = withoutRetiredFlag(element)
+  const entry = element.retired ? element : withoutRetiredFlag(element)
   const original = builtIn.find((candidate) => candidate.id === element.id)
-  const same = original !== undefined && JSON.stringify(withoutRetiredFlag(original)) === JSON.stringify(active)
-  return { version, elements: replaceEntry(override, element.id, same ? null : active) }
+  const same = original !== undefined && JSON.stringify(withoutRetiredFlag(original)) === JSON.stringify(entry)
+  return { version, elements: replaceEntry(override, element.id, same ? null : entry) }
 }
 
 /** Retires an element, keeping its wording so links to it still resolve: a bare retirement for an untouched built-in one. */

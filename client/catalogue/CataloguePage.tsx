@@ -1,0 +1,126 @@
+/** The framework catalogue page (a lazy chunk): the elements in force and their history for everyone; adding, editing, retiring and restoring for the secretariat. */
+import { useState } from 'react'
+import { builtInCatalogue } from '../../shared/framework/builtInCatalogue.ts'
+import type { CatalogueOverride, FrameworkElement } from '../../shared/framework/element.ts'
+import { putElement, restoreElement, retireElement } from '../../shared/framework/overrideEdits.ts'
+import { catalogueHistory, catalogueVersion, refetchCatalogue, saveCatalogue, type ServedCatalogue } from '../api/catalogue.ts'
+import type { SignedInMember } from '../api/types.ts'
+import { LoadState } from '../app/LoadState.tsx'
+import { may } from '../app/permissions.ts'
+import { useLoad } from '../app/useLoad.ts'
+import { FormError } from '../pages/FormError.tsx'
+import { CatalogueElements } from './CatalogueElements.tsx'
+import { CatalogueHistory } from './CatalogueHistory.tsx'
+import { ElementForm } from './ElementForm.tsx'
+import '../styles/catalogue.css'
+
+type Editing = { mode: 'add' } | { mode: 'edit'; element: FrameworkElement } | null
+
+/** The override's version name: the day and the revision it will become, e.g. 2026-11-29.3. */
+function nextVersion(revision: number): string {
+  return `${new Date().toISOString().slice(0, 10)}.${revision + 1}`
+}
+
+export default function CataloguePage({ member }: { member: SignedInMember }) {
+  const [loaded, reload, refresh] = useLoad(async () => {
+    const catalogue = await refetchCatalogue()
+    const [inForce, history] = await Promise.all([catalogueVersion(catalogue.revision), catalogueHistory()])
+    return { catalogue, override: inForce.override, history }
+  }, [])
+  return (
+    <section className="catalogue-page" aria-labelledby="catalogue-heading">
+      <h1 id="catalogue-heading">Framework catalogue</h1>
+      <p className="lede">
+        The elements of the framework of responsible State behaviour that recommendations link to, and the Global Mechanism's tools under their pillars.
+        Unverified elements say what could not be checked against the UN documents.
+      </p>
+      <LoadState loaded={loaded} what="the catalogue" retry={reload}>
+        {({ catalogue, override, history }) => (
+          <CatalogueEditor catalogue={catalogue} override={override} history={history} canEdit={may(member.role, 'catalogue.edit')} onSaved={refresh} />
+        )}
+      </LoadState>
+    </section>
+  )
+}
+
+function CatalogueEditor({
+  catalogue,
+  override,
+  history,
+  canEdit,
+  onSaved,
+}: {
+  catalogue: ServedCatalogue
+  override: CatalogueOverride
+  history: Parameters<typeof CatalogueHistory>[0]['history']
+  canEdit: boolean
+  onSaved: () => void
+}) {
+  const [editing, setEditing] = useState<Editing>(null)
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<unknown>(null)
+  const [done, setDone] = useState<string | null>(null)
+  const builtIn = builtInCatalogue.elements
+  const version = nextVersion(catalogue.revision)
+
+  /** Saves the whole new override on top of the revision shown (409 if someone saved meanwhile). */
+  const save = async (next: CatalogueOverride, sentence: string) => {
+    await saveCatalogue({ ...next, baseRevision: catalogue.revision })
+    setEditing(null)
+    setDone(sentence)
+    onSaved()
+  }
+  const act = async (next: CatalogueOverride, sentence: string) => {
+    setBusy(true)
+    setFailure(null)
+    try {
+      await save(next, sentence)
+    } catch (caught) {
+      setFailure(caught)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <>
+      {done && (
+        <p className="notice" role="status">
+          {done} Open documents show the change at once.
+        </p>
+      )}
+      <FormError error={failure} />
+      {canEdit && editing === null && (
+        <button type="button" onClick={() => (setDone(null), setEditing({ mode: 'add' }))}>
+          Add an element
+        </button>
+      )}
+      {editing && (
+        <ElementForm
+          key={editing.mode === 'edit' ? editing.element.id : 'new'}
+          element={editing.mode === 'edit' ? editing.element : undefined}
+          takenIds={new Set(catalogue.elements.map((element) => element.id))}
+          onCancel={() => setEditing(null)}
+          onSave={(element) =>
+            save(putElement(override, builtIn, editing.mode === 'edit' && editing.element.retired ? { ...element, retired: true } : element, version), `${element.label} saved.`)
+          }
+        />
+      )}
+      <CatalogueElements
+        catalogue={catalogue}
+        busy={busy}
+        actions={
+          canEdit
+            ? {
+                onEdit: (element) => (setDone(null), setEditing({ mode: 'edit', element })),
+                onRetire: (element) => act(retireElement(override, element, builtIn, version), `${element.label} retired: existing links keep it, marked retired.`),
+                onRestore: (element) => act(restoreElement(override, element, builtIn, version), `${element.label} restored.`),
+              }
+            : null
+        }
+      />
+      {/* A new version resets the comparison to the latest change. */}
+      <CatalogueHistory key={history[0]?.revision ?? 0} history={history} />
+    </>
+  )
+}
