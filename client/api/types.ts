@@ -1,4 +1,5 @@
 /** Shapes of the REST API's answers, as the client reads them. */
+import type { DocumentMetadata } from '../../shared/schema/documentMetadata.ts'
 import type { Role } from '../../shared/schema/member.ts'
 import type { Author } from './members.ts'
 
@@ -20,7 +21,8 @@ export interface WorkspaceSummary {
 export const documentKinds = ['annual-summary', 'recommendations', 'working-draft'] as const
 export type DocumentKind = (typeof documentKinds)[number]
 
-export interface DocumentSummary {
+/** The submission metadata (distribution, body, session, ...) is absent from older servers' answers. */
+export interface DocumentSummary extends Partial<Omit<DocumentMetadata, 'symbol'>> {
   id: string
   title: string
   kind: DocumentKind
@@ -51,6 +53,8 @@ export interface DocumentPermissions {
   resolveThreads: boolean
   exportForSubmission: boolean
   viewAudit: boolean
+  /** Edit the submission metadata; absent from older servers. */
+  editMetadata?: boolean
 }
 
 export interface DocumentDetail {

@@ -11,6 +11,8 @@ import { ConnectionIndicator } from '../collab/ConnectionIndicator.tsx'
 import { openCollabSession, type CollabSession } from '../collab/openCollabSession.ts'
 import { userColor } from '../collab/userColor.ts'
 import { CommentsPanel } from '../comments/CommentsPanel.tsx'
+import { MastheadLine, SubmissionDetailsButton } from '../metadata/SubmissionDetails.tsx'
+import { useDocumentRecord } from '../metadata/useDocumentRecord.ts'
 import { CatalogueContext } from '../editor/CatalogueContext.ts'
 import { DraftEditor } from '../editor/DraftEditor.tsx'
 import { LinkPickerProvider } from '../editor/LinkPicker.tsx'
@@ -46,9 +48,11 @@ export function DocumentWorkspace({ detail, catalogue, member }: { detail: Docum
 function OpenDocument({ session, detail: loaded, catalogue: loadedCatalogue, member }: { session: CollabSession; detail: DocumentDetail; catalogue: ServedCatalogue; member: SignedInMember }) {
   // What the member may do here follows the secretariat's changes while the document is open.
   const { detail, notice, dismissNotice } = useDocumentAccess(loaded, session)
-  const { document, workspace, canWrite } = detail
+  const { workspace, canWrite } = detail
   // A change by the secretariat reaches the chips, picker and panels without a reload.
-  const catalogue = useLiveCatalogue(document.id, loadedCatalogue)
+  const catalogue = useLiveCatalogue(detail.document.id, loadedCatalogue)
+  // The record follows the submission details as they are saved, here or by someone else.
+  const [document, setDocument] = useDocumentRecord(detail.document)
   const user = useMemo(() => ({ name: member.name, delegation: member.delegation, color: userColor(member.id) }), [member])
   const editor = useDraftEditor({ session, user, catalogue, canWrite })
 
@@ -68,11 +72,13 @@ function OpenDocument({ session, detail: loaded, catalogue: loadedCatalogue, mem
                   {document.symbol && <span className="symbol"> · {document.symbol}</span>}
                 </p>
                 <h1>{document.title}</h1>
+                <MastheadLine document={document} />
               </div>
               <div className="document-status">
                 <StatusBadge documentId={document.id} />
                 <ConnectionIndicator session={session} />
-                <DocumentExportMenu detail={detail} editor={editor} />
+                {documentPermissions(detail).editMetadata && <SubmissionDetailsButton document={document} onSaved={setDocument} />}
+                <DocumentExportMenu detail={{ ...detail, document }} editor={editor} />
               </div>
             </div>
             <PresenceList awareness={session.provider.awareness} />

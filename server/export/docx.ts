@@ -6,7 +6,7 @@ import { paragraphLabel, recommendationLabel, refsCitation } from './citation.ts
 import { annexTitle, coverageAnnex, notCovered } from './coverageAnnex.ts'
 import { type DocxCell, docxHeading, docxRuns, docxTable, docxText, numberedParagraphs, textCell } from './docxBlocks.ts'
 import { packDocx } from './docxPage.ts'
-import { documentMetadataOf, type ExportMeta, runningHead, versionLine } from './exportMeta.ts'
+import { documentMetadataOf, type ExportMeta } from './exportMeta.ts'
 
 function recommendationParagraphs(block: Extract<DraftBlock, { kind: 'recommendation' }>): Paragraph[] {
   const lines: ParagraphChild[][] = block.paragraphs.map((line) => docxRuns(line.runs))
@@ -48,8 +48,6 @@ export function draftToDocx(model: DraftModel, meta: ExportMeta, coverage: Cover
     symbol: meta.symbol,
     workspaceTitle: meta.workspaceTitle,
     working: meta.working,
-    runningHead: runningHead(meta),
-    lines: [versionLine(meta)],
     children: [...model.blocks.flatMap(blockParagraphs), ...annex(model, coverage)],
     masthead: { ...documentMetadataOf(meta), title: meta.title, date: meta.date, revisionLabel: meta.revisionLabel },
   })

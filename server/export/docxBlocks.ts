@@ -87,6 +87,7 @@ function tableCell(cell: DocxCell, header: boolean): TableCell {
   return new TableCell({
     rowSpan: cell.rowSpan,
     shading: header ? { type: ShadingType.CLEAR, fill: 'D9D9D9', color: 'auto' } : undefined,
+    margins: { top: 40, bottom: 40, left: 100, right: 100 },
     children: [new Paragraph({ children: cell.children })],
   })
 }

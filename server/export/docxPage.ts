@@ -6,6 +6,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  type ISectionOptions,
   Packer,
   PageNumber,
   Paragraph,
@@ -16,23 +17,33 @@ import { xmlSafe } from './docxBlocks.ts'
 import { type Masthead, mastheadBlocks, pageHeadText } from './docxMasthead.ts'
 import { workingCopyMark } from './exportMeta.ts'
 
-export interface DocxPage {
+interface DocxPageBase {
   title: string
   symbol: string | null
   workspaceTitle?: string
   /** "Draft - not for submission" heads every page and the first line of the text. */
   working: boolean
+  children: (Paragraph | Table)[]
+}
+
+/** A working paper (compilation, redline): a title block, and a running head of symbol, title, revision and date. */
+interface TitledPage extends DocxPageBase {
+  masthead?: undefined
   /** The header of every page: symbol, title, revision, date. */
   runningHead: string
   /** Plain lines under the title: version and date, a legend. */
   lines: string[]
-  children: (Paragraph | Table)[]
-  /**
-   * The UN editorial layout (the export for submission): the masthead instead of the title block, 10-point text, the
-   * symbol heading every page after the first and the page number at the outer edge, alternating on even pages.
-   */
-  masthead?: Masthead
 }
+
+/**
+ * The UN editorial layout (the export for submission): the masthead instead of the title block, 10-point text, the
+ * symbol heading every page after the first and the page number at the outer edge, alternating on even pages.
+ */
+interface MastheadPage extends DocxPageBase {
+  masthead: Masthead
+}
+
+export type DocxPage = TitledPage | MastheadPage
 
 /** A4 portrait, 2.54 cm margins: the text is 9026 twips wide (docxBlocks' textWidth). */
 const a4 = { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1440, right: 1440, header: 720, footer: 720 } }
@@ -46,7 +57,7 @@ function workingMark(): Paragraph {
   })
 }
 
-function runningHeader(page: DocxPage): Header {
+function runningHeader(page: TitledPage): Header {
   const head = new Paragraph({
     alignment: AlignmentType.RIGHT,
     border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '808080', space: 2 } },
@@ -66,7 +77,7 @@ function pageFooter(): Footer {
   })
 }
 
-function titleBlock(page: DocxPage): Paragraph[] {
+function titleBlock(page: TitledPage): Paragraph[] {
   const line = (text: string, options: { alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]; bold?: boolean } = {}) =>
     new Paragraph({ alignment: options.alignment, children: [new TextRun({ text: xmlSafe(text), bold: options.bold })] })
   return [
@@ -79,7 +90,7 @@ function titleBlock(page: DocxPage): Paragraph[] {
 }
 
 /** UN page heads and feet: the symbol on top, "2/5" below, both at the outer edge (right on odd pages, left on even ones). */
-function unHeader(page: DocxPage, masthead: Masthead, alignment: 'left' | 'right'): Header {
+function unHeader(page: MastheadPage, masthead: Masthead, alignment: 'left' | 'right'): Header {
   const head = new Paragraph({
     alignment: alignment === 'left' ? AlignmentType.LEFT : AlignmentType.RIGHT,
     border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '000000', space: 2 } },
@@ -115,35 +126,40 @@ function xmlSafeMasthead(masthead: Masthead): Masthead {
   return Object.fromEntries(Object.entries(masthead).map(([key, value]) => [key, typeof value === 'string' ? xmlSafe(value) : value])) as Masthead
 }
 
+function mastheadSection(page: MastheadPage): ISectionOptions {
+  const { masthead } = page
+  return {
+    // The first page carries the masthead, so its head holds only the working-copy mark, if any.
+    properties: { titlePage: true, page: a4 },
+    headers: {
+      first: new Header({ children: page.working ? [workingMark()] : [] }),
+      default: unHeader(page, masthead, 'right'),
+      even: unHeader(page, masthead, 'left'),
+    },
+    footers: { first: unFooter('right'), default: unFooter('right'), even: unFooter('left') },
+    children: [...(page.working ? [workingMark()] : []), ...mastheadBlocks(masthead), ...page.children],
+  }
+}
+
+function titledSection(page: TitledPage): ISectionOptions {
+  return {
+    properties: { page: a4 },
+    headers: { default: runningHeader(page) },
+    footers: { default: pageFooter() },
+    children: [...titleBlock(page), ...page.children],
+  }
+}
+
 export async function packDocx(page: DocxPage): Promise<Uint8Array> {
-  const masthead = page.masthead && xmlSafeMasthead(page.masthead)
+  const unLayout = page.masthead !== undefined
   const document = new Document({
     title: xmlSafe(page.title),
     creator: 'DTG drafting workspace',
-    evenAndOddHeaderAndFooters: masthead !== undefined,
+    evenAndOddHeaderAndFooters: unLayout,
     styles: {
-      default: { document: { run: { font: 'Times New Roman', size: masthead ? 20 : 24 } }, ...headingStyles(masthead !== undefined) },
+      default: { document: { run: { font: 'Times New Roman', size: unLayout ? 20 : 24 } }, ...headingStyles(unLayout) },
     },
-    sections: [
-      masthead
-        ? {
-            // The first page carries the masthead, so its head holds only the working-copy mark, if any.
-            properties: { titlePage: true, page: a4 },
-            headers: {
-              first: new Header({ children: page.working ? [workingMark()] : [] }),
-              default: unHeader(page, masthead, 'right'),
-              even: unHeader(page, masthead, 'left'),
-            },
-            footers: { first: unFooter('right'), default: unFooter('right'), even: unFooter('left') },
-            children: [...(page.working ? [workingMark()] : []), ...mastheadBlocks(masthead), ...page.children],
-          }
-        : {
-            properties: { page: a4 },
-            headers: { default: runningHeader(page) },
-            footers: { default: pageFooter() },
-            children: [...titleBlock(page), ...page.children],
-          },
-    ],
+    sections: [page.masthead !== undefined ? mastheadSection({ ...page, masthead: xmlSafeMasthead(page.masthead) }) : titledSection(page)],
   })
   return new Uint8Array(await Packer.toArrayBuffer(document))
 }

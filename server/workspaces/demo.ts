@@ -37,6 +37,8 @@ export async function createDemoIfEmpty(deps: {
       symbol: null,
       createdBy: secretariat.id,
     })
+    // The masthead of its export for submission names the body; the symbol is the secretariat's to assign.
+    registry.updateMetadata(document.id, { bodyName: 'Global Mechanism on ICT security' })
     await seedDocument(store, document.id, templateDocument(findTemplate(draft.templateId)!, randomUUID))
     workspaceIds.push(workspace.id)
   }

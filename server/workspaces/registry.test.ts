@@ -1,0 +1,59 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openSqlite, type Sqlite } from '../store/sqlite.ts'
+import { Registry } from './registry.ts'
+
+describe('registry: submission metadata', () => {
+  const opened: Array<{ db: Sqlite; dir: string }> = []
+  const open = (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-registry-'))) => {
+    const db = openSqlite(dir)
+    opened.push({ db, dir })
+    return { db, dir, registry: new Registry(db) }
+  }
+  afterEach(() => {
+    for (const { db, dir } of opened.splice(0)) {
+      db.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('creates a document General, in English, with nothing else set', () => {
+    const { registry } = open()
+    registry.createWorkspace({ dtg: 1, year: 2026, title: 'DTG 1' })
+    const document = registry.createDocument({ workspaceId: 'dtg1-2026', title: 'Summary', kind: 'annual-summary', symbol: 'A/AC.292/1', createdBy: null })
+    expect(document).toMatchObject({ symbol: 'A/AC.292/1', distribution: 'general', originalLanguage: 'en', bodyName: null, session: null, agendaItem: null })
+    expect(registry.document(document.id)).toEqual(document)
+  })
+
+  it('changes the fields given, keeps the others, clears those given as null, and survives a reopening', () => {
+    const { registry, db, dir } = open()
+    registry.createWorkspace({ dtg: 1, year: 2026, title: 'DTG 1' })
+    const { id } = registry.createDocument({ workspaceId: 'dtg1-2026', title: 'Summary', kind: 'annual-summary', symbol: 'A/AC.292/1', createdBy: null })
+    registry.updateMetadata(id, { bodyName: 'Global Mechanism on ICT security', session: 'First session', distribution: 'limited' })
+    const changed = registry.updateMetadata(id, { session: null, originalLanguage: 'es' })
+    expect(changed).toMatchObject({ symbol: 'A/AC.292/1', bodyName: 'Global Mechanism on ICT security', session: null, distribution: 'limited', originalLanguage: 'es' })
+    expect(registry.updateMetadata('no-such-document', { distribution: 'limited' })).toBeNull()
+    db.close()
+    opened.splice(0)
+    expect(open(dir).registry.document(id)).toEqual(changed)
+  })
+
+  it('gives documents of a database made before the metadata existed the defaults', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-registry-old-'))
+    const { db } = open(dir)
+    const registry = new Registry(db)
+    registry.createWorkspace({ dtg: 1, year: 2026, title: 'DTG 1' })
+    const { id } = registry.createDocument({ workspaceId: 'dtg1-2026', title: 'Old', kind: 'annual-summary', symbol: null, createdBy: null })
+    db.close()
+    opened.splice(0)
+    // Back to the schema before migration 4: the metadata columns gone, the version 3.
+    const raw = new Database(path.join(dir, 'workspace.sqlite'))
+    for (const column of ['distribution', 'body_name', 'session', 'agenda_item', 'original_language']) raw.exec(`ALTER TABLE documents DROP COLUMN ${column}`)
+    raw.pragma('user_version = 3')
+    raw.close()
+    expect(open(dir).registry.document(id)).toMatchObject({ title: 'Old', distribution: 'general', originalLanguage: 'en', bodyName: null })
+  })
+})
