@@ -98,7 +98,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
     '/documents',
     revisionRoutes({ registry, access, rooms, revisions: services.revisions, events: services.events, heavy: services.heavy }),
   )
-  api.route('/documents', commentRoutes({ registry, access, comments: services.comments, maxCommentChars: config.maxCommentChars }))
+  api.route('/documents', commentRoutes({ registry, access, comments: services.comments, heavy: services.heavy, maxCommentChars: config.maxCommentChars }))
   api.all('*', (c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`))
   api.onError(errorResponse)
   app.route('/api', api)

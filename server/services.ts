@@ -54,7 +54,7 @@ export function createServices(config: Config, db: Sqlite) {
     if (isDocument) status.changed(room.id)
   })
   const events = new DocumentEvents()
-  const comments = new CommentService({ comments: new CommentStore(db), events, rooms, store, catalogue: () => catalogue.current() })
+  const comments = new CommentService({ comments: new CommentStore(db), events, compile: (documentId, threads) => heavy.compileThreads(documentId, threads) })
   return {
     store,
     members,
