@@ -86,7 +86,9 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   api.use(authenticate(members, sessions), writeRateLimit({ perMinute: config.apiWritesPerMinute, burst: config.apiWriteBurst }))
   // Exports are the costliest requests a member can make: each member has a rate of them, besides the pool's bounds.
   const exportLimit = exportRateLimit({ perMinute: config.exportsPerMinute, burst: config.exportBurst })
-  for (const route of ['/documents/:id/export', '/documents/:id/compare/export', '/documents/:id/compilation']) api.use(route, exportLimit)
+  api.use('/documents/:id/export', exportLimit())
+  api.use('/documents/:id/compare/export', exportLimit())
+  api.use('/documents/:id/compilation', exportLimit((c) => (c.req.query('format') ?? 'json') !== 'json'))
   api.route('/catalogue', catalogueRoutes({ catalogue }))
   api.route('/templates', templateRoutes())
   api.route('/members', memberRoutes({ members, sessions, publicUrl }))
@@ -99,7 +101,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
     '/documents',
     revisionRoutes({ registry, access, rooms, revisions: services.revisions, events: services.events, heavy: services.heavy }),
   )
-  api.route('/documents', commentRoutes({ registry, access, comments: services.comments, maxCommentChars: config.maxCommentChars }))
+  api.route('/documents', commentRoutes({ registry, access, comments: services.comments, heavy: services.heavy, maxCommentChars: config.maxCommentChars }))
   api.all('*', (c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`))
   api.onError(errorResponse)
   app.route('/api', api)

@@ -39,6 +39,7 @@ export async function startServer(config: Config, options: { clientDir?: string 
   })
   injectWebSocket(server)
   port = (server.address() as AddressInfo).port
+  services.pool.warm()
 
   const demo = await createDemoIfEmpty({ ...services, year: new Date().getFullYear() })
   const pruneSessions = setInterval(() => services.sessions.pruneExpired(), 3_600_000)

@@ -56,7 +56,7 @@ export function createServices(config: Config, db: Sqlite) {
   const events = new DocumentEvents()
   // Open editors pick up the new catalogue without a reload.
   catalogue.changeListeners.add((change) => events.publishToAll('catalogue', change))
-  const comments = new CommentService({ comments: new CommentStore(db), events, rooms, store, catalogue: () => catalogue.current() })
+  const comments = new CommentService({ comments: new CommentStore(db), events, compile: (documentId, threads) => heavy.compileThreads(documentId, threads) })
   return {
     store,
     members,

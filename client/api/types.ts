@@ -76,6 +76,10 @@ export interface StatusProblem {
 export interface DocumentStatus {
   documentId: string
   valid: boolean
+  /** The first problems only: the server lists at most MAX_STATUS_PROBLEMS. */
   problems: StatusProblem[]
+  /** How many problems the draft has in all, and how many of them are not listed (absent from older servers). */
+  problemCount?: number
+  omittedProblems?: number
   checkedAt: string | number
 }

@@ -1,27 +1,15 @@
 /** Comment threads of documents: every change stored, then pushed to the document's viewers as a `thread` event. */
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
-import * as Y from 'yjs'
-import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
-import type { DraftModel } from '../../shared/model/draftModel.ts'
-import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import type { Anchor } from '../../shared/schema/comments.ts'
-import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
-import { contentField } from '../../shared/schema/editorSchema.ts'
-import type { Rooms } from '../collab/rooms.ts'
-import { readCurrentDoc } from '../documents/currentDoc.ts'
 import type { DocumentEvents } from '../documents/documentEvents.ts'
-import type { DocumentStore } from '../store/store.ts'
-import { type AnchorPlacement, placeAnchor } from './anchors.ts'
 import type { CommentRef, CommentStore, Thread } from './commentStore.ts'
-import { compileInputs, type CompiledEntry } from './compileInputs.ts'
+import type { CompiledEntry } from './compileInputs.ts'
 
 
 export interface CommentServiceDeps {
   comments: CommentStore
   events: DocumentEvents
-  rooms: Rooms
-  store: DocumentStore
-  catalogue: () => FrameworkCatalogue
+  /** Places the threads in the document's current text (on the worker pool) and compiles them as written inputs. */
+  compile: (documentId: string, threads: Thread[]) => Promise<CompiledEntry[]>
 }
 
 export class CommentService {
@@ -70,21 +58,7 @@ export class CommentService {
 
   /** Every thread of the document as a written input, placed in the current text (or detached from it). */
   compile(documentId: string): Promise<CompiledEntry[]> {
-    return readCurrentDoc(this.deps.rooms, this.deps.store, documentId, (doc) => this.compileFrom(documentId, doc))
-  }
-
-  private compileFrom(documentId: string, doc: Y.Doc): CompiledEntry[] {
-    let fragment: Y.XmlFragment | null = null
-    let model: DraftModel = { blocks: [] }
-    try {
-      fragment = doc.getXmlFragment(contentField)
-      model = toDraftModel(yXmlFragmentToProsemirrorJSON(fragment) as DraftDocJson, this.deps.catalogue())
-    } catch {
-      // Content written outside the editor's schema: the inputs are still all compiled, only not by paragraph.
-      fragment = null
-    }
-    const placement = (thread: Thread): AnchorPlacement => (fragment ? placeAnchor(doc, fragment, thread.anchor) : { detached: false, path: [] })
-    return compileInputs(this.threads(documentId), placement, model)
+    return this.deps.compile(documentId, this.threads(documentId))
   }
 
   private published<T extends Thread | null>(thread: T): T {

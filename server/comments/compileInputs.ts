@@ -1,9 +1,14 @@
 /** Comment threads as written inputs for the compilation: who said what, on which paragraph, in document order. */
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
+import type * as Y from 'yjs'
+import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
 import type { DraftBlock, DraftModel } from '../../shared/model/draftModel.ts'
-import type { NodePath } from '../../shared/schema/draftJson.ts'
+import { toDraftModel } from '../../shared/model/toDraftModel.ts'
+import { type DraftDocJson, exceedsDepth, type NodePath } from '../../shared/schema/draftJson.ts'
+import { contentField } from '../../shared/schema/editorSchema.ts'
 import { recommendationLabel } from '../export/citation.ts'
 import { type CompiledAuthor, type CompiledInput, detachedLocation } from '../export/compilation.ts'
-import { blockAt, type AnchorPlacement } from './anchors.ts'
+import { blockAt, placeAnchor, type AnchorPlacement } from './anchors.ts'
 import type { Author, Thread } from './commentStore.ts'
 
 /** An input, and whether the text it was made on is gone from the draft (it is then listed apart, with its quote). */
@@ -64,4 +69,23 @@ export function compileInputs(threads: readonly Thread[], placementOf: (thread: 
       },
     ]
   })
+}
+
+/**
+ * Every thread as a written input, placed in the document's current text. A text outside the editor's schema, or
+ * nested past any real one, still has all its inputs compiled, only not by paragraph.
+ */
+export function compileFromDoc(doc: Y.Doc, threads: readonly Thread[], catalogue: FrameworkCatalogue): CompiledEntry[] {
+  let fragment: Y.XmlFragment | null = null
+  let model: DraftModel = { blocks: [] }
+  try {
+    fragment = doc.getXmlFragment(contentField)
+    const json = yXmlFragmentToProsemirrorJSON(fragment) as DraftDocJson
+    if (exceedsDepth(json)) throw new Error('too deep')
+    model = toDraftModel(json, catalogue)
+  } catch {
+    fragment = null
+  }
+  const placement = (thread: Thread): AnchorPlacement => (fragment ? placeAnchor(doc, fragment, thread.anchor) : { detached: false, path: [] })
+  return compileInputs(threads, placement, model)
 }

@@ -1,5 +1,6 @@
 /** The heavy work routes and services ask for, run on the worker pool: each call names the member it counts against. */
 import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
+import type { Thread } from '../comments/commentStore.ts'
 import type { Rooms } from '../collab/rooms.ts'
 import { readCurrentStored } from '../documents/currentDoc.ts'
 import type { DocumentStore } from '../store/store.ts'
@@ -41,6 +42,15 @@ export class HeavyWork {
 
   compare(input: Without<TaskInput<'compare'>, 'catalogue'>, memberId: number) {
     return this.deps.pool.run('compare', { ...input, catalogue: this.deps.catalogue() }, memberId)
+  }
+
+  async compileThreads(documentId: string, threads: Thread[]) {
+    const stored = await readCurrentStored(this.deps.rooms, this.deps.store, documentId)
+    return this.deps.pool.run('compileThreads', { stored, threads, catalogue: this.deps.catalogue() })
+  }
+
+  exportCompilation(input: TaskInput<'exportCompilation'>, memberId: number) {
+    return this.deps.pool.run('exportCompilation', input, memberId)
   }
 
   exportComparison(input: Without<TaskInput<'exportComparison'>, 'catalogue'>, memberId: number) {

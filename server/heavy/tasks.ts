@@ -14,8 +14,13 @@ import type { ExportFormat } from '../../shared/schema/api.ts'
 import { type DraftDocJson, exceedsDepth, maxDraftDepth } from '../../shared/schema/draftJson.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { validateDraft } from '../../shared/schema/validateDraft.ts'
+import type { Thread } from '../comments/commentStore.ts'
+import { compileFromDoc, type CompiledEntry } from '../comments/compileInputs.ts'
 import { readDraft, unreadableDraft } from '../documents/readDraft.ts'
 import { draftToAkomaNtoso } from '../export/akomaNtoso.ts'
+import type { CompilationOptions, CompiledInput } from '../export/compilation.ts'
+import { compilationToDocx } from '../export/compilationDocx.ts'
+import { compilationToMarkdown } from '../export/compilationMarkdown.ts'
 import { draftToDocx } from '../export/docx.ts'
 import type { ExportMeta } from '../export/exportMeta.ts'
 import { draftToHtml } from '../export/html.ts'
@@ -150,7 +155,23 @@ export async function exportComparison(input: {
   return { body: input.format === 'docx' ? await comparisonToDocx(comparison, input.meta) : comparisonToHtml(comparison, input.meta) }
 }
 
-const tasks = { validate, prepareRevision, exportDraft, compare, exportComparison }
+export function compileThreads({ stored, threads, catalogue }: { stored: StoredBytes; threads: Thread[]; catalogue: FrameworkCatalogue }): CompiledEntry[] {
+  return withDoc(stored, (doc) => compileFromDoc(doc, threads, catalogue))
+}
+
+export async function exportCompilation({
+  inputs,
+  options,
+  format,
+}: {
+  inputs: CompiledInput[]
+  options: CompilationOptions
+  format: 'md' | 'docx'
+}): Promise<{ body: string | Uint8Array }> {
+  return { body: format === 'md' ? compilationToMarkdown(inputs, options) : await compilationToDocx(inputs, options) }
+}
+
+const tasks = { validate, prepareRevision, exportDraft, compare, exportComparison, compileThreads, exportCompilation }
 
 export type TaskName = keyof typeof tasks
 export type TaskInput<N extends TaskName> = Parameters<(typeof tasks)[N]>[0]

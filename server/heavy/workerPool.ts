@@ -82,6 +82,11 @@ export class WorkerPool {
     })
   }
 
+  /** Starts every thread now, so that the first export or status does not wait for one to load its code. */
+  warm(): void {
+    while (!this.closed && this.slots.length < this.options.size) this.spawn()
+  }
+
   /** Ends every thread; queued tasks are refused. */
   async close(): Promise<void> {
     this.closed = true

@@ -5,10 +5,9 @@ import type { Access } from '../auth/access.ts'
 import { forbidden } from '../auth/authenticate.ts'
 import { can } from '../auth/permissions.ts'
 import type { CommentService } from '../comments/commentService.ts'
-import { compilationToDocx } from '../export/compilationDocx.ts'
-import { compilationToMarkdown } from '../export/compilationMarkdown.ts'
 import { groupInputs, type CompilationGrouping } from '../export/compilation.ts'
 import { apiError, readJson, type AppEnv } from '../http.ts'
+import type { HeavyWork } from '../heavy/heavyWork.ts'
 import type { Registry } from '../workspaces/registry.ts'
 import { allowOnDocument, ensureDocumentScope } from './documentScope.ts'
 
@@ -16,6 +15,8 @@ export interface CommentRouteDeps {
   registry: Registry
   access: Access
   comments: CommentService
+  /** Writes compilation files on the worker pool. */
+  heavy: HeavyWork
   maxCommentChars: number
 }
 
@@ -23,7 +24,7 @@ const formats = ['json', 'md', 'docx'] as const
 const groupings = ['delegation', 'paragraph'] as const satisfies readonly CompilationGrouping[]
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
-export function commentRoutes({ registry, access, comments, maxCommentChars }: CommentRouteDeps) {
+export function commentRoutes({ registry, access, comments, heavy, maxCommentChars }: CommentRouteDeps) {
   const { OpenThread, CommentText } = commentPayloads(maxCommentChars)
   const scoped = ensureDocumentScope(registry, access)
   const readable = allowOnDocument('document.read')
@@ -110,12 +111,9 @@ export function commentRoutes({ registry, access, comments, maxCommentChars }: C
       const options = { by, title: `Compilation of written inputs: ${document.title}`, symbol: document.symbol, date: new Date() }
       const fileName = `${document.id}-written-inputs-by-${by}.${format}`
       c.header('content-disposition', `attachment; filename="${fileName}"`)
-      if (format === 'md') {
-        c.header('content-type', 'text/markdown; charset=utf-8')
-        return c.body(compilationToMarkdown(inputs, options))
-      }
-      c.header('content-type', docxType)
-      return c.body(new Uint8Array(await compilationToDocx(inputs, options)))
+      const { body } = await heavy.exportCompilation({ inputs, options, format }, c.get('member').id)
+      c.header('content-type', format === 'md' ? 'text/markdown; charset=utf-8' : docxType)
+      return c.body(body as string | Uint8Array<ArrayBuffer>)
     })
 }
 

@@ -2,6 +2,7 @@
 import { runClientBenchmarks } from './client.ts'
 import { runExportCompareBenchmarks } from './exportCompare.ts'
 import { runFuzzBenchmark } from './fuzz.ts'
+import { runExportFloodBenchmark } from './exportFlood.ts'
 import { runRelayBenchmarks } from './relay.ts'
 import { formatTable, type Row } from './table.ts'
 
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   rows.push(...(await runClientBenchmarks()))
   rows.push(...(await runExportCompareBenchmarks()))
   rows.push(...(await runFuzzBenchmark()))
+  rows.push(...(await runExportFloodBenchmark()))
   console.log()
   console.log(formatTable(rows))
 }
