@@ -1,24 +1,13 @@
 /** The merged framework catalogue as the server serves it, fetched once per page load. */
-import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
-import { pillarTitles, type Pillar } from '../../shared/framework/pillars.ts'
+import { ServedCatalogue } from '../../shared/schema/catalogue.ts'
 import { request } from './http.ts'
 
-export interface PillarHeading {
-  id: Pillar
-  title: string
-}
-
-export interface ServedCatalogue extends FrameworkCatalogue {
-  pillars: PillarHeading[]
-}
+export type { PillarHeading, ServedCatalogue } from '../../shared/schema/catalogue.ts'
 
 let cached: Promise<ServedCatalogue> | null = null
 
 export function fetchCatalogue(): Promise<ServedCatalogue> {
-  cached ??= request<Partial<ServedCatalogue> & FrameworkCatalogue>('GET', '/api/catalogue').then((served) => ({
-    ...served,
-    pillars: served.pillars ?? (Object.entries(pillarTitles) as [Pillar, string][]).map(([id, title]) => ({ id, title })),
-  }))
+  cached ??= request('GET', '/api/catalogue', ServedCatalogue)
   cached.catch(() => (cached = null))
   return cached
 }

@@ -124,7 +124,7 @@ export function App() {
       )}
       <main className="page" id="main" tabIndex={-1}>
         {route.page === 'workspaces' && <WorkspaceListPage member={member} />}
-        {route.page === 'workspace' && <WorkspacePage key={route.workspaceId} workspaceId={route.workspaceId} member={member} />}
+        {route.page === 'workspace' && <WorkspacePage key={route.workspaceId} workspaceId={route.workspaceId} />}
         {route.page === 'document' && (
           <Suspense
             fallback={

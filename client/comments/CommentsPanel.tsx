@@ -3,7 +3,6 @@ import type { Editor } from '@tiptap/core'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { openThread, type Anchor } from '../api/comments.ts'
 import type { DocumentDetail, SignedInMember } from '../api/types.ts'
-import { documentPermissions } from '../app/documentPermissions.ts'
 import { anchorFor, bindingOf, type Placement } from './anchors.ts'
 import { CommentBubble } from './CommentBubble.tsx'
 import { CommentForm } from './CommentForm.tsx'
@@ -28,13 +27,13 @@ function revealPassage(editor: Editor, placement: Placement): void {
 
 export interface CommentsPanelProps {
   editor: Editor
-  detail: Pick<DocumentDetail, 'document' | 'canWrite' | 'permissions'>
+  detail: Pick<DocumentDetail, 'document' | 'permissions'>
   member: SignedInMember
 }
 
 export function CommentsPanel({ editor, detail, member }: CommentsPanelProps) {
   const documentId = detail.document.id
-  const permissions = documentPermissions(detail)
+  const { permissions } = detail
   const { threads, load, reload, change } = useThreads(documentId)
   const [activeId, setActiveId] = useState<string | null>(null)
   const [draft, setDraft] = useState<Anchor | null>(null)

@@ -4,7 +4,6 @@ import type { ServedCatalogue } from '../api/catalogue.ts'
 import type { DocumentDetail, SignedInMember } from '../api/types.ts'
 import { AccessNotice } from '../access/AccessNotice.tsx'
 import { useDocumentAccess } from '../access/useDocumentAccess.ts'
-import { documentPermissions } from '../app/documentPermissions.ts'
 import { routeHref } from '../app/route.ts'
 import { ContributorsPanel } from '../audit/ContributorsPanel.tsx'
 import { ConnectionIndicator } from '../collab/ConnectionIndicator.tsx'
@@ -45,7 +44,8 @@ export function DocumentWorkspace({ detail, catalogue, member }: { detail: Docum
 function OpenDocument({ session, detail: loaded, catalogue, member }: { session: CollabSession; detail: DocumentDetail; catalogue: ServedCatalogue; member: SignedInMember }) {
   // What the member may do here follows the secretariat's changes while the document is open.
   const { detail, notice, dismissNotice } = useDocumentAccess(loaded, session)
-  const { document, workspace, canWrite } = detail
+  const { document, workspace } = detail
+  const canWrite = detail.permissions.write
   const user = useMemo(() => ({ name: member.name, delegation: member.delegation, color: userColor(member.id) }), [member])
   const editor = useDraftEditor({ session, user, catalogue, canWrite })
 
@@ -83,7 +83,7 @@ function OpenDocument({ session, detail: loaded, catalogue, member }: { session:
                 <ValidationPanel editor={editor} catalogue={catalogue} />
                 <RevisionsPanel detail={detail} editor={editor} />
                 <CoveragePanel editor={editor} catalogue={catalogue} />
-                {documentPermissions(detail).viewAudit && <ContributorsPanel documentId={document.id} />}
+                {detail.permissions.viewAudit && <ContributorsPanel documentId={document.id} />}
               </aside>
             )}
           </div>

@@ -1,8 +1,6 @@
 /** One workspace: its documents, and a form to start a new one for those who may. */
 import { getWorkspace } from '../api/workspaces.ts'
-import type { SignedInMember, WorkspaceDetail } from '../api/types.ts'
 import { LoadState } from '../app/LoadState.tsx'
-import { may } from '../app/permissions.ts'
 import { routeHref } from '../app/route.ts'
 import { useLoad } from '../app/useLoad.ts'
 import { CofacilitatorsSection } from '../members/CofacilitatorsSection.tsx'
@@ -10,24 +8,16 @@ import { ParticipationChart } from '../participation/ParticipationChart.tsx'
 import { CreateDocumentForm } from './CreateDocumentForm.tsx'
 import { documentKindLabels } from './documentKindLabels.ts'
 
-function formatDate(value: string | number): string {
+function formatDate(value: number): string {
   const date = new Date(value)
   return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' })
 }
 
-/** The secretariat anywhere; others only in a workspace they co-facilitate (write permission is per workspace). */
-function mayCreateDocument(member: SignedInMember, cofacilitators: WorkspaceDetail['cofacilitators']): boolean {
-  if (member.role === 'secretariat') return true
-  if (member.role === 'stakeholder') return false
-  if (cofacilitators === undefined) return may(member.role, 'document.create')
-  return cofacilitators.some((lead) => lead.id === member.id)
-}
-
-export function WorkspacePage({ workspaceId, member }: { workspaceId: string; member: SignedInMember }) {
+export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
   const [detail, reload] = useLoad(() => getWorkspace(workspaceId), [workspaceId])
   return (
     <LoadState loaded={detail} what="the workspace" retry={reload}>
-      {({ workspace, documents, cofacilitators }) => (
+      {({ workspace, documents, cofacilitators, permissions }) => (
         <section aria-labelledby="workspace-heading">
           <nav className="breadcrumbs" aria-label="Breadcrumbs">
             <a href="#/">Workspaces</a> <span aria-hidden="true">›</span> <span>{workspace.title}</span>
@@ -36,7 +26,7 @@ export function WorkspacePage({ workspaceId, member }: { workspaceId: string; me
             DTG {workspace.dtg} · {workspace.year}
           </p>
           <h1 id="workspace-heading">{workspace.title}</h1>
-          <CofacilitatorsSection workspaceId={workspace.id} initial={cofacilitators} member={member} />
+          <CofacilitatorsSection workspaceId={workspace.id} initial={cofacilitators} manage={permissions.assignCofacilitators} />
           <h2>Documents</h2>
           {documents.length === 0 ? (
             <p>No documents yet.</p>
@@ -64,7 +54,7 @@ export function WorkspacePage({ workspaceId, member }: { workspaceId: string; me
               </tbody>
             </table>
           )}
-          {mayCreateDocument(member, cofacilitators) && <CreateDocumentForm workspaceId={workspace.id} dtg={workspace.dtg} onCreated={reload} />}
+          {permissions.createDocument && <CreateDocumentForm workspaceId={workspace.id} dtg={workspace.dtg} onCreated={reload} />}
           <ParticipationChart workspaceId={workspace.id} />
         </section>
       )}

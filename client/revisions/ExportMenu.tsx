@@ -2,8 +2,7 @@
 import type { Editor } from '@tiptap/core'
 import { useId, useState, type FormEvent } from 'react'
 import { exportFormatLabels, exportFormats, exportUrl, listRevisions, type ExportFormat } from '../api/revisions.ts'
-import type { DocumentDetail, DocumentPermissions, DocumentSummary } from '../api/types.ts'
-import { documentPermissions } from '../app/documentPermissions.ts'
+import type { DocumentDetail, DocumentPermissions, DocumentRecord } from '../api/types.ts'
 import { useLoad } from '../app/useLoad.ts'
 import { revealRecommendation } from '../panels/revealRecommendation.ts'
 import { DraftInvalidNotice } from './DraftProblems.tsx'
@@ -13,7 +12,7 @@ import { useDownload } from './useDownload.ts'
 import '../styles/revisions.css'
 
 export interface ExportMenuProps {
-  document: DocumentSummary
+  document: DocumentRecord
   permissions: DocumentPermissions
   /** The revision to export unless the member picks another source; the current text when absent. */
   revisionId?: number
@@ -50,7 +49,7 @@ export function DocumentExportMenu({ detail, editor }: { detail: DocumentDetail;
   return (
     <ExportMenu
       document={detail.document}
-      permissions={documentPermissions(detail)}
+      permissions={detail.permissions}
       onReveal={editor ? (recommendationId) => void revealRecommendation(editor, recommendationId) : undefined}
     />
   )

@@ -3,7 +3,6 @@ import type { Editor } from '@tiptap/core'
 import { useState } from 'react'
 import type { RevisionSummary } from '../api/revisions.ts'
 import type { DocumentDetail } from '../api/types.ts'
-import { documentPermissions } from '../app/documentPermissions.ts'
 import { routeHref } from '../app/route.ts'
 import { revealRecommendation } from '../panels/revealRecommendation.ts'
 import { CutRevisionForm } from './CutRevisionForm.tsx'
@@ -16,7 +15,7 @@ import '../styles/revisions.css'
 export function RevisionsPanel({ detail, editor }: { detail: DocumentDetail; editor?: Editor | null }) {
   const onReveal = editor ? (recommendationId: string) => void revealRecommendation(editor, recommendationId) : undefined
   const documentId = detail.document.id
-  const permissions = documentPermissions(detail)
+  const { permissions } = detail
   const [announcement, setAnnouncement] = useState<Announcement | null>(null)
   const { revisions, error, refresh, add } = useRevisions(documentId, {
     cut: (revision) => setAnnouncement({ kind: 'cut', revision, by: authorName(revision.createdBy) }),

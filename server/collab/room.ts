@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { log } from '../log.ts'
 import type { DocumentStore } from '../store/store.ts'
 import { applyStoredDocument } from '../store/storedDocument.ts'
-import { CloseCode } from './closeCodes.ts'
+import { CloseCode } from '../../shared/collab/closeCodes.ts'
 import type { Connection } from './connection.ts'
 import type { PersistQueue } from './persistQueue.ts'
 import {

@@ -6,7 +6,7 @@ import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import { draftFixture } from '../../tests/bench/draftFixture.ts'
 import { draftToDocx } from './docx.ts'
 import { paragraphTexts, readDocx, runsOf } from '../../tests/helpers/readDocx.ts'
-import { testDraft, testMeta } from './testDraft.ts'
+import { testDraft, testMeta } from '../../tests/fixtures/testDraft.ts'
 
 describe('draftToDocx', async () => {
   const { model, coverage: testCoverage } = testDraft()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { doc, paragraph, recommendation, text } from '../../shared/schema/draftBuilders.ts'
 import { draftToMarkdown } from './markdown.ts'
-import { testDraft, testMeta } from './testDraft.ts'
+import { testDraft, testMeta } from '../../tests/fixtures/testDraft.ts'
 
 describe('draftToMarkdown', () => {
   it('writes the title block, numbered paragraphs, recommendations with their links, and the annex', () => {

@@ -1,15 +1,11 @@
 /** Each document's validity, recomputed shortly after it changes and pushed to whoever listens. */
 import * as Y from 'yjs'
+import type { DocumentStatus } from '../../shared/schema/document.ts'
 import type { DraftProblem } from '../../shared/schema/validateDraft.ts'
 import type { DocumentStore } from '../store/store.ts'
 import { applyStoredDocument } from '../store/storedDocument.ts'
 
-export interface DocumentStatus {
-  documentId: string
-  valid: boolean
-  problems: DraftProblem[]
-  checkedAt: string
-}
+export type { DocumentStatus }
 
 export type Validate = (doc: Y.Doc) => { valid: boolean; problems: DraftProblem[] }
 

@@ -1,8 +1,10 @@
 /** Lookups of framework elements by id and by pillar; retired elements still resolve but are hidden from pickers. */
+import { z } from 'zod'
 import type { FrameworkCatalogue, FrameworkElement } from './element.ts'
 import { type Pillar, pillars } from './pillars.ts'
 
-export type RefStatus = 'known' | 'retired' | 'unknown'
+export const RefStatus = z.enum(['known', 'retired', 'unknown'])
+export type RefStatus = z.infer<typeof RefStatus>
 
 export type ResolvedRef =
   | { status: 'known' | 'retired'; element: FrameworkElement }
