@@ -75,7 +75,7 @@ function ContributorsView({ contributors: { contributors, recent } }: { contribu
               <th scope="row">
                 <span className="contributor-name">{author.name}</span>
                 <span className="contributor-meta">
-                  {roleLabels[author.role] ?? author.role}
+                  {roleLabels[author.role]}
                   {author.delegation ? `, ${author.delegation}` : ''}
                 </span>
               </th>

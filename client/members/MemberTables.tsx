@@ -92,7 +92,7 @@ export function CurrentMembersTable({
                   {entry.name}
                   {isSelf && <span className="member-self"> (you)</span>}
                 </th>
-                <td>{roleLabels[entry.role] ?? entry.role}</td>
+                <td>{roleLabels[entry.role]}</td>
                 <td>{entry.delegation ?? '—'}</td>
                 <td>{entry.regionalGroup ? regionalGroupLabels[entry.regionalGroup] : '—'}</td>
                 <td>
@@ -204,7 +204,7 @@ export function RevokedMembersTable({ members }: { members: MemberRecord[] }) {
               <th scope="row">
                 <s>{entry.name}</s>
               </th>
-              <td>{roleLabels[entry.role] ?? entry.role}</td>
+              <td>{roleLabels[entry.role]}</td>
               <td>{entry.delegation ?? '—'}</td>
               <td>{entry.regionalGroup ? regionalGroupLabels[entry.regionalGroup] : '—'}</td>
               <td>{formatDate(entry.createdAt)}</td>

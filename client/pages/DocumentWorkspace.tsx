@@ -61,7 +61,7 @@ function OpenDocument({ session, detail: loaded, catalogue, member }: { session:
             <div className="document-title-row">
               <div>
                 <p className="kicker">
-                  DTG {workspace.dtg} · {workspace.year} · {documentKindLabels[document.kind] ?? document.kind}
+                  DTG {workspace.dtg} · {workspace.year} · {documentKindLabels[document.kind]}
                   {document.symbol && <span className="symbol"> · {document.symbol}</span>}
                 </p>
                 <h1>{document.title}</h1>

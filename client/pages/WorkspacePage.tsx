@@ -46,7 +46,7 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
                     <td>
                       <a href={routeHref({ page: 'document', documentId: document.id })}>{document.title}</a>
                     </td>
-                    <td>{documentKindLabels[document.kind] ?? document.kind}</td>
+                    <td>{documentKindLabels[document.kind]}</td>
                     <td className="symbol">{document.symbol ?? '—'}</td>
                     <td>{formatDate(document.createdAt)}</td>
                   </tr>

@@ -1,8 +1,7 @@
 /** The capacity-building principles (A/75/816 para 56) in their three groups, paraphrased. */
 import type { FrameworkElement } from './element.ts'
 
-export const capacityBuildingGroups = ['process-and-purpose', 'partnerships', 'people'] as const
-export type CapacityBuildingGroup = (typeof capacityBuildingGroups)[number]
+export type CapacityBuildingGroup = 'process-and-purpose' | 'partnerships' | 'people'
 
 interface PrincipleFacts {
   number: number
