@@ -8,7 +8,7 @@ import { EditMemberForm } from './EditMemberForm.tsx'
 import { InviteLink } from './InviteLink.tsx'
 import { MemberActions, type RowPanelKind } from './MemberActions.tsx'
 import { formatMemberDate } from './memberDate.ts'
-import { MemberDetailCells } from './MemberDetailCells.tsx'
+import { MemberDetailCells, MemberDetailHeadings } from './MemberDetailCells.tsx'
 import { RevokeConfirm } from './RevokeConfirm.tsx'
 
 type RowPanel = { memberId: number; kind: 'link'; url: string } | { memberId: number; kind: Exclude<RowPanelKind, 'link'> } | null
@@ -64,10 +64,7 @@ export function CurrentMembersTable({ members, self, workspaceTitles, onChange }
     <table className="members-table" aria-label="Current members">
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Role</th>
-          <th scope="col">Delegation or group</th>
-          <th scope="col">Regional group</th>
+          <MemberDetailHeadings />
           <th scope="col">Co-facilitates</th>
           <th scope="col">Member since</th>
           <th scope="col">

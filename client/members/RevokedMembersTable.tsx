@@ -1,7 +1,7 @@
 /** The revoked members, apart and struck through: what they wrote stays. */
 import type { MemberRecord } from '../api/members.ts'
 import { formatMemberDate } from './memberDate.ts'
-import { MemberDetailCells } from './MemberDetailCells.tsx'
+import { MemberDetailCells, MemberDetailHeadings } from './MemberDetailCells.tsx'
 
 export function RevokedMembersTable({ members }: { members: MemberRecord[] }) {
   return (
@@ -11,10 +11,7 @@ export function RevokedMembersTable({ members }: { members: MemberRecord[] }) {
       <table className="members-table members-revoked" aria-labelledby="revoked-heading">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Delegation or group</th>
-            <th scope="col">Regional group</th>
+            <MemberDetailHeadings />
             <th scope="col">Member since</th>
             <th scope="col">Revoked</th>
           </tr>
