@@ -8,10 +8,12 @@ import path from 'node:path'
 import { authenticate, sameOrigin } from './auth/authenticate.ts'
 import { exportRateLimit } from './auth/exportRateLimit.ts'
 import { writeRateLimit } from './auth/writeRateLimit.ts'
-import { CloseCode } from './collab/closeCodes.ts'
+import { CloseCode } from '../shared/collab/closeCodes.ts'
 import { collabRoutes } from './collab/endpoint.ts'
 import type { Config } from './config.ts'
-import { apiError, errorResponse, type AppEnv } from './http.ts'
+import { ApiError } from '../shared/errors/apiError.ts'
+import { Health } from '../shared/schema/health.ts'
+import { errorResponse, noRoute, reply, type AppEnv } from './http.ts'
 import { authRoutes } from './routes/auth.ts'
 import { catalogueRoutes } from './routes/catalogue.ts'
 import { commentRoutes } from './routes/comments.ts'
@@ -20,6 +22,7 @@ import { documentRoutes } from './routes/documents.ts'
 import { memberRoutes } from './routes/members.ts'
 import { revisionRoutes } from './routes/revisions.ts'
 import { contributorRoutes, participationRoutes } from './routes/participation.ts'
+import { documentRoutesScoped } from './routes/documentScope.ts'
 import { templateRoutes } from './routes/templates.ts'
 import { securityHeaders } from './securityHeaders.ts'
 import { workspaceRoutes } from './routes/workspaces.ts'
@@ -42,7 +45,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   wss.options.maxPayload = config.maxMessageBytes
 
   app.use(securityHeaders())
-  app.get('/healthz', (c) => c.json({ status: accepting() ? 'ok' : 'shutting_down', rooms: rooms.size }, accepting() ? 200 : 503))
+  app.get('/healthz', (c) => reply(c, Health, { status: accepting() ? 'ok' : 'shutting_down', rooms: rooms.size }, accepting() ? 200 : 503))
 
   app.route(
     '/collab',
@@ -70,7 +73,9 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
     sameOrigin(publicUrl),
     bodyLimit({
       maxSize: config.maxRequestBytes,
-      onError: (c) => apiError(c, 413, 'payload_too_large', `the request body exceeds ${config.maxRequestBytes} bytes`),
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `the request body exceeds ${config.maxRequestBytes} bytes`)
+      },
     }),
   )
   api.route(
@@ -94,25 +99,27 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   api.route('/members', memberRoutes({ members, sessions, publicUrl }))
   api.route('/workspaces', workspaceRoutes({ registry, access, members, seedFromTemplate: services.seedFromTemplate, templateExists: services.templateExists }))
   api.route('/workspaces', participationRoutes({ registry, access, log: services.participation }))
-  api.route('/documents', contributorRoutes({ registry, access, log: services.participation }))
-  api.route('/documents', documentRoutes({ registry, access, members, rooms, status, events: services.events, maxStreamsPerMember: config.maxStreamsPerMember }))
-  api.route('/documents', documentMetadataRoutes({ registry, access, events: services.events }))
   api.route(
     '/documents',
-    revisionRoutes({ registry, access, rooms, revisions: services.revisions, events: services.events, heavy: services.heavy }),
+    documentRoutesScoped(registry, access, [
+      documentRoutes({ registry, members, rooms, status, events: services.events, maxStreamsPerMember: config.maxStreamsPerMember }),
+      documentMetadataRoutes({ registry, events: services.events }),
+      revisionRoutes({ rooms, revisions: services.revisions, events: services.events, heavy: services.heavy }),
+      commentRoutes({ comments: services.comments, heavy: services.heavy, maxCommentChars: config.maxCommentChars }),
+      contributorRoutes({ log: services.participation }),
+    ]),
   )
-  api.route('/documents', commentRoutes({ registry, access, comments: services.comments, heavy: services.heavy, maxCommentChars: config.maxCommentChars }))
-  api.all('*', (c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`))
+  api.all('*', noRoute)
   api.onError(errorResponse)
   app.route('/api', api)
 
   if (clientDir) {
     app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), clientDir) }))
-    app.get('/assets/*', (c) => apiError(c, 404, 'not_found', `no asset ${c.req.path}`))
+    app.get('/assets/*', noRoute)
     // Read on each request: a rebuild of the client while the server runs is picked up at once.
     app.get('*', (c) => c.html(fs.readFileSync(path.join(clientDir, 'index.html'), 'utf8')))
   }
-  app.notFound((c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`))
+  app.notFound(noRoute)
   app.onError(errorResponse)
   return { app, injectWebSocket, wss }
 }

@@ -1,13 +1,13 @@
-/** Shared pieces of the HTTP layer: the context variables, the JSON error shape, payload checks. */
+/** Shared pieces of the HTTP layer: the context variables, the one mapping of thrown errors to responses, payload checks. */
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { z } from 'zod'
-import { ApiError, errorEnvelope, invalidPayload } from '../shared/errors/apiError.ts'
+import { ApiError, invalidPayload } from '../shared/errors/apiError.ts'
 import { RetryLater } from './heavy/retryLater.ts'
 import { log } from './log.ts'
 import { storeRefusal, storeRetryAfterSeconds } from './store/storeRefusal.ts'
 import type { Member } from '../shared/schema/member.ts'
-import type { Subject } from './auth/permissions.ts'
+import type { Subject } from '../shared/auth/permissions.ts'
 import type { DocumentRecord } from './workspaces/registry.ts'
 
 export interface AppEnv {
@@ -21,13 +21,10 @@ export interface AppEnv {
   }
 }
 
-export function apiError(c: Context, status: ContentfulStatusCode, code: string, message: string, details?: unknown) {
-  return c.json(errorEnvelope(code, message, details), status)
-}
-
 /**
- * The response for an error thrown while handling a request: an ApiError as its envelope (with Retry-After when it
- * says when to retry), a store refusing writes as 503 with Retry-After, anything else 500.
+ * The response for an error thrown while handling a request, the one place errors become HTTP: an ApiError (domain
+ * errors are ApiErrors) as its envelope with its status (and Retry-After when it says when to retry), a store
+ * refusing writes as 503 with Retry-After, anything else 500.
  */
 export function errorResponse(error: unknown, c: Context) {
   if (error instanceof RetryLater) c.header('retry-after', String(error.retryAfterSeconds))
@@ -36,10 +33,23 @@ export function errorResponse(error: unknown, c: Context) {
   if (refused) {
     log.warn('store.write_refused', { code: refused, path: c.req.path })
     c.header('retry-after', String(storeRetryAfterSeconds))
-    return apiError(c, 503, 'store_unavailable', 'the server cannot store changes right now (its storage is full or busy); nothing was changed, try again later')
+    return c.json(new ApiError(503, 'store_unavailable', 'the server cannot store changes right now (its storage is full or busy); nothing was changed, try again later').toEnvelope(), 503)
   }
   console.error(error)
-  return apiError(c, 500, 'internal_error', 'the server could not handle this request')
+  return c.json(new ApiError(500, 'internal_error', 'the server could not handle this request').toEnvelope(), 500)
+}
+
+/**
+ * A JSON answer of the shape `schema` (in shared/schema) describes: the schema the client and the integration tests
+ * read the answer with types what the route may send.
+ */
+export function reply<S extends z.ZodType>(c: Context, _schema: S, body: z.output<S>, status: ContentfulStatusCode = 200): Response {
+  return c.json(body as Record<string, unknown>, status)
+}
+
+/** The 404 for a path no route serves. */
+export function noRoute(c: Context) {
+  return errorResponse(new ApiError(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`), c)
 }
 
 /** Reads and checks a JSON body: the parsed value, or throws ApiError 400 (`invalid_json`, `invalid_payload`). */
@@ -53,17 +63,4 @@ export async function parseJson<T extends z.ZodType>(c: Context, schema: T): Pro
   const parsed = schema.safeParse(body)
   if (!parsed.success) throw invalidPayload(parsed.error)
   return parsed.data
-}
-
-/** parseJson for routes not yet throwing: the parsed value, or the 400 response naming what is wrong. */
-export async function readJson<T extends z.ZodType>(
-  c: Context,
-  schema: T,
-): Promise<{ ok: true; value: z.infer<T> } | { ok: false; response: Response }> {
-  try {
-    return { ok: true, value: await parseJson(c, schema) }
-  } catch (error) {
-    if (error instanceof ApiError) return { ok: false, response: errorResponse(error, c) }
-    throw error
-  }
 }

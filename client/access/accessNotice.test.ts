@@ -10,6 +10,7 @@ const reader: DocumentPermissions = {
   resolveThreads: false,
   exportForSubmission: true,
   viewAudit: false,
+  editMetadata: false,
 }
 const writer: DocumentPermissions = { ...reader, write: true, cutRevision: true, restoreRevision: true, resolveThreads: true, viewAudit: true }
 

@@ -2,15 +2,13 @@
  * The server closes a member's connections with 4501 when the secretariat changes their role or the workspaces they lead;
  * the stock provider reconnects by itself, and the page fetches again what the member may do.
  */
-
-/** `membershipChanged` in server/collab/closeCodes.ts. */
-export const membershipChangedCloseCode = 4501
+import { CloseCode } from '../../shared/collab/closeCodes.ts'
 
 const membershipChanged = 'dtg:membership-changed'
 
 /** Whether a connection's close (null: closed by the client itself) says the member's standing changed. */
 export function isMembershipChange(event: Pick<CloseEvent, 'code'> | null): boolean {
-  return event !== null && event.code === membershipChangedCloseCode
+  return event !== null && event.code === CloseCode.membershipChanged.code
 }
 
 /** Tells the page that the server reconnects the member to this document as they now are. */

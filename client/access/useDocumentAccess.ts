@@ -6,7 +6,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { getDocument } from '../api/documents.ts'
 import type { DocumentDetail } from '../api/types.ts'
-import { documentPermissions } from '../app/documentPermissions.ts'
 import type { CollabSession } from '../collab/openCollabSession.ts'
 import { accessChangeNotice } from './accessNotice.ts'
 import { onMembershipChanged } from './membershipChange.ts'
@@ -37,7 +36,7 @@ export function useDocumentAccess(initial: DocumentDetail, { provider }: CollabS
         return
       }
       if (!mounted || attempt !== asked) return
-      const sentence = accessChangeNotice(documentPermissions(shown.current), documentPermissions(next))
+      const sentence = accessChangeNotice(shown.current.permissions, next.permissions)
       shown.current = next
       setDetail(next)
       if (sentence) setNotice(sentence)

@@ -1,17 +1,18 @@
 /** Sign-in by invite, the signed-in member, sign-out. */
-import { ApiError, request } from './http.ts'
+import { SignedIn } from '../../shared/schema/member.ts'
+import { ApiError, request, send } from './http.ts'
 import type { SignedInMember } from './types.ts'
 
+const signedInMember = ({ member, permissions }: SignedIn): SignedInMember => ({ ...member, permissions })
+
 export async function exchangeInvite(token: string): Promise<SignedInMember> {
-  const { member } = await request<{ member: SignedInMember }>('POST', '/api/auth/invite', { token })
-  return member
+  return signedInMember(await request('POST', '/api/auth/invite', SignedIn, { token }))
 }
 
 /** The signed-in member, or null when there is no valid session. */
 export async function fetchMe(): Promise<SignedInMember | null> {
   try {
-    const { member } = await request<{ member: SignedInMember }>('GET', '/api/me')
-    return member
+    return signedInMember(await request('GET', '/api/me', SignedIn))
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null
     throw error
@@ -19,5 +20,5 @@ export async function fetchMe(): Promise<SignedInMember | null> {
 }
 
 export function signOut(): Promise<void> {
-  return request<void>('POST', '/api/auth/signout')
+  return send('POST', '/api/auth/signout')
 }

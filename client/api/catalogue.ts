@@ -1,14 +1,13 @@
 /** The framework catalogue as the server serves it (fetched once, again when it changes), its kept versions, and saving the override. */
-import type { CatalogueRevision, CatalogueUpdate, CatalogueVersionDetail, ServedCatalogue } from '../../shared/schema/catalogue.ts'
+import { CatalogueHistory, type CatalogueUpdate, CatalogueVersionDetail, ServedCatalogue } from '../../shared/schema/catalogue.ts'
 import { request } from './http.ts'
 
-export type { ServedCatalogue }
-export type PillarHeading = ServedCatalogue['pillars'][number]
+export type { PillarHeading, ServedCatalogue } from '../../shared/schema/catalogue.ts'
 
 let cached: Promise<ServedCatalogue> | null = null
 
 export function fetchCatalogue(): Promise<ServedCatalogue> {
-  cached ??= request<ServedCatalogue>('GET', '/api/catalogue')
+  cached ??= request('GET', '/api/catalogue', ServedCatalogue)
   cached.catch(() => (cached = null))
   return cached
 }
@@ -20,15 +19,15 @@ export function refetchCatalogue(): Promise<ServedCatalogue> {
 }
 
 export async function saveCatalogue(update: CatalogueUpdate): Promise<ServedCatalogue> {
-  const saved = await request<ServedCatalogue>('PUT', '/api/catalogue', update)
+  const saved = await request('PUT', '/api/catalogue', ServedCatalogue, update)
   cached = Promise.resolve(saved)
   return saved
 }
 
-export function catalogueHistory(): Promise<CatalogueRevision[]> {
-  return request('GET', '/api/catalogue/history')
+export function catalogueHistory(): Promise<CatalogueHistory> {
+  return request('GET', '/api/catalogue/history', CatalogueHistory)
 }
 
 export function catalogueVersion(revision: number): Promise<CatalogueVersionDetail> {
-  return request('GET', `/api/catalogue/revisions/${revision}`)
+  return request('GET', `/api/catalogue/revisions/${revision}`, CatalogueVersionDetail)
 }

@@ -1,58 +1,55 @@
 /** Comment threads anchored to passages of a document: the REST routes, and the threads as they change, live. */
-import type { Anchor, Comment, Thread } from '../../shared/schema/comments.ts'
-import type { Author, RegionalGroup, Role } from '../../shared/schema/member.ts'
+import type { z } from 'zod'
+import { Compilation, type CompilationFormat, type CompilationGrouping } from '../../shared/schema/compilation.ts'
+import { Thread, ThreadAnswer, ThreadList, type Anchor, type Comment, type commentPayloads } from '../../shared/schema/comments.ts'
+import type { Author } from '../../shared/schema/member.ts'
 import { followDocumentEvents } from './documentEvents.ts'
-import { request } from './http.ts'
+import { request, type Method } from './http.ts'
 
 /**
  * The thread, comment and anchor shapes are the server's (shared/schema/comments.ts); an anchor holds base64 of
  * `Y.encodeRelativePosition` for both ends, into the document's `content` XmlFragment, and the text selected.
  */
-export type { Anchor, Author, Comment, Thread }
-
-/** Longest quote the server keeps with an anchor. */
-export const maxQuoteLength = 2000
-/** Longest comment body the server accepts by default. */
-export const maxCommentLength = 10_000
+export type { Anchor, Author, Comment, Compilation, CompilationFormat, CompilationGrouping, Thread }
+export { compilationFormats, compilationGroupings, type CompiledInput } from '../../shared/schema/compilation.ts'
+export { defaultMaxCommentChars as maxCommentLength, maxQuoteChars as maxQuoteLength } from '../../shared/schema/comments.ts'
 
 const documentPath = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}`
 
 export async function listThreads(documentId: string): Promise<Thread[]> {
-  const { threads } = await request<{ threads: Thread[] }>('GET', `${documentPath(documentId)}/threads`)
+  const { threads } = await request('GET', `${documentPath(documentId)}/threads`, ThreadList)
   return threads
 }
 
-async function threadFrom(answer: Promise<{ thread: Thread }>): Promise<Thread> {
-  return (await answer).thread
+/** A change to a thread: every such route answers the thread as it now is. */
+async function changeThread(method: Method, path: string, body?: unknown): Promise<Thread> {
+  return (await request(method, path, ThreadAnswer, body)).thread
 }
 
-export function openThread(documentId: string, input: { anchor: Anchor; body: string }): Promise<Thread> {
-  return threadFrom(request('POST', `${documentPath(documentId)}/threads`, input))
+type OpenThread = z.input<ReturnType<typeof commentPayloads>['OpenThread']>
+
+export function openThread(documentId: string, input: OpenThread): Promise<Thread> {
+  return changeThread('POST', `${documentPath(documentId)}/threads`, input)
 }
 
 export function replyToThread(documentId: string, threadId: string, body: string): Promise<Thread> {
-  return threadFrom(request('POST', `${documentPath(documentId)}/threads/${encodeURIComponent(threadId)}/comments`, { body }))
+  return changeThread('POST', `${documentPath(documentId)}/threads/${encodeURIComponent(threadId)}/comments`, { body })
 }
 
 export function editComment(documentId: string, commentId: string, body: string): Promise<Thread> {
-  return threadFrom(request('PATCH', `${documentPath(documentId)}/comments/${encodeURIComponent(commentId)}`, { body }))
+  return changeThread('PATCH', `${documentPath(documentId)}/comments/${encodeURIComponent(commentId)}`, { body })
 }
 
 export function deleteComment(documentId: string, commentId: string): Promise<Thread> {
-  return threadFrom(request('DELETE', `${documentPath(documentId)}/comments/${encodeURIComponent(commentId)}`))
+  return changeThread('DELETE', `${documentPath(documentId)}/comments/${encodeURIComponent(commentId)}`)
 }
 
 export function resolveThread(documentId: string, threadId: string): Promise<Thread> {
-  return threadFrom(request('POST', `${documentPath(documentId)}/threads/${encodeURIComponent(threadId)}/resolve`))
+  return changeThread('POST', `${documentPath(documentId)}/threads/${encodeURIComponent(threadId)}/resolve`)
 }
 
 export function reopenThread(documentId: string, threadId: string): Promise<Thread> {
-  return threadFrom(request('POST', `${documentPath(documentId)}/threads/${encodeURIComponent(threadId)}/reopen`))
-}
-
-function isThread(data: unknown): data is Thread {
-  const thread = data as Partial<Thread> | null
-  return typeof thread?.id === 'string' && typeof thread.anchor === 'object' && Array.isArray(thread.comments)
+  return changeThread('POST', `${documentPath(documentId)}/threads/${encodeURIComponent(threadId)}/reopen`)
 }
 
 /**
@@ -62,50 +59,21 @@ function isThread(data: unknown): data is Thread {
 export function followThreads(documentId: string, onThread: (thread: Thread) => void, onReconnect: () => void): () => void {
   return followDocumentEvents(documentId, 'thread', {
     onEvent: (data) => {
-      if (isThread(data)) onThread(data)
+      const thread = Thread.safeParse(data)
+      if (thread.success) onThread(thread.data)
     },
     onReconnect,
   })
 }
-
-/** How the compilation of written inputs groups the comments. */
-export const compilationGroupings = ['delegation', 'paragraph'] as const
-export type CompilationGrouping = (typeof compilationGroupings)[number]
 
 export const compilationGroupingLabels: Record<CompilationGrouping, string> = {
   delegation: 'By delegation',
   paragraph: 'By paragraph',
 }
 
-/** The files the compilation of written inputs comes as. */
-export const compilationFormats = ['docx', 'md'] as const
-export type CompilationFormat = (typeof compilationFormats)[number]
-
 export const compilationFormatLabels: Record<CompilationFormat, string> = {
   docx: 'Word (DOCX)',
   md: 'Markdown',
-}
-
-/** One written input (a thread that still says something) as the compilation lists it. */
-export interface CompiledInput {
-  threadId: string
-  author: { name: string; delegation: string | null; role: Role; regionalGroup: RegionalGroup | null }
-  body: string
-  createdAt: number
-  quote: string
-  /** "Paragraph 12", "R4", "General", or "Detached" when the text commented on is gone. */
-  location: string
-  stakeholder: boolean
-  resolved: boolean
-  replies: { author: { name: string; delegation: string | null; role: Role }; body: string; createdAt: number }[]
-}
-
-export interface Compilation {
-  documentId: string
-  by: CompilationGrouping
-  /** In the order of the groups. */
-  inputs: CompiledInput[]
-  groups: { heading: string; threadIds: string[] }[]
 }
 
 export function compilationUrl(documentId: string, { format, by }: { format: CompilationFormat | 'json'; by: CompilationGrouping }): string {
@@ -114,5 +82,5 @@ export function compilationUrl(documentId: string, { format, by }: { format: Com
 
 /** The compilation's groups and inputs, as the downloads would list them. */
 export function getCompilation(documentId: string, by: CompilationGrouping): Promise<Compilation> {
-  return request('GET', compilationUrl(documentId, { format: 'json', by }))
+  return request('GET', compilationUrl(documentId, { format: 'json', by }), Compilation)
 }

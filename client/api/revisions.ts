@@ -1,35 +1,23 @@
 /** Revisions of a document (cut, list, open, restore), comparisons between versions, and exports as files. */
 import type { Comparison } from '../../shared/compare/comparison.ts'
-import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
-import { type ExportFormat, exportFormats, type RevisionSummary } from '../../shared/schema/api.ts'
+import type { ExportFormat } from '../../shared/schema/api.ts'
 import type { Author } from '../../shared/schema/member.ts'
+import {
+  ComparisonResult,
+  RevisionAnswer,
+  RevisionDetail,
+  RevisionList,
+  type ComparisonSide,
+  type RevisionSummary,
+} from '../../shared/schema/revision.ts'
+import type { CutRevision } from '../../shared/schema/api.ts'
 import type { DraftProblem } from '../../shared/schema/validateDraft.ts'
 import type { VersionRef } from '../app/route.ts'
-import { ApiError, request, toApiError } from './http.ts'
+import { ApiError, call, request } from './http.ts'
+import type { z } from 'zod'
 
-export type { Comparison, DraftProblem, VersionRef }
-
-export type { Author, RevisionSummary }
-
-export interface RevisionDetail {
-  revision: RevisionSummary
-  content: DraftDocJson
-}
-
-
-export interface ComparisonSide {
-  /** Null for the current text. */
-  revision: RevisionSummary | null
-  label: string
-}
-
-export interface ComparisonResult {
-  from: ComparisonSide
-  to: ComparisonSide
-  comparison: Comparison
-}
-
-export { exportFormats, type ExportFormat }
+export type { Author, Comparison, ComparisonResult, ComparisonSide, DraftProblem, ExportFormat, RevisionDetail, RevisionSummary, VersionRef }
+export { exportFormats } from '../../shared/schema/api.ts'
 
 export const exportFormatLabels: Record<ExportFormat, string> = {
   docx: 'Word (DOCX)',
@@ -41,36 +29,33 @@ export const exportFormatLabels: Record<ExportFormat, string> = {
 
 export type RedlineFormat = 'docx' | 'html'
 
-export interface NewRevision {
-  label: string
-  note?: string
-}
+export type NewRevision = z.input<typeof CutRevision>
 
 const documentPath = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}`
 
 export async function listRevisions(documentId: string): Promise<RevisionSummary[]> {
-  const { revisions } = await request<{ revisions: RevisionSummary[] }>('GET', `${documentPath(documentId)}/revisions`)
+  const { revisions } = await request('GET', `${documentPath(documentId)}/revisions`, RevisionList)
   return revisions
 }
 
 /** Refused with 422 `draft_invalid` (details: DraftProblem[]) while the draft breaks the recommendation invariant. */
 export async function cutRevision(documentId: string, input: NewRevision): Promise<RevisionSummary> {
-  const { revision } = await request<{ revision: RevisionSummary }>('POST', `${documentPath(documentId)}/revisions`, input)
+  const { revision } = await request('POST', `${documentPath(documentId)}/revisions`, RevisionAnswer, input)
   return revision
 }
 
 export function getRevision(documentId: string, revisionId: number): Promise<RevisionDetail> {
-  return request('GET', `${documentPath(documentId)}/revisions/${revisionId}`)
+  return request('GET', `${documentPath(documentId)}/revisions/${revisionId}`, RevisionDetail)
 }
 
 export async function restoreRevision(documentId: string, revisionId: number): Promise<RevisionSummary> {
-  const { revision } = await request<{ revision: RevisionSummary }>('POST', `${documentPath(documentId)}/revisions/${revisionId}/restore`)
+  const { revision } = await request('POST', `${documentPath(documentId)}/revisions/${revisionId}/restore`, RevisionAnswer)
   return revision
 }
 
 export function compareVersions(documentId: string, from: VersionRef, to: VersionRef): Promise<ComparisonResult> {
   const query = new URLSearchParams({ from: String(from), to: String(to) })
-  return request('GET', `${documentPath(documentId)}/compare?${query}`)
+  return request('GET', `${documentPath(documentId)}/compare?${query}`, ComparisonResult)
 }
 
 export interface ExportRequest {
@@ -122,12 +107,6 @@ export interface DownloadedFile {
 
 /** Fetches a file the API serves as an attachment; errors (422 `draft_invalid` among them) as ApiError. */
 export async function fetchAttachment(url: string, fallbackName: string): Promise<DownloadedFile> {
-  let response: Response
-  try {
-    response = await fetch(url, { credentials: 'same-origin' })
-  } catch {
-    throw new ApiError(0, 'network_error', 'the server cannot be reached; check your connection')
-  }
-  if (!response.ok) throw await toApiError(response)
+  const response = await call('GET', url)
   return { blob: await response.blob(), fileName: attachmentName(response.headers.get('content-disposition'), fallbackName) }
 }

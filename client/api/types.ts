@@ -1,85 +1,12 @@
-/** Shapes of the REST API's answers, as the client reads them. */
-import type { DocumentMetadata } from '../../shared/schema/documentMetadata.ts'
-import type { Role } from '../../shared/schema/member.ts'
-import type { Author } from './members.ts'
+/** The API's answers as the client reads them: the shared schemas' types (shared/schema), and the signed-in member. */
+import type { MemberPermissions } from '../../shared/schema/permissions.ts'
+import type { Member } from '../../shared/schema/member.ts'
 
-export interface SignedInMember {
-  id: number
-  name: string
-  role: Role
-  delegation: string | null
-}
+export type { DocumentKind } from '../../shared/schema/api.ts'
+export { documentKinds } from '../../shared/schema/api.ts'
+export type { DocumentDetail, DocumentStatus } from '../../shared/schema/document.ts'
+export type { DocumentPermissions, WorkspacePermissions } from '../../shared/schema/permissions.ts'
+export type { DocumentRecord, Template, Workspace, WorkspaceDetail, WorkspaceSummary } from '../../shared/schema/workspace.ts'
 
-export interface WorkspaceSummary {
-  id: string
-  dtg: number
-  year: number
-  title: string
-  documentCount: number
-}
-
-export const documentKinds = ['annual-summary', 'recommendations', 'working-draft'] as const
-export type DocumentKind = (typeof documentKinds)[number]
-
-/** The submission metadata (distribution, body, session, ...) is absent from older servers' answers. */
-export interface DocumentSummary extends Partial<Omit<DocumentMetadata, 'symbol'>> {
-  id: string
-  title: string
-  kind: DocumentKind
-  symbol: string | null
-  createdAt: string | number
-}
-
-export interface WorkspaceDetail {
-  workspace: WorkspaceSummary
-  documents: DocumentSummary[]
-  /** The members leading this workspace (absent from servers before per-workspace write permission). */
-  cofacilitators?: Author[]
-}
-
-export interface Template {
-  id: string
-  title: string
-  dtg: number
-  description: string
-}
-
-/** What the signed-in member may do on one document (GET /api/documents/:id). */
-export interface DocumentPermissions {
-  write: boolean
-  cutRevision: boolean
-  restoreRevision: boolean
-  comment: boolean
-  resolveThreads: boolean
-  exportForSubmission: boolean
-  viewAudit: boolean
-  /** Edit the submission metadata; absent from older servers. */
-  editMetadata?: boolean
-}
-
-export interface DocumentDetail {
-  document: DocumentSummary
-  workspace: WorkspaceSummary
-  canWrite: boolean
-  /** Absent from servers older than per-workspace permissions: see documentPermissions(). */
-  permissions?: DocumentPermissions
-}
-
-export interface StatusProblem {
-  code: string
-  message: string
-  severity: 'error' | 'warning' | string
-  recommendationId?: string
-  recommendationNumber?: string | number
-}
-
-export interface DocumentStatus {
-  documentId: string
-  valid: boolean
-  /** The first problems only: the server lists at most MAX_STATUS_PROBLEMS. */
-  problems: StatusProblem[]
-  /** How many problems the draft has in all, and how many of them are not listed (absent from older servers). */
-  problemCount?: number
-  omittedProblems?: number
-  checkedAt: string | number
-}
+/** The signed-in member, with what the server says they may do anywhere. */
+export type SignedInMember = Member & { permissions: MemberPermissions }

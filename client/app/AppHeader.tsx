@@ -2,7 +2,7 @@
 import type { Ref } from 'react'
 import type { SignedInMember } from '../api/types.ts'
 import { Brand } from './Brand.tsx'
-import { may, roleLabels } from './permissions.ts'
+import { roleLabels } from './roleLabels.ts'
 import { routeHref } from './route.ts'
 import { mainContentId, skipToContent } from './skipToContent.ts'
 import { useRoute } from './useRoute.ts'
@@ -23,7 +23,7 @@ export function AppHeader({ member, onSignOut, signOutRef }: { member: SignedInM
       </a>
       <Brand href="#/" />
       <nav className="app-nav" aria-label="Administration">
-        {may(member.role, 'members.manage') && (
+        {member.permissions.manageMembers && (
           <a href={routeHref({ page: 'members' })} aria-current={route.page === 'members' ? 'page' : undefined}>
             Members
           </a>

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react'
 import { followDocumentEvents } from '../api/documentEvents.ts'
 import { getContributors, type Contributors } from '../api/members.ts'
 import { LoadState } from '../app/LoadState.tsx'
-import { roleLabels } from '../app/permissions.ts'
+import { roleLabels } from '../app/roleLabels.ts'
 import { useLoad } from '../app/useLoad.ts'
 import { authorName, countUpdates, formatBytes, formatWhen, recentSpells } from './contributorsFormat.ts'
 import { throttledRefresh } from './throttledRefresh.ts'
@@ -75,7 +75,7 @@ function ContributorsView({ contributors: { contributors, recent } }: { contribu
               <th scope="row">
                 <span className="contributor-name">{author.name}</span>
                 <span className="contributor-meta">
-                  {roleLabels[author.role] ?? author.role}
+                  {roleLabels[author.role]}
                   {author.delegation ? `, ${author.delegation}` : ''}
                 </span>
               </th>

@@ -6,7 +6,6 @@ import { putElement, restoreElement, retireElement } from '../../shared/framewor
 import { catalogueHistory, catalogueVersion, refetchCatalogue, saveCatalogue, type ServedCatalogue } from '../api/catalogue.ts'
 import type { SignedInMember } from '../api/types.ts'
 import { LoadState } from '../app/LoadState.tsx'
-import { may } from '../app/permissions.ts'
 import { useLoad } from '../app/useLoad.ts'
 import { FormError } from '../pages/FormError.tsx'
 import { CatalogueElements } from './CatalogueElements.tsx'
@@ -36,7 +35,7 @@ export default function CataloguePage({ member }: { member: SignedInMember }) {
       </p>
       <LoadState loaded={loaded} what="the catalogue" retry={reload}>
         {({ catalogue, override, history }) => (
-          <CatalogueEditor catalogue={catalogue} override={override} history={history} canEdit={may(member.role, 'catalogue.edit')} onSaved={refresh} />
+          <CatalogueEditor catalogue={catalogue} override={override} history={history} canEdit={member.permissions.editCatalogue} onSaved={refresh} />
         )}
       </LoadState>
     </section>

@@ -2,7 +2,7 @@
 import { useState } from 'react'
 import { deleteComment, editComment, reopenThread, replyToThread, resolveThread, type Author, type Comment, type Thread } from '../api/comments.ts'
 import type { SignedInMember } from '../api/types.ts'
-import { roleLabels } from '../app/permissions.ts'
+import { roleLabels } from '../app/roleLabels.ts'
 import { FormError } from '../pages/FormError.tsx'
 import type { Placement } from './anchors.ts'
 import { CommentForm } from './CommentForm.tsx'

@@ -9,6 +9,7 @@ const input = (threadId: string) => ({
   createdAt: 0,
   quote: 'supply chain',
   location: 'Paragraph 3',
+  locationOrder: 3,
   stakeholder: false,
   resolved: false,
   replies: [],

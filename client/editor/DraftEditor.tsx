@@ -1,7 +1,7 @@
 /** The collaborative editor of one draft: toolbar for writers, a read-only banner for everyone else. */
 import type { Editor } from '@tiptap/core'
 import { EditorContent } from '@tiptap/react'
-import { roleLabels } from '../app/permissions.ts'
+import { roleLabels } from '../app/roleLabels.ts'
 import type { SignedInMember } from '../api/types.ts'
 import { Toolbar } from './Toolbar.tsx'
 

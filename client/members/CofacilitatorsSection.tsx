@@ -1,8 +1,6 @@
 /** A workspace's co-facilitators: listed for everyone; the secretariat adds and removes them (write permission is per workspace). */
 import { useState, type FormEvent } from 'react'
 import { addCofacilitator, listMembers, removeCofacilitator, type Author, type MemberRecord } from '../api/members.ts'
-import type { SignedInMember } from '../api/types.ts'
-import { may } from '../app/permissions.ts'
 import { useLoad } from '../app/useLoad.ts'
 import { FormError } from '../pages/FormError.tsx'
 import { leadCandidates } from './memberLists.ts'
@@ -10,11 +8,11 @@ import '../styles/members.css'
 
 const described = (member: Pick<Author, 'name' | 'delegation'>) => (member.delegation ? `${member.name} (${member.delegation})` : member.name)
 
-export function CofacilitatorsSection({ workspaceId, initial, member }: { workspaceId: string; initial: Author[] | undefined; member: SignedInMember }) {
-  const [cofacilitators, setCofacilitators] = useState<Author[]>(initial ?? [])
+/** `manage`: the server's answer whether the signed-in member may name and remove the workspace's co-facilitators. */
+export function CofacilitatorsSection({ workspaceId, initial, manage }: { workspaceId: string; initial: Author[]; manage: boolean }) {
+  const [cofacilitators, setCofacilitators] = useState<Author[]>(initial)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
-  const manage = may(member.role, 'workspace.assignCofacilitators')
 
   const change = async (action: () => Promise<{ cofacilitators: Author[] }>) => {
     setBusy(true)

@@ -1,6 +1,6 @@
 /** The role and regional-group choices of the invite and edit forms, so both offer the same options in the same words. */
 import { regionalGroupLabels, regionalGroups, roles } from '../../shared/schema/member.ts'
-import { roleLabels } from '../app/permissions.ts'
+import { roleLabels } from '../app/roleLabels.ts'
 
 export function RoleOptions() {
   return (

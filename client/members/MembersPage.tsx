@@ -5,15 +5,15 @@ import { listMembers } from '../api/members.ts'
 import type { SignedInMember, WorkspaceSummary } from '../api/types.ts'
 import { listWorkspaces } from '../api/workspaces.ts'
 import { LoadState } from '../app/LoadState.tsx'
-import { may } from '../app/permissions.ts'
 import { useLoad } from '../app/useLoad.ts'
 import { InviteMemberForm } from './InviteMemberForm.tsx'
-import { CurrentMembersTable, RevokedMembersTable } from './MemberTables.tsx'
+import { CurrentMembersTable } from './CurrentMembersTable.tsx'
+import { RevokedMembersTable } from './RevokedMembersTable.tsx'
 import { splitMembers } from './memberLists.ts'
 import '../styles/members.css'
 
 export default function MembersPage({ member }: { member: SignedInMember }) {
-  if (!may(member.role, 'members.manage')) return <NotForYou />
+  if (!member.permissions.manageMembers) return <NotForYou />
   return <ManageMembers member={member} />
 }
 

@@ -1,7 +1,7 @@
 /** The secretariat's edit of a member's role and details, as the changes PATCH /api/members/:id is sent (pure). */
 import type { RegionalGroup, Role } from '../../shared/schema/member.ts'
 import type { MemberChanges, MemberRecord } from '../api/members.ts'
-import { roleLabels } from '../app/permissions.ts'
+import { roleLabels } from '../app/roleLabels.ts'
 
 /** What the edit form holds: the delegation as typed, no regional group as ''. */
 export interface MemberDraft {

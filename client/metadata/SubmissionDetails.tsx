@@ -2,7 +2,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import { distributionLabels, distributions, languageNames, languages } from '../../shared/schema/documentMetadata.ts'
 import { updateDocumentMetadata } from '../api/documents.ts'
-import type { DocumentSummary } from '../api/types.ts'
+import type { DocumentRecord as DocumentSummary } from '../../shared/schema/workspace.ts'
 import { FormError } from '../pages/FormError.tsx'
 import { Modal } from '../revisions/Modal.tsx'
 import { formOf, mastheadSummary, submissionDetailsChange, type SubmissionDetailsErrors, type SubmissionDetailsForm } from './submissionDetails.ts'

@@ -15,7 +15,7 @@ export function CreateWorkspaceForm({ onCreated }: { onCreated: () => void }) {
     setBusy(true)
     setError(null)
     try {
-      await createWorkspace({ dtg: Number(dtg), year: Number(year), title: title.trim() })
+      await createWorkspace({ dtg: dtg === '2' ? 2 : 1, year: Number(year), title: title.trim() })
       setTitle('')
       onCreated()
     } catch (caught) {

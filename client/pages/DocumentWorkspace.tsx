@@ -4,7 +4,6 @@ import type { ServedCatalogue } from '../api/catalogue.ts'
 import type { DocumentDetail, SignedInMember } from '../api/types.ts'
 import { AccessNotice } from '../access/AccessNotice.tsx'
 import { useDocumentAccess } from '../access/useDocumentAccess.ts'
-import { documentPermissions } from '../app/documentPermissions.ts'
 import { routeHref } from '../app/route.ts'
 import { ContributorsPanel } from '../audit/ContributorsPanel.tsx'
 import { ConnectionIndicator } from '../collab/ConnectionIndicator.tsx'
@@ -48,7 +47,8 @@ export function DocumentWorkspace({ detail, catalogue, member }: { detail: Docum
 function OpenDocument({ session, detail: loaded, catalogue: loadedCatalogue, member }: { session: CollabSession; detail: DocumentDetail; catalogue: ServedCatalogue; member: SignedInMember }) {
   // What the member may do here follows the secretariat's changes while the document is open.
   const { detail, notice, dismissNotice } = useDocumentAccess(loaded, session)
-  const { workspace, canWrite } = detail
+  const { workspace } = detail
+  const canWrite = detail.permissions.write
   // A change by the secretariat reaches the chips, picker and panels without a reload.
   const catalogue = useLiveCatalogue(detail.document.id, loadedCatalogue)
   // The record follows the submission details as they are saved, here or by someone else.
@@ -68,7 +68,7 @@ function OpenDocument({ session, detail: loaded, catalogue: loadedCatalogue, mem
             <div className="document-title-row">
               <div>
                 <p className="kicker">
-                  DTG {workspace.dtg} · {workspace.year} · {documentKindLabels[document.kind] ?? document.kind}
+                  DTG {workspace.dtg} · {workspace.year} · {documentKindLabels[document.kind]}
                   {document.symbol && <span className="symbol"> · {document.symbol}</span>}
                 </p>
                 <h1>{document.title}</h1>
@@ -77,7 +77,7 @@ function OpenDocument({ session, detail: loaded, catalogue: loadedCatalogue, mem
               <div className="document-status">
                 <StatusBadge documentId={document.id} />
                 <ConnectionIndicator session={session} />
-                {documentPermissions(detail).editMetadata && <SubmissionDetailsButton document={document} onSaved={setDocument} />}
+                {detail.permissions.editMetadata && <SubmissionDetailsButton document={document} onSaved={setDocument} />}
                 <DocumentExportMenu detail={{ ...detail, document }} editor={editor} />
               </div>
             </div>
@@ -92,7 +92,7 @@ function OpenDocument({ session, detail: loaded, catalogue: loadedCatalogue, mem
                 <ValidationPanel editor={editor} catalogue={catalogue} />
                 <RevisionsPanel detail={detail} editor={editor} />
                 <CoveragePanel editor={editor} catalogue={catalogue} />
-                {documentPermissions(detail).viewAudit && <ContributorsPanel documentId={document.id} />}
+                {detail.permissions.viewAudit && <ContributorsPanel documentId={document.id} />}
               </aside>
             )}
           </div>

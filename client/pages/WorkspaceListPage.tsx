@@ -2,7 +2,6 @@
 import { listWorkspaces } from '../api/workspaces.ts'
 import type { SignedInMember } from '../api/types.ts'
 import { LoadState } from '../app/LoadState.tsx'
-import { may } from '../app/permissions.ts'
 import { routeHref } from '../app/route.ts'
 import { useLoad } from '../app/useLoad.ts'
 import { CreateWorkspaceForm } from './CreateWorkspaceForm.tsx'
@@ -36,7 +35,7 @@ export function WorkspaceListPage({ member }: { member: SignedInMember }) {
           )
         }
       </LoadState>
-      {may(member.role, 'workspace.create') && <CreateWorkspaceForm onCreated={reload} />}
+      {member.permissions.createWorkspace && <CreateWorkspaceForm onCreated={reload} />}
     </section>
   )
 }

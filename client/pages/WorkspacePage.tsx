@@ -1,8 +1,6 @@
 /** One workspace: its documents, and a form to start a new one for those who may. */
 import { getWorkspace } from '../api/workspaces.ts'
-import type { SignedInMember, WorkspaceDetail } from '../api/types.ts'
 import { LoadState } from '../app/LoadState.tsx'
-import { may } from '../app/permissions.ts'
 import { routeHref } from '../app/route.ts'
 import { useLoad } from '../app/useLoad.ts'
 import { CofacilitatorsSection } from '../members/CofacilitatorsSection.tsx'
@@ -11,24 +9,16 @@ import { CreateDocumentForm } from './CreateDocumentForm.tsx'
 import { DtgContextSection } from './DtgContextSection.tsx'
 import { documentKindLabels } from './documentKindLabels.ts'
 
-function formatDate(value: string | number): string {
+function formatDate(value: number): string {
   const date = new Date(value)
   return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' })
 }
 
-/** The secretariat anywhere; others only in a workspace they co-facilitate (write permission is per workspace). */
-function mayCreateDocument(member: SignedInMember, cofacilitators: WorkspaceDetail['cofacilitators']): boolean {
-  if (member.role === 'secretariat') return true
-  if (member.role === 'stakeholder') return false
-  if (cofacilitators === undefined) return may(member.role, 'document.create')
-  return cofacilitators.some((lead) => lead.id === member.id)
-}
-
-export function WorkspacePage({ workspaceId, member }: { workspaceId: string; member: SignedInMember }) {
+export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
   const [detail, reload] = useLoad(() => getWorkspace(workspaceId), [workspaceId])
   return (
     <LoadState loaded={detail} what="the workspace" retry={reload}>
-      {({ workspace, documents, cofacilitators }) => (
+      {({ workspace, documents, cofacilitators, permissions }) => (
         <section aria-labelledby="workspace-heading">
           <nav className="breadcrumbs" aria-label="Breadcrumbs">
             <a href="#/">Workspaces</a> <span aria-hidden="true">›</span> <span>{workspace.title}</span>
@@ -38,7 +28,7 @@ export function WorkspacePage({ workspaceId, member }: { workspaceId: string; me
           </p>
           <h1 id="workspace-heading">{workspace.title}</h1>
           <DtgContextSection dtg={workspace.dtg} year={workspace.year} />
-          <CofacilitatorsSection workspaceId={workspace.id} initial={cofacilitators} member={member} />
+          <CofacilitatorsSection workspaceId={workspace.id} initial={cofacilitators} manage={permissions.assignCofacilitators} />
           <h2>Documents</h2>
           {documents.length === 0 ? (
             <p>No documents yet.</p>
@@ -58,7 +48,7 @@ export function WorkspacePage({ workspaceId, member }: { workspaceId: string; me
                     <td>
                       <a href={routeHref({ page: 'document', documentId: document.id })}>{document.title}</a>
                     </td>
-                    <td>{documentKindLabels[document.kind] ?? document.kind}</td>
+                    <td>{documentKindLabels[document.kind]}</td>
                     <td className="symbol">{document.symbol ?? '—'}</td>
                     <td>{formatDate(document.createdAt)}</td>
                   </tr>
@@ -66,7 +56,7 @@ export function WorkspacePage({ workspaceId, member }: { workspaceId: string; me
               </tbody>
             </table>
           )}
-          {mayCreateDocument(member, cofacilitators) && <CreateDocumentForm workspaceId={workspace.id} dtg={workspace.dtg} onCreated={reload} />}
+          {permissions.createDocument && <CreateDocumentForm workspaceId={workspace.id} dtg={workspace.dtg} onCreated={reload} />}
           <ParticipationChart workspaceId={workspace.id} />
         </section>
       )}

@@ -15,7 +15,7 @@ export function DocumentHeading({ detail, here, children }: { detail: DocumentDe
         <span aria-current="page">{here}</span>
       </nav>
       <p className="kicker">
-        DTG {workspace.dtg} · {workspace.year} · {documentKindLabels[document.kind] ?? document.kind}
+        DTG {workspace.dtg} · {workspace.year} · {documentKindLabels[document.kind]}
         {document.symbol && <span className="symbol"> · {document.symbol}</span>}
       </p>
       {children}

@@ -4,7 +4,6 @@ import { fetchCatalogue, type ServedCatalogue } from '../api/catalogue.ts'
 import { getDocument } from '../api/documents.ts'
 import { getRevision, listRevisions, type RevisionDetail, type RevisionSummary } from '../api/revisions.ts'
 import type { DocumentDetail, SignedInMember } from '../api/types.ts'
-import { documentPermissions } from '../app/documentPermissions.ts'
 import { LoadState } from '../app/LoadState.tsx'
 import { routeHref } from '../app/route.ts'
 import { useLoad } from '../app/useLoad.ts'
@@ -41,7 +40,7 @@ function RevisionView({
   revisions: RevisionSummary[]
 }) {
   const documentId = detail.document.id
-  const permissions = documentPermissions(detail)
+  const { permissions } = detail
   const previous = previousRevision(revisions, revision.id)
   const [restoring, setRestoring] = useState(false)
 

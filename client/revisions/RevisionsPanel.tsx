@@ -3,12 +3,11 @@ import type { Editor } from '@tiptap/core'
 import { useState } from 'react'
 import type { RevisionSummary } from '../api/revisions.ts'
 import type { DocumentDetail } from '../api/types.ts'
-import { documentPermissions } from '../app/documentPermissions.ts'
-import { routeHref } from '../app/route.ts'
 import { revealRecommendation } from '../panels/revealRecommendation.ts'
 import { CutRevisionForm } from './CutRevisionForm.tsx'
 import { RestoreRevisionDialog } from './RestoreRevisionDialog.tsx'
-import { announcementText, authorName, formatWhen, previousRevision, suggestRevisionLabel, type Announcement } from './revisionText.ts'
+import { RevisionItem } from './RevisionItem.tsx'
+import { announcementText, authorName, previousRevision, suggestRevisionLabel, type Announcement } from './revisionText.ts'
 import { useRevisions } from './useRevisions.ts'
 import '../styles/revisions.css'
 
@@ -16,7 +15,7 @@ import '../styles/revisions.css'
 export function RevisionsPanel({ detail, editor }: { detail: DocumentDetail; editor?: Editor | null }) {
   const onReveal = editor ? (recommendationId: string) => void revealRecommendation(editor, recommendationId) : undefined
   const documentId = detail.document.id
-  const permissions = documentPermissions(detail)
+  const { permissions } = detail
   const [announcement, setAnnouncement] = useState<Announcement | null>(null)
   const { revisions, error, refresh, add } = useRevisions(documentId, {
     cut: (revision) => setAnnouncement({ kind: 'cut', revision, by: authorName(revision.createdBy) }),
@@ -67,43 +66,16 @@ export function RevisionsPanel({ detail, editor }: { detail: DocumentDetail; edi
       {revisions && revisions.length > 0 && (
         <>
           <ol className="revision-list" aria-label="Revisions, newest first">
-            {newestFirst.map((revision, index) => {
-              const previous = previousRevision(revisions, revision.id)
-              return (
-                <li key={revision.id} className="revision-item" data-revision-id={revision.id}>
-                  <p className="revision-title">
-                    <strong className="revision-label">{revision.label}</strong>
-                    {index === 0 && <span className="flag">latest</span>}
-                  </p>
-                  {revision.note && <p className="revision-note">{revision.note}</p>}
-                  <p className="revision-meta">
-                    {authorName(revision.createdBy)} · <time dateTime={new Date(revision.createdAt).toISOString()}>{formatWhen(revision.createdAt)}</time>
-                  </p>
-                  <div className="revision-actions">
-                    <a className="action-link" href={routeHref({ page: 'revision', documentId, revisionId: revision.id })} aria-label={`Open ${revision.label}, read-only`}>
-                      Open
-                    </a>
-                    <a
-                      className="action-link"
-                      href={routeHref({ page: 'compare', documentId, from: revision.id, to: 'current' })}
-                      aria-label={`Compare ${revision.label} with the current text`}
-                    >
-                      Compare with current
-                    </a>
-                    {previous && (
-                      <a className="action-link" href={routeHref({ page: 'compare', documentId, from: previous.id, to: revision.id })}>
-                        Compare with {previous.label}
-                      </a>
-                    )}
-                    {permissions.restoreRevision && (
-                      <button type="button" className="action-link" onClick={() => setRestoring(revision)} aria-label={`Restore ${revision.label} as the current text`}>
-                        Restore…
-                      </button>
-                    )}
-                  </div>
-                </li>
-              )
-            })}
+            {newestFirst.map((revision, index) => (
+              <RevisionItem
+                key={revision.id}
+                documentId={documentId}
+                revision={revision}
+                previous={previousRevision(revisions, revision.id) ?? null}
+                latest={index === 0}
+                onRestore={permissions.restoreRevision ? () => setRestoring(revision) : null}
+              />
+            ))}
           </ol>
           {error && <p className="hint">The list may be out of date: {error.message}</p>}
         </>

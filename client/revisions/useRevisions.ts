@@ -1,13 +1,11 @@
 /** A document's revisions (oldest first), kept up to date by the document's event stream (`revision`, `restored`). */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { followDocumentEvents } from '../api/documentEvents.ts'
-import { listRevisions, type RevisionSummary } from '../api/revisions.ts'
+import { RevisionRestored, RevisionSummary } from '../../shared/schema/revision.ts'
+import { listRevisions } from '../api/revisions.ts'
 
 /** What the server announces after a restore: the revision and who restored it. */
-export interface RestoredEvent {
-  revision: RevisionSummary
-  by: string
-}
+export type RestoredEvent = RevisionRestored
 
 export interface RevisionList {
   /** Null until the first answer. */
@@ -18,15 +16,6 @@ export interface RevisionList {
   add: (revision: RevisionSummary) => void
 }
 
-function isRevision(data: unknown): data is RevisionSummary {
-  const candidate = data as Partial<RevisionSummary> | null
-  return typeof candidate?.id === 'number' && typeof candidate.label === 'string' && typeof candidate.createdBy?.name === 'string'
-}
-
-function isRestored(data: unknown): data is RestoredEvent {
-  const candidate = data as Partial<RestoredEvent> | null
-  return isRevision(candidate?.revision) && typeof candidate.by === 'string'
-}
 
 export function useRevisions(
   documentId: string,
@@ -62,15 +51,17 @@ export function useRevisions(
     refresh()
     const stopCuts = followDocumentEvents(documentId, 'revision', {
       onEvent: (data) => {
-        if (!isRevision(data)) return
-        add(data)
-        handlers.current.cut?.(data)
+        const revision = RevisionSummary.safeParse(data)
+        if (!revision.success) return
+        add(revision.data)
+        handlers.current.cut?.(revision.data)
       },
       onReconnect: refresh,
     })
     const stopRestores = followDocumentEvents(documentId, 'restored', {
       onEvent: (data) => {
-        if (isRestored(data)) handlers.current.restored?.(data)
+        const restored = RevisionRestored.safeParse(data)
+        if (restored.success) handlers.current.restored?.(restored.data)
       },
     })
     return () => {

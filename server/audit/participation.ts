@@ -7,6 +7,7 @@ import type {
   ParticipationCounts,
   ParticipationGroupId,
 } from '../../shared/schema/participation.ts'
+import { memberColumns, memberOfRow } from '../auth/memberColumns.ts'
 import type { Sqlite } from '../store/sqlite.ts'
 
 const dayMs = 86_400_000
@@ -19,13 +20,9 @@ export function bucketStart(at: number, bucket: Bucket): number {
   return (day - ((day + 3) % 7)) * dayMs
 }
 
-const authorColumns = `m.id, m.name, m.role, m.delegation, m.regional_group AS regionalGroup`
+const authorColumns = memberColumns()
 
 type AuthorRow = Author & Record<string, unknown>
-
-function author(row: AuthorRow): Author {
-  return { id: row.id, name: row.name, role: row.role, delegation: row.delegation, regionalGroup: row.regionalGroup }
-}
 
 export class ParticipationLog {
   private readonly contributorsOf
@@ -60,13 +57,13 @@ export class ParticipationLog {
   contributors(documentId: string, recentLimit = 200): Contributors {
     return {
       contributors: this.contributorsOf.all(documentId).map((row) => ({
-        author: author(row),
+        author: memberOfRow(row),
         updates: row.updates,
         bytes: row.bytes,
         firstAt: row.firstAt,
         lastAt: row.lastAt,
       })),
-      recent: this.recentOf.all(documentId, recentLimit).map((row) => ({ author: author(row), at: row.at, updates: row.updates, bytes: row.bytes })),
+      recent: this.recentOf.all(documentId, recentLimit).map((row) => ({ author: memberOfRow(row), at: row.at, updates: row.updates, bytes: row.bytes })),
     }
   }
 

@@ -1,10 +1,11 @@
 /** Who leads which workspace, and the permission subject of a member on a document, kept current as leads change. */
 import type { Member } from '../../shared/schema/member.ts'
 import type { Sqlite } from '../store/sqlite.ts'
+import { memberColumns } from './memberColumns.ts'
 import type { Registry } from '../workspaces/registry.ts'
-import { can, type Action, type Subject } from './permissions.ts'
+import { can, type Action, type Subject } from '../../shared/auth/permissions.ts'
 
-const leadColumns = 'm.id, m.name, m.role, m.delegation, m.regional_group AS regionalGroup'
+const leadColumns = memberColumns()
 
 export class Access {
   private readonly isLead

@@ -2,9 +2,11 @@
 import { getCookie } from 'hono/cookie'
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
-import { apiError, type AppEnv } from '../http.ts'
+import { ApiError } from '../../shared/errors/apiError.ts'
+import type { Member } from '../../shared/schema/member.ts'
+import type { AppEnv } from '../http.ts'
 import type { MemberDirectory } from './members.ts'
-import { can, type Action, type Subject } from './permissions.ts'
+import { can, type Action, type Subject } from '../../shared/auth/permissions.ts'
 import type { Sessions } from './sessions.ts'
 
 export const sessionCookie = 'dtg_session'
@@ -22,13 +24,12 @@ export function authenticate(members: MemberDirectory, sessions: Sessions, { que
   return createMiddleware<AppEnv>(async (c, next) => {
     const inQuery = c.req.query('token')
     if (inQuery !== undefined && !queryToken) {
-      return apiError(c, 401, 'token_in_query', 'tokens are not accepted in the address here; send it as an Authorization: Bearer header')
+      throw new ApiError(401, 'token_in_query', 'tokens are not accepted in the address here; send it as an Authorization: Bearer header')
     }
     const token = bearerToken(c.req.header('authorization')) ?? (queryToken ? (inQuery ?? null) : null)
     const cookie = getCookie(c, sessionCookie)
     if (!token && !cookie) {
-      return apiError(
-        c,
+      throw new ApiError(
         401,
         'unauthenticated',
         queryToken
@@ -38,9 +39,9 @@ export function authenticate(members: MemberDirectory, sessions: Sessions, { que
     }
     const member = token ? members.authenticateToken(token) : sessions.authenticate(cookie!)
     if (!member) {
-      return token
-        ? apiError(c, 401, 'invalid_token', 'the token is unknown or has been revoked')
-        : apiError(c, 401, 'session_expired', 'your session has ended; sign in again')
+      throw token
+        ? new ApiError(401, 'invalid_token', 'the token is unknown or has been revoked')
+        : new ApiError(401, 'session_expired', 'your session has ended; sign in again')
     }
     c.set('member', member)
     c.set('stillSignedIn', () => (token ? members.authenticateToken(token) : sessions.authenticate(cookie!)) !== null)
@@ -48,15 +49,20 @@ export function authenticate(members: MemberDirectory, sessions: Sessions, { que
   })
 }
 
-/** The 403 answer to a request the rules refuse. */
-export function forbidden(c: Context<AppEnv>, action: Action) {
-  return apiError(c, 403, 'forbidden', `your role (${c.get('member').role}) may not ${action.replaceAll('.', ' ')} here`)
+/** The 403 error for a request the rules refuse. */
+export function forbidden(member: Pick<Member, 'role'>, action: Action): ApiError {
+  return new ApiError(403, 'forbidden', `your role (${member.role}) may not ${action.replaceAll('.', ' ')} here`)
+}
+
+/** Throws the 403 unless the subject may do `action`. */
+export function requirePermission(subject: Subject, action: Action): void {
+  if (!can(subject, action)) throw forbidden(subject.member, action)
 }
 
 /** Refuses the request with 403 unless the signed-in member may do `action` (with `subject` for scoped rules). */
 export function allow(action: Action, subject?: (c: Context<AppEnv>) => Subject) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    if (!can(subject ? subject(c) : { member: c.get('member') }, action)) return forbidden(c, action)
+    requirePermission(subject ? subject(c) : { member: c.get('member') }, action)
     await next()
   })
 }
@@ -71,7 +77,7 @@ export function sameOrigin(publicUrl: () => string) {
     const host = c.req.header('host')
     const originHost = origin ? URL.parse(origin)?.host : undefined
     if (origin && originHost !== host && origin !== new URL(publicUrl()).origin) {
-      return apiError(c, 403, 'cross_origin', `requests from ${origin} are not accepted`)
+      throw new ApiError(403, 'cross_origin', `requests from ${origin} are not accepted`)
     }
     await next()
   })

@@ -2,7 +2,8 @@
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { TokenBucket } from '../collab/rateLimit.ts'
-import { apiError, type AppEnv } from '../http.ts'
+import { RetryLater } from '../heavy/retryLater.ts'
+import type { AppEnv } from '../http.ts'
 
 /**
  * One rate per member, shared by every route it guards. `limit(isExport)` guards a route; `isExport` says which of its
@@ -21,8 +22,8 @@ export function exportRateLimit({ perMinute, burst }: { perMinute: number; burst
         buckets.set(memberId, (bucket = new TokenBucket(perMinute / 60, burst)))
       }
       if (!bucket.take()) {
-        c.header('retry-after', String(Math.max(1, Math.ceil(bucket.msUntilNext() / 1000))))
-        return apiError(c, 429, 'export_rate_limited', `too many exports in a short time: at most ${perMinute} a minute; try again shortly`)
+        const retryAfter = Math.max(1, Math.ceil(bucket.msUntilNext() / 1000))
+        throw new RetryLater(429, 'export_rate_limited', `too many exports in a short time: at most ${perMinute} a minute; try again shortly`, retryAfter)
       }
       await next()
     })

@@ -1,28 +1,21 @@
 /** The members directory: who may connect, with which role, and their bearer tokens. */
-import type { Member, RegionalGroup, Role } from '../../shared/schema/member.ts'
+import { ApiError } from '../../shared/errors/apiError.ts'
+import type { Member, MemberRecord, RegionalGroup, Role } from '../../shared/schema/member.ts'
 import type { Sqlite } from '../store/sqlite.ts'
+import { memberColumns } from './memberColumns.ts'
 import { hashToken, newToken } from './tokens.ts'
 
-export class MemberError extends Error {
-  constructor(
-    readonly code: 'member_role_conflict' | 'member_revoked' | 'member_not_found' | 'last_secretariat',
-    message: string,
-  ) {
-    super(message)
+/** A change to the directory that conflicts with who is in it (409). */
+export class MemberError extends ApiError {
+  constructor(code: 'member_role_conflict' | 'member_revoked' | 'last_secretariat', message: string) {
+    super(409, code, message)
   }
 }
 
 // Transactions that read and then write are IMMEDIATE: a deferred one cannot upgrade to a write when another
 // process (the admin CLI, the server) has written meanwhile, and fails at once with "database is locked".
-const memberColumns = 'm.id, m.name, m.role, m.delegation, m.regional_group AS regionalGroup'
+const columns = memberColumns()
 
-/** A member as the secretariat sees it: with when they joined, whether they were revoked, and what they lead. */
-export interface MemberRecord extends Member {
-  createdAt: number
-  revokedAt: number | null
-  /** Workspaces the member co-facilitates. */
-  leads: string[]
-}
 
 export interface MemberDetails {
   role?: Role | null
@@ -59,8 +52,8 @@ export class MemberDirectory {
   readonly revokeListeners = new Set<(memberId: number) => void>()
 
   constructor(private readonly db: Sqlite) {
-    this.byName = db.prepare<[string], Member>(`SELECT ${memberColumns} FROM members m WHERE name = ? AND revoked_at IS NULL`)
-    this.byId = db.prepare<[number], Member>(`SELECT ${memberColumns} FROM members m WHERE id = ? AND revoked_at IS NULL`)
+    this.byName = db.prepare<[string], Member>(`SELECT ${columns} FROM members m WHERE name = ? AND revoked_at IS NULL`)
+    this.byId = db.prepare<[number], Member>(`SELECT ${columns} FROM members m WHERE id = ? AND revoked_at IS NULL`)
     this.insertMember = db.prepare<[string, Role, string | null, string | null, number]>(
       'INSERT INTO members (name, role, delegation, regional_group, created_at) VALUES (?, ?, ?, ?, ?)',
     )
@@ -81,11 +74,11 @@ export class MemberDirectory {
     this.secretariatCount = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM members WHERE role = 'secretariat' AND revoked_at IS NULL")
     this.insertToken = db.prepare<[string, number, number]>('INSERT INTO tokens (hash, member_id, created_at) VALUES (?, ?, ?)')
     this.byTokenHash = db.prepare<[string], Member>(
-      `SELECT ${memberColumns} FROM tokens t JOIN members m ON m.id = t.member_id
+      `SELECT ${columns} FROM tokens t JOIN members m ON m.id = t.member_id
        WHERE t.hash = ? AND t.revoked_at IS NULL AND m.revoked_at IS NULL`,
     )
     this.all = db.prepare<[], Omit<MemberRecord, 'leads'>>(
-      `SELECT ${memberColumns}, m.created_at AS createdAt, m.revoked_at AS revokedAt FROM members m ORDER BY revoked_at IS NOT NULL, id`,
+      `SELECT ${columns}, m.created_at AS createdAt, m.revoked_at AS revokedAt FROM members m ORDER BY revoked_at IS NOT NULL, id`,
     )
   }
 

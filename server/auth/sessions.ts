@@ -1,6 +1,7 @@
 /** Browser sign-in: one-time invites exchanged for sessions held in an HttpOnly cookie. */
 import type { Member } from '../../shared/schema/member.ts'
 import type { Sqlite } from '../store/sqlite.ts'
+import { memberColumns } from './memberColumns.ts'
 import { hashToken, newToken } from './tokens.ts'
 
 export type InviteOutcome = { member: Member; sessionToken: string } | { error: 'invite_unknown' | 'invite_used' | 'invite_expired' }
@@ -35,7 +36,7 @@ export class Sessions {
       'INSERT INTO sessions (hash, member_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
     )
     this.selectSession = db.prepare<[string, number], Member>(
-      `SELECT m.id, m.name, m.role, m.delegation, m.regional_group AS regionalGroup FROM sessions s JOIN members m ON m.id = s.member_id
+      `SELECT ${memberColumns()} FROM sessions s JOIN members m ON m.id = s.member_id
        WHERE s.hash = ? AND s.expires_at > ? AND m.revoked_at IS NULL`,
     )
     this.deleteSession = db.prepare<[string]>('DELETE FROM sessions WHERE hash = ?')

@@ -1,7 +1,8 @@
 /** Middleware: each member may make so many changing requests (POST, PUT, PATCH, DELETE) a minute; past that, 429. */
 import { createMiddleware } from 'hono/factory'
 import { TokenBucket } from '../collab/rateLimit.ts'
-import { apiError, type AppEnv } from '../http.ts'
+import { ApiError } from '../../shared/errors/apiError.ts'
+import type { AppEnv } from '../http.ts'
 
 const reading = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -18,7 +19,7 @@ export function writeRateLimit({ perMinute, burst }: { perMinute: number; burst:
     }
     if (!bucket.take()) {
       c.header('retry-after', String(Math.max(1, Math.ceil(bucket.msUntilNext() / 1000))))
-      return apiError(c, 429, 'rate_limited', `too many changes in a short time: at most ${perMinute} a minute; try again shortly`)
+      throw new ApiError(429, 'rate_limited', `too many changes in a short time: at most ${perMinute} a minute; try again shortly`)
     }
     await next()
   })

@@ -1,6 +1,6 @@
 /** One client's WebSocket into a room, with what its member may do there and how fast it may send. */
 import type { Member } from '../../shared/schema/member.ts'
-import { CloseCode } from './closeCodes.ts'
+import { CloseCode } from '../../shared/collab/closeCodes.ts'
 import { MemberBacklog } from './memberBacklog.ts'
 import { TokenBucket } from './rateLimit.ts'
 

@@ -8,8 +8,9 @@ import type { MemberDirectory } from '../auth/members.ts'
 import type { Sessions } from '../auth/sessions.ts'
 import type { Access } from '../auth/access.ts'
 import type { Registry } from '../workspaces/registry.ts'
-import { apiError, type AppEnv } from '../http.ts'
-import { CloseCode } from './closeCodes.ts'
+import { ApiError } from '../../shared/errors/apiError.ts'
+import type { AppEnv } from '../http.ts'
+import { CloseCode } from '../../shared/collab/closeCodes.ts'
 import { Connection, type ConnectionLimits } from './connection.ts'
 import { MemberBacklog } from './memberBacklog.ts'
 import type { Room } from './room.ts'
@@ -34,9 +35,9 @@ export function collabRoutes({ rooms, registry, access, members, sessions, publi
   return new Hono<AppEnv>().get(
     '/:documentId',
     async (c, next) => {
-      if (!accepting()) return apiError(c, 503, 'shutting_down', 'the server is shutting down')
+      if (!accepting()) throw new ApiError(503, 'shutting_down', 'the server is shutting down')
       const documentId = DocumentId.safeParse(c.req.param('documentId'))
-      if (!documentId.success) return apiError(c, 400, 'invalid_document_id', documentId.error.issues[0].message)
+      if (!documentId.success) throw new ApiError(400, 'invalid_document_id', documentId.error.issues[0].message)
       await next()
     },
     sameOrigin(publicUrl),
@@ -46,11 +47,11 @@ export function collabRoutes({ rooms, registry, access, members, sessions, publi
       // Documents live in workspaces; a bare id outside the registry is open to the secretariat only (tools, imports).
       const documentId = c.req.param('documentId')!
       if (!registry.document(documentId) && c.get('member').role !== 'secretariat') {
-        return apiError(c, 404, 'document_not_found', `there is no document "${documentId}"`)
+        throw new ApiError(404, 'document_not_found', `there is no document "${documentId}"`)
       }
       const open = rooms.connectionCount(c.get('member').id)
       if (open >= maxConnectionsPerMember) {
-        return apiError(c, 429, 'too_many_connections', `you have ${open} connections open already; close some tabs and try again`)
+        throw new ApiError(429, 'too_many_connections', `you have ${open} connections open already; close some tabs and try again`)
       }
       await next()
     },

@@ -4,7 +4,7 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
-import { CloseCode } from './closeCodes.ts'
+import { CloseCode } from '../../shared/collab/closeCodes.ts'
 import type { Connection } from './connection.ts'
 import { presenceEntryProblem, readPresenceUpdate, type PresenceLimits } from './presenceLimits.ts'
 import { encodeAwareness } from './protocol.ts'

@@ -1,8 +1,9 @@
 /** The rooms that are loaded: opened on the first connection, compacted, unloaded when idle. */
 import type * as Y from 'yjs'
+import { ApiError } from '../../shared/errors/apiError.ts'
 import { log } from '../log.ts'
 import type { DocumentStore } from '../store/store.ts'
-import { CloseCode } from './closeCodes.ts'
+import { CloseCode } from '../../shared/collab/closeCodes.ts'
 import type { Connection } from './connection.ts'
 import { MemoryRelease } from './memoryRelease.ts'
 import { PersistQueue } from './persistQueue.ts'
@@ -10,7 +11,11 @@ import { Room, type RoomLimits } from './room.ts'
 import { reloadsWhole } from '../store/storedDocument.ts'
 
 /** A change on the server's behalf could not be made: the document did not load, or the change was not stored. */
-export class RoomUnavailable extends Error {}
+export class RoomUnavailable extends ApiError {
+  constructor(message: string) {
+    super(503, 'document_unavailable', `${message}; try again later`)
+  }
+}
 
 export interface RoomsOptions extends RoomLimits {
   compactAfterAppends: number

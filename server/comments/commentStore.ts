@@ -1,7 +1,8 @@
 /** Comment threads and their comments in SQLite, read back as the API's Thread JSON with authors joined from members. */
 import { randomBytes } from 'node:crypto'
 import type { Anchor, Comment, Thread } from '../../shared/schema/comments.ts'
-import type { Author, RegionalGroup, Role } from '../../shared/schema/member.ts'
+import type { Author } from '../../shared/schema/member.ts'
+import { memberColumns as memberColumnsOf, memberOfRow } from '../auth/memberColumns.ts'
 import type { Sqlite } from '../store/sqlite.ts'
 
 export type { Author, Comment, Thread }
@@ -13,14 +14,6 @@ export interface CommentRef {
   documentId: string
   authorId: number
   deleted: boolean
-}
-
-interface AuthorRow {
-  authorId: number
-  authorName: string
-  authorRole: Role
-  authorDelegation: string | null
-  authorRegionalGroup: RegionalGroup | null
 }
 
 interface ThreadRow {
@@ -35,7 +28,7 @@ interface ThreadRow {
   resolvedAt: number | null
 }
 
-interface CommentRow extends AuthorRow {
+interface CommentRow {
   id: string
   threadId: string
   body: string
@@ -47,10 +40,9 @@ interface CommentRow extends AuthorRow {
 const threadColumns = `t.id, t.document_id AS documentId, t.anchor_start AS anchorStart, t.anchor_end AS anchorEnd, t.quote,
   t.created_by AS createdBy, t.created_at AS createdAt, t.resolved_by AS resolvedBy, t.resolved_at AS resolvedAt`
 const commentColumns = `c.id, c.thread_id AS threadId, c.body, c.created_at AS createdAt, c.edited_at AS editedAt,
-  c.deleted_at AS deletedAt, m.id AS authorId, m.name AS authorName, m.role AS authorRole,
-  m.delegation AS authorDelegation, m.regional_group AS authorRegionalGroup`
+  c.deleted_at AS deletedAt, ${memberColumnsOf('m', 'author')}`
 /** Revoked members stay: what they wrote is still theirs. */
-const memberColumns = 'id, name, role, delegation, regional_group AS regionalGroup'
+const memberColumns = memberColumnsOf('')
 /** Threads with at least one comment not deleted: a thread whose every comment is deleted is gone from listings. */
 const liveThread = 'EXISTS (SELECT 1 FROM comments x WHERE x.thread_id = t.id AND x.deleted_at IS NULL)'
 
@@ -83,16 +75,12 @@ export function newCommentId(now = Date.now()): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
 
-function authorOf(row: AuthorRow): Author {
-  return { id: row.authorId, name: row.authorName, role: row.authorRole, delegation: row.authorDelegation, regionalGroup: row.authorRegionalGroup }
-}
-
 function commentOf(row: CommentRow): Comment {
   const deleted = row.deletedAt !== null
   return {
     id: row.id,
     threadId: row.threadId,
-    author: authorOf(row),
+    author: memberOfRow(row, 'author'),
     body: deleted ? '' : row.body,
     createdAt: row.createdAt,
     editedAt: row.editedAt,

@@ -5,7 +5,7 @@ import { doc, heading, paragraph, recommendation, text } from '../../shared/sche
 import { draftFixture } from '../../tests/bench/draftFixture.ts'
 import { needing, validateAkomaNtoso } from '../../tests/helpers/externalTools.ts'
 import { draftToAkomaNtoso } from './akomaNtoso.ts'
-import { submissionMetadata, testDraft, testMeta } from './testDraft.ts'
+import { submissionMetadata, testDraft, testMeta } from '../../tests/fixtures/testDraft.ts'
 
 const generatedAt = new Date(Date.UTC(2026, 2, 13, 9))
 const meta = { ...testMeta, ...submissionMetadata, kind: 'recommendations', workDate: new Date(Date.UTC(2026, 0, 20)) }

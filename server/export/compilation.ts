@@ -2,34 +2,11 @@
  * A compilation of written inputs (comment threads), grouped by delegation or by paragraph; the shared part of its
  * Markdown and DOCX writers: who is speaking, in which order, under which heading.
  */
+import type { CompilationGrouping, CompiledAuthor, CompiledInput } from '../../shared/schema/compilation.ts'
 import { regionalGroupLabels } from '../../shared/schema/member.ts'
 import { formatExportDate } from './exportMeta.ts'
 
-export interface CompiledAuthor {
-  name: string
-  /** The State, group of States or, for a stakeholder, the organisation. */
-  delegation: string | null
-  role: string
-}
-
-export interface CompiledInput {
-  threadId: string
-  /** `regionalGroup` is a RegionalGroup id ("weog"), written out by its label. */
-  author: CompiledAuthor & { regionalGroup: string | null }
-  body: string
-  createdAt: number
-  /** The text commented on. */
-  quote: string
-  /** "Paragraph 12", "R4", or `detachedLocation` when the text commented on is no longer in the draft. */
-  location: string
-  /** Position of the location in document order. */
-  locationOrder: number
-  stakeholder: boolean
-  resolved: boolean
-  replies: { author: CompiledAuthor; body: string; createdAt: number }[]
-}
-
-export type CompilationGrouping = 'delegation' | 'paragraph'
+export type { CompilationGrouping, CompiledAuthor, CompiledInput }
 
 export interface CompilationOptions {
   by: CompilationGrouping

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compilationToDocx } from './compilationDocx.ts'
 import { paragraphTexts, readDocx, runsOf } from '../../tests/helpers/readDocx.ts'
-import { testCompilationOptions, testInputs } from './testInputs.ts'
+import { testCompilationOptions, testInputs } from '../../tests/fixtures/testInputs.ts'
 
 describe('compilationToDocx', () => {
   it('is a Word package headed by symbol, title and date', async () => {

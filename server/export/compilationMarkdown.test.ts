@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compilationToMarkdown } from './compilationMarkdown.ts'
-import { testCompilationOptions, testInputs } from './testInputs.ts'
+import { testCompilationOptions, testInputs } from '../../tests/fixtures/testInputs.ts'
 
 describe('compilationToMarkdown', () => {
   it('groups by delegation, each input under its place with the text it comments on quoted', () => {

@@ -5,7 +5,7 @@ import { coverage } from '../../shared/model/coverage.ts'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import { doc, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
 import { coverageAnnex } from './coverageAnnex.ts'
-import { testCatalogue, testDraft } from './testDraft.ts'
+import { testCatalogue, testDraft } from '../../tests/fixtures/testDraft.ts'
 
 describe('coverageAnnex', () => {
   it('lists every pillar and element with the recommendations linking to it by number, or as not covered', () => {

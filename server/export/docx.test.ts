@@ -9,7 +9,7 @@ import { charactersXmlForbids, type DocxPackage, headerFooterPart, paragraphText
 import { comparisonToDocx } from './redline.ts'
 import { compareDrafts } from '../../shared/compare/compareDrafts.ts'
 import { compilationToDocx } from './compilationDocx.ts'
-import { submissionMetadata, testDraft, testMeta } from './testDraft.ts'
+import { submissionMetadata, testDraft, testMeta } from '../../tests/fixtures/testDraft.ts'
 
 describe('draftToDocx', async () => {
   const { model, coverage: testCoverage } = testDraft()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatExportDate, runningHead, versionLine } from './exportMeta.ts'
-import { testMeta } from './testDraft.ts'
+import { testMeta } from '../../tests/fixtures/testDraft.ts'
 
 describe('exportMeta', () => {
   it('writes dates UN style, in UTC whatever the server zone', () => {

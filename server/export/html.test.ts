@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { doc, heading, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
 import { draftToHtml } from './html.ts'
-import { testDraft, testMeta } from './testDraft.ts'
+import { testDraft, testMeta } from '../../tests/fixtures/testDraft.ts'
 
 describe('draftToHtml', () => {
   const { model, coverage } = testDraft()

@@ -4,7 +4,7 @@ import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import { coverage } from '../../shared/model/coverage.ts'
 import { builtInCatalogue } from '../../shared/framework/builtInCatalogue.ts'
 import { draftToMarkdown } from './markdown.ts'
-import { testDraft, testMeta } from './testDraft.ts'
+import { testDraft, testMeta } from '../../tests/fixtures/testDraft.ts'
 
 describe('draftToMarkdown', () => {
   it('writes the title block, numbered paragraphs, recommendations with their links, and the annex', () => {

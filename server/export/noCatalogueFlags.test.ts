@@ -9,8 +9,8 @@ import { draftToHtml } from './html.ts'
 import { draftToMarkdown } from './markdown.ts'
 import { draftToPlainText } from './plainText.ts'
 import { comparisonToDocx, comparisonToHtml } from './redline.ts'
-import { testComparison, testComparisonMeta } from './testComparison.ts'
-import { testMeta } from './testDraft.ts'
+import { testComparison, testComparisonMeta } from '../../tests/fixtures/testComparison.ts'
+import { testMeta } from '../../tests/fixtures/testDraft.ts'
 
 /** The catalogue's own bookkeeping (the unverified flag and its explanation) that a submitted text must never carry. */
 const bookkeeping = /unverified|substance confirmed|could not be checked|flag-/i

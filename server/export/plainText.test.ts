@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { doc, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
 import { draftToPlainText } from './plainText.ts'
-import { testDraft, testMeta } from './testDraft.ts'
+import { testDraft, testMeta } from '../../tests/fixtures/testDraft.ts'
 
 describe('draftToPlainText', () => {
   it('writes numbers and links as the editor shows them, continuation lines under the text', () => {

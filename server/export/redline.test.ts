@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { paragraphTexts, readDocx, runsOf } from '../../tests/helpers/readDocx.ts'
 import { comparisonToDocx, comparisonToHtml, deletionColor, insertionColor } from './redline.ts'
-import { testComparison, testComparisonMeta } from './testComparison.ts'
+import { testComparison, testComparisonMeta } from '../../tests/fixtures/testComparison.ts'
 import { compareDrafts } from '../../shared/compare/compareDrafts.ts'
 import { builtInCatalogue } from '../../shared/framework/builtInCatalogue.ts'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'

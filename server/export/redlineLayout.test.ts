@@ -5,7 +5,7 @@ import { builtInCatalogue } from '../../shared/framework/builtInCatalogue.ts'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import { doc, paragraph } from '../../shared/schema/draftBuilders.ts'
 import { changeTableRows, comparisonLines, comparisonRunningHead, redlineEntries, summaryLines } from './redlineLayout.ts'
-import { testComparison, testComparisonMeta } from './testComparison.ts'
+import { testComparison, testComparisonMeta } from '../../tests/fixtures/testComparison.ts'
 
 describe('redlineEntries', () => {
   const entries = redlineEntries(testComparison)

@@ -1,7 +1,8 @@
 /** Revisions: named, immutable snapshots of a document (the Yjs state and the ProseMirror JSON), who cut them and when. */
+import { ApiError } from '../../shared/errors/apiError.ts'
 import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
-import type { RevisionSummary } from '../../shared/schema/api.ts'
-import type { Author, Role } from '../../shared/schema/member.ts'
+import type { RevisionSummary } from '../../shared/schema/revision.ts'
+import { memberColumns, memberOfRow } from '../auth/memberColumns.ts'
 import type { Sqlite } from '../store/sqlite.ts'
 
 export type { RevisionSummary }
@@ -11,12 +12,10 @@ export interface Revision extends RevisionSummary {
   state: Uint8Array
 }
 
-export class RevisionError extends Error {
-  constructor(
-    readonly code: 'revision_label_taken',
-    message: string,
-  ) {
-    super(message)
+/** A revision that conflicts with the document's others (409). */
+export class RevisionError extends ApiError {
+  constructor(code: 'revision_label_taken', message: string) {
+    super(409, code, message)
   }
 }
 
@@ -26,15 +25,9 @@ interface RevisionRow {
   label: string
   note: string | null
   createdAt: number
-  authorId: number
-  authorName: string
-  authorRole: Role
-  authorDelegation: string | null
-  authorGroup: Author['regionalGroup']
 }
 
-const summaryColumns = `r.id, r.document_id AS documentId, r.label, r.note, r.created_at AS createdAt,
-  m.id AS authorId, m.name AS authorName, m.role AS authorRole, m.delegation AS authorDelegation, m.regional_group AS authorGroup`
+const summaryColumns = `r.id, r.document_id AS documentId, r.label, r.note, r.created_at AS createdAt, ${memberColumns('m', 'author')}`
 
 function summary(row: RevisionRow): RevisionSummary {
   return {
@@ -43,7 +36,7 @@ function summary(row: RevisionRow): RevisionSummary {
     label: row.label,
     note: row.note,
     createdAt: row.createdAt,
-    createdBy: { id: row.authorId, name: row.authorName, role: row.authorRole, delegation: row.authorDelegation, regionalGroup: row.authorGroup },
+    createdBy: memberOfRow(row, 'author'),
   }
 }
 

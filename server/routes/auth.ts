@@ -2,11 +2,14 @@
 import { Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
+import { memberPermissions } from '../../shared/auth/permissions.ts'
+import { ApiError } from '../../shared/errors/apiError.ts'
+import { SignedIn, type Member } from '../../shared/schema/member.ts'
 import { authenticate, sessionCookie } from '../auth/authenticate.ts'
 import { isHttps } from '../auth/trustProxy.ts'
 import type { MemberDirectory } from '../auth/members.ts'
 import type { Sessions } from '../auth/sessions.ts'
-import { apiError, readJson, type AppEnv } from '../http.ts'
+import { parseJson, reply, type AppEnv } from '../http.ts'
 
 const InviteExchange = z.object({ token: z.string().min(1, 'token must not be empty').max(256, 'token is too long') })
 
@@ -26,13 +29,14 @@ export interface AuthRouteDeps {
   onSessionEnded?: () => void
 }
 
+const signedIn = (member: Member): SignedIn => ({ member, permissions: memberPermissions(member) })
+
 export function authRoutes({ members, sessions, sessionTtlMs, trustProxy, onSessionEnded }: AuthRouteDeps) {
   return new Hono<AppEnv>()
     .post('/auth/invite', async (c) => {
-      const body = await readJson(c, InviteExchange)
-      if (!body.ok) return body.response
-      const outcome = sessions.acceptInvite(body.value.token, (id) => members.get(id))
-      if ('error' in outcome) return apiError(c, 400, outcome.error, inviteErrors[outcome.error])
+      const { token } = await parseJson(c, InviteExchange)
+      const outcome = sessions.acceptInvite(token, (id) => members.get(id))
+      if ('error' in outcome) throw new ApiError(400, outcome.error, inviteErrors[outcome.error])
       setCookie(c, sessionCookie, outcome.sessionToken, {
         httpOnly: true,
         sameSite: 'Strict',
@@ -40,7 +44,7 @@ export function authRoutes({ members, sessions, sessionTtlMs, trustProxy, onSess
         path: '/',
         maxAge: Math.floor(sessionTtlMs / 1000),
       })
-      return c.json({ member: outcome.member })
+      return reply(c, SignedIn, signedIn(outcome.member))
     })
     .post('/auth/signout', (c) => {
       const cookie = getCookie(c, sessionCookie)
@@ -51,5 +55,5 @@ export function authRoutes({ members, sessions, sessionTtlMs, trustProxy, onSess
       deleteCookie(c, sessionCookie, { path: '/' })
       return c.body(null, 204)
     })
-    .get('/me', authenticate(members, sessions), (c) => c.json({ member: c.get('member') }))
+    .get('/me', authenticate(members, sessions), (c) => reply(c, SignedIn, signedIn(c.get('member'))))
 }

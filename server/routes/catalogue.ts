@@ -2,10 +2,10 @@
 import { Hono } from 'hono'
 import { pillarTitles, pillars } from '../../shared/framework/index.ts'
 import { ApiError } from '../../shared/errors/apiError.ts'
-import { CatalogueUpdate, type ServedCatalogue } from '../../shared/schema/catalogue.ts'
+import { CatalogueHistory, CatalogueUpdate, CatalogueVersionDetail, ServedCatalogue } from '../../shared/schema/catalogue.ts'
 import { allow } from '../auth/authenticate.ts'
 import type { CatalogueStore } from '../catalogue/catalogueStore.ts'
-import { parseJson, type AppEnv } from '../http.ts'
+import { parseJson, reply, type AppEnv } from '../http.ts'
 
 const pillarList = pillars.map((id) => ({ id, title: pillarTitles[id] }))
 
@@ -15,18 +15,18 @@ function served(catalogue: CatalogueStore): ServedCatalogue {
 
 export function catalogueRoutes({ catalogue }: { catalogue: CatalogueStore }) {
   return new Hono<AppEnv>()
-    .get('/', allow('catalogue.read'), (c) => c.json(served(catalogue)))
-    .get('/history', allow('catalogue.read'), (c) => c.json(catalogue.history()))
+    .get('/', allow('catalogue.read'), (c) => reply(c, ServedCatalogue, served(catalogue)))
+    .get('/history', allow('catalogue.read'), (c) => reply(c, CatalogueHistory, catalogue.history()))
     .get('/revisions/:revision', allow('catalogue.read'), (c) => {
       const text = c.req.param('revision')
       const revision = /^\d{1,9}$/.test(text) ? Number(text) : null
       const version = revision === null ? null : catalogue.version(revision)
       if (!version) throw new ApiError(404, 'catalogue_revision_not_found', `the catalogue has no revision ${text}`)
-      return c.json(version)
+      return reply(c, CatalogueVersionDetail, version)
     })
     .put('/', allow('catalogue.edit'), async (c) => {
       const { baseRevision, ...override } = await parseJson(c, CatalogueUpdate)
       catalogue.replaceOverride(override, c.get('member').id, baseRevision)
-      return c.json(served(catalogue))
+      return reply(c, ServedCatalogue, served(catalogue))
     })
 }

@@ -1,19 +1,17 @@
 /** `/api/documents/:id/threads`, `/comments`, `/compilation`: comment threads on a document and the compilation of written inputs. */
-import { Hono } from 'hono'
-import { commentPayloads } from '../../shared/schema/comments.ts'
-import type { Access } from '../auth/access.ts'
-import { forbidden } from '../auth/authenticate.ts'
-import { can } from '../auth/permissions.ts'
+import { Hono, type Context } from 'hono'
+import { can } from '../../shared/auth/permissions.ts'
+import { ApiError } from '../../shared/errors/apiError.ts'
+import { compilationGroupings, Compilation } from '../../shared/schema/compilation.ts'
+import { commentPayloads, ThreadAnswer, ThreadList, type Thread } from '../../shared/schema/comments.ts'
 import type { CommentService } from '../comments/commentService.ts'
-import { groupInputs, type CompilationGrouping } from '../export/compilation.ts'
-import { apiError, readJson, type AppEnv } from '../http.ts'
+import type { CommentRef } from '../comments/commentStore.ts'
+import { groupInputs } from '../export/compilation.ts'
 import type { HeavyWork } from '../heavy/heavyWork.ts'
-import type { Registry } from '../workspaces/registry.ts'
-import { allowOnDocument, ensureDocumentScope } from './documentScope.ts'
+import { parseJson, reply, type AppEnv } from '../http.ts'
+import { allowOnDocument } from './documentScope.ts'
 
 export interface CommentRouteDeps {
-  registry: Registry
-  access: Access
   comments: CommentService
   /** Writes compilation files on the worker pool. */
   heavy: HeavyWork
@@ -21,87 +19,70 @@ export interface CommentRouteDeps {
 }
 
 const formats = ['json', 'md', 'docx'] as const
-const groupings = ['delegation', 'paragraph'] as const satisfies readonly CompilationGrouping[]
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
-export function commentRoutes({ registry, access, comments, heavy, maxCommentChars }: CommentRouteDeps) {
+/** Under the document scope (`documentRoutesScoped`). */
+export function commentRoutes({ comments, heavy, maxCommentChars }: CommentRouteDeps) {
   const { OpenThread, CommentText } = commentPayloads(maxCommentChars)
-  const scoped = ensureDocumentScope(registry, access)
-  const readable = allowOnDocument('document.read')
 
-  const threadNotFound = (c: Parameters<typeof apiError>[0], threadId: string) =>
-    apiError(c, 404, 'thread_not_found', `there is no comment thread "${threadId}" on this document`)
-  const commentNotFound = (c: Parameters<typeof apiError>[0], commentId: string) =>
-    apiError(c, 404, 'comment_not_found', `there is no comment "${commentId}" on this document`)
+  /** The thread named in the path, on the scoped document; 404 otherwise. */
+  const threadIdOf = (c: Context<AppEnv>): string => {
+    const threadId = c.req.param('threadId') ?? ''
+    if (!comments.thread(c.get('document').id, threadId)) throw threadNotFound(threadId)
+    return threadId
+  }
+  /** The comment named in the path, on the scoped document, if the member may `action` it (only its author may). */
+  const ownCommentOf = (c: Context<AppEnv>, action: 'edit' | 'delete'): CommentRef => {
+    const commentId = c.req.param('commentId') ?? ''
+    const ref = comments.comment(c.get('document').id, commentId)
+    if (!ref) throw commentNotFound(commentId)
+    if (!can({ ...c.get('subject'), authorId: ref.authorId }, `comment.${action}`)) throw new ApiError(403, 'not_your_comment', `you may ${action} only your own comments`)
+    return ref
+  }
+  const answer = (c: Context<AppEnv>, thread: Thread | null, notFound: ApiError, status: 200 | 201 = 200) => {
+    if (!thread) throw notFound
+    return reply(c, ThreadAnswer, { thread }, status)
+  }
 
   return new Hono<AppEnv>()
-    .get('/:id/threads', scoped, readable, (c) => c.json({ threads: comments.threads(c.get('document').id) }))
-    .post('/:id/threads', scoped, readable, async (c) => {
-      if (!can(c.get('subject'), 'comment.create')) return forbidden(c, 'comment.create')
-      const payload = await readJson(c, OpenThread)
-      if (!payload.ok) return payload.response
-      const thread = comments.open(c.get('document').id, c.get('member').id, payload.value.anchor, payload.value.body)
-      return c.json({ thread }, 201)
+    .get('/:id/threads', (c) => reply(c, ThreadList, { threads: comments.threads(c.get('document').id) }))
+    .post('/:id/threads', allowOnDocument('comment.create'), async (c) => {
+      const { anchor, body } = await parseJson(c, OpenThread)
+      return reply(c, ThreadAnswer, { thread: comments.open(c.get('document').id, c.get('member').id, anchor, body) }, 201)
     })
-    .post('/:id/threads/:threadId/comments', scoped, readable, async (c) => {
-      if (!can(c.get('subject'), 'comment.create')) return forbidden(c, 'comment.create')
-      const documentId = c.get('document').id
-      const threadId = c.req.param('threadId')
-      if (!comments.thread(documentId, threadId)) return threadNotFound(c, threadId)
-      const payload = await readJson(c, CommentText)
-      if (!payload.ok) return payload.response
-      return c.json({ thread: comments.reply(documentId, threadId, c.get('member').id, payload.value.body) }, 201)
+    .post('/:id/threads/:threadId/comments', allowOnDocument('comment.create'), async (c) => {
+      const threadId = threadIdOf(c)
+      const { body } = await parseJson(c, CommentText)
+      return answer(c, comments.reply(c.get('document').id, threadId, c.get('member').id, body), threadNotFound(threadId), 201)
     })
-    .patch('/:id/comments/:commentId', scoped, readable, async (c) => {
-      const commentId = c.req.param('commentId')
-      const ref = comments.comment(c.get('document').id, commentId)
-      if (!ref) return commentNotFound(c, commentId)
-      if (!can({ ...c.get('subject'), authorId: ref.authorId }, 'comment.edit')) {
-        return apiError(c, 403, 'not_your_comment', 'you may edit only your own comments')
-      }
-      if (ref.deleted) return apiError(c, 409, 'comment_deleted', 'this comment has been deleted; it can no longer be edited')
-      const payload = await readJson(c, CommentText)
-      if (!payload.ok) return payload.response
-      const thread = comments.edit(ref, payload.value.body)
-      return thread ? c.json({ thread }) : commentNotFound(c, commentId)
+    .patch('/:id/comments/:commentId', async (c) => {
+      const ref = ownCommentOf(c, 'edit')
+      if (ref.deleted) throw new ApiError(409, 'comment_deleted', 'this comment has been deleted; it can no longer be edited')
+      const { body } = await parseJson(c, CommentText)
+      return answer(c, comments.edit(ref, body), commentNotFound(ref.id))
     })
-    .delete('/:id/comments/:commentId', scoped, readable, (c) => {
-      const commentId = c.req.param('commentId')
-      const ref = comments.comment(c.get('document').id, commentId)
-      if (!ref) return commentNotFound(c, commentId)
-      if (!can({ ...c.get('subject'), authorId: ref.authorId }, 'comment.delete')) {
-        return apiError(c, 403, 'not_your_comment', 'you may delete only your own comments')
-      }
-      const thread = comments.delete(ref)
-      return thread ? c.json({ thread }) : commentNotFound(c, commentId)
+    .delete('/:id/comments/:commentId', (c) => {
+      const ref = ownCommentOf(c, 'delete')
+      return answer(c, comments.delete(ref), commentNotFound(ref.id))
     })
-    .post('/:id/threads/:threadId/resolve', scoped, readable, (c) => {
-      if (!can(c.get('subject'), 'thread.resolve')) return forbidden(c, 'thread.resolve')
-      const documentId = c.get('document').id
-      const threadId = c.req.param('threadId')
-      if (!comments.thread(documentId, threadId)) return threadNotFound(c, threadId)
-      const thread = comments.resolve(documentId, threadId, c.get('member').id)
-      return thread ? c.json({ thread }) : threadNotFound(c, threadId)
+    .post('/:id/threads/:threadId/resolve', allowOnDocument('thread.resolve'), (c) => {
+      const threadId = threadIdOf(c)
+      return answer(c, comments.resolve(c.get('document').id, threadId, c.get('member').id), threadNotFound(threadId))
     })
-    .post('/:id/threads/:threadId/reopen', scoped, readable, (c) => {
-      if (!can(c.get('subject'), 'thread.resolve')) return forbidden(c, 'thread.resolve')
-      const documentId = c.get('document').id
-      const threadId = c.req.param('threadId')
-      if (!comments.thread(documentId, threadId)) return threadNotFound(c, threadId)
-      const thread = comments.reopen(documentId, threadId)
-      return thread ? c.json({ thread }) : threadNotFound(c, threadId)
+    .post('/:id/threads/:threadId/reopen', allowOnDocument('thread.resolve'), (c) => {
+      const threadId = threadIdOf(c)
+      return answer(c, comments.reopen(c.get('document').id, threadId), threadNotFound(threadId))
     })
-    .get('/:id/compilation', scoped, readable, async (c) => {
-      if (!can(c.get('subject'), 'document.export')) return forbidden(c, 'document.export')
+    .get('/:id/compilation', allowOnDocument('document.export'), async (c) => {
       const format = c.req.query('format') ?? 'json'
       const by = c.req.query('by') ?? 'delegation'
-      if (!isOneOf(formats, format)) return apiError(c, 400, 'invalid_query', `format must be one of: ${formats.join(', ')}`)
-      if (!isOneOf(groupings, by)) return apiError(c, 400, 'invalid_query', `by must be one of: ${groupings.join(', ')}`)
+      if (!isOneOf(formats, format)) throw new ApiError(400, 'invalid_query', `format must be one of: ${formats.join(', ')}`)
+      if (!isOneOf(compilationGroupings, by)) throw new ApiError(400, 'invalid_query', `by must be one of: ${compilationGroupings.join(', ')}`)
       const document = c.get('document')
       const inputs = await comments.compile(document.id)
       if (format === 'json') {
         const groups = groupInputs(inputs, by)
-        return c.json({
+        return reply(c, Compilation, {
           documentId: document.id,
           by,
           inputs: groups.flatMap((group) => group.inputs),
@@ -115,6 +96,14 @@ export function commentRoutes({ registry, access, comments, heavy, maxCommentCha
       c.header('content-type', format === 'md' ? 'text/markdown; charset=utf-8' : docxType)
       return c.body(body as string | Uint8Array<ArrayBuffer>)
     })
+}
+
+function threadNotFound(threadId: string): ApiError {
+  return new ApiError(404, 'thread_not_found', `there is no comment thread "${threadId}" on this document`)
+}
+
+function commentNotFound(commentId: string): ApiError {
+  return new ApiError(404, 'comment_not_found', `there is no comment "${commentId}" on this document`)
 }
 
 function isOneOf<const T extends readonly string[]>(values: T, value: string): value is T[number] {

@@ -1,19 +1,18 @@
 /** `/api/documents/:id`: a document's record and permissions, its validation status, and a live stream of its events. */
 import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
-import type { Access } from '../auth/access.ts'
+import { documentPermissions } from '../../shared/auth/permissions.ts'
+import { ApiError } from '../../shared/errors/apiError.ts'
+import { DocumentDetail, DocumentStatus } from '../../shared/schema/document.ts'
 import type { MemberDirectory } from '../auth/members.ts'
-import { can, documentPermissions } from '../auth/permissions.ts'
 import type { Rooms } from '../collab/rooms.ts'
 import type { DocumentEvents } from '../documents/documentEvents.ts'
-import { apiError, type AppEnv } from '../http.ts'
+import { reply, type AppEnv } from '../http.ts'
 import type { DocumentStatusService } from '../validation/documentStatus.ts'
 import type { Registry } from '../workspaces/registry.ts'
-import { allowOnDocument, documentScope } from './documentScope.ts'
 
 export interface DocumentRouteDeps {
   registry: Registry
-  access: Access
   members: MemberDirectory
   rooms: Rooms
   status: DocumentStatusService
@@ -26,24 +25,20 @@ const keepAliveMs = 25_000
 /** How often an idle stream asks whether its session or token still holds. */
 const recheckMs = 5_000
 
-export function documentRoutes({ registry, access, members, rooms, status, events, maxStreamsPerMember }: DocumentRouteDeps) {
+export function documentRoutes({ registry, members, rooms, status, events, maxStreamsPerMember }: DocumentRouteDeps) {
   const openStreams = new Map<number, number>()
   return new Hono<AppEnv>()
-    .use('/:id/*', documentScope(registry, access), allowOnDocument('document.read'))
-    .use('/:id', documentScope(registry, access), allowOnDocument('document.read'))
     .get('/:id', (c) => {
       const document = c.get('document')
-      const subject = c.get('subject')
-      return c.json({
+      return reply(c, DocumentDetail, {
         document,
-        workspace: registry.workspace(document.workspaceId),
-        canWrite: can(subject, 'document.write'),
-        permissions: documentPermissions(subject),
+        workspace: registry.workspace(document.workspaceId)!,
+        permissions: documentPermissions(c.get('subject')),
       })
     })
     .get('/:id/status', async (c) => {
       const id = c.get('document').id
-      return c.json(await status.current(id))
+      return reply(c, DocumentStatus, await status.current(id))
     })
     .get('/:id/events', async (c) => {
       const id = c.get('document').id
@@ -51,7 +46,7 @@ export function documentRoutes({ registry, access, members, rooms, status, event
       const stillSignedIn = c.get('stillSignedIn')
       const open = openStreams.get(memberId) ?? 0
       if (open >= maxStreamsPerMember) {
-        return apiError(c, 429, 'too_many_streams', `you have ${open} live document streams open already; close a tab and try again`)
+        throw new ApiError(429, 'too_many_streams', `you have ${open} live document streams open already; close a tab and try again`)
       }
       openStreams.set(memberId, open + 1)
       return streamSSE(c, async (stream) => {

@@ -1,11 +1,9 @@
 /** Each document's validity, recomputed (on the worker pool) shortly after it changes and pushed to whoever listens. */
+import type { DocumentStatus } from '../../shared/schema/document.ts'
 import { log } from '../log.ts'
 import type { BoundedValidation } from './boundedProblems.ts'
 
-export interface DocumentStatus extends BoundedValidation {
-  documentId: string
-  checkedAt: string
-}
+export type { DocumentStatus }
 
 /** Validates the document as stored: the bounded status, computed off the relay's event loop. */
 export type Validate = (documentId: string) => Promise<BoundedValidation>

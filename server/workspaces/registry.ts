@@ -1,34 +1,17 @@
 /** Workspaces (one DTG in one cycle year) and the documents that belong to them. */
 import { randomBytes } from 'node:crypto'
 import { defaultDocumentMetadata, type DocumentMetadata, type UpdateDocumentMetadata } from '../../shared/schema/documentMetadata.ts'
+import { ApiError } from '../../shared/errors/apiError.ts'
+import type { DocumentKind } from '../../shared/schema/api.ts'
+import type { DocumentRecord, Workspace, WorkspaceSummary } from '../../shared/schema/workspace.ts'
 import type { Sqlite } from '../store/sqlite.ts'
 
-export type DocumentKind = 'annual-summary' | 'recommendations' | 'working-draft'
+export type { DocumentKind, DocumentRecord, Workspace }
 
-export interface Workspace {
-  id: string
-  dtg: 1 | 2
-  year: number
-  title: string
-  createdAt: number
-}
-
-/** A document's record; its submission metadata (symbol, distribution, ...) is edited by its workspace's leads. */
-export interface DocumentRecord extends DocumentMetadata {
-  id: string
-  workspaceId: string
-  title: string
-  kind: DocumentKind
-  createdBy: number | null
-  createdAt: number
-}
-
-export class RegistryError extends Error {
-  constructor(
-    readonly code: 'workspace_exists' | 'workspace_not_found',
-    message: string,
-  ) {
-    super(message)
+/** A workspace that exists already (409) or a document for one that does not (404). */
+export class RegistryError extends ApiError {
+  constructor(code: 'workspace_exists' | 'workspace_not_found', message: string) {
+    super(code === 'workspace_exists' ? 409 : 404, code, message)
   }
 }
 
@@ -49,7 +32,7 @@ export class Registry {
   private readonly updateDocumentMetadata
 
   constructor(private readonly db: Sqlite) {
-    this.listWorkspacesStmt = db.prepare<[], Workspace & { documentCount: number }>(
+    this.listWorkspacesStmt = db.prepare<[], WorkspaceSummary>(
       `SELECT w.id, w.dtg, w.year, w.title, w.created_at AS createdAt,
               (SELECT count(*) FROM documents d WHERE d.workspace_id = w.id) AS documentCount
        FROM workspaces w ORDER BY w.year DESC, w.dtg`,
@@ -82,6 +65,13 @@ export class Registry {
     return this.workspaceById.get(id) ?? null
   }
 
+  /** The workspace, or a RegistryError (404) naming the id. */
+  requireWorkspace(id: string): Workspace {
+    const workspace = this.workspace(id)
+    if (!workspace) throw new RegistryError('workspace_not_found', `there is no workspace "${id}"`)
+    return workspace
+  }
+
   createWorkspace(input: { dtg: 1 | 2; year: number; title: string }): Workspace {
     if (this.workspaceByDtgYear.get(input.dtg, input.year)) {
       throw new RegistryError('workspace_exists', `a workspace for DTG ${input.dtg} in ${input.year} exists already`)
@@ -100,9 +90,7 @@ export class Registry {
   }
 
   createDocument(input: { workspaceId: string; title: string; kind: DocumentKind; symbol: string | null; createdBy: number | null }): DocumentRecord {
-    if (!this.workspace(input.workspaceId)) {
-      throw new RegistryError('workspace_not_found', `there is no workspace "${input.workspaceId}"`)
-    }
+    this.requireWorkspace(input.workspaceId)
     const id = `${input.workspaceId}-${randomBytes(6).toString('hex')}`
     this.insertDocument.run(id, input.workspaceId, input.title, input.kind, input.symbol, input.createdBy, Date.now())
     return this.document(id)!

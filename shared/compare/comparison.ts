@@ -1,14 +1,16 @@
 /** The result of comparing two versions of a draft: a redline of its blocks and a table of recommendation changes. */
-import type { DraftBlock, ModelRef } from '../model/draftModel.ts'
+import { z } from 'zod'
+import { DraftBlock, ModelRef } from '../model/draftModel.ts'
 
 /** A run of words, equal in both versions, inserted in the later one, or deleted from the earlier one. */
-export interface TextSegment {
-  op: 'equal' | 'insert' | 'delete'
-  text: string
+export const TextSegment = z.object({
+  op: z.enum(['equal', 'insert', 'delete']),
+  text: z.string(),
   /** Set only when true: deleted text as the earlier version wrote it, other text as the later one does. */
-  bold?: boolean
-  italic?: boolean
-}
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+})
+export type TextSegment = z.infer<typeof TextSegment>
 
 /**
  * One block of the redline, in the order of the later version, with removed blocks where they stood.
@@ -16,56 +18,60 @@ export interface TextSegment {
  * - `changed`: the same block with edited text (paragraphs paired by position and similarity; recommendations by id).
  * - `added` / `removed`: only in the later / earlier version.
  */
-export interface RedlineBlock {
-  change: 'unchanged' | 'changed' | 'added' | 'removed'
-  kind: DraftBlock['kind']
-  before: DraftBlock | null
-  after: DraftBlock | null
+export const RedlineBlock = z.object({
+  change: z.enum(['unchanged', 'changed', 'added', 'removed']),
+  kind: z.enum(['heading', 'paragraph', 'recommendation']),
+  before: DraftBlock.nullable(),
+  after: DraftBlock.nullable(),
   /**
    * Word-level diff of the block's text, lines joined by "\n" (a recommendation's paragraphs likewise).
    * All `equal` for an unchanged block, all `insert` for an added one, all `delete` for a removed one.
    */
-  segments: TextSegment[]
+  segments: z.array(TextSegment),
   /** Recommendations only: links in both versions, added, removed (by catalogue id, in the later order). */
-  refs?: { kept: ModelRef[]; added: ModelRef[]; removed: ModelRef[] }
+  refs: z.object({ kept: z.array(ModelRef), added: z.array(ModelRef), removed: z.array(ModelRef) }).optional(),
   /** Recommendations only: true when it stood elsewhere in the earlier version (shown here, and not there as removed). */
-  moved?: boolean
-}
+  moved: z.boolean().optional(),
+})
+export type RedlineBlock = z.infer<typeof RedlineBlock>
 
-export type RecommendationChangeKind = 'added' | 'removed' | 'text' | 'links' | 'renumbered'
+export const RecommendationChangeKind = z.enum(['added', 'removed', 'text', 'links', 'renumbered'])
+export type RecommendationChangeKind = z.infer<typeof RecommendationChangeKind>
 
-export interface RecommendationSide {
-  number: number
-  refs: ModelRef[]
-  text: string
-}
+export const RecommendationSide = z.object({ number: z.number().int(), refs: z.array(ModelRef), text: z.string() })
+export type RecommendationSide = z.infer<typeof RecommendationSide>
 
 /** What happened to one recommendation, matched by its stable id across the two versions. */
-export interface RecommendationChange {
-  id: string
+export const RecommendationChange = z.object({
+  id: z.string(),
   /** Empty when nothing changed; a recommendation can be renumbered and edited at once. */
-  changes: RecommendationChangeKind[]
-  before: RecommendationSide | null
-  after: RecommendationSide | null
+  changes: z.array(RecommendationChangeKind),
+  before: RecommendationSide.nullable(),
+  after: RecommendationSide.nullable(),
   /** "R4 is now R5", "added as R3", "removed (was R2)", "text and links changed": one line for the table. */
-  summary: string
-}
+  summary: z.string(),
+})
+export type RecommendationChange = z.infer<typeof RecommendationChange>
 
-export interface ComparisonSummary {
-  paragraphsAdded: number
-  paragraphsRemoved: number
-  paragraphsChanged: number
+const count = z.number().int().nonnegative()
+
+export const ComparisonSummary = z.object({
+  paragraphsAdded: count,
+  paragraphsRemoved: count,
+  paragraphsChanged: count,
   /** Paragraphs found elsewhere in the later version (edited or not), shown once, where they now stand. */
-  paragraphsMoved: number
-  recommendationsAdded: number
-  recommendationsRemoved: number
-  recommendationsChanged: number
-  recommendationsRenumbered: number
-}
+  paragraphsMoved: count,
+  recommendationsAdded: count,
+  recommendationsRemoved: count,
+  recommendationsChanged: count,
+  recommendationsRenumbered: count,
+})
+export type ComparisonSummary = z.infer<typeof ComparisonSummary>
 
-export interface Comparison {
-  blocks: RedlineBlock[]
+export const Comparison = z.object({
+  blocks: z.array(RedlineBlock),
   /** Every recommendation of either version (those in the later version first, in its order, then removed ones). */
-  recommendations: RecommendationChange[]
-  summary: ComparisonSummary
-}
+  recommendations: z.array(RecommendationChange),
+  summary: ComparisonSummary,
+})
+export type Comparison = z.infer<typeof Comparison>

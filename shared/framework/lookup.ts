@@ -1,7 +1,9 @@
 /** Lookups of framework elements by id; retired elements still resolve but are hidden from pickers. */
+import { z } from 'zod'
 import type { FrameworkCatalogue, FrameworkElement } from './element.ts'
 
-export type RefStatus = 'known' | 'retired' | 'unknown'
+export const RefStatus = z.enum(['known', 'retired', 'unknown'])
+export type RefStatus = z.infer<typeof RefStatus>
 
 export type ResolvedRef =
   | { status: 'known' | 'retired'; element: FrameworkElement }

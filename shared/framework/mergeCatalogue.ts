@@ -1,9 +1,11 @@
 /** Applies the secretariat's override to a catalogue: replace by id, add new ids, retire without forgetting. */
+import { ApiError } from '../errors/apiError.ts'
 import { type CatalogueOverride, type FrameworkCatalogue, type FrameworkElement, isRetirement } from './element.ts'
 
-export class UnknownRetirementError extends RangeError {
+/** An override retiring ids the catalogue lacks (422, the ids in `details`). */
+export class UnknownRetirementError extends ApiError {
   constructor(readonly ids: string[]) {
-    super(`cannot retire elements the catalogue does not have: ${ids.join(', ')}`)
+    super(422, 'catalogue_unknown_retirement', `cannot retire elements the catalogue does not have: ${ids.join(', ')}`, { ids })
     this.name = 'UnknownRetirementError'
   }
 }

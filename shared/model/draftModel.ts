@@ -1,62 +1,63 @@
 /** DraftModel: a draft as readers see it, with derived paragraph and recommendation numbers. */
-import type { Pillar } from '../framework/pillars.ts'
-import type { RefStatus } from '../framework/lookup.ts'
-import type { NodePath } from '../schema/draftJson.ts'
+import { z } from 'zod'
+import { Pillar } from '../framework/pillars.ts'
+import { RefStatus } from '../framework/lookup.ts'
+import { NodePath } from '../schema/draftProblem.ts'
 
-export interface TextRun {
-  text: string
-  bold: boolean
-  italic: boolean
-}
+export const TextRun = z.object({ text: z.string(), bold: z.boolean(), italic: z.boolean() })
+export type TextRun = z.infer<typeof TextRun>
 
 /** One line of text with its formatting: a paragraph, a heading, a list item's own paragraph. */
-export interface TextLine {
-  text: string
-  runs: TextRun[]
-}
+export const TextLine = z.object({ text: z.string(), runs: z.array(TextRun) })
+export type TextLine = z.infer<typeof TextLine>
 
-export interface HeadingBlock {
-  kind: 'heading'
-  level: number
-  text: string
-  runs: TextRun[]
-  path: NodePath
-}
+export const HeadingBlock = z.object({
+  kind: z.literal('heading'),
+  level: z.number().int(),
+  text: z.string(),
+  runs: z.array(TextRun),
+  path: NodePath,
+})
+export type HeadingBlock = z.infer<typeof HeadingBlock>
 
-export interface ParagraphBlock {
-  kind: 'paragraph'
+export const ParagraphBlock = z.object({
+  kind: z.literal('paragraph'),
   /** 1, 2, 3, ... in document order. */
-  number: number
+  number: z.number().int(),
   /** Where the paragraph came from: a top-level paragraph or an item of a top-level list. */
-  source: 'paragraph' | 'bulletList' | 'orderedList'
-  text: string
+  source: z.enum(['paragraph', 'bulletList', 'orderedList']),
+  text: z.string(),
   /** The paragraph's lines: one for a plain paragraph, several for a list item with nested content. */
-  lines: TextLine[]
-  path: NodePath
-}
+  lines: z.array(TextLine),
+  path: NodePath,
+})
+export type ParagraphBlock = z.infer<typeof ParagraphBlock>
 
-export interface ModelRef {
-  id: string
-  status: RefStatus
+export const ModelRef = z.object({
+  id: z.string(),
+  status: RefStatus,
   /** The citation label ("Norm g"); the raw id when the catalogue does not know it. */
-  label: string
-  title?: string
-  pillar?: Pillar
-}
+  label: z.string(),
+  title: z.string().optional(),
+  pillar: Pillar.optional(),
+})
+export type ModelRef = z.infer<typeof ModelRef>
 
-export interface RecommendationBlock {
-  kind: 'recommendation'
+export const RecommendationBlock = z.object({
+  kind: z.literal('recommendation'),
   /** R1, R2, ... in document order, separately from paragraphs. */
-  number: number
+  number: z.number().int(),
   /** Null only in an invalid draft (see validateDraft). */
-  id: string | null
-  refs: ModelRef[]
-  text: string
-  paragraphs: TextLine[]
-  path: NodePath
-}
+  id: z.string().nullable(),
+  refs: z.array(ModelRef),
+  text: z.string(),
+  paragraphs: z.array(TextLine),
+  path: NodePath,
+})
+export type RecommendationBlock = z.infer<typeof RecommendationBlock>
 
-export type DraftBlock = HeadingBlock | ParagraphBlock | RecommendationBlock
+export const DraftBlock = z.discriminatedUnion('kind', [HeadingBlock, ParagraphBlock, RecommendationBlock])
+export type DraftBlock = z.infer<typeof DraftBlock>
 
 export interface DraftModel {
   blocks: DraftBlock[]

@@ -2,7 +2,6 @@
 import { z } from 'zod'
 import { CatalogueOverride } from '../framework/element.ts'
 import { oneOf, requiredText } from './fields.ts'
-import type { Author } from './member.ts'
 
 export { CatalogueOverride }
 
@@ -48,16 +47,6 @@ export const CutRevision = z.object({
   note: z.string().trim().max(2000, 'note must be at most 2000 characters').nullish(),
 })
 export type CutRevision = z.infer<typeof CutRevision>
-
-/** A revision as listed: who cut it and when, without its text. */
-export interface RevisionSummary {
-  id: number
-  documentId: string
-  label: string
-  note: string | null
-  createdBy: Author
-  createdAt: number
-}
 
 /** `akn`: Akoma Ntoso 3.0 XML, for the document systems that read UN documents. */
 export const exportFormats = ['docx', 'md', 'txt', 'html', 'akn'] as const

@@ -25,10 +25,17 @@ export const CatalogueRevision = z.object({
 })
 export type CatalogueRevision = z.infer<typeof CatalogueRevision>
 
-/** The catalogue as served: merged, with the pillar headings and the revision it comes from. */
+/** `GET /api/catalogue/history`: the overrides, newest first. */
+export const CatalogueHistory = z.array(CatalogueRevision)
+export type CatalogueHistory = z.infer<typeof CatalogueHistory>
+
+export const PillarHeading = z.object({ id: Pillar, title: z.string() })
+export type PillarHeading = z.infer<typeof PillarHeading>
+
+/** `GET`, `PUT /api/catalogue`: the built-in catalogue merged with the secretariat's override, with the pillar headings and the revision it comes from. */
 export const ServedCatalogue = FrameworkCatalogue.extend({
   revision: z.number().int(),
-  pillars: z.array(z.object({ id: Pillar, title: z.string() })),
+  pillars: z.array(PillarHeading),
 })
 export type ServedCatalogue = z.infer<typeof ServedCatalogue>
 

@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 import { requiredText } from './fields.ts'
 import { contentField } from './editorSchema.ts'
-import type { Author } from './member.ts'
+import { Author } from './member.ts'
 
 /** An encoded relative position is a few dozen bytes; this leaves room without inviting abuse. */
 export const maxAnchorPositionChars = 256
@@ -64,27 +64,34 @@ export function commentPayloads(maxCommentChars: number = defaultMaxCommentChars
   }
 }
 
-export interface Comment {
-  id: string
-  threadId: string
-  author: Author
+export const Comment = z.object({
+  id: z.string(),
+  threadId: z.string(),
+  author: Author,
   /** '' once deleted. */
-  body: string
-  createdAt: number
-  editedAt: number | null
-  deleted: boolean
-}
+  body: z.string(),
+  createdAt: z.number(),
+  editedAt: z.number().nullable(),
+  deleted: z.boolean(),
+})
+export type Comment = z.infer<typeof Comment>
 
-/** A comment thread as the API serves it. */
-export interface Thread {
-  id: string
-  documentId: string
-  anchor: Anchor
-  author: Author
+/** A comment thread as the API serves it (the anchor as stored: not checked again on the way out). */
+export const Thread = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  anchor: z.object({ start: z.string(), end: z.string(), quote: z.string() }),
+  author: Author,
   /** Opened by a stakeholder: written input, marked as such. */
-  stakeholder: boolean
-  createdAt: number
-  resolved: { by: Author; at: number } | null
+  stakeholder: z.boolean(),
+  createdAt: z.number(),
+  resolved: z.object({ by: Author, at: z.number() }).nullable(),
   /** The first is the opening comment. */
-  comments: Comment[]
-}
+  comments: z.array(Comment),
+})
+export type Thread = z.infer<typeof Thread>
+
+/** `GET /api/documents/:id/threads`. */
+export const ThreadList = z.object({ threads: z.array(Thread) })
+/** Every route that changes a thread answers it as it now is (and sends it as a `thread` event). */
+export const ThreadAnswer = z.object({ thread: Thread })

@@ -1,5 +1,6 @@
 /** Members of the workspace and the roles they hold. */
 import { z } from 'zod'
+import { MemberPermissions } from './permissions.ts'
 
 export const roles = ['secretariat', 'cofacilitator', 'delegation', 'stakeholder'] as const
 export const Role = z.enum(roles)
@@ -24,16 +25,29 @@ export const regionalGroupLabels: Record<RegionalGroup, string> = {
   weog: 'Western European and Others Group',
 }
 
-export interface Member {
-  id: number
-  name: string
-  role: Role
-  delegation: string | null
-  regionalGroup: RegionalGroup | null
-}
+export const MemberId = z.number().int().positive()
+
+export const Member = z.object({
+  id: MemberId,
+  name: z.string(),
+  role: Role,
+  delegation: z.string().nullable(),
+  regionalGroup: RegionalGroup.nullable(),
+})
+export type Member = z.infer<typeof Member>
 
 /** A member as the server names them beside what they did (a comment, a revision, an edit): never the client's word. */
+export const Author = Member
 export type Author = Member
+
+/** A member as the secretariat sees it: with when they joined, whether they were revoked, and what they lead. */
+export const MemberRecord = Member.extend({
+  createdAt: z.number(),
+  revokedAt: z.number().nullable(),
+  /** Ids of the workspaces the member co-facilitates. */
+  leads: z.array(z.string()),
+})
+export type MemberRecord = z.infer<typeof MemberRecord>
 
 /** A member the secretariat invites: who they are, whom they speak for, their regional group. */
 export const InviteMember = z.object({
@@ -51,3 +65,17 @@ export const UpdateMember = z.object({
   regionalGroup: RegionalGroup.nullish(),
 })
 export type UpdateMember = z.infer<typeof UpdateMember>
+
+/** `GET /api/members`. */
+export const MemberList = z.object({ members: z.array(MemberRecord) })
+/** `PATCH /api/members/:id`, `POST /api/members/:id/revoke`: the member as they now are. */
+export const MemberAnswer = z.object({ member: MemberRecord })
+/** `POST /api/members/:id/invite`: a new one-time sign-in link, shown once. */
+export const InviteLink = z.object({ inviteUrl: z.string() })
+/** `POST /api/members`: the member created and their one-time sign-in link. */
+export const InvitedMember = MemberAnswer.extend(InviteLink.shape)
+export type InvitedMember = z.infer<typeof InvitedMember>
+
+/** `GET /api/me`, `POST /api/auth/invite`: the signed-in member and what they may do anywhere. */
+export const SignedIn = z.object({ member: Member, permissions: MemberPermissions })
+export type SignedIn = z.infer<typeof SignedIn>

@@ -13,31 +13,9 @@ import {
   recommendationsInOrder,
 } from './draftJson.ts'
 
-export const draftProblemCodes = [
-  'document_malformed',
-  'document_too_deep',
-  'recommendation_nested',
-  'recommendation_unlinked',
-  'recommendation_unknown_ref',
-  'recommendation_retired_ref',
-  'recommendation_duplicate_id',
-  'recommendation_missing_id',
-  'recommendation_empty',
-] as const
-export type DraftProblemCode = (typeof draftProblemCodes)[number]
+import { type DraftProblem, type DraftProblemCode, type Severity } from './draftProblem.ts'
 
-export type Severity = 'error' | 'warning'
-
-export interface DraftProblem {
-  code: DraftProblemCode
-  severity: Severity
-  message: string
-  recommendationId?: string
-  recommendationNumber?: number
-  /** The offending catalogue id, for ref problems. */
-  ref?: string
-  path: NodePath
-}
+export { draftProblemCodes, type DraftProblem, type DraftProblemCode, type Severity } from './draftProblem.ts'
 
 export interface DraftValidation {
   valid: boolean

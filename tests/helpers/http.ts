@@ -1,4 +1,9 @@
-/** A small cookie-keeping HTTP client for the REST API, like one browser profile. */
+/**
+ * A small cookie-keeping HTTP client for the REST API, like one browser profile. Every JSON answer is checked against
+ * its route's shared schema (tests/helpers/responseSchemas.ts): a route that answers another shape fails the test.
+ */
+import { checkResponse } from './responseSchemas.ts'
+
 export class ApiClient {
   private cookie: string | null = null
 
@@ -34,6 +39,7 @@ export class ApiClient {
     } catch {
       json = text
     }
+    if (response.headers.get('content-type')?.startsWith('application/json')) checkResponse(method, path, response.status, json)
     return { status: response.status, json, headers: response.headers }
   }
 

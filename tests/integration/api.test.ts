@@ -62,6 +62,7 @@ describe('REST API', () => {
       expect(cookie).toContain('SameSite=Strict')
       expect((await browser.get('/api/me')).json).toEqual({
         member: { id: expect.any(Number), name: 'Delegate of Brazil', role: 'delegation', delegation: 'Brazil', regionalGroup: null },
+        permissions: { createWorkspace: false, manageMembers: false },
       })
     })
 
@@ -153,8 +154,8 @@ describe('REST API', () => {
       const id = created.json.document.id
       const listed = await delegation.get(`/api/workspaces/${workspaceId}`)
       expect(listed.json.documents.map((d: { id: string }) => d.id)).toContain(id)
-      expect((await delegation.get(`/api/documents/${id}`)).json).toMatchObject({ canWrite: false, document: { symbol: 'A/AC.292/DTG1/2027/CRP.1' } })
-      expect((await cofacilitator.get(`/api/documents/${id}`)).json.canWrite).toBe(true)
+      expect((await delegation.get(`/api/documents/${id}`)).json).toMatchObject({ permissions: { write: false }, document: { symbol: 'A/AC.292/DTG1/2027/CRP.1' } })
+      expect((await cofacilitator.get(`/api/documents/${id}`)).json.permissions.write).toBe(true)
       expect((await delegation.post(`/api/workspaces/${workspaceId}/documents`, { title: 'x', kind: 'working-draft' })).status).toBe(403)
       expect((await cofacilitator.post(`/api/workspaces/${workspaceId}/documents`, { title: 'x', kind: 'memo' })).json.error.message).toContain('kind')
       expect((await cofacilitator.post(`/api/workspaces/${workspaceId}/documents`, { title: 'x', kind: 'working-draft', templateId: 'none' })).status).toBe(400)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { roles, type Role } from '../../shared/schema/member.ts'
+import { roles, type Role } from '../schema/member.ts'
 import { can, type Action, type Subject } from './permissions.ts'
 
 /** Where a member stands: on a document of a workspace they lead or not, on their own comment or another's. */

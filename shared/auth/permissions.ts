@@ -1,5 +1,6 @@
-/** Who may do what: declarative rules, read here and nowhere else. */
-import type { Member } from '../../shared/schema/member.ts'
+/** Who may do what: declarative rules, evaluated by the server (the client is told the answers), read here and nowhere else. */
+import type { Member } from '../schema/member.ts'
+import type { DocumentPermissions, MemberPermissions, WorkspacePermissions } from '../schema/permissions.ts'
 
 /** What a rule may look at: the member, and where it applies, the document's workspace and the comment's author. */
 export interface Subject {
@@ -51,7 +52,7 @@ export function can(subject: Subject, action: Action): boolean {
 }
 
 /** The document-scoped permissions the client shows or hides controls by (the server checks each request anyway). */
-export function documentPermissions(subject: Subject) {
+export function documentPermissions(subject: Subject): DocumentPermissions {
   return {
     write: can(subject, 'document.write'),
     editMetadata: can(subject, 'document.metadata.edit'),
@@ -63,4 +64,20 @@ export function documentPermissions(subject: Subject) {
     viewAudit: can(subject, 'audit.read'),
   }
 }
-export type DocumentPermissions = ReturnType<typeof documentPermissions>
+
+/** What the member may do in a workspace: `subject.leadsWorkspace` says whether they lead it. */
+export function workspacePermissions(subject: Subject): WorkspacePermissions {
+  return {
+    createDocument: can(subject, 'document.create'),
+    assignCofacilitators: can(subject, 'workspace.lead.assign'),
+  }
+}
+
+/** What the member may do whatever the workspace. */
+export function memberPermissions(member: Subject['member']): MemberPermissions {
+  return {
+    createWorkspace: can({ member }, 'workspace.create'),
+    manageMembers: can({ member }, 'member.manage'),
+    editCatalogue: can({ member }, 'catalogue.edit'),
+  }
+}

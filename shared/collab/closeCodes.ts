@@ -1,5 +1,5 @@
 /**
- * Every WebSocket close code the server sends, named once. Application codes follow the stock
+ * Every WebSocket close code the server sends, named once for the server and the client. Application codes follow the stock
  * client's convention: 4400-4499 are final (it stops reconnecting), 4500-4599 mean "try again later".
  */
 export const CloseCode = {

@@ -1,0 +1,61 @@
+/** The page the hash names, for the signed-in member; the document, revision, comparison and members pages load lazily. */
+import { lazy, Suspense, type ReactNode } from 'react'
+import type { SignedInMember } from '../api/types.ts'
+import { NotFoundPage } from '../pages/NotFoundPage.tsx'
+import { WorkspaceListPage } from '../pages/WorkspaceListPage.tsx'
+import { WorkspacePage } from '../pages/WorkspacePage.tsx'
+import type { Route } from './route.ts'
+
+const DocumentPage = lazy(() => import('../pages/DocumentPage.tsx'))
+const MembersPage = lazy(() => import('../members/MembersPage.tsx'))
+const RevisionPage = lazy(() => import('../revisions/RevisionPage.tsx'))
+const ComparePage = lazy(() => import('../revisions/ComparePage.tsx'))
+
+function Lazy({ loading, children }: { loading: string; children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <p className="loading" role="status">
+          {loading}
+        </p>
+      }
+    >
+      {children}
+    </Suspense>
+  )
+}
+
+export function RoutedPage({ route, member }: { route: Route; member: SignedInMember }) {
+  switch (route.page) {
+    case 'workspaces':
+      return <WorkspaceListPage member={member} />
+    case 'workspace':
+      return <WorkspacePage key={route.workspaceId} workspaceId={route.workspaceId} />
+    case 'document':
+      return (
+        <Lazy loading="Opening the editor…">
+          <DocumentPage key={route.documentId} documentId={route.documentId} member={member} />
+        </Lazy>
+      )
+    case 'revision':
+      return (
+        <Lazy loading="Loading…">
+          <RevisionPage key={`${route.documentId}/${route.revisionId}`} documentId={route.documentId} revisionId={route.revisionId} member={member} />
+        </Lazy>
+      )
+    case 'compare':
+      return (
+        <Lazy loading="Loading…">
+          <ComparePage key={route.documentId} documentId={route.documentId} from={route.from} to={route.to} member={member} />
+        </Lazy>
+      )
+    case 'members':
+      return (
+        <Lazy loading="Loading the members…">
+          <MembersPage member={member} />
+        </Lazy>
+      )
+    case 'not-found':
+      return <NotFoundPage />
+  }
+}

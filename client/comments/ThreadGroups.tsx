@@ -1,0 +1,68 @@
+/** The comment threads as the panel lists them: open ones in text order, then detached, then resolved (folded). */
+import type { Editor } from '@tiptap/core'
+import type { ReactNode } from 'react'
+import type { Placement } from './anchors.ts'
+import { ThreadCard, type ThreadActions } from './ThreadCard.tsx'
+import type { PlacedThread } from './threadLayout.ts'
+
+/** Scrolls the editor's text to a thread's passage. */
+function revealPassage(editor: Editor, placement: Placement): void {
+  if (placement.kind !== 'attached' || editor.isDestroyed) return
+  const highlight = editor.view.dom.querySelector(`.comment-highlight.is-active`)
+  const { node } = editor.view.domAtPos(placement.from)
+  const target = highlight ?? (node instanceof Element ? node : node.parentElement)
+  target?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+}
+
+export interface ThreadGroupsProps {
+  editor: Editor
+  groups: { open: PlacedThread[]; detached: PlacedThread[]; resolved: PlacedThread[] }
+  activeId: string | null
+  actions: ThreadActions
+  onActivate: (threadId: string) => void
+  /** Shown when there is no open thread. */
+  empty: ReactNode
+}
+
+export function ThreadGroups({ editor, groups, activeId, actions, onActivate, empty }: ThreadGroupsProps) {
+  const card = ({ thread, placement }: PlacedThread) => (
+    <li key={thread.id}>
+      <ThreadCard
+        thread={thread}
+        placement={placement}
+        active={thread.id === activeId}
+        actions={actions}
+        onSelect={() => {
+          onActivate(thread.id)
+          requestAnimationFrame(() => revealPassage(editor, placement))
+        }}
+      />
+    </li>
+  )
+  const { open, detached, resolved } = groups
+  return (
+    <>
+      {open.length + detached.length === 0 && empty}
+      {open.length > 0 && (
+        <ol className="thread-list" aria-label="Open comments">
+          {open.map(card)}
+        </ol>
+      )}
+      {detached.length > 0 && (
+        <section className="thread-group" aria-labelledby="detached-heading">
+          <h3 id="detached-heading">Detached ({detached.length})</h3>
+          <p className="hint">The text these comments were made on has been deleted; they stay here with the text they quoted.</p>
+          <ol className="thread-list">{detached.map(card)}</ol>
+        </section>
+      )}
+      {resolved.length > 0 && (
+        <details className="thread-group resolved-threads">
+          <summary>
+            <h3>Resolved ({resolved.length})</h3>
+          </summary>
+          <ol className="thread-list">{resolved.map(card)}</ol>
+        </details>
+      )}
+    </>
+  )
+}

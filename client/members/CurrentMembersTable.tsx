@@ -1,0 +1,149 @@
+/** The current members, one row each with its actions, and under a row the panel opened from it (edit, new link, revoke). */
+import { Fragment, useRef, useState } from 'react'
+import { newInviteLink, revokeMember, type MemberRecord } from '../api/members.ts'
+import type { SignedInMember } from '../api/types.ts'
+import { routeHref } from '../app/route.ts'
+import { FormError } from '../pages/FormError.tsx'
+import { EditMemberForm } from './EditMemberForm.tsx'
+import { InviteLink } from './InviteLink.tsx'
+import { MemberActions, type RowPanelKind } from './MemberActions.tsx'
+import { formatMemberDate } from './memberDate.ts'
+import { MemberDetailCells, MemberDetailHeadings } from './MemberDetailCells.tsx'
+import { RevokeConfirm } from './RevokeConfirm.tsx'
+
+type RowPanel = { memberId: number; kind: 'link'; url: string } | { memberId: number; kind: Exclude<RowPanelKind, 'link'> } | null
+
+const columns = 7
+
+export interface CurrentMembersTableProps {
+  members: MemberRecord[]
+  self: SignedInMember
+  workspaceTitles: Record<string, string>
+  /** After a change to the list, with a sentence saying what changed. */
+  onChange: (done: string) => void
+}
+
+export function CurrentMembersTable({ members, self, workspaceTitles, onChange }: CurrentMembersTableProps) {
+  const [panel, setPanel] = useState<RowPanel>(null)
+  const [busy, setBusy] = useState<number | null>(null)
+  const [error, setError] = useState<{ memberId: number; error: unknown } | null>(null)
+  const editButtons = useRef(new Map<number, HTMLButtonElement>())
+
+  const closeEdit = (memberId: number) => {
+    setPanel(null)
+    editButtons.current.get(memberId)?.focus()
+  }
+
+  const act = async (memberId: number, action: () => Promise<void>) => {
+    setBusy(memberId)
+    setError(null)
+    try {
+      await action()
+    } catch (caught) {
+      setError({ memberId, error: caught })
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const makeLink = (memberId: number) =>
+    act(memberId, async () => {
+      setPanel(null)
+      setPanel({ memberId, kind: 'link', url: await newInviteLink(memberId) })
+    })
+
+  const revoke = (memberId: number) =>
+    act(memberId, async () => {
+      const revoked = await revokeMember(memberId)
+      setPanel(null)
+      onChange(`${revoked.name}'s access is revoked: their connections are closed and their sign-in links, sessions and tokens no longer work.`)
+    })
+
+  if (members.length === 0) return <p>No current members.</p>
+  return (
+    <table className="members-table" aria-label="Current members">
+      <thead>
+        <tr>
+          <MemberDetailHeadings />
+          <th scope="col">Co-facilitates</th>
+          <th scope="col">Member since</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {members.map((entry) => {
+          const isSelf = entry.id === self.id
+          const open = panel?.memberId === entry.id ? panel : null
+          const failure = error?.memberId === entry.id ? error.error : null
+          return (
+            <Fragment key={entry.id}>
+              <tr className="member-row" data-member-id={entry.id}>
+                <th scope="row">
+                  {entry.name}
+                  {isSelf && <span className="member-self"> (you)</span>}
+                </th>
+                <MemberDetailCells member={entry} />
+                <td>
+                  <LeadsList leads={entry.leads} workspaceTitles={workspaceTitles} />
+                </td>
+                <td>{formatMemberDate(entry.createdAt)}</td>
+                <MemberActions
+                  member={entry}
+                  isSelf={isSelf}
+                  busy={busy === entry.id}
+                  open={open?.kind ?? null}
+                  editButton={(button) => {
+                    if (button) editButtons.current.set(entry.id, button)
+                    else editButtons.current.delete(entry.id)
+                  }}
+                  onToggleEdit={() => (open?.kind === 'edit' ? closeEdit(entry.id) : setPanel({ memberId: entry.id, kind: 'edit' }))}
+                  onNewLink={() => makeLink(entry.id)}
+                  onToggleRevoke={() => setPanel(open?.kind === 'revoke' ? null : { memberId: entry.id, kind: 'revoke' })}
+                />
+              </tr>
+              {(open !== null || failure !== null) && (
+                <tr className="member-panel-row">
+                  <td colSpan={columns}>
+                    {open?.kind === 'edit' && (
+                      <EditMemberForm
+                        member={entry}
+                        isSelf={isSelf}
+                        workspaceTitles={workspaceTitles}
+                        onCancel={() => closeEdit(entry.id)}
+                        onSaved={(done) => {
+                          setPanel(null)
+                          onChange(done)
+                        }}
+                      />
+                    )}
+                    {open?.kind === 'link' && <InviteLink name={entry.name} url={open.url} onDismiss={() => setPanel(null)} />}
+                    {open?.kind === 'revoke' && (
+                      <RevokeConfirm name={entry.name} busy={busy === entry.id} onRevoke={() => revoke(entry.id)} onCancel={() => setPanel(null)} />
+                    )}
+                    <FormError error={failure} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}
+
+/** The workspaces a member co-facilitates, each a link to it. */
+function LeadsList({ leads, workspaceTitles }: { leads: string[]; workspaceTitles: Record<string, string> }) {
+  if (leads.length === 0) return <>—</>
+  return (
+    <ul className="member-leads">
+      {leads.map((workspaceId) => (
+        <li key={workspaceId}>
+          <a href={routeHref({ page: 'workspace', workspaceId })}>{workspaceTitles[workspaceId] ?? workspaceId}</a>
+        </li>
+      ))}
+    </ul>
+  )
+}

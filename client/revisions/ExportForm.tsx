@@ -1,0 +1,60 @@
+/** The export form: the current text or a revision as DOCX, Markdown, text or HTML, for submission or as a marked working copy. */
+import { useState, type FormEvent } from 'react'
+import { exportUrl, listRevisions, type ExportFormat } from '../api/revisions.ts'
+import { useLoad } from '../app/useLoad.ts'
+import { ExportFormatChoice } from './ExportFormatChoice.tsx'
+import type { ExportMenuProps } from './ExportMenu.tsx'
+import { ExportOutcome } from './ExportOutcome.tsx'
+import { ExportSourceSelect } from './ExportSourceSelect.tsx'
+import { exportFileName, versionLabel } from './revisionText.ts'
+import { useDownload } from './useDownload.ts'
+import { WorkingCopyChoice } from './WorkingCopyChoice.tsx'
+
+export function ExportForm({ document, permissions, revisionId, onReveal }: ExportMenuProps) {
+  const [loaded] = useLoad(() => listRevisions(document.id), [document.id])
+  const [format, setFormat] = useState<ExportFormat>('docx')
+  const [source, setSource] = useState<string>(revisionId === undefined ? 'current' : String(revisionId))
+  const [working, setWorking] = useState(!permissions.exportForSubmission)
+  const [state, download, reset] = useDownload()
+  const revisions = loaded.status === 'ready' ? loaded.value : []
+
+  const start = (asWorkingCopy: boolean) => {
+    const revision = source === 'current' ? undefined : Number(source)
+    const label = revision === undefined ? undefined : versionLabel(revision, revisions)
+    const url = exportUrl(document.id, { format, revision, working: asWorkingCopy })
+    return download(url, exportFileName(document.symbol ?? document.title, format, { versionLabel: label, working: asWorkingCopy }))
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    void start(working)
+  }
+  /** Any change of choice clears the outcome of the last download. */
+  const choose =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value)
+      reset()
+    }
+
+  return (
+    <form className="export-form" onSubmit={submit}>
+      <ExportFormatChoice format={format} onChange={choose(setFormat)} />
+      <ExportSourceSelect source={source} revisionId={revisionId} loaded={loaded} onChange={choose(setSource)} />
+      <WorkingCopyChoice working={working} mustBeWorkingCopy={!permissions.exportForSubmission} onChange={choose(setWorking)} />
+      <div className="modal-actions">
+        <button type="submit" disabled={state.status === 'busy'}>
+          {state.status === 'busy' ? 'Preparing…' : 'Download'}
+        </button>
+      </div>
+      <ExportOutcome
+        state={state}
+        onReveal={source === 'current' ? onReveal : undefined}
+        onWorkingCopy={() => {
+          setWorking(true)
+          void start(true)
+        }}
+      />
+    </form>
+  )
+}
