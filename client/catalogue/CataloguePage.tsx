@@ -1,9 +1,10 @@
 /** The framework catalogue page (a lazy chunk): the elements in force and their history for everyone; adding, editing, retiring and restoring for the secretariat. */
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { builtInCatalogue } from '../../shared/framework/builtInCatalogue.ts'
 import type { CatalogueOverride, FrameworkElement } from '../../shared/framework/element.ts'
 import { putElement, restoreElement, retireElement } from '../../shared/framework/overrideEdits.ts'
 import { catalogueHistory, catalogueVersion, refetchCatalogue, saveCatalogue, type ServedCatalogue } from '../api/catalogue.ts'
+import { ApiError } from '../api/http.ts'
 import type { SignedInMember } from '../api/types.ts'
 import { LoadState } from '../app/LoadState.tsx'
 import { useLoad } from '../app/useLoad.ts'
@@ -43,8 +44,8 @@ export default function CataloguePage({ member }: { member: SignedInMember }) {
 }
 
 function CatalogueEditor({
-  catalogue,
-  override,
+  catalogue: loadedCatalogue,
+  override: loadedOverride,
   history,
   canEdit,
   onSaved,
@@ -55,6 +56,12 @@ function CatalogueEditor({
   canEdit: boolean
   onSaved: () => void
 }) {
+  // What was saved here counts at once: the next change builds on it, whether or not the page has reloaded yet.
+  const [inForce, setInForce] = useState({ catalogue: loadedCatalogue, override: loadedOverride })
+  useEffect(() => {
+    if (loadedCatalogue.revision > inForce.catalogue.revision) setInForce({ catalogue: loadedCatalogue, override: loadedOverride })
+  }, [loadedCatalogue, loadedOverride, inForce.catalogue.revision])
+  const { catalogue, override } = inForce
   const [editing, setEditing] = useState<Editing>(null)
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<unknown>(null)
@@ -64,7 +71,15 @@ function CatalogueEditor({
 
   /** Saves the whole new override on top of the revision shown (409 if someone saved meanwhile). */
   const save = async (next: CatalogueOverride, sentence: string) => {
-    await saveCatalogue({ ...next, baseRevision: catalogue.revision })
+    let saved: ServedCatalogue
+    try {
+      saved = await saveCatalogue({ ...next, baseRevision: catalogue.revision })
+    } catch (error) {
+      // Someone saved meanwhile: show their version, so the change can be made again on it.
+      if (error instanceof ApiError && error.status === 409) onSaved()
+      throw error
+    }
+    setInForce({ catalogue: saved, override: next })
     setEditing(null)
     setDone(sentence)
     onSaved()

@@ -8,13 +8,15 @@ export function ExplainedFlag({ flag }: { flag: ElementFlag }) {
   const [open, setOpen] = useState(false)
   return (
     <span className="explained-flag" onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
-      <span
+      <button
+        type="button"
         className={`flag flag-${flag.key}`}
-        tabIndex={0}
         aria-describedby={tooltipId}
         data-flag={flag.key}
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
+        // A tap opens it too, where there is no hover.
+        onClick={() => setOpen(true)}
         onKeyDown={(event) => {
           // Escape hides the explanation first (and only then closes a dialog around it).
           if (event.key === 'Escape' && open) {
@@ -25,7 +27,7 @@ export function ExplainedFlag({ flag }: { flag: ElementFlag }) {
         }}
       >
         {flag.text}
-      </span>
+      </button>
       <span role="tooltip" id={tooltipId} className="flag-explanation" hidden={!open}>
         {flag.explanation}
       </span>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { builtInCatalogue } from './builtInCatalogue.ts'
 import { FrameworkCatalogue } from './element.ts'
 import { pillars, pillarTitles } from './pillars.ts'
-import { referenceFacts } from './referenceFacts.ts'
+import { referenceFacts } from '../../tests/helpers/referenceFacts.ts'
 
 const reference = referenceFacts
 const hasReference = reference !== null

@@ -14,7 +14,7 @@ describe('compareCatalogues', () => {
     const after = mergeCatalogue(builtInCatalogue, {
       version: 'v1',
       elements: [
-        { ...cbm7, title: 'Checked title', verified: true },
+        { ...cbm7, title: 'Checked title', verified: true, titles: { fr: 'Titre vérifié', zh: '核实的标题' } },
         { id: 'norm-k', retired: true },
         { ...cbm7, id: 'cbm-9', label: 'CBM 9' },
       ],
@@ -28,6 +28,7 @@ describe('compareCatalogues', () => {
         fields: [
           { field: 'title', before: cbm7.title, after: 'Checked title' },
           { field: 'verified', before: 'false', after: 'true' },
+          { field: 'titles', before: '', after: 'fr: Titre vérifié; zh: 核实的标题' },
         ],
       },
       { id: 'cbm-9', label: 'CBM 9', kind: 'added', fields: [] },

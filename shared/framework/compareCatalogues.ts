@@ -22,7 +22,9 @@ const comparedFields = ['label', 'pillar', 'title', 'summary', 'source', 'verifi
 function shown(value: unknown): string {
   if (value === undefined) return ''
   if (typeof value === 'string') return value
-  return JSON.stringify(value)
+  // Titles by language read as "fr: ...; zh: ...".
+  if (typeof value === 'object' && value !== null) return Object.entries(value).map(([key, text]) => `${key}: ${String(text)}`).join('; ')
+  return String(value)
 }
 
 function changedFields(before: FrameworkElement, after: FrameworkElement): FieldChange[] {

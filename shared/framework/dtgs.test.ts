@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cycleYearOf, globalMechanismCycle, meetingDates } from './cycle.ts'
 import { dtgs, findDtg, proposedFocusFor } from './dtgs.ts'
-import { referenceFacts } from './referenceFacts.ts'
+import { referenceFacts } from '../../tests/helpers/referenceFacts.ts'
 
 const reference = referenceFacts
 

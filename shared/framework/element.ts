@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { oneOf, requiredBoolean, requiredText } from '../schema/fields.ts'
 import { Pillar } from './pillars.ts'
 
-export const FrameworkElementId = requiredText('id', { max: 60 }).regex(
+const FrameworkElementId = requiredText('id', { max: 60 }).regex(
   /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/,
   'id must be lowercase letters and digits joined by single hyphens, like norm-g or cbm-7',
 )
@@ -16,16 +16,15 @@ export type TitleLanguage = (typeof titleLanguages)[number]
  * What an element is, when it is not an element of agreed text: one of the Global Mechanism's tools and processes,
  * or a related note (analysis shown beside the agreed elements, never as an agreed rule).
  */
-export const elementKinds = ['mechanism-tool', 'related-note'] as const
-export const ElementKind = oneOf('kind', elementKinds)
+const elementKinds = ['mechanism-tool', 'related-note'] as const
+const ElementKind = oneOf('kind', elementKinds)
 export type ElementKind = z.infer<typeof ElementKind>
 
-export const ElementTitles = z.partialRecord(
+const ElementTitles = z.partialRecord(
   oneOf('titles language', titleLanguages),
   requiredText('title', { max: 200 }),
   { error: 'titles must be an object of titles by language (ar, es, fr, ru, zh)' },
 )
-export type ElementTitles = z.infer<typeof ElementTitles>
 
 export const FrameworkElement = z.object({
   id: FrameworkElementId,
@@ -63,7 +62,7 @@ function uniqueIds<T extends { id: string }>(entries: T[], context: z.Refinement
   }
 }
 
-export const CatalogueVersion = requiredText('version', { max: 60 })
+const CatalogueVersion = requiredText('version', { max: 60 })
 
 export const FrameworkCatalogue = z.object({
   version: CatalogueVersion,

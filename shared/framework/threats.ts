@@ -4,7 +4,7 @@ import type { FrameworkElement } from './element.ts'
 const threatsNote =
   'Threats is a pillar without a numbered catalogue; recommendations may link to the pillar itself, optionally with a threat label. The labels below come from news and expert summaries of the reports; paragraph numbers unverified.'
 
-export const threatsPillar: FrameworkElement = {
+const threatsPillar: FrameworkElement = {
   id: 'threats',
   pillar: 'threats',
   label: 'Threats',
