@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { Node } from '@tiptap/pm/model'
+import { updateYFragment } from '@tiptap/y-tiptap'
+import { builtInCatalogue } from '../../shared/framework/builtInCatalogue.ts'
+import { doc, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
+import { draftSchema } from '../../shared/schema/editorSchema.ts'
+import { ApiError } from '../../shared/errors/apiError.ts'
+import { RetryLater } from './retryLater.ts'
+import { validate } from './tasks.ts'
+import { WorkerPool } from './workerPool.ts'
+
+function storedDraft(json: ReturnType<typeof doc>) {
+  const ydoc = new Y.Doc()
+  updateYFragment(ydoc, ydoc.getXmlFragment('content'), Node.fromJSON(draftSchema, json), { mapping: new Map(), isOMark: new Map() })
+  return { state: Y.encodeStateAsUpdate(ydoc), updates: [] }
+}
+
+const options = { size: 1, maxQueued: 1, maxPerMember: 1, timeoutMs: 60_000, maxMemoryMb: 256 }
+const pools: WorkerPool[] = []
+afterEach(async () => {
+  for (const pool of pools.splice(0)) await pool.close()
+})
+
+describe('WorkerPool', () => {
+  it('runs a task on a thread with the same result as in process, and answers its ApiError as an ApiError', async () => {
+    const pool = new WorkerPool(options)
+    pools.push(pool)
+    const stored = storedDraft(doc(paragraph('Text.'), recommendation('r1', [], 'Unlinked.')))
+    const input = { stored, catalogue: builtInCatalogue, maxProblems: 10 }
+    expect(await pool.run('validate', input)).toEqual(validate(input))
+
+    const refused = pool.run('exportDraft', {
+      source: { content: doc(recommendation('r1', [], 'Unlinked.')) },
+      format: 'md',
+      meta: { title: 'T', symbol: null, revisionLabel: null, date: new Date(0), working: false },
+      catalogue: builtInCatalogue,
+      maxProblems: 10,
+    })
+    await expect(refused).rejects.toBeInstanceOf(ApiError)
+    await expect(refused).rejects.toMatchObject({ status: 422, code: 'draft_invalid' })
+  })
+
+  it('refuses past its queue (503) and past a member share (429), both with a time to retry, and runs the rest', async () => {
+    const pool = new WorkerPool(options)
+    pools.push(pool)
+    const input = { stored: storedDraft(doc(paragraph('x'))), catalogue: builtInCatalogue, maxProblems: 10 }
+    const running = pool.run('validate', input, 1)
+    const sameMember = pool.run('validate', input, 1)
+    const queued = pool.run('validate', input, 2)
+    const beyondQueue = pool.run('validate', input, 3)
+    await expect(sameMember).rejects.toMatchObject({ status: 429, code: 'too_many_jobs' })
+    await expect(beyondQueue).rejects.toMatchObject({ status: 503, code: 'server_busy' })
+    for (const refused of [sameMember, beyondQueue]) {
+      const error = await refused.catch((caught) => caught)
+      expect(error).toBeInstanceOf(RetryLater)
+      expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(1)
+    }
+    expect((await running).valid).toBe(true)
+    expect((await queued).valid).toBe(true)
+    // The member's share is free again once its task is done.
+    expect((await pool.run('validate', input, 1)).valid).toBe(true)
+  })
+})
