@@ -74,7 +74,7 @@ describe('compileProposals', () => {
   })
 
   it('writes DOCX with the same content', async () => {
-    const texts = paragraphTexts(readDocx(await proposalCompilationToDocx(compilation)).document)
+    const texts = paragraphTexts(readDocx(await proposalCompilationToDocx(compilation)).document).flatMap((text) => text.split('\n'))
     expect(texts).toContain('1.\tStates should cooperate.')
     expect(texts).toContain('Replace (Kenya): open')
     expect(texts).toContain('Supported by: Brazil')

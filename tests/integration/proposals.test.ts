@@ -346,7 +346,7 @@ describe('proposals', () => {
     expect(markdown.json).toContain('Objections: Norway (Too strong.)')
     const response = await fetch(`${server.url}/api/documents/${id}/proposals/compilation?format=docx`, { headers: { authorization: `Bearer ${people.kenya.token}` } })
     expect(response.status).toBe(200)
-    const texts = paragraphTexts(readDocx(new Uint8Array(await response.arrayBuffer())).document)
+    const texts = paragraphTexts(readDocx(new Uint8Array(await response.arrayBuffer())).document).flatMap((text) => text.split('\n'))
     expect(texts).toContain('Change of links (Brazil): open')
     expect(texts).toContain('Supported by: Brazil')
     expect((await people.kenya.api.get(`/api/documents/${id}/proposals/compilation?format=pdf`)).status).toBe(400)
