@@ -21,6 +21,7 @@ import { documentMetadataRoutes } from './routes/documentMetadata.ts'
 import { documentRoutes } from './routes/documents.ts'
 import { memberRoutes } from './routes/members.ts'
 import { revisionRoutes } from './routes/revisions.ts'
+import { proposalRoutes } from './routes/proposals.ts'
 import { contributorRoutes, participationRoutes } from './routes/participation.ts'
 import { documentRoutesScoped } from './routes/documentScope.ts'
 import { templateRoutes } from './routes/templates.ts'
@@ -94,6 +95,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   api.use('/documents/:id/export', exportLimit())
   api.use('/documents/:id/compare/export', exportLimit())
   api.use('/documents/:id/compilation', exportLimit((c) => (c.req.query('format') ?? 'json') !== 'json'))
+  api.use('/documents/:id/proposals/compilation', exportLimit((c) => (c.req.query('format') ?? 'json') !== 'json'))
   api.route('/catalogue', catalogueRoutes({ catalogue }))
   api.route('/templates', templateRoutes())
   api.route('/members', memberRoutes({ members, sessions, publicUrl }))
@@ -104,8 +106,23 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
     documentRoutesScoped(registry, access, [
       documentRoutes({ registry, members, rooms, status, events: services.events, maxStreamsPerMember: config.maxStreamsPerMember }),
       documentMetadataRoutes({ registry, events: services.events }),
-      revisionRoutes({ rooms, revisions: services.revisions, events: services.events, heavy: services.heavy }),
+      revisionRoutes({
+        rooms,
+        revisions: services.revisions,
+        events: services.events,
+        heavy: services.heavy,
+        revisionCut: (documentId, revisionId) => services.proposals.recordForRevision(documentId, revisionId),
+        acceptedProposals: (documentId, after, until) => services.proposals.acceptedBetween(documentId, after, until),
+      }),
       commentRoutes({ comments: services.comments, heavy: services.heavy, maxCommentChars: config.maxCommentChars }),
+      proposalRoutes({
+        proposals: services.proposals,
+        revisions: services.revisions,
+        rooms,
+        store: services.store,
+        catalogue: () => catalogue.current(),
+        maxProposalChars: config.maxProposalChars,
+      }),
       contributorRoutes({ log: services.participation }),
     ]),
   )

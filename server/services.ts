@@ -15,6 +15,8 @@ import { DocumentEvents } from './documents/documentEvents.ts'
 import { RevisionStore } from './revisions/revisionStore.ts'
 import { HeavyWork } from './heavy/heavyWork.ts'
 import { WorkerPool } from './heavy/workerPool.ts'
+import { ProposalService } from './proposals/proposalService.ts'
+import { ProposalStore } from './proposals/proposalStore.ts'
 import type { Config } from './config.ts'
 import type { Sqlite } from './store/sqlite.ts'
 import { SqliteDocumentStore } from './store/sqliteDocuments.ts'
@@ -57,9 +59,11 @@ export function createServices(config: Config, db: Sqlite) {
   // Open editors pick up the new catalogue without a reload.
   catalogue.changeListeners.add((change) => events.publishToAll('catalogue', change))
   const comments = new CommentService({ comments: new CommentStore(db), events, compile: (documentId, threads) => heavy.compileThreads(documentId, threads) })
+  const proposals = new ProposalService({ proposals: new ProposalStore(db), events, rooms, store, catalogue: () => catalogue.current() })
   return {
     store,
     members,
+    proposals,
     sessions,
     registry,
     access,

@@ -11,6 +11,9 @@ const reader: DocumentPermissions = {
   exportForSubmission: true,
   viewAudit: false,
   editMetadata: false,
+  propose: true,
+  decideProposals: false,
+  bracketProposals: false,
 }
 const writer: DocumentPermissions = { ...reader, write: true, cutRevision: true, restoreRevision: true, resolveThreads: true, viewAudit: true }
 

@@ -1,6 +1,7 @@
 /** Comment threads of documents: every change stored, then pushed to the document's viewers as a `thread` event. */
 import type { Anchor } from '../../shared/schema/comments.ts'
 import type { DocumentEvents } from '../documents/documentEvents.ts'
+import { type AnchorPlacement, placeAnchor } from '../../shared/anchor/placeAnchor.ts'
 import type { CommentRef, CommentStore, Thread } from './commentStore.ts'
 import type { CompiledEntry } from './compileInputs.ts'
 

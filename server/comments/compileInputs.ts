@@ -8,7 +8,7 @@ import { type DraftDocJson, exceedsDepth, type NodePath } from '../../shared/sch
 import { contentField } from '../../shared/schema/editorSchema.ts'
 import { recommendationLabel } from '../export/citation.ts'
 import { type CompiledAuthor, type CompiledInput, detachedLocation } from '../export/compilation.ts'
-import { blockAt, placeAnchor, type AnchorPlacement } from './anchors.ts'
+import { blockAt, placeAnchor, type AnchorPlacement } from '../../shared/anchor/placeAnchor.ts'
 import type { Author, Thread } from './commentStore.ts'
 
 /** An input, and whether the text it was made on is gone from the draft (it is then listed apart, with its quote). */

@@ -6,6 +6,7 @@ import { Node } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import { ApiError } from '../../shared/errors/apiError.ts'
 import { compareDrafts } from '../../shared/compare/compareDrafts.ts'
+import { type AcceptedChange, creditProposals } from '../../shared/compare/proposalCredits.ts'
 import type { Comparison } from '../../shared/compare/comparison.ts'
 import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
 import { coverage } from '../../shared/model/coverage.ts'
@@ -13,7 +14,7 @@ import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import type { ExportFormat } from '../../shared/schema/api.ts'
 import { type DraftDocJson, exceedsDepth, maxDraftDepth } from '../../shared/schema/draftJson.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
-import { validateDraft } from '../../shared/schema/validateDraft.ts'
+import { submissionProblems, validateDraft } from '../../shared/schema/validateDraft.ts'
 import type { Thread } from '../comments/commentStore.ts'
 import { compileFromDoc, type CompiledEntry } from '../comments/compileInputs.ts'
 import { readDraft, unreadableDraft } from '../documents/readDraft.ts'
@@ -125,6 +126,16 @@ export async function exportDraft(input: {
       boundProblems(validation, input.maxProblems).problems,
     )
   }
+  if (!meta.working && !validation.submittable) {
+    const { brackets, alternatives } = validation.negotiation
+    const left = [brackets > 0 ? `${brackets} bracketed passage${brackets === 1 ? '' : 's'}` : '', alternatives > 0 ? `${alternatives} block${alternatives === 1 ? '' : 's'} of alternatives` : '']
+    throw new ApiError(
+      422,
+      'draft_under_negotiation',
+      `cannot export for submission: ${left.filter(Boolean).join(' and ')} remain${brackets + alternatives === 1 ? 's' : ''} to be settled; a working copy (working=1) prints them`,
+      boundProblems({ valid: false, problems: submissionProblems(validation), negotiation: validation.negotiation, submittable: false }, input.maxProblems).problems,
+    )
+  }
   const model = toDraftModel(content, catalogue)
   const covered = coverage(model, catalogue)
   const body =
@@ -140,14 +151,16 @@ export async function exportDraft(input: {
   return { body }
 }
 
-export function compare({ from, to, catalogue }: { from: DraftSource; to: DraftSource; catalogue: FrameworkCatalogue }): Comparison {
-  return compareDrafts(toDraftModel(draftOf(from), catalogue), toDraftModel(draftOf(to), catalogue))
+/** The comparison of two versions, naming the accepted proposals behind its changes ("inserted on the proposal of Kenya"). */
+export function compare({ from, to, catalogue, accepted = [] }: { from: DraftSource; to: DraftSource; catalogue: FrameworkCatalogue; accepted?: AcceptedChange[] }): Comparison {
+  return creditProposals(compareDrafts(toDraftModel(draftOf(from), catalogue), toDraftModel(draftOf(to), catalogue)), accepted)
 }
 
 export async function exportComparison(input: {
   from: DraftSource
   to: DraftSource
   catalogue: FrameworkCatalogue
+  accepted?: AcceptedChange[]
   format: 'docx' | 'html'
   meta: ComparisonMeta
 }): Promise<{ body: string | Uint8Array }> {

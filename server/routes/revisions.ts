@@ -9,6 +9,7 @@ import { exceedsDepth, maxDraftDepth } from '../../shared/schema/draftJson.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { ComparisonResult, RevisionAnswer, RevisionDetail, RevisionList, type RevisionRestored } from '../../shared/schema/revision.ts'
 import type { Rooms } from '../collab/rooms.ts'
+import type { AcceptedChange } from '../../shared/compare/proposalCredits.ts'
 import type { DocumentEvents } from '../documents/documentEvents.ts'
 import { readDraft } from '../documents/readDraft.ts'
 import { currentTextLabel } from '../export/exportMeta.ts'
@@ -25,6 +26,10 @@ export interface RevisionRouteDeps {
   events: DocumentEvents
   /** Validation, export and comparison, on the worker pool. */
   heavy: HeavyWork
+  /** Told of each revision cut, before anyone hears of it (the proposals open then are recorded with it). */
+  revisionCut?: (documentId: string, revisionId: number) => Promise<void> | void
+  /** The proposals accepted between two moments, so a comparison names who proposed its changes. */
+  acceptedProposals?: (documentId: string, after: number, until: number) => AcceptedChange[]
 }
 
 /** One side of a comparison or an export: a revision, or the current text when `revision` is null. */
@@ -62,7 +67,12 @@ function download(c: Context<AppEnv>, body: string | Uint8Array, format: ExportF
 }
 
 /** Under the document scope (`documentRoutesScoped`). */
-export function revisionRoutes({ rooms, revisions, events, heavy }: RevisionRouteDeps) {
+export function revisionRoutes({ rooms, revisions, events, heavy, revisionCut, acceptedProposals }: RevisionRouteDeps) {
+  /** The accepted proposals behind the changes between two versions, so a comparison names who proposed them. */
+  const acceptedBetween = (documentId: string, from: Version, to: Version): AcceptedChange[] => {
+    const [early, late] = [from.date.getTime(), to.date.getTime()].sort((a, b) => a - b)
+    return acceptedProposals?.(documentId, early, late) ?? []
+  }
   /** The revision `raw` names, of the scoped document; 404 (`what` says which parameter named it) otherwise. */
   const revisionOf = (c: Context<AppEnv>, raw: string | undefined, what = ''): Revision => {
     const id = raw && /^\d{1,12}$/.test(raw) ? Number(raw) : null
@@ -89,6 +99,7 @@ export function revisionRoutes({ rooms, revisions, events, heavy }: RevisionRout
       const draft = await heavy.prepareRevision(documentId, c.get('member').id)
       if (!draft.ok) throw new ApiError(422, draft.code, draft.message, draft.problems?.problems)
       const revision = revisions.cut({ documentId, label, note: note ?? null, state: draft.state, content: draft.content, createdBy: c.get('member').id })
+      await revisionCut?.(documentId, revision.id)
       events.publish(documentId, 'revision', revision)
       return reply(c, RevisionAnswer, { revision }, 201)
     })
@@ -126,7 +137,7 @@ export function revisionRoutes({ rooms, revisions, events, heavy }: RevisionRout
     .get('/:id/compare', allowOnDocument('revision.read'), async (c) => {
       const from = await version(c, c.req.query('from'), 'from')
       const to = await version(c, c.req.query('to'), 'to')
-      const comparison = await heavy.compare({ from: from.source, to: to.source }, c.get('member').id)
+      const comparison = await heavy.compare({ from: from.source, to: to.source, accepted: acceptedBetween(c.get('document').id, from, to) }, c.get('member').id)
       const side = ({ revision, label }: Version) => ({ revision, label })
       return reply(c, ComparisonResult, { from: side(from), to: side(to), comparison })
     })
@@ -137,7 +148,7 @@ export function revisionRoutes({ rooms, revisions, events, heavy }: RevisionRout
       const to = await version(c, c.req.query('to'), 'to')
       const document = c.get('document')
       const meta = { title: document.title, symbol: document.symbol, fromLabel: from.label, toLabel: to.label, date: new Date() }
-      const { body } = await heavy.exportComparison({ from: from.source, to: to.source, format, meta }, c.get('member').id)
+      const { body } = await heavy.exportComparison({ from: from.source, to: to.source, accepted: acceptedBetween(document.id, from, to), format, meta }, c.get('member').id)
       return download(c, body, format, fileName([document.symbol ?? document.title, 'redline', from.label, 'to', to.label], format))
     })
     .get('/:id/export', allowOnDocument('document.export'), async (c) => {

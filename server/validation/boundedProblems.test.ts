@@ -11,9 +11,11 @@ const problem = (index: number): DraftProblem => ({
   path: Array.from({ length: 500 }, () => 0),
 })
 
+const noNegotiation = { negotiation: { brackets: 0, alternatives: 0 }, submittable: false }
+
 describe('boundProblems', () => {
   it('lists the first problems only, says how many are left out, and keeps each problem short', () => {
-    const bounded = boundProblems({ valid: false, problems: Array.from({ length: 1000 }, (_, index) => problem(index + 1)) }, 50)
+    const bounded = boundProblems({ valid: false, problems: Array.from({ length: 1000 }, (_, index) => problem(index + 1)), ...noNegotiation }, 50)
     expect(bounded.valid).toBe(false)
     expect(bounded.problems.map((listed) => listed.recommendationNumber)).toEqual(Array.from({ length: 50 }, (_, index) => index + 1))
     expect(bounded.problemCount).toBe(1000)
@@ -27,7 +29,7 @@ describe('boundProblems', () => {
   })
 
   it('leaves a small validation as it is', () => {
-    const small = { valid: true, problems: [{ code: 'recommendation_retired_ref', severity: 'warning', message: 'm', path: [1] } as DraftProblem] }
+    const small = { valid: true, problems: [{ code: 'recommendation_retired_ref', severity: 'warning', message: 'm', path: [1] } as DraftProblem], ...noNegotiation, submittable: true }
     expect(boundProblems(small, 200)).toEqual({ ...small, problemCount: 1, omittedProblems: 0 })
   })
 })

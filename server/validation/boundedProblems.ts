@@ -1,6 +1,6 @@
 /** A validation status of bounded size, whatever the document: so many problems at most, each with short fields. */
 import { maxDraftDepth } from '../../shared/schema/draftJson.ts'
-import type { DraftProblem } from '../../shared/schema/validateDraft.ts'
+import type { DraftProblem, DraftValidation } from '../../shared/schema/validateDraft.ts'
 
 export interface BoundedValidation {
   valid: boolean
@@ -10,6 +10,10 @@ export interface BoundedValidation {
   problemCount: number
   /** How many of them are not listed (problemCount - problems.length). */
   omittedProblems: number
+  /** Bracketed passages and blocks of alternatives still in the text. */
+  negotiation: { brackets: number; alternatives: number }
+  /** Valid with nothing bracketed or in alternatives: it may be exported for submission. */
+  submittable: boolean
 }
 
 const maxMessageChars = 500
@@ -30,12 +34,14 @@ function boundProblem(problem: DraftProblem): DraftProblem {
 }
 
 /** Keeps validity as computed over every problem, and lists the first `maxProblems`. */
-export function boundProblems(validation: { valid: boolean; problems: DraftProblem[] }, maxProblems: number): BoundedValidation {
+export function boundProblems(validation: Pick<DraftValidation, 'valid' | 'problems' | 'negotiation' | 'submittable'>, maxProblems: number): BoundedValidation {
   const listed = validation.problems.slice(0, maxProblems).map(boundProblem)
   return {
     valid: validation.valid,
     problems: listed,
     problemCount: validation.problems.length,
     omittedProblems: validation.problems.length - listed.length,
+    negotiation: validation.negotiation,
+    submittable: validation.submittable,
   }
 }

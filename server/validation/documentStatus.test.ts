@@ -7,7 +7,7 @@ describe('DocumentStatusService', () => {
 
   it('re-validates after edits pause, and at least every maxWait while they go on', async () => {
     let checks = 0
-    const service = new DocumentStatusService(async () => (checks++, { valid: true, problems: [], problemCount: 0, omittedProblems: 0 }), 100, 400)
+    const service = new DocumentStatusService(async () => (checks++, { valid: true, problems: [], problemCount: 0, omittedProblems: 0, negotiation: { brackets: 0, alternatives: 0 }, submittable: true }), 100, 400)
     const published: string[] = []
     service.subscribe('doc', (status) => published.push(status.checkedAt))
     // An edit every 50 ms for a second never pauses for 100 ms.
@@ -25,7 +25,7 @@ describe('DocumentStatusService', () => {
     vi.useRealTimers()
     const answers: Array<(valid: boolean) => void> = []
     const service = new DocumentStatusService(
-      () => new Promise((resolve) => answers.push((valid) => resolve({ valid, problems: [], problemCount: 0, omittedProblems: 0 }))),
+      () => new Promise((resolve) => answers.push((valid) => resolve({ valid, problems: [], problemCount: 0, omittedProblems: 0, negotiation: { brackets: 0, alternatives: 0 }, submittable: true }))),
       100,
     )
     const older = service.current('doc')

@@ -1,14 +1,17 @@
 /** Who may do what: declarative rules, evaluated by the server (the client is told the answers), read here and nowhere else. */
 import type { Member } from '../schema/member.ts'
 import type { DocumentPermissions, MemberPermissions, WorkspacePermissions } from '../schema/permissions.ts'
+import { speakingFor } from '../schema/proposals.ts'
 
 /** What a rule may look at: the member, and where it applies, the document's workspace and the comment's author. */
 export interface Subject {
-  member: Pick<Member, 'id' | 'role'>
+  member: Pick<Member, 'id' | 'role'> & Partial<Pick<Member, 'name' | 'delegation'>>
   /** The member co-facilitates the workspace the document belongs to. */
   leadsWorkspace?: boolean
   /** The author of the comment acted on. */
   authorId?: number
+  /** The delegation that made the proposal acted on. */
+  proposerDelegation?: string
 }
 
 type Rule = (subject: Subject) => boolean
@@ -19,6 +22,18 @@ const secretariat: Rule = ({ member }) => member.role === 'secretariat'
 const workspaceLead: Rule = ({ member, leadsWorkspace }) =>
   member.role === 'secretariat' || (leadsWorkspace === true && member.role !== 'stakeholder')
 const author: Rule = ({ member, authorId }) => authorId !== undefined && member.id === authorId
+/** Text is proposed by States and those who lead or serve the process; stakeholders' inputs stay comments. */
+const negotiator: Rule = ({ member }) => member.role !== 'stakeholder'
+/** A member of the delegation that made the proposal (never a stakeholder). */
+const proposingDelegation: Rule = ({ member, proposerDelegation }) =>
+  member.role !== 'stakeholder' && proposerDelegation !== undefined && speakingFor(member) === proposerDelegation
+/** A delegation other than the proposer's: members speaking for a State or group (delegates, co-facilitators who have one). */
+const otherDelegation: Rule = ({ member, proposerDelegation }) =>
+  (member.role === 'delegation' || member.role === 'cofacilitator') &&
+  typeof member.delegation === 'string' &&
+  member.delegation !== '' &&
+  proposerDelegation !== undefined &&
+  member.delegation !== proposerDelegation
 
 const rules = {
   'workspace.read': anyone,
@@ -40,6 +55,13 @@ const rules = {
   'comment.edit': author,
   'comment.delete': author,
   'thread.resolve': workspaceLead,
+  'proposal.read': anyone,
+  'proposal.create': negotiator,
+  'proposal.stance': otherDelegation,
+  'proposal.edit': proposingDelegation,
+  'proposal.withdraw': proposingDelegation,
+  'proposal.decide': workspaceLead,
+  'proposal.bracket': workspaceLead,
   'catalogue.read': anyone,
   'catalogue.edit': secretariat,
   'member.manage': secretariat,
@@ -62,6 +84,9 @@ export function documentPermissions(subject: Subject): DocumentPermissions {
     resolveThreads: can(subject, 'thread.resolve'),
     exportForSubmission: can(subject, 'document.export'),
     viewAudit: can(subject, 'audit.read'),
+    propose: can(subject, 'proposal.create'),
+    decideProposals: can(subject, 'proposal.decide'),
+    bracketProposals: can(subject, 'proposal.bracket'),
   }
 }
 

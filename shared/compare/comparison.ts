@@ -32,6 +32,8 @@ export const RedlineBlock = z.object({
   refs: z.object({ kept: z.array(ModelRef), added: z.array(ModelRef), removed: z.array(ModelRef) }).optional(),
   /** Recommendations only: true when it stood elsewhere in the earlier version (shown here, and not there as removed). */
   moved: z.boolean().optional(),
+  /** The accepted proposals behind the change: "inserted on the proposal of Kenya". */
+  credits: z.array(z.string()).optional(),
 })
 export type RedlineBlock = z.infer<typeof RedlineBlock>
 
@@ -50,6 +52,8 @@ export const RecommendationChange = z.object({
   after: RecommendationSide.nullable(),
   /** "R4 is now R5", "added as R3", "removed (was R2)", "text and links changed": one line for the table. */
   summary: z.string(),
+  /** The accepted proposals behind the change: "links changed on the proposal of Brazil". */
+  credits: z.array(z.string()).optional(),
 })
 export type RecommendationChange = z.infer<typeof RecommendationChange>
 

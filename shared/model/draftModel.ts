@@ -20,12 +20,23 @@ export const HeadingBlock = z.object({
 })
 export type HeadingBlock = z.infer<typeof HeadingBlock>
 
+/** One version of a paragraph under negotiation: "Alt 2 (Kenya)" and its lines. */
+export const AlternativeText = z.object({
+  /** "Alt 1", "Alt 2 (Kenya, Brazil)". */
+  label: z.string(),
+  proposers: z.array(z.string()),
+  lines: z.array(TextLine),
+})
+export type AlternativeText = z.infer<typeof AlternativeText>
+
 export const ParagraphBlock = z.object({
   kind: z.literal('paragraph'),
   /** 1, 2, 3, ... in document order. */
   number: z.number().int(),
   /** Where the paragraph came from: a top-level paragraph or an item of a top-level list. */
-  source: z.enum(['paragraph', 'bulletList', 'orderedList']),
+  source: z.enum(['paragraph', 'bulletList', 'orderedList', 'alternatives']),
+  /** For a block of alternatives: each version; its lines are also in `lines`, each version's first line led by its label. */
+  alternatives: z.array(AlternativeText).optional(),
   text: z.string(),
   /** The paragraph's lines: one for a plain paragraph, several for a list item with nested content. */
   lines: z.array(TextLine),

@@ -15,7 +15,8 @@ import {
   recommendationRefs,
   recommendationsInOrder,
 } from '../schema/draftJson.ts'
-import type { DraftBlock, DraftModel, ModelRef, ParagraphBlock, TextLine, TextRun } from './draftModel.ts'
+import { alternativeLabel, parseProposersAttr } from '../schema/negotiationText.ts'
+import type { AlternativeText, DraftBlock, DraftModel, ModelRef, ParagraphBlock, TextLine, TextRun } from './draftModel.ts'
 
 const textblockTypes = new Set(['paragraph', 'heading'])
 const listTypes = new Set(['bulletList', 'orderedList'])
@@ -24,12 +25,41 @@ function childrenOf(node: DraftNodeJson): DraftNodeJson[] {
   return Array.isArray(node.content) ? node.content : []
 }
 
+const plainRun = (text: string): TextRun => ({ text, bold: false, italic: false })
+
+/** The runs of a textblock; bracketed text is printed UN style, between square brackets of its own runs: "[text]". */
 function runsOf(textblock: DraftNodeJson): TextRun[] {
-  return childrenOf(textblock).map((inline) => {
+  const runs: TextRun[] = []
+  // The bracket around the previous run (its attributes as JSON: two proposals side by side are two brackets), or null.
+  let open: string | null = null
+  for (const inline of childrenOf(textblock)) {
     const marks = new Set((inline.marks ?? []).map((mark) => mark.type))
     const text = inline.type === 'hardBreak' ? '\n' : (inline.text ?? '')
-    return { text, bold: marks.has('bold'), italic: marks.has('italic') }
-  })
+    const bracket = inline.marks?.find((mark) => mark.type === 'bracket')
+    const current = bracket ? JSON.stringify(bracket.attrs ?? {}) : null
+    if (current !== open) {
+      if (open !== null) runs.push(plainRun(']'))
+      if (current !== null) runs.push(plainRun('['))
+      open = current
+    }
+    runs.push({ text, bold: marks.has('bold'), italic: marks.has('italic') })
+  }
+  if (open !== null) runs.push(plainRun(']'))
+  return runs
+}
+
+/** Each version of a block of alternatives, its first line led by "Alt 1: ", "Alt 2 (Kenya): ". */
+function alternativesOf(node: DraftNodeJson, depth: number): AlternativeText[] {
+  return childrenOf(node)
+    .filter((child) => child.type === 'alternative')
+    .map((child, index) => {
+      const proposers = parseProposersAttr(child.attrs?.proposers)
+      const label = alternativeLabel(index, proposers)
+      const [first, ...rest] = childrenOf(child).flatMap((grandchild) => linesOf(grandchild, depth + 2))
+      const lead = plainRun(`${label}: `)
+      const lines = first ? [{ text: lead.text + first.text, runs: [lead, ...first.runs] }, ...rest] : [{ text: `${label}: `, runs: [lead] }]
+      return { label, proposers, lines }
+    })
 }
 
 /**
@@ -37,6 +67,7 @@ function runsOf(textblock: DraftNodeJson): TextRun[] {
  * `maxDraftDepth` is read (validation refuses such a draft; a working copy leaves that part out).
  */
 function linesOf(node: DraftNodeJson, depth: number): TextLine[] {
+  if (node.type === 'alternatives') return alternativesOf(node, depth).flatMap((version) => version.lines)
   if (textblockTypes.has(node.type)) {
     const runs = runsOf(node)
     const text = runs.map((run) => run.text).join('')
@@ -73,7 +104,8 @@ export function toDraftModel(docJson: DraftDocJson, catalogue: FrameworkCatalogu
     if (lines.length > 0) {
       paragraphNumber += 1
       const text = lines.map((line) => line.text).join('\n')
-      blocks.push({ kind: 'paragraph', number: paragraphNumber, source, text, lines, path })
+      const versions = node.type === 'alternatives' ? { alternatives: alternativesOf(node, path.length) } : {}
+      blocks.push({ kind: 'paragraph', number: paragraphNumber, source, ...versions, text, lines, path })
     }
     for (const nested of nestedRecommendations(node, path)) recommendation(nested.node, nested.path)
   }
@@ -105,7 +137,7 @@ export function toDraftModel(docJson: DraftDocJson, catalogue: FrameworkCatalogu
       const source = node.type as 'bulletList' | 'orderedList'
       for (const [itemIndex, item] of childrenOf(node).entries()) paragraph(item, [...path, itemIndex], source)
     } else {
-      paragraph(node, path, 'paragraph')
+      paragraph(node, path, node.type === 'alternatives' ? 'alternatives' : 'paragraph')
     }
   }
   return { blocks }

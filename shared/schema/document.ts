@@ -21,6 +21,10 @@ export const DocumentStatus = z.object({
   /** How many problems the draft has in all, and how many of them are not listed. */
   problemCount: z.number().int().nonnegative(),
   omittedProblems: z.number().int().nonnegative(),
+  /** Bracketed passages and blocks of alternatives still in the text. */
+  negotiation: z.object({ brackets: z.number().int().nonnegative(), alternatives: z.number().int().nonnegative() }),
+  /** Valid with nothing bracketed or in alternatives: it may be exported for submission. */
+  submittable: z.boolean(),
   /** ISO 8601. */
   checkedAt: z.string(),
 })

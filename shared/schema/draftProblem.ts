@@ -11,6 +11,8 @@ export const draftProblemCodes = [
   'recommendation_duplicate_id',
   'recommendation_missing_id',
   'recommendation_empty',
+  'text_bracketed',
+  'alternatives_open',
 ] as const
 export type DraftProblemCode = (typeof draftProblemCodes)[number]
 

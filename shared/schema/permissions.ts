@@ -11,6 +11,9 @@ export const DocumentPermissions = z.object({
   exportForSubmission: z.boolean(),
   viewAudit: z.boolean(),
   editMetadata: z.boolean(),
+  propose: z.boolean(),
+  decideProposals: z.boolean(),
+  bracketProposals: z.boolean(),
 })
 export type DocumentPermissions = z.infer<typeof DocumentPermissions>
 

@@ -3,6 +3,7 @@ import { runClientBenchmarks } from './client.ts'
 import { runExportCompareBenchmarks } from './exportCompare.ts'
 import { runFuzzBenchmark } from './fuzz.ts'
 import { runExportFloodBenchmark } from './exportFlood.ts'
+import { runProposalBenchmarks } from './proposals.ts'
 import { runRelayBenchmarks } from './relay.ts'
 import { formatTable, type Row } from './table.ts'
 
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   rows.push(...(await runExportCompareBenchmarks()))
   rows.push(...(await runFuzzBenchmark()))
   rows.push(...(await runExportFloodBenchmark()))
+  rows.push(...(await runProposalBenchmarks()))
   console.log()
   console.log(formatTable(rows))
 }
