@@ -1,10 +1,11 @@
 /** Which shared schema each REST route's JSON answer must fit: the integration suite checks every answer it gets against it. */
 import type { z } from 'zod'
 import { ErrorEnvelope } from '../../shared/errors/apiError.ts'
-import { CatalogueHistory, ServedCatalogue } from '../../shared/schema/catalogue.ts'
+import { CatalogueHistory, CatalogueVersionDetail, ServedCatalogue } from '../../shared/schema/catalogue.ts'
 import { ThreadAnswer, ThreadList } from '../../shared/schema/comments.ts'
 import { Compilation } from '../../shared/schema/compilation.ts'
-import { DocumentDetail, DocumentStatus } from '../../shared/schema/document.ts'
+import { DocumentDetail, DocumentMetadataChanged, DocumentStatus } from '../../shared/schema/document.ts'
+import { ProposalAnswer, ProposalCompilation, ProposalList } from '../../shared/schema/proposals.ts'
 import { Health } from '../../shared/schema/health.ts'
 import { InviteLink, InvitedMember, MemberAnswer, MemberList, SignedIn } from '../../shared/schema/member.ts'
 import { Contributors, Participation } from '../../shared/schema/participation.ts'
@@ -19,6 +20,7 @@ const routes: Record<string, z.ZodType> = {
   'GET /api/catalogue': ServedCatalogue,
   'PUT /api/catalogue': ServedCatalogue,
   'GET /api/catalogue/history': CatalogueHistory,
+  'GET /api/catalogue/revisions/:revision': CatalogueVersionDetail,
   'GET /api/templates': TemplateList,
   'GET /api/workspaces': WorkspaceList,
   'POST /api/workspaces': Workspace,
@@ -33,6 +35,7 @@ const routes: Record<string, z.ZodType> = {
   'POST /api/members/:member/invite': InviteLink,
   'POST /api/members/:member/revoke': MemberAnswer,
   'GET /api/documents/:id': DocumentDetail,
+  'PATCH /api/documents/:id': DocumentMetadataChanged,
   'GET /api/documents/:id/status': DocumentStatus,
   'GET /api/documents/:id/contributors': Contributors,
   'GET /api/documents/:id/revisions': RevisionList,
@@ -48,6 +51,15 @@ const routes: Record<string, z.ZodType> = {
   'PATCH /api/documents/:id/comments/:comment': ThreadAnswer,
   'DELETE /api/documents/:id/comments/:comment': ThreadAnswer,
   'GET /api/documents/:id/compilation': Compilation,
+  'GET /api/documents/:id/proposals': ProposalList,
+  'POST /api/documents/:id/proposals': ProposalAnswer,
+  'GET /api/documents/:id/proposals/compilation': ProposalCompilation,
+  'PATCH /api/documents/:id/proposals/:proposal': ProposalAnswer,
+  'POST /api/documents/:id/proposals/:proposal/stance': ProposalAnswer,
+  'POST /api/documents/:id/proposals/:proposal/withdraw': ProposalAnswer,
+  'POST /api/documents/:id/proposals/:proposal/accept': ProposalAnswer,
+  'POST /api/documents/:id/proposals/:proposal/reject': ProposalAnswer,
+  'POST /api/documents/:id/proposals/:proposal/bracket': ProposalAnswer,
 }
 
 const compiled = Object.entries(routes).map(([route, schema]) => {

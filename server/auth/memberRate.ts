@@ -1,0 +1,23 @@
+/** A rate per member (a token bucket each): the one rule behind the REST write and export limits. */
+import { TokenBucket } from '../collab/rateLimit.ts'
+
+export class MemberRate {
+  private readonly buckets = new Map<number, TokenBucket>()
+
+  constructor(
+    private readonly perMinute: number,
+    private readonly burst: number,
+  ) {}
+
+  /** Takes one request of the member's share: null if allowed, else the seconds after which one will be. */
+  take(memberId: number): number | null {
+    if (this.perMinute === 0) return null
+    let bucket = this.buckets.get(memberId)
+    if (!bucket) {
+      // Members are few (hundreds); the map is cleared rather than grown past any sensible size.
+      if (this.buckets.size > 10_000) this.buckets.clear()
+      this.buckets.set(memberId, (bucket = new TokenBucket(this.perMinute / 60, this.burst)))
+    }
+    return bucket.take() ? null : Math.max(1, Math.ceil(bucket.msUntilNext() / 1000))
+  }
+}
