@@ -37,6 +37,11 @@ export async function startServer(config: Config, options: { clientDir?: string 
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
     s.once('error', reject)
   })
+  // Idle keep-alive connections stay open longer than a load balancer's usual idle timeout (60 s), so the server is not
+  // the side that closes a connection a client is about to reuse (the client's request would then fail).
+  const http1 = server as import('node:http').Server
+  http1.keepAliveTimeout = 65_000
+  http1.headersTimeout = 66_000
   injectWebSocket(server)
   port = (server.address() as AddressInfo).port
   services.pool.warm()

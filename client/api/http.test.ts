@@ -3,7 +3,16 @@ import { DocumentStatus } from '../../shared/schema/document.ts'
 import { ApiError, checkedAnswer } from './http.ts'
 
 test('an answer is read with its route schema; one that does not fit is an unexpected_response naming the field', () => {
-  const status = { documentId: 'd', valid: true, problems: [], checkedAt: '2026-03-01T10:00:00.000Z' }
+  const status = {
+    documentId: 'd',
+    valid: true,
+    problems: [],
+    problemCount: 0,
+    omittedProblems: 0,
+    negotiation: { brackets: 0, alternatives: 0 },
+    submittable: true,
+    checkedAt: '2026-03-01T10:00:00.000Z',
+  }
   expect(checkedAnswer(DocumentStatus, '/api/documents/d/status', status)).toEqual(status)
   const drifted = () => checkedAnswer(DocumentStatus, '/api/documents/d/status', { ...status, checkedAt: 1700000000000 })
   expect(drifted).toThrow(ApiError)

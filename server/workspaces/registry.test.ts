@@ -49,10 +49,11 @@ describe('registry: submission metadata', () => {
     const { id } = registry.createDocument({ workspaceId: 'dtg1-2026', title: 'Old', kind: 'annual-summary', symbol: null, createdBy: null })
     db.close()
     opened.splice(0)
-    // Back to the schema before migration 4: the metadata columns gone, the version 3.
+    // Back to the schema before migration 5: the metadata columns gone (and the later proposals tables), the version 4.
     const raw = new Database(path.join(dir, 'workspace.sqlite'))
     for (const column of ['distribution', 'body_name', 'session', 'agenda_item', 'original_language']) raw.exec(`ALTER TABLE documents DROP COLUMN ${column}`)
-    raw.pragma('user_version = 3')
+    raw.exec('DROP TABLE revision_proposals; DROP TABLE proposal_stances; DROP TABLE proposals')
+    raw.pragma('user_version = 4')
     raw.close()
     expect(open(dir).registry.document(id)).toMatchObject({ title: 'Old', distribution: 'general', originalLanguage: 'en', bodyName: null })
   })

@@ -62,7 +62,7 @@ describe('REST API', () => {
       expect(cookie).toContain('SameSite=Strict')
       expect((await browser.get('/api/me')).json).toEqual({
         member: { id: expect.any(Number), name: 'Delegate of Brazil', role: 'delegation', delegation: 'Brazil', regionalGroup: null },
-        permissions: { createWorkspace: false, manageMembers: false },
+        permissions: { createWorkspace: false, manageMembers: false, editCatalogue: false },
       })
     })
 
