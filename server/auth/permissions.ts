@@ -1,13 +1,16 @@
 /** Who may do what: declarative rules, read here and nowhere else. */
 import type { Member } from '../../shared/schema/member.ts'
+import { speakingFor } from '../../shared/schema/proposals.ts'
 
 /** What a rule may look at: the member, and where it applies, the document's workspace and the comment's author. */
 export interface Subject {
-  member: Pick<Member, 'id' | 'role'>
+  member: Pick<Member, 'id' | 'role'> & Partial<Pick<Member, 'name' | 'delegation'>>
   /** The member co-facilitates the workspace the document belongs to. */
   leadsWorkspace?: boolean
   /** The author of the comment acted on. */
   authorId?: number
+  /** The delegation that made the proposal acted on. */
+  proposerDelegation?: string
 }
 
 type Rule = (subject: Subject) => boolean
@@ -18,6 +21,18 @@ const secretariat: Rule = ({ member }) => member.role === 'secretariat'
 const workspaceLead: Rule = ({ member, leadsWorkspace }) =>
   member.role === 'secretariat' || (leadsWorkspace === true && member.role !== 'stakeholder')
 const author: Rule = ({ member, authorId }) => authorId !== undefined && member.id === authorId
+/** Text is proposed by States and those who lead or serve the process; stakeholders' inputs stay comments. */
+const negotiator: Rule = ({ member }) => member.role !== 'stakeholder'
+/** A member of the delegation that made the proposal (never a stakeholder). */
+const proposingDelegation: Rule = ({ member, proposerDelegation }) =>
+  member.role !== 'stakeholder' && proposerDelegation !== undefined && speakingFor(member) === proposerDelegation
+/** A delegation other than the proposer's: members speaking for a State or group (delegates, co-facilitators who have one). */
+const otherDelegation: Rule = ({ member, proposerDelegation }) =>
+  (member.role === 'delegation' || member.role === 'cofacilitator') &&
+  typeof member.delegation === 'string' &&
+  member.delegation !== '' &&
+  proposerDelegation !== undefined &&
+  member.delegation !== proposerDelegation
 
 const rules = {
   'workspace.read': anyone,
@@ -37,6 +52,13 @@ const rules = {
   'comment.edit': author,
   'comment.delete': author,
   'thread.resolve': workspaceLead,
+  'proposal.read': anyone,
+  'proposal.create': negotiator,
+  'proposal.stance': otherDelegation,
+  'proposal.edit': proposingDelegation,
+  'proposal.withdraw': proposingDelegation,
+  'proposal.decide': workspaceLead,
+  'proposal.bracket': workspaceLead,
   'catalogue.read': anyone,
   'catalogue.edit': secretariat,
   'member.manage': secretariat,
@@ -58,6 +80,9 @@ export function documentPermissions(subject: Subject) {
     resolveThreads: can(subject, 'thread.resolve'),
     exportForSubmission: can(subject, 'document.export'),
     viewAudit: can(subject, 'audit.read'),
+    propose: can(subject, 'proposal.create'),
+    decideProposals: can(subject, 'proposal.decide'),
+    bracketProposals: can(subject, 'proposal.bracket'),
   }
 }
 export type DocumentPermissions = ReturnType<typeof documentPermissions>
