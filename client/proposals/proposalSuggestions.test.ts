@@ -39,7 +39,9 @@ function suggestion(state: EditorState, id: string, kind: SuggestionKind, passag
   return {
     id,
     kind,
-    anchor: anchorFor(bindingOf(state)!, state.doc, collapsed ? to : from, to),
+    anchor: kind === 'relink' ? null : anchorFor(bindingOf(state)!, state.doc, collapsed ? to : from, to),
+    recommendationId: kind === 'relink' ? 'rec-1' : null,
+    open: true,
     text,
     addedRefs: kind === 'recommendation' || kind === 'relink' ? ['Norm g'] : [],
     removedRefs: [],
@@ -115,6 +117,21 @@ describe('proposals drawn as suggestions', () => {
     state = receiveThroughYjs(state, type)
     expect(proposalSuggestionsKey.getState(state)!.placements.get('r')).toEqual({ kind: 'detached' })
     expect(drawn(state)).toEqual([])
+  })
+
+  test('a change of links follows its recommendation by id; closed proposals are placed but not drawn', () => {
+    let { state, type } = boundState()
+    const relink = suggestion(state, 'l', 'relink', 'Share threat')
+    const closed = { ...suggestion(state, 'c', 'replace', 'critical', 'vital'), open: false }
+    state = state.apply(setSuggestions(state.tr, { suggestions: [relink, closed] }))
+    expect(proposalSuggestionsKey.getState(state)!.placements.get('c')).toMatchObject({ kind: 'attached' })
+    expect(drawn(state)).toEqual([`relink@${state.doc.child(0).nodeSize + state.doc.child(1).nodeSize + 1}`])
+    type.delete(0, 1)
+    state = receiveThroughYjs(state, type)
+    expect(drawn(state)).toEqual([`relink@${state.doc.child(0).nodeSize + 1}`])
+    type.delete(1, 1)
+    state = receiveThroughYjs(state, type)
+    expect(proposalSuggestionsKey.getState(state)!.placements.get('l')).toEqual({ kind: 'detached' })
   })
 
   test('the active proposal is marked', () => {

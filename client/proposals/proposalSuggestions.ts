@@ -11,7 +11,7 @@ import type { Mapping } from '@tiptap/pm/transform'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { recommendationNodeName } from '../../shared/schema/recommendationNode.ts'
-import { bindingOf, pending, placeAnchor, type Placement } from '../comments/anchors.ts'
+import { bindingOf, detached, pending, placeAnchor, type Placement } from '../comments/anchors.ts'
 import { mapPlacements, placeAfterYjsChange, unchanged, type Moved } from '../comments/commentHighlights.ts'
 import { chipLabel, stanceSummary, suggestionKey, type Suggestion } from './suggestion.ts'
 
@@ -107,17 +107,25 @@ function blockEnd(doc: ProseMirrorNode, pos: number): number {
   return resolved.depth >= 1 ? resolved.after(1) : pos
 }
 
-function recommendationStart(doc: ProseMirrorNode, pos: number): number | null {
-  const resolved = doc.resolve(pos)
-  for (let depth = resolved.depth; depth >= 1; depth--) if (resolved.node(depth).type.name === recommendationNodeName) return resolved.start(depth)
-  // An anchor right before a recommendation (between blocks).
-  const after = resolved.nodeAfter
-  return after?.type.name === recommendationNodeName ? pos + 1 : null
+/** The start of a recommendation's content (where a change of its links is drawn): found by its id among the top-level blocks. */
+function recommendationPlacement(doc: ProseMirrorNode, recommendationId: string | null): Placement {
+  let found: Placement = detached
+  doc.forEach((node, offset) => {
+    if (found.kind === 'detached' && node.type.name === recommendationNodeName && node.attrs.id === recommendationId) found = { kind: 'attached', from: offset + 1, to: offset + 1 }
+  })
+  return found
+}
+
+function placeOne(state: EditorState, doc: ProseMirrorNode, suggestion: Suggestion): Placement {
+  if (suggestion.kind === 'relink' || !suggestion.anchor) return recommendationPlacement(doc, suggestion.recommendationId)
+  const binding = bindingOf(state)
+  return binding ? placeAnchor(binding, doc, suggestion.anchor) : pending
 }
 
 function decorationsFor(doc: ProseMirrorNode, state: Pick<SuggestionsState, 'suggestions' | 'placements' | 'activeId'>, activate: Activate): DecorationSet {
   const decorations: Decoration[] = []
   for (const suggestion of state.suggestions) {
+    if (!suggestion.open) continue
     const placement = state.placements.get(suggestion.id)
     if (placement?.kind !== 'attached') continue
     const { from, to } = placement
@@ -142,21 +150,34 @@ function decorationsFor(doc: ProseMirrorNode, state: Pick<SuggestionsState, 'sug
       case 'recommendation':
         widget(blockEnd(doc, to), () => ghostBlockDom(suggestion, active, activate), 1, 'ghost')
         break
-      case 'relink': {
-        const start = recommendationStart(doc, from)
-        if (start !== null) widget(start, () => relinkDom(suggestion, active, activate), -1, 'relink')
+      case 'relink':
+        widget(from, () => relinkDom(suggestion, active, activate), -1, 'relink')
         break
-      }
     }
   }
   return DecorationSet.create(doc, decorations)
 }
 
 function placeAll(state: EditorState, doc: ProseMirrorNode, suggestions: readonly Suggestion[]): Map<string, Placement> {
-  const binding = bindingOf(state)
   const placements = new Map<string, Placement>()
-  for (const suggestion of suggestions) placements.set(suggestion.id, binding ? placeAnchor(binding, doc, suggestion.anchor) : pending)
+  for (const suggestion of suggestions) placements.set(suggestion.id, placeOne(state, doc, suggestion))
   return placements
+}
+
+/** Changes of links have no anchor: after a change through Yjs their recommendation is looked up again by id. */
+function withRelinksPlaced(moved: Moved, suggestions: readonly Suggestion[], state: EditorState, doc: ProseMirrorNode): Moved {
+  const relinks = suggestions.filter((suggestion) => suggestion.kind === 'relink')
+  if (relinks.length === 0) return moved
+  const placements = new Map(moved.placements)
+  let changed = false
+  for (const suggestion of relinks) {
+    const placement = placeOne(state, doc, suggestion)
+    const before = placements.get(suggestion.id)
+    if (before?.kind === placement.kind && (placement.kind !== 'attached' || (before.kind === 'attached' && before.from === placement.from))) continue
+    placements.set(suggestion.id, placement)
+    changed = true
+  }
+  return changed ? { placements, mapping: null } : moved
 }
 
 function apply(tr: Transaction, previous: SuggestionsState, state: EditorState, activate: Activate): SuggestionsState {
@@ -164,13 +185,13 @@ function apply(tr: Transaction, previous: SuggestionsState, state: EditorState, 
   const suggestions = meta && 'suggestions' in meta ? meta.suggestions : previous.suggestions
   const activeId = meta && 'activeId' in meta ? meta.activeId : previous.activeId
   const throughYjs = tr.docChanged && (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
-  const anchorOf = (id: string) => suggestions.find((suggestion) => suggestion.id === id)?.anchor
+  const anchorOf = (id: string) => suggestions.find((suggestion) => suggestion.id === id)?.anchor ?? undefined
 
   let moved: Moved
   if (suggestions !== previous.suggestions) moved = { placements: placeAll(state, tr.doc, suggestions), mapping: null }
   else if (!tr.docChanged) moved = { placements: previous.placements, mapping: unchanged }
   else if (previous.placements.size === 0) moved = { placements: previous.placements, mapping: tr.mapping }
-  else if (throughYjs) moved = placeAfterYjsChange(state, tr, previous.placements, anchorOf)
+  else if (throughYjs) moved = withRelinksPlaced(placeAfterYjsChange(state, tr, previous.placements, anchorOf), suggestions, state, tr.doc)
   else moved = { placements: mapPlacements(previous.placements, tr, (id) => anchorOf(id)?.quote ?? ''), mapping: tr.mapping }
   const { placements } = moved
   if (placements === previous.placements && activeId === previous.activeId && moved.mapping === unchanged) return previous

@@ -5,6 +5,8 @@ const base: Suggestion = {
   id: 'p1',
   kind: 'replace',
   anchor: { start: '', end: '', quote: 'politically neutral' },
+  recommendationId: null,
+  open: true,
   text: 'impartial',
   addedRefs: [],
   removedRefs: [],

@@ -12,7 +12,12 @@ export interface Objection {
 export interface Suggestion {
   id: string
   kind: SuggestionKind
-  anchor: Anchor
+  /** Null for a change of links, which names its recommendation instead. */
+  anchor: Anchor | null
+  /** The recommendation whose links a change of links concerns. */
+  recommendationId: string | null
+  /** Drawn in the text only while open; the others are placed for the panel's order and numbers. */
+  open: boolean
   /** The text proposed (replace, insert, new paragraph or recommendation); '' otherwise. */
   text: string
   /** Framework links, as labels: of a new recommendation, or added by a change of links. */
@@ -59,5 +64,5 @@ export function chipLabel(suggestion: Suggestion): string {
 
 /** Changes whenever anything a suggestion draws changes: widgets are redrawn only then. */
 export function suggestionKey(suggestion: Suggestion): string {
-  return JSON.stringify([suggestion.id, suggestion.kind, suggestion.text, suggestion.addedRefs, suggestion.removedRefs, suggestion.proposer, suggestion.supporters, suggestion.objections])
+  return JSON.stringify([suggestion.id, suggestion.kind, suggestion.open, suggestion.text, suggestion.addedRefs, suggestion.removedRefs, suggestion.proposer, suggestion.supporters, suggestion.objections])
 }
