@@ -51,6 +51,10 @@ export interface DocumentPermissions {
   resolveThreads: boolean
   exportForSubmission: boolean
   viewAudit: boolean
+  /** Absent from servers before proposals: see documentPermissions(). */
+  propose?: boolean
+  decideProposals?: boolean
+  bracketProposals?: boolean
 }
 
 export interface DocumentDetail {

@@ -11,6 +11,7 @@ import { ConnectionIndicator } from '../collab/ConnectionIndicator.tsx'
 import { openCollabSession, type CollabSession } from '../collab/openCollabSession.ts'
 import { userColor } from '../collab/userColor.ts'
 import { CommentsPanel } from '../comments/CommentsPanel.tsx'
+import { ProposalsPanel } from '../proposals/ProposalsPanel.tsx'
 import { CatalogueContext } from '../editor/CatalogueContext.ts'
 import { DraftEditor } from '../editor/DraftEditor.tsx'
 import { LinkPickerProvider } from '../editor/LinkPicker.tsx'
@@ -78,7 +79,8 @@ function OpenDocument({ session, detail: loaded, catalogue, member }: { session:
           <div className="document-body">
             <div className="document-main">{editor && <DraftEditor editor={editor} canWrite={canWrite} member={member} />}</div>
             {editor && (
-              <aside className="document-side" aria-label="Comments, checks and revisions">
+              <aside className="document-side" aria-label="Proposals, comments, checks and revisions">
+                <ProposalsPanel editor={editor} detail={detail} member={member} />
                 <CommentsPanel editor={editor} detail={detail} member={member} />
                 <ValidationPanel editor={editor} catalogue={catalogue} />
                 <RevisionsPanel detail={detail} editor={editor} />
