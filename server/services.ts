@@ -47,7 +47,7 @@ export function createServices(config: Config, db: Sqlite) {
     (doc: Y.Doc) => {
       const draft = readDraft(doc)
       const result = draft.ok ? validateDraft(draft.json, catalogue.current()) : unreadableDraft(draft.message)
-      return { valid: result.valid, problems: result.problems }
+      return { valid: result.valid, problems: result.problems, negotiation: result.negotiation, submittable: result.submittable }
     },
     store,
     validationDebounceMs,

@@ -7,6 +7,7 @@ import type { EditorState } from '@tiptap/pm/state'
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap'
 import { fromBase64, toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
+import { resolveAnchor } from '../../shared/anchor/placeAnchor.ts'
 import { maxQuoteLength, type Anchor } from '../api/comments.ts'
 
 /** What resolving a position needs: the Y.Doc, the fragment the editor shows, and y-tiptap's Yjs-to-ProseMirror mapping. */
@@ -49,58 +50,20 @@ export function anchorFor(binding: YBinding, doc: ProseMirrorNode, from: number,
   return { start: encodePosition(binding, from), end: encodePosition(binding, to), quote: quoteOf(doc, from, to) }
 }
 
-type Resolved = number | 'gone' | 'unknown'
-
-/** Whether this client's Y.Doc holds the struct with this id. */
-function knows(doc: Y.Doc, id: Y.ID): boolean {
-  return Y.getState(doc.store, id.client) > id.clock
-}
-
-/** Whether the item, or any node it sits in, has been deleted. */
-function deletedWithin(item: Y.Item | null, root: Y.XmlFragment): boolean {
-  while (item) {
-    if (item.deleted) return true
-    const parent = item.parent as Y.AbstractType<unknown>
-    if (parent === root) return false
-    item = parent._item
-  }
-  return false
-}
-
-function resolvePosition(binding: YBinding, encoded: string): Resolved {
-  let relative: Y.RelativePosition
-  try {
-    relative = Y.decodeRelativePosition(fromBase64(encoded))
-  } catch {
-    return 'gone'
-  }
-  const { doc, type } = binding
-  if (relative.item && !knows(doc, relative.item)) return 'unknown'
-  if (relative.type && !knows(doc, relative.type)) return 'unknown'
-  // A position in a deleted paragraph still resolves, to somewhere near where the paragraph was: its text is gone.
-  if (relative.type) {
-    const container = Y.getItem(doc.store, relative.type)
-    if (!(container instanceof Y.Item) || deletedWithin(container, type)) return 'gone'
-  }
-  if (relative.item) {
-    const item = Y.getItem(doc.store, relative.item)
-    if (item instanceof Y.Item && deletedWithin(item.parent === type ? null : ((item.parent as Y.AbstractType<unknown>)._item ?? null), type)) return 'gone'
-  }
-  const absolute = relativePositionToAbsolutePosition(doc, type, relative, binding.mapping)
-  return absolute === null ? 'gone' : absolute
-}
-
 /**
- * Where an anchor's passage is now in `doc` (the ProseMirror document `binding` maps). Detached when an end no
- * longer resolves, or both ends meet while the thread was opened on some text: that text was deleted.
+ * Where an anchor's passage is now in `doc` (the ProseMirror document `binding` maps). Whether it is attached,
+ * detached or pending is decided by the one rule the server uses too (shared/anchor/placeAnchor.ts); the ProseMirror
+ * positions of its ends are then y-tiptap's.
  */
 export function placeAnchor(binding: YBinding, doc: ProseMirrorNode, anchor: Anchor): Placement {
-  const from = resolvePosition(binding, anchor.start)
-  const to = resolvePosition(binding, anchor.end)
-  if (from === 'gone' || to === 'gone') return detached
-  if (from === 'unknown' || to === 'unknown') return pending
-  const size = doc.content.size
-  if (from < 0 || to > size || from > to) return detached
+  const resolved = resolveAnchor(binding.doc, binding.type, anchor)
+  if (resolved.kind === 'detached') return detached
+  if (resolved.kind === 'pending') return pending
+  const position = (encoded: string) => relativePositionToAbsolutePosition(binding.doc, binding.type, Y.decodeRelativePosition(fromBase64(encoded)), binding.mapping)
+  const from = position(anchor.start)
+  const to = position(anchor.end)
+  if (from === null || to === null) return detached
+  if (from < 0 || to > doc.content.size || from > to) return detached
   if (from === to && anchor.quote.trim() !== '') return detached
   return { kind: 'attached', from, to }
 }

@@ -11,7 +11,7 @@ import type { Rooms } from '../collab/rooms.ts'
 import { readCurrentDoc } from '../documents/currentDoc.ts'
 import type { DocumentEvents } from '../documents/documentEvents.ts'
 import type { DocumentStore } from '../store/store.ts'
-import { type AnchorPlacement, placeAnchor } from './anchors.ts'
+import { type AnchorPlacement, placeAnchor } from '../../shared/anchor/placeAnchor.ts'
 import type { CommentRef, CommentStore, Thread } from './commentStore.ts'
 import { compileInputs, type CompiledEntry } from './compileInputs.ts'
 

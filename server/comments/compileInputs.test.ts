@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { builtInCatalogue } from '../../shared/framework/builtInCatalogue.ts'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import { doc, heading, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
-import type { AnchorPlacement } from './anchors.ts'
+import type { AnchorPlacement } from '../../shared/anchor/placeAnchor.ts'
 import type { Author, Comment, Thread } from './commentStore.ts'
 import { compileInputs } from './compileInputs.ts'
 

@@ -3,7 +3,7 @@ import type { DraftBlock, DraftModel } from '../../shared/model/draftModel.ts'
 import type { NodePath } from '../../shared/schema/draftJson.ts'
 import { recommendationLabel } from '../export/citation.ts'
 import { type CompiledAuthor, type CompiledInput, detachedLocation } from '../export/compilation.ts'
-import { blockAt, type AnchorPlacement } from './anchors.ts'
+import { blockAt, type AnchorPlacement } from '../../shared/anchor/placeAnchor.ts'
 import type { Author, Thread } from './commentStore.ts'
 
 /** An input, and whether the text it was made on is gone from the draft (it is then listed apart, with its quote). */

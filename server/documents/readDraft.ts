@@ -18,5 +18,10 @@ export function readDraft(doc: Y.Doc): ReadDraft {
 
 /** The validation of a draft that cannot be read at all. */
 export function unreadableDraft(message: string): DraftValidation {
-  return { valid: false, problems: [{ code: 'document_malformed', severity: 'error', message, path: [] }] }
+  return {
+    valid: false,
+    submittable: false,
+    negotiation: { brackets: 0, alternatives: 0 },
+    problems: [{ code: 'document_malformed', severity: 'error', message, path: [] }],
+  }
 }

@@ -10,7 +10,7 @@ import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import { CutRevision, type ExportFormat, exportFormats } from '../../shared/schema/api.ts'
 import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
-import { type DraftProblem, validateDraft } from '../../shared/schema/validateDraft.ts'
+import { type DraftProblem, submissionProblems, validateDraft } from '../../shared/schema/validateDraft.ts'
 import type { Access } from '../auth/access.ts'
 import { RoomUnavailable, type Rooms } from '../collab/rooms.ts'
 import { readCurrentDoc } from '../documents/currentDoc.ts'
@@ -211,6 +211,17 @@ export function revisionRoutes({ registry, access, rooms, store, revisions, even
           'draft_invalid',
           `cannot export for submission: ${problemSummary(validation.problems)}; a working copy (working=1) can still be exported`,
           validation.problems,
+        )
+      }
+      if (!working && !validation.submittable) {
+        const { brackets, alternatives } = validation.negotiation
+        const left = [brackets > 0 ? `${brackets} bracketed passage${brackets === 1 ? '' : 's'}` : '', alternatives > 0 ? `${alternatives} block${alternatives === 1 ? '' : 's'} of alternatives` : '']
+        return apiError(
+          c,
+          422,
+          'draft_under_negotiation',
+          `cannot export for submission: ${left.filter(Boolean).join(' and ')} remain${brackets + alternatives === 1 ? 's' : ''} to be settled; a working copy (working=1) prints them`,
+          submissionProblems(validation),
         )
       }
       const document = c.get('document')

@@ -8,10 +8,19 @@ export interface DocumentStatus {
   documentId: string
   valid: boolean
   problems: DraftProblem[]
+  /** Bracketed passages and blocks of alternatives still in the text. */
+  negotiation: { brackets: number; alternatives: number }
+  /** Valid with nothing bracketed or in alternatives: it may be exported for submission. */
+  submittable: boolean
   checkedAt: string
 }
 
-export type Validate = (doc: Y.Doc) => { valid: boolean; problems: DraftProblem[] }
+export type Validate = (doc: Y.Doc) => {
+  valid: boolean
+  problems: DraftProblem[]
+  negotiation?: DocumentStatus['negotiation']
+  submittable?: boolean
+}
 
 export class DocumentStatusService {
   private readonly latest = new Map<string, DocumentStatus>()
@@ -73,8 +82,8 @@ export class DocumentStatusService {
   }
 
   private check(documentId: string, doc: Y.Doc): DocumentStatus {
-    const { valid, problems } = this.validate(doc)
-    const status = { documentId, valid, problems, checkedAt: new Date().toISOString() }
+    const { valid, problems, negotiation = { brackets: 0, alternatives: 0 }, submittable = valid } = this.validate(doc)
+    const status = { documentId, valid, problems, negotiation, submittable, checkedAt: new Date().toISOString() }
     this.latest.set(documentId, status)
     return status
   }

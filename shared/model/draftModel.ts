@@ -23,12 +23,22 @@ export interface HeadingBlock {
   path: NodePath
 }
 
+/** One version of a paragraph under negotiation: "Alt 2 (Kenya)" and its lines. */
+export interface AlternativeText {
+  /** "Alt 1", "Alt 2 (Kenya, Brazil)". */
+  label: string
+  proposers: string[]
+  lines: TextLine[]
+}
+
 export interface ParagraphBlock {
   kind: 'paragraph'
   /** 1, 2, 3, ... in document order. */
   number: number
   /** Where the paragraph came from: a top-level paragraph or an item of a top-level list. */
-  source: 'paragraph' | 'bulletList' | 'orderedList'
+  source: 'paragraph' | 'bulletList' | 'orderedList' | 'alternatives'
+  /** For a block of alternatives: each version; its lines are also in `lines`, each version's first line led by its label. */
+  alternatives?: AlternativeText[]
   text: string
   /** The paragraph's lines: one for a plain paragraph, several for a list item with nested content. */
   lines: TextLine[]

@@ -14,7 +14,8 @@ import {
   recommendationRefs,
   recommendationsInOrder,
 } from '../schema/draftJson.ts'
-import type { DraftBlock, DraftModel, ModelRef, ParagraphBlock, TextLine, TextRun } from './draftModel.ts'
+import { alternativeLabel, parseProposersAttr } from '../schema/negotiationText.ts'
+import type { AlternativeText, DraftBlock, DraftModel, ModelRef, ParagraphBlock, TextLine, TextRun } from './draftModel.ts'
 
 const textblockTypes = new Set(['paragraph', 'heading'])
 const listTypes = new Set(['bulletList', 'orderedList'])
@@ -23,16 +24,42 @@ function childrenOf(node: DraftNodeJson): DraftNodeJson[] {
   return Array.isArray(node.content) ? node.content : []
 }
 
+const plainRun = (text: string): TextRun => ({ text, bold: false, italic: false })
+
+/** The runs of a textblock; bracketed text is printed UN style, between square brackets of its own runs: "[text]". */
 function runsOf(textblock: DraftNodeJson): TextRun[] {
-  return childrenOf(textblock).map((inline) => {
+  const runs: TextRun[] = []
+  let inBracket = false
+  for (const inline of childrenOf(textblock)) {
     const marks = new Set((inline.marks ?? []).map((mark) => mark.type))
     const text = inline.type === 'hardBreak' ? '\n' : (inline.text ?? '')
-    return { text, bold: marks.has('bold'), italic: marks.has('italic') }
-  })
+    const bracketed = marks.has('bracket')
+    if (bracketed && !inBracket) runs.push(plainRun('['))
+    if (!bracketed && inBracket) runs.push(plainRun(']'))
+    inBracket = bracketed
+    runs.push({ text, bold: marks.has('bold'), italic: marks.has('italic') })
+  }
+  if (inBracket) runs.push(plainRun(']'))
+  return runs
+}
+
+/** Each version of a block of alternatives, its first line led by "Alt 1: ", "Alt 2 (Kenya): ". */
+function alternativesOf(node: DraftNodeJson): AlternativeText[] {
+  return childrenOf(node)
+    .filter((child) => child.type === 'alternative')
+    .map((child, index) => {
+      const proposers = parseProposersAttr(child.attrs?.proposers)
+      const label = alternativeLabel(index, proposers)
+      const [first, ...rest] = childrenOf(child).flatMap(linesOf)
+      const lead = plainRun(`${label}: `)
+      const lines = first ? [{ text: lead.text + first.text, runs: [lead, ...first.runs] }, ...rest] : [{ text: `${label}: `, runs: [lead] }]
+      return { label, proposers, lines }
+    })
 }
 
 /** The non-empty textblocks under a node, in order, leaving out recommendations nested in it. */
 function linesOf(node: DraftNodeJson): TextLine[] {
+  if (node.type === 'alternatives') return alternativesOf(node).flatMap((version) => version.lines)
   if (textblockTypes.has(node.type)) {
     const runs = runsOf(node)
     const text = runs.map((run) => run.text).join('')
@@ -67,7 +94,8 @@ export function toDraftModel(docJson: DraftDocJson, catalogue: FrameworkCatalogu
     if (lines.length > 0) {
       paragraphNumber += 1
       const text = lines.map((line) => line.text).join('\n')
-      blocks.push({ kind: 'paragraph', number: paragraphNumber, source, text, lines, path })
+      const versions = node.type === 'alternatives' ? { alternatives: alternativesOf(node) } : {}
+      blocks.push({ kind: 'paragraph', number: paragraphNumber, source, ...versions, text, lines, path })
     }
     for (const nested of nestedRecommendations(node, path)) recommendation(nested.node, nested.path)
   }
@@ -99,7 +127,7 @@ export function toDraftModel(docJson: DraftDocJson, catalogue: FrameworkCatalogu
       const source = node.type as 'bulletList' | 'orderedList'
       for (const [itemIndex, item] of childrenOf(node).entries()) paragraph(item, [...path, itemIndex], source)
     } else {
-      paragraph(node, path, 'paragraph')
+      paragraph(node, path, node.type === 'alternatives' ? 'alternatives' : 'paragraph')
     }
   }
   return { blocks }

@@ -49,3 +49,20 @@ export function recommendation(id: string, refs: string[], ...paragraphs: (Inlin
   )
   return withContent('recommendation', content.length > 0 ? content : [paragraph()], { id, refs })
 }
+
+/** Contested text: "[value]", put there on the proposal of `proposers`. */
+export function bracketed(value: string, proposers: string[] = [], ...marks: ('bold' | 'italic')[]): DraftNodeJson {
+  const markJson: DraftMarkJson[] = [...marks.map((type) => ({ type })), { type: 'bracket', attrs: { proposers, proposalId: null } }]
+  return { type: 'text', text: value, marks: markJson }
+}
+
+/** One version of a negotiated paragraph, proposed by `proposers` (empty: the text as it stood). */
+export function alternative(proposers: string[], ...paragraphs: (InlineInput | DraftNodeJson)[]): DraftNodeJson {
+  const content = paragraphs.map((part) => (typeof part === 'string' || part.type === 'text' ? paragraph(part) : part))
+  return withContent('alternative', content.length > 0 ? content : [paragraph()], { proposers, proposalId: null })
+}
+
+/** A block of alternatives: Alt 1, Alt 2, ... */
+export function alternatives(...versions: DraftNodeJson[]): DraftNodeJson {
+  return withContent('alternatives', versions)
+}

@@ -10,17 +10,23 @@ import { validateDraft } from './validateDraft.ts'
 describe('draftSchema', () => {
   it('has the nodes of a UN draft and the recommendation block, and nothing else', () => {
     expect(Object.keys(draftSchema.nodes).sort()).toEqual(
-      ['bulletList', 'doc', 'heading', 'listItem', 'orderedList', 'paragraph', 'recommendation', 'text'].sort(),
+      ['alternative', 'alternatives', 'bulletList', 'doc', 'heading', 'listItem', 'orderedList', 'paragraph', 'recommendation', 'text'].sort(),
     )
     expect(draftSchema.nodes.codeBlock).toBeUndefined()
   })
 
-  it('formats text in bold and italic only', () => {
-    expect(Object.keys(draftSchema.marks).sort()).toEqual(['bold', 'italic'])
+  it('formats text in bold and italic, and brackets contested text', () => {
+    expect(Object.keys(draftSchema.marks).sort()).toEqual(['bold', 'bracket', 'italic'])
   })
 
   it('lets recommendations stand at the top level of the document', () => {
     expect(draftSchema.nodes.doc.contentMatch.matchType(draftSchema.nodes.recommendation)).not.toBeNull()
+  })
+
+  it('lets a block of alternatives stand where a paragraph does, and nowhere inside a recommendation', () => {
+    expect(draftSchema.nodes.doc.contentMatch.matchType(draftSchema.nodes.alternatives)).not.toBeNull()
+    expect(draftSchema.nodes.recommendation.contentMatch.matchType(draftSchema.nodes.alternatives)).toBeNull()
+    expect(draftSchema.nodes.doc.contentMatch.matchType(draftSchema.nodes.alternative)).toBeNull()
   })
 
   it('offers heading levels 1-3', () => {
@@ -62,6 +68,6 @@ describe('a draft in the Yjs document that collaboration stores', () => {
   it('reads back without the schema, as the server does, and validates the same', () => {
     const json = yDocToProsemirrorJSON(replicate(draft), 'content')
     expect(json.content[3]).toEqual(draft.content![3])
-    expect(validateDraft(json, builtInCatalogue)).toEqual({ valid: true, problems: [] })
+    expect(validateDraft(json, builtInCatalogue)).toEqual({ valid: true, problems: [], negotiation: { brackets: 0, alternatives: 0 }, submittable: true })
   })
 })

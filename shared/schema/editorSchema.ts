@@ -1,6 +1,7 @@
-/** The document schema shared by the browser editor and the server: UN-style text plus recommendation blocks. */
+/** The document schema shared by the browser editor and the server: UN-style text, recommendation blocks, brackets and alternatives. */
 import { type Extensions, getSchema } from '@tiptap/core'
 import { StarterKit } from '@tiptap/starter-kit'
+import { Alternative, Alternatives, Bracket } from './negotiationNodes.ts'
 import { Recommendation } from './recommendationNode.ts'
 
 /** The Y.Doc field the editor binds to: a document's content, and the only root comment anchors may point into. */
@@ -22,6 +23,9 @@ export const draftExtensions: Extensions = [
     trailingNode: false,
   }),
   Recommendation,
+  Bracket,
+  Alternatives,
+  Alternative,
 ]
 
 export const draftSchema = getSchema(draftExtensions)

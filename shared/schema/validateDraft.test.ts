@@ -15,7 +15,7 @@ describe('validateDraft', () => {
       recommendation('r1', ['norm-g', 'cbm-7'], 'Protect infrastructure.'),
       recommendation('r2', ['threats'], 'Study ransomware.'),
     )
-    expect(validateDraft(draft, catalogue)).toEqual({ valid: true, problems: [] })
+    expect(validateDraft(draft, catalogue)).toEqual({ valid: true, problems: [], negotiation: { brackets: 0, alternatives: 0 }, submittable: true })
   })
 
   it('accepts a draft without recommendations', () => {

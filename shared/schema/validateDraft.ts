@@ -10,6 +10,7 @@ import {
   recommendationRefs,
   recommendationsInOrder,
 } from './draftJson.ts'
+import { openNegotiations, type OpenNegotiation } from './negotiationText.ts'
 
 export const draftProblemCodes = [
   'document_malformed',
@@ -19,6 +20,8 @@ export const draftProblemCodes = [
   'recommendation_duplicate_id',
   'recommendation_missing_id',
   'recommendation_empty',
+  'text_bracketed',
+  'alternatives_open',
 ] as const
 export type DraftProblemCode = (typeof draftProblemCodes)[number]
 
@@ -36,8 +39,30 @@ export interface DraftProblem {
 }
 
 export interface DraftValidation {
+  /** No error: a revision can be cut. */
   valid: boolean
   problems: DraftProblem[]
+  /** What is still under negotiation: bracketed passages and blocks of alternatives. */
+  negotiation: { brackets: number; alternatives: number }
+  /** Valid and nothing bracketed or in alternatives: the text can be exported for submission to the plenary. */
+  submittable: boolean
+}
+
+const quoteShown = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text)
+
+/** A bracket or a block of alternatives, as a warning: it does not stop a revision, only the submission. */
+function negotiationProblem(open: OpenNegotiation): DraftProblem {
+  const by = open.proposers.length > 0 ? ` (proposed by ${open.proposers.join(', ')})` : ''
+  return open.kind === 'bracket'
+    ? { code: 'text_bracketed', severity: 'warning', message: `Bracketed text remains: "[${quoteShown(open.text)}]"${by}`, path: open.path }
+    : { code: 'alternatives_open', severity: 'warning', message: `Alternatives remain to be settled: "${quoteShown(open.text)}"${by}`, path: open.path }
+}
+
+/** The problems that stop an export for submission: errors, and every bracket or alternative left. */
+export function submissionProblems(validation: DraftValidation): DraftProblem[] {
+  return validation.problems.filter(
+    (problem) => problem.severity === 'error' || problem.code === 'text_bracketed' || problem.code === 'alternatives_open',
+  )
 }
 
 function problemsOf(
@@ -107,6 +132,8 @@ export function validateDraft(docJson: unknown, catalogue: FrameworkCatalogue): 
   if (!isDraftDoc(docJson)) {
     return {
       valid: false,
+      submittable: false,
+      negotiation: { brackets: 0, alternatives: 0 },
       problems: [
         {
           code: 'document_malformed',
@@ -123,8 +150,15 @@ export function validateDraft(docJson: unknown, catalogue: FrameworkCatalogue): 
     const id = recommendationId(node)
     if (id !== undefined && !firstNumberById.has(id)) firstNumberById.set(id, number)
   }
-  const problems = occurrences.flatMap((occurrence) =>
-    problemsOf(occurrence, catalogue, firstNumberById),
-  )
-  return { valid: problems.every((problem) => problem.severity !== 'error'), problems }
+  const negotiations = openNegotiations(docJson)
+  const problems = [
+    ...occurrences.flatMap((occurrence) => problemsOf(occurrence, catalogue, firstNumberById)),
+    ...negotiations.map(negotiationProblem),
+  ]
+  const valid = problems.every((problem) => problem.severity !== 'error')
+  const negotiation = {
+    brackets: negotiations.filter((open) => open.kind === 'bracket').length,
+    alternatives: negotiations.filter((open) => open.kind === 'alternatives').length,
+  }
+  return { valid, problems, negotiation, submittable: valid && negotiations.length === 0 }
 }

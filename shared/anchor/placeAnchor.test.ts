@@ -2,13 +2,13 @@ import { absolutePositionToRelativePosition, initProseMirrorDoc, prosemirrorJSON
 import { toBase64 } from 'lib0/buffer'
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { builtInCatalogue } from '../../shared/framework/builtInCatalogue.ts'
-import { toDraftModel } from '../../shared/model/toDraftModel.ts'
-import type { Anchor } from '../../shared/schema/comments.ts'
-import { bulletList, doc, heading, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
-import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
-import { draftSchema } from '../../shared/schema/editorSchema.ts'
-import { blockAt, placeAnchor } from './anchors.ts'
+import { builtInCatalogue } from '../framework/builtInCatalogue.ts'
+import { toDraftModel } from '../model/toDraftModel.ts'
+import type { Anchor } from '../schema/comments.ts'
+import { bulletList, doc, heading, paragraph, recommendation } from '../schema/draftBuilders.ts'
+import type { DraftDocJson } from '../schema/draftJson.ts'
+import { draftSchema } from '../schema/editorSchema.ts'
+import { blockAt, placeAnchor, resolveAnchor } from './placeAnchor.ts'
 
 const draft = doc(
   heading(1, 'Annual summary'),
@@ -182,6 +182,28 @@ describe('anchor placement', () => {
     const stranger = seeded(doc(paragraph('Text from elsewhere.')))
     expect(placedIn(ydoc, anchorOn(stranger, 'elsewhere'))).toBe('detached')
     expect(placedIn(ydoc, { start: '!!', end: 'AAAA', quote: 'something' })).toBe('detached')
+  })
+
+  test('tells text not received yet (pending) from text deleted (detached)', () => {
+    const alice = seeded()
+    const bob = copyOf(alice)
+    textHolding(bob, 'Energy grids').insert(0, 'Water and ')
+    const anchor = anchorOn(bob, 'Water')
+    expect(resolveAnchor(alice, content(alice), anchor).kind).toBe('pending')
+    sync(alice, bob)
+    expect(resolveAnchor(alice, content(alice), anchor).kind).toBe('attached')
+    textHolding(bob, 'Water').delete(0, 'Water'.length)
+    sync(alice, bob)
+    expect(resolveAnchor(alice, content(alice), anchor).kind).toBe('detached')
+  })
+
+  test('resolves both ends: the start in its text, the end where the passage stops', () => {
+    const ydoc = seeded()
+    const resolved = resolveAnchor(ydoc, content(ydoc), anchorOn(ydoc, 'must be protected'))
+    if (resolved.kind !== 'attached') throw new Error(resolved.kind)
+    expect(resolved.start.type).toBe(textHolding(ydoc, 'must be protected'))
+    expect(resolved.end.index - resolved.start.index).toBe('must be protected'.length)
+    expect(resolved.start.path).toEqual([2, 0])
   })
 
   test('reads the document without changing it', () => {
