@@ -5,7 +5,9 @@ import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
 import { ReactNodeViewRenderer } from '@tiptap/react'
 import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
 import { draftExtensions, contentField } from '../../shared/schema/editorSchema.ts'
+import { alternativeNodeName } from '../../shared/schema/negotiationText.ts'
 import { recommendationNodeName } from '../../shared/schema/recommendationNode.ts'
+import { alternativeView } from './alternativeView.ts'
 import type { CollabSession } from '../collab/openCollabSession.ts'
 import { renderCaret } from './caret.ts'
 import { DraftNumbering } from './draftNumbering.ts'
@@ -33,6 +35,7 @@ function recommendationNodeView() {
 
 function forTheEditor(extension: AnyExtension): AnyExtension {
   if (extension.name === recommendationNodeName) return (extension as Node).extend({ addNodeView: recommendationNodeView })
+  if (extension.name === alternativeNodeName) return (extension as Node).extend({ addNodeView: () => alternativeView })
   return extension
 }
 
