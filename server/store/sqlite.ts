@@ -135,6 +135,48 @@ const migrations: string[] = [
     PRIMARY KEY (document_id, minute, member_id)
   ) WITHOUT ROWID;
   `,
+  // Proposals: text a delegation proposes, beside the document like comment threads, with the stances of other
+  // delegations and the decision; and the proposals open when each revision was cut.
+  `
+  CREATE TABLE proposals (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents (id),
+    kind TEXT NOT NULL,
+    anchor_start TEXT,
+    anchor_end TEXT,
+    quote TEXT NOT NULL,
+    text TEXT,
+    refs TEXT,
+    recommendation_id TEXT,
+    explanation TEXT,
+    proposer_id INTEGER NOT NULL REFERENCES members (id),
+    delegation TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open',
+    decided_by INTEGER REFERENCES members (id),
+    decided_at INTEGER,
+    decision_reason TEXT,
+    credited_to TEXT,
+    applied_start TEXT,
+    applied_end TEXT,
+    applied_text TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX proposals_by_document ON proposals (document_id, created_at);
+  CREATE TABLE proposal_stances (
+    proposal_id TEXT NOT NULL REFERENCES proposals (id),
+    delegation TEXT NOT NULL,
+    stance TEXT NOT NULL,
+    reason TEXT,
+    member_id INTEGER NOT NULL REFERENCES members (id),
+    at INTEGER NOT NULL,
+    PRIMARY KEY (proposal_id, delegation)
+  ) WITHOUT ROWID;
+  CREATE TABLE revision_proposals (
+    revision_id INTEGER PRIMARY KEY REFERENCES revisions (id),
+    proposals TEXT NOT NULL
+  );
+  `,
 ]
 
 export const databaseFileName = 'workspace.sqlite'

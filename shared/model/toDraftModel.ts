@@ -29,17 +29,21 @@ const plainRun = (text: string): TextRun => ({ text, bold: false, italic: false 
 /** The runs of a textblock; bracketed text is printed UN style, between square brackets of its own runs: "[text]". */
 function runsOf(textblock: DraftNodeJson): TextRun[] {
   const runs: TextRun[] = []
-  let inBracket = false
+  // The bracket around the previous run (its attributes as JSON: two proposals side by side are two brackets), or null.
+  let open: string | null = null
   for (const inline of childrenOf(textblock)) {
     const marks = new Set((inline.marks ?? []).map((mark) => mark.type))
     const text = inline.type === 'hardBreak' ? '\n' : (inline.text ?? '')
-    const bracketed = marks.has('bracket')
-    if (bracketed && !inBracket) runs.push(plainRun('['))
-    if (!bracketed && inBracket) runs.push(plainRun(']'))
-    inBracket = bracketed
+    const bracket = inline.marks?.find((mark) => mark.type === 'bracket')
+    const current = bracket ? JSON.stringify(bracket.attrs ?? {}) : null
+    if (current !== open) {
+      if (open !== null) runs.push(plainRun(']'))
+      if (current !== null) runs.push(plainRun('['))
+      open = current
+    }
     runs.push({ text, bold: marks.has('bold'), italic: marks.has('italic') })
   }
-  if (inBracket) runs.push(plainRun(']'))
+  if (open !== null) runs.push(plainRun(']'))
   return runs
 }
 

@@ -73,9 +73,13 @@ describe('validation counts what remains under negotiation', () => {
     expect(validation.problems[0].message).toBe('Bracketed text remains: "[shall]" (proposed by Kenya)')
   })
 
-  it('counts adjacent bracketed runs of one passage once', () => {
-    const json = doc(paragraph(bracketed('shall ', ['Kenya']), bracketed('always', ['Kenya', 'Chile']), ' act'))
-    expect(openNegotiations(json)).toEqual([{ kind: 'bracket', text: 'shall always', proposers: ['Kenya', 'Chile'], path: [0] }])
+  it('counts runs of one passage once, and two proposals side by side as two', () => {
+    const bold = { type: 'text', text: 'always', marks: [{ type: 'bold' }, { type: 'bracket', attrs: { proposers: ['Kenya'], proposalId: null } }] }
+    const json = doc(paragraph(bracketed('shall ', ['Kenya']), bold, ' act'))
+    expect(openNegotiations(json)).toEqual([{ kind: 'bracket', text: 'shall always', proposers: ['Kenya'], path: [0] }])
+    const sideBySide = doc(paragraph('States ', bracketed('shall', []), bracketed('should', ['Chile']), ' act'))
+    expect(openNegotiations(sideBySide).map((open) => open.text)).toEqual(['shall', 'should'])
+    expect(toDraftModel(sideBySide, builtInCatalogue).blocks[0]).toMatchObject({ text: 'States [shall][should] act' })
   })
 
   it('is submittable once nothing remains', () => {

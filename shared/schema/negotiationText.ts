@@ -49,10 +49,14 @@ export function openNegotiations(doc: DraftDocJson): OpenNegotiation[] {
       })
     }
     let open: OpenNegotiation | null = null
+    let openAttrs = ''
     for (const [index, child] of childrenOf(node).entries()) {
       const bracket = typeof child.text === 'string' ? child.marks?.find((mark) => mark.type === bracketMarkName) : undefined
       if (bracket) {
-        if (!open) found.push((open = { kind: 'bracket', text: '', proposers: [], path }))
+        const attrs = JSON.stringify(bracket.attrs ?? {})
+        // Runs of one passage share their attributes; two proposals side by side are two passages.
+        if (!open || attrs !== openAttrs) found.push((open = { kind: 'bracket', text: '', proposers: [], path }))
+        openAttrs = attrs
         open.text += child.text
         for (const name of parseProposersAttr(bracket.attrs?.proposers)) if (!open.proposers.includes(name)) open.proposers.push(name)
         continue
