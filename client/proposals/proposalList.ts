@@ -31,7 +31,8 @@ export function toSuggestion(proposal: Proposal, refLabel: (ref: string) => stri
   }
 }
 
-export const statusFilters = ['open', 'accepted', 'rejected', 'bracketed', 'withdrawn', 'all'] as const
+/** Withdrawn proposals are listed under All. */
+export const statusFilters = ['open', 'accepted', 'rejected', 'bracketed', 'all'] as const
 export type StatusFilter = (typeof statusFilters)[number]
 
 export const statusFilterLabels: Record<StatusFilter, string> = {
@@ -39,7 +40,6 @@ export const statusFilterLabels: Record<StatusFilter, string> = {
   accepted: 'Accepted',
   rejected: 'Rejected',
   bracketed: 'Bracketed',
-  withdrawn: 'Withdrawn',
   all: 'All',
 }
 
