@@ -8,8 +8,13 @@
 import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
+import * as Y from 'yjs'
+import { alternative, alternatives, bracketed, doc, heading, paragraph } from '../../shared/schema/draftBuilders.ts'
+import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import type { Proposal, ProposalList } from '../../shared/schema/proposals.ts'
-import type { TestServer } from '../helpers/server.ts'
+import { connectClient, waitFor } from '../helpers/clients.ts'
+import { mintToken, type TestServer } from '../helpers/server.ts'
 import { api, createDocument, launchChromium, openDocument, screenshot, signIn, startServer, type SignedIn } from './harness.ts'
 import { selectPassage } from './selection.ts'
 
@@ -47,6 +52,7 @@ describe('proposals in the browser', () => {
   let cofacilitator: SignedIn
   let stakeholder: SignedIn
   let documentId: string
+  let workspaceId: string
   let replacementId: string
   let paragraphId: string
 
@@ -55,13 +61,19 @@ describe('proposals in the browser', () => {
     const secretariat = await signIn(browser, server, { name: 'Secretariat officer', role: 'secretariat', delegation: 'UNODA' })
     const created = await createDocument(secretariat.page, { title: 'Zero draft under negotiation', templateId: 'dtg1-critical-infrastructure' })
     documentId = created.documentId
+    workspaceId = created.workspaceId
     await secretariat.context.close()
     kenya = await signIn(browser, server, { name: 'Wanjiru Kamau', role: 'delegation', delegation: 'Kenya' })
     brazil = await signIn(browser, server, { name: 'João Silva', role: 'delegation', delegation: 'Brazil' })
     cofacilitator = await signIn(browser, server, { name: 'Ana Lucía Pérez', role: 'cofacilitator', delegation: 'Mexico', leads: [created.workspaceId] })
     stakeholder = await signIn(browser, server, { name: 'Dr. Lena Vogt', role: 'stakeholder', delegation: 'ICT4Peace Foundation' })
-    await Promise.all([kenya, brazil, cofacilitator, stakeholder].map(({ page }) => openDocument(page, documentId)))
-  })
+    for (const { page } of [kenya, brazil, cofacilitator, stakeholder]) {
+      // Four editors with live streams on two shared cores: more patience than the harness's default.
+      page.setDefaultTimeout(20_000)
+      await openDocument(page, documentId)
+    }
+    // Five members signed in by invite (each an admin CLI process), then four documents opened.
+  }, 180_000)
 
   afterAll(async () => {
     await browser?.close()
@@ -138,7 +150,54 @@ describe('proposals in the browser', () => {
     await screenshot(kenya.page, 'proposals-panel', { selector: '.proposals-panel' })
   })
 
-  test('bracketed proposals render as square brackets and as Alt 1 / Alt 2 with their proposers, counted in validation', async () => {
+  test('brackets and alternatives in a text render as square brackets and Alt 1 / Alt 2 with proposers, counted in validation', async () => {
+    // A text as negotiation leaves it, written through a y-websocket client.
+    const token = mintToken(server.dataDir, 'Seeding robot', 'secretariat')
+    const response = await fetch(`${server.url}/api/workspaces/${workspaceId}/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Rev.1 with brackets', kind: 'annual-summary' }),
+    })
+    const { document } = (await response.json()) as { document: { id: string } }
+    const writer = connectClient(server.wsUrl, document.id, token)
+    try {
+      await waitFor(() => writer.provider.synced, 'the writer to sync', 10_000)
+      const text = doc(
+        heading(1, 'Rev.1'),
+        paragraph('States should notify affected States ', bracketed('within 72 hours', ['Kenya']), ' of incidents affecting critical infrastructure.'),
+        alternatives(
+          alternative([], 'Capacity-building should be demand-driven and sustainable.'),
+          alternative(['Brazil', 'Chile'], 'Capacity-building should be demand-driven, sustainable and gender-responsive.'),
+        ),
+        paragraph('The group welcomed the contributions of stakeholders.'),
+      )
+      const seed = prosemirrorJSONToYDoc(draftSchema, text, 'content')
+      Y.applyUpdate(writer.doc, Y.encodeStateAsUpdate(seed))
+      await new Promise((resolve) => setTimeout(resolve, 300))
+    } finally {
+      writer.destroy()
+    }
+
+    const { page } = cofacilitator
+    await openDocument(page, document.id)
+    const bracket = page.locator('.draft-text .bracketed', { hasText: 'within 72 hours' })
+    await bracket.waitFor()
+    expect(await bracket.evaluate((node) => [getComputedStyle(node, '::before').content, getComputedStyle(node, '::after').content])).toEqual(['"["', '"]"'])
+    const versions = page.locator('.draft-text .alternatives .alternative')
+    expect(await versions.count()).toBe(2)
+    expect(await versions.locator('.alternative-proposers').allTextContents()).toEqual(['text as it stood', 'proposed by Brazil, Chile'])
+    // "Alt 1", "Alt 2" are CSS counters: what is painted is read from the computed style.
+    expect(await versions.evaluateAll((nodes) => nodes.map((node) => getComputedStyle(node.querySelector('.alternative-number')!, '::before').content))).toEqual([
+      '"Alt " counter(alternative)',
+      '"Alt " counter(alternative)',
+    ])
+    expect(await versions.nth(1).evaluate((node) => (node.parentElement as HTMLElement).getAttribute('data-paragraph-number'))).toBe('2')
+    await expect.poll(() => page.getByTestId('negotiation-count').textContent()).toBe('1 bracketed passage, 1 block of alternatives: not ready for submission to the plenary.')
+    await screenshot(page, 'brackets-alternatives')
+    await openDocument(page, documentId)
+  })
+
+  test('bracketed proposals go into the text as square brackets and as alternatives with their proposers', async () => {
     const alternative = await proposeOnSelection(brazil.page, documentId, contested, 'Replace the selected text', alternativeText)
     const deletion = await proposeOnSelection(kenya.page, documentId, deleted, 'Delete the selected text')
     const other = cofacilitator.page
@@ -163,7 +222,7 @@ describe('proposals in the browser', () => {
     expect(proposals.filter((proposal) => [alternative.id, deletion.id].includes(proposal.id)).map((proposal) => proposal.status)).toEqual(['bracketed', 'bracketed'])
 
     await other.locator('.draft-text .alternatives').scrollIntoViewIfNeeded()
-    await screenshot(other, 'brackets-alternatives')
+    await screenshot(other, 'proposals-bracketed')
   })
 
   test('the compilation of proposals: previewed in the panel, downloaded as Markdown', async () => {
