@@ -183,6 +183,7 @@ describe('proposals in the browser', () => {
     const bracket = page.locator('.draft-text .bracketed', { hasText: 'within 72 hours' })
     await bracket.waitFor()
     expect(await bracket.evaluate((node) => [getComputedStyle(node, '::before').content, getComputedStyle(node, '::after').content])).toEqual(['"["', '"]"'])
+    expect(await bracket.getAttribute('title')).toBe('Bracketed on the proposal of Kenya')
     const versions = page.locator('.draft-text .alternatives .alternative')
     expect(await versions.count()).toBe(2)
     expect(await versions.locator('.alternative-proposers').allTextContents()).toEqual(['text as it stood', 'proposed by Brazil, Chile'])
