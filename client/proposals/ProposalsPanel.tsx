@@ -42,10 +42,16 @@ export function ProposalsPanel({ editor, detail, member }: ProposalsPanelProps) 
   const canPropose = permissions.propose ?? member.role !== 'stakeholder'
   const me = speakingFor(member)
 
+  const known = useRef(proposals)
+  known.current = proposals
+
+  /** A chip in the text was chosen: its card is shown, the filters cleared if they hid it. */
   const showProposal = useCallback((proposalId: string) => {
     setActiveId(proposalId)
+    const proposal = known.current.find((one) => one.id === proposalId)
+    setFilters((current) => (!proposal || matches(proposal, current, me) ? current : defaultFilters))
     requestAnimationFrame(() => list.current?.querySelector(`[data-proposal-id="${CSS.escape(proposalId)}"]`)?.scrollIntoView({ block: 'nearest' }))
-  }, [])
+  }, [me])
 
   const suggestions = useMemo(() => {
     const refLabel = (ref: string) => resolveRef(catalogue, ref).element?.label ?? ref

@@ -131,6 +131,10 @@ describe('proposals in the browser', () => {
     await chipOf(other, replacementId).locator('.proposal-tip').waitFor({ state: 'visible' })
     await chipOf(other, replacementId).scrollIntoViewIfNeeded()
     await screenshot(other, 'proposals-inline')
+
+    // Choosing a chip in the text brings its proposal forward in the panel.
+    await chipOf(other, paragraphId).click()
+    await expect.poll(() => card(other, newParagraph).getAttribute('class')).toContain('is-active')
   })
 
   test('the co-facilitator accepts the replacement: every editor receives the text, credited to Kenya', async () => {
