@@ -17,6 +17,7 @@ import { commentRoutes } from './routes/comments.ts'
 import { documentRoutes } from './routes/documents.ts'
 import { memberRoutes } from './routes/members.ts'
 import { revisionRoutes } from './routes/revisions.ts'
+import { proposalRoutes } from './routes/proposals.ts'
 import { contributorRoutes, participationRoutes } from './routes/participation.ts'
 import { templateRoutes } from './routes/templates.ts'
 import { workspaceRoutes } from './routes/workspaces.ts'
@@ -82,7 +83,29 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   api.route('/documents', documentRoutes({ registry, access, members, rooms, status, events: services.events, maxStreamsPerMember: config.maxStreamsPerMember }))
   api.route(
     '/documents',
-    revisionRoutes({ registry, access, rooms, store: services.store, revisions: services.revisions, events: services.events, catalogue: () => catalogue.current() }),
+    revisionRoutes({
+      registry,
+      access,
+      rooms,
+      store: services.store,
+      revisions: services.revisions,
+      events: services.events,
+      catalogue: () => catalogue.current(),
+      revisionCut: (documentId, revisionId) => services.proposals.recordForRevision(documentId, revisionId),
+    }),
+  )
+  api.route(
+    '/documents',
+    proposalRoutes({
+      registry,
+      access,
+      proposals: services.proposals,
+      revisions: services.revisions,
+      rooms,
+      store: services.store,
+      catalogue: () => catalogue.current(),
+      maxProposalChars: config.maxProposalChars,
+    }),
   )
   api.route('/documents', commentRoutes({ registry, access, comments: services.comments, maxCommentChars: config.maxCommentChars }))
   api.all('*', (c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`))

@@ -14,6 +14,8 @@ const Env = z.object({
   MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(1 * MiB),
   /** Longest comment body, in characters after trimming. */
   MAX_COMMENT_CHARS: z.coerce.number().int().min(1).default(10_000),
+  /** Longest text a proposal may put into the document, in characters after trimming. */
+  MAX_PROPOSAL_CHARS: z.coerce.number().int().min(1).default(10_000),
   /** REST requests that change something (POST, PUT, PATCH, DELETE) one member may make per minute (0: no limit). */
   API_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   /** Such requests one member may make at once before the per-minute rate applies. */
@@ -48,6 +50,7 @@ export interface Config {
   publicUrl: string | null
   maxRequestBytes: number
   maxCommentChars: number
+  maxProposalChars: number
   apiWritesPerMinute: number
   apiWriteBurst: number
   maxStreamsPerMember: number
@@ -85,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
     maxRequestBytes: e.MAX_REQUEST_BYTES,
     maxCommentChars: e.MAX_COMMENT_CHARS,
+    maxProposalChars: e.MAX_PROPOSAL_CHARS,
     apiWritesPerMinute: e.API_WRITES_PER_MINUTE,
     apiWriteBurst: e.API_WRITE_BURST,
     maxStreamsPerMember: e.MAX_STREAMS_PER_MEMBER,

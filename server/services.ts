@@ -15,6 +15,8 @@ import type { Room } from './collab/room.ts'
 import { Rooms } from './collab/rooms.ts'
 import { DocumentEvents } from './documents/documentEvents.ts'
 import { RevisionStore } from './revisions/revisionStore.ts'
+import { ProposalService } from './proposals/proposalService.ts'
+import { ProposalStore } from './proposals/proposalStore.ts'
 import { readDraft, unreadableDraft } from './documents/readDraft.ts'
 import type { Config } from './config.ts'
 import type { Sqlite } from './store/sqlite.ts'
@@ -62,9 +64,11 @@ export function createServices(config: Config, db: Sqlite) {
   })
   const events = new DocumentEvents()
   const comments = new CommentService({ comments: new CommentStore(db), events, rooms, store, catalogue: () => catalogue.current() })
+  const proposals = new ProposalService({ proposals: new ProposalStore(db), events, rooms, store, catalogue: () => catalogue.current() })
   return {
     store,
     members,
+    proposals,
     sessions,
     registry,
     access,

@@ -218,8 +218,14 @@ export function bracketProposal(doc: Y.Doc, fragment: Y.XmlFragment, proposal: P
   if (proposal.kind === 'relink') {
     throw new ProposalConflict('not_bracketable', 'a change of links cannot be bracketed: accept or reject it')
   }
-  const target = locate(doc, fragment, proposal)
   const text = proposal.text ?? ''
+  let target: Target
+  try {
+    target = locate(doc, fragment, proposal)
+  } catch (error) {
+    if (!(error instanceof ProposalConflict) || error.code !== 'anchor_outdated') throw error
+    return bracketOutdated(doc, fragment, proposal, text)
+  }
   if (target.kind === 'recommendation') throw new ProposalConflict('not_bracketable', 'a change of links cannot be bracketed: accept or reject it')
   if (target.kind === 'after') {
     const kind = proposal.kind === 'recommendation' ? 'recommendation' : 'paragraph'
@@ -259,4 +265,23 @@ export function bracketProposal(doc: Y.Doc, fragment: Y.XmlFragment, proposal: P
   xmlText.format(from, to - from, { [bracketMarkName]: { proposers: [], proposalId: null } })
   xmlText.insert(to, text, bracketAttributes(proposal))
   return { ...spanOf(xmlText, to, text.length), text }
+}
+
+/**
+ * An outdated proposal bracketed: its text goes in bracketed where the passage was (its ends met when it was deleted),
+ * or, when the block that held it is gone too, as a bracketed paragraph at the end of the text. Never lost.
+ */
+function bracketOutdated(doc: Y.Doc, fragment: Y.XmlFragment, proposal: ProposalChange, text: string): Applied {
+  if (proposal.kind === 'delete') {
+    throw new ProposalConflict('anchor_outdated', 'the passage proposed for deletion is already gone from the text: reject the proposal instead')
+  }
+  const resolved = proposal.anchor ? resolveAnchor(doc, fragment, { ...proposal.anchor, quote: '' }) : null
+  if (resolved?.kind === 'attached' && resolved.start.type instanceof Y.XmlText && proposal.kind !== 'paragraph' && proposal.kind !== 'recommendation') {
+    const xmlText = resolved.start.type
+    xmlText.insert(resolved.start.index, text, bracketAttributes(proposal))
+    return { ...spanOf(xmlText, resolved.start.index, text.length), text }
+  }
+  const kind = proposal.kind === 'recommendation' ? 'recommendation' : 'paragraph'
+  const content = insertBlock(fragment, fragment.length, kind, text, { refs: proposal.refs ?? [], attributes: bracketAttributes(proposal) })
+  return { ...spanOf(content, 0, text.length), text }
 }

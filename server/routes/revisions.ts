@@ -37,6 +37,8 @@ export interface RevisionRouteDeps {
   revisions: RevisionStore
   events: DocumentEvents
   catalogue: () => FrameworkCatalogue
+  /** Told of each revision cut, before anyone hears of it (the proposals open then are recorded with it). */
+  revisionCut?: (documentId: string, revisionId: number) => Promise<void> | void
 }
 
 /** One side of a comparison or an export: a revision, or the current text when `revision` is null. */
@@ -90,7 +92,7 @@ function download(c: Context<AppEnv>, body: string | Uint8Array, format: ExportF
   return c.body(typeof body === 'string' ? body : (body as Uint8Array<ArrayBuffer>))
 }
 
-export function revisionRoutes({ registry, access, rooms, store, revisions, events, catalogue }: RevisionRouteDeps) {
+export function revisionRoutes({ registry, access, rooms, store, revisions, events, catalogue, revisionCut }: RevisionRouteDeps) {
   const revisionIdOf = (raw: string | undefined) => (raw && /^\d{1,12}$/.test(raw) ? Number(raw) : null)
 
   const currentContent = (documentId: string) => readCurrentDoc(rooms, store, documentId, (doc) => ({ draft: readDraft(doc), state: Y.encodeStateAsUpdate(doc) }))
@@ -128,6 +130,7 @@ export function revisionRoutes({ registry, access, rooms, store, revisions, even
       }
       try {
         const revision = revisions.cut({ documentId, label: body.value.label, note: body.value.note ?? null, state, content: draft.json, createdBy: c.get('member').id })
+        await revisionCut?.(documentId, revision.id)
         events.publish(documentId, 'revision', revision)
         return c.json({ revision }, 201)
       } catch (error) {

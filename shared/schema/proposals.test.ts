@@ -22,7 +22,7 @@ describe('proposal payloads', () => {
   const { CreateProposal, EditProposal } = proposalPayloads(100)
 
   it('accepts each kind with what it needs, and drops author fields', () => {
-    expect(CreateProposal.parse({ kind: 'replace', anchor, text: ' shall ', author: 'Brazil' })).toEqual({ kind: 'replace', anchor, text: 'shall' })
+    expect(CreateProposal.parse({ kind: 'replace', anchor, text: 'shall ', author: 'Brazil' })).toEqual({ kind: 'replace', anchor, text: 'shall ' })
     expect(CreateProposal.parse({ kind: 'delete', anchor, explanation: 'redundant' })).toEqual({ kind: 'delete', anchor, explanation: 'redundant' })
     expect(CreateProposal.parse({ kind: 'recommendation', anchor, text: 'x', refs: ['norm-g', 'norm-g', 'cbm-7'] })).toMatchObject({ refs: ['norm-g', 'cbm-7'] })
     expect(CreateProposal.parse({ kind: 'relink', recommendationId: 'r-1', refs: ['cbm-7'] })).toEqual({ kind: 'relink', recommendationId: 'r-1', refs: ['cbm-7'] })

@@ -49,15 +49,17 @@ function explanationField() {
   return z.string({ error: () => 'explanation must be text' }).trim().max(maxReasonChars, `explanation must be at most ${maxReasonChars} characters`).nullish()
 }
 
-function reasonField(required: boolean) {
-  return required
-    ? requiredText('reason', { max: maxReasonChars })
-    : z.string({ error: () => 'reason must be text' }).trim().max(maxReasonChars, `reason must be at most ${maxReasonChars} characters`).nullish()
+function optionalReason(field: string) {
+  return z.string({ error: () => `${field} must be text` }).trim().max(maxReasonChars, `${field} must be at most ${maxReasonChars} characters`).nullish()
 }
 
 /** The payloads of the proposal routes, for a given longest text. Author fields in a payload are dropped: the session says who proposes. */
 export function proposalPayloads(maxProposalChars: number = defaultMaxProposalChars) {
-  const text = requiredText('text', { max: maxProposalChars })
+  // Kept as given, spaces included: an insertion of "single " must not lose its space. Only blank text is refused.
+  const text = z
+    .string({ error: (issue) => (issue.input === undefined ? 'text is required' : 'text must be text') })
+    .max(maxProposalChars, `text must be at most ${maxProposalChars} characters`)
+    .refine((value) => value.trim() !== '', 'text must not be empty')
   const explanation = explanationField()
   const anchored = { anchor: Anchor, explanation }
   const CreateProposal = z.discriminatedUnion(
@@ -89,15 +91,15 @@ export type CreateProposal = z.infer<ReturnType<typeof proposalPayloads>['Create
 export type EditProposal = z.infer<ReturnType<typeof proposalPayloads>['EditProposal']>
 
 /** A delegation supports or objects, with an optional reason; a second stance replaces the first. */
-export const TakeStance = z.object({ stance: oneOf('stance', stanceValues), reason: reasonField(false) })
+export const TakeStance = z.object({ stance: oneOf('stance', stanceValues), reason: optionalReason('reason') })
 export type TakeStance = z.infer<typeof TakeStance>
 
 /** A rejection says why, for everyone to see. */
-export const RejectProposal = z.object({ reason: reasonField(true) })
+export const RejectProposal = z.object({ reason: requiredText('reason', { max: maxReasonChars }) })
 export type RejectProposal = z.infer<typeof RejectProposal>
 
 /** Accepting or bracketing may carry a note for the record. */
-export const DecideProposal = z.object({ note: reasonField(false) }).default({ note: null })
+export const DecideProposal = z.object({ note: optionalReason('note') })
 export type DecideProposal = z.infer<typeof DecideProposal>
 export const BracketProposal = DecideProposal
 export type BracketProposal = DecideProposal

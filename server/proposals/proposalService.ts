@@ -1,0 +1,290 @@
+/**
+ * Proposals of documents: made, edited, supported or objected to, withdrawn and decided; each change stored first,
+ * then pushed to the document's viewers as a `proposal` event. Accepting and bracketing edit the text through the
+ * room (stored, then relayed), credited to the proposing delegation.
+ */
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
+import * as Y from 'yjs'
+import { resolveAnchor } from '../../shared/anchor/placeAnchor.ts'
+import { blockAt } from '../../shared/anchor/placeAnchor.ts'
+import { ApiError } from '../../shared/errors/apiError.ts'
+import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
+import { resolveRef } from '../../shared/framework/lookup.ts'
+import type { DraftBlock, DraftModel } from '../../shared/model/draftModel.ts'
+import { toDraftModel } from '../../shared/model/toDraftModel.ts'
+import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
+import { contentField } from '../../shared/schema/editorSchema.ts'
+import type { Member } from '../../shared/schema/member.ts'
+import {
+  type CreateProposal,
+  type EditProposal,
+  type Proposal,
+  type ProposalChange as ProposalChangeName,
+  proposalEventName,
+  type ProposalFilter,
+  type ProposalPlace,
+  speakingFor,
+  type TakeStance,
+} from '../../shared/schema/proposals.ts'
+import { RoomUnavailable, type Rooms } from '../collab/rooms.ts'
+import { readCurrentDoc } from '../documents/currentDoc.ts'
+import type { DocumentEvents } from '../documents/documentEvents.ts'
+import type { DocumentStore } from '../store/store.ts'
+import { type Applied, applyProposal, bracketProposal, locate, ProposalConflict, quoteAt } from './applyProposal.ts'
+import type { DecisionStatus, ProposalStore, StoredProposal } from './proposalStore.ts'
+
+export interface ProposalServiceDeps {
+  proposals: ProposalStore
+  events: DocumentEvents
+  rooms: Rooms
+  store: DocumentStore
+  catalogue: () => FrameworkCatalogue
+}
+
+/** The current text as the proposals are placed in it. */
+interface TextView {
+  doc: Y.Doc
+  fragment: Y.XmlFragment
+  model: DraftModel
+  order: Map<DraftBlock, number>
+}
+
+const conflictStatus: Record<ProposalConflict['code'], number> = {
+  anchor_outdated: 422,
+  anchor_unknown: 422,
+  anchor_spans_blocks: 422,
+  anchor_not_text: 422,
+  recommendation_not_found: 422,
+  not_bracketable: 422,
+}
+
+function placeOf(view: TextView, block: DraftBlock | null): ProposalPlace | null {
+  if (!block) return null
+  const order = view.order.get(block) ?? 0
+  if (block.kind === 'heading') return { order, blockKind: 'heading', number: null, label: 'heading', recommendationId: null }
+  if (block.kind === 'paragraph') return { order, blockKind: 'paragraph', number: block.number, label: `para. ${block.number}`, recommendationId: null }
+  return { order, blockKind: 'recommendation', number: block.number, label: `R${block.number}`, recommendationId: block.id }
+}
+
+function readView(doc: Y.Doc, catalogue: FrameworkCatalogue): TextView {
+  const fragment = doc.getXmlFragment(contentField)
+  let model: DraftModel = { blocks: [] }
+  try {
+    model = toDraftModel(yXmlFragmentToProsemirrorJSON(fragment) as DraftDocJson, catalogue)
+  } catch {
+    // Content written outside the editor's schema: the proposals are still all listed, only not placed.
+  }
+  return { doc, fragment, model, order: new Map(model.blocks.map((block, index) => [block, index])) }
+}
+
+/** Where a proposal is now, and whether the text it was made on is gone (only an open proposal is outdated). */
+function placement(view: TextView, proposal: StoredProposal): { outdated: boolean; place: ProposalPlace | null } {
+  if (proposal.kind === 'relink' && !proposal.applied) {
+    const block = view.model.blocks.find((candidate) => candidate.kind === 'recommendation' && candidate.id === proposal.recommendationId) ?? null
+    return { outdated: proposal.status === 'open' && block === null, place: placeOf(view, block) }
+  }
+  const anchor = proposal.applied
+    ? { start: proposal.applied.start, end: proposal.applied.end, quote: '' }
+    : proposal.anchor && (proposal.kind === 'insert' || proposal.kind === 'paragraph' || proposal.kind === 'recommendation')
+      ? { ...proposal.anchor, quote: '' }
+      : proposal.anchor
+  if (!anchor) return { outdated: proposal.status === 'open', place: null }
+  const resolved = resolveAnchor(view.doc, view.fragment, anchor)
+  if (resolved.kind !== 'attached') return { outdated: proposal.status === 'open', place: null }
+  return { outdated: false, place: placeOf(view, blockAt(view.model, resolved.start.path)) }
+}
+
+function served(view: TextView, proposal: StoredProposal): Proposal {
+  const { applied: _applied, ...rest } = proposal
+  return { ...rest, ...placement(view, proposal) }
+}
+
+/** Document order: by block, then oldest first; outdated and unplaced ones last. */
+function inDocumentOrder(a: Proposal, b: Proposal): number {
+  const orderA = a.place?.order ?? Number.MAX_SAFE_INTEGER
+  const orderB = b.place?.order ?? Number.MAX_SAFE_INTEGER
+  return orderA - orderB || a.createdAt - b.createdAt || a.id.localeCompare(b.id)
+}
+
+const notFound = (proposalId: string) => new ApiError(404, 'proposal_not_found', `there is no proposal "${proposalId}" on this document`)
+
+function notOpen(proposal: StoredProposal): ApiError {
+  const by = proposal.decision ? ` by ${proposal.decision.by.name}` : ''
+  return new ApiError(409, 'proposal_decided', `this proposal is no longer open: it was ${proposal.status}${by}`)
+}
+
+export class ProposalService {
+  constructor(private readonly deps: ProposalServiceDeps) {}
+
+  /** The stored proposal, or 404. */
+  get(documentId: string, proposalId: string): StoredProposal {
+    const proposal = this.deps.proposals.get(documentId, proposalId)
+    if (!proposal) throw notFound(proposalId)
+    return proposal
+  }
+
+  /** The document's proposals in document order, placed in the current text. */
+  list(documentId: string, filter: Omit<ProposalFilter, 'revision'> = {}): Promise<Proposal[]> {
+    return this.read(documentId, (view) => {
+      const stored = this.deps.proposals.list(documentId).filter(
+        (proposal) => (!filter.status || proposal.status === filter.status) && (!filter.delegation || proposal.proposer.delegation === filter.delegation),
+      )
+      return stored.map((proposal) => served(view, proposal)).sort(inDocumentOrder)
+    })
+  }
+
+  /** The proposals open when a revision was cut, or null when none were recorded. */
+  forRevision(revisionId: number): Proposal[] | null {
+    return this.deps.proposals.forRevision(revisionId)
+  }
+
+  /** Records the proposals open now with a revision just cut. */
+  async recordForRevision(documentId: string, revisionId: number): Promise<void> {
+    this.deps.proposals.recordForRevision(revisionId, await this.list(documentId, { status: 'open' }))
+  }
+
+  async create(documentId: string, member: Member, payload: CreateProposal): Promise<Proposal> {
+    const refs = 'refs' in payload ? payload.refs : null
+    if (refs) this.checkRefs(refs)
+    const delegation = speakingFor(member)
+    const created = await this.read(documentId, (view) => {
+      const anchor = 'anchor' in payload ? payload.anchor : null
+      const recommendationId = 'recommendationId' in payload ? payload.recommendationId : null
+      let quote: string
+      try {
+        const target = locate(view.doc, view.fragment, { kind: payload.kind, anchor, recommendationId })
+        quote = quoteAt(view.fragment, target)
+      } catch (error) {
+        if (error instanceof ProposalConflict) throw new ApiError(conflictStatus[error.code], error.code, error.message)
+        throw error
+      }
+      const stored = this.deps.proposals.create({
+        documentId,
+        kind: payload.kind,
+        anchor: anchor ? { ...anchor, quote } : null,
+        quote,
+        text: 'text' in payload ? payload.text : null,
+        refs,
+        recommendationId,
+        explanation: payload.explanation || null,
+        proposerId: member.id,
+        delegation,
+      })
+      return served(view, stored)
+    })
+    this.publish('created', created)
+    return created
+  }
+
+  async edit(documentId: string, proposalId: string, change: EditProposal): Promise<Proposal> {
+    const proposal = this.get(documentId, proposalId)
+    if (change.text !== undefined && (proposal.kind === 'delete' || proposal.kind === 'relink')) {
+      throw new ApiError(422, 'text_not_applicable', `a ${proposal.kind} proposal has no text to edit`)
+    }
+    if (change.refs !== undefined && proposal.kind !== 'recommendation' && proposal.kind !== 'relink') {
+      throw new ApiError(422, 'refs_not_applicable', `a ${proposal.kind} proposal has no links to edit`)
+    }
+    if (change.refs) this.checkRefs(change.refs)
+    if (!this.deps.proposals.edit(documentId, proposalId, change)) throw notOpen(this.get(documentId, proposalId))
+    return this.changed(documentId, proposalId, 'edited')
+  }
+
+  async takeStance(documentId: string, proposalId: string, member: Member, stance: TakeStance): Promise<Proposal> {
+    const proposal = this.get(documentId, proposalId)
+    if (proposal.status !== 'open') throw notOpen(proposal)
+    this.deps.proposals.takeStance(proposalId, speakingFor(member), stance.stance, stance.reason || null, member.id)
+    return this.changed(documentId, proposalId, 'stance')
+  }
+
+  withdraw(documentId: string, proposalId: string, member: Member): Promise<Proposal> {
+    return this.settle(documentId, proposalId, { status: 'withdrawn', by: member.id, reason: null, creditedTo: null }, 'withdrawn')
+  }
+
+  reject(documentId: string, proposalId: string, member: Member, reason: string): Promise<Proposal> {
+    return this.settle(documentId, proposalId, { status: 'rejected', by: member.id, reason, creditedTo: null }, 'rejected')
+  }
+
+  /** Applies the proposal to the text through the room, credited to the proposer; of two at once, one wins and the other gets 409. */
+  accept(documentId: string, proposalId: string, member: Member, note: string | null): Promise<Proposal> {
+    return this.changeText(documentId, proposalId, member, note, 'accepted', applyProposal)
+  }
+
+  /** Puts the proposal into the text as a bracketed alternative. */
+  bracket(documentId: string, proposalId: string, member: Member, note: string | null): Promise<Proposal> {
+    return this.changeText(documentId, proposalId, member, note, 'bracketed', bracketProposal)
+  }
+
+  private async changeText(
+    documentId: string,
+    proposalId: string,
+    member: Member,
+    note: string | null,
+    status: Extract<DecisionStatus, 'accepted' | 'bracketed'>,
+    change: typeof applyProposal,
+  ): Promise<Proposal> {
+    const proposal = this.get(documentId, proposalId)
+    if (proposal.status !== 'open') throw notOpen(proposal)
+    if (proposal.refs) this.checkRefs(proposal.refs)
+    const creditedTo = status === 'accepted' ? proposal.proposer.delegation : null
+    // The claim comes first: the one decision that finds the proposal open goes on to change the text.
+    if (!this.deps.proposals.claimDecision(documentId, proposalId, { status, by: member.id, reason: note, creditedTo })) {
+      throw notOpen(this.get(documentId, proposalId))
+    }
+    let applied: Applied | null = null
+    try {
+      // Stored under the proposer: the audit credits the change to the proposing delegation.
+      await this.deps.rooms.change(documentId, { member: proposal.proposer.member, decidedBy: member }, (doc) => {
+        applied = change(doc, doc.getXmlFragment(contentField), { ...proposal, delegation: proposal.proposer.delegation })
+      })
+    } catch (error) {
+      this.deps.proposals.releaseDecision(proposalId, status)
+      if (error instanceof ProposalConflict) {
+        const message = status === 'accepted' && error.code === 'anchor_outdated' ? `${error.message}: it can still be bracketed or rejected` : error.message
+        throw new ApiError(409, error.code === 'anchor_outdated' ? 'proposal_outdated' : error.code, message)
+      }
+      if (error instanceof RoomUnavailable) throw new ApiError(503, 'document_unavailable', `${error.message}; try again later`)
+      throw error
+    }
+    if (applied) this.deps.proposals.recordApplied(proposalId, applied)
+    return this.changed(documentId, proposalId, status)
+  }
+
+  private async settle(
+    documentId: string,
+    proposalId: string,
+    decision: { status: DecisionStatus; by: number; reason: string | null; creditedTo: string | null },
+    change: ProposalChangeName,
+  ): Promise<Proposal> {
+    const proposal = this.get(documentId, proposalId)
+    if (proposal.status !== 'open') throw notOpen(proposal)
+    if (!this.deps.proposals.claimDecision(documentId, proposalId, decision)) throw notOpen(this.get(documentId, proposalId))
+    return this.changed(documentId, proposalId, change)
+  }
+
+  /** Every ref must name an element the catalogue knows and has not retired. */
+  private checkRefs(refs: readonly string[]): void {
+    const catalogue = this.deps.catalogue()
+    const unknown = refs.filter((ref) => resolveRef(catalogue, ref).status === 'unknown')
+    if (unknown.length > 0) {
+      throw new ApiError(422, 'unknown_ref', `refs: ${unknown.map((ref) => `"${ref}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the framework catalogue`, { refs: unknown })
+    }
+    const retired = refs.filter((ref) => resolveRef(catalogue, ref).status === 'retired')
+    if (retired.length > 0) {
+      throw new ApiError(422, 'retired_ref', `refs: ${retired.map((ref) => `"${ref}"`).join(', ')} ${retired.length === 1 ? 'has' : 'have'} been retired from the framework catalogue`, { refs: retired })
+    }
+  }
+
+  private async changed(documentId: string, proposalId: string, change: ProposalChangeName): Promise<Proposal> {
+    const proposal = await this.read(documentId, (view) => served(view, this.get(documentId, proposalId)))
+    this.publish(change, proposal)
+    return proposal
+  }
+
+  private publish(change: ProposalChangeName, proposal: Proposal): void {
+    this.deps.events.publish(proposal.documentId, proposalEventName, { change, proposal })
+  }
+
+  private read<T>(documentId: string, read: (view: TextView) => T): Promise<T> {
+    return readCurrentDoc(this.deps.rooms, this.deps.store, documentId, (doc) => read(readView(doc, this.deps.catalogue())))
+  }
+}

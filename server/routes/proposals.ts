@@ -1,0 +1,184 @@
+/** `/api/documents/:id/proposals`: propose text, take a stance, edit or withdraw one's own, decide; the compilation. */
+import { Hono, type Context } from 'hono'
+import { ApiError } from '../../shared/errors/apiError.ts'
+import {
+  compilationFormats,
+  DecideProposal,
+  ProposalFilter,
+  proposalPayloads,
+  RejectProposal,
+  TakeStance,
+} from '../../shared/schema/proposals.ts'
+import type { Access } from '../auth/access.ts'
+import { can, type Action } from '../auth/permissions.ts'
+import { compileProposals } from '../export/proposalCompilation.ts'
+import { proposalCompilationToDocx } from '../export/proposalCompilationDocx.ts'
+import { proposalCompilationToMarkdown } from '../export/proposalCompilationMarkdown.ts'
+import { parseJson, type AppEnv } from '../http.ts'
+import type { ProposalService } from '../proposals/proposalService.ts'
+import type { StoredProposal } from '../proposals/proposalStore.ts'
+import type { RevisionStore } from '../revisions/revisionStore.ts'
+import type { Registry } from '../workspaces/registry.ts'
+import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
+import { readCurrentDoc } from '../documents/currentDoc.ts'
+import { readDraft } from '../documents/readDraft.ts'
+import type { Rooms } from '../collab/rooms.ts'
+import type { DocumentStore } from '../store/store.ts'
+import { toDraftModel } from '../../shared/model/toDraftModel.ts'
+import { allowOnDocument, ensureDocumentScope } from './documentScope.ts'
+
+export interface ProposalRouteDeps {
+  registry: Registry
+  access: Access
+  proposals: ProposalService
+  revisions: RevisionStore
+  rooms: Rooms
+  store: DocumentStore
+  catalogue: () => FrameworkCatalogue
+  maxProposalChars: number
+}
+
+const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+function query(c: Context<AppEnv>) {
+  const parsed = ProposalFilter.safeParse(c.req.query())
+  if (!parsed.success) {
+    throw new ApiError(400, 'invalid_query', parsed.error.issues.map((issue) => issue.message).join('; '))
+  }
+  return parsed.data
+}
+
+/** Refuses unless the member may act on this proposal; the message says why in the proposal's terms. */
+function allowOn(c: Context<AppEnv>, proposal: StoredProposal, action: Action, message: string): void {
+  if (!can({ ...c.get('subject'), proposerDelegation: proposal.proposer.delegation }, action)) throw new ApiError(403, 'forbidden', message)
+}
+
+/** Accept and bracket may come with no body at all. */
+async function optionalNote(c: Context<AppEnv>): Promise<string | null> {
+  const text = await c.req.text()
+  if (text.trim() === '') return null
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'the request body must be JSON')
+  }
+  const parsed = DecideProposal.safeParse(body)
+  if (!parsed.success) throw new ApiError(400, 'invalid_payload', parsed.error.issues.map((issue) => issue.message).join('; '))
+  return parsed.data.note || null
+}
+
+export function proposalRoutes({ registry, access, proposals, revisions, rooms, store, catalogue, maxProposalChars }: ProposalRouteDeps) {
+  const { CreateProposal, EditProposal } = proposalPayloads(maxProposalChars)
+  const readable = allowOnDocument('proposal.read')
+
+  return new Hono<AppEnv>()
+    .use('/:id/proposals', ensureDocumentScope(registry, access))
+    .use('/:id/proposals/*', ensureDocumentScope(registry, access))
+    .get('/:id/proposals', readable, async (c) => {
+      const documentId = c.get('document').id
+      const { revision, ...filter } = query(c)
+      if (revision !== undefined) {
+        const id = Number(revision)
+        if (!revisions.get(documentId, id)) throw new ApiError(404, 'revision_not_found', `there is no revision "${revision}" of this document`)
+        const recorded = (proposals.forRevision(id) ?? []).filter(
+          (proposal) => (!filter.status || proposal.status === filter.status) && (!filter.delegation || proposal.proposer.delegation === filter.delegation),
+        )
+        return c.json({ documentId, revision: id, proposals: recorded })
+      }
+      return c.json({ documentId, revision: null, proposals: await proposals.list(documentId, filter) })
+    })
+    .post('/:id/proposals', readable, async (c) => {
+      const member = c.get('member')
+      if (!can(c.get('subject'), 'proposal.create')) {
+        throw new ApiError(403, 'forbidden', `your role (${member.role}) may not propose text: the process is State-led; send a written input as a comment instead`)
+      }
+      const payload = await parseJson(c, CreateProposal)
+      return c.json({ proposal: await proposals.create(c.get('document').id, member, payload) }, 201)
+    })
+    .get('/:id/proposals/compilation', readable, async (c) => {
+      if (!can(c.get('subject'), 'document.export')) throw new ApiError(403, 'forbidden', 'your role may not export')
+      const format = c.req.query('format') ?? 'json'
+      if (!(compilationFormats as readonly string[]).includes(format)) {
+        throw new ApiError(400, 'invalid_query', `format must be one of: ${compilationFormats.join(', ')}`)
+      }
+      const document = c.get('document')
+      const revisionParam = c.req.query('revision')
+      let compilation
+      if (revisionParam !== undefined && revisionParam !== 'current') {
+        const id = /^\d{1,12}$/.test(revisionParam) ? Number(revisionParam) : null
+        const revision = id === null ? null : revisions.get(document.id, id)
+        if (!revision || id === null) throw new ApiError(404, 'revision_not_found', `revision: there is no revision "${revisionParam}" of this document`)
+        compilation = compileProposals(toDraftModel(revision.content, catalogue()), proposals.forRevision(id) ?? [], {
+          documentId: document.id,
+          title: document.title,
+          symbol: document.symbol ?? null,
+          revision: { id, label: revision.label },
+        })
+      } else {
+        const draft = await readCurrentDoc(rooms, store, document.id, readDraft)
+        if (!draft.ok) throw new ApiError(409, 'document_unreadable', draft.message)
+        compilation = compileProposals(toDraftModel(draft.json, catalogue()), await proposals.list(document.id), {
+          documentId: document.id,
+          title: document.title,
+          symbol: document.symbol ?? null,
+          revision: null,
+        })
+      }
+      if (format === 'json') return c.json(compilation)
+      const fileName = `${document.id}-proposals${compilation.revision ? `-${compilation.revision.label.replace(/[^A-Za-z0-9._-]+/g, '-')}` : ''}.${format}`
+      c.header('content-disposition', `attachment; filename="${fileName}"`)
+      c.header('cache-control', 'no-store')
+      if (format === 'md') {
+        c.header('content-type', 'text/markdown; charset=utf-8')
+        return c.body(proposalCompilationToMarkdown(compilation))
+      }
+      c.header('content-type', docxType)
+      return c.body(new Uint8Array(await proposalCompilationToDocx(compilation)))
+    })
+    .patch('/:id/proposals/:proposalId', readable, async (c) => {
+      const documentId = c.get('document').id
+      const proposal = proposals.get(documentId, c.req.param('proposalId'))
+      allowOn(c, proposal, 'proposal.edit', `only members of ${proposal.proposer.delegation}, which made this proposal, may edit it`)
+      const change = await parseJson(c, EditProposal)
+      return c.json({ proposal: await proposals.edit(documentId, proposal.id, change) })
+    })
+    .post('/:id/proposals/:proposalId/stance', readable, async (c) => {
+      const documentId = c.get('document').id
+      const member = c.get('member')
+      const proposal = proposals.get(documentId, c.req.param('proposalId'))
+      if (member.delegation && member.delegation === proposal.proposer.delegation) {
+        throw new ApiError(403, 'own_proposal', `${proposal.proposer.delegation} made this proposal: a delegation takes no stance on its own proposal`)
+      }
+      allowOn(c, proposal, 'proposal.stance', `your role (${member.role}) may not take a stance: stances are taken by delegations other than the proposer's`)
+      const stance = await parseJson(c, TakeStance)
+      return c.json({ proposal: await proposals.takeStance(documentId, proposal.id, member, stance) })
+    })
+    .post('/:id/proposals/:proposalId/withdraw', readable, async (c) => {
+      const documentId = c.get('document').id
+      const proposal = proposals.get(documentId, c.req.param('proposalId'))
+      allowOn(c, proposal, 'proposal.withdraw', `only members of ${proposal.proposer.delegation}, which made this proposal, may withdraw it`)
+      return c.json({ proposal: await proposals.withdraw(documentId, proposal.id, c.get('member')) })
+    })
+    .post('/:id/proposals/:proposalId/accept', readable, async (c) => {
+      const documentId = c.get('document').id
+      const proposal = proposals.get(documentId, c.req.param('proposalId'))
+      allowOn(c, proposal, 'proposal.decide', 'only the co-facilitators of this workspace and the secretariat may accept a proposal')
+      const note = await optionalNote(c)
+      return c.json({ proposal: await proposals.accept(documentId, proposal.id, c.get('member'), note) })
+    })
+    .post('/:id/proposals/:proposalId/reject', readable, async (c) => {
+      const documentId = c.get('document').id
+      const proposal = proposals.get(documentId, c.req.param('proposalId'))
+      allowOn(c, proposal, 'proposal.decide', 'only the co-facilitators of this workspace and the secretariat may reject a proposal')
+      const { reason } = await parseJson(c, RejectProposal)
+      return c.json({ proposal: await proposals.reject(documentId, proposal.id, c.get('member'), reason) })
+    })
+    .post('/:id/proposals/:proposalId/bracket', readable, async (c) => {
+      const documentId = c.get('document').id
+      const proposal = proposals.get(documentId, c.req.param('proposalId'))
+      allowOn(c, proposal, 'proposal.bracket', 'only the co-facilitators of this workspace and the secretariat may bracket a proposal')
+      const note = await optionalNote(c)
+      return c.json({ proposal: await proposals.bracket(documentId, proposal.id, c.get('member'), note) })
+    })
+}
