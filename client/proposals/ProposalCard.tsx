@@ -10,7 +10,6 @@ import { FormError } from '../pages/FormError.tsx'
 import { mayTakeStance, ownProposal } from './proposalList.ts'
 import { ProposalForm } from './ProposalForm.tsx'
 import { proposalKindNames } from './proposalTarget.ts'
-import { stanceSummary } from './suggestion.ts'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
 
@@ -115,7 +114,6 @@ export function ProposalCard({ proposal, placement, location, active, actions, o
           ))}
         </p>
       )}
-      <p className="visually-hidden">{stanceSummary({ proposer: proposal.proposer.delegation, supporters: supporters.map((one) => one.delegation), objections: objectors })}</p>
       {proposal.decision && (
         <p className={`proposal-decision decision-${proposal.decision.status}`}>
           {statusLabels[proposal.decision.status]} by {proposal.decision.by.name}

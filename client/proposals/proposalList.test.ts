@@ -87,5 +87,8 @@ describe('the proposals panel list', () => {
     const relink = toSuggestion(proposal('p2', 'Kenya', { kind: 'relink', anchor: null, recommendationId: 'rec-1', refs: ['norm-g', 'cbm-7'] }), (ref) => ref.toUpperCase(), () => ['norm-g', 'norm-f'])
     expect(relink).toMatchObject({ addedRefs: ['CBM-7'], removedRefs: ['NORM-F'] })
     expect(toSuggestion(proposal('p3', 'Kenya', { outdated: true }), String, () => null).open).toBe(false)
+    // A new paragraph is proposed at a point; the server quotes the block it is after, the editor places the point.
+    const block = toSuggestion(proposal('p4', 'Kenya', { kind: 'paragraph', anchor: { start: 'AAAA', end: 'AAAA', quote: 'The whole block.' } }), String, () => null)
+    expect(block.anchor).toEqual({ start: 'AAAA', end: 'AAAA', quote: '' })
   })
 })

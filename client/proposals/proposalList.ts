@@ -12,6 +12,11 @@ export function upsertProposal(proposals: readonly Proposal[], proposal: Proposa
   return next
 }
 
+/** Proposals anchored at a position rather than on a passage. */
+function isPoint(proposal: Proposal): boolean {
+  return proposal.kind === 'insert' || proposal.kind === 'paragraph' || proposal.kind === 'recommendation'
+}
+
 /** A proposal as the editor draws it; `refLabel` names a framework link ("Norm g") from its catalogue id. */
 export function toSuggestion(proposal: Proposal, refLabel: (ref: string) => string, currentRefs: (recommendationId: string) => readonly string[] | null): Suggestion {
   const refs = proposal.refs ?? []
@@ -19,7 +24,8 @@ export function toSuggestion(proposal: Proposal, refLabel: (ref: string) => stri
   return {
     id: proposal.id,
     kind: proposal.kind,
-    anchor: proposal.anchor,
+    // A position (insertion, new block) is placed as a point: the server quotes the block it falls in.
+    anchor: proposal.anchor && isPoint(proposal) ? { ...proposal.anchor, quote: '' } : proposal.anchor,
     recommendationId: proposal.recommendationId,
     open: proposal.status === 'open' && !proposal.outdated,
     text: proposal.text ?? '',
