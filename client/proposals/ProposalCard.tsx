@@ -105,7 +105,9 @@ export function ProposalCard({ proposal, placement, location, active, actions, o
       {proposal.explanation && <p className="proposal-explanation">{proposal.explanation}</p>}
       {proposal.stances.length > 0 && (
         <p className="proposal-stances" aria-label="Stances">
-          {supporters.length > 0 && <span className="stance-support">Supported by {supporters.map((one) => one.delegation).join(', ')}</span>}
+          {supporters.length > 0 && (
+            <span className="stance-support">Supported by {supporters.map((one) => (one.reason ? `${one.delegation} (${one.reason})` : one.delegation)).join(', ')}</span>
+          )}
           {objectors.map((one) => (
             <span key={one.delegation} className="stance-object">
               Objection: {one.delegation}

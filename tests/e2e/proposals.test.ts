@@ -116,7 +116,7 @@ describe('proposals in the browser', () => {
     await own.waitFor({ timeout: 10_000 })
     await own.getByLabel('Reason for your stance (optional)').fill('points of contact speed up assistance')
     await own.getByRole('button', { name: 'Support' }).click()
-    await own.getByText('Supported by Brazil').waitFor()
+    await own.getByText('Supported by Brazil (points of contact speed up assistance)').waitFor()
 
     const other = cofacilitator.page
     const ghost = other.locator(`.draft-text .proposal-ghost[data-proposal-id="${paragraphId}"]`)
