@@ -200,8 +200,8 @@ async function apiCall<T>(server: BenchServer, method: string, url: string, body
 }
 
 /** A new, empty document in a new workspace, seeded through a y-websocket client, and checked from a second one. */
-export async function createSeededDocument(server: BenchServer, fixture: DraftFixture): Promise<string> {
-  const workspace = await apiCall<{ id: string }>(server, 'POST', '/api/workspaces', { dtg: 1, year: 2030, title: 'DTG 1 benchmark workspace' })
+export async function createSeededDocument(server: BenchServer, fixture: DraftFixture, year = 2030): Promise<string> {
+  const workspace = await apiCall<{ id: string }>(server, 'POST', '/api/workspaces', { dtg: 1, year, title: `DTG 1 benchmark workspace ${year}` })
   // Write permission is per workspace: the co-facilitator who types in the benchmark leads this one.
   const { members } = await apiCall<{ members: Array<{ id: number; name: string }> }>(server, 'GET', '/api/members')
   const typist = members.find((member) => member.name === 'Bench co-facilitator')
@@ -375,7 +375,7 @@ async function runKeystrokes(): Promise<KeystrokeSection> {
     const delegates = addDelegates(data.dataDir)
     server = await startOurServer(data.dataDir, data.secretariatToken)
     const documentId = await createSeededDocument(server, fixture)
-    const negotiatedId = await createSeededDocument(server, fixture)
+    const negotiatedId = await createSeededDocument(server, fixture, 2031)
     const proposals = await seedProposals(server, negotiatedId, delegates)
     log(`  ${proposals} open proposals from ${delegates.length} delegations on document ${negotiatedId}`)
     log(`keystroke to paint: ${fixture.paragraphs} paragraphs, ${fixture.recommendations} recommendations, ${fixture.characters.toLocaleString('en-US')} characters; document ${documentId}`)
