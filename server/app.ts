@@ -92,6 +92,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
       events: services.events,
       catalogue: () => catalogue.current(),
       revisionCut: (documentId, revisionId) => services.proposals.recordForRevision(documentId, revisionId),
+      acceptedProposals: (documentId, after, until) => services.proposals.acceptedBetween(documentId, after, until),
     }),
   )
   api.route(

@@ -7,14 +7,19 @@ import { compilationSubtitle, compilationTitle, noProposalsOutdated, proposalBod
 
 const boxed = { left: { style: BorderStyle.SINGLE, size: 12, color: '2F5597', space: 8 } }
 
+/** One boxed paragraph per proposal, its lines separated by breaks: Word lays out far fewer paragraphs. */
 function proposalParagraphs(proposal: CompiledProposal): Paragraph[] {
   return [
-    new Paragraph({ indent: { left: numberIndent }, border: boxed, children: docxText(proposalHeading(proposal), { bold: true, size: 20 }) }),
-    ...proposalBody(proposal).map((line) => new Paragraph({ indent: { left: numberIndent }, border: boxed, children: docxText(line, { size: 20 }) })),
-    ...proposalStances(proposal).map(
-      (line, index, all) =>
-        new Paragraph({ indent: { left: numberIndent }, border: boxed, spacing: index === all.length - 1 ? { after: 160 } : {}, children: docxText(line, { italics: true, size: 20 }) }),
-    ),
+    new Paragraph({
+      indent: { left: numberIndent },
+      border: boxed,
+      spacing: { after: 160 },
+      children: [
+        ...docxText(proposalHeading(proposal), { bold: true, size: 20 }),
+        ...docxText(`\n${proposalBody(proposal).join('\n')}`, { size: 20 }),
+        ...docxText(`\n${proposalStances(proposal).join('\n')}`, { italics: true, size: 20 }),
+      ],
+    }),
   ]
 }
 

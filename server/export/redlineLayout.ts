@@ -132,7 +132,8 @@ export function redlineEntries(comparison: Comparison): RedlineEntry[] {
     level: headingLevel(block),
     // A moved block is shown once, where it now stands, and says so after its number.
     number: merged([...numberPieces(block), ...(block.moved ? [{ op: 'equal' as const, text: ' (moved)' }] : [])]),
-    lines: linesOf(block),
+    // Who proposed the change, when a proposal was accepted: a line of its own under the block.
+    lines: [...linesOf(block), ...(block.credits ? [[{ op: 'equal' as const, text: `(${block.credits.join('; ')})`, italic: true }]] : [])],
   }))
 }
 
@@ -144,7 +145,7 @@ function sideLabel(side: RecommendationSide | null): string {
 export function changeTableRows(comparison: Comparison): string[][] {
   return comparison.recommendations
     .filter((change) => change.changes.length > 0)
-    .map((change) => [sideLabel(change.before), sideLabel(change.after), change.summary])
+    .map((change) => [sideLabel(change.before), sideLabel(change.after), change.credits ? `${change.summary} (${change.credits.join('; ')})` : change.summary])
 }
 
 export function summaryLines(summary: ComparisonSummary): string[] {

@@ -6,6 +6,7 @@
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { resolveAnchor } from '../../shared/anchor/placeAnchor.ts'
+import type { AcceptedChange } from '../../shared/compare/proposalCredits.ts'
 import { blockAt } from '../../shared/anchor/placeAnchor.ts'
 import { ApiError } from '../../shared/errors/apiError.ts'
 import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
@@ -131,6 +132,20 @@ export class ProposalService {
       )
       return stored.map((proposal) => served(view, proposal)).sort(inDocumentOrder)
     })
+  }
+
+  /** The proposals accepted after `after` and until `until` (ms), as a comparison names them. */
+  acceptedBetween(documentId: string, after: number, until: number): AcceptedChange[] {
+    return this.deps.proposals
+      .list(documentId)
+      .filter((proposal) => proposal.status === 'accepted' && proposal.decision !== null && proposal.decision.at > after && proposal.decision.at <= until)
+      .map((proposal) => ({
+        kind: proposal.kind,
+        delegation: proposal.proposer.delegation,
+        quote: proposal.quote,
+        text: proposal.applied?.text ?? proposal.text ?? '',
+        recommendationId: proposal.recommendationId,
+      }))
   }
 
   /** The proposals open when a revision was cut, or null when none were recorded. */

@@ -4,6 +4,7 @@ import { Node } from '@tiptap/pm/model'
 import { updateYFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { compareDrafts } from '../../shared/compare/compareDrafts.ts'
+import { type AcceptedChange, creditProposals } from '../../shared/compare/proposalCredits.ts'
 import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
 import { coverage } from '../../shared/model/coverage.ts'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'
@@ -39,6 +40,8 @@ export interface RevisionRouteDeps {
   catalogue: () => FrameworkCatalogue
   /** Told of each revision cut, before anyone hears of it (the proposals open then are recorded with it). */
   revisionCut?: (documentId: string, revisionId: number) => Promise<void> | void
+  /** The proposals accepted between two moments, so a comparison names who proposed its changes. */
+  acceptedProposals?: (documentId: string, after: number, until: number) => AcceptedChange[]
 }
 
 /** One side of a comparison or an export: a revision, or the current text when `revision` is null. */
@@ -92,7 +95,14 @@ function download(c: Context<AppEnv>, body: string | Uint8Array, format: ExportF
   return c.body(typeof body === 'string' ? body : (body as Uint8Array<ArrayBuffer>))
 }
 
-export function revisionRoutes({ registry, access, rooms, store, revisions, events, catalogue, revisionCut }: RevisionRouteDeps) {
+export function revisionRoutes({ registry, access, rooms, store, revisions, events, catalogue, revisionCut, acceptedProposals }: RevisionRouteDeps) {
+  /** The two versions compared, with the accepted proposals that made the changes between them named. */
+  const comparisonOf = (documentId: string, from: Version, to: Version) => {
+    const comparison = compareDrafts(toDraftModel(from.content, catalogue()), toDraftModel(to.content, catalogue()))
+    const [early, late] = [from.date.getTime(), to.date.getTime()].sort((a, b) => a - b)
+    return creditProposals(comparison, acceptedProposals?.(documentId, early, late) ?? [])
+  }
+
   const revisionIdOf = (raw: string | undefined) => (raw && /^\d{1,12}$/.test(raw) ? Number(raw) : null)
 
   const currentContent = (documentId: string) => readCurrentDoc(rooms, store, documentId, (doc) => ({ draft: readDraft(doc), state: Y.encodeStateAsUpdate(doc) }))
@@ -182,7 +192,7 @@ export function revisionRoutes({ registry, access, rooms, store, revisions, even
       if (!from.ok) return from.response
       const to = await version(c, c.req.query('to'), 'to')
       if (!to.ok) return to.response
-      const comparison = compareDrafts(toDraftModel(from.version.content, catalogue()), toDraftModel(to.version.content, catalogue()))
+      const comparison = comparisonOf(c.get('document').id, from.version, to.version)
       const side = ({ revision, label }: Version) => ({ revision, label })
       return c.json({ from: side(from.version), to: side(to.version), comparison })
     })
@@ -194,7 +204,7 @@ export function revisionRoutes({ registry, access, rooms, store, revisions, even
       const to = await version(c, c.req.query('to'), 'to')
       if (!to.ok) return to.response
       const document = c.get('document')
-      const comparison = compareDrafts(toDraftModel(from.version.content, catalogue()), toDraftModel(to.version.content, catalogue()))
+      const comparison = comparisonOf(c.get('document').id, from.version, to.version)
       const meta = { title: document.title, symbol: document.symbol, fromLabel: from.version.label, toLabel: to.version.label, date: new Date() }
       const body = format === 'docx' ? await comparisonToDocx(comparison, meta) : comparisonToHtml(comparison, meta)
       return download(c, body, format, fileName([document.symbol ?? document.title, 'redline', from.version.label, 'to', to.version.label], format))

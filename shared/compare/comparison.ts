@@ -30,6 +30,8 @@ export interface RedlineBlock {
   refs?: { kept: ModelRef[]; added: ModelRef[]; removed: ModelRef[] }
   /** Recommendations only: true when it stood elsewhere in the earlier version (shown here, and not there as removed). */
   moved?: boolean
+  /** The accepted proposals behind the change: "inserted on the proposal of Kenya". */
+  credits?: string[]
 }
 
 export type RecommendationChangeKind = 'added' | 'removed' | 'text' | 'links' | 'renumbered'
@@ -49,6 +51,8 @@ export interface RecommendationChange {
   after: RecommendationSide | null
   /** "R4 is now R5", "added as R3", "removed (was R2)", "text and links changed": one line for the table. */
   summary: string
+  /** The accepted proposals behind the change: "links changed on the proposal of Brazil". */
+  credits?: string[]
 }
 
 export interface ComparisonSummary {

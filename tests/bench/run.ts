@@ -1,6 +1,7 @@
 /** `npm run bench`: runs each benchmark section in turn and prints one table. */
 import { runClientBenchmarks } from './client.ts'
 import { runExportCompareBenchmarks } from './exportCompare.ts'
+import { runProposalBenchmarks } from './proposals.ts'
 import { runRelayBenchmarks } from './relay.ts'
 import { formatTable, type Row } from './table.ts'
 
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   rows.push(...(await runRelayBenchmarks()))
   rows.push(...(await runClientBenchmarks()))
   rows.push(...(await runExportCompareBenchmarks()))
+  rows.push(...(await runProposalBenchmarks()))
   console.log()
   console.log(formatTable(rows))
 }

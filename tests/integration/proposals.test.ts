@@ -138,6 +138,23 @@ describe('proposals', () => {
     expect(contributors.json.contributors.map((entry: { author: { name: string } }) => entry.author.name)).toContain('Delegate of Kenya')
   })
 
+  it('names the proposer of an accepted change in the comparison and its redline', async () => {
+    const { id, writer } = await seededDocument()
+    const cut = await people.lead.api.post(`/api/documents/${id}/revisions`, { label: 'Zero draft' })
+    expect(cut.status).toBe(201)
+    const proposed = await propose('kenya', id, { kind: 'insert', anchor: anchorOn(writer.doc, 'twice', true), text: 'in person ' })
+    expect((await act('lead', id, proposed.json.proposal.id, 'accept')).status).toBe(200)
+    await waitFor(() => blockTexts(writer.doc)[2] === 'The group met in person twice in 2027.', 'the accepted insertion')
+    const compared = await people.brazil.api.get(`/api/documents/${id}/compare?from=${cut.json.revision.id}&to=current`)
+    expect(compared.status).toBe(200)
+    const changed = compared.json.comparison.blocks.filter((block: { change: string }) => block.change !== 'unchanged')
+    expect(changed.map((block: { credits?: string[] }) => block.credits)).toEqual([['inserted on the proposal of Kenya']])
+    const response = await fetch(`${server.url}/api/documents/${id}/compare/export?from=${cut.json.revision.id}&to=current&format=html`, {
+      headers: { authorization: `Bearer ${people.brazil.token}` },
+    })
+    expect(await response.text()).toContain('(inserted on the proposal of Kenya)')
+  })
+
   it('refuses a stakeholder, ignores a forged author, and keeps proposals to their delegation', async () => {
     const { id, writer } = await seededDocument()
     const anchor = anchorOn(writer.doc, 'met twice')
@@ -329,7 +346,7 @@ describe('proposals', () => {
     expect(markdown.json).toContain('Objections: Norway (Too strong.)')
     const response = await fetch(`${server.url}/api/documents/${id}/proposals/compilation?format=docx`, { headers: { authorization: `Bearer ${people.kenya.token}` } })
     expect(response.status).toBe(200)
-    const texts = paragraphTexts(readDocx(new Uint8Array(await response.arrayBuffer())).document)
+    const texts = paragraphTexts(readDocx(new Uint8Array(await response.arrayBuffer())).document).flatMap((text) => text.split('\n'))
     expect(texts).toContain('Change of links (Brazil): open')
     expect(texts).toContain('Supported by: Brazil')
     expect((await people.kenya.api.get(`/api/documents/${id}/proposals/compilation?format=pdf`)).status).toBe(400)

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { builtInCatalogue } from '../framework/builtInCatalogue.ts'
+import { toDraftModel } from '../model/toDraftModel.ts'
+import { doc, paragraph, recommendation } from '../schema/draftBuilders.ts'
+import { compareDrafts } from './compareDrafts.ts'
+import { creditProposals } from './proposalCredits.ts'
+
+const before = toDraftModel(
+  doc(paragraph('States should cooperate on incidents.'), paragraph('The group met twice.'), recommendation('rec-1', ['norm-g'], 'Designate a point of contact.')),
+  builtInCatalogue,
+)
+const after = toDraftModel(
+  doc(
+    paragraph('States shall cooperate on incidents.'),
+    paragraph('The group met.'),
+    paragraph('A paragraph Chile proposed.'),
+    recommendation('rec-1', ['norm-g', 'cbm-7'], 'Designate a point of contact.'),
+  ),
+  builtInCatalogue,
+)
+
+describe('creditProposals', () => {
+  const comparison = creditProposals(compareDrafts(before, after), [
+    { kind: 'replace', delegation: 'Kenya', quote: 'should', text: 'shall', recommendationId: null },
+    { kind: 'delete', delegation: 'Brazil', quote: ' twice', text: '', recommendationId: null },
+    { kind: 'paragraph', delegation: 'Chile', quote: 'The group met twice.', text: 'A paragraph Chile proposed.', recommendationId: null },
+    { kind: 'relink', delegation: 'Norway', quote: '', text: 'norm-g cbm-7', recommendationId: 'rec-1' },
+  ])
+
+  it('names the proposer of each accepted change on its block', () => {
+    expect(comparison.blocks.map((block) => block.credits ?? [])).toEqual([
+      ['replaced on the proposal of Kenya'],
+      ['deleted on the proposal of Brazil'],
+      ['added on the proposal of Chile'],
+      ['links changed on the proposal of Norway'],
+    ])
+  })
+
+  it('and in the table of recommendation changes', () => {
+    expect(comparison.recommendations[0].credits).toEqual(['links changed on the proposal of Norway'])
+  })
+
+  it('credits nothing a proposal did not do', () => {
+    const plain = creditProposals(compareDrafts(before, after), [{ kind: 'insert', delegation: 'Peru', quote: '', text: 'never written', recommendationId: null }])
+    expect(plain.blocks.every((block) => block.credits === undefined)).toBe(true)
+  })
+})
