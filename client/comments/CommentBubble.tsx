@@ -16,7 +16,17 @@ function selectsTextIn(editor: Editor): boolean {
   return !!selection && !selection.isCollapsed && editor.view.dom.contains(selection.anchorNode) && editor.view.dom.contains(selection.focusNode)
 }
 
-export function CommentBubble({ editor, shortcut, onComment }: { editor: Editor; shortcut: string; onComment: () => void }) {
+export interface BubbleLabels {
+  label: string
+  title: string
+  testId: string
+  className: string
+}
+
+const commentLabels = (shortcut: string): BubbleLabels => ({ label: 'Comment', title: `Comment on the selected text (${shortcut})`, testId: 'comment-bubble', className: 'comment-bubble' })
+
+/** Also offers other actions on a selection (Propose), with their own labels. */
+export function CommentBubble({ editor, shortcut, onComment, labels = commentLabels(shortcut) }: { editor: Editor; shortcut: string; onComment: () => void; labels?: BubbleLabels }) {
   // Only a selection's end matters; a caret moving while someone types renders nothing.
   const end = useEditorState({ editor, selector: ({ editor: current }) => (current.isDestroyed || current.state.selection.empty ? null : current.state.selection.to) })
   const [inEditor, setInEditor] = useState(() => selectsTextIn(editor))
@@ -40,16 +50,16 @@ export function CommentBubble({ editor, shortcut, onComment }: { editor: Editor;
 
   if (!spot) return null
   return createPortal(
-    <div className="comment-bubble" style={{ top: spot.top, left: spot.left }}>
+    <div className={labels.className} style={{ top: spot.top, left: spot.left }}>
       <button
         type="button"
         // Keeps the selection (and the editor's focus) while the button is pressed.
         onMouseDown={(event) => event.preventDefault()}
         onClick={onComment}
-        title={`Comment on the selected text (${shortcut})`}
-        data-testid="comment-bubble"
+        title={labels.title}
+        data-testid={labels.testId}
       >
-        Comment
+        {labels.label}
       </button>
     </div>,
     document.body,

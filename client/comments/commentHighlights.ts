@@ -41,7 +41,7 @@ function placeAll(state: EditorState, doc: ProseMirrorNode, threads: readonly Th
 }
 
 /** Maps each range through a local change: text typed at a passage's start joins it, as the Yjs anchor makes it. */
-function mapPlacements(placements: ReadonlyMap<string, Placement>, tr: Transaction, quoteOf: (id: string) => string): Map<string, Placement> {
+export function mapPlacements(placements: ReadonlyMap<string, Placement>, tr: Transaction, quoteOf: (id: string) => string): Map<string, Placement> {
   const mapped = new Map<string, Placement>()
   for (const [id, placement] of placements) {
     if (placement.kind !== 'attached') {
@@ -56,14 +56,14 @@ function mapPlacements(placements: ReadonlyMap<string, Placement>, tr: Transacti
 }
 
 /** The threads' places after a transaction, and how to carry the previous highlights over when nothing was re-read. */
-interface Moved {
+export interface Moved {
   placements: ReadonlyMap<string, Placement>
   /** Maps the previous highlights onto the new document; null when they must be drawn again. */
   mapping: Mapping | null
 }
 
 /** Nothing moved. */
-const unchanged = new Mapping()
+export const unchanged = new Mapping()
 
 /**
  * Places the threads again after a change arrived through Yjs. y-tiptap then replaces the whole document, so nothing
@@ -71,7 +71,7 @@ const unchanged = new Mapping()
  * changed stretch stay, ranges wholly after it shift, and only those touching it (and threads not placed yet, or
  * detached, which an undo may bring back) are resolved from their anchors.
  */
-function placeAfterYjsChange(state: EditorState, tr: Transaction, previous: ReadonlyMap<string, Placement>, anchorOf: (id: string) => Anchor | undefined): Moved {
+export function placeAfterYjsChange(state: EditorState, tr: Transaction, previous: ReadonlyMap<string, Placement>, anchorOf: (id: string) => Anchor | undefined): Moved {
   const start = tr.before.content.findDiffStart(tr.doc.content)
   if (start === null) return { placements: previous, mapping: unchanged }
   const end = tr.before.content.findDiffEnd(tr.doc.content) ?? { a: tr.before.content.size, b: tr.doc.content.size }

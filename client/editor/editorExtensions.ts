@@ -1,11 +1,13 @@
 /** The editor's extensions: the shared draft schema, with node views, numbering, and collaboration over a session. */
-import type { AnyExtension, Extensions, Node } from '@tiptap/core'
+import { mergeAttributes, type AnyExtension, type Extensions, type Mark, type Node } from '@tiptap/core'
 import { Collaboration } from '@tiptap/extension-collaboration'
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
 import { ReactNodeViewRenderer } from '@tiptap/react'
 import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
 import { draftExtensions, contentField } from '../../shared/schema/editorSchema.ts'
+import { alternativeNodeName, bracketMarkName, parseProposersAttr } from '../../shared/schema/negotiationText.ts'
 import { recommendationNodeName } from '../../shared/schema/recommendationNode.ts'
+import { alternativeView } from './alternativeView.ts'
 import type { CollabSession } from '../collab/openCollabSession.ts'
 import { renderCaret } from './caret.ts'
 import { DraftNumbering } from './draftNumbering.ts'
@@ -33,6 +35,17 @@ function recommendationNodeView() {
 
 function forTheEditor(extension: AnyExtension): AnyExtension {
   if (extension.name === recommendationNodeName) return (extension as Node).extend({ addNodeView: recommendationNodeView })
+  if (extension.name === alternativeNodeName) return (extension as Node).extend({ addNodeView: () => alternativeView })
+  if (extension.name === bracketMarkName) {
+    // Says, on hover, whose proposal put the brackets there.
+    return (extension as Mark).extend({
+      renderHTML({ mark, HTMLAttributes }) {
+        const proposers = parseProposersAttr(mark.attrs.proposers)
+        const title = proposers.length > 0 ? `Bracketed on the proposal of ${proposers.join(', ')}` : 'Bracketed: not agreed'
+        return ['span', mergeAttributes({ 'data-bracket': '', class: 'bracketed', title }, HTMLAttributes), 0]
+      },
+    })
+  }
   return extension
 }
 

@@ -12,6 +12,7 @@ import { userColor } from '../collab/userColor.ts'
 import { CommentsPanel } from '../comments/CommentsPanel.tsx'
 import { MastheadLine, SubmissionDetailsButton } from '../metadata/SubmissionDetails.tsx'
 import { useDocumentRecord } from '../metadata/useDocumentRecord.ts'
+import { ProposalsPanel } from '../proposals/ProposalsPanel.tsx'
 import { CatalogueContext } from '../editor/CatalogueContext.ts'
 import { DraftEditor } from '../editor/DraftEditor.tsx'
 import { LinkPickerProvider } from '../editor/LinkPicker.tsx'
@@ -87,7 +88,8 @@ function OpenDocument({ session, detail: loaded, catalogue: loadedCatalogue, mem
           <div className="document-body">
             <div className="document-main">{editor && <DraftEditor editor={editor} canWrite={canWrite} member={member} />}</div>
             {editor && (
-              <aside className="document-side" aria-label="Comments, checks and revisions">
+              <aside className="document-side" aria-label="Proposals, comments, checks and revisions">
+                <ProposalsPanel editor={editor} detail={detail} member={member} />
                 <CommentsPanel editor={editor} detail={detail} member={member} />
                 <ValidationPanel editor={editor} catalogue={catalogue} />
                 <RevisionsPanel detail={detail} editor={editor} />

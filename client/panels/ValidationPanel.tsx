@@ -2,10 +2,12 @@
 import type { Editor } from '@tiptap/core'
 import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
 import { revealRecommendation } from './revealRecommendation.ts'
+import { negotiationSummary } from './negotiationSummary.ts'
 import { useDraftValidation } from './useDraftValidation.ts'
 
 export function ValidationPanel({ editor, catalogue }: { editor: Editor; catalogue: FrameworkCatalogue }) {
-  const { valid, problems } = useDraftValidation(editor, catalogue)
+  const { valid, problems, negotiation } = useDraftValidation(editor, catalogue)
+  const contested = negotiationSummary(negotiation)
   const errors = problems.filter((problem) => problem.severity === 'error').length
   return (
     <section className="side-panel validation-panel" aria-labelledby="validation-heading">
@@ -15,6 +17,11 @@ export function ValidationPanel({ editor, catalogue }: { editor: Editor; catalog
           ? 'Every recommendation is linked to the framework.'
           : `${errors} ${errors === 1 ? 'error' : 'errors'}, ${problems.length - errors} ${problems.length - errors === 1 ? 'warning' : 'warnings'}`}
       </p>
+      {contested && (
+        <p className="panel-summary is-negotiation" data-testid="negotiation-count">
+          {contested}: not ready for submission to the plenary.
+        </p>
+      )}
       {problems.length > 0 && (
         <ol className="problem-list">
           {problems.map((problem, index) => (

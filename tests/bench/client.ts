@@ -20,6 +20,7 @@ import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { connectClient, waitFor } from '../helpers/clients.ts'
 import { openDocument } from '../e2e/harness.ts'
 import { measureBundle, type BundleSizes } from './bundleSize.ts'
+import { addDelegates, seedProposals } from './proposalFixture.ts'
 import { draftFixture, type DraftFixture } from './draftFixture.ts'
 import { caretInTheMiddle, paragraphText, summarize, typeMeasured, typingText, type KeystrokeResult } from './keystrokes.ts'
 import { cpuSeconds, host, machineBusySeconds, makeTempDir, removeTempDir, repoRoot, startOurServer, type BenchServer } from './servers.ts'
@@ -199,8 +200,8 @@ async function apiCall<T>(server: BenchServer, method: string, url: string, body
 }
 
 /** A new, empty document in a new workspace, seeded through a y-websocket client, and checked from a second one. */
-export async function createSeededDocument(server: BenchServer, fixture: DraftFixture): Promise<string> {
-  const workspace = await apiCall<{ id: string }>(server, 'POST', '/api/workspaces', { dtg: 1, year: 2030, title: 'DTG 1 benchmark workspace' })
+export async function createSeededDocument(server: BenchServer, fixture: DraftFixture, year = 2030): Promise<string> {
+  const workspace = await apiCall<{ id: string }>(server, 'POST', '/api/workspaces', { dtg: 1, year, title: `DTG 1 benchmark workspace ${year}` })
   // Write permission is per workspace: the co-facilitator who types in the benchmark leads this one.
   const { members } = await apiCall<{ members: Array<{ id: number; name: string }> }>(server, 'GET', '/api/members')
   const typist = members.find((member) => member.name === 'Bench co-facilitator')
@@ -251,7 +252,7 @@ export async function newPage(browser: Browser): Promise<OpenPage> {
 }
 
 /** Signs in as the co-facilitator, opens the seeded document and waits until it is synced, rendered and numbered. */
-export async function openOurs(browser: Browser, server: BenchServer, data: DataDir, documentId: string, fixture: DraftFixture): Promise<OpenPage> {
+export async function openOurs(browser: Browser, server: BenchServer, data: DataDir, documentId: string, fixture: DraftFixture, proposals = 0): Promise<OpenPage> {
   const opened = await newPage(browser)
   const { page } = opened
   try {
@@ -281,6 +282,8 @@ export async function openOurs(browser: Browser, server: BenchServer, data: Data
         }, editorSelector)
         throw new Error(`our editor did not render the draft (${seen}): ${(error as Error).message}`)
       })
+    // Every open proposal drawn as a suggestion, with its chip.
+    if (proposals > 0) await page.waitForFunction((count) => document.querySelectorAll('.draft-text .proposal-chip').length === count, proposals, { timeout: 30_000, polling: 100 })
     await settle(page)
     return opened
   } catch (error) {
@@ -350,6 +353,8 @@ interface KeystrokeSection {
   text: string
   ours: TypingRun
   reference: TypingRun
+  /** Our editor on the same draft carrying open proposals drawn as suggestions. */
+  withProposals: TypingRun & { proposals: number; delegations: number }
 }
 
 async function runKeystrokes(): Promise<KeystrokeSection> {
@@ -367,16 +372,31 @@ async function runKeystrokes(): Promise<KeystrokeSection> {
     plainServer = await serveDirectory(plainDir)
 
     data = prepareClientDataDir()
+    const delegates = addDelegates(data.dataDir)
     server = await startOurServer(data.dataDir, data.secretariatToken)
     const documentId = await createSeededDocument(server, fixture)
+    const negotiatedId = await createSeededDocument(server, fixture, 2031)
+    const proposals = await seedProposals(server, negotiatedId, delegates)
+    log(`  ${proposals} open proposals from ${delegates.length} delegations on document ${negotiatedId}`)
     log(`keystroke to paint: ${fixture.paragraphs} paragraphs, ${fixture.recommendations} recommendations, ${fixture.characters.toLocaleString('en-US')} characters; document ${documentId}`)
 
     browser = await chromium.launch({ executablePath: clientConfig.chromium.executablePath, args: clientConfig.chromium.args })
     log(`  Chromium ${browser.version()}`)
     const ours = await measureIn('our editor', await openOurs(browser, server, data, documentId, fixture), text)
+    // An invite is spent once: the co-facilitator signs in again with a new one.
+    const { members } = await apiCall<{ members: Array<{ id: number; name: string }> }>(server, 'GET', '/api/members')
+    const typist = members.find((member) => member.name === 'Bench co-facilitator')!
+    const { inviteUrl } = await apiCall<{ inviteUrl: string }>(server, 'POST', `/api/members/${typist.id}/invite`)
+    const again = { ...data, cofacilitatorInvite: inviteUrl.slice(inviteUrl.indexOf('#invite=') + '#invite='.length) }
+    const withProposals = {
+      ...(await measureIn(`our editor, ${proposals} open proposals`, await openOurs(browser, server, again, negotiatedId, fixture, proposals), text)),
+      proposals,
+      delegations: delegates.length,
+    }
     const reference = await measureIn('plain TipTap', await openPlain(browser, plainServer.url), text)
     for (const [name, r] of [
       ['ours', ours],
+      [`ours, ${proposals} open proposals`, withProposals],
       ['plain TipTap', reference],
     ] as const) {
       log(
@@ -391,7 +411,7 @@ async function runKeystrokes(): Promise<KeystrokeSection> {
       if (r.otherCpuShare > busyMachineShare) log(`  WARNING: other work used ${(100 * r.otherCpuShare).toFixed(0)}% of a core while typing in ${name}: these figures are disturbed`)
     }
     const { json: _json, ...fixtureSummary } = fixture
-    return { fixture: fixtureSummary, text, ours, reference }
+    return { fixture: fixtureSummary, text, ours, reference, withProposals }
   } finally {
     await browser?.close().catch(() => undefined)
     if (server) {
@@ -448,6 +468,14 @@ function rowsOf(bundle: BundleSizes, keys: KeystrokeSection): Row[] {
     keystroke('max', (r) => r.maxMs),
     part('keydown to frame start', (r) => r.toFrameMs),
     part('frame start to painted', (r) => r.frameMs),
+    {
+      metric: `keystroke to paint p95 with ${keys.withProposals.proposals} open proposals from ${keys.withProposals.delegations} delegations drawn (ms; ref: plain TipTap)`,
+      ours: ms(keys.withProposals.p95Ms),
+      reference: ms(reference.p95Ms),
+      ratio: ratio(keys.withProposals.p95Ms, reference.p95Ms),
+      target: `<= ${clientConfig.p95TargetMs} ms`,
+      met: met(keys.withProposals.p95Ms <= clientConfig.p95TargetMs),
+    },
     {
       metric: 'other work on the machine while typing (% of a core)',
       ours: `${(100 * ours.otherCpuShare).toFixed(0)}%`,

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../helpers/server.ts'
 import { createDocument, launchChromium, openDocument, screenshot, signIn, startServer, type SignedIn } from './harness.ts'
+import { selectPassage } from './selection.ts'
 import { serverText } from './serverCopy.ts'
 
 interface ThreadJson {
@@ -21,57 +22,6 @@ interface ThreadJson {
 
 const kenyaPassage = 'keep the ICT supply chain of critical services trustworthy'
 const stakeholderPassage = 'emergency response teams be shielded from harm'
-
-/** Drags the mouse over a passage of the editor's text, as a reader selects it, and waits until the editor has it. */
-async function selectPassage(page: Page, passage: string): Promise<void> {
-  const points = await page.evaluate((wanted) => {
-    const root = document.querySelector('.draft-text')!
-    for (const block of root.querySelectorAll('p, h1, h2, h3')) {
-      const index = (block.textContent ?? '').indexOf(wanted)
-      if (index < 0) continue
-      block.scrollIntoView({ block: 'center' })
-      const texts: Text[] = []
-      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT)
-      while (walker.nextNode()) texts.push(walker.currentNode as Text)
-      const locate = (offset: number, atEnd: boolean): [Text, number] => {
-        for (const text of texts) {
-          if (offset < text.length || (atEnd && offset === text.length)) return [text, offset]
-          offset -= text.length
-        }
-        throw new Error('offset outside the block')
-      }
-      const rectOf = ([text, offset]: [Text, number], before: boolean) => {
-        const range = document.createRange()
-        range.setStart(text, before ? offset : offset - 1)
-        range.setEnd(text, before ? offset + 1 : offset)
-        return range.getBoundingClientRect()
-      }
-      const first = rectOf(locate(index, false), true)
-      const last = rectOf(locate(index + wanted.length, true), false)
-      return { from: { x: first.left + 1, y: (first.top + first.bottom) / 2 }, to: { x: last.right - 1, y: (last.top + last.bottom) / 2 } }
-    }
-    return null
-  }, passage)
-  if (!points) throw new Error(`"${passage}" is not in the editor`)
-  await page.mouse.move(points.from.x, points.from.y)
-  await page.mouse.down()
-  await page.mouse.move(points.to.x, points.to.y, { steps: 8 })
-  await page.mouse.up()
-  await page.waitForFunction(
-    (wanted) => {
-      const view = (document.querySelector('.ProseMirror') as (HTMLElement & { editor?: { view: ViewLike } }) | null)?.editor?.view
-      if (!view) return false
-      const { from, to } = view.state.selection
-      return view.state.doc.textBetween(from, to) === wanted
-    },
-    passage,
-    { polling: 16 },
-  )
-}
-
-interface ViewLike {
-  state: { selection: { from: number; to: number }; doc: { textBetween(from: number, to: number): string } }
-}
 
 const threadCard = (page: Page, text: string) => page.getByTestId('comment-thread').filter({ hasText: text })
 

@@ -1,0 +1,218 @@
+/** Proposals on the draft: propose on a selection, the list in document order with filters, stances and decisions, live. */
+import type { Editor } from '@tiptap/core'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { resolveRef } from '../../shared/framework/lookup.ts'
+import { speakingFor } from '../../shared/schema/proposals.ts'
+import { propose } from '../api/proposals.ts'
+import type { DocumentDetail, SignedInMember } from '../api/types.ts'
+import { pending } from '../comments/anchors.ts'
+import { CommentBubble } from '../comments/CommentBubble.tsx'
+import { useCatalogue } from '../editor/CatalogueContext.ts'
+import { findRecommendation, refsOf } from '../editor/recommendationCommands.ts'
+import { ProposalCard, type ProposalActions } from './ProposalCard.tsx'
+import { ProposalCompilationForm } from './ProposalCompilationForm.tsx'
+import { ProposalForm } from './ProposalForm.tsx'
+import { locationAt } from './proposalLocation.ts'
+import { compareInText, defaultFilters, matches, proposingDelegations, statusCounts, statusFilterLabels, statusFilters, toSuggestion, type ProposalFilters } from './proposalList.ts'
+import { draftFor, kindsFor, proposalTarget, type ProposalTarget } from './proposalTarget.ts'
+import { suggestionPlacements, useSuggestions } from './useSuggestions.ts'
+import { useProposals } from './useProposals.ts'
+import '../styles/proposals.css'
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+const shortcut = isMac ? '⌘⌥P' : 'Ctrl+Alt+P'
+
+export interface ProposalsPanelProps {
+  editor: Editor
+  detail: Pick<DocumentDetail, 'document' | 'permissions'>
+  member: SignedInMember
+}
+
+export function ProposalsPanel({ editor, detail, member }: ProposalsPanelProps) {
+  const documentId = detail.document.id
+  const { permissions } = detail
+  const catalogue = useCatalogue()
+  const { proposals, load, reload, change } = useProposals(documentId)
+  const [activeId, setActiveId] = useState<string | null>(null)
+  const [filters, setFilters] = useState<ProposalFilters>(defaultFilters)
+  const [target, setTarget] = useState<ProposalTarget | null>(null)
+  const [hint, setHint] = useState<string | null>(null)
+  const list = useRef<HTMLOListElement>(null)
+  const canPropose = permissions.propose
+  const me = speakingFor(member)
+
+  const known = useRef(proposals)
+  known.current = proposals
+
+  /** A chip in the text was chosen: its card is shown, the filters cleared if they hid it. */
+  const showProposal = useCallback((proposalId: string) => {
+    setActiveId(proposalId)
+    const proposal = known.current.find((one) => one.id === proposalId)
+    setFilters((current) => (!proposal || matches(proposal, current, me) ? current : defaultFilters))
+    requestAnimationFrame(() => list.current?.querySelector(`[data-proposal-id="${CSS.escape(proposalId)}"]`)?.scrollIntoView({ block: 'nearest' }))
+  }, [me])
+
+  const suggestions = useMemo(() => {
+    const refLabel = (ref: string) => resolveRef(catalogue, ref).element?.label ?? ref
+    const currentRefs = (id: string) => {
+      const found = editor.isDestroyed ? null : findRecommendation(editor.state.doc, id)
+      return found ? refsOf(found.node) : null
+    }
+    return proposals.map((proposal) => toSuggestion(proposal, refLabel, currentRefs))
+  }, [proposals, catalogue, editor])
+  const layoutVersion = useSuggestions(editor, suggestions, activeId, showProposal)
+
+  const placed = useMemo(() => {
+    const placements = suggestionPlacements(editor)
+    return proposals.map((proposal) => ({ proposal, placement: placements.get(proposal.id) ?? pending })).sort(compareInText)
+  }, [editor, proposals, layoutVersion])
+  const shown = placed.filter(({ proposal }) => matches(proposal, filters, me))
+  const counts = statusCounts(proposals)
+  const delegations = proposingDelegations(proposals)
+
+  const startProposal = useCallback(() => {
+    if (editor.isDestroyed) return
+    const answer = proposalTarget(editor.state)
+    if ('hint' in answer) return setHint(answer.hint)
+    setHint(null)
+    setTarget(answer.target)
+  }, [editor])
+
+  useEffect(() => {
+    if (!canPropose) return
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.altKey && event.code === 'KeyP') {
+        event.preventDefault()
+        startProposal()
+      }
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [canPropose, startProposal])
+
+  const actions: ProposalActions = useMemo(
+    () => ({ documentId, member, canDecide: permissions.decideProposals, canBracket: permissions.bracketProposals, change }),
+    [documentId, member, permissions.decideProposals, permissions.bracketProposals, permissions.resolveThreads, change],
+  )
+
+  const reveal = (proposalId: string) => {
+    setActiveId(proposalId)
+    requestAnimationFrame(() => editor.view.dom.querySelector(`[data-proposal-id="${CSS.escape(proposalId)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' }))
+  }
+
+  return (
+    <section className="side-panel proposals-panel" aria-labelledby="proposals-heading" data-testid="proposals-panel">
+      <div className="comments-heading-row">
+        <h2 id="proposals-heading">Proposals</h2>
+        {canPropose && (
+          <button
+            type="button"
+            className="button-quiet"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={startProposal}
+            title={`Propose a change at the selection (${shortcut})`}
+            aria-keyshortcuts={isMac ? 'Meta+Alt+P' : 'Control+Alt+P'}
+          >
+            Propose…
+          </button>
+        )}
+      </div>
+      <p className="panel-summary" role="status">
+        {load.status === 'ready' ? `${counts.open} open, ${counts.accepted} accepted, ${counts.rejected} rejected, ${counts.bracketed} bracketed` : ''}
+      </p>
+      {hint && (
+        <p className="hint comment-hint" role="status">
+          {hint}
+        </p>
+      )}
+      {target && (
+        <div className="new-proposal">
+          <p className="new-thread-quote">
+            {target.location && <span className="proposal-where">{target.location}</span>} {target.passage.quote ? <q>{target.passage.quote}</q> : <span className="hint">At the cursor</span>}
+          </p>
+          <ProposalForm
+            kinds={kindsFor(target)}
+            initial={{}}
+            currentRefs={target.recommendation?.refs ?? []}
+            submitLabel="Send proposal"
+            onSubmit={async (fields) => {
+              const proposal = await change(() => propose(documentId, draftFor(target, fields)))
+              setTarget(null)
+              setFilters((current) => (matches(proposal, current, me) ? current : defaultFilters))
+              setActiveId(proposal.id)
+            }}
+            onCancel={() => setTarget(null)}
+          />
+        </div>
+      )}
+      <div className="proposal-filters" role="group" aria-label="Filter proposals">
+        <div className="proposal-status-filter" role="radiogroup" aria-label="Status">
+          {statusFilters.map((status) => (
+            <button key={status} type="button" role="radio" aria-checked={filters.status === status} className={filters.status === status ? 'is-on' : ''} onClick={() => setFilters({ ...filters, status })}>
+              {statusFilterLabels[status]}
+            </button>
+          ))}
+        </div>
+        <label className="proposal-filter">
+          Delegation
+          <select value={filters.delegation ?? ''} onChange={(event) => setFilters({ ...filters, delegation: event.target.value || null })}>
+            <option value="">All delegations</option>
+            {delegations.map((delegation) => (
+              <option key={delegation} value={delegation}>
+                {delegation}
+              </option>
+            ))}
+          </select>
+        </label>
+        {canPropose && (
+          <label className="proposal-filter proposal-mine">
+            <input type="checkbox" checked={filters.mine} onChange={(event) => setFilters({ ...filters, mine: event.target.checked })} />
+            Mine ({me})
+          </label>
+        )}
+      </div>
+      {load.status === 'loading' && (
+        <p className="loading" role="status">
+          Loading proposals…
+        </p>
+      )}
+      {load.status === 'failed' && (
+        <div className="notice notice-error" role="alert">
+          <p>Could not load the proposals: {load.error.message}</p>
+          <button type="button" onClick={reload}>
+            Try again
+          </button>
+        </div>
+      )}
+      {load.status === 'ready' && shown.length === 0 && (
+        <p className="comments-empty">
+          {proposals.length === 0 ? 'No proposals yet.' : 'No proposal matches these filters.'}
+          {canPropose && proposals.length === 0 ? ` Select a passage or click into the text, then choose Propose (${shortcut}).` : ''}
+        </p>
+      )}
+      <ol className="thread-list proposal-list" ref={list} aria-label="Proposals in the order of the text">
+        {shown.map(({ proposal, placement }) => (
+          <li key={proposal.id}>
+            <ProposalCard
+              proposal={proposal}
+              placement={placement}
+              location={placement.kind === 'attached' ? (locationAt(editor.state, placement.from) ?? proposal.place?.label ?? null) : (proposal.place?.label ?? null)}
+              active={proposal.id === activeId}
+              actions={actions}
+              onSelect={() => reveal(proposal.id)}
+            />
+          </li>
+        ))}
+      </ol>
+      <ProposalCompilationForm documentId={documentId} />
+      {canPropose && (
+        <CommentBubble
+          editor={editor}
+          shortcut={shortcut}
+          onComment={startProposal}
+          labels={{ label: 'Propose', title: `Propose a change to the selected text (${shortcut})`, testId: 'propose-bubble', className: 'comment-bubble proposal-bubble' }}
+        />
+      )}
+    </section>
+  )
+}

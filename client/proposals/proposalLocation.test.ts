@@ -1,0 +1,25 @@
+import { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { describe, expect, test } from 'vitest'
+import { builtInCatalogue } from '../../shared/framework/builtInCatalogue.ts'
+import { toDraftModel } from '../../shared/model/toDraftModel.ts'
+import { doc, heading, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
+import { draftSchema } from '../../shared/schema/editorSchema.ts'
+import { numberingDecorations } from '../editor/draftNumbering.ts'
+import { locationIn } from './proposalLocation.ts'
+
+describe('where a proposal is', () => {
+  test('names the paragraph or recommendation a position is in, nothing in a heading', () => {
+    const json = doc(heading(1, 'Summary'), paragraph('One.'), paragraph('Two.'), recommendation('rec-1', ['norm-g'], 'Share.'))
+    const pm = ProseMirrorNode.fromJSON(draftSchema, json)
+    const numbers = numberingDecorations(pm, toDraftModel(json, builtInCatalogue))
+    const inside = (index: number) => {
+      let pos = 0
+      for (let i = 0; i < index; i++) pos += pm.child(i).nodeSize
+      return pos + 2
+    }
+    expect(locationIn(numbers, inside(0))).toBeNull()
+    expect(locationIn(numbers, inside(1))).toBe('para. 1')
+    expect(locationIn(numbers, inside(2))).toBe('para. 2')
+    expect(locationIn(numbers, inside(3))).toBe('R1')
+  })
+})

@@ -1,0 +1,20 @@
+/** The paragraph or recommendation a position of the text is in ("para. 12", "R4"), read off the margin numbers. */
+import type { EditorState } from '@tiptap/pm/state'
+import type { DecorationSet } from '@tiptap/pm/view'
+import { draftNumberingKey, type NumberSpec } from '../editor/draftNumbering.ts'
+
+/** From the numbering's decorations, which follow every keystroke (the model behind them is derived after a pause). */
+export function locationIn(numbers: DecorationSet, pos: number): string | null {
+  for (const decoration of numbers.find(pos, pos)) {
+    if (decoration.from >= pos || decoration.to <= pos) continue
+    const spec = decoration.spec as NumberSpec
+    if (typeof spec.recommendationNumber === 'number') return `R${spec.recommendationNumber}`
+    if (typeof spec.paragraphNumber === 'number') return `para. ${spec.paragraphNumber}`
+  }
+  return null
+}
+
+export function locationAt(state: EditorState, pos: number): string | null {
+  const numbers = draftNumberingKey.getState(state)?.decorations
+  return numbers ? locationIn(numbers, pos) : null
+}
