@@ -22,16 +22,18 @@ export function AppHeader({ member, onSignOut, signOutRef }: { member: SignedInM
         Skip to content
       </a>
       <Brand href="#/" />
-      <nav className="app-nav" aria-label="Administration">
-        {member.permissions.manageMembers && (
-          <a href={routeHref({ page: 'members' })} aria-current={route.page === 'members' ? 'page' : undefined}>
-            Members
-          </a>
-        )}
+      <nav className="app-nav" aria-label="Reference">
         <a href={routeHref({ page: 'catalogue' })} aria-current={route.page === 'catalogue' ? 'page' : undefined}>
           Framework catalogue
         </a>
       </nav>
+      {member.permissions.manageMembers && (
+        <nav className="app-nav" aria-label="Administration">
+          <a href={routeHref({ page: 'members' })} aria-current={route.page === 'members' ? 'page' : undefined}>
+            Members
+          </a>
+        </nav>
+      )}
       <div className="signed-in" aria-label="Signed in as">
         <span className="member-name">{member.name}</span>
         <span className="member-role">

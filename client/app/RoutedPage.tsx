@@ -1,4 +1,4 @@
-/** The page the hash names, for the signed-in member; the document, revision, comparison and members pages load lazily. */
+/** The page the hash names, for the signed-in member; the document, revision, comparison, members and catalogue pages load lazily. */
 import { lazy, Suspense, type ReactNode } from 'react'
 import type { SignedInMember } from '../api/types.ts'
 import { NotFoundPage } from '../pages/NotFoundPage.tsx'
@@ -8,6 +8,7 @@ import type { Route } from './route.ts'
 
 const DocumentPage = lazy(() => import('../pages/DocumentPage.tsx'))
 const MembersPage = lazy(() => import('../members/MembersPage.tsx'))
+const CataloguePage = lazy(() => import('../catalogue/CataloguePage.tsx'))
 const RevisionPage = lazy(() => import('../revisions/RevisionPage.tsx'))
 const ComparePage = lazy(() => import('../revisions/ComparePage.tsx'))
 
@@ -53,6 +54,12 @@ export function RoutedPage({ route, member }: { route: Route; member: SignedInMe
       return (
         <Lazy loading="Loading the members…">
           <MembersPage member={member} />
+        </Lazy>
+      )
+    case 'catalogue':
+      return (
+        <Lazy loading="Loading the catalogue…">
+          <CataloguePage member={member} />
         </Lazy>
       )
     case 'not-found':

@@ -60,7 +60,8 @@ describe('revisions, comparison and export', () => {
     dataDir = tempDataDir()
     const secretariatToken = mintToken(dataDir, 'Secretariat', 'secretariat')
     delegationToken = mintToken(dataDir, 'Delegate of Kenya', 'delegation', { delegation: 'Kenya' })
-    server = await startTestServer(dataDir)
+    // This suite exports many times over; the per-member export rate has its own test (boundedWork).
+    server = await startTestServer(dataDir, { EXPORT_BURST: '200' })
     const secretariat = new ApiClient(server.url, secretariatToken)
     const workspace = (await secretariat.post('/api/workspaces', { dtg: 1, year: 2026, title: 'DTG 1 (2026)' })).json
     const created = await secretariat.post(`/api/workspaces/${workspace.id}/documents`, {
