@@ -93,6 +93,11 @@ export function RecommendationChangesTable({ changes, fromLabel, toLabel }: { ch
                   </td>
                   <td className="change-summary">
                     {change.summary}
+                    {change.credits?.map((credit, index) => (
+                      <span key={index} className="hint change-credit">
+                        {credit}
+                      </span>
+                    ))}
                     {renumberedLine(change, fromLabel, toLabel) && <span className="hint renumbered-line">{renumberedLine(change, fromLabel, toLabel)}</span>}
                   </td>
                 </tr>

@@ -55,6 +55,20 @@ function Lines({ segments }: { segments: readonly TextSegment[] }) {
   )
 }
 
+/** "inserted on the proposal of Kenya": the accepted proposals behind the block's change. */
+function Credits({ credits }: { credits: readonly string[] | undefined }) {
+  if (!credits || credits.length === 0) return null
+  return (
+    <p className="redline-credits">
+      {credits.map((credit, index) => (
+        <span key={index} className="redline-credit">
+          {credit}
+        </span>
+      ))}
+    </p>
+  )
+}
+
 function ChangeTag({ block }: { block: RedlineBlock }) {
   // A moved recommendation says so in its header; a moved paragraph or heading here.
   if (block.moved && block.kind !== 'recommendation') return <span className="change-tag change-tag-moved">Moved</span>
@@ -81,6 +95,7 @@ function RedlineBlockView({ block }: { block: RedlineBlock }) {
       {numbers && <BlockNumber numbers={numbers} />}
       <div className="redline-text">
         <Lines segments={block.segments} />
+        <Credits credits={block.credits} />
       </div>
       <ChangeTag block={block} />
     </div>
@@ -128,6 +143,7 @@ function RecommendationRedline({ block, className }: { block: RedlineBlock; clas
       </header>
       <div className="redline-text">
         <Lines segments={block.segments} />
+        <Credits credits={block.credits} />
       </div>
     </section>
   )

@@ -139,10 +139,13 @@ describe('proposals in the browser', () => {
 
   test('the co-facilitator accepts the replacement: every editor receives the text, credited to Kenya', async () => {
     const other = cofacilitator.page
+    // A revision of the text before the decision, to compare with afterwards.
+    const { revision } = await api<{ revision: { id: number } }>(other, 'POST', `/api/documents/${documentId}/revisions`, { label: 'Before the decision' })
     await card(other, replacement).getByRole('button', { name: 'Accept' }).click()
     for (const { page } of [kenya, brazil, cofacilitator, stakeholder]) {
       await expect.poll(() => page.locator('.draft-text').textContent(), { timeout: 10_000 }).toContain(replacement)
-      expect(await page.locator('.draft-text .proposal-deletion', { hasText: replaced }).count()).toBe(0)
+      // The suggestion goes once the proposal's event says it was accepted (a moment after the text itself).
+      await expect.poll(() => page.locator('.draft-text .proposal-deletion', { hasText: replaced }).count(), { timeout: 10_000 }).toBe(0)
     }
     const { proposals } = await api<ProposalList>(other, 'GET', `/api/documents/${documentId}/proposals`)
     expect(proposals.find((proposal) => proposal.id === replacementId)).toMatchObject({ status: 'accepted', creditedTo: 'Kenya', decision: { by: { name: 'Ana Lucía Pérez' } } })
@@ -152,6 +155,12 @@ describe('proposals in the browser', () => {
     await card(kenya.page, replacement).getByText(/Accepted by Ana Lucía Pérez/).waitFor({ timeout: 10_000 })
     await kenya.page.locator('.proposal-status-filter').getByRole('radio', { name: 'All' }).click()
     await screenshot(kenya.page, 'proposals-panel', { selector: '.proposals-panel' })
+
+    // The redline against the revision names the proposer of the change.
+    await brazil.page.goto(`${server.url}/#/documents/${documentId}/compare?from=${revision.id}&to=current`)
+    await brazil.page.locator('.redline-credit', { hasText: 'on the proposal of Kenya' }).first().waitFor({ timeout: 15_000 })
+    expect(await brazil.page.locator('.redline-block', { hasText: replacement }).locator('.redline-credit').allTextContents()).toContain('replaced on the proposal of Kenya')
+    await openDocument(brazil.page, documentId)
   })
 
   test('brackets and alternatives in a text render as square brackets and Alt 1 / Alt 2 with proposers, counted in validation', async () => {
