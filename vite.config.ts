@@ -13,6 +13,16 @@ export default defineConfig({
     emptyOutDir: true,
     // The editor chunk (TipTap, ProseMirror, Yjs) is lazy and does not delay the first paint.
     chunkSizeWarningLimit: 800,
+    rollupOptions: {
+      output: {
+        // zod and the line that makes it jitless share one chunk, which every chunk defining a schema imports first:
+        // no schema can be defined before zod is told not to probe for eval (the Content-Security-Policy forbids it).
+        manualChunks(id: string) {
+          if (id.includes('/node_modules/zod/') || id.endsWith('/client/app/zodConfig.ts')) return 'zod'
+          return undefined
+        },
+      },
+    },
   },
   server: {
     proxy: {
