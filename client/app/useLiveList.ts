@@ -1,0 +1,80 @@
+/** A document's records (comment threads, proposals): loaded once, then kept current from the server's live events. */
+import { useCallback, useEffect, useRef, useState } from 'react'
+
+export type LiveListLoad = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; error: Error }
+
+export interface LiveList<T> {
+  items: T[]
+  load: LiveListLoad
+  reload: () => void
+  /**
+   * Runs a change and shows the record the server answers with, unless a live event about it arrived meanwhile:
+   * events come in the server's order, an answer may be overtaken by a later change.
+   */
+  change: (action: () => Promise<T>) => Promise<T>
+}
+
+/** Where the records come from; give a module-level constant, so the list is not fetched again on every render. */
+export interface LiveSource<T> {
+  list: (documentId: string) => Promise<T[]>
+  /** Calls `onRecord` with each record an event brings, `onReconnect` when the stream came back after a break; returns the stop. */
+  follow: (documentId: string, onRecord: (record: T) => void, onReconnect: () => void) => () => void
+  /** The list with `record` added or replaced, in order. */
+  upsert: (records: T[], record: T) => T[]
+}
+
+export function useLiveList<T extends { id: string }>(documentId: string, { list, follow, upsert }: LiveSource<T>): LiveList<T> {
+  const [items, setItems] = useState<T[]>([])
+  const [load, setLoad] = useState<LiveListLoad>({ status: 'loading' })
+  const [attempt, setAttempt] = useState(0)
+  /** How many live events each record has had. */
+  const eventCounts = useRef(new Map<string, number>())
+
+  useEffect(() => {
+    let current = true
+    const fetchAll = () => {
+      const before = new Map(eventCounts.current)
+      const changedSince = (id: string) => (eventCounts.current.get(id) ?? 0) !== (before.get(id) ?? 0)
+      return list(documentId).then(
+        (loaded) => {
+          if (!current) return
+          // A record that had an event while the list was on its way is newer in hand than in the list.
+          setItems((previous) => previous.filter((item) => changedSince(item.id)).reduce(upsert, loaded))
+          setLoad({ status: 'ready' })
+        },
+        (error: Error) => current && setLoad((previous) => (previous.status === 'ready' ? previous : { status: 'failed', error })),
+      )
+    }
+    const stop = follow(
+      documentId,
+      (record) => {
+        if (!current) return
+        eventCounts.current.set(record.id, (eventCounts.current.get(record.id) ?? 0) + 1)
+        setItems((previous) => upsert(previous, record))
+      },
+      () => void fetchAll(),
+    )
+    void fetchAll()
+    return () => {
+      current = false
+      stop()
+    }
+  }, [documentId, attempt, list, follow, upsert])
+
+  const reload = useCallback(() => {
+    setLoad({ status: 'loading' })
+    setAttempt((count) => count + 1)
+  }, [])
+
+  const change = useCallback(
+    async (action: () => Promise<T>) => {
+      const before = new Map(eventCounts.current)
+      const record = await action()
+      if ((eventCounts.current.get(record.id) ?? 0) === (before.get(record.id) ?? 0)) setItems((previous) => upsert(previous, record))
+      return record
+    },
+    [upsert],
+  )
+
+  return { items, load, reload, change }
+}
