@@ -10,6 +10,7 @@ import {
   type CompilationFormat,
   type CompilationGrouping,
 } from '../api/comments.ts'
+import { ChoiceGroup, DownloadAndPreview } from '../app/CompilationControls.tsx'
 import { LoadState } from '../app/LoadState.tsx'
 import { useLoad } from '../app/useLoad.ts'
 import { useDownload } from '../revisions/useDownload.ts'
@@ -33,60 +34,29 @@ export function CompilationForm({ documentId }: { documentId: string }) {
       <summary>Compilation of written inputs</summary>
       <form className="compilation-form" onSubmit={submit} aria-label="Compilation of written inputs">
         <p className="hint">Every comment on this document, with the text it was made on and its replies.</p>
-        <fieldset className="compilation-choices">
-          <legend>Group</legend>
-          {compilationGroupings.map((option) => (
-            <label key={option} className="compilation-choice">
-              <input
-                type="radio"
-                name={`${name}-by`}
-                value={option}
-                checked={by === option}
-                onChange={() => {
-                  setBy(option)
-                  reset()
-                }}
-              />
-              {compilationGroupingLabels[option]}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="compilation-choices">
-          <legend>Format</legend>
-          {compilationFormats.map((option) => (
-            <label key={option} className="compilation-choice">
-              <input
-                type="radio"
-                name={`${name}-format`}
-                value={option}
-                checked={format === option}
-                onChange={() => {
-                  setFormat(option)
-                  reset()
-                }}
-              />
-              {compilationFormatLabels[option]}
-            </label>
-          ))}
-        </fieldset>
-        <div className="compilation-actions">
-          <button type="submit" disabled={state.status === 'busy'}>
-            {state.status === 'busy' ? 'Preparing…' : 'Download'}
-          </button>
-          <button type="button" className="button-quiet" aria-expanded={previewing} aria-controls={previewId} onClick={() => setPreviewing(!previewing)}>
-            {previewing ? 'Hide preview' : 'Preview'}
-          </button>
-        </div>
-        {state.status === 'done' && (
-          <p className="notice compilation-done" role="status">
-            Downloaded <strong>{state.fileName}</strong>.
-          </p>
-        )}
-        {(state.status === 'failed' || state.status === 'invalid') && (
-          <div className="notice notice-error" role="alert">
-            <p>The compilation could not be downloaded: {state.message}</p>
-          </div>
-        )}
+        <ChoiceGroup
+          legend="Group"
+          name={`${name}-by`}
+          options={compilationGroupings}
+          labels={compilationGroupingLabels}
+          value={by}
+          onChange={(option) => {
+            setBy(option)
+            reset()
+          }}
+        />
+        <ChoiceGroup
+          legend="Format"
+          name={`${name}-format`}
+          options={compilationFormats}
+          labels={compilationFormatLabels}
+          value={format}
+          onChange={(option) => {
+            setFormat(option)
+            reset()
+          }}
+        />
+        <DownloadAndPreview state={state} previewing={previewing} previewId={previewId} onTogglePreview={() => setPreviewing(!previewing)} />
         <div id={previewId}>{previewing && <CompilationPreview documentId={documentId} by={by} />}</div>
       </form>
     </details>

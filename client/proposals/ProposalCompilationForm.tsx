@@ -2,6 +2,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { CompiledProposal, ProposalCompilationFormat } from '../../shared/schema/proposals.ts'
 import { getProposalCompilation, proposalCompilationUrl } from '../api/proposals.ts'
+import { ChoiceGroup, DownloadAndPreview } from '../app/CompilationControls.tsx'
 import { LoadState } from '../app/LoadState.tsx'
 import { useLoad } from '../app/useLoad.ts'
 import { useDownload } from '../revisions/useDownload.ts'
@@ -27,42 +28,18 @@ export function ProposalCompilationForm({ documentId }: { documentId: string }) 
       <summary>Compilation of proposals</summary>
       <form className="compilation-form" onSubmit={submit} aria-label="Compilation of proposals">
         <p className="hint">The text block by block, with every proposal under its block: proposed text, proposer, supporters, objectors, status.</p>
-        <fieldset className="compilation-choices">
-          <legend>Format</legend>
-          {formats.map((option) => (
-            <label key={option} className="compilation-choice">
-              <input
-                type="radio"
-                name={`${name}-format`}
-                value={option}
-                checked={format === option}
-                onChange={() => {
-                  setFormat(option)
-                  reset()
-                }}
-              />
-              {formatLabels[option]}
-            </label>
-          ))}
-        </fieldset>
-        <div className="compilation-actions">
-          <button type="submit" disabled={state.status === 'busy'}>
-            {state.status === 'busy' ? 'Preparing…' : 'Download'}
-          </button>
-          <button type="button" className="button-quiet" aria-expanded={previewing} aria-controls={previewId} onClick={() => setPreviewing(!previewing)}>
-            {previewing ? 'Hide preview' : 'Preview'}
-          </button>
-        </div>
-        {state.status === 'done' && (
-          <p className="notice compilation-done" role="status">
-            Downloaded <strong>{state.fileName}</strong>.
-          </p>
-        )}
-        {(state.status === 'failed' || state.status === 'invalid') && (
-          <div className="notice notice-error" role="alert">
-            <p>The compilation could not be downloaded: {state.message}</p>
-          </div>
-        )}
+        <ChoiceGroup
+          legend="Format"
+          name={`${name}-format`}
+          options={formats}
+          labels={formatLabels}
+          value={format}
+          onChange={(option) => {
+            setFormat(option)
+            reset()
+          }}
+        />
+        <DownloadAndPreview state={state} previewing={previewing} previewId={previewId} onTogglePreview={() => setPreviewing(!previewing)} />
         <div id={previewId}>{previewing && <CompilationPreview documentId={documentId} />}</div>
       </form>
     </details>

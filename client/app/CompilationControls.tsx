@@ -1,0 +1,65 @@
+/** What every compilation form shares: a group of radio choices, and the download and preview buttons with the download's outcome. */
+import type { DownloadState } from '../revisions/useDownload.ts'
+
+export function ChoiceGroup<T extends string>({
+  legend,
+  name,
+  options,
+  labels,
+  value,
+  onChange,
+}: {
+  legend: string
+  name: string
+  options: readonly T[]
+  labels: Record<T, string>
+  value: T
+  onChange: (option: T) => void
+}) {
+  return (
+    <fieldset className="compilation-choices">
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option} className="compilation-choice">
+          <input type="radio" name={name} value={option} checked={value === option} onChange={() => onChange(option)} />
+          {labels[option]}
+        </label>
+      ))}
+    </fieldset>
+  )
+}
+
+export function DownloadAndPreview({
+  state,
+  previewing,
+  previewId,
+  onTogglePreview,
+}: {
+  state: DownloadState
+  previewing: boolean
+  previewId: string
+  onTogglePreview: () => void
+}) {
+  return (
+    <>
+      <div className="compilation-actions">
+        <button type="submit" disabled={state.status === 'busy'}>
+          {state.status === 'busy' ? 'Preparing…' : 'Download'}
+        </button>
+        <button type="button" className="button-quiet" aria-expanded={previewing} aria-controls={previewId} onClick={onTogglePreview}>
+          {previewing ? 'Hide preview' : 'Preview'}
+        </button>
+      </div>
+      {state.status === 'done' && (
+        <p className="notice compilation-done" role="status">
+          Downloaded <strong>{state.fileName}</strong>.
+        </p>
+      )}
+      {(state.status === 'failed' || state.status === 'invalid') && (
+        <div className="notice notice-error" role="alert">
+          <p>The compilation could not be downloaded: {state.message}</p>
+        </div>
+      )}
+    </>
+  )
+}
