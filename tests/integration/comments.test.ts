@@ -10,6 +10,7 @@ import type { RegionalGroup, Role } from '../../shared/schema/member.ts'
 import { connectClient, waitFor, type TestClient } from '../helpers/clients.ts'
 import { ApiClient } from '../helpers/http.ts'
 import { startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
+import { openEvents, type EventStream } from '../helpers/events.ts'
 
 /** Adds a member with a delegation and regional group, and returns their id and a fresh token. */
 function enrol(dataDir: string, name: string, role: Role, delegation: string | null = null, regionalGroup: RegionalGroup | null = null) {
@@ -71,56 +72,6 @@ function newParagraph(text: string): Y.XmlElement {
   const element = new Y.XmlElement('paragraph')
   element.insert(0, [new Y.XmlText(text)])
   return element
-}
-
-interface EventStream {
-  /** Waits for an event of that name whose data passes `match`; null after the timeout. */
-  next(event: string, match: (data: any) => boolean, timeoutMs?: number): Promise<any>
-  close(): void
-}
-
-/** A viewer's Server-Sent Events stream, read with fetch and a reader, as the browser's EventSource would. */
-async function openEvents(server: TestServer, documentId: string, token: string): Promise<EventStream> {
-  const controller = new AbortController()
-  const response = await fetch(`${server.url}/api/documents/${documentId}/events`, {
-    headers: { authorization: `Bearer ${token}` },
-    signal: controller.signal,
-  })
-  expect(response.headers.get('content-type')).toContain('text/event-stream')
-  const reader = response.body!.getReader()
-  const decoder = new TextDecoder()
-  let buffer = ''
-  const events: Array<{ event: string; data: any }> = []
-  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null
-  const parse = () => {
-    let end: number
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end)
-      buffer = buffer.slice(end + 2)
-      const event = block.match(/^event: (.*)$/m)?.[1]
-      const data = block.match(/^data: (.*)$/m)?.[1]
-      if (event && data) events.push({ event, data: JSON.parse(data) })
-    }
-  }
-  return {
-    async next(event, match, timeoutMs = 5000) {
-      const deadline = Date.now() + timeoutMs
-      for (;;) {
-        const index = events.findIndex((e) => e.event === event && match(e.data))
-        if (index >= 0) return events.splice(index, 1)[0].data
-        const left = deadline - Date.now()
-        if (left <= 0) return null
-        pending ??= reader.read()
-        const result = await Promise.race([pending, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), left))])
-        if (result === 'timeout') return null
-        pending = null
-        if (result.done) return null
-        buffer += decoder.decode(result.value, { stream: true })
-        parse()
-      }
-    },
-    close: () => controller.abort(),
-  }
 }
 
 describe('comment threads', () => {
