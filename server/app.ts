@@ -22,6 +22,7 @@ import { documentRoutes } from './routes/documents.ts'
 import { memberRoutes } from './routes/members.ts'
 import { revisionRoutes } from './routes/revisions.ts'
 import { proposalRoutes } from './routes/proposals.ts'
+import { procedureRoutes } from './routes/procedures.ts'
 import { contributorRoutes, participationRoutes } from './routes/participation.ts'
 import { documentRoutesScoped } from './routes/documentScope.ts'
 import { templateRoutes } from './routes/templates.ts'
@@ -96,6 +97,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   api.use('/documents/:id/compare/export', exportLimit())
   api.use('/documents/:id/compilation', exportLimit((c) => (c.req.query('format') ?? 'json') !== 'json'))
   api.use('/documents/:id/proposals/compilation', exportLimit((c) => (c.req.query('format') ?? 'json') !== 'json'))
+  api.use('/documents/:id/procedures/:procedureId/outcome', exportLimit((c) => (c.req.query('format') ?? 'json') !== 'json'))
   api.route('/catalogue', catalogueRoutes({ catalogue }))
   api.route('/templates', templateRoutes())
   api.route('/members', memberRoutes({ members, sessions, publicUrl }))
@@ -104,7 +106,16 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   api.route(
     '/documents',
     documentRoutesScoped(registry, access, [
-      documentRoutes({ registry, members, rooms, status, events: services.events, maxStreamsPerMember: config.maxStreamsPerMember }),
+      documentRoutes({
+        registry,
+        members,
+        rooms,
+        status,
+        events: services.events,
+        maxStreamsPerMember: config.maxStreamsPerMember,
+        stageOf: (documentId) => services.procedures.stage(documentId),
+        eventsOnConnect: (documentId) => services.procedures.eventsOnConnect(documentId),
+      }),
       documentMetadataRoutes({ registry, events: services.events }),
       revisionRoutes({
         rooms,
@@ -114,7 +125,12 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
         revisionCut: (documentId, revisionId) => services.proposals.recordForRevision(documentId, revisionId),
         acceptedProposals: (documentId, after, until) => services.proposals.acceptedBetween(documentId, after, until),
       }),
-      commentRoutes({ comments: services.comments, heavy: services.heavy, maxCommentChars: config.maxCommentChars }),
+      commentRoutes({
+        comments: services.comments,
+        heavy: services.heavy,
+        maxCommentChars: config.maxCommentChars,
+        inputsOpen: (documentId) => services.procedures.assertInputsOpen(documentId),
+      }),
       proposalRoutes({
         proposals: services.proposals,
         revisions: services.revisions,
@@ -122,7 +138,9 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
         store: services.store,
         catalogue: () => catalogue.current(),
         maxProposalChars: config.maxProposalChars,
+        inputsOpen: (documentId) => services.procedures.assertInputsOpen(documentId),
       }),
+      procedureRoutes({ procedures: services.procedures, maxObjectionReasonChars: config.maxObjectionReasonChars }),
       contributorRoutes({ log: services.participation }),
     ]),
   )

@@ -7,6 +7,7 @@ import { ApiError } from '../../shared/errors/apiError.ts'
 import type { BlockRef, Objection, OutcomeRecord, Procedure, ProcedureKind } from '../../shared/schema/procedures.ts'
 import { memberColumns, memberOfRow } from '../auth/memberColumns.ts'
 import { blockName } from '../export/blockName.ts'
+import { formatNewYork } from '../../shared/time/unTime.ts'
 import type { Sqlite } from '../store/sqlite.ts'
 
 interface ProcedureRow {
@@ -152,7 +153,7 @@ export class ProcedureStore {
         const running = this.byDocument.all(input.documentId).find((row) => row.record === null)
         if (running) {
           const what = running.kind === 'silence' ? 'a silence procedure' : 'a comment period'
-          throw new ApiError(409, 'procedure_running', `${what} on ${running.revisionLabel} is running until ${new Date(running.deadline).toISOString()}; wait for its deadline`, {
+          throw new ApiError(409, 'procedure_running', `${what} on ${running.revisionLabel} runs until ${formatNewYork(running.deadline)}; one procedure at a time`, {
             procedureId: running.id,
             deadline: new Date(running.deadline).toISOString(),
           })
