@@ -122,7 +122,11 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
         revisions: services.revisions,
         events: services.events,
         heavy: services.heavy,
-        revisionCut: (documentId, revisionId) => services.proposals.recordForRevision(documentId, revisionId),
+        revisionCut: async (documentId, revisionId) => {
+          await services.proposals.recordForRevision(documentId, revisionId)
+          // A newer revision ends a closed period's hold on comments and brings a settled document back to drafting.
+          services.procedures.stageChanged(documentId)
+        },
         acceptedProposals: (documentId, after, until) => services.proposals.acceptedBetween(documentId, after, until),
       }),
       commentRoutes({

@@ -3,7 +3,7 @@ import { BorderStyle, Paragraph } from 'docx'
 import type { OutcomeRecord } from '../../shared/schema/procedures.ts'
 import { docxHeading, docxText, numberIndent } from './docxBlocks.ts'
 import { packDocx } from './docxPage.ts'
-import { noObjections, objectionHeading, outcomeFacts, outcomeStatement, outcomeTitle } from './outcomeText.ts'
+import { noObjections, objectionHeading, outcomeFacts, outcomeStatement, outcomeTitle } from '../../shared/stage/outcomeText.ts'
 
 const boxed = { left: { style: BorderStyle.SINGLE, size: 12, color: '2F5597', space: 8 } }
 

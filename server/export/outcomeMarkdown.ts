@@ -1,7 +1,7 @@
 /** An outcome record as Markdown: every field escaped, so nothing a delegation wrote is read as markup. */
 import type { OutcomeRecord } from '../../shared/schema/procedures.ts'
 import { escapeMarkdown } from './markup.ts'
-import { noObjections, objectionHeading, outcomeFacts, outcomeStatement, outcomeTitle } from './outcomeText.ts'
+import { noObjections, objectionHeading, outcomeFacts, outcomeStatement, outcomeTitle } from '../../shared/stage/outcomeText.ts'
 
 export function outcomeToMarkdown(record: OutcomeRecord): string {
   const parts: string[] = [

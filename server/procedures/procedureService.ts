@@ -23,7 +23,7 @@ import { settle } from '../../shared/stage/settle.ts'
 import { stageText } from '../../shared/stage/stageText.ts'
 import { formatNewYork } from '../../shared/time/unTime.ts'
 import type { DocumentEvent, DocumentEvents } from '../documents/documentEvents.ts'
-import { blockName } from '../export/blockName.ts'
+import { blockName } from '../../shared/stage/blockName.ts'
 import type { HeavyWork } from '../heavy/heavyWork.ts'
 import { log } from '../log.ts'
 import type { RevisionStore } from '../revisions/revisionStore.ts'
@@ -311,6 +311,11 @@ export class ProcedureService {
     log.info('procedures.settled', { procedureId, documentId: record.documentId, outcome: record.outcome, objections: record.objections.length })
     this.publishStage(record.documentId)
     return true
+  }
+
+  /** Something the stage derives from changed elsewhere (a revision was cut): open pages get the stage again. */
+  stageChanged(documentId: string): void {
+    this.publishStage(documentId)
   }
 
   private publishStage(documentId: string): Stage {

@@ -6,7 +6,7 @@
 import { ApiError } from '../../shared/errors/apiError.ts'
 import type { BlockRef, Objection, OutcomeRecord, Procedure, ProcedureKind } from '../../shared/schema/procedures.ts'
 import { memberColumns, memberOfRow } from '../auth/memberColumns.ts'
-import { blockName } from '../export/blockName.ts'
+import { blockName } from '../../shared/stage/blockName.ts'
 import { formatNewYork } from '../../shared/time/unTime.ts'
 import type { Sqlite } from '../store/sqlite.ts'
 

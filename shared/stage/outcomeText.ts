@@ -1,6 +1,6 @@
-/** The words of an outcome record, shared by its DOCX and Markdown writers (pure). */
-import type { OutcomeRecord } from '../../shared/schema/procedures.ts'
-import { formatNewYork, formatNewYorkDate } from '../../shared/time/unTime.ts'
+/** The words of an outcome record (pure): its DOCX and Markdown writers and the procedures panel say it the same way. */
+import type { OutcomeRecord } from '../schema/procedures.ts'
+import { formatNewYork, formatNewYorkDate } from '../time/unTime.ts'
 import { blockName } from './blockName.ts'
 
 export function outcomeTitle(record: OutcomeRecord): string {
