@@ -24,10 +24,14 @@ export function OpenProcedureForm({
 }) {
   const [kind, setKind] = useState<ProcedureKind>(kinds[0]!)
   const [revisionId, setRevisionId] = useState<number | null>(revisions.at(-1)?.id ?? null)
-  const [local, setLocal] = useState('')
+  const [date, setDate] = useState('')
+  const [time, setTime] = useState('')
+  // Read as New York wall-clock time; the time typed as 24-hour "10:00" or "10:00:30".
+  const local = date && time ? `${date}T${time.trim().replace(/^(\d):/, '0$1:')}` : ''
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<{ message: string; problems: Problem[] } | null>(null)
-  const deadlineId = useId()
+  const dateId = useId()
+  const timeId = useId()
   const previewId = useId()
   const parsed = local ? readDeadline(local, Date.now() + serverOffset) : null
   const preview = parsed?.ok ? bothTimes(parsed.deadline, readerZone()) : null
@@ -41,7 +45,8 @@ export function OpenProcedureForm({
     setError(null)
     try {
       await openProcedure(documentId, { kind, revisionId, deadline: deadline.iso })
-      setLocal('')
+      setDate('')
+      setTime('')
       onOpened()
     } catch (failure) {
       const problems = failure instanceof ApiError && Array.isArray(failure.details) ? (failure.details as Problem[]).filter((p) => typeof p?.message === 'string') : []
@@ -73,8 +78,22 @@ export function OpenProcedureForm({
           ))}
         </select>
       </label>
-      <label htmlFor={deadlineId}>Deadline (New York time)</label>
-      <input id={deadlineId} type="datetime-local" step={60} value={local} onChange={(event) => setLocal(event.target.value)} aria-describedby={previewId} required />
+      <div className="procedure-deadline">
+        <label htmlFor={dateId}>Deadline date (New York)</label>
+        <input id={dateId} type="date" value={date} onChange={(event) => setDate(event.target.value)} aria-describedby={previewId} required />
+        <label htmlFor={timeId}>Time (New York, 24-hour)</label>
+        <input
+          id={timeId}
+          type="text"
+          inputMode="numeric"
+          placeholder="10:00"
+          pattern="[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?"
+          value={time}
+          onChange={(event) => setTime(event.target.value)}
+          aria-describedby={previewId}
+          required
+        />
+      </div>
       <p id={previewId} className="hint procedure-preview">
         {preview ? (
           <>
