@@ -336,3 +336,33 @@ describe('a deadline that passes while the server is down', () => {
     }
   }, 60_000)
 })
+
+describe('an approaching deadline', () => {
+  it('is announced on the event stream the configured time before it, not earlier', async () => {
+    const dataDir = tempDataDir()
+    const server = await startTestServer(dataDir, { DEADLINE_WARNING_SECONDS: '2' })
+    const streams: EventStream[] = []
+    try {
+      const people = await setUp(server, dataDir)
+      const { documentId, writer, cut } = await newDocument(server, people, 'Warning')
+      const rev = await cut(agreedText, 'Rev.1')
+      writer.destroy()
+      const stream = await openEvents(server, documentId, people.tokens.kenya)
+      streams.push(stream)
+      const deadline = inSeconds(5)
+      expect((await people.cofacilitator.post(`/api/documents/${documentId}/procedures`, { kind: 'comments', revisionId: rev, deadline })).status).toBe(201)
+      const warning = await stream.next('deadline', (data) => data.deadline === Date.parse(deadline), 10_000)
+      expect(warning).toMatchObject({ kind: 'comments' })
+      // Sent by the server's clock at the deadline less the warning, never before.
+      expect(warning.serverTime).toBeGreaterThanOrEqual(Date.parse(deadline) - 2000)
+      expect(warning.serverTime).toBeLessThan(Date.parse(deadline))
+      // A stream opened within the warning gets it at once.
+      const late = await openEvents(server, documentId, people.tokens.brazil)
+      streams.push(late)
+      expect(await late.next('deadline', (data) => data.deadline === Date.parse(deadline), 1000)).not.toBeNull()
+    } finally {
+      for (const stream of streams) stream.close()
+      await server.stop()
+    }
+  }, 30_000)
+})
