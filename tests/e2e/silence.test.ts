@@ -55,7 +55,24 @@ describe('the silence procedure in the browser', () => {
     cofacilitator = await signIn(browser, server, { name: 'Amina Odhiambo', role: 'cofacilitator', delegation: 'Singapore', leads: [created.workspaceId] })
     kenya = await signIn(browser, server, { name: 'Delegate of Kenya', role: 'delegation', delegation: 'Kenya' })
     brazil = await signIn(browser, server, { name: 'Delegate of Brazil', role: 'delegation', delegation: 'Brazil' })
+    // Brazil's computer clock runs two hours slow: the page must follow the server's clock, not its own.
+    await brazil.context.addInitScript(() => {
+      const skew = -2 * 3_600_000
+      const RealDate = Date
+      class SlowDate extends RealDate {
+        constructor(...args: unknown[]) {
+          if (args.length === 0) super(RealDate.now() + skew)
+          else super(...(args as [number]))
+        }
+        static override now() {
+          return RealDate.now() + skew
+        }
+      }
+      globalThis.Date = SlowDate as DateConstructor
+    })
     for (const { page } of [cofacilitator, kenya, brazil]) await openDocument(page, documentId)
+    await brazil.page.reload()
+    await brazil.page.locator('.draft-text').waitFor()
     await api(cofacilitator.page, 'POST', `/api/documents/${documentId}/revisions`, { label: 'Rev.1' })
   }, 120_000)
 
@@ -71,10 +88,22 @@ describe('the silence procedure in the browser', () => {
     expect(await panel(kenya.page).getByRole('form', { name: 'Open a procedure' }).count()).toBe(0)
 
     await openPanel(cofacilitator.page)
+    // A deadline already past by the server's clock is refused before anything is sent.
+    const form = panel(cofacilitator.page).getByRole('form', { name: 'Open a procedure' })
+    const past = newYorkInSeconds(-120)
+    await form.getByLabel('Deadline date (New York)').fill(past.date)
+    await form.getByLabel('Time (New York, 24-hour)').fill(past.time)
+    await form.locator('.procedure-preview', { hasText: "not in the future by the server's clock" }).waitFor()
+    await form.getByRole('button', { name: 'Open comment period' }).click()
+    await form.getByRole('alert').filter({ hasText: "not in the future by the server's clock" }).waitFor()
+    expect(await banner(cofacilitator.page).locator('.stage-text').textContent()).toBe('Drafting')
+
     const deadline = await startSilence(cofacilitator.page, 'Rev.1', 25)
     for (const { page } of [kenya, brazil]) {
       await banner(page).locator('.stage-text', { hasText: /^Under silence until \d+ \w+ \d{4}, \d\d:\d\d:\d\d New York time$/ }).waitFor()
     }
+    // Brazil's slow clock does not matter: the time left is the server's (under a minute, not two hours more).
+    await expect.poll(() => banner(brazil.page).locator('.stage-left').textContent()).toMatch(/^(Deadline near: )?\d+ seconds left$/)
     // Brazil has not opened the panel: the silence is new to it.
     await banner(brazil.page).locator('.stage-new-count', { hasText: '1' }).waitFor()
 
