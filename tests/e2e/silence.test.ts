@@ -155,6 +155,9 @@ describe('the silence procedure in the browser', () => {
     expect(markdown).toContain('# Silence procedure on Rev.2: Recommendations on critical infrastructure')
     expect(markdown).toContain('No delegation broke silence.')
 
+    // Tall enough for both records beside the text: adopted on Rev.2, broken by Kenya on Rev.1.
+    await cofacilitator.page.setViewportSize({ width: 1400, height: 1250 })
+    await panel(cofacilitator.page).locator('.procedure-outcome.outcome-broken').waitFor()
     await screenshot(cofacilitator.page, 'silence-procedure')
     for (const signedIn of [cofacilitator, kenya, brazil]) expect(signedIn.pageErrors).toEqual([])
   }, 120_000)
