@@ -22,6 +22,7 @@ import { documentRoutes } from './routes/documents.ts'
 import { memberRoutes } from './routes/members.ts'
 import { revisionRoutes } from './routes/revisions.ts'
 import { proposalRoutes } from './routes/proposals.ts'
+import { procedureRoutes } from './routes/procedures.ts'
 import { contributorRoutes, participationRoutes } from './routes/participation.ts'
 import { documentRoutesScoped } from './routes/documentScope.ts'
 import { templateRoutes } from './routes/templates.ts'
@@ -96,6 +97,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   api.use('/documents/:id/compare/export', exportLimit())
   api.use('/documents/:id/compilation', exportLimit((c) => (c.req.query('format') ?? 'json') !== 'json'))
   api.use('/documents/:id/proposals/compilation', exportLimit((c) => (c.req.query('format') ?? 'json') !== 'json'))
+  api.use('/documents/:id/procedures/:procedureId/outcome', exportLimit((c) => (c.req.query('format') ?? 'json') !== 'json'))
   api.route('/catalogue', catalogueRoutes({ catalogue }))
   api.route('/templates', templateRoutes())
   api.route('/members', memberRoutes({ members, sessions, publicUrl }))
@@ -104,17 +106,35 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   api.route(
     '/documents',
     documentRoutesScoped(registry, access, [
-      documentRoutes({ registry, members, rooms, status, events: services.events, maxStreamsPerMember: config.maxStreamsPerMember }),
+      documentRoutes({
+        registry,
+        members,
+        rooms,
+        status,
+        events: services.events,
+        maxStreamsPerMember: config.maxStreamsPerMember,
+        stageOf: (documentId) => services.procedures.stage(documentId),
+        eventsOnConnect: (documentId) => services.procedures.eventsOnConnect(documentId),
+      }),
       documentMetadataRoutes({ registry, events: services.events }),
       revisionRoutes({
         rooms,
         revisions: services.revisions,
         events: services.events,
         heavy: services.heavy,
-        revisionCut: (documentId, revisionId) => services.proposals.recordForRevision(documentId, revisionId),
+        revisionCut: async (documentId, revisionId) => {
+          await services.proposals.recordForRevision(documentId, revisionId)
+          // A newer revision ends a closed period's hold on comments and brings a settled document back to drafting.
+          services.procedures.stageChanged(documentId)
+        },
         acceptedProposals: (documentId, after, until) => services.proposals.acceptedBetween(documentId, after, until),
       }),
-      commentRoutes({ comments: services.comments, heavy: services.heavy, maxCommentChars: config.maxCommentChars }),
+      commentRoutes({
+        comments: services.comments,
+        heavy: services.heavy,
+        maxCommentChars: config.maxCommentChars,
+        inputsOpen: (documentId) => services.procedures.assertInputsOpen(documentId),
+      }),
       proposalRoutes({
         proposals: services.proposals,
         revisions: services.revisions,
@@ -122,7 +142,9 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
         store: services.store,
         catalogue: () => catalogue.current(),
         maxProposalChars: config.maxProposalChars,
+        inputsOpen: (documentId) => services.procedures.assertInputsOpen(documentId),
       }),
+      procedureRoutes({ procedures: services.procedures, maxObjectionReasonChars: config.maxObjectionReasonChars }),
       contributorRoutes({ log: services.participation }),
     ]),
   )

@@ -20,6 +20,12 @@ const Env = z.object({
   MAX_COMMENT_CHARS: z.coerce.number().int().min(1).default(10_000),
   /** Longest text a proposal may put into the document, in characters after trimming. */
   MAX_PROPOSAL_CHARS: z.coerce.number().int().min(1).default(10_000),
+  /** How long before a deadline (a comment period's, a silence's) open pages are told it is near, in seconds. */
+  DEADLINE_WARNING_SECONDS: z.coerce.number().int().min(0).default(3600),
+  /** How far ahead a comment period or a silence may end, in days. */
+  MAX_DEADLINE_DAYS: z.coerce.number().int().min(1).max(3650).default(366),
+  /** Longest reason a delegation may give for breaking silence, in characters after trimming. */
+  MAX_OBJECTION_REASON_CHARS: z.coerce.number().int().min(1).default(4000),
   /** REST requests that change something (POST, PUT, PATCH, DELETE) one member may make per minute (0: no limit). */
   API_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   /** Such requests one member may make at once before the per-minute rate applies. */
@@ -90,6 +96,9 @@ export interface Config {
   maxRequestBytes: number
   maxCommentChars: number
   maxProposalChars: number
+  deadlineWarningMs: number
+  maxDeadlineMs: number
+  maxObjectionReasonChars: number
   apiWritesPerMinute: number
   apiWriteBurst: number
   maxStreamsPerMember: number
@@ -140,6 +149,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxRequestBytes: e.MAX_REQUEST_BYTES,
     maxCommentChars: e.MAX_COMMENT_CHARS,
     maxProposalChars: e.MAX_PROPOSAL_CHARS,
+    deadlineWarningMs: e.DEADLINE_WARNING_SECONDS * 1000,
+    maxDeadlineMs: e.MAX_DEADLINE_DAYS * 86_400_000,
+    maxObjectionReasonChars: e.MAX_OBJECTION_REASON_CHARS,
     apiWritesPerMinute: e.API_WRITES_PER_MINUTE,
     apiWriteBurst: e.API_WRITE_BURST,
     maxStreamsPerMember: e.MAX_STREAMS_PER_MEMBER,

@@ -27,6 +27,8 @@ export async function startServer(config: Config, options: { clientDir?: string 
   const db = openSqlite(config.dataDir, { synchronous: config.sqliteSynchronous, externalCheckpoints: true })
   const checkpointer = startCheckpointer(databasePath(config.dataDir))
   const services = createServices(config, db)
+  // Deadlines that passed while the server was down are settled before it serves anyone, with the objections received before them.
+  await services.procedures.start()
   let accepting = true
   let port = config.port
   const publicUrl = () => publicUrlOf(config, port)
@@ -68,6 +70,7 @@ export async function startServer(config: Config, options: { clientDir?: string 
   const stop = () => {
     stopping ??= (async () => {
       accepting = false
+      services.procedures.stop()
       clearInterval(pruneSessions)
       clearInterval(sweepRevoked)
       server.close()

@@ -17,6 +17,8 @@ import { HeavyWork } from './heavy/heavyWork.ts'
 import { WorkerPool } from './heavy/workerPool.ts'
 import { ProposalService } from './proposals/proposalService.ts'
 import { ProposalStore } from './proposals/proposalStore.ts'
+import { ProcedureService } from './procedures/procedureService.ts'
+import { ProcedureStore } from './procedures/procedureStore.ts'
 import type { Config } from './config.ts'
 import type { Sqlite } from './store/sqlite.ts'
 import { SqliteDocumentStore } from './store/sqliteDocuments.ts'
@@ -60,8 +62,19 @@ export function createServices(config: Config, db: Sqlite) {
   catalogue.changeListeners.add((change) => events.publishToAll('catalogue', change))
   const comments = new CommentService({ comments: new CommentStore(db), events, compile: (documentId, threads) => heavy.compileThreads(documentId, threads) })
   const proposals = new ProposalService({ proposals: new ProposalStore(db), events, rooms, store, catalogue: () => catalogue.current() })
+  const revisions = new RevisionStore(db)
+  const procedures = new ProcedureService({
+    store: new ProcedureStore(db),
+    revisions,
+    registry,
+    events,
+    heavy,
+    warningMs: config.deadlineWarningMs,
+    maxDeadlineMs: config.maxDeadlineMs,
+  })
   return {
     store,
+    procedures,
     members,
     proposals,
     sessions,
@@ -70,7 +83,7 @@ export function createServices(config: Config, db: Sqlite) {
     events,
     comments,
     participation: new ParticipationLog(db),
-    revisions: new RevisionStore(db),
+    revisions,
     catalogue,
     rooms,
     status,

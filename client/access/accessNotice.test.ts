@@ -14,6 +14,10 @@ const reader: DocumentPermissions = {
   propose: true,
   decideProposals: false,
   bracketProposals: false,
+  openPeriod: false,
+  startSilence: false,
+  breakSilence: true,
+  markSubmitted: false,
 }
 const writer: DocumentPermissions = { ...reader, write: true, cutRevision: true, restoreRevision: true, resolveThreads: true, viewAudit: true }
 

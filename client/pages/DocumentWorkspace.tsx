@@ -24,6 +24,9 @@ import { ValidationPanel } from '../panels/ValidationPanel.tsx'
 import { PresenceList } from '../presence/PresenceList.tsx'
 import { DocumentExportMenu } from '../revisions/ExportMenu.tsx'
 import { RevisionsPanel } from '../revisions/RevisionsPanel.tsx'
+import { ProceduresPanel } from '../stage/ProceduresPanel.tsx'
+import { StageBanner } from '../stage/StageBanner.tsx'
+import { useStage } from '../stage/useStage.ts'
 import { documentKindLabels } from './documentKindLabels.ts'
 
 function useCollabSession(documentId: string): CollabSession | null {
@@ -56,6 +59,8 @@ function OpenDocument({ session, detail: loaded, catalogue: loadedCatalogue, mem
   const [document, setDocument] = useDocumentRecord(detail.document)
   const user = useMemo(() => ({ name: member.name, delegation: member.delegation, color: userColor(member.id) }), [member])
   const editor = useDraftEditor({ session, user, catalogue, canWrite })
+  // The stage (drafting, open for comments, under silence, ...) for everyone, kept live by the document's events.
+  const stage = useStage(detail.document.id, detail.stage)
 
   return (
     <CatalogueContext.Provider value={catalogue}>
@@ -82,6 +87,7 @@ function OpenDocument({ session, detail: loaded, catalogue: loadedCatalogue, mem
                 <DocumentExportMenu detail={{ ...detail, document }} editor={editor} />
               </div>
             </div>
+            <StageBanner state={stage} />
             <PresenceList awareness={session.provider.awareness} />
             <AccessNotice notice={notice} onDismiss={dismissNotice} />
           </header>
@@ -89,6 +95,7 @@ function OpenDocument({ session, detail: loaded, catalogue: loadedCatalogue, mem
             <div className="document-main">{editor && <DraftEditor editor={editor} canWrite={canWrite} member={member} />}</div>
             {editor && (
               <aside className="document-side" aria-label="Proposals, comments, checks and revisions">
+                <ProceduresPanel detail={detail} member={member} state={stage} />
                 <ProposalsPanel editor={editor} detail={detail} member={member} />
                 <CommentsPanel editor={editor} detail={detail} member={member} />
                 <ValidationPanel editor={editor} catalogue={catalogue} />

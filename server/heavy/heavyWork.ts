@@ -36,6 +36,11 @@ export class HeavyWork {
     return this.deps.pool.run('prepareRevision', { stored, catalogue: this.deps.catalogue(), maxProblems: this.deps.maxProblems }, memberId)
   }
 
+  /** A revision's validity for silence (no error, no bracket, no alternative) and its numbered blocks. */
+  checkRevision(content: TaskInput<'checkRevision'>['content'], memberId?: number) {
+    return this.deps.pool.run('checkRevision', { content, catalogue: this.deps.catalogue(), maxProblems: this.deps.maxProblems }, memberId ?? null)
+  }
+
   exportDraft(input: Without<TaskInput<'exportDraft'>, 'catalogue' | 'maxProblems'>, memberId: number) {
     return this.deps.pool.run('exportDraft', { ...input, catalogue: this.deps.catalogue(), maxProblems: this.deps.maxProblems }, memberId)
   }

@@ -15,6 +15,8 @@ import type { ExportFormat } from '../../shared/schema/api.ts'
 import { type DraftDocJson, exceedsDepth, maxDraftDepth } from '../../shared/schema/draftJson.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { submissionProblems, validateDraft } from '../../shared/schema/validateDraft.ts'
+import type { BlockRef } from '../../shared/schema/procedures.ts'
+import { numberedBlocks } from '../../shared/stage/revisionBlocks.ts'
 import type { Thread } from '../comments/commentStore.ts'
 import { compileFromDoc, type CompiledEntry } from '../comments/compileInputs.ts'
 import { readDraft, unreadableDraft } from '../documents/readDraft.ts'
@@ -184,7 +186,21 @@ export async function exportCompilation({
   return { body: format === 'md' ? compilationToMarkdown(inputs, options) : await compilationToDocx(inputs, options) }
 }
 
-const tasks = { validate, prepareRevision, exportDraft, compare, exportComparison, compileThreads, exportCompilation }
+export interface RevisionCheck {
+  validation: BoundedValidation
+  /** Its numbered blocks: what a delegation may break silence on. */
+  blocks: BlockRef[]
+}
+
+/** A revision's validity under the catalogue in force (valid, and free of brackets and alternatives?) and its blocks. */
+export function checkRevision({ content, catalogue, maxProblems }: { content: DraftDocJson; catalogue: FrameworkCatalogue; maxProblems: number }): RevisionCheck {
+  if (exceedsDepth(content)) throw tooDeep()
+  const validation = validateDraft(content, catalogue)
+  const bounded = boundProblems({ ...validation, problems: submissionProblems(validation) }, maxProblems)
+  return { validation: bounded, blocks: numberedBlocks(toDraftModel(content, catalogue)).map(({ position, number }) => ({ position, number })) }
+}
+
+const tasks = { checkRevision, validate, prepareRevision, exportDraft, compare, exportComparison, compileThreads, exportCompilation }
 
 export type TaskName = keyof typeof tasks
 export type TaskInput<N extends TaskName> = Parameters<(typeof tasks)[N]>[0]

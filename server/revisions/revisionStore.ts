@@ -45,6 +45,7 @@ export class RevisionStore {
   private readonly byLabel
   private readonly listOf
   private readonly byId
+  private readonly latest
 
   constructor(db: Sqlite) {
     this.insert = db.prepare<[string, string, string | null, Uint8Array, string, number, number]>(
@@ -54,10 +55,16 @@ export class RevisionStore {
     this.listOf = db.prepare<[string], RevisionRow>(
       `SELECT ${summaryColumns} FROM revisions r JOIN members m ON m.id = r.created_by WHERE r.document_id = ? ORDER BY r.id`,
     )
+    this.latest = db.prepare<[string], { id: number }>('SELECT max(id) AS id FROM revisions WHERE document_id = ? HAVING max(id) IS NOT NULL')
     this.byId = db.prepare<[string, number], RevisionRow & { state: Buffer; content: string }>(
       `SELECT ${summaryColumns}, r.state, r.content FROM revisions r JOIN members m ON m.id = r.created_by
        WHERE r.document_id = ? AND r.id = ?`,
     )
+  }
+
+  /** The id of the document's latest revision, or null before its first. */
+  latestId(documentId: string): number | null {
+    return this.latest.get(documentId)?.id ?? null
   }
 
   cut(input: { documentId: string; label: string; note: string | null; state: Uint8Array; content: DraftDocJson; createdBy: number }): RevisionSummary {

@@ -16,13 +16,16 @@ export interface CommentRouteDeps {
   /** Writes compilation files on the worker pool. */
   heavy: HeavyWork
   maxCommentChars: number
+  /** Refuses (409 `period_closed`) once the comment period on the current revision ended. */
+  inputsOpen?: (documentId: string) => void
 }
 
 const formats = ['json', 'md', 'docx'] as const
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 /** Under the document scope (`documentRoutesScoped`). */
-export function commentRoutes({ comments, heavy, maxCommentChars }: CommentRouteDeps) {
+export function commentRoutes({ comments, heavy, maxCommentChars, inputsOpen }: CommentRouteDeps) {
+  const open = (c: Context<AppEnv>) => inputsOpen?.(c.get('document').id)
   const { OpenThread, CommentText } = commentPayloads(maxCommentChars)
 
   /** The thread named in the path, on the scoped document; 404 otherwise. */
@@ -48,17 +51,20 @@ export function commentRoutes({ comments, heavy, maxCommentChars }: CommentRoute
     .get('/:id/threads', (c) => reply(c, ThreadList, { threads: comments.threads(c.get('document').id) }))
     .post('/:id/threads', allowOnDocument('comment.create'), async (c) => {
       const { anchor, body } = await parseJson(c, OpenThread)
+      open(c)
       return reply(c, ThreadAnswer, { thread: comments.open(c.get('document').id, c.get('member').id, anchor, body) }, 201)
     })
     .post('/:id/threads/:threadId/comments', allowOnDocument('comment.create'), async (c) => {
       const threadId = threadIdOf(c)
       const { body } = await parseJson(c, CommentText)
+      open(c)
       return answer(c, comments.reply(c.get('document').id, threadId, c.get('member').id, body), threadNotFound(threadId), 201)
     })
     .patch('/:id/comments/:commentId', async (c) => {
       const ref = ownCommentOf(c, 'edit')
       if (ref.deleted) throw new ApiError(409, 'comment_deleted', 'this comment has been deleted; it can no longer be edited')
       const { body } = await parseJson(c, CommentText)
+      open(c)
       return answer(c, comments.edit(ref, body), commentNotFound(ref.id))
     })
     .delete('/:id/comments/:commentId', (c) => {

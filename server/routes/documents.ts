@@ -6,7 +6,8 @@ import { ApiError } from '../../shared/errors/apiError.ts'
 import { DocumentDetail, DocumentStatus } from '../../shared/schema/document.ts'
 import type { MemberDirectory } from '../auth/members.ts'
 import type { Rooms } from '../collab/rooms.ts'
-import type { DocumentEvents } from '../documents/documentEvents.ts'
+import type { DocumentEvent, DocumentEvents } from '../documents/documentEvents.ts'
+import type { Stage } from '../../shared/schema/procedures.ts'
 import { reply, type AppEnv } from '../http.ts'
 import type { DocumentStatusService } from '../validation/documentStatus.ts'
 import type { Registry } from '../workspaces/registry.ts'
@@ -18,6 +19,10 @@ export interface DocumentRouteDeps {
   status: DocumentStatusService
   events: DocumentEvents
   maxStreamsPerMember: number
+  /** The document's stage (drafting, open for comments, under silence, ...). */
+  stageOf: (documentId: string) => Stage
+  /** Events a new stream starts with (a deadline already near). */
+  eventsOnConnect?: (documentId: string) => DocumentEvent[]
 }
 
 /** A comment line this often keeps proxies from closing an idle stream. */
@@ -25,7 +30,7 @@ const keepAliveMs = 25_000
 /** How often an idle stream asks whether its session or token still holds. */
 const recheckMs = 5_000
 
-export function documentRoutes({ registry, members, rooms, status, events, maxStreamsPerMember }: DocumentRouteDeps) {
+export function documentRoutes({ registry, members, rooms, status, events, maxStreamsPerMember, stageOf, eventsOnConnect }: DocumentRouteDeps) {
   const openStreams = new Map<number, number>()
   return new Hono<AppEnv>()
     .get('/:id', (c) => {
@@ -34,6 +39,7 @@ export function documentRoutes({ registry, members, rooms, status, events, maxSt
         document,
         workspace: registry.workspace(document.workspaceId)!,
         permissions: documentPermissions(c.get('subject')),
+        stage: stageOf(document.id),
       })
     })
     .get('/:id/status', async (c) => {
@@ -82,6 +88,7 @@ export function documentRoutes({ registry, members, rooms, status, events, maxSt
         })
         try {
           await stream.writeSSE({ event: 'status', data: JSON.stringify(await status.current(id)) })
+          for (const { event, data } of eventsOnConnect?.(id) ?? []) await stream.writeSSE({ event, data: JSON.stringify(data) })
           let lastWrite = Date.now()
           let lastChecked = Date.now()
           while (!stream.aborted && !stream.closed && !ended) {

@@ -35,6 +35,8 @@ export interface ProposalRouteDeps {
   store: DocumentStore
   catalogue: () => FrameworkCatalogue
   maxProposalChars: number
+  /** Refuses (409 `period_closed`) once the comment period on the current revision ended. */
+  inputsOpen?: (documentId: string) => void
 }
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -68,7 +70,7 @@ async function optionalNote(c: Context<AppEnv>): Promise<string | null> {
 }
 
 /** Under the document scope (`documentRoutesScoped`). */
-export function proposalRoutes({ proposals, revisions, rooms, store, catalogue, maxProposalChars }: ProposalRouteDeps) {
+export function proposalRoutes({ proposals, revisions, rooms, store, catalogue, maxProposalChars, inputsOpen }: ProposalRouteDeps) {
   const { CreateProposal, EditProposal } = proposalPayloads(maxProposalChars)
   const readable = allowOnDocument('proposal.read')
 
@@ -92,6 +94,7 @@ export function proposalRoutes({ proposals, revisions, rooms, store, catalogue, 
         throw new ApiError(403, 'forbidden', `your role (${member.role}) may not propose text: the process is State-led; send a written input as a comment instead`)
       }
       const payload = await parseJson(c, CreateProposal)
+      inputsOpen?.(c.get('document').id)
       return reply(c, ProposalAnswer, { proposal: await proposals.create(c.get('document').id, member, payload) }, 201)
     })
     .get('/:id/proposals/compilation', readable, async (c) => {
@@ -139,6 +142,7 @@ export function proposalRoutes({ proposals, revisions, rooms, store, catalogue, 
       const proposal = proposals.get(documentId, c.req.param('proposalId'))
       allowOn(c, proposal, 'proposal.edit', `only members of ${proposal.proposer.delegation}, which made this proposal, may edit it`)
       const change = await parseJson(c, EditProposal)
+      inputsOpen?.(c.get('document').id)
       return reply(c, ProposalAnswer, { proposal: await proposals.edit(documentId, proposal.id, change) })
     })
     .post('/:id/proposals/:proposalId/stance', readable, async (c) => {

@@ -203,6 +203,59 @@ const migrations: string[] = [
     proposals TEXT NOT NULL
   );
   `,
+  // Procedures on a revision (comment periods, silence) until a deadline; the objections of delegations breaking silence;
+  // the outcome written once at the deadline and never changed; when each member last looked at the stage; the submission.
+  `
+  CREATE TABLE procedures (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL REFERENCES documents (id),
+    revision_id INTEGER NOT NULL REFERENCES revisions (id),
+    kind TEXT NOT NULL CHECK (kind IN ('comments', 'silence')),
+    deadline INTEGER NOT NULL CHECK (deadline % 1000 = 0),
+    opened_by INTEGER NOT NULL REFERENCES members (id),
+    opened_at INTEGER NOT NULL
+  );
+  CREATE INDEX procedures_by_document ON procedures (document_id, id);
+  CREATE TABLE silence_objections (
+    procedure_id INTEGER NOT NULL REFERENCES procedures (id),
+    delegation TEXT NOT NULL,
+    block_position INTEGER NOT NULL,
+    block_number TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    member_id INTEGER NOT NULL REFERENCES members (id),
+    at INTEGER NOT NULL,
+    PRIMARY KEY (procedure_id, delegation, block_number)
+  ) WITHOUT ROWID;
+  CREATE TABLE procedure_outcomes (
+    procedure_id INTEGER PRIMARY KEY REFERENCES procedures (id),
+    outcome TEXT NOT NULL CHECK (outcome IN ('closed', 'adopted', 'broken')),
+    settled_at INTEGER NOT NULL,
+    record TEXT NOT NULL
+  );
+  CREATE TRIGGER procedure_outcomes_no_update BEFORE UPDATE ON procedure_outcomes
+    BEGIN SELECT RAISE(ABORT, 'an outcome record is immutable'); END;
+  CREATE TRIGGER procedure_outcomes_no_delete BEFORE DELETE ON procedure_outcomes
+    BEGIN SELECT RAISE(ABORT, 'an outcome record is immutable'); END;
+  CREATE TRIGGER silence_objections_no_update BEFORE UPDATE ON silence_objections
+    BEGIN SELECT RAISE(ABORT, 'an objection is immutable'); END;
+  CREATE TRIGGER silence_objections_no_delete BEFORE DELETE ON silence_objections
+    BEGIN SELECT RAISE(ABORT, 'an objection is immutable'); END;
+  CREATE TRIGGER silence_objections_after_outcome BEFORE INSERT ON silence_objections
+    WHEN EXISTS (SELECT 1 FROM procedure_outcomes WHERE procedure_id = NEW.procedure_id)
+    BEGIN SELECT RAISE(ABORT, 'the procedure is settled'); END;
+  CREATE TABLE stage_seen (
+    document_id TEXT NOT NULL REFERENCES documents (id),
+    member_id INTEGER NOT NULL REFERENCES members (id),
+    seen_at INTEGER NOT NULL,
+    PRIMARY KEY (document_id, member_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE document_submissions (
+    document_id TEXT PRIMARY KEY REFERENCES documents (id),
+    procedure_id INTEGER NOT NULL REFERENCES procedures (id),
+    submitted_by INTEGER NOT NULL REFERENCES members (id),
+    submitted_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ]
 
 export const databaseFileName = 'workspace.sqlite'

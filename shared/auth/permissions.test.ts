@@ -52,6 +52,10 @@ const expected: Record<Action, Record<Standing, readonly Role[]>> = {
   'proposal.withdraw': { lead: [], notLead: [], ownComment: [], ownProposal: [S, C, D], othersProposal: [] },
   'proposal.decide': { lead: [S, C, D], notLead: [S], ownComment: [S], ownProposal: [S], othersProposal: [S] },
   'proposal.bracket': { lead: [S, C, D], notLead: [S], ownComment: [S], ownProposal: [S], othersProposal: [S] },
+  'period.open': { lead: [S, C, D], notLead: [S], ownComment: [S], ownProposal: [S], othersProposal: [S] },
+  'silence.start': { lead: [S, C, D], notLead: [S], ownComment: [S], ownProposal: [S], othersProposal: [S] },
+  'silence.break': { lead: [D], notLead: [D], ownComment: [D], ownProposal: [D], othersProposal: [D] },
+  'document.submit': { lead: [S, C, D], notLead: [S], ownComment: [S], ownProposal: [S], othersProposal: [S] },
   'member.manage': { lead: [S], notLead: [S], ownComment: [S], ownProposal: [S], othersProposal: [S] },
 }
 
@@ -82,6 +86,13 @@ describe('permission rules', () => {
     expect(can({ member: { id: 1, role: 'delegation', delegation: null }, proposerDelegation: 'Brazil' }, 'proposal.stance')).toBe(false)
     expect(can({ member: { id: 1, role: 'delegation', delegation: 'Kenya' } }, 'proposal.stance')).toBe(false)
     expect(can({ member: { id: 1, role: 'delegation', delegation: 'Kenya' } }, 'proposal.edit')).toBe(false)
+  })
+
+  it('lets only a delegation that speaks for a State or group break silence', () => {
+    expect(can({ member: { id: 1, role: 'delegation', delegation: null } }, 'silence.break')).toBe(false)
+    expect(can({ member: { id: 1, role: 'delegation', delegation: '' } }, 'silence.break')).toBe(false)
+    expect(can({ member: { id: 1, role: 'cofacilitator', delegation: 'Kenya' }, leadsWorkspace: true }, 'silence.break')).toBe(false)
+    expect(can({ member: { id: 1, role: 'stakeholder', delegation: 'ICRC' } }, 'silence.break')).toBe(false)
   })
 
   it('lets nobody edit a comment whose author is not known', () => {

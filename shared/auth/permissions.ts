@@ -34,6 +34,8 @@ const otherDelegation: Rule = ({ member, proposerDelegation }) =>
   member.delegation !== '' &&
   proposerDelegation !== undefined &&
   member.delegation !== proposerDelegation
+/** A member of a State's (or a group's) delegation: only delegations break silence; stakeholders and the secretariat do not. */
+const delegationMember: Rule = ({ member }) => member.role === 'delegation' && typeof member.delegation === 'string' && member.delegation !== ''
 
 const rules = {
   'workspace.read': anyone,
@@ -62,6 +64,12 @@ const rules = {
   'proposal.withdraw': proposingDelegation,
   'proposal.decide': workspaceLead,
   'proposal.bracket': workspaceLead,
+  /** A comment period on a revision, until a deadline. */
+  'period.open': workspaceLead,
+  'silence.start': workspaceLead,
+  'silence.break': delegationMember,
+  /** Record that the document went to the plenary (after adoption under silence). */
+  'document.submit': workspaceLead,
   'catalogue.read': anyone,
   'catalogue.edit': secretariat,
   'member.manage': secretariat,
@@ -87,6 +95,10 @@ export function documentPermissions(subject: Subject): DocumentPermissions {
     propose: can(subject, 'proposal.create'),
     decideProposals: can(subject, 'proposal.decide'),
     bracketProposals: can(subject, 'proposal.bracket'),
+    openPeriod: can(subject, 'period.open'),
+    startSilence: can(subject, 'silence.start'),
+    breakSilence: can(subject, 'silence.break'),
+    markSubmitted: can(subject, 'document.submit'),
   }
 }
 

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { DraftProblem } from './draftProblem.ts'
 import { DocumentPermissions } from './permissions.ts'
+import { Stage } from './procedures.ts'
 import { DocumentRecord, Workspace } from './workspace.ts'
 
 /** `GET /api/documents/:id`. */
@@ -9,6 +10,8 @@ export const DocumentDetail = z.object({
   document: DocumentRecord,
   workspace: Workspace,
   permissions: DocumentPermissions,
+  /** Where the document stands: drafting, open for comments, under silence, adopted, silence broken, submitted. */
+  stage: Stage,
 })
 export type DocumentDetail = z.infer<typeof DocumentDetail>
 

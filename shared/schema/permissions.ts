@@ -14,6 +14,10 @@ export const DocumentPermissions = z.object({
   propose: z.boolean(),
   decideProposals: z.boolean(),
   bracketProposals: z.boolean(),
+  openPeriod: z.boolean(),
+  startSilence: z.boolean(),
+  breakSilence: z.boolean(),
+  markSubmitted: z.boolean(),
 })
 export type DocumentPermissions = z.infer<typeof DocumentPermissions>
 

@@ -6,6 +6,7 @@ import { ThreadAnswer, ThreadList } from '../../shared/schema/comments.ts'
 import { Compilation } from '../../shared/schema/compilation.ts'
 import { DocumentDetail, DocumentMetadataChanged, DocumentStatus } from '../../shared/schema/document.ts'
 import { ProposalAnswer, ProposalCompilation, ProposalList } from '../../shared/schema/proposals.ts'
+import { OutcomeRecord, ProcedureAnswer, ProcedureList, StageSeen, SubmittedAnswer } from '../../shared/schema/procedures.ts'
 import { Health } from '../../shared/schema/health.ts'
 import { InviteLink, InvitedMember, MemberAnswer, MemberList, SignedIn } from '../../shared/schema/member.ts'
 import { Contributors, Participation } from '../../shared/schema/participation.ts'
@@ -60,6 +61,12 @@ const routes: Record<string, z.ZodType> = {
   'POST /api/documents/:id/proposals/:proposal/accept': ProposalAnswer,
   'POST /api/documents/:id/proposals/:proposal/reject': ProposalAnswer,
   'POST /api/documents/:id/proposals/:proposal/bracket': ProposalAnswer,
+  'GET /api/documents/:id/procedures': ProcedureList,
+  'POST /api/documents/:id/procedures': ProcedureAnswer,
+  'POST /api/documents/:id/procedures/seen': StageSeen,
+  'POST /api/documents/:id/procedures/:procedure/objections': ProcedureAnswer,
+  'GET /api/documents/:id/procedures/:procedure/outcome': OutcomeRecord,
+  'POST /api/documents/:id/submitted': SubmittedAnswer,
 }
 
 const compiled = Object.entries(routes).map(([route, schema]) => {

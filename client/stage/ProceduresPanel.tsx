@@ -1,0 +1,63 @@
+/** Beside the editor: the stage and its procedures; co-facilitators open them, delegations break silence; opening it marks what is new as seen. */
+import { useState } from 'react'
+import { stageText } from '../../shared/stage/stageText.ts'
+import { markSubmitted } from '../api/procedures.ts'
+import type { DocumentDetail, SignedInMember } from '../api/types.ts'
+import { useRevisions } from '../revisions/useRevisions.ts'
+import { BreakSilenceList } from './BreakSilenceList.tsx'
+import { OpenProcedureForm } from './OpenProcedureForm.tsx'
+import { ProcedureHistory } from './ProcedureHistory.tsx'
+import { proceduresPanelId } from './StageBanner.tsx'
+import type { StageState } from './useStage.ts'
+import '../styles/stage.css'
+
+export function ProceduresPanel({ detail, member, state }: { detail: DocumentDetail; member: SignedInMember; state: StageState }) {
+  const documentId = detail.document.id
+  const { permissions } = detail
+  const { list, stage, error, reload } = state
+  const { revisions } = useRevisions(documentId, {})
+  const [submitError, setSubmitError] = useState<string | null>(null)
+  const running = stage.kind === 'comments' || stage.kind === 'silence'
+  const kinds = [...(permissions.openPeriod ? (['comments'] as const) : []), ...(permissions.startSilence ? (['silence'] as const) : [])]
+  const silence = stage.kind === 'silence' ? list?.procedures.find((procedure) => procedure.id === stage.procedureId) : undefined
+
+  return (
+    <section className="side-panel procedures-panel" id={proceduresPanelId} aria-labelledby="procedures-heading">
+      <details open={state.panelOpen} onToggle={(event) => state.setPanelOpen((event.currentTarget as HTMLDetailsElement).open)}>
+        <summary>
+          <h2 id="procedures-heading">Stage and procedures</h2>
+        </summary>
+        <p className="panel-summary procedure-stage">{stageText(stage)}</p>
+        {error && (
+          <div className="notice notice-error" role="alert">
+            <p>Could not load the procedures: {error.message}</p>
+            <button type="button" onClick={reload}>
+              Try again
+            </button>
+          </div>
+        )}
+        {silence && permissions.breakSilence && member.delegation && (
+          <BreakSilenceList documentId={documentId} procedure={silence} delegation={member.delegation} onChanged={reload} />
+        )}
+        {kinds.length > 0 && !running && stage.kind !== 'submitted' && revisions && (
+          <OpenProcedureForm documentId={documentId} revisions={revisions} kinds={kinds} serverOffset={state.serverOffset} onOpened={reload} />
+        )}
+        {permissions.markSubmitted && stage.kind === 'adopted' && (
+          <p>
+            <button
+              type="button"
+              onClick={() => {
+                setSubmitError(null)
+                markSubmitted(documentId).then(reload, (failure: Error) => setSubmitError(failure.message))
+              }}
+            >
+              Mark as submitted to the plenary
+            </button>
+            {submitError && <span className="notice-error"> {submitError}</span>}
+          </p>
+        )}
+        {list && <ProcedureHistory documentId={documentId} procedures={list.procedures} />}
+      </details>
+    </section>
+  )
+}

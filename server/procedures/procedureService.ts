@@ -1,0 +1,326 @@
+/**
+ * Comment periods and silence procedures: opening them, breaking silence, settling each deadline (by a timer, and at
+ * start-up for those that passed while the server was down), the stage derived from it all, and its live events.
+ */
+import { ApiError } from '../../shared/errors/apiError.ts'
+import type { Member } from '../../shared/schema/member.ts'
+import type {
+  BlockRef,
+  BreakSilence,
+  DeadlineEvent,
+  ObjectionEvent,
+  OpenProcedure,
+  OutcomeRecord,
+  Procedure,
+  ProcedureAnswer,
+  ProcedureList,
+  Stage,
+  StageEvent,
+} from '../../shared/schema/procedures.ts'
+import { deriveStage } from '../../shared/stage/deriveStage.ts'
+import { sameBlock } from '../../shared/stage/revisionBlocks.ts'
+import { settle } from '../../shared/stage/settle.ts'
+import { stageText } from '../../shared/stage/stageText.ts'
+import { formatNewYork } from '../../shared/time/unTime.ts'
+import type { DocumentEvent, DocumentEvents } from '../documents/documentEvents.ts'
+import { blockName } from '../../shared/stage/blockName.ts'
+import type { HeavyWork } from '../heavy/heavyWork.ts'
+import { log } from '../log.ts'
+import type { RevisionStore } from '../revisions/revisionStore.ts'
+import type { DocumentRecord, Registry } from '../workspaces/registry.ts'
+import { DeadlineTimers } from './deadlineTimers.ts'
+import type { ProcedureStore } from './procedureStore.ts'
+
+export interface ProcedureServiceDeps {
+  store: ProcedureStore
+  revisions: RevisionStore
+  registry: Registry
+  events: DocumentEvents
+  heavy: HeavyWork
+  /** How long before a deadline the `deadline` event goes out. */
+  warningMs: number
+  /** How far ahead a deadline may be set. */
+  maxDeadlineMs: number
+  /** The server's clock (tests may not change it: deadlines follow the real one). */
+  now?: () => number
+}
+
+/** Revisions whose numbered blocks are kept (a revision never changes, so neither do they). */
+const cachedRevisions = 64
+
+/** "29 November 2026, 10:00 New York time (2026-11-29T15:00:00.000Z)". */
+const stated = (ms: number) => `${formatNewYork(ms)} (${new Date(ms).toISOString()})`
+
+export class ProcedureService {
+  private readonly timers: DeadlineTimers
+  private readonly now: () => number
+  /** Objections received and still being checked, per procedure: the settlement waits for them. */
+  private readonly receiving = new Map<number, Set<Promise<unknown>>>()
+  private readonly blocks = new Map<number, BlockRef[]>()
+
+  constructor(private readonly deps: ProcedureServiceDeps) {
+    this.now = deps.now ?? Date.now
+    this.timers = new DeadlineTimers(this.now)
+  }
+
+  /** Settles every deadline that passed while the server was down (objections received before it count), arms the rest. */
+  async start(): Promise<void> {
+    let settledNow = 0
+    for (const procedure of this.deps.store.pending()) {
+      if (procedure.deadline <= this.now()) {
+        if (await this.settleNow(procedure.id)) settledNow++
+      } else this.arm(procedure)
+    }
+    if (settledNow > 0) log.info('procedures.settled_at_startup', { count: settledNow })
+  }
+
+  stop(): void {
+    this.timers.stopAll()
+  }
+
+  stage(documentId: string): Stage {
+    return deriveStage({
+      procedures: this.deps.store.list(documentId),
+      latestRevisionId: this.deps.revisions.latestId(documentId),
+      submittedAt: this.deps.store.submission(documentId)?.submittedAt ?? null,
+      now: this.now(),
+    })
+  }
+
+  list(documentId: string, memberId: number): ProcedureList {
+    const procedures = this.deps.store.list(documentId)
+    const stage = deriveStage({
+      procedures,
+      latestRevisionId: this.deps.revisions.latestId(documentId),
+      submittedAt: this.deps.store.submission(documentId)?.submittedAt ?? null,
+      now: this.now(),
+    })
+    return { documentId, stage, procedures, unseen: this.deps.store.unseen(documentId, memberId), serverTime: this.now() }
+  }
+
+  markSeen(documentId: string, memberId: number): number {
+    const at = this.now()
+    this.deps.store.markSeen(documentId, memberId, at)
+    return at
+  }
+
+  /** Refuses new comments and proposals (409 `period_closed`) once the comment period on the current revision ended. */
+  assertInputsOpen(documentId: string): void {
+    const stage = this.stage(documentId)
+    if (stage.commentsClosedAt === null) return
+    const at = stage.commentsClosedAt
+    throw new ApiError(
+      409,
+      'period_closed',
+      `the period for comments and proposals closed on ${stated(at)}; nothing new is taken on this revision until the co-facilitators cut the next one or open a new period`,
+      { deadline: new Date(at).toISOString(), deadlineNewYork: formatNewYork(at), serverTime: new Date(this.now()).toISOString() },
+    )
+  }
+
+  /** Opens a comment period or starts silence on a revision, until a deadline in the future by the server's clock. */
+  async open(document: DocumentRecord, member: Member, request: OpenProcedure): Promise<ProcedureAnswer> {
+    const deadline = Date.parse(request.deadline)
+    if (deadline % 1000 !== 0) throw new ApiError(400, 'invalid_deadline', 'deadline must be to the second, without fractions of a second')
+    this.checkDeadline(deadline)
+    const revision = this.deps.revisions.get(document.id, request.revisionId)
+    if (!revision) throw new ApiError(404, 'revision_not_found', `there is no revision "${request.revisionId}" of this document`)
+    if (this.deps.store.submission(document.id)) throw new ApiError(409, 'already_submitted', 'this document has been submitted; no further procedure can be opened on it')
+    if (request.kind === 'silence') {
+      const check = await this.deps.heavy.checkRevision(revision.content, member.id)
+      this.remember(revision.id, check.blocks)
+      const { validation } = check
+      if (!validation.valid) {
+        throw new ApiError(422, 'revision_invalid', `${revision.label} cannot go under silence: it has ${validation.problemCount} problem${validation.problemCount === 1 ? '' : 's'} to fix first`, validation.problems)
+      }
+      if (!validation.submittable) {
+        const { brackets, alternatives } = validation.negotiation
+        throw new ApiError(
+          422,
+          'revision_under_negotiation',
+          `${revision.label} cannot go under silence: ${brackets} bracketed passage${brackets === 1 ? '' : 's'} and ${alternatives} block${alternatives === 1 ? '' : 's'} of alternatives remain to be settled`,
+          validation.problems,
+        )
+      }
+    }
+    // The deadline is checked again after the check above took its time, and a procedure past its deadline settled first.
+    this.checkDeadline(deadline)
+    await this.settleDue(document.id)
+    const procedure = this.deps.store.open({ documentId: document.id, kind: request.kind, revisionId: revision.id, deadline, openedBy: member.id, openedAt: this.now() })
+    this.arm(procedure)
+    const stage = this.publishStage(document.id)
+    return { procedure, stage }
+  }
+
+  /**
+   * A delegation breaks silence on one block. `at` is when the request arrived (the server's clock): an objection
+   * received before the deadline counts even if the settlement's timer fires while it is being checked.
+   */
+  breakSilence(document: DocumentRecord, procedureId: number, member: Member, at: number, payload: Promise<BreakSilence>): Promise<ProcedureAnswer> {
+    const work = this.receive(document, procedureId, member, at, payload)
+    let pending = this.receiving.get(procedureId)
+    if (!pending) this.receiving.set(procedureId, (pending = new Set()))
+    const tracked = work.catch(() => undefined)
+    pending.add(tracked)
+    void tracked.then(() => {
+      pending.delete(tracked)
+      if (pending.size === 0 && this.receiving.get(procedureId) === pending) this.receiving.delete(procedureId)
+    })
+    return work
+  }
+
+  private async receive(document: DocumentRecord, procedureId: number, member: Member, at: number, payload: Promise<BreakSilence>): Promise<ProcedureAnswer> {
+    const { block, reason } = await payload
+    const procedure = this.procedure(document.id, procedureId)
+    if (procedure.kind !== 'silence') throw new ApiError(409, 'not_silence', 'this procedure is a comment period: silence is broken only under a silence procedure')
+    const ended = (stored: Procedure) => {
+      if (stored.outcome === null && at < stored.deadline) return
+      throw new ApiError(409, 'silence_ended', `silence on ${stored.revision.label} ended on ${stated(stored.deadline)}; your objection arrived on ${stated(at)} by the server's clock`, {
+        deadline: new Date(stored.deadline).toISOString(),
+        receivedAt: new Date(at).toISOString(),
+      })
+    }
+    ended(procedure)
+    const blocks = await this.blocksOf(document.id, procedure)
+    if (!blocks.some((known) => sameBlock(known, block))) {
+      throw new ApiError(422, 'block_not_found', `${procedure.revision.label} has no ${blockName(block.number)} at position ${block.position}`)
+    }
+    const objection = this.deps.store.addObjection(
+      { procedureId, delegation: member.delegation ?? '', block, reason, memberId: member.id, at },
+      ended,
+    )
+    this.deps.events.publish(document.id, 'objection', { documentId: document.id, objection } satisfies ObjectionEvent)
+    return { procedure: this.procedure(document.id, procedureId), stage: this.stage(document.id) }
+  }
+
+  /** The outcome record, once the deadline passed (settled now if its timer has not run yet); 409 before. */
+  async outcome(documentId: string, procedureId: number): Promise<OutcomeRecord> {
+    const procedure = this.procedure(documentId, procedureId)
+    if (procedure.outcome) return procedure.outcome
+    if (procedure.deadline > this.now()) {
+      throw new ApiError(409, 'not_settled', `the deadline (${stated(procedure.deadline)}) has not passed: there is no outcome yet`)
+    }
+    await this.settleNow(procedureId)
+    return this.procedure(documentId, procedureId).outcome!
+  }
+
+  /** Marks the document submitted to the plenary: only after its latest revision was adopted under silence. */
+  async submit(document: DocumentRecord, member: Member): Promise<Stage> {
+    await this.settleDue(document.id)
+    this.deps.store.submit(document.id, this.stage(document.id).procedureId ?? 0, member.id, this.now(), () => {
+      const stage = this.stage(document.id)
+      if (stage.kind !== 'adopted') {
+        throw new ApiError(409, 'not_adopted', `a document is marked submitted once its revision is adopted under silence; it is now: ${stageText(stage)}`)
+      }
+    })
+    return this.publishStage(document.id)
+  }
+
+  /** The `deadline` events a new event stream starts with: each running procedure already within the warning. */
+  eventsOnConnect(documentId: string): DocumentEvent[] {
+    const now = this.now()
+    return this.deps.store
+      .list(documentId)
+      .filter((procedure) => procedure.outcome === null && procedure.deadline > now && procedure.deadline - now <= this.deps.warningMs)
+      .map((procedure) => ({ event: 'deadline', data: this.deadlineEvent(procedure) }))
+  }
+
+  private procedure(documentId: string, procedureId: number): Procedure {
+    const procedure = this.deps.store.get(documentId, procedureId)
+    if (!procedure) throw new ApiError(404, 'procedure_not_found', `there is no procedure "${procedureId}" on this document`)
+    return procedure
+  }
+
+  private checkDeadline(deadline: number): void {
+    const now = this.now()
+    if (deadline <= now) {
+      throw new ApiError(422, 'deadline_past', `the deadline ${stated(deadline)} is not in the future by the server's clock, which reads ${stated(now)}`, {
+        deadline: new Date(deadline).toISOString(),
+        serverTime: new Date(now).toISOString(),
+      })
+    }
+    if (deadline - now > this.deps.maxDeadlineMs) {
+      const days = Math.round(this.deps.maxDeadlineMs / 86_400_000)
+      throw new ApiError(422, 'deadline_too_far', `the deadline ${stated(deadline)} is more than ${days} days ahead`)
+    }
+  }
+
+  private remember(revisionId: number, blocks: BlockRef[]): void {
+    this.blocks.delete(revisionId)
+    this.blocks.set(revisionId, blocks)
+    if (this.blocks.size > cachedRevisions) this.blocks.delete(this.blocks.keys().next().value!)
+  }
+
+  private async blocksOf(documentId: string, procedure: Procedure): Promise<BlockRef[]> {
+    const known = this.blocks.get(procedure.revision.id)
+    if (known) return known
+    const revision = this.deps.revisions.get(documentId, procedure.revision.id)!
+    const { blocks } = await this.deps.heavy.checkRevision(revision.content)
+    this.remember(revision.id, blocks)
+    return blocks
+  }
+
+  private arm(procedure: Procedure): void {
+    const warnAt = procedure.deadline - this.deps.warningMs
+    if (warnAt > this.now()) {
+      this.timers.schedule(`warn:${procedure.id}`, warnAt, () => this.deps.events.publish(procedure.documentId, 'deadline', this.deadlineEvent(procedure)))
+    } else {
+      this.deps.events.publish(procedure.documentId, 'deadline', this.deadlineEvent(procedure))
+    }
+    this.timers.schedule(`settle:${procedure.id}`, procedure.deadline, () => {
+      this.settleNow(procedure.id).catch((error) => log.error('procedures.settlement_failed', { procedureId: procedure.id, error }))
+    })
+  }
+
+  private deadlineEvent(procedure: Procedure): DeadlineEvent {
+    return { documentId: procedure.documentId, procedureId: procedure.id, kind: procedure.kind, deadline: procedure.deadline, serverTime: this.now() }
+  }
+
+  /** Settles every procedure of the document whose deadline passed and whose outcome is not written. */
+  private async settleDue(documentId: string): Promise<void> {
+    const now = this.now()
+    for (const procedure of this.deps.store.list(documentId)) if (procedure.outcome === null && procedure.deadline <= now) await this.settleNow(procedure.id)
+  }
+
+  /**
+   * Writes the outcome once (one transaction; a second call writes nothing), after the objections still being received
+   * are stored or refused. Publishes the new stage. True when this call wrote it.
+   */
+  private async settleNow(procedureId: number): Promise<boolean> {
+    while (this.receiving.get(procedureId)?.size) await Promise.all(this.receiving.get(procedureId)!)
+    this.timers.cancel(`settle:${procedureId}`)
+    this.timers.cancel(`warn:${procedureId}`)
+    const record = this.deps.store.settle(procedureId, (procedure) => {
+      const document = this.deps.registry.document(procedure.documentId)
+      return settle(
+        {
+          id: procedure.id,
+          kind: procedure.kind,
+          documentId: procedure.documentId,
+          documentTitle: document?.title ?? procedure.documentId,
+          symbol: document?.symbol ?? null,
+          revision: procedure.revision,
+          deadline: procedure.deadline,
+          openedBy: procedure.openedBy.name,
+          openedAt: procedure.openedAt,
+        },
+        procedure.objections,
+        this.now(),
+      )
+    })
+    if (!record) return false
+    log.info('procedures.settled', { procedureId, documentId: record.documentId, outcome: record.outcome, objections: record.objections.length })
+    this.publishStage(record.documentId)
+    return true
+  }
+
+  /** Something the stage derives from changed elsewhere (a revision was cut): open pages get the stage again. */
+  stageChanged(documentId: string): void {
+    this.publishStage(documentId)
+  }
+
+  private publishStage(documentId: string): Stage {
+    const stage = this.stage(documentId)
+    this.deps.events.publish(documentId, 'stage', { documentId, stage, serverTime: this.now() } satisfies StageEvent)
+    return stage
+  }
+}
