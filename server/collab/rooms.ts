@@ -6,7 +6,7 @@ import type { DocumentStore } from '../store/store.ts'
 import { CloseCode } from '../../shared/collab/closeCodes.ts'
 import type { Connection } from './connection.ts'
 import { MemoryRelease } from './memoryRelease.ts'
-import { PersistQueue } from './persistQueue.ts'
+import { noPersistObserver, PersistQueue, type PersistObserver } from './persistQueue.ts'
 import { Room, type RoomLimits } from './room.ts'
 import { reloadsWhole } from '../store/storedDocument.ts'
 
@@ -36,6 +36,7 @@ export class Rooms {
   constructor(
     private readonly store: DocumentStore,
     private readonly options: RoomsOptions,
+    observer: PersistObserver = noPersistObserver,
   ) {
     this.queue = new PersistQueue<Room>(store, {
       persisted: (entry, seq) => entry.owner.relay(entry.update, entry.origin, seq),
@@ -44,11 +45,18 @@ export class Rooms {
         for (const listener of this.changeListeners) listener(room)
         return room.logEntries >= this.options.compactAfterAppends ? this.compact(room) : undefined
       },
-    })
+    }, observer)
   }
 
   get size(): number {
     return this.rooms.size
+  }
+
+  /** WebSocket connections open, in all rooms. */
+  get connections(): number {
+    let open = 0
+    for (const room of this.rooms.values()) open += room.connections.size
+    return open
   }
 
   /** The room of a document if it is loaded and ready. */
