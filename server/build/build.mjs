@@ -1,7 +1,7 @@
 /**
  * `npm run build`: the server bundled by esbuild into dist/server (one file per entry, shared chunks, source maps,
- * packages left to node_modules), the browser client by Vite into dist/client, and a stamp of the sources each was
- * built from (dist/build.json). `node server/build/build.mjs [server] [client] [--if-stale]`.
+ * packages left to node_modules), the browser client by Vite into dist/client, and in each a stamp of the sources it
+ * was built from (build.json). `node server/build/build.mjs [server] [client] [--if-stale]`.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -59,7 +59,7 @@ async function main(argv) {
     const started = performance.now()
     if (part === 'server') await buildServer()
     else await buildClient()
-    writeStamp({ [part]: sources })
+    writeStamp(part, sources)
     process.stderr.write(`built the ${part} into dist/${part} in ${Math.round(performance.now() - started)} ms\n`)
   }
 }

@@ -1,11 +1,13 @@
-/** What each part of the build is made from, as one content hash per part, and the stamp a build leaves in dist/. */
+/** What each part of the build is made from, as one content hash per part, and the stamp a build leaves beside it. */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..')
 export const distDir = path.join(repoRoot, 'dist')
-export const stampFile = path.join(distDir, 'build.json')
+
+/** The stamp of a part: the hash of the sources it was built from, in its own output folder (dist/server/build.json). */
+const stampFile = (/** @type {Part} */ part) => path.join(distDir, part, 'build.json')
 
 /** The sources of each part: folders (test files left out) and single files, relative to the repository. */
 const inputs = {
@@ -49,18 +51,17 @@ export function fingerprint(/** @type {Part} */ part) {
   return hash.digest('hex')
 }
 
-/** @returns {{ server?: string, client?: string, builtAt?: string }} */
-export function readStamp() {
+/** The hash of the sources the part was last built from, or null. */
+export function readStamp(/** @type {Part} */ part) {
   try {
-    return JSON.parse(fs.readFileSync(stampFile, 'utf8'))
+    return JSON.parse(fs.readFileSync(stampFile(part), 'utf8')).sources ?? null
   } catch {
-    return {}
+    return null
   }
 }
 
-export function writeStamp(/** @type {Partial<Record<Part, string>>} */ parts) {
-  fs.mkdirSync(distDir, { recursive: true })
-  fs.writeFileSync(stampFile, JSON.stringify({ ...readStamp(), ...parts, builtAt: new Date().toISOString() }, null, 2) + '\n')
+export function writeStamp(/** @type {Part} */ part, /** @type {string} */ sources) {
+  fs.writeFileSync(stampFile(part), JSON.stringify({ sources, builtAt: new Date().toISOString(), node: process.version }, null, 2) + '\n')
 }
 
 /** The output a part must have to run at all. */
@@ -75,5 +76,5 @@ export function builtOutput(/** @type {Part} */ part) {
 export function isStale(/** @type {Part} */ part) {
   if (!fs.existsSync(builtOutput(part))) return true
   if (!hasSources(part)) return false
-  return readStamp()[part] !== fingerprint(part)
+  return readStamp(part) !== fingerprint(part)
 }

@@ -52,8 +52,8 @@ export interface TestServer {
 }
 
 /**
- * Builds the server into dist/server (`npm run build`, the server part) when its sources changed since the last build:
- * for the tests that run what production runs.
+ * Builds the server into dist/server (`npm run build`, the server part) when its sources changed since the last build,
+ * for the tests that run what production runs. Called once per run by tests/integration/globalSetup.ts.
  */
 export function buildServer(): void {
   const built = spawnSync(process.execPath, ['server/build/build.mjs', 'server', '--if-stale'], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 })
