@@ -190,7 +190,7 @@ async function runIngestAndColdStart(): Promise<IngestSection> {
 /** Memory of the built server (as `npm start` runs it), of the reference, and of our sources run through tsx. */
 type MemoryRun = Kind | 'oursTsx'
 
-export async function runMemory(): Promise<Record<MemoryRun, MemoryResult>> {
+async function runMemory(): Promise<Record<MemoryRun, MemoryResult>> {
   const results = {} as Record<MemoryRun, MemoryResult>
   for (const run of ['ours', 'reference', 'oursTsx'] as const) {
     const kind = run === 'oursTsx' ? 'ours' : run
