@@ -32,7 +32,8 @@ const stale = parts.filter((part) => hasSources(part) && isStale(part))
 if (stale.length > 0) {
   if (!canBuild()) {
     const what = stale.map((part) => `dist/${part}`).join(' and ')
-    const state = stale.every((part) => !fs.existsSync(builtOutput(part))) ? 'is missing' : 'is older than the sources'
+    const missing = stale.every((part) => !fs.existsSync(builtOutput(part)))
+    const state = stale.length > 1 ? (missing ? 'are missing' : 'are missing or older than the sources') : missing ? 'is missing' : 'is older than the sources'
     fail(
       `${what} ${state}, and the build tools (esbuild, vite) are not installed (npm ci --omit=dev leaves them out).\n` +
         'Build first with the development dependencies: npm ci && npm run build\n' +
