@@ -30,8 +30,18 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'))
 }
 
+// Whatever escapes is logged as one JSON line with its stack before the process ends.
+process.on('uncaughtException', (error) => {
+  log.error('process.uncaught_exception', { error })
+  process.exit(1)
+})
+process.on('unhandledRejection', (error) => {
+  log.error('process.unhandled_rejection', { error })
+  process.exit(1)
+})
+
 main().catch((error) => {
   if (error instanceof ConfigError) console.error(error.message)
-  else console.error(error)
+  else log.error('server.start_failed', { error })
   process.exit(1)
 })
