@@ -21,14 +21,14 @@ export interface PersistHandlers<Owner> {
   batchStored?(owner: Owner): void | Promise<void>
 }
 
-/** What the queue reports for the metrics: each append's duration, each update's time to relay, each failure. */
+/** What the store's users report for the metrics: each append's duration, each update's time to relay, each failure. */
 export interface PersistObserver {
   /** One batch appended in `seconds`. */
   appended(seconds: number): void
   /** One update relayed `seconds` after it entered the queue (stored first, then relayed). */
   relayed(seconds: number): void
-  /** A batch could not be stored. */
-  failed(error: unknown): void
+  /** The store failed: a batch was not appended, a document did not load, a log was not compacted. */
+  failed(operation: 'append' | 'load' | 'compact', error: unknown): void
 }
 
 export const noPersistObserver: PersistObserver = { appended: () => {}, relayed: () => {}, failed: () => {} }
@@ -85,7 +85,7 @@ export class PersistQueue<Owner> {
         this.observer.appended((performance.now() - started) / 1000)
       } catch (caught) {
         error = caught
-        this.observer.failed(caught)
+        this.observer.failed('append', caught)
       }
       const owners = new Set<Owner>()
       batch.entries.forEach((entry) => owners.add(entry.owner))

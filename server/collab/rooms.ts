@@ -36,7 +36,7 @@ export class Rooms {
   constructor(
     private readonly store: DocumentStore,
     private readonly options: RoomsOptions,
-    observer: PersistObserver = noPersistObserver,
+    private readonly observer: PersistObserver = noPersistObserver,
   ) {
     this.queue = new PersistQueue<Room>(store, {
       persisted: (entry, seq) => entry.owner.relay(entry.update, entry.origin, seq),
@@ -94,7 +94,10 @@ export class Rooms {
       const opened = new Room(documentId, this.store, this.queue, this.options, this.forget, this.unloading.get(documentId))
       this.rooms.set(documentId, opened)
       // A stored state that held content it could not integrate is written again without it, at once.
-      void opened.loaded.then(() => (opened.repaired ? this.compact(opened) : undefined))
+      void opened.loaded.then(() => {
+        if (opened.state === 'failed') this.observer.failed('load', null)
+        return opened.repaired ? this.compact(opened) : undefined
+      })
       room = opened
     }
     const idle = this.idleTimers.get(room)
@@ -203,6 +206,7 @@ export class Rooms {
     } catch (error) {
       // The log is left as it was, so nothing is lost; the next compaction tries again.
       log.error('room.compaction_failed', { document: room.id, error })
+      this.observer.failed('compact', error)
     }
   }
 

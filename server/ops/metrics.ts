@@ -64,7 +64,7 @@ export class Metrics {
     })
     this.storeFailures = new Counter({
       name: 'dtg_store_failures_total',
-      help: 'Writes the store refused or failed, by operation and error code',
+      help: 'Store operations that failed, by operation (append, load, compact, rest_write) and error code',
       labelNames: ['operation', 'code'],
       registers,
     })
@@ -81,11 +81,12 @@ export class Metrics {
   readonly persist: PersistObserver = {
     appended: (seconds) => this.persistSeconds.observe(seconds),
     relayed: (seconds) => this.updateSeconds.observe(seconds),
-    failed: (error) => this.storeFailed('append', error),
+    failed: (operation, error) => this.storeFailed(operation, error),
   }
 
   storeFailed(operation: StoreOperation, error: unknown): void {
-    this.storeFailures.inc({ operation, code: storeRefusal(error) ?? (error as { code?: string })?.code ?? 'unknown' })
+    const code = storeRefusal(error) ?? (error as { code?: unknown } | null)?.code
+    this.storeFailures.inc({ operation, code: typeof code === 'string' && /^[A-Za-z0-9_]{1,64}$/.test(code) ? code : 'unknown' })
   }
 
   /** One HTTP request; `route` is the route's pattern (`/api/documents/:id`), never the path, so ids make no series. */
