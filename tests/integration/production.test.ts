@@ -3,13 +3,15 @@
  * relays and stores, runs heavy work on threads started from the build, answers /readyz and /metrics, logs JSON lines
  * with request ids, and never writes a bearer token or an invite token to its logs.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Sessions } from '../../server/auth/sessions.ts'
 import { MemberDirectory } from '../../server/auth/members.ts'
 import { openSqlite } from '../../server/store/sqlite.ts'
 import { connectClient, waitFor, waitForAsync } from '../helpers/clients.ts'
 import { ApiClient } from '../helpers/http.ts'
-import { mintToken, registerDocument, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
+import { mintToken, registerDocument, repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 
 /** A sample's value in Prometheus text, or null when the series is absent. */
 function sample(metrics: string, series: string): number | null {
@@ -26,6 +28,25 @@ function inviteFor(dataDir: string, name: string): string {
     db.close()
   }
 }
+
+describe('the runtime dependencies', () => {
+  it('are exactly the packages the built server imports (npm ci --omit=dev installs what it needs, and nothing for the build)', () => {
+    // esbuild's record of the build (server/build/build.mjs): every import it left to node_modules.
+    const meta = JSON.parse(fs.readFileSync(path.join(repoRoot, 'dist/server/meta.json'), 'utf8')) as {
+      outputs: Record<string, { imports: Array<{ path: string; external?: boolean }> }>
+    }
+    const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/')
+    const imported = new Set(
+      Object.values(meta.outputs)
+        .flatMap((output) => output.imports)
+        .filter((entry) => entry.external && !entry.path.startsWith('node:'))
+        .map((entry) => packageOf(entry.path)),
+    )
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
+    expect(Object.keys(manifest.dependencies).sort()).toEqual([...imported].sort())
+    for (const buildTool of ['tsx', 'vite', 'esbuild', 'react', 'typescript']) expect(imported.has(buildTool)).toBe(false)
+  })
+})
 
 describe('the built server, run with plain node', () => {
   let server: TestServer
