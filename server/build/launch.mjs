@@ -9,6 +9,10 @@ import { pathToFileURL } from 'node:url'
 import { builtOutput, distDir, hasSources, isStale } from './fingerprint.mjs'
 
 const [program = 'main', ...args] = process.argv.slice(2)
+if (program !== 'main' && program !== 'cli') {
+  process.stderr.write('usage: node server/build/launch.mjs <main|cli> [arguments]\n')
+  process.exit(2)
+}
 const entry = path.join(distDir, 'server', `${program}.js`)
 // The server serves the client; the admin commands need only the server.
 const parts = program === 'main' ? ['server', 'client'] : ['server']
