@@ -45,6 +45,8 @@ export default defineConfig({
           name: 'node',
           include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'tests/**/*.test.ts'],
           exclude: ['tests/bench/**', 'tests/e2e/**', 'node_modules/**'],
+          // Builds the server (dist/server) when its sources changed: some tests run the build with plain node.
+          globalSetup: ['tests/integration/globalSetup.ts'],
         },
       },
       {

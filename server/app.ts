@@ -14,6 +14,10 @@ import type { Config } from './config.ts'
 import { ApiError } from '../shared/errors/apiError.ts'
 import { Health } from '../shared/schema/health.ts'
 import { errorResponse, noRoute, reply, type AppEnv } from './http.ts'
+import { opsRoutes } from './ops/opsRoutes.ts'
+import type { ReadinessCheck } from './ops/readiness.ts'
+import { requestLog } from './ops/requestLog.ts'
+import { storeRefusal } from './store/storeRefusal.ts'
 import { authRoutes } from './routes/auth.ts'
 import { catalogueRoutes } from './routes/catalogue.ts'
 import { commentRoutes } from './routes/comments.ts'
@@ -37,16 +41,28 @@ export interface AppDeps {
   clientDir: string | null
   publicUrl: () => string
   accepting: () => boolean
+  /** What GET /readyz checks (the database). */
+  readiness: readonly ReadinessCheck[]
 }
 
-export function createApp({ config, services, clientDir, publicUrl, accepting }: AppDeps) {
+export function createApp({ config, services, clientDir, publicUrl, accepting, readiness }: AppDeps) {
   const { rooms, members, sessions, registry, access, catalogue, status } = services
   const app = new Hono<AppEnv>()
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app })
   // Frames over the limit close the connection with 1009 before they are buffered whole.
   wss.options.maxPayload = config.maxMessageBytes
 
-  app.use(securityHeaders())
+  const { metrics } = services
+  const onError = (error: Error, c: Parameters<typeof errorResponse>[1]) => {
+    if (storeRefusal(error)) metrics.storeFailed('rest_write', error)
+    return errorResponse(error, c)
+  }
+
+  app.use(requestLog(metrics), securityHeaders())
+  app.route(
+    '/',
+    opsRoutes({ metrics, checks: readiness, accepting, readyTimeoutMs: config.readyTimeoutMs, metricsToken: config.metricsToken, trustProxy: config.trustProxy }),
+  )
   app.get('/healthz', (c) => reply(c, Health, { status: accepting() ? 'ok' : 'shutting_down', rooms: rooms.size }, accepting() ? 200 : 503))
 
   app.route(
@@ -149,7 +165,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
     ]),
   )
   api.all('*', noRoute)
-  api.onError(errorResponse)
+  api.onError(onError)
   app.route('/api', api)
 
   if (clientDir) {
@@ -159,6 +175,6 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
     app.get('*', (c) => c.html(fs.readFileSync(path.join(clientDir, 'index.html'), 'utf8')))
   }
   app.notFound(noRoute)
-  app.onError(errorResponse)
+  app.onError(onError)
   return { app, injectWebSocket, wss }
 }

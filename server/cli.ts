@@ -5,6 +5,7 @@ import { Access } from './auth/access.ts'
 import { MemberDirectory, MemberError } from './auth/members.ts'
 import { Sessions } from './auth/sessions.ts'
 import { loadConfig, publicUrlOf } from './config.ts'
+import { backupDatabase } from './store/backup.ts'
 import { recoverDocument } from './store/recovery.ts'
 import { openSqlite } from './store/sqlite.ts'
 import { SqliteDocumentStore } from './store/sqliteDocuments.ts'
@@ -24,6 +25,9 @@ commands:
       revokes the member: tokens, sessions and invites stop working; open connections close within seconds
   members
       lists the members
+  backup <file>
+      copies the database into a new file while the server runs (SQLite's online backup), checked before it
+      takes the name; restore by stopping the server and putting the file in DATA_DIR as workspace.sqlite
   recover <documentId>
       rebuilds a document whose stored state does not load (close code 4500) from every stored piece that
       decodes, leaving out what cannot be integrated; its raw bytes stay in quarantine
@@ -67,6 +71,18 @@ async function recover(documentId: string | undefined, dataDir: string): Promise
   }
 }
 
+async function backup(file: string | undefined, dataDir: string): Promise<void> {
+  if (!file) fail(`backup needs a file to write\n\n${usage}`)
+  const db = openSqlite(dataDir)
+  try {
+    const report = await backupDatabase(db, file)
+    console.log(`backed up ${report.pages} pages (${report.bytes} bytes) in ${report.ms} ms to:`)
+    console.log(report.file)
+  } finally {
+    db.close()
+  }
+}
+
 function main(argv: string[]): void {
   const [command, ...rest] = argv
   if (!command || command === 'help' || command === '--help') {
@@ -74,6 +90,10 @@ function main(argv: string[]): void {
     return
   }
   const config = loadConfig()
+  if (command === 'backup') {
+    backup(rest[0], config.dataDir).catch((error: Error) => fail(`backup failed: ${error.message}`))
+    return
+  }
   if (command === 'recover') {
     recover(rest[0], config.dataDir).catch((error: Error) => fail(`recover failed: ${error.message}`))
     return

@@ -76,10 +76,16 @@ const Env = z.object({
   HEAVY_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
   /** Heap of each heavy-work thread, in MiB: a document needing more fails alone (422), the server stays up. */
   HEAVY_WORKER_MEMORY_MB: z.coerce.number().int().min(64).default(1024),
+  /** A heavy-work thread without work for this long ends; the next task starts one again (0: threads never end). */
+  HEAVY_WORKER_IDLE_MS: z.coerce.number().int().min(0).default(300_000),
   /** Exports (documents, redlines, compilations) one member may ask for per minute (0: no limit); 429 beyond. */
   EXPORTS_PER_MINUTE: z.coerce.number().int().min(0).default(20),
   /** Exports one member may ask for at once before the per-minute rate applies. */
   EXPORT_BURST: z.coerce.number().int().min(1).default(5),
+  /** Bearer token that reads GET /metrics from anywhere; unset, metrics are served to loopback callers only. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  /** Time each readiness check (the database) has to answer before GET /readyz reports it failed. */
+  READY_TIMEOUT_MS: z.coerce.number().int().min(10).default(2_000),
   /** Addresses of reverse proxies whose X-Forwarded-Proto and X-Forwarded-For are believed, comma-separated (default: none). */
   TRUST_PROXY: z
     .string()
@@ -120,10 +126,12 @@ export interface Config {
   roomIdleMs: number
   sqliteSynchronous: 'normal' | 'full'
   maxStatusProblems: number
-  heavy: { size: number; maxQueued: number; maxPerMember: number; timeoutMs: number; maxMemoryMb: number }
+  heavy: { size: number; maxQueued: number; maxPerMember: number; timeoutMs: number; maxMemoryMb: number; idleMs: number }
   exportsPerMinute: number
   exportBurst: number
   trustProxy: string[]
+  metricsToken: string | null
+  readyTimeoutMs: number
 }
 
 /** The address people open in their browser, once the listening port is known. */
@@ -179,9 +187,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxPerMember: e.HEAVY_JOBS_PER_MEMBER,
       timeoutMs: e.HEAVY_TIMEOUT_MS,
       maxMemoryMb: e.HEAVY_WORKER_MEMORY_MB,
+      idleMs: e.HEAVY_WORKER_IDLE_MS,
     },
     exportsPerMinute: e.EXPORTS_PER_MINUTE,
     exportBurst: e.EXPORT_BURST,
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    readyTimeoutMs: e.READY_TIMEOUT_MS,
   }
 }

@@ -35,7 +35,7 @@ export function errorResponse(error: unknown, c: Context) {
     c.header('retry-after', String(storeRetryAfterSeconds))
     return c.json(new ApiError(503, 'store_unavailable', 'the server cannot store changes right now (its storage is full or busy); nothing was changed, try again later').toEnvelope(), 503)
   }
-  console.error(error)
+  log.error('http.failed', { method: c.req.method, path: c.req.path, error })
   return c.json(new ApiError(500, 'internal_error', 'the server could not handle this request').toEnvelope(), 500)
 }
 

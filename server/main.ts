@@ -1,13 +1,12 @@
 /** Entry point of `npm start`: configuration from the environment, the server, a clean shutdown. */
 import { ConfigError, loadConfig } from './config.ts'
 import { log } from './log.ts'
-import { ensureClientBuilt } from './clientBuild.ts'
+import { builtClientDir } from './clientDir.ts'
 import { startServer } from './server.ts'
 
 async function main(): Promise<void> {
   const config = loadConfig()
-  const clientDir = await ensureClientBuilt()
-  const server = await startServer(config, { clientDir })
+  const server = await startServer(config, { clientDir: builtClientDir() })
   console.log(`DTG drafting workspace listening on ${server.url} (data in ${config.dataDir})`)
   if (server.demoInviteLink) {
     console.log('A demo workspace was created. Sign in as the secretariat with this one-time link:')
@@ -31,8 +30,18 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'))
 }
 
+// Whatever escapes is logged as one JSON line with its stack before the process ends.
+process.on('uncaughtException', (error) => {
+  log.error('process.uncaught_exception', { error })
+  process.exit(1)
+})
+process.on('unhandledRejection', (error) => {
+  log.error('process.unhandled_rejection', { error })
+  process.exit(1)
+})
+
 main().catch((error) => {
   if (error instanceof ConfigError) console.error(error.message)
-  else console.error(error)
+  else log.error('server.start_failed', { error })
   process.exit(1)
 })

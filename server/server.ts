@@ -33,7 +33,9 @@ export async function startServer(config: Config, options: { clientDir?: string 
   let port = config.port
   const publicUrl = () => publicUrlOf(config, port)
   const clientDir = options.clientDir && fs.existsSync(`${options.clientDir}/index.html`) ? options.clientDir : null
-  const { app, injectWebSocket, wss } = createApp({ config, services, clientDir, publicUrl, accepting: () => accepting })
+  // The database answers a query on the connection every request uses. A fan-out (Redis) adds its check here.
+  const readiness = [{ name: 'database', check: () => db.prepare('SELECT 1').get() }]
+  const { app, injectWebSocket, wss } = createApp({ config, services, clientDir, publicUrl, accepting: () => accepting, readiness })
 
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
@@ -46,7 +48,6 @@ export async function startServer(config: Config, options: { clientDir?: string 
   http1.headersTimeout = 66_000
   injectWebSocket(server)
   port = (server.address() as AddressInfo).port
-  services.pool.warm()
 
   const demo = await createDemoIfEmpty({ ...services, year: new Date().getFullYear() })
   const pruneSessions = setInterval(() => services.sessions.pruneExpired(), 3_600_000)

@@ -14,6 +14,7 @@ import { Rooms } from './collab/rooms.ts'
 import { DocumentEvents } from './documents/documentEvents.ts'
 import { RevisionStore } from './revisions/revisionStore.ts'
 import { HeavyWork } from './heavy/heavyWork.ts'
+import { Metrics } from './ops/metrics.ts'
 import { WorkerPool } from './heavy/workerPool.ts'
 import { ProposalService } from './proposals/proposalService.ts'
 import { ProposalStore } from './proposals/proposalStore.ts'
@@ -35,7 +36,16 @@ export function createServices(config: Config, db: Sqlite) {
   const sessions = new Sessions(db, { sessionTtlMs: config.sessionTtlMs, inviteTtlMs: config.inviteTtlMs })
   const registry = new Registry(db)
   const catalogue = new CatalogueStore(db)
-  const rooms = new Rooms(store, config)
+  // The gauges read the services below when scraped.
+  const metrics: Metrics = new Metrics({
+    rooms: () => rooms.size,
+    connections: () => rooms.connections,
+    eventStreams: () => events.subscribers,
+    heavyThreads: () => pool.threads,
+    heavyRunning: () => pool.running,
+    heavyQueued: () => pool.queued,
+  })
+  const rooms: Rooms = new Rooms(store, config, metrics.persist)
   const access = new Access(db, registry)
   members.revokeListeners.add((memberId) => rooms.closeMember(memberId, CloseCode.memberRevoked))
   // Only the connections to the workspace's documents reconnect: elsewhere nothing changed for the member.
@@ -73,6 +83,7 @@ export function createServices(config: Config, db: Sqlite) {
     maxDeadlineMs: config.maxDeadlineMs,
   })
   return {
+    metrics,
     store,
     procedures,
     members,

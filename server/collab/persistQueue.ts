@@ -21,23 +21,38 @@ export interface PersistHandlers<Owner> {
   batchStored?(owner: Owner): void | Promise<void>
 }
 
+/** What the store's users report for the metrics: each append's duration, each update's time to relay, each failure. */
+export interface PersistObserver {
+  /** One batch appended in `seconds`. */
+  appended(seconds: number): void
+  /** One update relayed `seconds` after it entered the queue (stored first, then relayed). */
+  relayed(seconds: number): void
+  /** The store failed: a batch was not appended, a document did not load, a log was not compacted. */
+  failed(operation: 'append' | 'load' | 'compact', error: unknown): void
+}
+
+export const noPersistObserver: PersistObserver = { appended: () => {}, relayed: () => {}, failed: () => {} }
+
 interface Batch<Owner> {
   entries: PendingUpdate<Owner>[]
+  queuedAt: number[]
   waiters: Array<() => void>
 }
 
 export class PersistQueue<Owner> {
-  private open: Batch<Owner> = { entries: [], waiters: [] }
+  private open: Batch<Owner> = { entries: [], queuedAt: [], waiters: [] }
   private inFlight: Batch<Owner> | null = null
   private scheduled = false
 
   constructor(
     private readonly store: DocumentStore,
     private readonly handlers: PersistHandlers<Owner>,
+    private readonly observer: PersistObserver = noPersistObserver,
   ) {}
 
   enqueue(entry: PendingUpdate<Owner>): void {
     this.open.entries.push(entry)
+    this.open.queuedAt.push(performance.now())
     this.schedule()
   }
 
@@ -59,20 +74,26 @@ export class PersistQueue<Owner> {
 
   private async flush(): Promise<void> {
     const batch = this.open
-    this.open = { entries: [], waiters: [] }
+    this.open = { entries: [], queuedAt: [], waiters: [] }
     this.inFlight = batch
     try {
       let seqs: number[] | null = null
       let error: unknown = null
+      const started = performance.now()
       try {
         seqs = await this.store.append(batch.entries.map(({ documentId, update, authorId }) => ({ documentId, update, authorId })))
+        this.observer.appended((performance.now() - started) / 1000)
       } catch (caught) {
         error = caught
+        this.observer.failed('append', caught)
       }
       const owners = new Set<Owner>()
       batch.entries.forEach((entry) => owners.add(entry.owner))
       if (seqs) {
-        batch.entries.forEach((entry, i) => this.handlers.persisted(entry, seqs[i]))
+        batch.entries.forEach((entry, i) => {
+          this.handlers.persisted(entry, seqs[i])
+          this.observer.relayed((performance.now() - batch.queuedAt[i]) / 1000)
+        })
         for (const owner of owners) await this.handlers.batchStored?.(owner)
       } else {
         for (const owner of owners) this.handlers.failed(owner, error)

@@ -102,7 +102,9 @@ describe('Rooms', () => {
       }
     }
     const store = new FailingStore(openDb())
-    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })
+    const reported: string[] = []
+    const observer = { appended: () => {}, relayed: () => reported.push('relayed'), failed: (operation: string) => reported.push(`failed ${operation}`) }
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 }, observer)
     const a = connect(rooms, 'failing')
     const b = connect(rooms, 'failing')
     await a.room.loaded
@@ -113,6 +115,8 @@ describe('Rooms', () => {
     expect(b.socket.sent.length).toBe(greeting)
     expect(a.socket.closedWith).toBe(4503)
     expect(b.socket.closedWith).toBe(4503)
+    // Counted for the metrics as a failed append, and nothing as relayed.
+    expect(reported).toEqual(['failed append'])
     // A new connection gets a fresh room, loaded from what is stored.
     const c = connect(rooms, 'failing')
     expect(c.room).not.toBe(a.room)

@@ -6,7 +6,7 @@ import type { DocumentStore } from '../store/store.ts'
 import { CloseCode } from '../../shared/collab/closeCodes.ts'
 import type { Connection } from './connection.ts'
 import { MemoryRelease } from './memoryRelease.ts'
-import { PersistQueue } from './persistQueue.ts'
+import { noPersistObserver, PersistQueue, type PersistObserver } from './persistQueue.ts'
 import { Room, type RoomLimits } from './room.ts'
 import { reloadsWhole } from '../store/storedDocument.ts'
 
@@ -36,6 +36,7 @@ export class Rooms {
   constructor(
     private readonly store: DocumentStore,
     private readonly options: RoomsOptions,
+    private readonly observer: PersistObserver = noPersistObserver,
   ) {
     this.queue = new PersistQueue<Room>(store, {
       persisted: (entry, seq) => entry.owner.relay(entry.update, entry.origin, seq),
@@ -44,11 +45,18 @@ export class Rooms {
         for (const listener of this.changeListeners) listener(room)
         return room.logEntries >= this.options.compactAfterAppends ? this.compact(room) : undefined
       },
-    })
+    }, observer)
   }
 
   get size(): number {
     return this.rooms.size
+  }
+
+  /** WebSocket connections open, in all rooms. */
+  get connections(): number {
+    let open = 0
+    for (const room of this.rooms.values()) open += room.connections.size
+    return open
   }
 
   /** The room of a document if it is loaded and ready. */
@@ -86,7 +94,10 @@ export class Rooms {
       const opened = new Room(documentId, this.store, this.queue, this.options, this.forget, this.unloading.get(documentId))
       this.rooms.set(documentId, opened)
       // A stored state that held content it could not integrate is written again without it, at once.
-      void opened.loaded.then(() => (opened.repaired ? this.compact(opened) : undefined))
+      void opened.loaded.then(() => {
+        if (opened.state === 'failed') this.observer.failed('load', null)
+        return opened.repaired ? this.compact(opened) : undefined
+      })
       room = opened
     }
     const idle = this.idleTimers.get(room)
@@ -195,6 +206,7 @@ export class Rooms {
     } catch (error) {
       // The log is left as it was, so nothing is lost; the next compaction tries again.
       log.error('room.compaction_failed', { document: room.id, error })
+      this.observer.failed('compact', error)
     }
   }
 

@@ -11,6 +11,13 @@ type Listener = (event: DocumentEvent) => void
 export class DocumentEvents {
   private readonly listeners = new Map<string, Set<Listener>>()
 
+  /** Listeners subscribed now: one per open event stream. */
+  get subscribers(): number {
+    let count = 0
+    for (const set of this.listeners.values()) count += set.size
+    return count
+  }
+
   publish(documentId: string, event: string, data: unknown): void {
     for (const listener of this.listeners.get(documentId) ?? []) listener({ event, data })
   }

@@ -1,6 +1,8 @@
 /**
  * The CPU-heavy work of the server as plain functions over bytes and JSON: validation, export, comparison, the redline.
  * They run on the worker pool's threads (workerMain.ts), never on the relay's event loop; errors are ApiErrors.
+ * The writers built on the docx library load with the first task that needs them, so a thread that only validates
+ * stays small.
  */
 import { Node } from '@tiptap/pm/model'
 import * as Y from 'yjs'
@@ -22,14 +24,11 @@ import { compileFromDoc, type CompiledEntry } from '../comments/compileInputs.ts
 import { readDraft, unreadableDraft } from '../documents/readDraft.ts'
 import { draftToAkomaNtoso } from '../export/akomaNtoso.ts'
 import type { CompilationOptions, CompiledInput } from '../export/compilation.ts'
-import { compilationToDocx } from '../export/compilationDocx.ts'
 import { compilationToMarkdown } from '../export/compilationMarkdown.ts'
-import { draftToDocx } from '../export/docx.ts'
 import type { ExportMeta } from '../export/exportMeta.ts'
 import { draftToHtml } from '../export/html.ts'
 import { draftToMarkdown } from '../export/markdown.ts'
 import { draftToPlainText } from '../export/plainText.ts'
-import { comparisonToDocx, comparisonToHtml } from '../export/redline.ts'
 import type { ComparisonMeta } from '../export/redlineLayout.ts'
 import { applyStoredDocument, dropPending } from '../store/storedDocument.ts'
 import { type BoundedValidation, boundProblems } from '../validation/boundedProblems.ts'
@@ -142,7 +141,7 @@ export async function exportDraft(input: {
   const covered = coverage(model, catalogue)
   const body =
     format === 'docx'
-      ? await draftToDocx(model, meta, covered)
+      ? await (await import('../export/docx.ts')).draftToDocx(model, meta, covered)
       : format === 'md'
         ? draftToMarkdown(model, meta, covered)
         : format === 'html'
@@ -167,6 +166,7 @@ export async function exportComparison(input: {
   meta: ComparisonMeta
 }): Promise<{ body: string | Uint8Array }> {
   const comparison = compare(input)
+  const { comparisonToDocx, comparisonToHtml } = await import('../export/redline.ts')
   return { body: input.format === 'docx' ? await comparisonToDocx(comparison, input.meta) : comparisonToHtml(comparison, input.meta) }
 }
 
@@ -183,7 +183,7 @@ export async function exportCompilation({
   options: CompilationOptions
   format: 'md' | 'docx'
 }): Promise<{ body: string | Uint8Array }> {
-  return { body: format === 'md' ? compilationToMarkdown(inputs, options) : await compilationToDocx(inputs, options) }
+  return { body: format === 'md' ? compilationToMarkdown(inputs, options) : await (await import('../export/compilationDocx.ts')).compilationToDocx(inputs, options) }
 }
 
 export interface RevisionCheck {

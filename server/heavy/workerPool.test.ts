@@ -16,7 +16,7 @@ function storedDraft(json: ReturnType<typeof doc>) {
   return { state: Y.encodeStateAsUpdate(ydoc), updates: [] }
 }
 
-const options = { size: 1, maxQueued: 1, maxPerMember: 1, timeoutMs: 60_000, maxMemoryMb: 256 }
+const options = { size: 1, maxQueued: 1, maxPerMember: 1, timeoutMs: 60_000, maxMemoryMb: 256, idleMs: 0 }
 const pools: WorkerPool[] = []
 afterEach(async () => {
   for (const pool of pools.splice(0)) await pool.close()
@@ -60,5 +60,18 @@ describe('WorkerPool', () => {
     expect((await queued).valid).toBe(true)
     // The member's share is free again once its task is done.
     expect((await pool.run('validate', input, 1)).valid).toBe(true)
+  })
+  it('starts a thread only for its first task, ends it after idleMs without work, and starts another for the next task', async () => {
+    const pool = new WorkerPool({ ...options, idleMs: 300 })
+    pools.push(pool)
+    expect(pool.threads).toBe(0)
+    const input = { stored: storedDraft(doc(paragraph('x'))), catalogue: builtInCatalogue, maxProblems: 10 }
+    expect((await pool.run('validate', input)).valid).toBe(true)
+    expect(pool.threads).toBe(1)
+    const deadline = Date.now() + 10_000
+    while (pool.threads > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(pool.threads).toBe(0)
+    expect((await pool.run('validate', input)).valid).toBe(true)
+    expect(pool.threads).toBe(1)
   })
 })

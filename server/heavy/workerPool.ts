@@ -1,7 +1,8 @@
 /**
  * A small pool of worker threads for CPU-heavy work (validation, export, comparison, compilation), so that none of it
  * runs on the relay's event loop. The queue is bounded (503 beyond), so is each member's share of it (429 beyond), and
- * a task that runs too long or out of memory ends its thread, not the server.
+ * a task that runs too long or out of memory ends its thread, not the server. Threads start with the first task that
+ * needs one and end after a while without work, so an idle server holds none.
  */
 import { Worker } from 'node:worker_threads'
 import { ApiError } from '../../shared/errors/apiError.ts'
@@ -20,6 +21,8 @@ export interface WorkerPoolOptions {
   timeoutMs: number
   /** Heap of each thread, in MiB: a document that needs more fails alone. */
   maxMemoryMb: number
+  /** A thread without work for this long ends (0: threads stay until the pool closes). */
+  idleMs: number
 }
 
 interface Job {
@@ -35,6 +38,8 @@ interface Slot {
   worker: Worker
   job: Job | null
   timer: NodeJS.Timeout | null
+  /** Ends the thread when it has had no work for `idleMs`. */
+  idleTimer: NodeJS.Timeout | null
   startedAt: number
 }
 
@@ -52,6 +57,11 @@ export class WorkerPool {
   private averageMs = 1000
 
   constructor(private readonly options: WorkerPoolOptions) {}
+
+  /** Threads alive now, busy or idle. */
+  get threads(): number {
+    return this.slots.length
+  }
 
   /** Tasks running now. */
   get running(): number {
@@ -82,15 +92,11 @@ export class WorkerPool {
     })
   }
 
-  /** Starts every thread now, so that the first export or status does not wait for one to load its code. */
-  warm(): void {
-    while (!this.closed && this.slots.length < this.options.size) this.spawn()
-  }
-
   /** Ends every thread; queued tasks are refused. */
   async close(): Promise<void> {
     this.closed = true
     for (const job of this.queue.splice(0)) this.settle(job, () => job.reject(new ApiError(503, 'shutting_down', 'the server is shutting down')))
+    for (const slot of this.slots) if (slot.idleTimer) clearTimeout(slot.idleTimer)
     await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()))
   }
 
@@ -105,6 +111,8 @@ export class WorkerPool {
       if (!slot && this.slots.length < this.options.size) slot = this.spawn()
       if (!slot) return
       const job = this.queue.shift()!
+      if (slot.idleTimer) clearTimeout(slot.idleTimer)
+      slot.idleTimer = null
       slot.job = job
       slot.startedAt = Date.now()
       slot.timer = setTimeout(() => this.timedOut(slot), this.options.timeoutMs)
@@ -119,7 +127,7 @@ export class WorkerPool {
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb },
     })
     worker.unref()
-    const slot: Slot = { worker, job: null, timer: null, startedAt: 0 }
+    const slot: Slot = { worker, job: null, timer: null, idleTimer: null, startedAt: 0 }
     worker.on('message', (reply: Reply) => this.replied(slot, reply))
     worker.on('error', (error) => this.lost(slot, error))
     worker.on('exit', (code) => this.lost(slot, new Error(`the worker thread exited (${code})`)))
@@ -138,10 +146,24 @@ export class WorkerPool {
       this.settle(job, () => job.reject(status && code ? new ApiError(status, code, message, details) : new Error(message)))
     }
     this.dispatch()
+    if (slot.job === null) this.idle(slot)
+  }
+
+  /** The thread has nothing to do: it ends after `idleMs` unless a task comes first. */
+  private idle(slot: Slot): void {
+    if (this.options.idleMs <= 0 || this.closed) return
+    slot.idleTimer = setTimeout(() => {
+      const index = this.slots.indexOf(slot)
+      if (index < 0 || slot.job !== null) return
+      this.slots.splice(index, 1)
+      void slot.worker.terminate()
+    }, this.options.idleMs)
+    slot.idleTimer.unref()
   }
 
   /** The thread died (out of memory, a crash): its task fails alone, a new thread takes the next one. */
   private lost(slot: Slot, error: unknown): void {
+    if (slot.idleTimer) clearTimeout(slot.idleTimer)
     const index = this.slots.indexOf(slot)
     if (index < 0) return
     this.slots.splice(index, 1)

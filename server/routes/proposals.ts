@@ -14,7 +14,6 @@ import {
 } from '../../shared/schema/proposals.ts'
 import { can, type Action } from '../../shared/auth/permissions.ts'
 import { compileProposals } from '../export/proposalCompilation.ts'
-import { proposalCompilationToDocx } from '../export/proposalCompilationDocx.ts'
 import { proposalCompilationToMarkdown } from '../export/proposalCompilationMarkdown.ts'
 import { parseJson, reply, type AppEnv } from '../http.ts'
 import type { ProposalService } from '../proposals/proposalService.ts'
@@ -135,6 +134,8 @@ export function proposalRoutes({ proposals, revisions, rooms, store, catalogue, 
         return c.body(proposalCompilationToMarkdown(compilation))
       }
       c.header('content-type', docxType)
+      // The DOCX writer (and the docx library) loads with the first such export, not with the server.
+      const { proposalCompilationToDocx } = await import('../export/proposalCompilationDocx.ts')
       return c.body(new Uint8Array(await proposalCompilationToDocx(compilation)))
     })
     .patch('/:id/proposals/:proposalId', readable, async (c) => {

@@ -22,8 +22,8 @@ function roomLoadedMs(output: string, documentId: string): number | null {
   for (const line of output.split('\n')) {
     if (!line.includes('"room.loaded"')) continue
     try {
-      const record = JSON.parse(line) as { event?: string; document?: string; ms?: number }
-      if (record.event === 'room.loaded' && record.document === documentId && typeof record.ms === 'number') return record.ms
+      const record = JSON.parse(line) as { msg?: string; document?: string; ms?: number }
+      if (record.msg === 'room.loaded' && record.document === documentId && typeof record.ms === 'number') return record.ms
     } catch {
       // Not a log record.
     }

@@ -9,7 +9,7 @@ import { measureColdStart, type ColdStartResult } from './coldStart.ts'
 import { measureIngest, type IngestResult } from './ingest.ts'
 import { combineBlocks, measureLatencyBlock, type LatencyBlock, type LatencyResult, type LatencyScenario } from './latency.ts'
 import { measureMemory, type MemoryResult } from './memory.ts'
-import { prepareDataDir, removeTempDir, repoRoot, startOurServer, startReferenceServer, storedSize, type BenchServer, type StoredSize } from './servers.ts'
+import { prepareDataDir, removeTempDir, repoRoot, startOurServer, startReferenceServer, storedSize, type BenchServer, type OurRuntime, type StoredSize } from './servers.ts'
 import { int, met, mib, ms, ratio, type Row } from './table.ts'
 import { loadTrace, traceToUpdates } from './trace.ts'
 import * as Y from 'yjs'
@@ -46,10 +46,14 @@ type Kind = 'ours' | 'reference'
 const kinds: Kind[] = ['ours', 'reference']
 
 /** A fresh server of that kind; ours on a new data directory (the caller removes it), with extra environment. */
-async function freshServer(kind: Kind, env: Record<string, string> = {}): Promise<{ server: BenchServer; dataDir: string | null; token: string }> {
+async function freshServer(
+  kind: Kind,
+  env: Record<string, string> = {},
+  runtime: OurRuntime = 'built',
+): Promise<{ server: BenchServer; dataDir: string | null; token: string }> {
   if (kind === 'reference') return { server: await startReferenceServer(), dataDir: null, token: 'unused' }
   const { dataDir, token } = prepareDataDir()
-  return { server: await startOurServer(dataDir, token, env), dataDir, token }
+  return { server: await startOurServer(dataDir, token, env, runtime), dataDir, token }
 }
 
 async function stopChecked(server: BenchServer): Promise<void> {
@@ -183,14 +187,18 @@ async function runIngestAndColdStart(): Promise<IngestSection> {
   }
 }
 
-async function runMemory(): Promise<Record<Kind, MemoryResult>> {
-  const results = {} as Record<Kind, MemoryResult>
-  for (const kind of kinds) {
-    const { server, dataDir } = await freshServer(kind, { ROOM_IDLE_MS: String(relayConfig.memory.roomIdleMs) })
+/** Memory of the built server (as `npm start` runs it), of the reference, and of our sources run through tsx. */
+type MemoryRun = Kind | 'oursTsx'
+
+async function runMemory(): Promise<Record<MemoryRun, MemoryResult>> {
+  const results = {} as Record<MemoryRun, MemoryResult>
+  for (const run of ['ours', 'reference', 'oursTsx'] as const) {
+    const kind = run === 'oursTsx' ? 'ours' : run
+    const { server, dataDir } = await freshServer(kind, { ROOM_IDLE_MS: String(relayConfig.memory.roomIdleMs) }, run === 'oursTsx' ? 'tsx' : 'built')
     try {
-      log(`memory on ${kind}: ${relayConfig.memory.documents} documents`)
+      log(`memory on ${run === 'oursTsx' ? 'ours (sources through tsx)' : kind}: ${relayConfig.memory.documents} documents`)
       const result = await measureMemory(server, relayConfig.memory)
-      results[kind] = result
+      results[run] = result
       log(
         `  baseline ${mib(result.baselineBytes)} MiB, opened ${mib(result.openedBytes)} MiB (${result.opened} ok, ${result.failed} failed), ` +
           `after unload ${mib(result.afterUnloadBytes)} MiB` + (result.roomsAfterUnload === null ? '' : `, rooms left ${result.roomsAfterUnload}`),
@@ -237,7 +245,7 @@ function latencyRows(name: string, r: Record<Kind, LatencyResult>, targets: { p5
   ]
 }
 
-function rowsOf(latency: Record<string, Record<Kind, LatencyResult>>, ingest: IngestSection, memory: Record<Kind, MemoryResult>): Row[] {
+function rowsOf(latency: Record<string, Record<Kind, LatencyResult>>, ingest: IngestSection, memory: Record<MemoryRun, MemoryResult>): Row[] {
   const { results, stored, coldStart, encodedStateBytes } = ingest
   const storedBytes = stored.stateBytes + stored.logBytes
   const storedRatio = storedBytes / encodedStateBytes
@@ -304,7 +312,19 @@ function rowsOf(latency: Record<string, Record<Kind, LatencyResult>>, ingest: In
     { metric: 'SQLite files after shutdown (bytes)', ours: files, reference: inMemory, ratio: '', target: '', met: '' },
     { metric: 'cold start, median (ms)', ours: ms(coldStart.medianMs), reference: inMemory, ratio: '', target: '< 100 ms', met: met(coldStart.medianMs < 100) },
     { metric: 'cold start, max (ms)', ours: ms(coldStart.maxMs), reference: inMemory, ratio: '', target: '', met: '' },
-    memoryRow('RSS baseline (MiB)', (m) => m.baselineBytes),
+    {
+      ...memoryRow('RSS baseline, built server (MiB)', (m) => m.baselineBytes),
+      target: 'ratio <= 1.3',
+      met: met(memory.ours.baselineBytes <= 1.3 * memory.reference.baselineBytes),
+    },
+    {
+      metric: 'RSS baseline, sources through tsx (MiB)',
+      ours: mib(memory.oursTsx.baselineBytes),
+      reference: mib(memory.reference.baselineBytes),
+      ratio: ratio(memory.oursTsx.baselineBytes, memory.reference.baselineBytes),
+      target: 'informational: how tests and development run',
+      met: '',
+    },
     memoryRow(`RSS ${int(memory.ours.documents)} documents open (MiB)`, (m) => m.openedBytes),
     memoryRow('RSS after unload (MiB)', (m) => m.afterUnloadBytes),
     {

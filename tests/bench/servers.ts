@@ -11,6 +11,7 @@ import path from 'node:path'
 import { MemberDirectory } from '../../server/auth/members.ts'
 import { databaseFileName, openSqlite } from '../../server/store/sqlite.ts'
 import { SqliteDocumentStore } from '../../server/store/sqliteDocuments.ts'
+import { buildServer } from '../helpers/server.ts'
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..')
 export const host = '127.0.0.1'
@@ -194,8 +195,17 @@ async function spawnServer(spec: SpawnSpec, startTimeoutMs = 60_000): Promise<Be
   }
 }
 
-/** Our server on a prepared data directory. */
-export function startOurServer(dataDir: string, token: string, env: Record<string, string> = {}): Promise<BenchServer> {
+/** How our server runs: `built` is what `npm start` runs (dist/server with plain node), `tsx` the sources through tsx. */
+export type OurRuntime = 'built' | 'tsx'
+
+let built = false
+
+/** Our server on a prepared data directory, built (as in production) unless asked to run the sources through tsx. */
+export function startOurServer(dataDir: string, token: string, env: Record<string, string> = {}, runtime: OurRuntime = 'built'): Promise<BenchServer> {
+  if (runtime === 'built' && !built) {
+    buildServer()
+    built = true
+  }
   return spawnServer({
     kind: 'ours',
     // For diagnosis: BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each of our server processes
@@ -203,13 +213,11 @@ export function startOurServer(dataDir: string, token: string, env: Record<strin
     args: [
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []),
       ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      '--import',
-      'tsx',
-      'server/main.ts',
+      ...(runtime === 'built' ? ['--enable-source-maps', 'dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']),
     ],
     // The relay is what is measured: no build of the browser client when the server starts. One bench member
     // holds every connection (1,000 documents in the memory run), past the per-member cap meant for people.
-    env: { PORT: '0', HOST: host, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SKIP_CLIENT_BUILD: '1', MAX_CONNECTIONS_PER_MEMBER: '100000', ...env },
+    env: { PORT: '0', HOST: host, DATA_DIR: dataDir, LOG_LEVEL: 'warn', MAX_CONNECTIONS_PER_MEMBER: '100000', ...env },
     ready: /listening on http:\/\/127\.0\.0\.1:(\d+)/,
     portFrom: (match) => Number(match[1]),
     token,

@@ -7,7 +7,7 @@ import { Compilation } from '../../shared/schema/compilation.ts'
 import { DocumentDetail, DocumentMetadataChanged, DocumentStatus } from '../../shared/schema/document.ts'
 import { ProposalAnswer, ProposalCompilation, ProposalList } from '../../shared/schema/proposals.ts'
 import { OutcomeRecord, ProcedureAnswer, ProcedureList, StageSeen, SubmittedAnswer } from '../../shared/schema/procedures.ts'
-import { Health } from '../../shared/schema/health.ts'
+import { Health, Readiness } from '../../shared/schema/health.ts'
 import { InviteLink, InvitedMember, MemberAnswer, MemberList, SignedIn } from '../../shared/schema/member.ts'
 import { Contributors, Participation } from '../../shared/schema/participation.ts'
 import { ComparisonResult, RevisionAnswer, RevisionDetail, RevisionList } from '../../shared/schema/revision.ts'
@@ -16,6 +16,7 @@ import { Cofacilitators, DocumentCreated, TemplateList, Workspace, WorkspaceDeta
 /** `METHOD /path/:param`, as the routes are written; `:x` stands for one path segment. */
 const routes: Record<string, z.ZodType> = {
   'GET /healthz': Health,
+  'GET /readyz': Readiness,
   'POST /api/auth/invite': SignedIn,
   'GET /api/me': SignedIn,
   'GET /api/catalogue': ServedCatalogue,

@@ -1,5 +1,5 @@
 /** Starts the real server as a child process on a free port, with its own data directory. */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -43,21 +43,42 @@ export interface TestServer {
   dataDir: string
   process: ChildProcess
   output: () => string
+  /** What the server wrote to stderr: its JSON log lines. */
+  logs: () => string
   /** SIGTERM, then waits for the exit; resolves with the exit code. */
   stop(): Promise<number | null>
   /** SIGKILL, no chance to flush anything. */
   kill9(): Promise<void>
 }
 
-export async function startTestServer(dataDir: string, env: Record<string, string> = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/**
+ * Builds the server into dist/server (`npm run build`, the server part) when its sources changed since the last build,
+ * for the tests that run what production runs. Called once per run by tests/integration/globalSetup.ts.
+ */
+export function buildServer(): void {
+  const built = spawnSync(process.execPath, ['server/build/build.mjs', 'server', '--if-stale'], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 })
+  if (built.status !== 0) throw new Error(`the server build failed:\n${built.stdout}${built.stderr}`)
+}
+
+export interface StartOptions {
+  /** Run the built server (dist/server/main.js) with plain node, as `npm start` does; else the sources through tsx. */
+  built?: boolean
+}
+
+export async function startTestServer(dataDir: string, env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
+  const program = options.built ? ['--enable-source-maps', 'dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']
+  const child = spawn(process.execPath, program, {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SKIP_CLIENT_BUILD: '1', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
+  let logs = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => {
+    output += chunk
+    logs += chunk
+  })
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
 
   const port = await new Promise<number>((resolve, reject) => {
@@ -84,6 +105,7 @@ export async function startTestServer(dataDir: string, env: Record<string, strin
     dataDir,
     process: child,
     output: () => output,
+    logs: () => logs,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
       return exited

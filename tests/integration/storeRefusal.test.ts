@@ -10,12 +10,14 @@ describe('a store that refuses writes', () => {
   let services: Services
   let app: ReturnType<typeof createApp>['app']
   let token: string
+  const metricsToken = 'metrics-token-for-this-test'
 
   beforeAll(() => {
-    const config = loadConfig({ DATA_DIR: tempDataDir(), API_WRITES_PER_MINUTE: '0' })
+    const config = loadConfig({ DATA_DIR: tempDataDir(), API_WRITES_PER_MINUTE: '0', METRICS_TOKEN: metricsToken })
     db = openSqlite(config.dataDir)
     services = createServices(config, db)
-    ;({ app } = createApp({ config, services, clientDir: null, publicUrl: () => 'http://127.0.0.1', accepting: () => true }))
+    const readiness = [{ name: 'database', check: () => db.prepare('SELECT 1').get() }]
+    ;({ app } = createApp({ config, services, clientDir: null, publicUrl: () => 'http://127.0.0.1', accepting: () => true, readiness }))
     const secretariat = services.members.ensureMember('Secretariat', 'secretariat', null, null)
     token = services.members.issueToken(secretariat.id)
   })
@@ -46,6 +48,9 @@ describe('a store that refuses writes', () => {
     expect(refused!.status).toBe(503)
     expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
     expect((await refused!.json()).error.code).toBe('store_unavailable')
+    // The refusal is counted for the operators, with SQLite's code.
+    const metrics = await (await app.request('/metrics', { headers: { authorization: `Bearer ${metricsToken}` } })).text()
+    expect(metrics).toMatch(/^dtg_store_failures_total\{operation="rest_write",code="SQLITE_FULL"\} [1-9]/m)
 
     // What was accepted is all there; the server still reads.
     const listed = await app.request('/api/members', { headers: { authorization: `Bearer ${token}` } })

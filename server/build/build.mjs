@@ -1,0 +1,72 @@
+/**
+ * `npm run build`: the server bundled by esbuild into dist/server (one file per entry, shared chunks, source maps,
+ * packages left to node_modules), the browser client by Vite into dist/client, and in each a stamp of the sources it
+ * was built from (build.json). `node server/build/build.mjs [server] [client] [--if-stale]`.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { distDir, fingerprint, hasSources, isStale, repoRoot, writeStamp } from './fingerprint.mjs'
+
+/** The programs of the built server: dist/server/<name>.js. Worker threads are started by file name. */
+const serverEntries = {
+  main: 'server/main.ts',
+  cli: 'server/cli.ts',
+  worker: 'server/heavy/workerMain.ts',
+  checkpointWorker: 'server/store/checkpointWorker.js',
+}
+
+export async function buildServer() {
+  const { build } = await import('esbuild')
+  const outdir = path.join(distDir, 'server')
+  fs.rmSync(outdir, { recursive: true, force: true })
+  const result = await build({
+    absWorkingDir: repoRoot,
+    entryPoints: serverEntries,
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20.19',
+    // Dependencies load from node_modules as they are: the bundle holds only this project's code.
+    packages: 'external',
+    sourcemap: 'linked',
+    chunkNames: 'chunk-[hash]',
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'warning',
+  })
+  fs.writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile))
+  // Node reads dist/server/*.js as ES modules even when the package.json beside them is not the repository's.
+  fs.writeFileSync(path.join(outdir, 'package.json'), '{ "type": "module" }\n')
+  return result.metafile
+}
+
+export async function buildClient() {
+  const { build } = await import('vite')
+  // Whatever NODE_ENV this runs under (tests set "test"), the client is built for production.
+  process.env.NODE_ENV = 'production'
+  await build({ configFile: path.join(repoRoot, 'vite.config.ts'), mode: 'production', logLevel: 'warn' })
+}
+
+async function main(argv) {
+  const ifStale = argv.includes('--if-stale')
+  const named = argv.filter((arg) => arg === 'server' || arg === 'client')
+  const parts = (named.length > 0 ? named : ['server', 'client']).filter((part) => hasSources(part))
+  for (const part of parts) {
+    if (ifStale && !isStale(part)) continue
+    const sources = fingerprint(part)
+    const started = performance.now()
+    if (part === 'server') await buildServer()
+    else await buildClient()
+    writeStamp(part, sources)
+    process.stderr.write(`built the ${part} into dist/${part} in ${Math.round(performance.now() - started)} ms\n`)
+  }
+}
+
+if (import.meta.filename === path.resolve(process.argv[1] ?? '')) {
+  main(process.argv.slice(2)).catch((error) => {
+    console.error(error)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,101 @@
+/**
+ * The server's Prometheus metrics (`GET /metrics`): rooms, connections, event streams and heavy-work threads read when
+ * scraped; update, persist and HTTP latency as histograms; store failures as a counter; Node's process metrics. One
+ * registry per server, never the library's global one. A later store or fan-out adds its own gauges the same way.
+ */
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
+import type { PersistObserver } from '../collab/persistQueue.ts'
+import { storeRefusal } from '../store/storeRefusal.ts'
+
+/** What the gauges read at each scrape. */
+export interface MetricSources {
+  rooms: () => number
+  connections: () => number
+  eventStreams: () => number
+  heavyThreads: () => number
+  heavyRunning: () => number
+  heavyQueued: () => number
+}
+
+/** Seconds: from a millisecond to ten seconds, for relay and storage. */
+const fastBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10]
+/** Seconds, for HTTP requests (exports may take seconds). */
+const httpBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]
+
+export type StoreOperation = 'append' | 'rest_write' | 'load' | 'compact'
+
+export class Metrics {
+  readonly registry = new Registry()
+  readonly contentType = this.registry.contentType
+  private readonly updateSeconds: Histogram
+  private readonly persistSeconds: Histogram
+  private readonly storeFailures: Counter<'operation' | 'code'>
+  private readonly httpSeconds: Histogram<'method' | 'route' | 'status'>
+
+  constructor(sources: MetricSources) {
+    const registers = [this.registry]
+    collectDefaultMetrics({ register: this.registry })
+    const gauge = (name: string, help: string, read: () => number) =>
+      new Gauge({
+        name,
+        help,
+        registers,
+        collect() {
+          this.set(read())
+        },
+      })
+    gauge('dtg_rooms_loaded', 'Documents loaded in memory (rooms)', sources.rooms)
+    gauge('dtg_connections', 'WebSocket connections open', sources.connections)
+    gauge('dtg_event_streams', 'Document event streams (server-sent events) open', sources.eventStreams)
+    gauge('dtg_heavy_threads', 'Heavy-work threads alive (they start with the first task and end when idle)', sources.heavyThreads)
+    gauge('dtg_heavy_tasks_running', 'Heavy tasks (validation, export, comparison) running', sources.heavyRunning)
+    gauge('dtg_heavy_tasks_queued', 'Heavy tasks waiting for a thread', sources.heavyQueued)
+    this.updateSeconds = new Histogram({
+      name: 'dtg_update_relay_seconds',
+      help: 'From a document update entering the persist queue until it is stored and relayed',
+      buckets: fastBuckets,
+      registers,
+    })
+    this.persistSeconds = new Histogram({
+      name: 'dtg_persist_seconds',
+      help: 'Duration of one append of a batch of updates to the store (one transaction)',
+      buckets: fastBuckets,
+      registers,
+    })
+    this.storeFailures = new Counter({
+      name: 'dtg_store_failures_total',
+      help: 'Store operations that failed, by operation (append, load, compact, rest_write) and error code',
+      labelNames: ['operation', 'code'],
+      registers,
+    })
+    this.httpSeconds = new Histogram({
+      name: 'dtg_http_request_duration_seconds',
+      help: 'HTTP requests by method, route pattern and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: httpBuckets,
+      registers,
+    })
+  }
+
+  /** The persist queue's hooks. */
+  readonly persist: PersistObserver = {
+    appended: (seconds) => this.persistSeconds.observe(seconds),
+    relayed: (seconds) => this.updateSeconds.observe(seconds),
+    failed: (operation, error) => this.storeFailed(operation, error),
+  }
+
+  storeFailed(operation: StoreOperation, error: unknown): void {
+    const code = storeRefusal(error) ?? (error as { code?: unknown } | null)?.code
+    this.storeFailures.inc({ operation, code: typeof code === 'string' && /^[A-Za-z0-9_]{1,64}$/.test(code) ? code : 'unknown' })
+  }
+
+  /** One HTTP request; `route` is the route's pattern (`/api/documents/:id`), never the path, so ids make no series. */
+  request(method: string, route: string, status: number, seconds: number): void {
+    this.httpSeconds.observe({ method, route, status: String(status) }, seconds)
+  }
+
+  /** The text exposition of every metric. */
+  render(): Promise<string> {
+    return this.registry.metrics()
+  }
+}

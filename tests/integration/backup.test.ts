@@ -1,0 +1,90 @@
+/**
+ * `npm run admin -- backup <file>` while the server runs and takes edits: the copy holds every edit stored before it
+ * began, restores as a data directory, and never overwrites a file.
+ */
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { databaseFileName } from '../../server/store/sqlite.ts'
+import { connectClient, waitFor, type TestClient } from '../helpers/clients.ts'
+import { mintToken, registerDocument, repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
+import { readStored } from '../helpers/stored.ts'
+
+/** Runs the admin command as an operator would (`npm run admin -- ...` is this launcher). */
+function admin(dataDir: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['server/build/launch.mjs', 'cli', ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.once('exit', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+describe('online backup', () => {
+  let server: TestServer
+  let dataDir: string
+  let token: string
+  let writer: TestClient
+  const documentId = 'backup-while-editing'
+
+  beforeAll(async () => {
+    dataDir = tempDataDir()
+    registerDocument(dataDir, documentId, { dtg: 1, year: 2026 })
+    token = mintToken(dataDir, 'Secretariat officer', 'secretariat')
+    server = await startTestServer(dataDir, {}, { built: true })
+    writer = connectClient(server.wsUrl, documentId, token)
+    await writer.synced
+  }, 60_000)
+  afterAll(async () => {
+    writer?.destroy()
+    await server?.stop()
+  })
+
+  it('copies the database while edits go on; the copy restores as a data directory with everything stored before it began', async () => {
+    const reader = connectClient(server.wsUrl, documentId, token)
+    await reader.synced
+    const before = 'Agreed paragraph. '.repeat(50)
+    writer.text.insert(0, before)
+    // Seen by another client: stored, since the server relays only what it has stored.
+    await waitFor(() => reader.text.toString() === before, 'the edit relayed')
+    reader.destroy()
+
+    // Edits keep arriving while the backup runs.
+    let typing = true
+    const typed = (async () => {
+      while (typing) {
+        writer.text.insert(writer.text.length, 'x')
+        await new Promise((resolve) => setTimeout(resolve, 5))
+      }
+    })()
+    const file = path.join(tempDataDir(), 'workspace-backup.sqlite')
+    const result = await admin(dataDir, ['backup', file]).finally(() => (typing = false))
+    await typed
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout.trim().split('\n').at(-1)).toBe(file)
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['workspace-backup.sqlite'])
+
+    const restored = tempDataDir()
+    fs.copyFileSync(file, path.join(restored, databaseFileName))
+    const { text } = await readStored(restored, documentId)
+    expect(text.startsWith(before)).toBe(true)
+    expect(text.slice(before.length)).toMatch(/^x*$/)
+  })
+
+  it('refuses to overwrite a file, and says so', async () => {
+    const file = path.join(tempDataDir(), 'existing.sqlite')
+    fs.writeFileSync(file, 'keep me')
+    const result = await admin(dataDir, ['backup', file])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('exists already')
+    expect(fs.readFileSync(file, 'utf8')).toBe('keep me')
+    expect((await admin(dataDir, ['backup'])).stderr).toContain('backup needs a file')
+  })
+})

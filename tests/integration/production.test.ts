@@ -1,0 +1,193 @@
+/**
+ * The built server (`npm run build`, dist/server) run with plain node, as `npm start` and the Docker image run it: it
+ * relays and stores, runs heavy work on threads started from the build, answers /readyz and /metrics, logs JSON lines
+ * with request ids, and never writes a bearer token or an invite token to its logs.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Sessions } from '../../server/auth/sessions.ts'
+import { MemberDirectory } from '../../server/auth/members.ts'
+import { openSqlite } from '../../server/store/sqlite.ts'
+import { connectClient, waitFor, waitForAsync } from '../helpers/clients.ts'
+import { ApiClient } from '../helpers/http.ts'
+import { mintToken, registerDocument, repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
+
+/** A sample's value in Prometheus text, or null when the series is absent. */
+function sample(metrics: string, series: string): number | null {
+  const line = metrics.split('\n').find((candidate) => candidate.startsWith(`${series} `))
+  return line ? Number(line.slice(series.length + 1)) : null
+}
+
+function inviteFor(dataDir: string, name: string): string {
+  const db = openSqlite(dataDir)
+  try {
+    const member = new MemberDirectory(db).ensureMember(name, 'delegation', name, null)
+    return new Sessions(db, { sessionTtlMs: 3_600_000, inviteTtlMs: 3_600_000 }).createInvite(member.id)
+  } finally {
+    db.close()
+  }
+}
+
+describe('the runtime dependencies', () => {
+  it('are exactly the packages the built server imports (npm ci --omit=dev installs what it needs, and nothing for the build)', () => {
+    // esbuild's record of the build (server/build/build.mjs): every import it left to node_modules.
+    const meta = JSON.parse(fs.readFileSync(path.join(repoRoot, 'dist/server/meta.json'), 'utf8')) as {
+      outputs: Record<string, { imports: Array<{ path: string; external?: boolean }> }>
+    }
+    const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/')
+    const imported = new Set(
+      Object.values(meta.outputs)
+        .flatMap((output) => output.imports)
+        .filter((entry) => entry.external && !entry.path.startsWith('node:'))
+        .map((entry) => packageOf(entry.path)),
+    )
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
+    expect(Object.keys(manifest.dependencies).sort()).toEqual([...imported].sort())
+    for (const buildTool of ['tsx', 'vite', 'esbuild', 'react', 'typescript']) expect(imported.has(buildTool)).toBe(false)
+  })
+})
+
+describe('the built server, run with plain node', () => {
+  let server: TestServer
+  let dataDir: string
+  let secretariat: string
+  let kenya: string
+  let invite: string
+  const year = new Date().getFullYear()
+
+  beforeAll(async () => {
+    dataDir = tempDataDir()
+    registerDocument(dataDir, 'production-relay', { dtg: 1, year })
+    secretariat = mintToken(dataDir, 'Secretariat officer', 'secretariat')
+    kenya = mintToken(dataDir, 'Delegate of Kenya', 'delegation', { delegation: 'Kenya' })
+    invite = inviteFor(dataDir, 'Delegate of Chile')
+    // Debug: every line the server can write, so that the search for secrets below covers them all.
+    server = await startTestServer(dataDir, { LOG_LEVEL: 'debug', HEAVY_WORKER_IDLE_MS: '60000' }, { built: true })
+  }, 120_000)
+  afterAll(async () => {
+    expect(await server?.stop()).toBe(0)
+  })
+
+  it('is the bundle, not the sources', () => {
+    expect(server.process.spawnargs).toContain('dist/server/main.js')
+    expect(server.process.spawnargs.join(' ')).not.toMatch(/tsx/)
+  })
+
+  it('relays and stores an edit, exports DOCX on a thread started from the build, and counts it all in /metrics', async () => {
+    const writer = connectClient(server.wsUrl, 'production-relay', secretariat)
+    const reader = connectClient(server.wsUrl, 'production-relay', kenya)
+    try {
+      await Promise.all([writer.synced, reader.synced])
+      writer.text.insert(0, 'Stored, then relayed.')
+      await waitFor(() => reader.text.toString() === 'Stored, then relayed.', 'the relayed edit')
+
+      const api = new ApiClient(server.url, secretariat)
+      const workspace = await api.get(`/api/workspaces/dtg1-${year}`)
+      expect(workspace.status).toBe(200)
+
+      const templates = await api.get('/api/templates')
+      const created = await api.post(`/api/workspaces/dtg1-${year}/documents`, {
+        title: 'Annual summary',
+        kind: 'annual-summary',
+        templateId: templates.json[0].id,
+      })
+      expect(created.status).toBe(201)
+      const demo = created.json.document as { id: string }
+      const exported = await fetch(`${server.url}/api/documents/${demo.id}/export?format=docx&working=1`, { headers: { authorization: `Bearer ${secretariat}` } })
+      expect(exported.status).toBe(200)
+      const bytes = new Uint8Array(await exported.arrayBuffer())
+      expect(String.fromCharCode(bytes[0], bytes[1])).toBe('PK')
+
+      const response = await fetch(`${server.url}/metrics`)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/)
+      const metrics = await response.text()
+      expect(sample(metrics, 'dtg_rooms_loaded')).toBeGreaterThanOrEqual(1)
+      expect(sample(metrics, 'dtg_connections')).toBe(2)
+      expect(sample(metrics, 'dtg_heavy_threads')).toBeGreaterThanOrEqual(1)
+      expect(sample(metrics, 'dtg_update_relay_seconds_count')).toBeGreaterThanOrEqual(1)
+      expect(sample(metrics, 'dtg_persist_seconds_count')).toBeGreaterThanOrEqual(1)
+      expect(sample(metrics, 'dtg_event_streams')).toBe(0)
+      expect(metrics).toMatch(/^dtg_http_request_duration_seconds_count\{method="GET",route="\/api\/documents\/:id\/export",status="200"\} 1$/m)
+      expect(metrics).toMatch(/^process_resident_memory_bytes \d+/m)
+      // Route patterns, never paths: a document id makes no series of its own.
+      expect(metrics).not.toContain(demo.id)
+    } finally {
+      writer.destroy()
+      reader.destroy()
+    }
+  })
+
+  it('answers /readyz with the database check, in its shared schema', async () => {
+    // The client checks the answer against the route's schema in tests/helpers/responseSchemas.ts.
+    const { status, json } = await new ApiClient(server.url).get('/readyz')
+    expect(status).toBe(200)
+    expect(json).toMatchObject({ status: 'ready', checks: [{ name: 'database', ok: true }] })
+  })
+
+  it('refuses /metrics to a request that came through a proxy when no METRICS_TOKEN is set', async () => {
+    const response = await fetch(`${server.url}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.9' } })
+    expect(response.status).toBe(403)
+    expect((await response.json()).error.code).toBe('metrics_forbidden')
+  })
+
+  it('writes JSON log lines carrying the request id, and never a bearer token or an invite token', async () => {
+    const requestId = 'ops-test-request-1'
+    const me = await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${kenya}`, 'x-request-id': requestId } })
+    expect(me.status).toBe(200)
+    expect(me.headers.get('x-request-id')).toBe(requestId)
+    // Credentials wherever a client might put them: a refused token in the address, a wrong bearer, an invite spent and
+    // spent again, a WebSocket opened with ?token=.
+    expect((await fetch(`${server.url}/api/me?token=${kenya}`)).status).toBe(401)
+    expect((await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${kenya}x` } })).status).toBe(401)
+    const chile = new ApiClient(server.url)
+    expect((await chile.post('/api/auth/invite', { token: invite })).status).toBe(200)
+    expect((await chile.post('/api/auth/invite', { token: invite })).status).toBeGreaterThanOrEqual(400)
+    const socket = connectClient(server.wsUrl, 'production-relay', kenya)
+    await socket.synced
+    socket.destroy()
+    const sessionId = chile.sessionCookie!.split('=')[1]
+
+    await waitForAsync(async () => server.logs().includes(requestId), 'the log line of the request')
+    const lines = server
+      .logs()
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+    const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>)
+    for (const record of records) {
+      expect(typeof record.time).toBe('string')
+      expect(['debug', 'info', 'warn', 'error']).toContain(record.level)
+      expect(typeof record.msg).toBe('string')
+    }
+    const meLine = records.find((record) => record.requestId === requestId && record.msg === 'http.request')
+    expect(meLine).toMatchObject({ method: 'GET', route: '/api/me', path: '/api/me', status: 200 })
+    expect(records.filter((record) => record.msg === 'http.request').every((record) => typeof record.requestId === 'string')).toBe(true)
+
+    const everything = server.logs()
+    for (const secret of [secretariat, kenya, invite, sessionId]) expect(everything).not.toContain(secret)
+  })
+})
+
+describe('the built server with METRICS_TOKEN', () => {
+  let server: TestServer
+
+  beforeAll(async () => {
+    server = await startTestServer(tempDataDir(), { METRICS_TOKEN: 'a-metrics-token-of-some-length' }, { built: true })
+  }, 120_000)
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  it('serves /metrics only with that token, even to this machine', async () => {
+    const without = await fetch(`${server.url}/metrics`)
+    expect(without.status).toBe(401)
+    expect((await without.json()).error.code).toBe('metrics_unauthorized')
+    expect((await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer another-token-entirely' } })).status).toBe(401)
+    const granted = await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer a-metrics-token-of-some-length' } })
+    expect(granted.status).toBe(200)
+    const metrics = await granted.text()
+    expect(metrics).toContain('dtg_rooms_loaded')
+    expect(metrics).not.toContain('a-metrics-token-of-some-length')
+  })
+})
