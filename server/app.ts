@@ -15,6 +15,7 @@ import { ApiError } from '../shared/errors/apiError.ts'
 import { Health } from '../shared/schema/health.ts'
 import { errorResponse, noRoute, reply, type AppEnv } from './http.ts'
 import { authRoutes } from './routes/auth.ts'
+import { blockStatusRoutes } from './routes/blockStatus.ts'
 import { catalogueRoutes } from './routes/catalogue.ts'
 import { commentRoutes } from './routes/comments.ts'
 import { documentMetadataRoutes } from './routes/documentMetadata.ts'
@@ -124,6 +125,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
         maxProposalChars: config.maxProposalChars,
       }),
       contributorRoutes({ log: services.participation }),
+      blockStatusRoutes({ blocks: services.blocks }),
     ]),
   )
   api.all('*', noRoute)

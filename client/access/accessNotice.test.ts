@@ -14,6 +14,8 @@ const reader: DocumentPermissions = {
   propose: true,
   decideProposals: false,
   bracketProposals: false,
+  setBlockStatus: false,
+  reopenBlocks: false,
 }
 const writer: DocumentPermissions = { ...reader, write: true, cutRevision: true, restoreRevision: true, resolveThreads: true, viewAudit: true }
 

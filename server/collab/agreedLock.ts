@@ -6,9 +6,35 @@
  */
 import * as Y from 'yjs'
 import { keyOfId } from '../../shared/collab/blockKey.ts'
+import { ApiError } from '../../shared/errors/apiError.ts'
 import { contentField } from '../../shared/schema/editorSchema.ts'
 
 type Struct = Y.Item | Y.GC | Y.Skip
+
+/** Where the agreed blocks of each document are kept: asked for every update the relay receives, so answered from memory. */
+export interface AgreedBlocks {
+  agreed(documentId: string): ReadonlySet<string>
+}
+
+const nothingAgreed: ReadonlySet<string> = new Set()
+export const noAgreedBlocks: AgreedBlocks = { agreed: () => nothingAgreed }
+
+/** The permission-denied reason a sender of a refused update reads. */
+export function agreedTextReason(blocks: readonly string[]): string {
+  return `agreed ad referendum: ${blocks.length === 1 ? 'this block is' : 'these blocks are'} locked (${blocks.join(', ')}); your change was not kept`
+}
+
+/** A change on the server's behalf (a restored revision, an accepted proposal) would alter agreed text: nothing was changed. */
+export class AgreedTextLocked extends ApiError {
+  constructor(readonly blocks: readonly string[]) {
+    super(
+      409,
+      'agreed_text_locked',
+      `the change would alter text agreed ad referendum (block${blocks.length === 1 ? '' : 's'} ${blocks.join(', ')}); nothing was changed. A co-facilitator can reopen agreed text first`,
+      { blocks: [...blocks] },
+    )
+  }
+}
 
 /** The structs of an update by client, in clock order, to find the one an id falls in. */
 class UpdateStructs {
@@ -88,7 +114,7 @@ export function agreedBlocksTouched(update: Uint8Array, doc: Y.Doc, agreed: Read
     return neighbour ? containerOfId(neighbour) : null
   }
   const blockOfNew = (item: Y.Item): string | null => {
-    if (item.parent === contentField) return keyOfId(item.id)
+    if ((item.parent as unknown) === contentField) return keyOfId(item.id)
     return containerOfNew(item)
   }
   /** The top-level block that holds the content with this id, not counting that content itself. */

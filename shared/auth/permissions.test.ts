@@ -52,6 +52,8 @@ const expected: Record<Action, Record<Standing, readonly Role[]>> = {
   'proposal.withdraw': { lead: [], notLead: [], ownComment: [], ownProposal: [S, C, D], othersProposal: [] },
   'proposal.decide': { lead: [S, C, D], notLead: [S], ownComment: [S], ownProposal: [S], othersProposal: [S] },
   'proposal.bracket': { lead: [S, C, D], notLead: [S], ownComment: [S], ownProposal: [S], othersProposal: [S] },
+  'block.status.set': { lead: [S, C, D], notLead: [S], ownComment: [S], ownProposal: [S], othersProposal: [S] },
+  'block.reopen': { lead: [S, C, D], notLead: [S], ownComment: [S], ownProposal: [S], othersProposal: [S] },
   'member.manage': { lead: [S], notLead: [S], ownComment: [S], ownProposal: [S], othersProposal: [S] },
 }
 

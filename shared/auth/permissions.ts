@@ -62,6 +62,10 @@ const rules = {
   'proposal.withdraw': proposingDelegation,
   'proposal.decide': workspaceLead,
   'proposal.bracket': workspaceLead,
+  /** Open, under negotiation, agreed ad referendum: decided like proposals, by those who lead the workspace. */
+  'block.status.set': workspaceLead,
+  /** Agreed text opened again: an explicit, audited act of those who lead the workspace. */
+  'block.reopen': workspaceLead,
   'catalogue.read': anyone,
   'catalogue.edit': secretariat,
   'member.manage': secretariat,
@@ -87,6 +91,8 @@ export function documentPermissions(subject: Subject): DocumentPermissions {
     propose: can(subject, 'proposal.create'),
     decideProposals: can(subject, 'proposal.decide'),
     bracketProposals: can(subject, 'proposal.bracket'),
+    setBlockStatus: can(subject, 'block.status.set'),
+    reopenBlocks: can(subject, 'block.reopen'),
   }
 }
 

@@ -25,10 +25,17 @@ export function idOfKey(key: string): Y.ID | null {
   return Y.createID(client!, clock!)
 }
 
-/** The blocks of a document in order: each top-level element of `content` with its key. */
+/** The blocks of a document in order: each top-level element of `content` with its key (none when `content` is not a fragment). */
 export function topLevelBlocks(doc: Y.Doc): Array<{ key: string; element: Y.XmlElement | Y.XmlText }> {
   const blocks: Array<{ key: string; element: Y.XmlElement | Y.XmlText }> = []
-  for (const child of doc.getXmlFragment(contentField).toArray()) {
+  let fragment: Y.XmlFragment
+  try {
+    fragment = doc.getXmlFragment(contentField)
+  } catch {
+    // A client wrote `content` as another type: it holds no blocks.
+    return blocks
+  }
+  for (const child of fragment.toArray()) {
     const key = blockKeyOf(child as Y.AbstractType<unknown>)
     if (key) blocks.push({ key, element: child as Y.XmlElement | Y.XmlText })
   }

@@ -14,6 +14,10 @@ export const DocumentPermissions = z.object({
   propose: z.boolean(),
   decideProposals: z.boolean(),
   bracketProposals: z.boolean(),
+  /** Set blocks open, under negotiation or agreed ad referendum. */
+  setBlockStatus: z.boolean(),
+  /** Reopen agreed blocks. */
+  reopenBlocks: z.boolean(),
 })
 export type DocumentPermissions = z.infer<typeof DocumentPermissions>
 
