@@ -64,6 +64,76 @@ class UpdateStructs {
   }
 }
 
+/** Finds the top-level block of `content` that content of the room's document or of an update is, or lies in. */
+class BlockFinder {
+  /** The block key of what a stored parent type holds, per parent type (most structs share theirs). */
+  private readonly byParent = new Map<Y.AbstractType<unknown>, string | null>()
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly root: Y.AbstractType<unknown>,
+    private readonly inUpdate: UpdateStructs,
+  ) {}
+
+  /** The top-level block a stored item is or lies in; null outside `content`. */
+  blockOfStored(item: Y.Item): string | null {
+    const parent = item.parent as Y.AbstractType<unknown> | null
+    if (!(parent instanceof Y.AbstractType)) return null
+    if (parent === this.root) return keyOfId(item.id)
+    return this.blockWithin(parent)
+  }
+
+  /** The top-level block a stored type lies in (the type of a top-level element: that element). */
+  private blockWithin(parent: Y.AbstractType<unknown>): string | null {
+    const known = this.byParent.get(parent)
+    if (known !== undefined) return known
+    const owner = parent._item
+    const key = owner ? this.blockOfStored(owner) : null
+    this.byParent.set(parent, key)
+    return key
+  }
+
+  /** The top-level block a new item of the update lies in; null when it is a block of its own or outside `content`. */
+  containerOfNew(item: Y.Item): string | null {
+    const parent = item.parent as unknown
+    // A root's own child: a new block of `content` (or content of another root): no agreed block holds it.
+    if (typeof parent === 'string') return null
+    if (parent instanceof Y.ID) return this.blockOfId(parent)
+    const neighbour = item.origin ?? item.rightOrigin
+    return neighbour ? this.containerOfId(neighbour) : null
+  }
+
+  private blockOfNew(item: Y.Item): string | null {
+    if ((item.parent as unknown) === contentField) return keyOfId(item.id)
+    return this.containerOfNew(item)
+  }
+
+  private stored(id: Y.ID): Y.Item | null | undefined {
+    if (id.clock >= Y.getState(this.doc.store, id.client)) return undefined
+    const struct = Y.getItem(this.doc.store, id)
+    return struct instanceof Y.Item ? struct : null
+  }
+
+  /** The top-level block the content with this id is or lies in: stored, or new in the update. */
+  private blockOfId(id: Y.ID): string | null {
+    const stored = this.stored(id)
+    if (stored !== undefined) return stored === null ? null : this.blockOfStored(stored)
+    const struct = this.inUpdate.find(id)
+    return struct instanceof Y.Item ? this.blockOfNew(struct) : null
+  }
+
+  /** The top-level block that holds the content with this id, not counting that content itself. */
+  private containerOfId(id: Y.ID): string | null {
+    const stored = this.stored(id)
+    if (stored !== undefined) {
+      const parent = stored?.parent as Y.AbstractType<unknown> | null | undefined
+      return parent instanceof Y.AbstractType && parent !== this.root ? this.blockWithin(parent) : null
+    }
+    const struct = this.inUpdate.find(id)
+    return struct instanceof Y.Item ? this.containerOfNew(struct) : null
+  }
+}
+
 /**
  * The agreed blocks `update` would change, each once, in the order found; empty when it changes none (or the document
  * has no agreed block). `agreed` holds block keys ("client:clock").
@@ -74,66 +144,14 @@ export function agreedBlocksTouched(update: Uint8Array, doc: Y.Doc, agreed: Read
   // No content fragment yet: nothing can be agreed in it.
   if (!root) return []
   const { structs, ds } = Y.decodeUpdate(update)
-  const inUpdate = new UpdateStructs(structs)
-  /** The block key of what a stored parent type holds, per parent type (most structs share theirs). */
-  const byParent = new Map<Y.AbstractType<unknown>, string | null>()
+  const finder = new BlockFinder(doc, root as Y.AbstractType<unknown>, new UpdateStructs(structs))
   const touched = new Set<string>()
-
-  /** The top-level block a stored item is or lies in; null outside `content`. */
-  const blockOfStored = (item: Y.Item): string | null => {
-    const parent = item.parent as Y.AbstractType<unknown> | null
-    if (!(parent instanceof Y.AbstractType)) return null
-    if (parent === root) return keyOfId(item.id)
-    return blockWithin(parent)
-  }
-  /** The top-level block a stored type lies in (the type of a top-level element: that element). */
-  const blockWithin = (parent: Y.AbstractType<unknown>): string | null => {
-    const known = byParent.get(parent)
-    if (known !== undefined) return known
-    const owner = parent._item
-    const key = owner ? blockOfStored(owner) : null
-    byParent.set(parent, key)
-    return key
-  }
-  /** The top-level block the content with this id is or lies in: stored, or new in the update. */
-  const blockOfId = (id: Y.ID): string | null => {
-    if (id.clock < Y.getState(doc.store, id.client)) {
-      const stored = Y.getItem(doc.store, id)
-      return stored instanceof Y.Item ? blockOfStored(stored) : null
-    }
-    const struct = inUpdate.find(id)
-    return struct instanceof Y.Item ? blockOfNew(struct) : null
-  }
-  /** The top-level block a new item of the update is or lies in; null when it is a block of its own or outside `content`. */
-  const containerOfNew = (item: Y.Item): string | null => {
-    const parent = item.parent
-    // A root's own child: a new block of `content` (or content of another root): no agreed block holds it.
-    if (typeof parent === 'string') return null
-    if (parent instanceof Y.ID) return blockOfId(parent)
-    const neighbour = item.origin ?? item.rightOrigin
-    return neighbour ? containerOfId(neighbour) : null
-  }
-  const blockOfNew = (item: Y.Item): string | null => {
-    if ((item.parent as unknown) === contentField) return keyOfId(item.id)
-    return containerOfNew(item)
-  }
-  /** The top-level block that holds the content with this id, not counting that content itself. */
-  const containerOfId = (id: Y.ID): string | null => {
-    if (id.clock < Y.getState(doc.store, id.client)) {
-      const stored = Y.getItem(doc.store, id)
-      if (!(stored instanceof Y.Item)) return null
-      const parent = stored.parent as Y.AbstractType<unknown> | null
-      return parent instanceof Y.AbstractType && parent !== root ? blockWithin(parent) : null
-    }
-    const struct = inUpdate.find(id)
-    return struct instanceof Y.Item ? containerOfNew(struct) : null
-  }
 
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue
     // Already held (sent again on a resync): changes nothing.
     if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue
-    const key = containerOfNew(struct)
+    const key = finder.containerOfNew(struct)
     if (key !== null && agreed.has(key)) touched.add(key)
   }
 
@@ -148,7 +166,7 @@ export function agreedBlocksTouched(update: Uint8Array, doc: Y.Doc, agreed: Read
         const item = stored[i]
         // Deleting what is deleted already changes nothing (every resync sends the whole delete set again).
         if (!(item instanceof Y.Item) || item.deleted) continue
-        const key = blockOfStored(item)
+        const key = finder.blockOfStored(item)
         if (key !== null && agreed.has(key)) touched.add(key)
       }
     }
