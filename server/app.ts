@@ -125,7 +125,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
         maxProposalChars: config.maxProposalChars,
       }),
       contributorRoutes({ log: services.participation }),
-      blockStatusRoutes({ blocks: services.blocks }),
+      blockStatusRoutes({ blocks: services.blocks, maxBlocksPerStatusChange: config.maxBlocksPerStatusChange }),
     ]),
   )
   api.all('*', noRoute)

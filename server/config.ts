@@ -20,6 +20,10 @@ const Env = z.object({
   MAX_COMMENT_CHARS: z.coerce.number().int().min(1).default(10_000),
   /** Longest text a proposal may put into the document, in characters after trimming. */
   MAX_PROPOSAL_CHARS: z.coerce.number().int().min(1).default(10_000),
+  /** Blocks one request may set the status of, or reopen, at once (400 beyond). */
+  MAX_BLOCKS_PER_STATUS_CHANGE: z.coerce.number().int().min(1).default(2000),
+  /** Entries of the audit of block statuses one answer lists at most (newest first). */
+  MAX_STATUS_AUDIT_ENTRIES: z.coerce.number().int().min(1).default(1000),
   /** REST requests that change something (POST, PUT, PATCH, DELETE) one member may make per minute (0: no limit). */
   API_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   /** Such requests one member may make at once before the per-minute rate applies. */
@@ -90,6 +94,8 @@ export interface Config {
   maxRequestBytes: number
   maxCommentChars: number
   maxProposalChars: number
+  maxBlocksPerStatusChange: number
+  maxStatusAuditEntries: number
   apiWritesPerMinute: number
   apiWriteBurst: number
   maxStreamsPerMember: number
@@ -140,6 +146,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxRequestBytes: e.MAX_REQUEST_BYTES,
     maxCommentChars: e.MAX_COMMENT_CHARS,
     maxProposalChars: e.MAX_PROPOSAL_CHARS,
+    maxBlocksPerStatusChange: e.MAX_BLOCKS_PER_STATUS_CHANGE,
+    maxStatusAuditEntries: e.MAX_STATUS_AUDIT_ENTRIES,
     apiWritesPerMinute: e.API_WRITES_PER_MINUTE,
     apiWriteBurst: e.API_WRITE_BURST,
     maxStreamsPerMember: e.MAX_STREAMS_PER_MEMBER,

@@ -51,7 +51,7 @@ export function createServices(config: Config, db: Sqlite) {
   const pool = new WorkerPool(config.heavy)
   const heavy = new HeavyWork({ pool, rooms, store, catalogue: () => catalogue.current(), maxProblems: config.maxStatusProblems })
   const events = new DocumentEvents()
-  const blocks = new BlockStatusService({ statuses: new BlockStatusStore(db), rooms, documents: store, events })
+  const blocks = new BlockStatusService({ statuses: new BlockStatusStore(db), rooms, documents: store, events, maxAuditEntries: config.maxStatusAuditEntries })
   blockStatus = blocks
   const status = new DocumentStatusService((documentId) => heavy.validate(documentId), validationDebounceMs, undefined, (documentId, keys) =>
     blocks.counts(documentId, keys),

@@ -28,6 +28,8 @@ export interface BlockStatusDeps {
   rooms: Rooms
   documents: DocumentStore
   events: DocumentEvents
+  /** Entries of the audit one answer lists at most (MAX_STATUS_AUDIT_ENTRIES). */
+  maxAuditEntries: number
 }
 
 const none: ReadonlySet<string> = new Set()
@@ -63,7 +65,7 @@ export class BlockStatusService {
   }
 
   audit(documentId: string): BlockStatusAudit {
-    return { documentId, entries: this.deps.statuses.audit(documentId) }
+    return { documentId, entries: this.deps.statuses.audit(documentId, this.deps.maxAuditEntries) }
   }
 
   /**

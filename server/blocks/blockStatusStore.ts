@@ -32,9 +32,6 @@ interface AuditRow {
   at: number
 }
 
-/** Audit entries one answer lists at most (newest first). */
-export const maxAuditEntries = 1000
-
 export class BlockStatusStore {
   constructor(private readonly db: Sqlite) {}
 
@@ -69,7 +66,7 @@ export class BlockStatusStore {
   }
 
   /** The document's audit of statuses, newest first. */
-  audit(documentId: string, limit = maxAuditEntries): BlockStatusAuditEntry[] {
+  audit(documentId: string, limit: number): BlockStatusAuditEntry[] {
     const rows = this.db
       .prepare(
         `SELECT a.id, a.block_key AS block, a.action, a.from_status AS fromStatus, a.to_status AS toStatus, a.reason,

@@ -1,12 +1,13 @@
 /** `/api/documents/:id/blocks/...`: the status of each block (open, under negotiation, agreed ad referendum), setting it, reopening agreed text, the audit. */
 import { Hono } from 'hono'
-import { BlockStatusAudit, BlockStatusList, ReopenBlocks, SetBlockStatus } from '../../shared/schema/blockStatus.ts'
+import { BlockStatusAudit, BlockStatusList, blockStatusPayloads } from '../../shared/schema/blockStatus.ts'
 import type { BlockStatusService } from '../blocks/blockStatusService.ts'
 import { parseJson, reply, type AppEnv } from '../http.ts'
 import { allowOnDocument } from './documentScope.ts'
 
 /** Under the document scope (`documentRoutesScoped`). */
-export function blockStatusRoutes({ blocks }: { blocks: BlockStatusService }) {
+export function blockStatusRoutes({ blocks, maxBlocksPerStatusChange }: { blocks: BlockStatusService; maxBlocksPerStatusChange: number }) {
+  const { SetBlockStatus, ReopenBlocks } = blockStatusPayloads(maxBlocksPerStatusChange)
   return new Hono<AppEnv>()
     .get('/:id/blocks/status', (c) => reply(c, BlockStatusList, blocks.list(c.get('document').id)))
     .put('/:id/blocks/status', allowOnDocument('block.status.set'), async (c) => {

@@ -18,29 +18,30 @@ export const blockStatusLabels: Record<BlockStatusValue, string> = {
   agreed: 'Agreed ad referendum',
 }
 
-/** At most this many blocks in one request: a whole long draft. */
-export const maxBlocksPerRequest = 2000
+/** Blocks one request may name by default (MAX_BLOCKS_PER_STATUS_CHANGE): a whole long draft. */
+export const defaultMaxBlocksPerRequest = 2000
 
 export const BlockKey = z.string().regex(blockKeyPattern, 'a block key is "client:clock" (the Yjs id of a top-level element)')
 
-const blockList = z
-  .array(BlockKey)
-  .min(1, 'blocks: name at least one block')
-  .max(maxBlocksPerRequest, `blocks: at most ${maxBlocksPerRequest} at once`)
-  .transform((keys) => [...new Set(keys)])
-
-/** `PUT /api/documents/:id/blocks/status`: set one status on every block named. Agreed blocks change only by reopening. */
-export const SetBlockStatus = z.object({ blocks: blockList, status: BlockStatusValue }).strict()
-export type SetBlockStatus = z.infer<typeof SetBlockStatus>
-
-/** `POST /api/documents/:id/blocks/reopen`: agreed blocks open again, with the reason the audit keeps. */
-export const ReopenBlocks = z
-  .object({
-    blocks: blockList,
-    reason: z.string().trim().min(1, 'reason: say why the agreed text is reopened').max(1000, 'reason: at most 1000 characters'),
-  })
-  .strict()
-export type ReopenBlocks = z.infer<typeof ReopenBlocks>
+/** The request bodies, with the server's limit on how many blocks one request names. */
+export function blockStatusPayloads(maxBlocks: number = defaultMaxBlocksPerRequest) {
+  const blockList = z
+    .array(BlockKey)
+    .min(1, 'blocks: name at least one block')
+    .max(maxBlocks, `blocks: at most ${maxBlocks} at once`)
+    .transform((keys) => [...new Set(keys)])
+  return {
+    /** `PUT /api/documents/:id/blocks/status`: set one status on every block named. Agreed blocks change only by reopening. */
+    SetBlockStatus: z.object({ blocks: blockList, status: BlockStatusValue }).strict(),
+    /** `POST /api/documents/:id/blocks/reopen`: agreed blocks open again, with the reason the audit keeps. */
+    ReopenBlocks: z
+      .object({
+        blocks: blockList,
+        reason: z.string().trim().min(1, 'reason: say why the agreed text is reopened').max(1000, 'reason: at most 1000 characters'),
+      })
+      .strict(),
+  }
+}
 
 /** A block's status as recorded: who set it and when. Blocks without a record are open. */
 export const BlockStatusRecord = z.object({

@@ -112,7 +112,7 @@ describe('paragraph status and the lock on agreed text', () => {
       lead: enrol(dataDir, 'Co-facilitator Singapore', 'cofacilitator', 'Singapore'),
       kenya: enrol(dataDir, 'Delegate of Kenya', 'delegation', 'Kenya'),
     }
-    server = await startTestServer(dataDir, { API_WRITES_PER_MINUTE: '0' })
+    server = await startTestServer(dataDir, { API_WRITES_PER_MINUTE: '0', MAX_BLOCKS_PER_STATUS_CHANGE: '3' })
     for (const [role, { id, token }] of Object.entries(enrolled)) people[role as Person] = { id, token, api: new ApiClient(server.url, token) }
     workspaceId = (await people.secretariat.api.post('/api/workspaces', { dtg: 1, year: 2027, title: 'DTG 1 in 2027' })).json.id
     expect((await people.secretariat.api.put(`/api/workspaces/${workspaceId}/cofacilitators/${people.lead.id}`)).status).toBe(200)
@@ -162,6 +162,9 @@ describe('paragraph status and the lock on agreed text', () => {
     expect(malformed.json.error.message).toContain('block key')
     expect((await setStatus('lead', id, { blocks: [keys[0]], status: 'done' })).status).toBe(400)
     expect((await setStatus('lead', id, { blocks: [], status: 'agreed' })).status).toBe(400)
+    const tooMany = await setStatus('lead', id, { blocks: keys.slice(0, 4), status: 'negotiating' })
+    expect(tooMany.status).toBe(400)
+    expect(tooMany.json.error.message).toContain('at most 3')
     const agreed = await setStatus('lead', id, { blocks: [keys[0], keys[1]], status: 'open' })
     expect(agreed.status).toBe(409)
     expect(agreed.json.error.code).toBe('block_agreed')
