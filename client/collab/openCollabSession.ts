@@ -18,6 +18,9 @@ export interface CollabSession {
   discard(): Promise<void>
 }
 
+/** How long discarding waits for the browser to delete the document's database. */
+const discardWaitMs = 5000
+
 export interface CollabSessionOptions {
   /**
    * The server refused a change to text agreed ad referendum (close 4423): this copy holds a change the server will
@@ -73,8 +76,9 @@ export function openCollabSession(documentId: string, options: CollabSessionOpti
     async discard() {
       if (destroyed) return
       destroy()
-      // Destroys the persistence, then deletes its database.
-      await persistence.clearData()
+      // Destroys the persistence, then deletes its database (other tabs holding it close theirs when asked). Should the
+      // browser keep it waiting, the page goes on after a moment rather than stay blank.
+      await Promise.race([persistence.clearData(), new Promise((resolve) => setTimeout(resolve, discardWaitMs))])
     },
   }
 }
