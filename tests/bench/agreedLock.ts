@@ -22,13 +22,13 @@ import { closeSocket, emptySyncStep1, openSocket, readFrame, sleep } from './wir
 const quick = process.env.BENCH_QUICK === '1'
 const paragraphCount = 300
 const agreedCount = 150
-const writers = 4
-const readers = quick ? 20 : 40
+const writers = 2
+const readers = quick ? 20 : 30
 const editsPerSecond = 20
-const blockMs = quick ? 3000 : 6000
+const blockMs = quick ? 3000 : 5000
 const warmupMs = 1000
 /** Measured blocks, each typing into both documents at once. */
-const rounds = quick ? 2 : 6
+const rounds = quick ? 2 : 8
 
 /** The top-level paragraphs' elements, in order. */
 function paragraphsOf(doc: Y.Doc): Y.XmlElement[] {
