@@ -111,6 +111,23 @@ describe('paragraph status in the browser', () => {
     expect(kenya.pageErrors).toEqual([])
   })
 
+  test('a co-facilitator reopens agreed text with a reason; it can be edited again', async () => {
+    const { page } = lead
+    const agreed = paragraphs(lead).nth(0)
+    await clickInEditor(page, agreed)
+    expect(await page.getByRole('button', { name: 'Under negotiation' }).isDisabled()).toBe(true)
+    await page.getByRole('button', { name: 'Reopen…' }).click()
+    await page.getByLabel('Why is agreed text reopened?').fill('Kenya asked for a second reading.')
+    await page.getByRole('button', { name: 'Reopen agreed block' }).click()
+    await expect.poll(() => agreed.getAttribute('data-block-status')).toBe(null)
+    await expect.poll(() => paragraphs(kenya).nth(0).getAttribute('data-block-status')).toBe(null)
+    await clickInEditor(page, agreed)
+    await page.keyboard.press('End')
+    await page.keyboard.type(' Reopened.')
+    await expect.poll(() => kenya.page.locator('.draft-text').textContent(), { timeout: 10_000 }).toContain('Reopened.')
+    expect(lead.pageErrors).toEqual([])
+  })
+
   /** The page opens the document again by itself: wait until it is connected with the stored text. */
   async function openDocumentAgain(who: SignedIn) {
     await who.page.locator('.draft-text').waitFor()
