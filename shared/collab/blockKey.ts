@@ -13,7 +13,7 @@ export function keyOfId(id: Y.ID): string {
 }
 
 /** The key of a top-level element (its own item's id); null for a type that is not integrated (no item). */
-export function blockKeyOf(element: Y.AbstractType<unknown>): string | null {
+export function blockKeyOf(element: Pick<Y.AbstractType<unknown>, '_item'>): string | null {
   return element._item ? keyOfId(element._item.id) : null
 }
 

@@ -9,7 +9,7 @@ import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { agreedBlocksTouched } from '../../server/collab/agreedLock.ts'
-import { blockKeys } from '../../shared/collab/blockKey.ts'
+import { blockKeyOf } from '../../shared/collab/blockKey.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { connectClient, waitFor, type TestClient } from '../helpers/clients.ts'
 import { ApiClient } from '../helpers/http.ts'
@@ -57,7 +57,7 @@ async function seededDraft(server: TestServer, api: ApiClient, token: string, wo
     const paragraphs = paragraphsOf(writer.doc)
     const agreedIndexes = agreed ? paragraphs.map((_, index) => index).filter((index) => index % 2 === 0).slice(0, agreedCount) : []
     if (agreedIndexes.length > 0) {
-      const keys = agreedIndexes.map((index) => `${paragraphs[index]!._item!.id.client}:${paragraphs[index]!._item!.id.clock}`)
+      const keys = agreedIndexes.map((index) => blockKeyOf(paragraphs[index]!)!)
       const answer = await api.put(`/api/documents/${id}/blocks/status`, { blocks: keys, status: 'agreed' })
       if (answer.status !== 200 || answer.json.blocks.length !== agreedCount) throw new Error(`statuses refused: ${JSON.stringify(answer.json).slice(0, 300)}`)
     }
@@ -152,9 +152,7 @@ function lockCheckMicros(): { medianUs: number; p99Us: number } {
 
 function lockCheckPass(): { medianUs: number; p99Us: number } {
   const room = prosemirrorJSONToYDoc(draftSchema, draftFixture({ paragraphs: paragraphCount, recommendations: 0 }).json, 'content')
-  const keys = blockKeys(room)
-  const paragraphs = paragraphsOf(room)
-  const agreed = new Set(paragraphs.filter((_, index) => index % 2 === 0).map((element) => keys[room.getXmlFragment('content').toArray().indexOf(element)]!))
+  const agreed = new Set(paragraphsOf(room).filter((_, index) => index % 2 === 0).map((element) => blockKeyOf(element)!))
   const copy = new Y.Doc()
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(room))
   const updates: Uint8Array[] = []
