@@ -4,6 +4,8 @@
  * whatever else loads the machine falls on both alike), samples pooled over several blocks; and the lock check itself
  * on a keystroke's update, in process.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
 import WebSocket from 'ws'
@@ -13,13 +15,14 @@ import { blockKeyOf } from '../../shared/collab/blockKey.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { connectClient, waitFor, type TestClient } from '../helpers/clients.ts'
 import { ApiClient } from '../helpers/http.ts'
-import { mintToken, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
+import { mintToken, repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 import { draftFixture } from './draftFixture.ts'
 import { percentile } from './latency.ts'
 import { met, ms, ratio, type Row } from './table.ts'
 import { closeSocket, emptySyncStep1, openSocket, readFrame, sleep } from './wire.ts'
 
 const quick = process.env.BENCH_QUICK === '1'
+const artifact = path.join(repoRoot, 'test-artifacts/bench/agreedLock.json')
 const paragraphCount = 300
 const agreedCount = 150
 const writers = 2
@@ -204,6 +207,23 @@ export async function runAgreedLockBenchmarks(log: (line: string) => void = cons
         `p99 per block (locks/none): ${blockP99s.map(([a, b]) => `${ms(a)}/${ms(b)}`).join(', ')}`,
     )
     const within = (ours: number, reference: number) => ours <= reference * 1.05
+    fs.mkdirSync(path.dirname(artifact), { recursive: true })
+    fs.writeFileSync(
+      artifact,
+      JSON.stringify(
+        {
+          generatedAt: new Date().toISOString(),
+          quick,
+          scenario: { paragraphs: paragraphCount, agreed: agreedCount, writers, readers, editsPerSecond, blockMs, rounds },
+          withLocks: { p50Ms: p50[0], p99Ms: p99[0], samples: sortedWith.length },
+          withoutLocks: { p50Ms: p50[1], p99Ms: p99[1], samples: sortedWithout.length },
+          blockP99Ms: blockP99s.map(([locks, none]) => ({ locks, none })),
+          lockCheckUs: micro,
+        },
+        null,
+        2,
+      ) + '\n',
+    )
     return [
       {
         metric: `edit-to-everyone p50, ${agreedCount} of ${paragraphCount} paragraphs agreed (ms)`,
