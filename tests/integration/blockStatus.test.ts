@@ -289,6 +289,16 @@ describe('paragraph status and the lock on agreed text', () => {
     const open = await people.kenya.api.post(`/api/documents/${id}/proposals`, { kind: 'replace', anchor: anchorOn(witness.doc, 'twice'), text: 'three times' })
     expect((await people.lead.api.post(`/api/documents/${id}/proposals/${open.json.proposal.id}/accept`)).status).toBe(200)
     await waitFor(() => blockTexts(witness.doc)[2] === 'The group met three times in 2027.', 'the accepted proposal to be relayed')
+
+    // A revision that differs from the text only in open blocks is restored as usual, the agreed block kept as it is.
+    const rev1 = await people.lead.api.post(`/api/documents/${id}/revisions`, { label: 'Rev.1' })
+    expect(rev1.status).toBe(201)
+    textHolding(writer.doc, 'three times').insert(0, 'Not ')
+    await waitFor(() => blockTexts(witness.doc)[2]!.startsWith('Not '), 'the edit in the open block to be relayed')
+    expect((await people.lead.api.post(`/api/documents/${id}/revisions/${rev1.json.revision.id}/restore`)).status).toBe(200)
+    await waitFor(() => blockTexts(witness.doc)[2] === 'The group met three times in 2027.', 'the restored revision to be relayed')
+    expect(blockTexts(witness.doc)[1]).toBe('All States should cooperate to protect critical infrastructure.')
+    expect(blockKeys(witness.doc)[1]).toBe(keys[1])
   })
 
   it('reopens agreed text only as an explicit act of a lead, with a reason kept in the audit', async () => {
