@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { blockKeys } from '../../shared/collab/blockKey.ts'
 import { doc, heading, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
 import { contentField, draftSchema } from '../../shared/schema/editorSchema.ts'
+import { mutateUpdate } from '../../tests/helpers/updateMutation.ts'
 import { agreedBlocksTouched } from './agreedLock.ts'
 import { checkUpdate } from './updateCheck.ts'
 
@@ -129,5 +130,63 @@ describe('agreedBlocksTouched', () => {
 
   it('answers at once for a document with nothing agreed', () => {
     expect(agreedBlocksTouched(editOf(room, (content) => textOf(element(content, 1)).insert(0, 'x')), room, new Set())).toEqual([])
+  })
+
+  it('never misses a change to an agreed block, over random edits and mutated updates (a seeded fuzz)', () => {
+    let seed = 7
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
+    /** Every block's content with its attributes, as XML: what an agreed block must keep. */
+    const blockXml = (doc: Y.Doc) => doc.getXmlFragment(contentField).toArray().map((node) => [(node as Y.XmlElement)._item!.id, node.toString()] as const)
+    const agreedXml = (doc: Y.Doc, keysAgreed: ReadonlySet<string>) =>
+      blockXml(doc)
+        .filter(([id]) => keysAgreed.has(`${id.client}:${id.clock}`))
+        .map(([, xml]) => xml)
+    /** Any text of the document, at any depth. */
+    const someText = (content: Y.XmlFragment): Y.XmlText => pick([...content.createTreeWalker((node) => node instanceof Y.XmlText)] as Y.XmlText[])
+    const edits: Array<(content: Y.XmlFragment) => void> = [
+      (content) => someText(content).insert(Math.floor(random() * 5), 'x'),
+      (content) => someText(content).delete(Math.floor(random() * 5), 1 + Math.floor(random() * 4)),
+      (content) => someText(content).format(0, 3, { italic: {} }),
+      (content) => pick(content.toArray() as Y.XmlElement[]).setAttribute('refs', ['norm-a'] as unknown as string),
+      (content) => content.delete(Math.floor(random() * content.length), 1),
+      (content) => content.insert(Math.floor(random() * (content.length + 1)), [new Y.XmlElement('paragraph')]),
+      (content) => {
+        const target = pick(content.toArray() as Y.XmlElement[])
+        const added = new Y.XmlElement('paragraph')
+        target.insert(target.length, [added])
+        added.insert(0, [new Y.XmlText('nested')])
+      },
+    ]
+    let refused = 0
+    let allowed = 0
+    for (let round = 0; round < 300; round++) {
+      const room = roomDoc()
+      const roundKeys = blockKeys(room)
+      const agreedNow = new Set(roundKeys.filter(() => random() < 0.5))
+      const before = agreedXml(room, agreedNow)
+      let update = editOf(room, (content) => {
+        for (let n = 1 + Math.floor(random() * 3); n > 0; n--) pick(edits)(content)
+      }, 100 + round)
+      if (random() < 0.3) update = mutateUpdate(update, random, [1, 100 + round])
+      let verdict: string
+      try {
+        verdict = checkUpdate(update, (client) => Y.getState(room.store, client)).verdict
+      } catch {
+        continue
+      }
+      if (verdict !== 'consistent') continue
+      const touched = agreedBlocksTouched(update, room, agreedNow)
+      if (touched.length > 0) {
+        refused++
+        continue
+      }
+      allowed++
+      Y.applyUpdate(room, update)
+      expect(agreedXml(room, agreedNow), `round ${round}`).toEqual(before)
+    }
+    // Both kinds happened: the property was tested, not skipped.
+    expect(refused).toBeGreaterThan(50)
+    expect(allowed).toBeGreaterThan(50)
   })
 })
