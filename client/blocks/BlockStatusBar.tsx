@@ -42,7 +42,8 @@ export function BlockStatusBar({ editor, documentId, fragment, blockStatuses: { 
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
-  const keys = blockKeysAt(fragment, indexes)
+  // The blocks are keyed by position in the Y.Doc: only while it holds what the editor shows (it catches up at once).
+  const keys = fragment.length === editor.state.doc.childCount ? blockKeysAt(fragment, indexes) : []
   const selected = keys.map((key) => statuses.get(key) ?? 'open')
   const agreedKeys = keys.filter((key) => statuses.get(key) === 'agreed')
 
