@@ -19,6 +19,7 @@ import type { ReadinessCheck } from './ops/readiness.ts'
 import { requestLog } from './ops/requestLog.ts'
 import { storeRefusal } from './store/storeRefusal.ts'
 import { authRoutes } from './routes/auth.ts'
+import { blockStatusRoutes } from './routes/blockStatus.ts'
 import { catalogueRoutes } from './routes/catalogue.ts'
 import { commentRoutes } from './routes/comments.ts'
 import { documentMetadataRoutes } from './routes/documentMetadata.ts'
@@ -162,6 +163,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
       }),
       procedureRoutes({ procedures: services.procedures, maxObjectionReasonChars: config.maxObjectionReasonChars }),
       contributorRoutes({ log: services.participation }),
+      blockStatusRoutes({ blocks: services.blocks, maxBlocksPerStatusChange: config.maxBlocksPerStatusChange }),
     ]),
   )
   api.all('*', noRoute)

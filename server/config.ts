@@ -26,6 +26,10 @@ const Env = z.object({
   MAX_DEADLINE_DAYS: z.coerce.number().int().min(1).max(3650).default(366),
   /** Longest reason a delegation may give for breaking silence, in characters after trimming. */
   MAX_OBJECTION_REASON_CHARS: z.coerce.number().int().min(1).default(4000),
+  /** Blocks one request may set the status of, or reopen, at once (400 beyond). */
+  MAX_BLOCKS_PER_STATUS_CHANGE: z.coerce.number().int().min(1).default(2000),
+  /** Entries of the audit of block statuses one answer lists at most (newest first). */
+  MAX_STATUS_AUDIT_ENTRIES: z.coerce.number().int().min(1).default(1000),
   /** REST requests that change something (POST, PUT, PATCH, DELETE) one member may make per minute (0: no limit). */
   API_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   /** Such requests one member may make at once before the per-minute rate applies. */
@@ -105,6 +109,8 @@ export interface Config {
   deadlineWarningMs: number
   maxDeadlineMs: number
   maxObjectionReasonChars: number
+  maxBlocksPerStatusChange: number
+  maxStatusAuditEntries: number
   apiWritesPerMinute: number
   apiWriteBurst: number
   maxStreamsPerMember: number
@@ -160,6 +166,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     deadlineWarningMs: e.DEADLINE_WARNING_SECONDS * 1000,
     maxDeadlineMs: e.MAX_DEADLINE_DAYS * 86_400_000,
     maxObjectionReasonChars: e.MAX_OBJECTION_REASON_CHARS,
+    maxBlocksPerStatusChange: e.MAX_BLOCKS_PER_STATUS_CHANGE,
+    maxStatusAuditEntries: e.MAX_STATUS_AUDIT_ENTRIES,
     apiWritesPerMinute: e.API_WRITES_PER_MINUTE,
     apiWriteBurst: e.API_WRITE_BURST,
     maxStreamsPerMember: e.MAX_STREAMS_PER_MEMBER,

@@ -5,6 +5,8 @@ import { Access } from './auth/access.ts'
 import { ParticipationLog } from './audit/participation.ts'
 import { MemberDirectory } from './auth/members.ts'
 import { Sessions } from './auth/sessions.ts'
+import { BlockStatusService } from './blocks/blockStatusService.ts'
+import { BlockStatusStore } from './blocks/blockStatusStore.ts'
 import { CatalogueStore } from './catalogue/catalogueStore.ts'
 import { CloseCode } from '../shared/collab/closeCodes.ts'
 import { CommentService } from './comments/commentService.ts'
@@ -45,7 +47,9 @@ export function createServices(config: Config, db: Sqlite) {
     heavyRunning: () => pool.running,
     heavyQueued: () => pool.queued,
   })
-  const rooms: Rooms = new Rooms(store, config, metrics.persist)
+  // The relay asks for each update which blocks are agreed; the answer is kept in memory by the block status service.
+  let blockStatus: BlockStatusService | null = null
+  const rooms: Rooms = new Rooms(store, config, metrics.persist, { agreed: (documentId) => blockStatus!.agreed(documentId) })
   const access = new Access(db, registry)
   members.revokeListeners.add((memberId) => rooms.closeMember(memberId, CloseCode.memberRevoked))
   // Only the connections to the workspace's documents reconnect: elsewhere nothing changed for the member.
@@ -58,7 +62,13 @@ export function createServices(config: Config, db: Sqlite) {
   })
   const pool = new WorkerPool(config.heavy)
   const heavy = new HeavyWork({ pool, rooms, store, catalogue: () => catalogue.current(), maxProblems: config.maxStatusProblems })
-  const status = new DocumentStatusService((documentId) => heavy.validate(documentId), validationDebounceMs)
+  const events = new DocumentEvents()
+  const blocks = new BlockStatusService({ statuses: new BlockStatusStore(db), rooms, documents: store, events, maxAuditEntries: config.maxStatusAuditEntries })
+  blockStatus = blocks
+  const status = new DocumentStatusService((documentId) => heavy.validate(documentId), validationDebounceMs, undefined, (documentId, keys) =>
+    blocks.counts(documentId, keys),
+  )
+  blocks.changeListeners.add((documentId) => status.recount(documentId))
   catalogue.changeListeners.add(() => status.invalidateAll())
   // Asked once per loaded room, not on every stored batch: only registered documents are validated.
   const registered = new WeakMap<Room, boolean>()
@@ -66,8 +76,9 @@ export function createServices(config: Config, db: Sqlite) {
     let isDocument = registered.get(room)
     if (isDocument === undefined) registered.set(room, (isDocument = registry.document(room.id) !== null))
     if (isDocument) status.changed(room.id)
+    // A block whose element was deleted loses its status.
+    if (isDocument) blocks.pruneDeleted(room)
   })
-  const events = new DocumentEvents()
   // Open editors pick up the new catalogue without a reload.
   catalogue.changeListeners.add((change) => events.publishToAll('catalogue', change))
   const comments = new CommentService({ comments: new CommentStore(db), events, compile: (documentId, threads) => heavy.compileThreads(documentId, threads) })
@@ -87,6 +98,7 @@ export function createServices(config: Config, db: Sqlite) {
     store,
     procedures,
     members,
+    blocks,
     proposals,
     sessions,
     registry,

@@ -18,6 +18,8 @@ const reader: DocumentPermissions = {
   startSilence: false,
   breakSilence: true,
   markSubmitted: false,
+  setBlockStatus: false,
+  reopenBlocks: false,
 }
 const writer: DocumentPermissions = { ...reader, write: true, cutRevision: true, restoreRevision: true, resolveThreads: true, viewAudit: true }
 

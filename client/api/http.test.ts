@@ -11,6 +11,7 @@ test('an answer is read with its route schema; one that does not fit is an unexp
     omittedProblems: 0,
     negotiation: { brackets: 0, alternatives: 0 },
     submittable: true,
+    blocks: { open: 3, negotiating: 1, agreed: 2 },
     checkedAt: '2026-03-01T10:00:00.000Z',
   }
   expect(checkedAnswer(DocumentStatus, '/api/documents/d/status', status)).toEqual(status)

@@ -2,6 +2,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { CloseCode } from '../../shared/collab/closeCodes.ts'
 import { announceMembershipChange, isMembershipChange } from '../access/membershipChange.ts'
 import { confirmSession } from '../app/sessionEnd.ts'
 import { collabUrl } from './collabUrl.ts'
@@ -13,9 +14,22 @@ export interface CollabSession {
   provider: WebsocketProvider
   persistence: IndexeddbPersistence
   destroy(): void
+  /** Destroys the session and deletes this browser's copy of the document (its IndexedDB database). */
+  discard(): Promise<void>
 }
 
-export function openCollabSession(documentId: string): CollabSession {
+/** How long discarding waits for the browser to delete the document's database. */
+const discardWaitMs = 5000
+
+export interface CollabSessionOptions {
+  /**
+   * The server refused a change to text agreed ad referendum (close 4423): this copy holds a change the server will
+   * never take, so the page discards it and loads the stored text again.
+   */
+  onAgreedTextRefused?: () => void
+}
+
+export function openCollabSession(documentId: string, options: CollabSessionOptions = {}): CollabSession {
   const doc = new Y.Doc()
   const persistence = new IndexeddbPersistence(localDraftName(documentId), doc)
   const provider = new WebsocketProvider(collabUrl(window.location), documentId, doc, {
@@ -31,10 +45,23 @@ export function openCollabSession(documentId: string): CollabSession {
   window.addEventListener('online', goOnline)
   // The server closing the socket may mean the member was revoked or signed out: the shell then shows the sign-in page.
   // 4501: their role or the workspaces they lead changed; the provider reconnects and the page asks what they may do now.
+  // 4423: a change to agreed text was refused; the stock provider does not reconnect (final code) and the page reloads the text.
   provider.on('connection-close', (event) => {
     if (isMembershipChange(event)) announceMembershipChange(documentId)
+    else if (event?.code === CloseCode.agreedTextLocked.code) options.onAgreedTextRefused?.()
     else if (event) void confirmSession()
   })
+
+  let destroyed = false
+  const destroy = () => {
+    if (destroyed) return
+    destroyed = true
+    window.removeEventListener('offline', goOffline)
+    window.removeEventListener('online', goOnline)
+    provider.awareness.setLocalState(null)
+    provider.destroy()
+    doc.destroy()
+  }
 
   return {
     documentId,
@@ -42,12 +69,16 @@ export function openCollabSession(documentId: string): CollabSession {
     provider,
     persistence,
     destroy() {
-      window.removeEventListener('offline', goOffline)
-      window.removeEventListener('online', goOnline)
-      provider.awareness.setLocalState(null)
-      provider.destroy()
+      if (destroyed) return
+      destroy()
       void persistence.destroy()
-      doc.destroy()
+    },
+    async discard() {
+      if (destroyed) return
+      destroy()
+      // Destroys the persistence, then deletes its database (other tabs holding it close theirs when asked). Should the
+      // browser keep it waiting, the page goes on after a moment rather than stay blank.
+      await Promise.race([persistence.clearData(), new Promise((resolve) => setTimeout(resolve, discardWaitMs))])
     },
   }
 }

@@ -1,11 +1,17 @@
 /** One open document: header with status, connection and presence; the editor; validation and coverage beside it. */
+import type { Editor } from '@tiptap/core'
 import { useEffect, useMemo, useState } from 'react'
+import { contentField } from '../../shared/schema/editorSchema.ts'
 import type { ServedCatalogue } from '../api/catalogue.ts'
 import type { DocumentDetail, SignedInMember } from '../api/types.ts'
 import { AccessNotice } from '../access/AccessNotice.tsx'
 import { useDocumentAccess } from '../access/useDocumentAccess.ts'
 import { routeHref } from '../app/route.ts'
 import { ContributorsPanel } from '../audit/ContributorsPanel.tsx'
+import { BlockStatusBar } from '../blocks/BlockStatusBar.tsx'
+import { LockNotice } from '../blocks/LockNotice.tsx'
+import { useBlockCounts } from '../blocks/useBlockCounts.ts'
+import { useBlockStatuses } from '../blocks/useBlockStatuses.ts'
 import { ConnectionIndicator } from '../collab/ConnectionIndicator.tsx'
 import { openCollabSession, type CollabSession } from '../collab/openCollabSession.ts'
 import { userColor } from '../collab/userColor.ts'
@@ -26,29 +32,54 @@ import { DocumentExportMenu } from '../revisions/ExportMenu.tsx'
 import { RevisionsPanel } from '../revisions/RevisionsPanel.tsx'
 import { ProceduresPanel } from '../stage/ProceduresPanel.tsx'
 import { StageBanner } from '../stage/StageBanner.tsx'
-import { useStage } from '../stage/useStage.ts'
+import { type StageState, useStage } from '../stage/useStage.ts'
 import { documentKindLabels } from './documentKindLabels.ts'
 
-function useCollabSession(documentId: string): CollabSession | null {
+const agreedTextRefused = 'This paragraph is agreed ad referendum; your change was not kept. The document was loaded again from the server.'
+
+/**
+ * The document's collaboration session. When the server refuses a change to agreed text (4423), this browser's copy
+ * (Y.Doc and IndexedDB) holds a change that will never be taken: it is discarded and the stored text loaded again.
+ */
+function useCollabSession(documentId: string): { session: CollabSession | null; lockNotice: string | null; dismissLockNotice: () => void } {
   const [session, setSession] = useState<CollabSession | null>(null)
+  const [generation, setGeneration] = useState(0)
+  const [lockNotice, setLockNotice] = useState<string | null>(null)
   useEffect(() => {
-    const opened = openCollabSession(documentId)
+    const opened = openCollabSession(documentId, {
+      onAgreedTextRefused: () => {
+        setLockNotice(agreedTextRefused)
+        setSession(null)
+        void opened.discard().then(() => setGeneration((count) => count + 1))
+      },
+    })
     setSession(opened)
     return () => {
       setSession(null)
       opened.destroy()
     }
-  }, [documentId])
-  return session
+  }, [documentId, generation])
+  return { session, lockNotice, dismissLockNotice: () => setLockNotice(null) }
 }
 
 export function DocumentWorkspace({ detail, catalogue, member }: { detail: DocumentDetail; catalogue: ServedCatalogue; member: SignedInMember }) {
-  const session = useCollabSession(detail.document.id)
-  if (!session) return null
-  return <OpenDocument key={session.doc.guid} session={session} detail={detail} catalogue={catalogue} member={member} />
+  const { session, lockNotice, dismissLockNotice } = useCollabSession(detail.document.id)
+  if (!session) return <LockNotice notice={lockNotice} onDismiss={dismissLockNotice} />
+  return (
+    <OpenDocument key={session.doc.guid} session={session} detail={detail} catalogue={catalogue} member={member} lockNotice={lockNotice} onDismissLockNotice={dismissLockNotice} />
+  )
 }
 
-function OpenDocument({ session, detail: loaded, catalogue: loadedCatalogue, member }: { session: CollabSession; detail: DocumentDetail; catalogue: ServedCatalogue; member: SignedInMember }) {
+interface OpenDocumentProps {
+  session: CollabSession
+  detail: DocumentDetail
+  catalogue: ServedCatalogue
+  member: SignedInMember
+  lockNotice: string | null
+  onDismissLockNotice: () => void
+}
+
+function OpenDocument({ session, detail: loaded, catalogue: loadedCatalogue, member, lockNotice, onDismissLockNotice }: OpenDocumentProps) {
   // What the member may do here follows the secretariat's changes while the document is open.
   const { detail, notice, dismissNotice } = useDocumentAccess(loaded, session)
   const { workspace } = detail
@@ -90,23 +121,51 @@ function OpenDocument({ session, detail: loaded, catalogue: loadedCatalogue, mem
             <StageBanner state={stage} />
             <PresenceList awareness={session.provider.awareness} />
             <AccessNotice notice={notice} onDismiss={dismissNotice} />
+            <LockNotice notice={lockNotice} onDismiss={onDismissLockNotice} />
           </header>
           <div className="document-body">
-            <div className="document-main">{editor && <DraftEditor editor={editor} canWrite={canWrite} member={member} />}</div>
-            {editor && (
-              <aside className="document-side" aria-label="Proposals, comments, checks and revisions">
-                <ProceduresPanel detail={detail} member={member} state={stage} />
-                <ProposalsPanel editor={editor} detail={detail} member={member} />
-                <CommentsPanel editor={editor} detail={detail} member={member} />
-                <ValidationPanel editor={editor} catalogue={catalogue} />
-                <RevisionsPanel detail={detail} editor={editor} />
-                <CoveragePanel editor={editor} catalogue={catalogue} />
-                {detail.permissions.viewAudit && <ContributorsPanel documentId={document.id} />}
-              </aside>
+            {editor ? (
+              <DocumentBody editor={editor} session={session} detail={detail} catalogue={catalogue} member={member} canWrite={canWrite} stage={stage} />
+            ) : (
+              <div className="document-main" />
             )}
           </div>
         </div>
       </LinkPickerProvider>
     </CatalogueContext.Provider>
+  )
+}
+
+/** The draft with its paragraph status controls, and the panels beside it. */
+function DocumentBody({ editor, session, detail, catalogue, member, canWrite, stage }: { editor: Editor; session: CollabSession; detail: DocumentDetail; catalogue: ServedCatalogue; member: SignedInMember; canWrite: boolean; stage: StageState }) {
+  const documentId = detail.document.id
+  const fragment = useMemo(() => session.doc.getXmlFragment(contentField), [session])
+  const blockStatuses = useBlockStatuses(editor, documentId, fragment)
+  const blockCounts = useBlockCounts(editor, fragment, blockStatuses.statuses)
+  const [hideAgreed, setHideAgreed] = useState(false)
+  return (
+    <>
+      <div className={hideAgreed ? 'document-main block-status-area hide-agreed' : 'document-main block-status-area'}>
+        <BlockStatusBar
+          editor={editor}
+          documentId={documentId}
+          fragment={fragment}
+          blockStatuses={blockStatuses}
+          permissions={detail.permissions}
+          hideAgreed={hideAgreed}
+          onHideAgreed={setHideAgreed}
+        />
+        <DraftEditor editor={editor} canWrite={canWrite} member={member} />
+      </div>
+      <aside className="document-side" aria-label="Proposals, comments, checks and revisions">
+        <ProceduresPanel detail={detail} member={member} state={stage} />
+        <ProposalsPanel editor={editor} detail={detail} member={member} />
+        <CommentsPanel editor={editor} detail={detail} member={member} />
+        <ValidationPanel editor={editor} catalogue={catalogue} blockCounts={blockCounts} />
+        <RevisionsPanel detail={detail} editor={editor} />
+        <CoveragePanel editor={editor} catalogue={catalogue} />
+        {detail.permissions.viewAudit && <ContributorsPanel documentId={documentId} />}
+      </aside>
+    </>
   )
 }

@@ -1,11 +1,17 @@
 /** Live list of the draft's problems as the member types; each entry leads to its recommendation. */
 import type { Editor } from '@tiptap/core'
 import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
+import { type BlockStatusCounts, blockStatusLabels } from '../../shared/schema/blockStatus.ts'
 import { revealRecommendation } from './revealRecommendation.ts'
 import { negotiationSummary } from './negotiationSummary.ts'
 import { useDraftValidation } from './useDraftValidation.ts'
 
-export function ValidationPanel({ editor, catalogue }: { editor: Editor; catalogue: FrameworkCatalogue }) {
+/** "5 open · 1 under negotiation · 2 agreed ad referendum". */
+export function blockCountsLine(counts: BlockStatusCounts): string {
+  return (['open', 'negotiating', 'agreed'] as const).map((status) => `${counts[status]} ${blockStatusLabels[status].toLowerCase()}`).join(' · ')
+}
+
+export function ValidationPanel({ editor, catalogue, blockCounts }: { editor: Editor; catalogue: FrameworkCatalogue; blockCounts?: BlockStatusCounts }) {
   const { valid, problems, negotiation } = useDraftValidation(editor, catalogue)
   const contested = negotiationSummary(negotiation)
   const errors = problems.filter((problem) => problem.severity === 'error').length
@@ -20,6 +26,11 @@ export function ValidationPanel({ editor, catalogue }: { editor: Editor; catalog
       {contested && (
         <p className="panel-summary is-negotiation" data-testid="negotiation-count">
           {contested}: not ready for submission to the plenary.
+        </p>
+      )}
+      {blockCounts && (
+        <p className="panel-summary block-status-counts" data-testid="block-status-counts">
+          Paragraph status: {blockCountsLine(blockCounts)}
         </p>
       )}
       {problems.length > 0 && (

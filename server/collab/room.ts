@@ -10,6 +10,7 @@ import { RoomPresence } from './presence.ts'
 import type { PresenceLimits } from './presenceLimits.ts'
 import { ProtocolError, decodeClientMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts'
 import { checkUpdate, isEmptyUpdate } from './updateCheck.ts'
+import { type AgreedBlocks, agreedBlocksTouched, agreedTextReason, noAgreedBlocks } from './agreedLock.ts'
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded'
 
@@ -52,6 +53,8 @@ export class Room {
     /** Called when the room has failed and must be forgotten without writing anything. */
     private readonly onFailed: (room: Room) => void,
     after: Promise<void> = Promise.resolve(),
+    /** The blocks agreed ad referendum: an update that would change one is refused. */
+    private readonly locks: AgreedBlocks = noAgreedBlocks,
   ) {
     this.presence = new RoomPresence(this.doc, limits, (frame) => this.broadcast(frame, null), (connection) => this.connections.has(connection))
     this.doc.on('update', this.onDocUpdate)
@@ -212,7 +215,8 @@ export class Room {
 
   /**
    * A read-only member's update is refused from its first bytes, never decoded. A writer's is decoded and
-   * checked against the document's state vector: one that would leave anything pending is refused whole.
+   * checked against the document's state vector: one that would leave anything pending is refused whole; one
+   * that would change text agreed ad referendum is refused whole too, and the connection closed (4423).
    */
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
     if (isEmptyUpdate(update)) return
@@ -225,6 +229,14 @@ export class Room {
     if (check.verdict === 'inconsistent') {
       log.info('collab.update_refused', { document: this.id, member: connection.member.id, problem: check.problem })
       connection.close(CloseCode.updateRefused)
+      return
+    }
+    const touched = agreedBlocksTouched(update, this.doc, this.locks.agreed(this.id))
+    if (touched.length > 0) {
+      // The sender's copy keeps what it typed (deletions cannot be undone by a sync): it must start again from the stored text.
+      log.info('collab.agreed_text_refused', { document: this.id, member: connection.member.id, blocks: touched })
+      connection.send(encodePermissionDenied(agreedTextReason(touched)))
+      connection.close(CloseCode.agreedTextLocked)
       return
     }
     Y.applyUpdate(this.doc, update, connection)

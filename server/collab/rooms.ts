@@ -1,5 +1,5 @@
 /** The rooms that are loaded: opened on the first connection, compacted, unloaded when idle. */
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { ApiError } from '../../shared/errors/apiError.ts'
 import { log } from '../log.ts'
 import type { DocumentStore } from '../store/store.ts'
@@ -9,11 +9,26 @@ import { MemoryRelease } from './memoryRelease.ts'
 import { noPersistObserver, PersistQueue, type PersistObserver } from './persistQueue.ts'
 import { Room, type RoomLimits } from './room.ts'
 import { reloadsWhole } from '../store/storedDocument.ts'
+import { type AgreedBlocks, AgreedTextLocked, agreedBlocksTouched, noAgreedBlocks } from './agreedLock.ts'
 
 /** A change on the server's behalf could not be made: the document did not load, or the change was not stored. */
 export class RoomUnavailable extends ApiError {
   constructor(message: string) {
     super(503, 'document_unavailable', `${message}; try again later`)
+  }
+}
+
+/** The update `apply` makes on a copy of `doc` (null if it changes nothing); `doc` itself is untouched, whatever `apply` throws. */
+function changeOnCopy(doc: Y.Doc, apply: (doc: Y.Doc) => void): Uint8Array | null {
+  const copy = new Y.Doc({ gc: doc.gc })
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+    const updates: Uint8Array[] = []
+    copy.on('update', (update: Uint8Array) => updates.push(update))
+    copy.transact(() => apply(copy))
+    return updates.length === 0 ? null : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
+  } finally {
+    copy.destroy()
   }
 }
 
@@ -37,6 +52,8 @@ export class Rooms {
     private readonly store: DocumentStore,
     private readonly options: RoomsOptions,
     private readonly observer: PersistObserver = noPersistObserver,
+    /** The blocks agreed ad referendum per document: no update, a member's or the server's own, may change them. */
+    private readonly locks: AgreedBlocks = noAgreedBlocks,
   ) {
     this.queue = new PersistQueue<Room>(store, {
       persisted: (entry, seq) => entry.owner.relay(entry.update, entry.origin, seq),
@@ -91,7 +108,7 @@ export class Rooms {
   private open(documentId: string): Room {
     let room = this.rooms.get(documentId)
     if (!room) {
-      const opened = new Room(documentId, this.store, this.queue, this.options, this.forget, this.unloading.get(documentId))
+      const opened = new Room(documentId, this.store, this.queue, this.options, this.forget, this.unloading.get(documentId), this.locks)
       this.rooms.set(documentId, opened)
       // A stored state that held content it could not integrate is written again without it, at once.
       void opened.loaded.then(() => {
@@ -109,15 +126,26 @@ export class Rooms {
   }
 
   /**
-   * A change made by the server on a member's behalf (restoring a revision): applied to the loaded
-   * document in one transaction with `origin`, stored, then relayed to every connection like any update.
+   * A change made by the server on a member's behalf (restoring a revision, accepting a proposal): applied to the loaded
+   * document in one transaction with `origin`, stored, then relayed to every connection like any update. One that would
+   * change a block agreed ad referendum is refused (AgreedTextLocked, 409) and changes nothing.
    */
   async change(documentId: string, origin: unknown, apply: (doc: Y.Doc) => void): Promise<void> {
     const room = this.open(documentId)
     try {
       await room.loaded
       if (room.state !== 'ready') throw new RoomUnavailable(`document ${documentId} could not be loaded`)
-      room.doc.transact(() => apply(room.doc), origin)
+      const agreed = this.locks.agreed(documentId)
+      if (agreed.size === 0) room.doc.transact(() => apply(room.doc), origin)
+      else {
+        // Made on a copy first: what it would change is checked against the agreed blocks before the document is touched.
+        const update = changeOnCopy(room.doc, apply)
+        if (update) {
+          const touched = agreedBlocksTouched(update, room.doc, agreed)
+          if (touched.length > 0) throw new AgreedTextLocked(touched)
+          Y.applyUpdate(room.doc, update, origin)
+        }
+      }
       await this.whenStored()
       if (room.state !== 'ready') throw new RoomUnavailable(`the change to document ${documentId} could not be stored`)
     } finally {

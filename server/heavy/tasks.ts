@@ -6,6 +6,7 @@
  */
 import { Node } from '@tiptap/pm/model'
 import * as Y from 'yjs'
+import { blockKeys } from '../../shared/collab/blockKey.ts'
 import { ApiError } from '../../shared/errors/apiError.ts'
 import { compareDrafts } from '../../shared/compare/compareDrafts.ts'
 import { type AcceptedChange, creditProposals } from '../../shared/compare/proposalCredits.ts'
@@ -82,10 +83,11 @@ function schemaProblem(json: DraftDocJson): string | null {
   }
 }
 
-export function validate({ stored, catalogue, maxProblems }: { stored: StoredBytes; catalogue: FrameworkCatalogue; maxProblems: number }): BoundedValidation {
+export function validate({ stored, catalogue, maxProblems }: { stored: StoredBytes; catalogue: FrameworkCatalogue; maxProblems: number }): BoundedValidation & { blockKeys: string[] } {
   return withDoc(stored, (doc) => {
     const draft = readDraft(doc)
-    return boundProblems(draft.ok ? validateDraft(draft.json, catalogue) : unreadableDraft(draft.message), maxProblems)
+    // The blocks' keys come along, for counting their statuses.
+    return { ...boundProblems(draft.ok ? validateDraft(draft.json, catalogue) : unreadableDraft(draft.message), maxProblems), blockKeys: blockKeys(doc) }
   })
 }
 

@@ -256,6 +256,30 @@ const migrations: string[] = [
     submitted_at INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  // Paragraph status: what co-facilitators say of each block (keyed by its top-level element's Yjs id), and the audit
+  // of every change to it (set, reopened, dropped with its deleted block).
+  `
+  CREATE TABLE block_statuses (
+    document_id TEXT NOT NULL REFERENCES documents (id),
+    block_key TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('negotiating', 'agreed')),
+    set_by INTEGER NOT NULL REFERENCES members (id),
+    set_at INTEGER NOT NULL,
+    PRIMARY KEY (document_id, block_key)
+  ) WITHOUT ROWID;
+  CREATE TABLE block_status_audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL REFERENCES documents (id),
+    block_key TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('set', 'reopen', 'removed')),
+    from_status TEXT NOT NULL,
+    to_status TEXT NOT NULL,
+    reason TEXT,
+    member_id INTEGER REFERENCES members (id),
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX block_status_audit_by_document ON block_status_audit (document_id, id);
+  `,
 ]
 
 export const databaseFileName = 'workspace.sqlite'

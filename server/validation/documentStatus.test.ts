@@ -36,4 +36,28 @@ describe('DocumentStatusService', () => {
     expect((await older).valid).toBe(true)
     expect((await service.current('doc')).valid).toBe(true)
   })
+
+  it('counts block statuses over the keys the check found, and counts again when only the statuses change', async () => {
+    vi.useRealTimers()
+    const statuses = new Map<string, 'negotiating' | 'agreed'>([['1:0', 'agreed']])
+    const service = new DocumentStatusService(
+      async () => ({ valid: true, problems: [], problemCount: 0, omittedProblems: 0, negotiation: { brackets: 0, alternatives: 0 }, submittable: true, blockKeys: ['1:0', '1:5', '1:9'] }),
+      100,
+      400,
+      (_documentId, keys) => ({
+        open: keys.filter((key) => !statuses.has(key)).length,
+        negotiating: keys.filter((key) => statuses.get(key) === 'negotiating').length,
+        agreed: keys.filter((key) => statuses.get(key) === 'agreed').length,
+      }),
+    )
+    const first = await service.current('doc')
+    expect(first.blocks).toEqual({ open: 2, negotiating: 0, agreed: 1 })
+    expect(first).not.toHaveProperty('blockKeys')
+    const published: unknown[] = []
+    service.subscribe('doc', (status) => published.push(status.blocks))
+    statuses.set('1:5', 'negotiating')
+    service.recount('doc')
+    expect(published).toEqual([{ open: 1, negotiating: 1, agreed: 1 }])
+    expect((await service.current('doc')).blocks).toEqual({ open: 1, negotiating: 1, agreed: 1 })
+  })
 })

@@ -1,12 +1,18 @@
 /** Each document's validity, recomputed (on the worker pool) shortly after it changes and pushed to whoever listens. */
+import type { BlockStatusCounts } from '../../shared/schema/blockStatus.ts'
 import type { DocumentStatus } from '../../shared/schema/document.ts'
 import { log } from '../log.ts'
 import type { BoundedValidation } from './boundedProblems.ts'
 
 export type { DocumentStatus }
 
-/** Validates the document as stored: the bounded status, computed off the relay's event loop. */
-export type Validate = (documentId: string) => Promise<BoundedValidation>
+/** Validates the document as stored: the bounded status and the keys of its blocks, computed off the relay's event loop. */
+export type Validate = (documentId: string) => Promise<BoundedValidation & { blockKeys?: string[] }>
+
+/** How many of a document's blocks (by key) are open, under negotiation and agreed. */
+export type CountBlocks = (documentId: string, blockKeys: readonly string[]) => BlockStatusCounts
+
+const allOpen: CountBlocks = (_documentId, blockKeys) => ({ open: blockKeys.length, negotiating: 0, agreed: 0 })
 
 export class DocumentStatusService {
   private readonly latest = new Map<string, DocumentStatus>()
@@ -15,12 +21,25 @@ export class DocumentStatusService {
   /** Checks started per document, and the one whose status is remembered: an older check finishing late changes nothing. */
   private readonly started = new Map<string, number>()
   private readonly remembered = new Map<string, number>()
+  /** The block keys of each document's last check, for counting statuses again when only they changed. */
+  private readonly blockKeys = new Map<string, string[]>()
 
   constructor(
     private readonly validate: Validate,
     private readonly debounceMs: number,
     private readonly maxWaitMs = debounceMs * 4,
+    private readonly countBlocks: CountBlocks = allOpen,
   ) {}
+
+  /** The statuses of a document's blocks changed, not its text: the counts are made again and the status published. */
+  recount(documentId: string): void {
+    const known = this.latest.get(documentId)
+    const keys = this.blockKeys.get(documentId)
+    if (!known || !keys) return
+    const status = { ...known, blocks: this.countBlocks(documentId, keys), checkedAt: new Date().toISOString() }
+    this.latest.set(documentId, status)
+    this.publish(status)
+  }
 
   /**
    * Notes that a loaded document changed: its status is recomputed once edits pause for
@@ -68,9 +87,10 @@ export class DocumentStatusService {
   private async check(documentId: string): Promise<DocumentStatus | null> {
     const order = (this.started.get(documentId) ?? 0) + 1
     this.started.set(documentId, order)
-    const validation = await this.validate(documentId)
+    const { blockKeys = [], ...validation } = await this.validate(documentId)
     if (order < (this.remembered.get(documentId) ?? 0)) return null
-    const status = { documentId, ...validation, checkedAt: new Date().toISOString() }
+    this.blockKeys.set(documentId, blockKeys)
+    const status = { documentId, ...validation, blocks: this.countBlocks(documentId, blockKeys), checkedAt: new Date().toISOString() }
     this.latest.set(documentId, status)
     this.remembered.set(documentId, order)
     return status

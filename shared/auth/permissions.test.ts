@@ -56,6 +56,8 @@ const expected: Record<Action, Record<Standing, readonly Role[]>> = {
   'silence.start': { lead: [S, C, D], notLead: [S], ownComment: [S], ownProposal: [S], othersProposal: [S] },
   'silence.break': { lead: [D], notLead: [D], ownComment: [D], ownProposal: [D], othersProposal: [D] },
   'document.submit': { lead: [S, C, D], notLead: [S], ownComment: [S], ownProposal: [S], othersProposal: [S] },
+  'block.status.set': { lead: [S, C, D], notLead: [S], ownComment: [S], ownProposal: [S], othersProposal: [S] },
+  'block.reopen': { lead: [S, C, D], notLead: [S], ownComment: [S], ownProposal: [S], othersProposal: [S] },
   'member.manage': { lead: [S], notLead: [S], ownComment: [S], ownProposal: [S], othersProposal: [S] },
 }
 

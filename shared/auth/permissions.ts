@@ -70,6 +70,10 @@ const rules = {
   'silence.break': delegationMember,
   /** Record that the document went to the plenary (after adoption under silence). */
   'document.submit': workspaceLead,
+  /** Open, under negotiation, agreed ad referendum: decided like proposals, by those who lead the workspace. */
+  'block.status.set': workspaceLead,
+  /** Agreed text opened again: an explicit, audited act of those who lead the workspace. */
+  'block.reopen': workspaceLead,
   'catalogue.read': anyone,
   'catalogue.edit': secretariat,
   'member.manage': secretariat,
@@ -99,6 +103,8 @@ export function documentPermissions(subject: Subject): DocumentPermissions {
     startSilence: can(subject, 'silence.start'),
     breakSilence: can(subject, 'silence.break'),
     markSubmitted: can(subject, 'document.submit'),
+    setBlockStatus: can(subject, 'block.status.set'),
+    reopenBlocks: can(subject, 'block.reopen'),
   }
 }
 

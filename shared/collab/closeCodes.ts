@@ -28,6 +28,12 @@ export const CloseCode = {
    * what does not exist): nothing of it was stored or relayed. The client reconnects and resyncs.
    */
   updateRefused: { code: 4502, reason: 'update refers to content the server does not have; reconnect to resync' },
+  /**
+   * The update changed text agreed ad referendum (a block locked on the server): nothing of it was stored or relayed, and
+   * the sender's copy holds a change the server will never take. Final: the client discards its copy (the Y.Doc and its
+   * IndexedDB cache) and loads the stored text again.
+   */
+  agreedTextLocked: { code: 4423, reason: 'agreed text is locked: your change was not kept; load the document again' },
   /** The connection sent more than MAX_LOADING_FRAMES or MAX_LOADING_BYTES while its document loaded. */
   tooMuchWhileLoading: { code: 4504, reason: 'too much sent while the document loads, try again' },
   /** A presence state is larger or nests deeper than allowed, or the connection's states together are too large: final. */

@@ -1,5 +1,6 @@
 /** What the document routes answer: a document's record with what the member may do, and the server's validation of it. */
 import { z } from 'zod'
+import { BlockStatusCounts } from './blockStatus.ts'
 import { DraftProblem } from './draftProblem.ts'
 import { DocumentPermissions } from './permissions.ts'
 import { Stage } from './procedures.ts'
@@ -28,6 +29,8 @@ export const DocumentStatus = z.object({
   negotiation: z.object({ brackets: z.number().int().nonnegative(), alternatives: z.number().int().nonnegative() }),
   /** Valid with nothing bracketed or in alternatives: it may be exported for submission. */
   submittable: z.boolean(),
+  /** How many blocks (top-level paragraphs, headings, recommendations...) are open, under negotiation, agreed ad referendum. */
+  blocks: BlockStatusCounts,
   /** ISO 8601. */
   checkedAt: z.string(),
 })

@@ -18,6 +18,10 @@ export const DocumentPermissions = z.object({
   startSilence: z.boolean(),
   breakSilence: z.boolean(),
   markSubmitted: z.boolean(),
+  /** Set blocks open, under negotiation or agreed ad referendum. */
+  setBlockStatus: z.boolean(),
+  /** Reopen agreed blocks. */
+  reopenBlocks: z.boolean(),
 })
 export type DocumentPermissions = z.infer<typeof DocumentPermissions>
 

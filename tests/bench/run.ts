@@ -1,4 +1,5 @@
 /** `npm run bench`: runs each benchmark section in turn and prints one table. */
+import { runAgreedLockBenchmarks } from './agreedLock.ts'
 import { runClientBenchmarks } from './client.ts'
 import { runExportCompareBenchmarks } from './exportCompare.ts'
 import { runFuzzBenchmark } from './fuzz.ts'
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   rows.push(...(await runFuzzBenchmark()))
   rows.push(...(await runExportFloodBenchmark()))
   rows.push(...(await runProposalBenchmarks()))
+  rows.push(...(await runAgreedLockBenchmarks()))
   console.log()
   console.log(formatTable(rows))
 }

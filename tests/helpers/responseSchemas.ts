@@ -1,6 +1,7 @@
 /** Which shared schema each REST route's JSON answer must fit: the integration suite checks every answer it gets against it. */
 import type { z } from 'zod'
 import { ErrorEnvelope } from '../../shared/errors/apiError.ts'
+import { BlockStatusAudit, BlockStatusList } from '../../shared/schema/blockStatus.ts'
 import { CatalogueHistory, CatalogueVersionDetail, ServedCatalogue } from '../../shared/schema/catalogue.ts'
 import { ThreadAnswer, ThreadList } from '../../shared/schema/comments.ts'
 import { Compilation } from '../../shared/schema/compilation.ts'
@@ -68,6 +69,10 @@ const routes: Record<string, z.ZodType> = {
   'POST /api/documents/:id/procedures/:procedure/objections': ProcedureAnswer,
   'GET /api/documents/:id/procedures/:procedure/outcome': OutcomeRecord,
   'POST /api/documents/:id/submitted': SubmittedAnswer,
+  'GET /api/documents/:id/blocks/status': BlockStatusList,
+  'PUT /api/documents/:id/blocks/status': BlockStatusList,
+  'POST /api/documents/:id/blocks/reopen': BlockStatusList,
+  'GET /api/documents/:id/blocks/audit': BlockStatusAudit,
 }
 
 const compiled = Object.entries(routes).map(([route, schema]) => {
