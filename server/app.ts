@@ -133,6 +133,13 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   if (clientDir) {
     app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), clientDir) }))
     app.get('/assets/*', noRoute)
+    // The service worker the client's build writes (the offline copy of the shell): always checked with the server, so a
+    // new deployment is found on the next visit.
+    app.get('/sw.js', (c) => {
+      const file = path.join(clientDir, 'sw.js')
+      if (!fs.existsSync(file)) return noRoute(c)
+      return c.body(fs.readFileSync(file, 'utf8'), 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' })
+    })
     // Read on each request: a rebuild of the client while the server runs is picked up at once.
     app.get('*', (c) => c.html(fs.readFileSync(path.join(clientDir, 'index.html'), 'utf8')))
   }
