@@ -23,7 +23,7 @@ async function violations(page: Page): Promise<string[]> {
     const result = await axe.run(document, { resultTypes: ['violations'] })
     return result.violations
   })
-  return found.flatMap((violation) => violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(' ')}`))
+  return found.flatMap((violation) => violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(" ")}: ${node.failureSummary ?? ""}`))
 }
 
 /**
@@ -115,12 +115,21 @@ describe('accessibility (axe-core)', () => {
     await openDocument(page, documentId)
     const recommendations = await page.locator('.draft-text .recommendation').count()
     expect(recommendations).toBeGreaterThan(1)
-    const stops = await page.evaluate(() => {
-      const text = document.querySelector('.draft-text')!
-      return [...text.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter(
-        (element) => element.tabIndex >= 0 && !element.closest('[contenteditable="true"] [contenteditable="false"] [inert]') && !element.hasAttribute('disabled'),
-      ).length
-    })
+    const stops = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.draft-text a[href], .draft-text button:not([disabled]), .draft-text [tabindex]')].filter(
+        (element) => element.tabIndex >= 0,
+      ).length,
+    )
     expect(stops).toBeLessThanOrEqual(recommendations)
+
+    // Within one recommendation, the arrow keys reach its other controls; Tab leaves for the next recommendation.
+    const first = page.locator('.draft-text .recommendation-header').first()
+    const controls = await first.locator('button:not([disabled])').count()
+    expect(controls).toBeGreaterThan(1)
+    await first.locator('button:not([disabled])').first().focus()
+    await page.keyboard.press('ArrowRight')
+    expect(await first.locator('button:not([disabled])').nth(1).evaluate((button) => button === document.activeElement && button.tabIndex === 0)).toBe(true)
+    await page.keyboard.press('Tab')
+    expect(await first.evaluate((header) => header.contains(document.activeElement))).toBe(false)
   })
 })

@@ -1,0 +1,22 @@
+import { test } from 'vitest'
+import { api, createDocument, inviteLink, launchChromium, openDocument, signIn, startServer, clickInEditor, screenshot } from './harness.ts'
+test('probe', async () => {
+  const [server, browser] = await Promise.all([startServer(), launchChromium()])
+  const s = await signIn(browser, server, { name: 'Secretariat officer', role: 'secretariat', delegation: 'UNODA' })
+  const { documentId } = await createDocument(s.page, { title: 'Probe', templateId: 'dtg1-critical-infrastructure' })
+  const { revision } = await api<{ revision: { id: number } }>(s.page, 'POST', `/api/documents/${documentId}/revisions`, { label: 'Zero draft' })
+  await openDocument(s.page, documentId)
+  await screenshot(s.page, 'zz-document', { fullPage: true })
+  await clickInEditor(s.page, s.page.locator('.draft-text .recommendation-body p').first())
+  await s.page.keyboard.press('End')
+  await s.page.keyboard.type(' Changed words.')
+  await clickInEditor(s.page, s.page.locator('.draft-text > p').first())
+  await s.page.keyboard.press('End')
+  await s.page.keyboard.type(' Another changed paragraph.')
+  await s.page.waitForTimeout(1500)
+  await s.page.goto(`${server.url}/#/documents/${documentId}/compare?from=${revision.id}&to=current`)
+  await s.page.locator('.redline').waitFor()
+  await s.page.waitForTimeout(500)
+  await screenshot(s.page, 'zz-compare', { fullPage: true })
+  await browser.close(); await server.stop()
+}, 90000)
