@@ -6,6 +6,7 @@ import { App } from './app/App.tsx'
 import { registerServiceWorker } from './app/serviceWorkerUpdates.ts'
 import './styles/base.css'
 import './styles/shell.css'
+import './styles/print.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
