@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { needing } from '../helpers/externalTools.ts'
 import type { TestServer } from '../helpers/server.ts'
-import { createDocument, demoWorkspaceIds, launchChromium, openDocument, screenshot, signIn, startServer, typeAtEnd } from './harness.ts'
+import { clickInEditor, createDocument, demoWorkspaceIds, launchChromium, openDocument, screenshot, signIn, startServer, typeAtEnd } from './harness.ts'
 
 const printing = needing({ pdftotext: 'poppler-utils' }, 'the PDF of the document page holds the document, numbered as in the export, and none of the application')
 
@@ -65,5 +65,25 @@ describe('printing the document page', () => {
     expect(await page.locator('.app-header').isVisible()).toBe(true)
     fs.rmSync(dir, { recursive: true, force: true })
     expect(lead.pageErrors).toEqual([])
+  })
+
+  test('a bulleted list item shows in the editor as the exports print it: its paragraph number, no bullet', async () => {
+    const secretariat = await signIn(browser, server, { name: 'Secretariat officer', role: 'secretariat', delegation: 'UNODA' })
+    const { documentId } = await createDocument(secretariat.page, { title: 'Draft with a list', templateId: 'dtg1-critical-infrastructure' })
+    const { page } = secretariat
+    await openDocument(page, documentId)
+    // The third paragraph becomes an item of a bulleted list.
+    await clickInEditor(page, page.locator('.draft-text > p', { hasText: 'supply chain' }))
+    await page.getByRole('button', { name: 'Bulleted list' }).click()
+    const item = page.locator('.draft-text li.numbered', { hasText: 'supply chain' })
+    await item.waitFor()
+    expect(await item.evaluate((li) => getComputedStyle(li).listStyleType)).toBe('none')
+    const shown = await item.getAttribute('data-paragraph-number')
+    expect(shown).toMatch(/^\d+$/)
+
+    await expect
+      .poll(() => page.evaluate(async (id) => (await fetch(`/api/documents/${encodeURIComponent(id)}/export?format=txt&working=1`)).text(), documentId), { timeout: 10_000 })
+      .toMatch(new RegExp(`(^|\\n)${shown}\\. Guiding question: What practices help States keep the ICT supply chain`))
+    await secretariat.context.close()
   })
 })
