@@ -98,7 +98,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting }:
   api.use('/documents/:id/proposals/compilation', exportLimit((c) => (c.req.query('format') ?? 'json') !== 'json'))
   api.route('/catalogue', catalogueRoutes({ catalogue }))
   api.route('/templates', templateRoutes())
-  api.route('/members', memberRoutes({ members, sessions, publicUrl }))
+  api.route('/members', memberRoutes({ members, sessions, publicUrl, registry, access }))
   api.route('/workspaces', workspaceRoutes({ registry, access, members, seedFromTemplate: services.seedFromTemplate, templateExists: services.templateExists }))
   api.route('/workspaces', participationRoutes({ registry, access, log: services.participation }))
   api.route(
