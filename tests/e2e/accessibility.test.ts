@@ -110,6 +110,23 @@ describe('accessibility (axe-core)', () => {
     })
   }
 
+  test('the Export dialog gives the focus back to its button, closed with Escape or with its close button', async () => {
+    const { page } = lead
+    await openDocument(page, documentId)
+    const button = page.getByRole('button', { name: 'Export…' })
+    const focused = () => button.evaluate((element) => element === document.activeElement)
+    for (const close of ['Escape', 'Close'] as const) {
+      await button.click()
+      const dialog = page.getByRole('dialog', { name: 'Export' })
+      await dialog.waitFor()
+      expect(await focused()).toBe(false)
+      if (close === 'Escape') await page.keyboard.press('Escape')
+      else await dialog.getByRole('button', { name: 'Close' }).click()
+      await dialog.waitFor({ state: 'detached' })
+      expect(await focused(), `after ${close}`).toBe(true)
+    }
+  })
+
   test('a long document: its recommendations add one tab stop each, not one per link control', async () => {
     const { page } = lead
     await openDocument(page, documentId)
