@@ -8,6 +8,7 @@ import type { CommentService } from '../comments/commentService.ts'
 import type { CommentRef } from '../comments/commentStore.ts'
 import { groupInputs } from '../export/compilation.ts'
 import type { HeavyWork } from '../heavy/heavyWork.ts'
+import { downloadFileName } from '../export/fileName.ts'
 import { parseJson, reply, type AppEnv } from '../http.ts'
 import { allowOnDocument } from './documentScope.ts'
 
@@ -90,7 +91,7 @@ export function commentRoutes({ comments, heavy, maxCommentChars }: CommentRoute
         })
       }
       const options = { by, title: `Compilation of written inputs: ${document.title}`, symbol: document.symbol, date: new Date() }
-      const fileName = `${document.id}-written-inputs-by-${by}.${format}`
+      const fileName = downloadFileName([document.symbol ?? document.title, 'written inputs by', by], format)
       c.header('content-disposition', `attachment; filename="${fileName}"`)
       const { body } = await heavy.exportCompilation({ inputs, options, format }, c.get('member').id)
       c.header('content-type', format === 'md' ? 'text/markdown; charset=utf-8' : docxType)

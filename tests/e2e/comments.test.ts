@@ -209,7 +209,7 @@ describe('comment threads in the browser', () => {
     await screenshot(page, 'comments-compilation', { selector: '.comments-panel' })
 
     const [download] = await Promise.all([page.waitForEvent('download'), compilation.getByRole('button', { name: 'Download' }).click()])
-    expect(download.suggestedFilename()).toBe(`${documentId}-written-inputs-by-delegation.md`)
+    expect(download.suggestedFilename()).toBe("Zero-draft-for-comments-written-inputs-by-delegation.md")
     const markdown = fs.readFileSync(await download.path(), 'utf8')
     const kenyaSection = markdown.slice(markdown.indexOf('\n## Kenya\n'), markdown.indexOf('\n## ICT4Peace Foundation'))
     expect(kenyaSection).toContain('Kenya asks that supply-chain integrity cover managed service providers and cloud services.')
