@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../helpers/server.ts'
-import { api, createDocument, eventually, inviteLink, launchChromium, openDocument, startServer, typeAtEnd } from './harness.ts'
+import { api, clickInEditor, createDocument, eventually, pressInEditor, inviteLink, launchChromium, openDocument, startServer, typeAtEnd } from './harness.ts'
 import { serverText } from './serverCopy.ts'
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
@@ -57,7 +57,12 @@ describe('accessibility (axe-core)', () => {
     } = await api<{ revision: { id: number } }>(lead.page, 'POST', `/api/documents/${documentId}/revisions`, { label: 'Zero draft' }))
     await openDocument(lead.page, documentId)
     await typeAtEnd(lead.page, ' A sentence added after the zero draft.')
-    await eventually(async () => (await serverText(server, documentId)).includes('after the zero draft'), 'the edit to reach the server')
+    // A new paragraph, which the comparison tags "Added".
+    await clickInEditor(lead.page, lead.page.locator('.draft-text > p').first())
+    await pressInEditor(lead.page, 'End')
+    await lead.page.keyboard.press('Enter')
+    await lead.page.keyboard.type('A paragraph new since the zero draft.')
+    await eventually(async () => (await serverText(server, documentId)).includes('new since the zero draft'), 'the edits to reach the server')
   })
 
   afterAll(async () => {
@@ -109,6 +114,24 @@ describe('accessibility (axe-core)', () => {
       expect(await violations(lead.page)).toEqual([])
     })
   }
+
+  test('on the comparison, "Added" tags stay inside the redline card, and the change table says each change once', async () => {
+    const { page } = lead
+    for (const width of [1300, 1000]) {
+      await page.setViewportSize({ width, height: 1000 })
+      await page.goto(`${server.url}/#/documents/${encodeURIComponent(documentId)}/compare?from=${revisionId}&to=current`)
+      const tag = page.locator('.redline-paragraph > .change-tag-added')
+      await tag.first().waitFor()
+      const card = (await page.locator('.redline-page').boundingBox())!
+      for (const box of await Promise.all((await tag.all()).map((one) => one.boundingBox()))) {
+        expect(box!.x).toBeGreaterThanOrEqual(card.x)
+        expect(box!.x + box!.width, `at ${width} px`).toBeLessThanOrEqual(card.x + card.width)
+      }
+    }
+    await page.setViewportSize({ width: 1400, height: 1000 })
+    const table = page.locator('.recommendation-changes table')
+    expect(await table.locator('thead th').allTextContents()).toEqual(['Recommendation', 'Change', 'Links'])
+  })
 
   test('the Export dialog gives the focus back to its button, closed with Escape or with its close button', async () => {
     const { page } = lead

@@ -74,6 +74,27 @@ describe('the app shell', () => {
     await context.close()
   })
 
+  test('messages that went stale clear: offline the "Valid" badge says when it was last checked, and a revision refused offline is forgotten online', async () => {
+    const lead = await signIn(browser, server, { name: 'Amina Odhiambo', role: 'cofacilitator', delegation: 'Kenya', leads: demoWorkspaceIds })
+    const { page, context } = lead
+    await openDocument(page, documentId)
+    const badge = page.getByTestId('server-status')
+    await badge.filter({ hasText: /^Server check: Valid$/ }).waitFor({ timeout: 15_000 })
+
+    await context.setOffline(true)
+    await badge.filter({ hasText: /Valid, last checked \d{1,2}:\d{2}/ }).waitFor()
+    const cut = page.getByRole('form', { name: 'Cut a revision' })
+    await cut.getByRole('button', { name: /^Cut revision/ }).click()
+    const refused = cut.getByRole('alert').filter({ hasText: 'The revision was not cut' })
+    await refused.waitFor()
+
+    await context.setOffline(false)
+    await refused.waitFor({ state: 'detached' })
+    await badge.filter({ hasText: /^Server check: Valid$/ }).waitFor()
+    expect(lead.pageErrors).toEqual([])
+    await context.close()
+  })
+
   describe('without a service worker', () => {
     let context: BrowserContext
     let page: Page
