@@ -7,8 +7,8 @@ import { commentPayloads, ThreadAnswer, ThreadList, type Thread } from '../../sh
 import type { CommentService } from '../comments/commentService.ts'
 import type { CommentRef } from '../comments/commentStore.ts'
 import { groupInputs } from '../export/compilation.ts'
-import type { HeavyWork } from '../heavy/heavyWork.ts'
 import { downloadFileName } from '../export/fileName.ts'
+import type { HeavyWork } from '../heavy/heavyWork.ts'
 import { parseJson, reply, type AppEnv } from '../http.ts'
 import { allowOnDocument } from './documentScope.ts'
 

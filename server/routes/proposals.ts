@@ -13,10 +13,10 @@ import {
   TakeStance,
 } from '../../shared/schema/proposals.ts'
 import { can, type Action } from '../../shared/auth/permissions.ts'
+import { downloadFileName } from '../export/fileName.ts'
 import { compileProposals } from '../export/proposalCompilation.ts'
 import { proposalCompilationToDocx } from '../export/proposalCompilationDocx.ts'
 import { proposalCompilationToMarkdown } from '../export/proposalCompilationMarkdown.ts'
-import { downloadFileName } from '../export/fileName.ts'
 import { parseJson, reply, type AppEnv } from '../http.ts'
 import type { ProposalService } from '../proposals/proposalService.ts'
 import type { StoredProposal } from '../proposals/proposalStore.ts'
