@@ -29,7 +29,9 @@ function runWorker(precache: string[]) {
     const url = key(request)
     fetched.push(new URL(url).pathname)
     if (!online) throw new TypeError('Failed to fetch')
-    return new Response(`body of ${new URL(url).pathname}`, { status: 200 })
+    const pathname = new URL(url).pathname
+    const type = pathname.startsWith('/assets/') || pathname.endsWith('.json') ? 'text/javascript' : 'text/html'
+    return new Response(`body of ${pathname}`, { status: 200, headers: { 'content-type': type } })
   }
   const listeners = new Map<string, (event: unknown) => void>()
   let skipped = false
@@ -100,6 +102,15 @@ describe('the service worker', () => {
     expect(worker.fetched).toEqual(['/'])
     worker.setOnline(false)
     expect(await worker.answer('/?from=link', { mode: 'navigate' })).toBe('body of /')
+  })
+
+  test('a file opened directly is not kept as the page', async () => {
+    const worker = runWorker(['/'])
+    await worker.lifecycle('install')
+    expect(await worker.answer('/report.json', { mode: 'navigate' })).toBe('body of /report.json')
+    expect(await worker.answer('/assets/index-A.js', { mode: 'navigate' })).toBe('body of /assets/index-A.js')
+    worker.setOnline(false)
+    expect(await worker.answer('/', { mode: 'navigate' })).toBe('body of /')
   })
 
   test('never answers for the API, the collaboration socket, the health check, a write or another origin', async () => {

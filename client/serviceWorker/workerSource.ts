@@ -44,7 +44,8 @@ async function pageNetworkFirst(request) {
   const cache = await caches.open(CACHE)
   try {
     const response = await fetch(request)
-    if (response.ok) await cache.put('/', response.clone())
+    // Only the application's page is kept as the page (a 404 or a file opened directly is not).
+    if (response.ok && (response.headers.get('content-type') ?? '').includes('text/html')) await cache.put('/', response.clone())
     return response
   } catch (error) {
     const cached = await cache.match('/')
@@ -68,8 +69,8 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url)
   if (url.origin !== self.location.origin) return
   if (NEVER.some((prefix) => url.pathname.startsWith(prefix))) return
-  if (request.mode === 'navigate') event.respondWith(pageNetworkFirst(request))
-  else if (url.pathname.startsWith('/assets/')) event.respondWith(assetCacheFirst(request))
+  if (url.pathname.startsWith('/assets/')) event.respondWith(assetCacheFirst(request))
+  else if (request.mode === 'navigate') event.respondWith(pageNetworkFirst(request))
 })
 `
 }
