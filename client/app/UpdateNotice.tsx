@@ -6,11 +6,12 @@ export function UpdateNotice() {
   const ready = useSyncExternalStore(subscribeUpdate, updateReady)
   if (!ready) return null
   return (
-    <div className="update-notice" role="status" data-testid="update-notice">
-      <p>A new version is ready.</p>
+    // A region of its own: it sits above every page's landmarks, the sign-in page's too.
+    <section className="update-notice" aria-label="New version" data-testid="update-notice">
+      <p role="status">A new version is ready.</p>
       <button type="button" onClick={switchToNewVersion}>
         Reload
       </button>
-    </div>
+    </section>
   )
 }
