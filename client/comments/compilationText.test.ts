@@ -51,7 +51,7 @@ describe('compilation of written inputs', () => {
       {
         heading: 'Kenya',
         count: '1 written input',
-        inputs: [{ threadId: 't1', who: 'Kenya (Wanjiru Kamau)', where: 'Paragraph 3', quote: 'supply chain', body: 'Kenya asks for more.', replies: '2 replies' }],
+        inputs: [{ threadId: 't1', who: 'Wanjiru Kamau', where: 'Paragraph 3', quote: 'supply chain', body: 'Kenya asks for more.', replies: '2 replies' }],
       },
       {
         heading: 'ICT4Peace (stakeholder input)',
@@ -59,7 +59,10 @@ describe('compilation of written inputs', () => {
         inputs: [{ threadId: 't2', who: 'ICT4Peace', where: 'R2', quote: 'hospitals', body: 'Add water.', replies: null }],
       },
     ])
-    // Grouped by paragraph, the heading says where already.
-    expect(previewGroups({ by: 'paragraph', inputs, groups: [{ heading: 'Paragraph 3', threadIds: ['t1'] }] })[0]!.inputs[0]!.where).toBeNull()
+    // Grouped by paragraph, the heading says where already, and the delegation goes with the name.
+    expect(previewGroups({ by: 'paragraph', inputs, groups: [{ heading: 'Paragraph 3', threadIds: ['t1'] }] })[0]!.inputs[0]).toMatchObject({
+      who: 'Kenya (Wanjiru Kamau)',
+      where: null,
+    })
   })
 })

@@ -15,7 +15,7 @@ export function compilationSummary({ inputs, groups, by }: Pick<Compilation, 'in
 /** One written input as the preview shows it: who, where, on what text, what they wrote, how many replies. */
 export interface PreviewInput {
   threadId: string
-  /** "Kenya (Wanjiru Kamau)", or the name alone without a delegation. */
+  /** "Kenya (Wanjiru Kamau)"; the name alone without a delegation, or under the delegation's heading. */
   who: string
   /** "Paragraph 3", "R4", "General": left out when the grouping already says it. */
   where: string | null
@@ -48,7 +48,8 @@ function previewInput(input: CompiledInput, by: CompilationGrouping): PreviewInp
   const replies = input.replies.length
   return {
     threadId: input.threadId,
-    who: delegation && delegation !== name ? `${delegation} (${name})` : name,
+    // Grouped by delegation, the heading names it already.
+    who: by === 'paragraph' && delegation && delegation !== name ? `${delegation} (${name})` : name,
     where: by === 'paragraph' ? null : input.location,
     quote: input.quote,
     body: input.body,
