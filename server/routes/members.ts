@@ -43,8 +43,9 @@ export function memberRoutes({ members, sessions, publicUrl, registry, access }:
         const unknown = workspaces.filter((id) => !registry.workspace(id))
         if (unknown.length > 0) throw new ApiError(422, 'workspace_not_found', `there is no workspace ${unknown.join(', ')}`, { workspaces: unknown })
       }
-      const created = members.create(invitee)
-      for (const workspaceId of workspaces) access.addLead(workspaceId, created.id, c.get('member').id)
+      const created = members.create(invitee, (member) => {
+        for (const workspaceId of workspaces) access.addLead(workspaceId, member.id, c.get('member').id)
+      })
       const inviteUrl = inviteLink(publicUrl(), sessions.createInvite(created.id))
       return reply(c, InvitedMember, { member: members.record(created.id)!, inviteUrl }, 201)
     })
