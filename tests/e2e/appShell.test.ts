@@ -149,6 +149,11 @@ describe('the app shell', () => {
       await controlled(page)
       const firstVersion = await page.evaluate(async () => (await caches.keys()).find((key) => key.startsWith('dtg-shell-')))
       expect(firstVersion).toBeTruthy()
+      // A second tab of the same application.
+      const other = await context.newPage()
+      await other.goto(`${deployment.url}/#/`)
+      await other.locator('.member-name', { hasText: 'Delegate of Chile' }).waitFor()
+      await controlled(other)
 
       nextBuild = true
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update())
@@ -162,6 +167,13 @@ describe('the app shell', () => {
         .toEqual([`${firstVersion}-next`])
       await page.locator('.member-name', { hasText: 'Delegate of Chile' }).waitFor()
       expect(await page.getByTestId('update-notice').count()).toBe(0)
+
+      // The other tab was switched to the new version by the first: it still offers to reload, and reloading is enough.
+      const otherNotice = other.getByTestId('update-notice')
+      await otherNotice.waitFor()
+      await Promise.all([other.waitForEvent('load'), otherNotice.getByRole('button', { name: 'Reload' }).click()])
+      await other.locator('.member-name', { hasText: 'Delegate of Chile' }).waitFor()
+      expect(await other.getByTestId('update-notice').count()).toBe(0)
       await context.close()
     } finally {
       await deployment.close()
