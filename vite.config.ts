@@ -1,13 +1,34 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs/promises'
 import path from 'node:path'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
+import { buildVersion, precacheList, serviceWorkerFile } from './client/serviceWorker/precache.ts'
+import { workerSource } from './client/serviceWorker/workerSource.ts'
 
 const repoRoot = import.meta.dirname
 const server = 'http://127.0.0.1:8080'
 
+/** Writes the service worker (`sw.js`) beside index.html, with the list of the files this build made and its version. */
+function serviceWorker(): Plugin {
+  return {
+    name: 'dtg-service-worker',
+    apply: 'build',
+    // After the HTML plugin has written index.html, so that the page is part of the list and of the version.
+    async writeBundle(options, bundle) {
+      const precache = precacheList(Object.keys(bundle))
+      const page = bundle['index.html']
+      const pageContent = page?.type === 'asset' ? String(page.source) : ''
+      const version = await buildVersion(precache, pageContent, (text) => createHash('sha256').update(text).digest('hex'))
+      await fs.writeFile(path.join(options.dir ?? path.join(repoRoot, 'dist/client'), serviceWorkerFile), workerSource({ version, precache }))
+    },
+  }
+}
+
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), serviceWorker()],
   build: {
     outDir: path.join(repoRoot, 'dist/client'),
     emptyOutDir: true,

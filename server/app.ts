@@ -117,7 +117,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
   api.use('/documents/:id/procedures/:procedureId/outcome', exportLimit((c) => (c.req.query('format') ?? 'json') !== 'json'))
   api.route('/catalogue', catalogueRoutes({ catalogue }))
   api.route('/templates', templateRoutes())
-  api.route('/members', memberRoutes({ members, sessions, publicUrl }))
+  api.route('/members', memberRoutes({ members, sessions, publicUrl, registry, access }))
   api.route('/workspaces', workspaceRoutes({ registry, access, members, seedFromTemplate: services.seedFromTemplate, templateExists: services.templateExists }))
   api.route('/workspaces', participationRoutes({ registry, access, log: services.participation }))
   api.route(
@@ -173,6 +173,13 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
   if (clientDir) {
     app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), clientDir) }))
     app.get('/assets/*', noRoute)
+    // The service worker the client's build writes (the offline copy of the shell): always checked with the server, so a
+    // new deployment is found on the next visit.
+    app.get('/sw.js', (c) => {
+      const file = path.join(clientDir, 'sw.js')
+      if (!fs.existsSync(file)) return noRoute(c)
+      return c.body(fs.readFileSync(file, 'utf8'), 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' })
+    })
     // Read on each request: a rebuild of the client while the server runs is picked up at once.
     app.get('*', (c) => c.html(fs.readFileSync(path.join(clientDir, 'index.html'), 'utf8')))
   }

@@ -6,6 +6,7 @@ import { MemberDirectory, MemberError } from './auth/members.ts'
 import { Sessions } from './auth/sessions.ts'
 import { loadConfig, publicUrlOf } from './config.ts'
 import { backupDatabase } from './store/backup.ts'
+import { recordedServerAddress } from './serverAddress.ts'
 import { recoverDocument } from './store/recovery.ts'
 import { openSqlite } from './store/sqlite.ts'
 import { SqliteDocumentStore } from './store/sqliteDocuments.ts'
@@ -37,7 +38,7 @@ member options:
   --regional-group <group>     ${regionalGroups.join(', ')}
   --leads <id>[,<id>...]       workspaces the member co-facilitates
 
-environment: DATA_DIR (default ./data), PUBLIC_URL (default http://HOST:PORT)`
+environment: DATA_DIR (default ./data), PUBLIC_URL (default: the address the server last started at with this DATA_DIR, else http://HOST:PORT)`
 
 function fail(message: string): never {
   console.error(message)
@@ -137,7 +138,8 @@ function main(argv: string[]): void {
         const token = sessions.createInvite(member.id)
         const hours = Math.round(config.inviteTtlMs / 3_600_000)
         console.log(`one-time sign-in link for ${member.name} (${member.role}), valid for ${hours} hours:`)
-        console.log(inviteLink(publicUrlOf(config), token))
+        // PUBLIC_URL when set; else where the server really listens (its PORT may not be the one this shell has).
+        console.log(inviteLink(config.publicUrl ?? recordedServerAddress(config.dataDir) ?? publicUrlOf(config), token))
         break
       }
       case 'lead': {

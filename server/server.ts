@@ -6,6 +6,7 @@ import { createApp } from './app.ts'
 import { CloseCode } from '../shared/collab/closeCodes.ts'
 import { publicUrlOf, type Config } from './config.ts'
 import { log } from './log.ts'
+import { recordServerAddress } from './serverAddress.ts'
 import { createServices } from './services.ts'
 import { startCheckpointer } from './store/checkpointer.ts'
 import { databasePath, openSqlite, releaseFreePages } from './store/sqlite.ts'
@@ -48,6 +49,7 @@ export async function startServer(config: Config, options: { clientDir?: string 
   http1.headersTimeout = 66_000
   injectWebSocket(server)
   port = (server.address() as AddressInfo).port
+  recordServerAddress(config.dataDir, publicUrl())
 
   const demo = await createDemoIfEmpty({ ...services, year: new Date().getFullYear() })
   const pruneSessions = setInterval(() => services.sessions.pruneExpired(), 3_600_000)

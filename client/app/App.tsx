@@ -1,19 +1,37 @@
 /** The app shell: signs in, then shows the page the hash names under a common header. */
-import { lazy, Suspense } from 'react'
+import { Suspense, useEffect } from 'react'
 import { SignInPage } from '../pages/SignInPage.tsx'
 import { AppHeader } from './AppHeader.tsx'
+import { lazyScreen, prefetchScreensWhenIdle } from './lazyScreen.ts'
 import { RoutedPage } from './RoutedPage.tsx'
+import { ScreenBoundary } from './ScreenBoundary.tsx'
 import { SigningIn, Unreachable } from './SessionScreens.tsx'
+import { UpdateNotice } from './UpdateNotice.tsx'
 import { useRoute } from './useRoute.ts'
 import { useSession } from './useSession.ts'
 import { useSignOut } from './useSignOut.ts'
 
-const SignOutDialog = lazy(() => import('./SignOutDialog.tsx'))
+const SignOutDialog = lazyScreen(() => import('./SignOutDialog.tsx'))
 
 export function App() {
+  return (
+    <>
+      <UpdateNotice />
+      <Shell />
+    </>
+  )
+}
+
+function Shell() {
   const [session, setSession] = useSession()
   const route = useRoute()
   const signOut = useSignOut(() => setSession({ status: 'signed-out', inviteError: null }))
+  const signedIn = session.status === 'signed-in'
+
+  // Once signed in and idle, the screens loaded on demand are fetched ahead of need (and so kept for offline use).
+  useEffect(() => {
+    if (signedIn) prefetchScreensWhenIdle()
+  }, [signedIn])
 
   if (session.status === 'starting') return <SigningIn />
   if (session.status === 'failed') return <Unreachable message={session.message} />
@@ -23,9 +41,11 @@ export function App() {
     <>
       <AppHeader member={session.member} onSignOut={signOut.askToLeave} signOutRef={signOut.signOutButton} />
       {signOut.asking && (
-        <Suspense fallback={null}>
-          <SignOutDialog onSignOut={signOut.leave} onStay={signOut.stay} />
-        </Suspense>
+        <ScreenBoundary what="the sign-out dialog" onDismiss={signOut.stay}>
+          <Suspense fallback={null}>
+            <SignOutDialog onSignOut={signOut.leave} onStay={signOut.stay} />
+          </Suspense>
+        </ScreenBoundary>
       )}
       <main className="page" id="main" tabIndex={-1}>
         <RoutedPage route={route} member={session.member} />

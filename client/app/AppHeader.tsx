@@ -2,7 +2,7 @@
 import type { Ref } from 'react'
 import type { SignedInMember } from '../api/types.ts'
 import { Brand } from './Brand.tsx'
-import { roleLabels } from './roleLabels.ts'
+import { memberLine } from './memberLine.ts'
 import { routeHref } from './route.ts'
 import { mainContentId, skipToContent } from './skipToContent.ts'
 import { useRoute } from './useRoute.ts'
@@ -36,10 +36,7 @@ export function AppHeader({ member, onSignOut, signOutRef }: { member: SignedInM
       )}
       <div className="signed-in" aria-label="Signed in as">
         <span className="member-name">{member.name}</span>
-        <span className="member-role">
-          {roleLabels[member.role]}
-          {member.delegation ? `, ${member.delegation}` : ''}
-        </span>
+        {memberLine(member) && <span className="member-role">{memberLine(member)}</span>}
         <button type="button" className="button-quiet" ref={signOutRef} onClick={onSignOut}>
           Sign out
         </button>

@@ -1,16 +1,18 @@
 /** The page the hash names, for the signed-in member; the document, revision, comparison, members and catalogue pages load lazily. */
-import { lazy, Suspense, type ReactNode } from 'react'
+import { Suspense, type ReactNode } from 'react'
 import type { SignedInMember } from '../api/types.ts'
 import { NotFoundPage } from '../pages/NotFoundPage.tsx'
 import { WorkspaceListPage } from '../pages/WorkspaceListPage.tsx'
 import { WorkspacePage } from '../pages/WorkspacePage.tsx'
+import { lazyScreen } from './lazyScreen.ts'
 import type { Route } from './route.ts'
+import { ScreenBoundary } from './ScreenBoundary.tsx'
 
-const DocumentPage = lazy(() => import('../pages/DocumentPage.tsx'))
-const MembersPage = lazy(() => import('../members/MembersPage.tsx'))
-const CataloguePage = lazy(() => import('../catalogue/CataloguePage.tsx'))
-const RevisionPage = lazy(() => import('../revisions/RevisionPage.tsx'))
-const ComparePage = lazy(() => import('../revisions/ComparePage.tsx'))
+const DocumentPage = lazyScreen(() => import('../pages/DocumentPage.tsx'))
+const MembersPage = lazyScreen(() => import('../members/MembersPage.tsx'))
+const CataloguePage = lazyScreen(() => import('../catalogue/CataloguePage.tsx'))
+const RevisionPage = lazyScreen(() => import('../revisions/RevisionPage.tsx'))
+const ComparePage = lazyScreen(() => import('../revisions/ComparePage.tsx'))
 
 function Lazy({ loading, children }: { loading: string; children: ReactNode }) {
   return (
@@ -26,7 +28,16 @@ function Lazy({ loading, children }: { loading: string; children: ReactNode }) {
   )
 }
 
+/** The page, inside an error boundary: a page that fails (or cannot be fetched) shows the error in place, never a blank app. */
 export function RoutedPage({ route, member }: { route: Route; member: SignedInMember }) {
+  return (
+    <ScreenBoundary what="this page" resetKey={window.location.hash}>
+      <Page route={route} member={member} />
+    </ScreenBoundary>
+  )
+}
+
+function Page({ route, member }: { route: Route; member: SignedInMember }) {
   switch (route.page) {
     case 'workspaces':
       return <WorkspaceListPage member={member} />

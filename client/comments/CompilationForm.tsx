@@ -1,11 +1,12 @@
 /** "Compilation of written inputs": every comment on the document, grouped by delegation or by paragraph, as DOCX or Markdown. */
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useState, type FormEvent } from 'react'
 import {
   compilationFormatLabels,
   compilationFormats,
   compilationGroupingLabels,
   compilationGroupings,
   compilationUrl,
+  followThreads,
   getCompilation,
   type CompilationFormat,
   type CompilationGrouping,
@@ -14,7 +15,7 @@ import { ChoiceGroup, DownloadAndPreview } from '../app/CompilationControls.tsx'
 import { LoadState } from '../app/LoadState.tsx'
 import { useLoad } from '../app/useLoad.ts'
 import { useDownload } from '../revisions/useDownload.ts'
-import { compilationFileName, compilationSummary, writtenInputs } from './compilationText.ts'
+import { compilationFileName, compilationSummary, previewGroups } from './compilationText.ts'
 
 export function CompilationForm({ documentId }: { documentId: string }) {
   const [by, setBy] = useState<CompilationGrouping>('delegation')
@@ -63,9 +64,13 @@ export function CompilationForm({ documentId }: { documentId: string }) {
   )
 }
 
-/** The headings the compilation would have, and how many inputs each holds. Loaded when shown, and again for another grouping. */
+/**
+ * What the compilation would hold: each heading with the text of its inputs. Loaded when shown, again for another
+ * grouping, and kept current while shown: a new or changed comment (the document's `thread` events) refreshes it.
+ */
 function CompilationPreview({ documentId, by }: { documentId: string; by: CompilationGrouping }) {
-  const [loaded, reload] = useLoad(() => getCompilation(documentId, by), [documentId, by])
+  const [loaded, reload, refresh] = useLoad(() => getCompilation(documentId, by), [documentId, by])
+  useEffect(() => followThreads(documentId, refresh, refresh), [documentId, refresh])
   return (
     <section className="compilation-preview" aria-label="Preview of the compilation">
       <LoadState loaded={loaded} what="the compilation" retry={reload}>
@@ -76,10 +81,25 @@ function CompilationPreview({ documentId, by }: { documentId: string; by: Compil
             </p>
             {compilation.groups.length > 0 && (
               <ul className="compilation-groups">
-                {compilation.groups.map((group, index) => (
+                {previewGroups(compilation).map((group, index) => (
                   <li key={`${index}:${group.heading}`}>
-                    <span className="compilation-heading">{group.heading}</span>
-                    <span className="compilation-count">{writtenInputs(group.threadIds.length)}</span>
+                    <p className="compilation-group-head">
+                      <span className="compilation-heading">{group.heading}</span>
+                      <span className="compilation-count">{group.count}</span>
+                    </p>
+                    <ol className="compilation-inputs">
+                      {group.inputs.map((input) => (
+                        <li key={input.threadId} className="compilation-input">
+                          <p className="compilation-input-who">
+                            {input.who}
+                            {input.where && <span className="hint"> · {input.where}</span>}
+                          </p>
+                          {input.quote && <blockquote className="compilation-input-quote">{input.quote}</blockquote>}
+                          <p className="compilation-input-body">{input.body}</p>
+                          {input.replies && <p className="hint">{input.replies}</p>}
+                        </li>
+                      ))}
+                    </ol>
                   </li>
                 ))}
               </ul>

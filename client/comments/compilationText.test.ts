@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { compilationUrl } from '../api/comments.ts'
-import { compilationFileName, compilationSummary, writtenInputs } from './compilationText.ts'
+import { compilationFileName, compilationSummary, previewGroups, writtenInputs } from './compilationText.ts'
 
 const input = (threadId: string) => ({
   threadId,
@@ -35,5 +35,34 @@ describe('compilation of written inputs', () => {
 
   test('the fallback file name follows the server', () => {
     expect(compilationFileName('dtg1-2026-a', 'paragraph', 'docx')).toBe('dtg1-2026-a-written-inputs-by-paragraph.docx')
+  })
+
+  test('the preview holds the text of every input under its heading: who, where, on what, what they wrote', () => {
+    const reply = { author: { name: 'Lars Berg', delegation: 'Sweden', role: 'cofacilitator' as const }, body: 'Noted.', createdAt: 1 }
+    const inputs = [
+      { ...input('t1'), replies: [reply, reply] },
+      { ...input('t2'), author: { name: 'ICT4Peace', delegation: 'ICT4Peace', role: 'stakeholder' as const, regionalGroup: null }, body: 'Add water.', quote: 'hospitals', location: 'R2' },
+    ]
+    const groups = [
+      { heading: 'Kenya', threadIds: ['t1'] },
+      { heading: 'ICT4Peace (stakeholder input)', threadIds: ['t2', 'gone'] },
+    ]
+    expect(previewGroups({ by: 'delegation', inputs, groups })).toEqual([
+      {
+        heading: 'Kenya',
+        count: '1 written input',
+        inputs: [{ threadId: 't1', who: 'Wanjiru Kamau', where: 'Paragraph 3', quote: 'supply chain', body: 'Kenya asks for more.', replies: '2 replies' }],
+      },
+      {
+        heading: 'ICT4Peace (stakeholder input)',
+        count: '2 written inputs',
+        inputs: [{ threadId: 't2', who: 'ICT4Peace', where: 'R2', quote: 'hospitals', body: 'Add water.', replies: null }],
+      },
+    ])
+    // Grouped by paragraph, the heading says where already, and the delegation goes with the name.
+    expect(previewGroups({ by: 'paragraph', inputs, groups: [{ heading: 'Paragraph 3', threadIds: ['t1'] }] })[0]!.inputs[0]).toMatchObject({
+      who: 'Kenya (Wanjiru Kamau)',
+      where: null,
+    })
   })
 })

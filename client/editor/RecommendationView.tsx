@@ -1,9 +1,11 @@
 /** How a recommendation looks in the editor: its number, its framework links as chips, then its paragraphs. */
 import { NodeViewContent, NodeViewWrapper, useEditorState, type ReactNodeViewProps } from '@tiptap/react'
+import { useRef } from 'react'
 import { recommendationNumberFrom } from './draftNumbering.ts'
 import { useChooseLinks } from './LinkPicker.tsx'
 import { RefChip } from './RefChip.tsx'
 import { refsOf } from './recommendationCommands.ts'
+import { useRovingFocus } from './rovingFocus.ts'
 
 export function RecommendationView({ node, editor, decorations }: ReactNodeViewProps) {
   const chooseLinks = useChooseLinks()
@@ -13,6 +15,9 @@ export function RecommendationView({ node, editor, decorations }: ReactNodeViewP
   const refs = refsOf(node)
   // Follows the member's rights changing while the document is open (setEditable re-renders no node view by itself).
   const editable = useEditorState({ editor, selector: ({ editor: current }) => current.isEditable })
+  // Its links, flags and "+ Link" are one tab stop; the arrow keys move between them.
+  const header = useRef<HTMLDivElement>(null)
+  const roving = useRovingFocus(header)
 
   const addLinks = async () => {
     const chosen = await chooseLinks({ title: `Link ${name} to the framework`, confirmLabel: 'Add links', linked: refs })
@@ -21,7 +26,15 @@ export function RecommendationView({ node, editor, decorations }: ReactNodeViewP
 
   return (
     <NodeViewWrapper as="section" className="recommendation" data-recommendation-id={id} aria-label={`Recommendation ${name}`}>
-      <div className="recommendation-header" contentEditable={false}>
+      <div
+        className="recommendation-header"
+        contentEditable={false}
+        ref={header}
+        role="group"
+        aria-label={`${name}: framework links (arrow keys move between them)`}
+        onKeyDown={roving.onKeyDown}
+        onFocus={roving.onFocus}
+      >
         <span className="recommendation-number" aria-hidden="true">
           {name}
         </span>

@@ -16,16 +16,17 @@ interface ToolbarState {
 
 function ToolButton({ label, shortcut, active, onClick, children }: { label: string; shortcut?: string; active: boolean; onClick: () => void; children: React.ReactNode }) {
   return (
+    // The name begins with what the button shows ("H1", "1. List"), so that it can be spoken as seen; the rest says what it does.
     <button
       type="button"
       className="tool"
       aria-pressed={active}
-      aria-label={label}
       title={shortcut ? `${label} (${shortcut})` : label}
       onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}
     >
       {children}
+      <span className="visually-hidden">: {label}</span>
     </button>
   )
 }

@@ -1,16 +1,27 @@
-/** The secretariat's form to invite a member: name, role, delegation or group, UN regional group. */
+/** The secretariat's form to invite a member: name, role, delegation or group, UN regional group, and for a co-facilitator the workspaces they lead. */
 import { useState, type FormEvent, type Ref } from 'react'
 import type { RegionalGroup, Role } from '../../shared/schema/member.ts'
 import { inviteMember, type InvitedMember } from '../api/members.ts'
+import type { WorkspaceSummary } from '../api/types.ts'
 import { FormError } from '../pages/FormError.tsx'
 import { RegionalGroupOptions, RoleOptions } from './MemberFields.tsx'
 import { InviteLink } from './InviteLink.tsx'
 
-export function InviteMemberForm({ onInvited, nameInput }: { onInvited: (invited: InvitedMember) => void; nameInput?: Ref<HTMLInputElement> }) {
+export function InviteMemberForm({
+  onInvited,
+  nameInput,
+  workspaces,
+}: {
+  onInvited: (invited: InvitedMember) => void
+  nameInput?: Ref<HTMLInputElement>
+  /** The workspaces a co-facilitator can be invited to lead. */
+  workspaces: readonly WorkspaceSummary[]
+}) {
   const [name, setName] = useState('')
   const [role, setRole] = useState<Role>('delegation')
   const [delegation, setDelegation] = useState('')
   const [regionalGroup, setRegionalGroup] = useState<RegionalGroup | ''>('')
+  const [leads, setLeads] = useState<string[]>([])
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
   const [invited, setInvited] = useState<InvitedMember | null>(null)
@@ -25,11 +36,13 @@ export function InviteMemberForm({ onInvited, nameInput }: { onInvited: (invited
         role,
         ...(delegation.trim() ? { delegation: delegation.trim() } : {}),
         ...(regionalGroup ? { regionalGroup } : {}),
+        ...(role === 'cofacilitator' && leads.length > 0 ? { leads } : {}),
       })
       setInvited(result)
       setName('')
       setDelegation('')
       setRegionalGroup('')
+      setLeads([])
       onInvited(result)
     } catch (caught) {
       setError(caught)
@@ -67,6 +80,22 @@ export function InviteMemberForm({ onInvited, nameInput }: { onInvited: (invited
         </select>
       </label>
       <p className="hint">The regional group counts the member's comments and edits in the participation chart of each workspace.</p>
+      {role === 'cofacilitator' && workspaces.length > 0 && (
+        <fieldset className="invite-leads">
+          <legend>Workspaces they lead</legend>
+          {workspaces.map((workspace) => (
+            <label key={workspace.id} className="choice">
+              <input
+                type="checkbox"
+                checked={leads.includes(workspace.id)}
+                onChange={(event) => setLeads((current) => (event.target.checked ? [...current, workspace.id] : current.filter((id) => id !== workspace.id)))}
+              />
+              {workspace.title}
+            </label>
+          ))}
+          <p className="hint">They may edit there from their first sign-in; elsewhere they read and comment. This can be changed on each workspace's page.</p>
+        </fieldset>
+      )}
       <FormError error={error} />
       <button type="submit" disabled={busy}>
         {busy ? 'Inviting…' : 'Invite member'}

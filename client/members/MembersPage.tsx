@@ -84,6 +84,7 @@ function ManageMembers({ member }: { member: SignedInMember }) {
           reload()
         }}
         nameInput={nameInput}
+        workspaces={loaded.status === 'ready' ? loaded.value[1] : []}
       />
     </section>
   )

@@ -1,8 +1,11 @@
-/** The server's verdict on the document in the header: valid, or how many problems it found. */
+/** The server's verdict on the document in the header: valid, or how many problems it found; offline, when it last checked. */
+import { useOnline } from '../app/useOnline.ts'
+import { statusLabel } from './statusLabel.ts'
 import { useServerStatus } from './useServerStatus.ts'
 
 export function StatusBadge({ documentId }: { documentId: string }) {
   const status = useServerStatus(documentId)
+  const online = useOnline()
   if (!status) {
     return (
       <span className="status-badge status-unknown" role="status" data-testid="server-status">
@@ -10,19 +13,18 @@ export function StatusBadge({ documentId }: { documentId: string }) {
       </span>
     )
   }
-  // The server lists a bounded number of problems; problemCount is how many there are in all.
   const count = status.problemCount ?? status.problems.length
   const more = status.omittedProblems ? `\n(and ${status.omittedProblems} more)` : ''
-  const label = status.valid ? (count === 0 ? 'Valid' : `Valid, ${count} ${count === 1 ? 'warning' : 'warnings'}`) : `${count} ${count === 1 ? 'problem' : 'problems'}`
+  const label = statusLabel(status, online)
   return (
     <span
-      className={status.valid ? 'status-badge status-valid' : 'status-badge status-invalid'}
+      className={`status-badge status-${label.tone}`}
       role="status"
       data-testid="server-status"
       title={`Server check at ${new Date(status.checkedAt).toLocaleTimeString()}${count ? `:\n${status.problems.map((problem) => problem.message).join('\n')}${more}` : ''}`}
     >
       <span className="visually-hidden">Server check: </span>
-      {label}
+      {label.text}
     </span>
   )
 }

@@ -17,7 +17,7 @@ const bucketWords: Record<ParticipationBucket, { noun: string; by: string }> = {
 }
 
 const metricWords: Record<Metric, { title: string; one: string; many: string }> = {
-  edits: { title: 'Edits', one: 'edit', many: 'edits' },
+  edits: { title: 'Editing sessions', one: 'editing session', many: 'editing sessions' },
   comments: { title: 'Comments', one: 'comment', many: 'comments' },
 }
 
@@ -44,7 +44,10 @@ export function ParticipationChart({ workspaceId }: { workspaceId: string }) {
           </button>
         </div>
       </div>
-      <p className="hint">Edits to this workspace's documents and comments on them, counted by the regional group of the member who made them.</p>
+      <p className="hint">
+        Editing sessions on this workspace's documents (a member's edits to one document, with no pause of five minutes or more) and comments
+        on them, counted by the regional group of the member who made them.
+      </p>
       <LoadState loaded={loaded} what="participation" retry={reload}>
         {(participation) => <ParticipationView participation={participation} />}
       </LoadState>
@@ -204,7 +207,7 @@ function ParticipationTable({
             <tr>
               {groups.map((group) => (
                 <Fragment key={group.id}>
-                  <th scope="col">Edits</th>
+                  <th scope="col">Editing sessions</th>
                   <th scope="col">Comments</th>
                 </Fragment>
               ))}

@@ -1,6 +1,7 @@
 /** "Cut revision": a label and an optional note; an invalid draft is refused with its problems listed. */
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useState, type FormEvent } from 'react'
 import { ApiError } from '../api/http.ts'
+import { useOnline } from '../app/useOnline.ts'
 import { cutRevision, draftProblemsOf, type DraftProblem, type RevisionSummary } from '../api/revisions.ts'
 import { DraftInvalidNotice } from './DraftProblems.tsx'
 import { checkRevisionForm, revisionLabelMaxLength, revisionNoteMaxLength, type RevisionFormErrors } from './revisionText.ts'
@@ -26,6 +27,11 @@ export function CutRevisionForm({
   const labelId = useId()
   const labelErrorId = useId()
   const noteErrorId = useId()
+  // A failure to reach the server is forgotten once the network is back: it no longer says anything true.
+  const online = useOnline()
+  useEffect(() => {
+    if (online) setOutcome((current) => (current.kind === 'failed' ? { kind: 'none' } : current))
+  }, [online])
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()

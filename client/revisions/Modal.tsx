@@ -1,13 +1,21 @@
-/** A modal dialog (native <dialog>): focus stays inside, Escape closes it. */
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+/** A modal dialog (native <dialog>): focus stays inside, Escape closes it, and the focus returns to what opened it. */
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react'
 
 export function Modal({ title, className, onClose, children }: { title: string; className?: string; onClose: () => void; children: ReactNode }) {
   const dialog = useRef<HTMLDialogElement>(null)
   const headingId = useId()
-  useEffect(() => {
+  // A layout effect: its cleanup runs while the dialog is still in the page, so the focus can be handed back.
+  useLayoutEffect(() => {
     const element = dialog.current
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     if (element && !element.open) element.showModal()
-    return () => element?.close()
+    return () => {
+      const active = document.activeElement
+      // Unless the closing action moved the focus on purpose (to a recommendation, say), the opener gets it back.
+      const focusInDialog = !active || active === document.body || Boolean(element?.contains(active))
+      element?.close()
+      if (focusInDialog && opener?.isConnected) opener.focus()
+    }
   }, [])
   return (
     <dialog

@@ -41,7 +41,7 @@ export function ReadOnlyDraft({ content, catalogue, label }: { content: DraftDoc
       onContentError: ({ error }) => setContentError(error.message),
       shouldRerenderOnTransaction: false,
       editorProps: {
-        attributes: { class: 'draft-text', role: 'document', 'aria-label': `Text of ${label}`, 'aria-readonly': 'true' },
+        attributes: { class: 'draft-text', role: 'document', 'aria-label': `Text of ${label}` },
       },
     },
     [extensions, content],

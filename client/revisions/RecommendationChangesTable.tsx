@@ -41,7 +41,6 @@ export function RecommendationChangesTable({ changes, fromLabel, toLabel }: { ch
               <th scope="col">Recommendation</th>
               <th scope="col">Change</th>
               <th scope="col">Links</th>
-              <th scope="col">What happened</th>
             </tr>
           </thead>
           <tbody>
@@ -56,7 +55,8 @@ export function RecommendationChangesTable({ changes, fromLabel, toLabel }: { ch
                       </button>
                     ) : null}
                   </th>
-                  <td>
+                  {/* The kinds of change say what happened; only who proposed it and the renumbering across versions add to them. */}
+                  <td className="change-summary">
                     {change.changes.length === 0 ? (
                       <span className="change-kind change-kind-none">Unchanged</span>
                     ) : (
@@ -68,6 +68,12 @@ export function RecommendationChangesTable({ changes, fromLabel, toLabel }: { ch
                         ))}
                       </ul>
                     )}
+                    {change.credits?.map((credit, index) => (
+                      <span key={index} className="hint change-credit">
+                        {credit}
+                      </span>
+                    ))}
+                    {renumberedLine(change, fromLabel, toLabel) && <span className="hint renumbered-line">{renumberedLine(change, fromLabel, toLabel)}</span>}
                   </td>
                   <td>
                     {links.added.length === 0 && links.removed.length === 0 ? (
@@ -90,15 +96,6 @@ export function RecommendationChangesTable({ changes, fromLabel, toLabel }: { ch
                         ))}
                       </ul>
                     )}
-                  </td>
-                  <td className="change-summary">
-                    {change.summary}
-                    {change.credits?.map((credit, index) => (
-                      <span key={index} className="hint change-credit">
-                        {credit}
-                      </span>
-                    ))}
-                    {renumberedLine(change, fromLabel, toLabel) && <span className="hint renumbered-line">{renumberedLine(change, fromLabel, toLabel)}</span>}
                   </td>
                 </tr>
               )

@@ -6,6 +6,10 @@ import { blockChangeLabels, blockNumbers, segmentLines } from './redlineView.ts'
 export function Redline({ blocks, fromLabel, toLabel }: { blocks: readonly RedlineBlock[]; fromLabel: string; toLabel: string }) {
   return (
     <article className="redline" aria-label={`Redline: ${fromLabel} compared with ${toLabel}`}>
+      {/* The text's own headings follow at level 3 and below, under this one. */}
+      <h2 className="visually-hidden">
+        Redline: {fromLabel} compared with {toLabel}
+      </h2>
       {blocks.length === 0 && <p className="hint">Both versions are empty.</p>}
       {blocks.map((block, index) => (
         <RedlineBlockView key={index} block={block} />

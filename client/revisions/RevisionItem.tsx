@@ -31,7 +31,7 @@ export function RevisionItem({ documentId, revision, previous, latest, onRestore
         <a
           className="action-link"
           href={routeHref({ page: 'compare', documentId, from: revision.id, to: 'current' })}
-          aria-label={`Compare ${revision.label} with the current text`}
+          aria-label={`Compare with current: ${revision.label} with the current text`}
         >
           Compare with current
         </a>

@@ -66,6 +66,23 @@ describe('contributors and participation', () => {
     ])
   })
 
+  it('counts edits as editing sessions: many updates without a 5-minute pause are one, a later return another', async () => {
+    const { store, log, workspace, document, kenya, chile } = setUp()
+    vi.useFakeTimers({ toFake: ['Date'] })
+    const typeAt = async (minutes: number, authorId: number, updates = 1) => {
+      vi.setSystemTime(Date.UTC(2026, 10, 23, 9, 0) + minutes * 60_000)
+      await store.append(Array.from({ length: updates }, () => ({ documentId: document.id, update: new Uint8Array(2), authorId })))
+    }
+    // Kenya types for 12 minutes (60 updates, never 5 minutes apart), pauses, and comes back at 10:00; Chile types once.
+    for (let minute = 0; minute < 12; minute++) await typeAt(minute, kenya.id, 5)
+    await typeAt(60, kenya.id, 3)
+    await typeAt(3, chile.id, 40)
+    const [day] = log.participation(workspace.id, 'day').series
+    expect(day.counts.african?.edits).toBe(2)
+    expect(day.counts['latin-american-caribbean']?.edits).toBe(1)
+    expect(log.contributors(document.id).contributors.find((entry) => entry.author.name === 'Delegate of Kenya')?.updates).toBe(63)
+  })
+
   it('counts edits per regional group and day, every group listed, members without one as "none"', async () => {
     const { db, store, log, workspace, document, kenya } = setUp()
     await store.append([{ documentId: document.id, update: new Uint8Array(4), authorId: kenya.id }])

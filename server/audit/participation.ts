@@ -9,6 +9,7 @@ import type {
 } from '../../shared/schema/participation.ts'
 import { memberColumns, memberOfRow } from '../auth/memberColumns.ts'
 import type { Sqlite } from '../store/sqlite.ts'
+import { type EditActivity, editSessions } from './editSessions.ts'
 
 const dayMs = 86_400_000
 
@@ -27,7 +28,7 @@ type AuthorRow = Author & Record<string, unknown>
 export class ParticipationLog {
   private readonly contributorsOf
   private readonly recentOf
-  private readonly editsByDay
+  private readonly editActivity
   private readonly commentsByDay
 
   constructor(db: Sqlite) {
@@ -41,10 +42,10 @@ export class ParticipationLog {
        FROM contributions c JOIN members m ON m.id = c.member_id
        WHERE c.document_id = ? ORDER BY c.minute DESC, c.last_at DESC LIMIT ?`,
     )
-    this.editsByDay = db.prepare<[string], { day: number; regionalGroup: RegionalGroup | null; n: number }>(
-      `SELECT c.minute / ${dayMs} AS day, m.regional_group AS regionalGroup, sum(c.updates) AS n
+    this.editActivity = db.prepare<[string], EditActivity & { regionalGroup: RegionalGroup | null }>(
+      `SELECT c.member_id AS memberId, c.document_id AS documentId, c.first_at AS firstAt, c.last_at AS lastAt, m.regional_group AS regionalGroup
        FROM contributions c JOIN documents d ON d.id = c.document_id JOIN members m ON m.id = c.member_id
-       WHERE d.workspace_id = ? GROUP BY day, m.regional_group`,
+       WHERE d.workspace_id = ? ORDER BY c.member_id, c.document_id, c.first_at`,
     )
     this.commentsByDay = db.prepare<[string], { day: number; regionalGroup: RegionalGroup | null; n: number }>(
       `SELECT k.created_at / ${dayMs} AS day, m.regional_group AS regionalGroup, count(*) AS n
@@ -67,7 +68,10 @@ export class ParticipationLog {
     }
   }
 
-  /** Edits (content updates) and comments per regional group and period; members without a group count as "none". */
+  /**
+   * Edits and comments per regional group and period; members without a group count as "none". Edits are editing
+   * sessions (editSessions.ts), counted in the period each began, not raw updates: a keystroke is an update.
+   */
   participation(workspaceId: string, bucket: Bucket): Participation {
     const groups: Participation['groups'] = [
       ...regionalGroups.map((id) => ({ id, label: regionalGroupLabels[id] })),
@@ -83,7 +87,7 @@ export class ParticipationLog {
       }
       entry.counts[group ?? 'none'][kind] += n
     }
-    for (const row of this.editsByDay.all(workspaceId)) add(row.day, row.regionalGroup, 'edits', row.n)
+    for (const session of editSessions(this.editActivity.all(workspaceId))) add(Math.floor(session.start / dayMs), session.first.regionalGroup, 'edits', 1)
     for (const row of this.commentsByDay.all(workspaceId)) add(row.day, row.regionalGroup, 'comments', row.n)
     return { bucket, groups, series: [...series.values()].sort((a, b) => a.start - b.start) }
   }

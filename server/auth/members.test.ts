@@ -18,6 +18,21 @@ describe('MemberDirectory', () => {
     return { db, members: new MemberDirectory(db), access: new Access(db, new Registry(db)), registry: new Registry(db) }
   }
 
+  it('creates a member and their leads in one transaction: when a lead cannot be stored, neither is the member', () => {
+    const { members, access, registry } = directory()
+    const workspace = registry.createWorkspace({ dtg: 1, year: 2026, title: 'DTG 1' })
+    const lead = members.create({ name: 'Lead from the start', role: 'cofacilitator' }, (member) => access.addLead(workspace.id, member.id, member.id))
+    expect(access.leads(lead.id, workspace.id)).toBe(true)
+    expect(() =>
+      members.create({ name: 'Half-made lead', role: 'cofacilitator' }, (member) => {
+        access.addLead(workspace.id, member.id, member.id)
+        throw new Error('the disk is full')
+      }),
+    ).toThrow('the disk is full')
+    expect(members.list().map((member) => member.name)).not.toContain('Half-made lead')
+    expect(access.cofacilitators(workspace.id).map((member) => member.name)).toEqual(['Lead from the start'])
+  })
+
   it('never takes the last secretariat member away, by a change of role or a revocation', () => {
     const { members } = directory()
     const first = members.ensureMember('First officer', 'secretariat')

@@ -99,12 +99,17 @@ export class MemberDirectory {
     }).immediate()
   }
 
-  /** Adds a new member; a name already in use, by a current or a revoked member, is refused. */
-  create(input: NewMember): Member {
+  /**
+   * Adds a new member; a name already in use, by a current or a revoked member, is refused. `alongside` runs in the
+   * same transaction (the workspaces they lead): if it throws, the member is not created either.
+   */
+  create(input: NewMember, alongside?: (member: Member) => void): Member {
     return this.db.transaction(() => {
       const existing = this.byName.get(input.name)
       if (existing) throw new MemberError('member_role_conflict', `a member named "${input.name}" exists already`)
-      return this.insert(input)
+      const member = this.insert(input)
+      alongside?.(member)
+      return member
     }).immediate()
   }
 

@@ -7,6 +7,7 @@ import { commentPayloads, ThreadAnswer, ThreadList, type Thread } from '../../sh
 import type { CommentService } from '../comments/commentService.ts'
 import type { CommentRef } from '../comments/commentStore.ts'
 import { groupInputs } from '../export/compilation.ts'
+import { downloadFileName } from '../export/fileName.ts'
 import type { HeavyWork } from '../heavy/heavyWork.ts'
 import { parseJson, reply, type AppEnv } from '../http.ts'
 import { allowOnDocument } from './documentScope.ts'
@@ -96,7 +97,7 @@ export function commentRoutes({ comments, heavy, maxCommentChars, inputsOpen }: 
         })
       }
       const options = { by, title: `Compilation of written inputs: ${document.title}`, symbol: document.symbol, date: new Date() }
-      const fileName = `${document.id}-written-inputs-by-${by}.${format}`
+      const fileName = downloadFileName([document.symbol ?? document.title, 'written inputs by', by], format)
       c.header('content-disposition', `attachment; filename="${fileName}"`)
       const { body } = await heavy.exportCompilation({ inputs, options, format }, c.get('member').id)
       c.header('content-type', format === 'md' ? 'text/markdown; charset=utf-8' : docxType)

@@ -2,19 +2,23 @@
 import { Hono, type Context } from 'hono'
 import { ApiError } from '../../shared/errors/apiError.ts'
 import { InviteLink, InviteMember, InvitedMember, MemberAnswer, MemberList, UpdateMember } from '../../shared/schema/member.ts'
-import { allow } from '../auth/authenticate.ts'
+import type { Access } from '../auth/access.ts'
+import { allow, requirePermission } from '../auth/authenticate.ts'
 import type { MemberDirectory } from '../auth/members.ts'
 import type { Sessions } from '../auth/sessions.ts'
 import { parseJson, reply, type AppEnv } from '../http.ts'
 import { inviteLink } from '../workspaces/demo.ts'
+import type { Registry } from '../workspaces/registry.ts'
 
 export interface MemberRouteDeps {
   members: MemberDirectory
   sessions: Sessions
   publicUrl: () => string
+  registry: Registry
+  access: Access
 }
 
-export function memberRoutes({ members, sessions, publicUrl }: MemberRouteDeps) {
+export function memberRoutes({ members, sessions, publicUrl, registry, access }: MemberRouteDeps) {
   /** The id in the path, of a current member (`current`) or of any, revoked or not; 404 otherwise. */
   const memberIdOf = (c: Context<AppEnv>, { current }: { current: boolean }): number => {
     const raw = c.req.param('memberId') ?? ''
@@ -28,7 +32,20 @@ export function memberRoutes({ members, sessions, publicUrl }: MemberRouteDeps) 
     .use(allow('member.manage'))
     .get('/', (c) => reply(c, MemberList, { members: members.list() }))
     .post('/', async (c) => {
-      const created = members.create(await parseJson(c, InviteMember))
+      const { leads = [], ...invitee } = await parseJson(c, InviteMember)
+      // Everything about the leads is checked before the member is created: an invite is stored whole or not at all.
+      const workspaces = [...new Set(leads)]
+      if (workspaces.length > 0) {
+        requirePermission({ member: c.get('member') }, 'workspace.lead.assign')
+        if (invitee.role === 'stakeholder') {
+          throw new ApiError(422, 'stakeholder_cannot_lead', `${invitee.name} would be a stakeholder; only States and the secretariat lead a DTG`)
+        }
+        const unknown = workspaces.filter((id) => !registry.workspace(id))
+        if (unknown.length > 0) throw new ApiError(422, 'workspace_not_found', `there is no workspace ${unknown.join(', ')}`, { workspaces: unknown })
+      }
+      const created = members.create(invitee, (member) => {
+        for (const workspaceId of workspaces) access.addLead(workspaceId, member.id, c.get('member').id)
+      })
       const inviteUrl = inviteLink(publicUrl(), sessions.createInvite(created.id))
       return reply(c, InvitedMember, { member: members.record(created.id)!, inviteUrl }, 201)
     })

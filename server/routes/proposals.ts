@@ -13,6 +13,7 @@ import {
   TakeStance,
 } from '../../shared/schema/proposals.ts'
 import { can, type Action } from '../../shared/auth/permissions.ts'
+import { downloadFileName } from '../export/fileName.ts'
 import { compileProposals } from '../export/proposalCompilation.ts'
 import { proposalCompilationToMarkdown } from '../export/proposalCompilationMarkdown.ts'
 import { parseJson, reply, type AppEnv } from '../http.ts'
@@ -126,7 +127,7 @@ export function proposalRoutes({ proposals, revisions, rooms, store, catalogue, 
         })
       }
       if (format === 'json') return reply(c, ProposalCompilation, compilation)
-      const fileName = `${document.id}-proposals${compilation.revision ? `-${compilation.revision.label.replace(/[^A-Za-z0-9._-]+/g, '-')}` : ''}.${format}`
+      const fileName = downloadFileName([document.symbol ?? document.title, 'proposals', compilation.revision?.label], format)
       c.header('content-disposition', `attachment; filename="${fileName}"`)
       c.header('cache-control', 'no-store')
       if (format === 'md') {

@@ -13,6 +13,7 @@ import type { AcceptedChange } from '../../shared/compare/proposalCredits.ts'
 import type { DocumentEvents } from '../documents/documentEvents.ts'
 import { readDraft } from '../documents/readDraft.ts'
 import { currentTextLabel } from '../export/exportMeta.ts'
+import { downloadFileName } from '../export/fileName.ts'
 import type { HeavyWork } from '../heavy/heavyWork.ts'
 import type { DraftSource } from '../heavy/tasks.ts'
 import { parseJson, reply, type AppEnv } from '../http.ts'
@@ -47,16 +48,6 @@ const contentTypes: Record<ExportFormat, string> = {
   txt: 'text/plain; charset=utf-8',
   html: 'text/html; charset=utf-8',
   akn: 'application/xml; charset=utf-8',
-}
-
-function fileName(parts: Array<string | null | undefined>, extension: string): string {
-  const base = parts
-    .filter((part): part is string => Boolean(part))
-    .join(' ')
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 120)
-  return `${base || 'document'}.${extension}`
 }
 
 function download(c: Context<AppEnv>, body: string | Uint8Array, format: ExportFormat, name: string) {
@@ -149,7 +140,7 @@ export function revisionRoutes({ rooms, revisions, events, heavy, revisionCut, a
       const document = c.get('document')
       const meta = { title: document.title, symbol: document.symbol, fromLabel: from.label, toLabel: to.label, date: new Date() }
       const { body } = await heavy.exportComparison({ from: from.source, to: to.source, accepted: acceptedBetween(document.id, from, to), format, meta }, c.get('member').id)
-      return download(c, body, format, fileName([document.symbol ?? document.title, 'redline', from.label, 'to', to.label], format))
+      return download(c, body, format, downloadFileName([document.symbol ?? document.title, 'redline', from.label, 'to', to.label], format))
     })
     .get('/:id/export', allowOnDocument('document.export'), async (c) => {
       const format = (c.req.query('format') ?? 'docx') as ExportFormat
@@ -168,6 +159,6 @@ export function revisionRoutes({ rooms, revisions, events, heavy, revisionCut, a
         working,
       }
       const { body } = await heavy.exportDraft({ source, format, meta }, c.get('member').id)
-      return download(c, body, format, fileName([document.symbol ?? document.title, revision?.label, working ? 'working copy' : null], exportExtensions[format]))
+      return download(c, body, format, downloadFileName([document.symbol ?? document.title, revision?.label, working ? 'working copy' : null], exportExtensions[format]))
     })
 }

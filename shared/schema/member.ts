@@ -55,6 +55,8 @@ export const InviteMember = z.object({
   role: z.enum(roles, { error: () => `role must be one of: ${roles.join(', ')}` }),
   delegation: Delegation.nullish(),
   regionalGroup: RegionalGroup.nullish(),
+  /** Workspaces the new member co-facilitates from the start (never a stakeholder's). */
+  leads: z.array(z.string().min(1).max(128)).max(100, 'at most 100 workspaces').optional(),
 })
 export type InviteMember = z.infer<typeof InviteMember>
 

@@ -113,9 +113,9 @@ describe('catalogue editor', () => {
   test('the unverified explanation is reachable by keyboard, on a chip and in the picker, and read as the description', async () => {
     const page = cofacilitator.page
     const cbm8 = builtInNote('cbm-8')
-    // From the chip's remove control, one Shift+Tab back reaches its unverified flag.
+    // A recommendation's links are one tab stop: from the chip's remove control, the left arrow reaches its unverified flag.
     await chip(page, 'cbm-8').getByRole('button', { name: 'Remove link to CBM 8' }).focus()
-    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('ArrowLeft')
     const flag = chip(page, 'cbm-8').locator('.flag-unverified')
     expect(await flag.evaluate((element) => element === document.activeElement)).toBe(true)
     const tooltip = chip(page, 'cbm-8').getByRole('tooltip')

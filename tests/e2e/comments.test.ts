@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../helpers/server.ts'
-import { createDocument, launchChromium, openDocument, screenshot, signIn, startServer, type SignedIn } from './harness.ts'
+import { api, createDocument, launchChromium, openDocument, screenshot, signIn, startServer, type SignedIn } from './harness.ts'
 import { selectPassage } from './selection.ts'
 import { serverText } from './serverCopy.ts'
 
@@ -206,10 +206,19 @@ describe('comment threads in the browser', () => {
     await compilation.getByRole('button', { name: 'Preview' }).click()
     await expect.poll(() => compilation.locator('.compilation-summary').textContent()).toBe('2 written inputs under 2 headings, by delegation')
     expect(await compilation.locator('.compilation-heading').allTextContents()).toEqual(['Kenya', 'ICT4Peace Foundation (stakeholder input)'])
+    // The preview holds the text of the inputs, not only counts, and follows a new reply without a click.
+    const kenyaInput = compilation.locator('.compilation-input', { hasText: 'Kenya asks that supply-chain integrity cover managed service providers' })
+    await kenyaInput.waitFor()
+    expect(await kenyaInput.locator('.compilation-input-quote').textContent()).not.toBe('')
+    const threadList = await api<{ threads: { id: string; comments: { body: string }[] }[] }>(page, 'GET', `/api/documents/${documentId}/threads`)
+    const kenyaThread = threadList.threads.find((thread) => thread.comments[0]?.body.startsWith('Kenya asks that supply-chain integrity'))!
+    await api(page, 'POST', `/api/documents/${documentId}/threads/${kenyaThread.id}/comments`, { body: 'Noted; we will look at managed services.' })
+    const replies = kenyaThread.comments.length // the first comment is the input; the one just posted is one more reply
+    await kenyaInput.getByText(replies === 1 ? '1 reply' : `${replies} replies`, { exact: true }).waitFor()
     await screenshot(page, 'comments-compilation', { selector: '.comments-panel' })
 
     const [download] = await Promise.all([page.waitForEvent('download'), compilation.getByRole('button', { name: 'Download' }).click()])
-    expect(download.suggestedFilename()).toBe(`${documentId}-written-inputs-by-delegation.md`)
+    expect(download.suggestedFilename()).toBe("Zero-draft-for-comments-written-inputs-by-delegation.md")
     const markdown = fs.readFileSync(await download.path(), 'utf8')
     const kenyaSection = markdown.slice(markdown.indexOf('\n## Kenya\n'), markdown.indexOf('\n## ICT4Peace Foundation'))
     expect(kenyaSection).toContain('Kenya asks that supply-chain integrity cover managed service providers and cloud services.')

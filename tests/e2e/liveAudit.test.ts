@@ -81,7 +81,10 @@ describe('an audit that follows the work', () => {
     const before = await africanEdits()
     await expect.poll(async () => Number(await totalEdits.textContent())).toBe(before)
 
-    await typeAtEnd(amina.page, ' A third sentence, for the chart.')
+    // Edits count as editing sessions: another member of the African Group starts one (Amina's typing is still her first).
+    const kwame = await signIn(browser, server, { name: 'Kwame Mensah', role: 'cofacilitator', delegation: 'Ghana', regionalGroup: 'african', leads: [workspaceId] })
+    await openDocument(kwame.page, documentId)
+    await typeAtEnd(kwame.page, ' A third sentence, for the chart.')
     await expect.poll(() => serverText(server, documentId), { timeout: 15_000 }).toContain('A third sentence, for the chart.')
     await expect.poll(africanEdits, { timeout: 15_000 }).toBeGreaterThan(before)
     const after = await africanEdits()
@@ -90,5 +93,6 @@ describe('an audit that follows the work', () => {
     await page.clock.runFor(60_000)
     await expect.poll(async () => Number(await totalEdits.textContent())).toBe(after)
     await page.close()
+    await kwame.context.close()
   })
 })

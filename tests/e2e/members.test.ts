@@ -353,4 +353,29 @@ describe('members, co-facilitators, participation and revocation', () => {
     expect(maria.pageErrors).toEqual([])
     await maria.context.close()
   })
+
+  test('inviting a co-facilitator, the secretariat chooses the workspaces they lead: they edit there from their first sign-in', async () => {
+    const { page } = secretariat
+    await page.goto(`${server.url}/#/members`)
+    const form = page.getByRole('form', { name: 'Invite a member' })
+    await form.getByLabel('Name').fill('Lars Berg')
+    await form.getByLabel('Delegation or group').fill('Sweden')
+    // Only a co-facilitator is offered workspaces to lead.
+    expect(await form.getByRole('group', { name: 'Workspaces they lead' }).count()).toBe(0)
+    await form.getByLabel('Role').selectOption({ label: 'Co-facilitator' })
+    const leads = form.getByRole('group', { name: 'Workspaces they lead' })
+    await leads.getByRole('checkbox', { name: dtg2.title }).check()
+    await form.getByRole('button', { name: 'Invite member' }).click()
+    const link = await form.getByTestId('invite-link').getByRole('textbox', { name: 'Sign-in link for Lars Berg' }).inputValue()
+
+    const record = (await api<{ members: MemberRecord[] }>(page, 'GET', '/api/members')).members.find((member) => member.name === 'Lars Berg')!
+    expect(record.leads).toEqual([dtg2.id])
+    const lars = await openLink(browser, link, 'Lars Berg')
+    await openDocument(lars.page, dtg2Document)
+    expect(await lars.page.locator('.read-only-banner').count()).toBe(0)
+    await lars.page.getByRole('toolbar', { name: 'Formatting' }).waitFor()
+    await openDocument(lars.page, dtg1Document)
+    await lars.page.locator('.read-only-banner').waitFor()
+    await lars.context.close()
+  })
 })

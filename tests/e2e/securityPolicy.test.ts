@@ -35,6 +35,9 @@ describe('Content-Security-Policy in the browser', () => {
     await typeAtEnd(lead.page, ' Typed under the policy.')
     await expect.poll(() => serverText(server, documentId), { timeout: 10_000 }).toContain('Typed under the policy.')
     await lead.page.locator('.presence .participant', { hasText: 'Amina Odhiambo' }).waitFor()
+    // The service worker (the offline copy of the application) registers and takes control under the same policy.
+    await lead.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 })
+    expect((await lead.page.request.get(`${server.url}/sw.js`)).headers()['content-security-policy']).toContain("worker-src 'self'")
 
     expect(await lead.page.evaluate(() => (window as unknown as { policyViolations: string[] }).policyViolations)).toEqual([])
     expect(lead.consoleProblems.filter((message) => /Content Security Policy/i.test(message))).toEqual([])

@@ -210,6 +210,35 @@ describe('members, tokens and write permission', () => {
     for (const stream of streams.slice(1)) await stream.cancel()
   })
 
+  it('invites a co-facilitator with the workspaces they lead, or refuses the whole invite and stores nothing', async () => {
+    const secretariat = new ApiClient(server.url, secretariatToken)
+    const names = async () => ((await secretariat.get('/api/members')).json.members as Array<{ name: string }>).map((m) => m.name)
+
+    const invited = await secretariat.post('/api/members', { name: 'Lead from the start', role: 'cofacilitator', delegation: 'Chile', leads: ['dtg2-2026'] })
+    expect(invited.status).toBe(201)
+    expect(invited.json.member.leads).toEqual(['dtg2-2026'])
+    const cofacilitators = (await secretariat.get('/api/workspaces/dtg2-2026')).json.cofacilitators as Array<{ name: string }>
+    expect(cofacilitators.map((m) => m.name)).toContain('Lead from the start')
+    // The link signs them in leading that workspace: they may write its documents.
+    const token = new URL(invited.json.inviteUrl).hash.replace('#invite=', '')
+    const signedIn = await fetch(`${server.url}/api/auth/invite`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ token }) })
+    expect(signedIn.status).toBe(200)
+    const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]
+    const detail = await (await fetch(`${server.url}/api/documents/dtg2-draft`, { headers: { cookie } })).json()
+    expect(detail.permissions.write).toBe(true)
+
+    const unknown = await secretariat.post('/api/members', { name: 'Lead of nowhere', role: 'cofacilitator', leads: ['dtg2-2026', 'dtg9-2099'] })
+    expect(unknown.status).toBe(422)
+    expect(unknown.json.error).toMatchObject({ code: 'workspace_not_found', details: { workspaces: ['dtg9-2099'] } })
+    const stakeholder = await secretariat.post('/api/members', { name: 'Stakeholder lead', role: 'stakeholder', leads: ['dtg2-2026'] })
+    expect(stakeholder.status).toBe(422)
+    expect(stakeholder.json.error.code).toBe('stakeholder_cannot_lead')
+    expect(await names()).not.toContain('Lead of nowhere')
+    expect(await names()).not.toContain('Stakeholder lead')
+    expect((await secretariat.post('/api/members', { name: 'Too many', role: 'cofacilitator', leads: 'dtg2-2026' })).status).toBe(400)
+    expect((await new ApiClient(server.url, delegationToken).post('/api/members', { name: 'Self-made lead', role: 'cofacilitator', leads: ['dtg1-2026'] })).status).toBe(403)
+  })
+
   it('reconnects a member whose role changed, and lets them in as they now are', async () => {
     const token = mintToken(dataDir, 'Delegate promoted', 'delegation', { delegation: 'Brobdingnag' })
     const secretariat = new ApiClient(server.url, secretariatToken)

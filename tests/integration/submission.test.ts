@@ -174,6 +174,11 @@ describe('submission metadata and the exports for submission', () => {
     const currentXml = new TextDecoder().decode(current.bytes)
     const first = await download(server, tokens.stakeholder, `/api/documents/${documentId}/export?format=akn&revision=${rev1.id}`)
     expect(first.headers.get('content-disposition')).toBe('attachment; filename="A-AC.292-2026-DTG.1-CRP.2-Rev.1.xml"')
+    // The compilations are named like the export, by the document's symbol.
+    const compilation = await download(server, tokens.stakeholder, `/api/documents/${documentId}/compilation?format=md&by=delegation`)
+    expect(compilation.headers.get('content-disposition')).toBe('attachment; filename="A-AC.292-2026-DTG.1-CRP.2-written-inputs-by-delegation.md"')
+    const proposals = await download(server, tokens.stakeholder, `/api/documents/${documentId}/proposals/compilation?format=md&revision=${rev1.id}`)
+    expect(proposals.headers.get('content-disposition')).toBe('attachment; filename="A-AC.292-2026-DTG.1-CRP.2-proposals-Rev.1.md"')
     const firstXml = new TextDecoder().decode(first.bytes)
     fs.mkdirSync(exportDir, { recursive: true })
     fs.writeFileSync(path.join(exportDir, 'submission.akn.xml'), currentXml)

@@ -1,0 +1,70 @@
+/**
+ * Catches what a screen throws (most often a lazily loaded screen that could not be fetched) and shows it in place,
+ * with "Try again", instead of leaving the page blank. It tries again by itself when the network comes back.
+ */
+import { Component, type ReactNode } from 'react'
+import { retryFailedScreens } from './lazyScreen.ts'
+
+interface Props {
+  /** What failed, for the message: "this page", "the sign-out dialog". */
+  what: string
+  children: ReactNode
+  /** When it changes (another page was opened), an error shown is forgotten. */
+  resetKey?: string
+  /** Offered beside "Try again" when the screen is a dialog that can be left. */
+  onDismiss?: () => void
+}
+
+interface State {
+  error: Error | null
+}
+
+export class ScreenBoundary extends Component<Props, State> {
+  override state: State = { error: null }
+
+  static getDerivedStateFromError(error: unknown): State {
+    return { error: error instanceof Error ? error : new Error(String(error)) }
+  }
+
+  override componentDidMount() {
+    window.addEventListener('online', this.retry)
+  }
+
+  override componentDidUpdate(previous: Props) {
+    if (previous.resetKey !== this.props.resetKey && this.state.error) this.retry()
+  }
+
+  override componentWillUnmount() {
+    window.removeEventListener('online', this.retry)
+  }
+
+  retry = () => {
+    if (!this.state.error) return
+    retryFailedScreens()
+    this.setState({ error: null })
+  }
+
+  override render() {
+    const { error } = this.state
+    if (!error) return this.props.children
+    const offline = typeof navigator !== 'undefined' && navigator.onLine === false
+    return (
+      <div className="notice notice-error screen-error" role="alert" data-testid="screen-error">
+        <p>
+          Could not show {this.props.what}
+          {offline ? ': this browser is offline. It will try again when the connection returns.' : `: ${error.message}`}
+        </p>
+        <div className="screen-error-actions">
+          <button type="button" onClick={this.retry}>
+            Try again
+          </button>
+          {this.props.onDismiss && (
+            <button type="button" className="button-quiet" onClick={this.props.onDismiss}>
+              Close
+            </button>
+          )}
+        </div>
+      </div>
+    )
+  }
+}

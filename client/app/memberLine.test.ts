@@ -1,0 +1,19 @@
+import { describe, expect, test } from 'vitest'
+import { memberLine } from './memberLine.ts'
+
+describe('memberLine', () => {
+  test('role and delegation', () => {
+    expect(memberLine({ name: 'Amina Odhiambo', role: 'cofacilitator', delegation: 'Kenya' })).toBe('Co-facilitator, Kenya')
+    expect(memberLine({ name: 'Amina Odhiambo', role: 'stakeholder', delegation: null })).toBe('Stakeholder')
+  })
+
+  test('the role is left out when the name or the delegation already says it', () => {
+    expect(memberLine({ name: 'Secretariat', role: 'secretariat', delegation: 'UNODA secretariat' })).toBe('UNODA secretariat')
+    expect(memberLine({ name: 'Secretariat officer', role: 'secretariat', delegation: 'UNODA' })).toBe('UNODA')
+    expect(memberLine({ name: 'Head of the Delegation of Chile', role: 'delegation', delegation: 'Chile' })).toBe('')
+  })
+
+  test('the delegation is left out when the name already says it', () => {
+    expect(memberLine({ name: 'Delegate of Kenya', role: 'cofacilitator', delegation: 'Kenya' })).toBe('Co-facilitator')
+  })
+})

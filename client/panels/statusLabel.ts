@@ -1,0 +1,17 @@
+/** The words of the server's status badge: the verdict, and while offline when it was last checked (it may no longer hold). */
+import type { DocumentStatus } from '../api/types.ts'
+
+export interface StatusLabel {
+  text: string
+  tone: 'valid' | 'invalid' | 'stale'
+}
+
+const time = (at: Date) => at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+
+export function statusLabel(status: Pick<DocumentStatus, 'valid' | 'problems' | 'problemCount' | 'checkedAt'>, online: boolean): StatusLabel {
+  // The server lists a bounded number of problems; problemCount is how many there are in all.
+  const count = status.problemCount ?? status.problems.length
+  const verdict = status.valid ? (count === 0 ? 'Valid' : `Valid, ${count} ${count === 1 ? 'warning' : 'warnings'}`) : `${count} ${count === 1 ? 'problem' : 'problems'}`
+  if (online) return { text: verdict, tone: status.valid ? 'valid' : 'invalid' }
+  return { text: `${verdict}, last checked ${time(new Date(status.checkedAt))}`, tone: 'stale' }
+}
