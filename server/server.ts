@@ -29,6 +29,8 @@ export async function startServer(config: Config, options: { clientDir?: string 
   const services = createServices(config, db)
   // Deadlines that passed while the server was down are settled before it serves anyone, with the objections received before them.
   await services.procedures.start()
+  // Snapshots the retention policy no longer keeps go at start-up, then on a timer.
+  services.history.start()
   let accepting = true
   let port = config.port
   const publicUrl = () => publicUrlOf(config, port)
@@ -72,6 +74,7 @@ export async function startServer(config: Config, options: { clientDir?: string 
     stopping ??= (async () => {
       accepting = false
       services.procedures.stop()
+      services.history.stop()
       clearInterval(pruneSessions)
       clearInterval(sweepRevoked)
       server.close()
