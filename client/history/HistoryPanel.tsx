@@ -1,5 +1,5 @@
 /** The history beside the revisions: automatic snapshots of the text, newest first; view, compare with current, restore. */
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { ServedCatalogue } from '../api/catalogue.ts'
 import type { SnapshotSummary } from '../api/history.ts'
 import type { DocumentDetail } from '../api/types.ts'
@@ -17,9 +17,11 @@ type Open = { kind: 'view' | 'compare' | 'restore'; snapshot: SnapshotSummary }
 export function HistoryPanel({ detail, catalogue }: { detail: DocumentDetail; catalogue: ServedCatalogue }) {
   const documentId = detail.document.id
   const [announcement, setAnnouncement] = useState<string | null>(null)
-  const { snapshots, retention, error, refresh } = useHistory(documentId, ({ snapshot, by }) =>
-    setAnnouncement(`${by ?? 'Someone'} restored the snapshot of ${formatWhen(snapshot.createdAt)}.`),
-  )
+  // A restore made on this page is announced from its answer, which names the snapshot holding the replaced text.
+  const restoredHere = useRef<number | null>(null)
+  const { snapshots, retention, error, refresh } = useHistory(documentId, ({ snapshot, by }) => {
+    if (restoredHere.current !== snapshot.id) setAnnouncement(`${by ?? 'Someone'} restored the snapshot of ${formatWhen(snapshot.createdAt)}.`)
+  })
   const [open, setOpen] = useState<Open | null>(null)
   const close = () => setOpen(null)
 
@@ -43,7 +45,7 @@ export function HistoryPanel({ detail, catalogue }: { detail: DocumentDetail; ca
           Loading the history…
         </p>
       )}
-      {snapshots && snapshots.length === 0 && <p className="panel-summary">No snapshots yet: the first is taken when the text changes.</p>}
+      {snapshots && snapshots.length === 0 && <p className="panel-summary">No snapshots yet: the text is kept here a few minutes after it changes, and before any restore.</p>}
       {snapshots && snapshots.length > 0 && (
         <ol className="revision-list history-list" aria-label="Snapshots, newest first">
           {snapshots.map((snapshot) => (
@@ -65,6 +67,7 @@ export function HistoryPanel({ detail, catalogue }: { detail: DocumentDetail; ca
           snapshot={open.snapshot}
           onClose={close}
           onRestored={({ saved }) => {
+            restoredHere.current = open.snapshot.id
             close()
             setAnnouncement(`Snapshot of ${formatWhen(open.snapshot.createdAt)} restored. The text it replaced is saved as the snapshot of ${formatWhen(saved.createdAt)}.`)
             refresh()

@@ -19,8 +19,8 @@ export function SnapshotItem({ snapshot, onView, onCompare, onRestore }: Snapsho
         <time className="revision-label" dateTime={new Date(snapshot.createdAt).toISOString()}>
           {when}
         </time>
-        <span className="flag">{snapshotReasonText(snapshot)}</span>
       </p>
+      <p className="snapshot-reason">{snapshotReasonText(snapshot)}</p>
       <p className="revision-meta">{snapshotAuthorsText(snapshot)}</p>
       <div className="revision-actions">
         <button type="button" className="action-link" onClick={onView} aria-label={`View the snapshot of ${when}`}>

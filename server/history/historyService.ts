@@ -68,15 +68,17 @@ export class HistoryService {
     this.timers.clear()
   }
 
-  /** The document's text changed (a batch of updates was stored): a snapshot follows, no sooner than the interval allows. */
+  /**
+   * The document's text changed (a batch of updates was stored). The first change after a snapshot arms a timer: one
+   * interval later the text is kept with everything typed meanwhile. Automatic snapshots are thus at least an interval
+   * apart, and the last edits of every burst are kept.
+   */
   changed(documentId: string): void {
     if (this.timers.has(documentId)) return
-    const latest = this.deps.snapshots.latest(documentId)
-    const delay = latest ? Math.max(0, latest.summary.createdAt + this.deps.options.intervalMs - this.now()) : 0
     const timer = setTimeout(() => {
       this.timers.delete(documentId)
       void this.takeAutomatic(documentId)
-    }, delay)
+    }, this.deps.options.intervalMs)
     timer.unref()
     this.timers.set(documentId, timer)
   }
