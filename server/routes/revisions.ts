@@ -141,19 +141,21 @@ export function revisionRoutes({ revisions, snapshots, restore, events, heavy, r
       const format = (c.req.query('format') ?? 'docx') as ExportFormat
       if (!exportFormats.includes(format)) throw new ApiError(400, 'invalid_query', `format must be one of: ${exportFormats.join(', ')}`)
       const working = c.req.query('working') === '1' || c.req.query('working') === 'true'
-      const { source, revision, date } = await version(c, c.req.query('revision'), 'revision')
+      const { source, revision, label, date } = await version(c, c.req.query('revision'), 'revision')
+      // A revision goes by its label, a snapshot by its time; the current text by none.
+      const versionLabel = revision?.label ?? (label === currentTextLabel ? null : label)
       const document = c.get('document')
       const { symbol, distribution, bodyName, session, agendaItem, originalLanguage } = document
       const meta = {
         title: document.title,
         kind: document.kind,
         ...{ symbol, distribution, bodyName, session, agendaItem, originalLanguage },
-        revisionLabel: revision?.label ?? null,
+        revisionLabel: versionLabel,
         date,
         workDate: new Date(document.createdAt),
         working,
       }
       const { body } = await heavy.exportDraft({ source, format, meta }, c.get('member').id)
-      return download(c, body, format, fileName([document.symbol ?? document.title, revision?.label, working ? 'working copy' : null], exportExtensions[format]))
+      return download(c, body, format, fileName([document.symbol ?? document.title, versionLabel, working ? 'working copy' : null], exportExtensions[format]))
     })
 }

@@ -37,6 +37,7 @@ describe('history: automatic snapshots, restores that lose nothing, comments tha
   let stakeholder: ApiClient
   let documentId: string
   let otherDocumentId: string
+  let cofacilitatorToken: string
   let writer: TestClient
   let reader: TestClient
   const clients: TestClient[] = []
@@ -62,7 +63,7 @@ describe('history: automatic snapshots, restores that lose nothing, comments tha
     const workspace = (await secretariat.post('/api/workspaces', { dtg: 1, year: 2026, title: 'DTG 1 (2026)' })).json
     documentId = (await secretariat.post(`/api/workspaces/${workspace.id}/documents`, { title: 'Summary', kind: 'recommendations' })).json.document.id
     otherDocumentId = (await secretariat.post(`/api/workspaces/${workspace.id}/documents`, { title: 'Other', kind: 'recommendations' })).json.document.id
-    const cofacilitatorToken = mintToken(dataDir, 'Co-facilitator', 'cofacilitator', { delegation: 'Singapore', leads: [workspace.id] })
+    cofacilitatorToken = mintToken(dataDir, 'Co-facilitator', 'cofacilitator', { delegation: 'Singapore', leads: [workspace.id] })
     cofacilitator = new ApiClient(server.url, cofacilitatorToken)
     delegation = new ApiClient(server.url, delegationToken)
     stakeholder = new ApiClient(server.url, stakeholderToken)
@@ -145,6 +146,13 @@ describe('history: automatic snapshots, restores that lose nothing, comments tha
     expect(compared.json.from.label).toMatch(/^Snapshot of /)
     expect(compared.json.to.label).toBe('Current text')
     expect(JSON.stringify(compared.json.comparison)).toContain('never named')
+    // A snapshot exports like a revision, under its time.
+    const exported = await fetch(`${server.url}/api/documents/${documentId}/export?format=md&revision=snapshot:${savedBeforeRestore.id}`, {
+      headers: { authorization: `Bearer ${cofacilitatorToken}` },
+    })
+    expect(exported.status).toBe(200)
+    expect(exported.headers.get('content-disposition')).toMatch(/Snapshot-of-/)
+    expect(await exported.text()).toContain('Typed after Rev.1 was cut, never named. And more since.')
 
     const restored = await cofacilitator.post(`/api/documents/${documentId}/history/${savedBeforeRestore.id}/restore`)
     expect(restored.status).toBe(200)
