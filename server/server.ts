@@ -74,11 +74,12 @@ export async function startServer(config: Config, options: { clientDir?: string 
     stopping ??= (async () => {
       accepting = false
       services.procedures.stop()
-      services.history.stop()
       clearInterval(pruneSessions)
       clearInterval(sweepRevoked)
       server.close()
       for (const client of wss.clients) client.close(CloseCode.goingAway.code, CloseCode.goingAway.reason)
+      // Before the rooms unload: the snapshots due are read from the loaded documents.
+      await services.history.stop()
       await services.rooms.closeAll()
       await services.pool.close()
       await checkpointer.stop()

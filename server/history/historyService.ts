@@ -61,11 +61,14 @@ export class HistoryService {
     this.pruneTimer.unref()
   }
 
-  stop(): void {
+  /** Stops the timers; the snapshots that were due are taken now, so a clean shutdown keeps the last edits in the history. */
+  async stop(): Promise<void> {
     if (this.pruneTimer) clearInterval(this.pruneTimer)
     this.pruneTimer = null
+    const due = [...this.timers.keys()]
     for (const timer of this.timers.values()) clearTimeout(timer)
     this.timers.clear()
+    await Promise.all(due.map((documentId) => this.takeAutomatic(documentId)))
   }
 
   /**

@@ -292,3 +292,37 @@ describe('history: retention applied at start-up and on a timer', () => {
     }
   }, 90_000)
 })
+
+describe('history: a clean shutdown keeps the snapshot that was due', () => {
+  it('takes the pending snapshot when the server stops, long before its interval', async () => {
+    const dataDir = tempDataDir()
+    const token = mintToken(dataDir, 'Secretariat', 'secretariat')
+    const slow = { HISTORY_SNAPSHOT_INTERVAL_MS: '600000' }
+    let server = await startTestServer(dataDir, slow)
+    let api = new ApiClient(server.url, token)
+    const workspace = (await api.post('/api/workspaces', { dtg: 1, year: 2027, title: 'DTG 1 (2027)' })).json
+    const documentId = (await api.post(`/api/workspaces/${workspace.id}/documents`, { title: 'Summary', kind: 'annual-summary' })).json.document.id
+    const writer = connectClient(server.wsUrl, documentId, token)
+    const reader = connectClient(server.wsUrl, documentId, token)
+    try {
+      await Promise.all([writer.synced, reader.synced])
+      write(writer, doc(paragraph('Typed just before the server stopped.')))
+      await waitFor(() => textOf(reader).includes('just before the server stopped'), 'the edit to be stored')
+      expect((await api.get(`/api/documents/${documentId}/history`)).json.snapshots).toEqual([])
+    } finally {
+      writer.destroy()
+      reader.destroy()
+      await server.stop()
+    }
+    server = await startTestServer(dataDir, slow)
+    try {
+      api = new ApiClient(server.url, token)
+      const [snapshot, ...rest] = (await api.get(`/api/documents/${documentId}/history`)).json.snapshots as SnapshotSummary[]
+      expect(rest).toEqual([])
+      expect(snapshot!.reason).toBe('auto')
+      expect(jsonText((await api.get(`/api/documents/${documentId}/history/${snapshot!.id}`)).json.content)).toContain('Typed just before the server stopped.')
+    } finally {
+      await server.stop()
+    }
+  }, 60_000)
+})
