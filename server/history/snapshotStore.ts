@@ -71,7 +71,9 @@ export class SnapshotStore {
   }
 
   list(documentId: string): SnapshotSummary[] {
-    return this.listOf.all(documentId).map((row) => this.summaryOf(row))
+    // The same few members recur in every snapshot: each is read once per listing.
+    const members = new Map<number, Author | null>()
+    return this.listOf.all(documentId).map((row) => this.summaryOf(row, members))
   }
 
   summary(documentId: string, id: number): SnapshotSummary | null {
@@ -101,10 +103,13 @@ export class SnapshotStore {
     })()
   }
 
-  private summaryOf(row: SnapshotRow): SnapshotSummary {
+  private summaryOf(row: SnapshotRow, members = new Map<number, Author | null>()): SnapshotSummary {
     const author = (id: number): Author | null => {
-      const member = this.memberById.get(id)
-      return member ? memberOfRow(member) : null
+      if (!members.has(id)) {
+        const member = this.memberById.get(id)
+        members.set(id, member ? memberOfRow(member) : null)
+      }
+      return members.get(id)!
     }
     const authors = (JSON.parse(row.authors) as number[]).map(author).filter((member): member is Author => member !== null)
     return {
