@@ -26,6 +26,7 @@ import { documentMetadataRoutes } from './routes/documentMetadata.ts'
 import { documentRoutes } from './routes/documents.ts'
 import { memberRoutes } from './routes/members.ts'
 import { revisionRoutes } from './routes/revisions.ts'
+import { historyRoutes } from './routes/history.ts'
 import { proposalRoutes } from './routes/proposals.ts'
 import { procedureRoutes } from './routes/procedures.ts'
 import { contributorRoutes, participationRoutes } from './routes/participation.ts'
@@ -135,8 +136,9 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
       }),
       documentMetadataRoutes({ registry, events: services.events }),
       revisionRoutes({
-        rooms,
         revisions: services.revisions,
+        snapshots: services.snapshots,
+        restore: services.restoreText,
         events: services.events,
         heavy: services.heavy,
         revisionCut: async (documentId, revisionId) => {
@@ -146,6 +148,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
         },
         acceptedProposals: (documentId, after, until) => services.proposals.acceptedBetween(documentId, after, until),
       }),
+      historyRoutes({ snapshots: services.snapshots, history: services.history, restore: services.restoreText, events: services.events }),
       commentRoutes({
         comments: services.comments,
         heavy: services.heavy,

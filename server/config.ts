@@ -30,6 +30,14 @@ const Env = z.object({
   MAX_BLOCKS_PER_STATUS_CHANGE: z.coerce.number().int().min(1).default(2000),
   /** Entries of the audit of block statuses one answer lists at most (newest first). */
   MAX_STATUS_AUDIT_ENTRIES: z.coerce.number().int().min(1).default(1000),
+  /** Automatic snapshots of one document's text are at least this far apart while it changes (the history). */
+  HISTORY_SNAPSHOT_INTERVAL_MS: z.coerce.number().int().min(100).default(300_000),
+  /** Every snapshot is kept this many days. */
+  HISTORY_KEEP_ALL_DAYS: z.coerce.number().positive().max(3650).default(7),
+  /** After that, the last snapshot of each day is kept until this many days (the newest of a document always). */
+  HISTORY_KEEP_DAILY_DAYS: z.coerce.number().positive().max(3650).default(365),
+  /** How often the retention policy is applied (also at start-up). */
+  HISTORY_PRUNE_INTERVAL_MS: z.coerce.number().int().min(1000).default(3_600_000),
   /** REST requests that change something (POST, PUT, PATCH, DELETE) one member may make per minute (0: no limit). */
   API_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   /** Such requests one member may make at once before the per-minute rate applies. */
@@ -111,6 +119,7 @@ export interface Config {
   maxObjectionReasonChars: number
   maxBlocksPerStatusChange: number
   maxStatusAuditEntries: number
+  history: { intervalMs: number; keepAllMs: number; keepDailyMs: number; pruneIntervalMs: number }
   apiWritesPerMinute: number
   apiWriteBurst: number
   maxStreamsPerMember: number
@@ -168,6 +177,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxObjectionReasonChars: e.MAX_OBJECTION_REASON_CHARS,
     maxBlocksPerStatusChange: e.MAX_BLOCKS_PER_STATUS_CHANGE,
     maxStatusAuditEntries: e.MAX_STATUS_AUDIT_ENTRIES,
+    history: {
+      intervalMs: e.HISTORY_SNAPSHOT_INTERVAL_MS,
+      keepAllMs: e.HISTORY_KEEP_ALL_DAYS * 86_400_000,
+      // Never shorter than the keep-all window: what is kept whole is not then thrown away by the daily rule.
+      keepDailyMs: Math.max(e.HISTORY_KEEP_DAILY_DAYS, e.HISTORY_KEEP_ALL_DAYS) * 86_400_000,
+      pruneIntervalMs: e.HISTORY_PRUNE_INTERVAL_MS,
+    },
     apiWritesPerMinute: e.API_WRITES_PER_MINUTE,
     apiWriteBurst: e.API_WRITE_BURST,
     maxStreamsPerMember: e.MAX_STREAMS_PER_MEMBER,

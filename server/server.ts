@@ -30,6 +30,8 @@ export async function startServer(config: Config, options: { clientDir?: string 
   const services = createServices(config, db)
   // Deadlines that passed while the server was down are settled before it serves anyone, with the objections received before them.
   await services.procedures.start()
+  // Snapshots the retention policy no longer keeps go at start-up, then on a timer.
+  services.history.start()
   let accepting = true
   let port = config.port
   const publicUrl = () => publicUrlOf(config, port)
@@ -78,6 +80,8 @@ export async function startServer(config: Config, options: { clientDir?: string 
       clearInterval(sweepRevoked)
       server.close()
       for (const client of wss.clients) client.close(CloseCode.goingAway.code, CloseCode.goingAway.reason)
+      // Before the rooms unload: the snapshots due are read from the loaded documents.
+      await services.history.stop()
       await services.rooms.closeAll()
       await services.pool.close()
       await checkpointer.stop()

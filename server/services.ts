@@ -15,6 +15,9 @@ import type { Room } from './collab/room.ts'
 import { Rooms } from './collab/rooms.ts'
 import { DocumentEvents } from './documents/documentEvents.ts'
 import { RevisionStore } from './revisions/revisionStore.ts'
+import { HistoryService } from './history/historyService.ts'
+import { textRestorer } from './history/restoreText.ts'
+import { SnapshotStore } from './history/snapshotStore.ts'
 import { HeavyWork } from './heavy/heavyWork.ts'
 import { Metrics } from './ops/metrics.ts'
 import { WorkerPool } from './heavy/workerPool.ts'
@@ -76,11 +79,17 @@ export function createServices(config: Config, db: Sqlite) {
     let isDocument = registered.get(room)
     if (isDocument === undefined) registered.set(room, (isDocument = registry.document(room.id) !== null))
     if (isDocument) status.changed(room.id)
+    // The history takes a snapshot no sooner than its interval allows.
+    if (isDocument) history.changed(room.id)
     // A block whose element was deleted loses its status.
     if (isDocument) blocks.pruneDeleted(room)
   })
   // Open editors pick up the new catalogue without a reload.
   catalogue.changeListeners.add((change) => events.publishToAll('catalogue', change))
+  const snapshots = new SnapshotStore(db)
+  const history: HistoryService = new HistoryService({ snapshots, rooms, store, events, options: config.history })
+  // Before a restore, or a proposal accepted or bracketed, changes the text, the history keeps it as it stands.
+  rooms.beforeChangeListeners.add(history.beforeChange)
   const comments = new CommentService({ comments: new CommentStore(db), events, compile: (documentId, threads) => heavy.compileThreads(documentId, threads) })
   const proposals = new ProposalService({ proposals: new ProposalStore(db), events, rooms, store, catalogue: () => catalogue.current() })
   const revisions = new RevisionStore(db)
@@ -95,6 +104,9 @@ export function createServices(config: Config, db: Sqlite) {
   })
   return {
     metrics,
+    snapshots,
+    history,
+    restoreText: textRestorer({ rooms, store, history, comments }),
     store,
     procedures,
     members,

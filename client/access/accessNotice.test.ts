@@ -6,6 +6,7 @@ const reader: DocumentPermissions = {
   write: false,
   cutRevision: false,
   restoreRevision: false,
+  restoreSnapshot: false,
   comment: true,
   resolveThreads: false,
   exportForSubmission: true,
@@ -21,7 +22,7 @@ const reader: DocumentPermissions = {
   setBlockStatus: false,
   reopenBlocks: false,
 }
-const writer: DocumentPermissions = { ...reader, write: true, cutRevision: true, restoreRevision: true, resolveThreads: true, viewAudit: true }
+const writer: DocumentPermissions = { ...reader, write: true, cutRevision: true, restoreRevision: true, restoreSnapshot: true, resolveThreads: true, viewAudit: true }
 
 describe('notice of a change of access', () => {
   test('made co-facilitator: the document becomes editable', () => {

@@ -11,6 +11,7 @@ import {
   type RevisionSummary,
 } from '../../shared/schema/revision.ts'
 import type { CutRevision } from '../../shared/schema/api.ts'
+import { RestoreAnswer } from '../../shared/schema/history.ts'
 import type { DraftProblem } from '../../shared/schema/validateDraft.ts'
 import type { VersionRef } from '../app/route.ts'
 import { ApiError, call, request } from './http.ts'
@@ -48,9 +49,9 @@ export function getRevision(documentId: string, revisionId: number): Promise<Rev
   return request('GET', `${documentPath(documentId)}/revisions/${revisionId}`, RevisionDetail)
 }
 
-export async function restoreRevision(documentId: string, revisionId: number): Promise<RevisionSummary> {
-  const { revision } = await request('POST', `${documentPath(documentId)}/revisions/${revisionId}/restore`, RevisionAnswer)
-  return revision
+/** The answer's `saved` is the snapshot in the history holding the text the restore replaced. */
+export function restoreRevision(documentId: string, revisionId: number): Promise<RestoreAnswer> {
+  return request('POST', `${documentPath(documentId)}/revisions/${revisionId}/restore`, RestoreAnswer)
 }
 
 export function compareVersions(documentId: string, from: VersionRef, to: VersionRef): Promise<ComparisonResult> {

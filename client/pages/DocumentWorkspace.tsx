@@ -30,6 +30,7 @@ import { ValidationPanel } from '../panels/ValidationPanel.tsx'
 import { PresenceList } from '../presence/PresenceList.tsx'
 import { DocumentExportMenu } from '../revisions/ExportMenu.tsx'
 import { RevisionsPanel } from '../revisions/RevisionsPanel.tsx'
+import { HistoryPanel } from '../history/HistoryPanel.tsx'
 import { ProceduresPanel } from '../stage/ProceduresPanel.tsx'
 import { StageBanner } from '../stage/StageBanner.tsx'
 import { type StageState, useStage } from '../stage/useStage.ts'
@@ -163,6 +164,7 @@ function DocumentBody({ editor, session, detail, catalogue, member, canWrite, st
         <CommentsPanel editor={editor} detail={detail} member={member} />
         <ValidationPanel editor={editor} catalogue={catalogue} blockCounts={blockCounts} />
         <RevisionsPanel detail={detail} editor={editor} />
+        <HistoryPanel detail={detail} catalogue={catalogue} />
         <CoveragePanel editor={editor} catalogue={catalogue} />
         {detail.permissions.viewAudit && <ContributorsPanel documentId={documentId} />}
       </aside>

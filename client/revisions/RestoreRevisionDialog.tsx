@@ -36,8 +36,9 @@ export function RestoreRevisionDialog({
         The current text will be replaced by the text of <strong>{revision.label}</strong> ({cutByLine(revision)}).
       </p>
       <p className="hint">
-        This is a new change: nothing is lost. The text as it stands now remains in the document's history, and everyone who has the
-        document open sees the change at once. To keep a named copy of the current text, cut a revision of it first.
+        Before it is replaced, the current text is saved as a new snapshot at the top of the History panel, from which it can be viewed,
+        compared with the restored text or restored again. Everyone who has the document open sees the change at once. To keep a named copy
+        of the current text, cut a revision of it first.
       </p>
       {failure && (
         <div className="notice notice-error" role="alert">

@@ -47,6 +47,8 @@ export class Rooms {
   private readonly queue: PersistQueue<Room>
   /** Called after each batch of a room's updates is stored, for work that follows edits (validation). */
   readonly changeListeners = new Set<(room: Room) => void>()
+  /** Called with the document as it stands just before a change on the server's behalf (`change`); a throw refuses the change. */
+  readonly beforeChangeListeners = new Set<(documentId: string, doc: Y.Doc, origin: unknown) => void>()
 
   constructor(
     private readonly store: DocumentStore,
@@ -135,6 +137,7 @@ export class Rooms {
     try {
       await room.loaded
       if (room.state !== 'ready') throw new RoomUnavailable(`document ${documentId} could not be loaded`)
+      for (const listener of this.beforeChangeListeners) listener(documentId, room.doc, origin)
       const agreed = this.locks.agreed(documentId)
       if (agreed.size === 0) room.doc.transact(() => apply(room.doc), origin)
       else {

@@ -53,6 +53,11 @@ export class CommentService {
     return this.published(this.comments.resolve(documentId, threadId, by))
   }
 
+  /** Threads anchored again after a restore brought their text back; each is sent to viewers as a `thread` event. */
+  reanchor(documentId: string, moves: ReadonlyArray<{ id: string; anchor: Anchor }>): Thread[] {
+    return moves.map((move) => this.published(this.comments.reanchor(documentId, move.id, move.anchor))).filter((thread): thread is Thread => thread !== null)
+  }
+
   reopen(documentId: string, threadId: string): Thread | null {
     return this.published(this.comments.reopen(documentId, threadId))
   }

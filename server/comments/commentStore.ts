@@ -101,6 +101,7 @@ export class CommentStore {
   private readonly markDeleted
   private readonly setResolved
   private readonly clearResolved
+  private readonly setAnchor
 
   constructor(private readonly db: Sqlite) {
     this.threadById = db.prepare<[string, string], ThreadRow>(
@@ -135,6 +136,7 @@ export class CommentStore {
       'UPDATE comment_threads SET resolved_by = ?, resolved_at = ? WHERE id = ? AND resolved_at IS NULL',
     )
     this.clearResolved = db.prepare<[string]>('UPDATE comment_threads SET resolved_by = NULL, resolved_at = NULL WHERE id = ?')
+    this.setAnchor = db.prepare<[string, string, string, string]>('UPDATE comment_threads SET anchor_start = ?, anchor_end = ? WHERE id = ? AND document_id = ?')
   }
 
   /** The document's threads, oldest first, leaving out those whose every comment is deleted. */
@@ -200,6 +202,12 @@ export class CommentStore {
 
   resolve(documentId: string, threadId: string, by: number, at = Date.now()): Thread | null {
     this.setResolved.run(by, at, threadId)
+    return this.thread(documentId, threadId)
+  }
+
+  /** Anchors a thread again on the same quote, in text that came back (its old anchor points into deleted text). */
+  reanchor(documentId: string, threadId: string, anchor: { start: string; end: string }): Thread | null {
+    this.setAnchor.run(anchor.start, anchor.end, threadId, documentId)
     return this.thread(documentId, threadId)
   }
 

@@ -248,7 +248,7 @@ export class ProposalService {
     let applied: Applied | null = null
     try {
       // Stored under the proposer: the audit credits the change to the proposing delegation.
-      await this.deps.rooms.change(documentId, { member: proposal.proposer.member, decidedBy: member }, (doc) => {
+      await this.deps.rooms.change(documentId, { member: proposal.proposer.member, decidedBy: member, reason: 'proposal' }, (doc) => {
         applied = change(doc, doc.getXmlFragment(contentField), { ...proposal, delegation: proposal.proposer.delegation })
       })
     } catch (error) {

@@ -1,29 +1,28 @@
 /** `/api/documents/:id/revisions`, `/compare` and `/export`: cut, list, open and restore revisions; compare; export. */
 import { Hono, type Context } from 'hono'
-import { Node } from '@tiptap/pm/model'
-import { updateYFragment } from '@tiptap/y-tiptap'
-import * as Y from 'yjs'
 import { ApiError } from '../../shared/errors/apiError.ts'
 import { CutRevision, exportExtensions, type ExportFormat, exportFormats } from '../../shared/schema/api.ts'
-import { exceedsDepth, maxDraftDepth } from '../../shared/schema/draftJson.ts'
-import { draftSchema } from '../../shared/schema/editorSchema.ts'
+import { RestoreAnswer } from '../../shared/schema/history.ts'
 import { ComparisonResult, RevisionAnswer, RevisionDetail, RevisionList, type RevisionRestored } from '../../shared/schema/revision.ts'
-import type { Rooms } from '../collab/rooms.ts'
+import { formatNewYork } from '../../shared/time/unTime.ts'
 import type { AcceptedChange } from '../../shared/compare/proposalCredits.ts'
 import type { DocumentEvents } from '../documents/documentEvents.ts'
-import { readDraft } from '../documents/readDraft.ts'
 import { currentTextLabel } from '../export/exportMeta.ts'
 import { downloadFileName } from '../export/fileName.ts'
+import type { TextRestorer } from '../history/restoreText.ts'
+import type { SnapshotStore } from '../history/snapshotStore.ts'
 import type { HeavyWork } from '../heavy/heavyWork.ts'
 import type { DraftSource } from '../heavy/tasks.ts'
 import { parseJson, reply, type AppEnv } from '../http.ts'
 import type { Revision, RevisionStore, RevisionSummary } from '../revisions/revisionStore.ts'
-import { contentField } from '../workspaces/seed.ts'
 import { allowOnDocument } from './documentScope.ts'
 
 export interface RevisionRouteDeps {
-  rooms: Rooms
   revisions: RevisionStore
+  /** The history's snapshots: `snapshot:<id>` names one wherever a version is asked for (compare, export). */
+  snapshots: SnapshotStore
+  /** Restores a past text, keeping the one it replaces in the history first. */
+  restore: TextRestorer
   events: DocumentEvents
   /** Validation, export and comparison, on the worker pool. */
   heavy: HeavyWork
@@ -58,7 +57,7 @@ function download(c: Context<AppEnv>, body: string | Uint8Array, format: ExportF
 }
 
 /** Under the document scope (`documentRoutesScoped`). */
-export function revisionRoutes({ rooms, revisions, events, heavy, revisionCut, acceptedProposals }: RevisionRouteDeps) {
+export function revisionRoutes({ revisions, snapshots, restore, events, heavy, revisionCut, acceptedProposals }: RevisionRouteDeps) {
   /** The accepted proposals behind the changes between two versions, so a comparison names who proposed them. */
   const acceptedBetween = (documentId: string, from: Version, to: Version): AcceptedChange[] => {
     const [early, late] = [from.date.getTime(), to.date.getTime()].sort((a, b) => a - b)
@@ -73,10 +72,16 @@ export function revisionRoutes({ rooms, revisions, events, heavy, revisionCut, a
   }
   const summaryOf = ({ content: _content, state: _state, ...summary }: Revision): RevisionSummary => summary
 
-  /** `current` or a revision id, as named by a query parameter. */
+  /** `current`, a revision id or `snapshot:<id>`, as named by a query parameter. */
   const version = async (c: Context<AppEnv>, raw: string | undefined, name: string): Promise<Version> => {
     if (raw === undefined || raw === 'current') {
       return { revision: null, label: currentTextLabel, source: await heavy.current(c.get('document').id), date: new Date() }
+    }
+    if (raw.startsWith('snapshot:')) {
+      const id = raw.slice('snapshot:'.length)
+      const snapshot = /^\d{1,12}$/.test(id) ? snapshots.get(c.get('document').id, Number(id)) : null
+      if (!snapshot) throw new ApiError(404, 'snapshot_not_found', `${name}: there is no snapshot "${id}" of this document`)
+      return { revision: null, label: `Snapshot of ${formatNewYork(snapshot.createdAt)}`, source: { content: snapshot.content }, date: new Date(snapshot.createdAt) }
     }
     const revision = revisionOf(c, raw, `${name}: `)
     return { revision: summaryOf(revision), label: revision.label, source: { content: revision.content }, date: new Date(revision.createdAt) }
@@ -101,29 +106,10 @@ export function revisionRoutes({ rooms, revisions, events, heavy, revisionCut, a
     .post('/:id/revisions/:revisionId/restore', allowOnDocument('revision.restore'), async (c) => {
       const documentId = c.get('document').id
       const revision = revisionOf(c, c.req.param('revisionId'))
-      let restored: Node
-      try {
-        if (exceedsDepth(revision.content)) throw new Error(`it nests blocks more than ${maxDraftDepth} deep`)
-        restored = Node.fromJSON(draftSchema, revision.content)
-      } catch (error) {
-        throw new ApiError(409, 'revision_unreadable', `this revision cannot be restored: ${error instanceof Error ? error.message : String(error)}`)
-      }
-      let unreadable: string | null = null
-      // A document that cannot be loaded or stored throws RoomUnavailable, an ApiError (503).
-      await rooms.change(documentId, { member: c.get('member') }, (doc) => {
-        // Checked before anything changes: a throw halfway through a transaction would keep its first half.
-        const current = readDraft(doc)
-        if (!current.ok) {
-          unreadable = current.message
-          return
-        }
-        // A minimal edit towards the revision: unchanged paragraphs keep their identity, so comment anchors in them hold.
-        updateYFragment(doc, doc.getXmlFragment(contentField), restored, { mapping: new Map(), isOMark: new Map() })
-      })
-      if (unreadable) throw new ApiError(409, 'document_unreadable', unreadable)
+      const { saved } = await restore({ documentId, member: c.get('member'), content: revision.content, kind: 'revision' })
       const summary = summaryOf(revision)
       events.publish(documentId, 'restored', { revision: summary, by: c.get('member').name } satisfies RevisionRestored)
-      return reply(c, RevisionAnswer, { revision: summary })
+      return reply(c, RestoreAnswer, { revision: summary, snapshot: null, saved })
     })
     .get('/:id/compare', allowOnDocument('revision.read'), async (c) => {
       const from = await version(c, c.req.query('from'), 'from')
@@ -146,19 +132,21 @@ export function revisionRoutes({ rooms, revisions, events, heavy, revisionCut, a
       const format = (c.req.query('format') ?? 'docx') as ExportFormat
       if (!exportFormats.includes(format)) throw new ApiError(400, 'invalid_query', `format must be one of: ${exportFormats.join(', ')}`)
       const working = c.req.query('working') === '1' || c.req.query('working') === 'true'
-      const { source, revision, date } = await version(c, c.req.query('revision'), 'revision')
+      const { source, revision, label, date } = await version(c, c.req.query('revision'), 'revision')
+      // A revision goes by its label, a snapshot by its time; the current text by none.
+      const versionLabel = revision?.label ?? (label === currentTextLabel ? null : label)
       const document = c.get('document')
       const { symbol, distribution, bodyName, session, agendaItem, originalLanguage } = document
       const meta = {
         title: document.title,
         kind: document.kind,
         ...{ symbol, distribution, bodyName, session, agendaItem, originalLanguage },
-        revisionLabel: revision?.label ?? null,
+        revisionLabel: versionLabel,
         date,
         workDate: new Date(document.createdAt),
         working,
       }
       const { body } = await heavy.exportDraft({ source, format, meta }, c.get('member').id)
-      return download(c, body, format, downloadFileName([document.symbol ?? document.title, revision?.label, working ? 'working copy' : null], exportExtensions[format]))
+      return download(c, body, format, downloadFileName([document.symbol ?? document.title, versionLabel, working ? 'working copy' : null], exportExtensions[format]))
     })
 }

@@ -280,6 +280,20 @@ const migrations: string[] = [
   );
   CREATE INDEX block_status_audit_by_document ON block_status_audit (document_id, id);
   `,
+  // The history: automatic snapshots of a document's text (on a timer while it changes, and before a restore
+  // or a proposal changes it), with the members whose edits went into each; thinned by the retention policy.
+  `
+  CREATE TABLE document_snapshots (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL REFERENCES documents (id),
+    reason TEXT NOT NULL CHECK (reason IN ('auto', 'restore', 'proposal')),
+    content TEXT NOT NULL,
+    authors TEXT NOT NULL,
+    taken_by INTEGER REFERENCES members (id),
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX document_snapshots_by_document ON document_snapshots (document_id, created_at);
+  `,
 ]
 
 export const databaseFileName = 'workspace.sqlite'

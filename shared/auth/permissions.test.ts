@@ -38,6 +38,8 @@ const expected: Record<Action, Record<Standing, readonly Role[]>> = {
   'revision.read': { lead: [S, C, D, K], notLead: [S, C, D, K], ownComment: [S, C, D, K], ownProposal: [S, C, D, K], othersProposal: [S, C, D, K] },
   'revision.cut': { lead: [S, C, D], notLead: [S], ownComment: [S], ownProposal: [S], othersProposal: [S] },
   'revision.restore': { lead: [S, C, D], notLead: [S], ownComment: [S], ownProposal: [S], othersProposal: [S] },
+  'history.read': { lead: [S, C, D, K], notLead: [S, C, D, K], ownComment: [S, C, D, K], ownProposal: [S, C, D, K], othersProposal: [S, C, D, K] },
+  'history.restore': { lead: [S, C, D], notLead: [S], ownComment: [S], ownProposal: [S], othersProposal: [S] },
   'audit.read': { lead: [S, C, D], notLead: [S], ownComment: [S], ownProposal: [S], othersProposal: [S] },
   'comment.create': { lead: [S, C, D, K], notLead: [S, C, D, K], ownComment: [S, C, D, K], ownProposal: [S, C, D, K], othersProposal: [S, C, D, K] },
   'comment.edit': { lead: [], notLead: [], ownComment: [S, C, D, K], ownProposal: [], othersProposal: [] },

@@ -52,6 +52,10 @@ const rules = {
   'revision.read': anyone,
   'revision.cut': workspaceLead,
   'revision.restore': workspaceLead,
+  /** The automatic snapshots of the text (the history), read like revisions. */
+  'history.read': anyone,
+  /** Make a snapshot the current text again: like restoring a revision. */
+  'history.restore': workspaceLead,
   'audit.read': workspaceLead,
   'comment.create': anyone,
   'comment.edit': author,
@@ -92,6 +96,7 @@ export function documentPermissions(subject: Subject): DocumentPermissions {
     editMetadata: can(subject, 'document.metadata.edit'),
     cutRevision: can(subject, 'revision.cut'),
     restoreRevision: can(subject, 'revision.restore'),
+    restoreSnapshot: can(subject, 'history.restore'),
     comment: can(subject, 'comment.create'),
     resolveThreads: can(subject, 'thread.resolve'),
     exportForSubmission: can(subject, 'document.export'),

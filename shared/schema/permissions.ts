@@ -6,6 +6,8 @@ export const DocumentPermissions = z.object({
   write: z.boolean(),
   cutRevision: z.boolean(),
   restoreRevision: z.boolean(),
+  /** Restore a snapshot from the history. */
+  restoreSnapshot: z.boolean(),
   comment: z.boolean(),
   resolveThreads: z.boolean(),
   exportForSubmission: z.boolean(),

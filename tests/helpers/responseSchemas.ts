@@ -12,6 +12,7 @@ import { Health, Readiness } from '../../shared/schema/health.ts'
 import { InviteLink, InvitedMember, MemberAnswer, MemberList, SignedIn } from '../../shared/schema/member.ts'
 import { Contributors, Participation } from '../../shared/schema/participation.ts'
 import { ComparisonResult, RevisionAnswer, RevisionDetail, RevisionList } from '../../shared/schema/revision.ts'
+import { RestoreAnswer, SnapshotDetail, SnapshotList } from '../../shared/schema/history.ts'
 import { Cofacilitators, DocumentCreated, TemplateList, Workspace, WorkspaceDetail, WorkspaceList } from '../../shared/schema/workspace.ts'
 
 /** `METHOD /path/:param`, as the routes are written; `:x` stands for one path segment. */
@@ -44,7 +45,10 @@ const routes: Record<string, z.ZodType> = {
   'GET /api/documents/:id/revisions': RevisionList,
   'POST /api/documents/:id/revisions': RevisionAnswer,
   'GET /api/documents/:id/revisions/:revision': RevisionDetail,
-  'POST /api/documents/:id/revisions/:revision/restore': RevisionAnswer,
+  'POST /api/documents/:id/revisions/:revision/restore': RestoreAnswer,
+  'GET /api/documents/:id/history': SnapshotList,
+  'GET /api/documents/:id/history/:snapshot': SnapshotDetail,
+  'POST /api/documents/:id/history/:snapshot/restore': RestoreAnswer,
   'GET /api/documents/:id/compare': ComparisonResult,
   'GET /api/documents/:id/threads': ThreadList,
   'POST /api/documents/:id/threads': ThreadAnswer,

@@ -1,0 +1,44 @@
+/** A snapshot opened read-only, or compared with the current text (the server's comparison, drawn as a redline). */
+import type { ServedCatalogue } from '../api/catalogue.ts'
+import { compareSnapshotWithCurrent, getSnapshot, type SnapshotSummary } from '../api/history.ts'
+import { LoadState } from '../app/LoadState.tsx'
+import { useLoad } from '../app/useLoad.ts'
+import { Modal } from '../revisions/Modal.tsx'
+import { ReadOnlyDraft } from '../revisions/ReadOnlyDraft.tsx'
+import { Redline } from '../revisions/Redline.tsx'
+import { comparisonSummaryLine } from '../revisions/redlineView.ts'
+import { formatWhen } from '../revisions/revisionText.ts'
+
+interface DialogProps {
+  documentId: string
+  snapshot: SnapshotSummary
+  onClose: () => void
+}
+
+export function ViewSnapshotDialog({ documentId, snapshot, catalogue, onClose }: DialogProps & { catalogue: ServedCatalogue }) {
+  const [loaded, reload] = useLoad(() => getSnapshot(documentId, snapshot.id), [documentId, snapshot.id])
+  const label = `Snapshot of ${formatWhen(snapshot.createdAt)}`
+  return (
+    <Modal title={label} className="snapshot-dialog" onClose={onClose}>
+      <LoadState loaded={loaded} what="the snapshot" retry={reload}>
+        {(detail) => <ReadOnlyDraft content={detail.content} catalogue={catalogue} label={label} />}
+      </LoadState>
+    </Modal>
+  )
+}
+
+export function CompareSnapshotDialog({ documentId, snapshot, onClose }: DialogProps) {
+  const [loaded, reload] = useLoad(() => compareSnapshotWithCurrent(documentId, snapshot.id), [documentId, snapshot.id])
+  return (
+    <Modal title={`Snapshot of ${formatWhen(snapshot.createdAt)} and the current text`} className="snapshot-dialog" onClose={onClose}>
+      <LoadState loaded={loaded} what="the comparison" retry={reload}>
+        {(result) => (
+          <>
+            <p className="panel-summary">{comparisonSummaryLine(result.comparison.summary)}</p>
+            <Redline blocks={result.comparison.blocks} fromLabel={result.from.label} toLabel={result.to.label} />
+          </>
+        )}
+      </LoadState>
+    </Modal>
+  )
+}

@@ -1,0 +1,145 @@
+/**
+ * The history of a document's text: a snapshot at most every `intervalMs` while it changes, one just before the server
+ * changes it for a member (a restore, a proposal accepted or bracketed), thinned by the retention policy on a timer.
+ */
+import type * as Y from 'yjs'
+import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
+import type { SnapshotReason, SnapshotRetention, SnapshotSummary } from '../../shared/schema/history.ts'
+import type { Rooms } from '../collab/rooms.ts'
+import { readCurrentDoc } from '../documents/currentDoc.ts'
+import type { DocumentEvents } from '../documents/documentEvents.ts'
+import { readDraft } from '../documents/readDraft.ts'
+import { log } from '../log.ts'
+import type { DocumentStore } from '../store/store.ts'
+import { snapshotsToPrune, type RetentionPolicy } from './retention.ts'
+import type { SnapshotStore } from './snapshotStore.ts'
+
+export interface HistoryOptions extends RetentionPolicy {
+  /** Automatic snapshots of one document are at least this far apart. */
+  intervalMs: number
+  /** How often the retention policy is applied (also once at start-up). */
+  pruneIntervalMs: number
+}
+
+export interface HistoryDeps {
+  snapshots: SnapshotStore
+  rooms: Rooms
+  store: DocumentStore
+  events: DocumentEvents
+  options: HistoryOptions
+  now?: () => number
+}
+
+/** What a change made by the server says about itself (`Rooms.change`'s origin), so its snapshot says why. */
+export interface ChangeOrigin {
+  member?: { id: number }
+  /** The member who decided on a proposal (the change itself is credited to the proposer). */
+  decidedBy?: { id: number }
+  reason?: Exclude<SnapshotReason, 'auto'>
+}
+
+const dayMs = 86_400_000
+
+export class HistoryService {
+  private readonly timers = new Map<string, NodeJS.Timeout>()
+  private pruneTimer: NodeJS.Timeout | null = null
+  private readonly now: () => number
+
+  constructor(private readonly deps: HistoryDeps) {
+    this.now = deps.now ?? Date.now
+  }
+
+  get retention(): SnapshotRetention {
+    const { intervalMs, keepAllMs, keepDailyMs } = this.deps.options
+    return { intervalSeconds: intervalMs / 1000, keepAllDays: keepAllMs / dayMs, keepDailyDays: keepDailyMs / dayMs }
+  }
+
+  /** Applies the retention policy now and then every `pruneIntervalMs`. */
+  start(): void {
+    this.pruneSafely()
+    this.pruneTimer = setInterval(() => this.pruneSafely(), this.deps.options.pruneIntervalMs)
+    this.pruneTimer.unref()
+  }
+
+  /** Stops the timers; the snapshots that were due are taken now, so a clean shutdown keeps the last edits in the history. */
+  async stop(): Promise<void> {
+    if (this.pruneTimer) clearInterval(this.pruneTimer)
+    this.pruneTimer = null
+    const due = [...this.timers.keys()]
+    for (const timer of this.timers.values()) clearTimeout(timer)
+    this.timers.clear()
+    await Promise.all(due.map((documentId) => this.takeAutomatic(documentId)))
+  }
+
+  /**
+   * The document's text changed (a batch of updates was stored). The first change after a snapshot arms a timer: one
+   * interval later the text is kept with everything typed meanwhile. Automatic snapshots are thus at least an interval
+   * apart, and the last edits of every burst are kept.
+   */
+  changed(documentId: string): void {
+    if (this.timers.has(documentId)) return
+    const timer = setTimeout(() => {
+      this.timers.delete(documentId)
+      void this.takeAutomatic(documentId)
+    }, this.deps.options.intervalMs)
+    timer.unref()
+    this.timers.set(documentId, timer)
+  }
+
+  /**
+   * Called by `Rooms.change` with the document as it stands, just before the server changes it: its text is kept first.
+   * A failure to store the snapshot throws, and the change is not made.
+   */
+  readonly beforeChange = (documentId: string, doc: Y.Doc, origin: unknown): void => {
+    const draft = readDraft(doc)
+    // Text that cannot be read as a draft cannot be restored either; the change itself says why it is refused.
+    if (!draft.ok) return
+    const { member, decidedBy, reason } = (origin ?? {}) as ChangeOrigin
+    this.keep(documentId, draft.json, reason ?? 'proposal', (decidedBy ?? member)?.id ?? null)
+  }
+
+  /** The snapshot holding the text as it stands (the latest: taken before a change, or unchanged since). */
+  latest(documentId: string): SnapshotSummary | null {
+    return this.deps.snapshots.latest(documentId)?.summary ?? null
+  }
+
+  /** Deletes what the retention policy no longer keeps, in every document; returns how many snapshots went. */
+  prune(): number {
+    const now = this.now()
+    let pruned = 0
+    for (const documentId of this.deps.snapshots.documentsWithSnapshots()) {
+      const ids = snapshotsToPrune(this.deps.snapshots.dated(documentId), now, this.deps.options)
+      this.deps.snapshots.delete(ids)
+      pruned += ids.length
+    }
+    if (pruned > 0) log.info('history.pruned', { snapshots: pruned })
+    return pruned
+  }
+
+  private pruneSafely(): void {
+    try {
+      this.prune()
+    } catch (error) {
+      log.error('history.prune_failed', { error })
+    }
+  }
+
+  private async takeAutomatic(documentId: string): Promise<void> {
+    try {
+      const draft = await readCurrentDoc(this.deps.rooms, this.deps.store, documentId, readDraft)
+      if (!draft.ok) return
+      this.keep(documentId, draft.json, 'auto', null)
+    } catch (error) {
+      log.error('history.snapshot_failed', { document: documentId, error })
+    }
+  }
+
+  /** Stores the text unless the latest snapshot already holds exactly it; tells the document's viewers of a new one. */
+  private keep(documentId: string, content: DraftDocJson, reason: SnapshotReason, takenBy: number | null): SnapshotSummary {
+    const latest = this.deps.snapshots.latest(documentId)
+    if (latest && latest.contentJson === JSON.stringify(content)) return latest.summary
+    const snapshot = this.deps.snapshots.take({ documentId, reason, content, takenBy, at: this.now() })
+    this.deps.events.publish(documentId, 'snapshot', { change: 'taken', snapshot, by: null })
+    return snapshot
+  }
+}
