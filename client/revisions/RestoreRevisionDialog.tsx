@@ -1,7 +1,6 @@
 /** Asks before the current text is replaced by a revision's, then restores it. */
-import { useState } from 'react'
 import { restoreRevision, type RevisionSummary } from '../api/revisions.ts'
-import { Modal } from './Modal.tsx'
+import { ConfirmRestore } from './ConfirmRestore.tsx'
 import { cutByLine } from './revisionText.ts'
 
 export function RestoreRevisionDialog({
@@ -15,23 +14,13 @@ export function RestoreRevisionDialog({
   onRestored: (revision: RevisionSummary) => void
   onClose: () => void
 }) {
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
-
   const restore = async () => {
-    setBusy(true)
-    setFailure(null)
-    try {
-      await restoreRevision(documentId, revision.id)
-      onRestored(revision)
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error))
-      setBusy(false)
-    }
+    await restoreRevision(documentId, revision.id)
+    onRestored(revision)
   }
 
   return (
-    <Modal title={`Restore ${revision.label}?`} className="confirm-dialog" onClose={onClose}>
+    <ConfirmRestore title={`Restore ${revision.label}?`} what="The revision" action={`Restore ${revision.label}`} restore={restore} onClose={onClose}>
       <p>
         The current text will be replaced by the text of <strong>{revision.label}</strong> ({cutByLine(revision)}).
       </p>
@@ -40,19 +29,6 @@ export function RestoreRevisionDialog({
         compared with the restored text or restored again. Everyone who has the document open sees the change at once. To keep a named copy
         of the current text, cut a revision of it first.
       </p>
-      {failure && (
-        <div className="notice notice-error" role="alert">
-          <p>The revision was not restored: {failure}</p>
-        </div>
-      )}
-      <div className="modal-actions">
-        <button type="button" onClick={restore} disabled={busy}>
-          {busy ? 'Restoring…' : `Restore ${revision.label}`}
-        </button>
-        <button type="button" className="button-quiet" onClick={onClose} disabled={busy}>
-          Cancel
-        </button>
-      </div>
-    </Modal>
+    </ConfirmRestore>
   )
 }

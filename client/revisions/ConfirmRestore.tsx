@@ -1,0 +1,58 @@
+/** The confirmation both restores share (a revision's text, a snapshot's): what will happen, the failure, restore or cancel. */
+import { type ReactNode, useState } from 'react'
+import { Modal } from './Modal.tsx'
+
+export function ConfirmRestore({
+  title,
+  what,
+  action,
+  restore,
+  onClose,
+  children,
+}: {
+  title: string
+  /** Named in the failure: "The revision was not restored: ...". */
+  what: string
+  /** The button's label. */
+  action: string
+  /** Restores; its failure is shown in the dialog, which stays open. */
+  restore: () => Promise<void>
+  onClose: () => void
+  /** What will happen, in full. */
+  children: ReactNode
+}) {
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<string | null>(null)
+
+  const confirm = async () => {
+    setBusy(true)
+    setFailure(null)
+    try {
+      await restore()
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Modal title={title} className="confirm-dialog" onClose={onClose}>
+      {children}
+      {failure && (
+        <div className="notice notice-error" role="alert">
+          <p>
+            {what} was not restored: {failure}
+          </p>
+        </div>
+      )}
+      <div className="modal-actions">
+        <button type="button" onClick={confirm} disabled={busy}>
+          {busy ? 'Restoring…' : action}
+        </button>
+        <button type="button" className="button-quiet" onClick={onClose} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </Modal>
+  )
+}
