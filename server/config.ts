@@ -56,6 +56,11 @@ const Env = z.object({
   COMPACT_AFTER_APPENDS: z.coerce.number().int().min(1).default(1000),
   /** A room without connections is unloaded after this grace period. */
   ROOM_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
+  /**
+   * A document being opened answers sync requests from its stored bytes for at most this long before it builds the
+   * document anyway (any edit or presence frame builds it at once).
+   */
+  ROOM_BUILD_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   /** `normal` survives a crash of the process; `full` also survives a power cut, at the cost of an fsync per batch. */
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   /** Problems a document's validation status lists, at most; the status says how many more there are. */
@@ -109,6 +114,7 @@ export interface Config {
   messageBurst: number
   compactAfterAppends: number
   roomIdleMs: number
+  roomBuildDelayMs: number
   sqliteSynchronous: 'normal' | 'full'
   maxStatusProblems: number
   heavy: { size: number; maxQueued: number; maxPerMember: number; timeoutMs: number; maxMemoryMb: number }
@@ -159,6 +165,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     messageBurst: e.RATE_LIMIT_BURST,
     compactAfterAppends: e.COMPACT_AFTER_APPENDS,
     roomIdleMs: e.ROOM_IDLE_MS,
+    roomBuildDelayMs: e.ROOM_BUILD_DELAY_MS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     maxStatusProblems: e.MAX_STATUS_PROBLEMS,
     heavy: {

@@ -9,6 +9,7 @@ import type { PersistQueue } from './persistQueue.ts'
 import { RoomPresence } from './presence.ts'
 import type { PresenceLimits } from './presenceLimits.ts'
 import { ProtocolError, decodeClientMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts'
+import { StoredAnswer } from './storedAnswer.ts'
 import { checkUpdate, isEmptyUpdate } from './updateCheck.ts'
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded'
@@ -23,7 +24,14 @@ export interface RoomLimits extends PresenceLimits {
   maxLoadingFrames: number
   /** Bytes of frames one connection may send while the document loads. */
   maxLoadingBytes: number
+  /**
+   * After the stored bytes are read, how long the room may wait for its connections' sync requests (answered from
+   * those bytes) before it builds the document anyway; anything else that needs the document builds it at once.
+   */
+  roomBuildDelayMs?: number
 }
+
+const defaultBuildDelayMs = 250
 
 export class Room {
   readonly doc = new Y.Doc()
@@ -43,6 +51,12 @@ export class Room {
   private fullState: Uint8Array | null = null
   /** Counts changes to the document since it was loaded. */
   private version = 0
+  /** While the document is read but not yet built: answers sync requests from the stored bytes. */
+  private storedAnswer: StoredAnswer | null = null
+  /** Connections answered from the stored bytes, before the document was built. */
+  private readonly answeredEarly = new Set<Connection>()
+  /** Starts building the document once it has been read (something needs it, or the wait is over). */
+  private wantDocument: () => void = () => {}
 
   constructor(
     readonly id: string,
@@ -75,11 +89,24 @@ export class Room {
     return this.logSeqs.length
   }
 
+  /**
+   * Reads what is stored, then builds the document. Between the two, sync requests are answered from the stored bytes
+   * (a cold document reaches its first readers without waiting for the build); everything else waits for the build.
+   */
   private async load(): Promise<void> {
     const started = performance.now()
     let stored: StoredDocument | null = null
     try {
       stored = await this.store.load(this.id)
+    } catch (error) {
+      this.fail(CloseCode.documentLoadFailed, error)
+      return
+    }
+    if (this.current !== 'loading') return
+    await this.answerFromStoredBytes(stored)
+    if (this.current !== 'loading') return
+    const read = performance.now()
+    try {
       const { pending } = applyStoredDocument(this.doc, stored)
       this.logSeqs = [...stored.seqs]
       if (pending) {
@@ -88,20 +115,68 @@ export class Room {
         dropPending(this.doc)
         this.needsRewrite = true
         log.warn('room.pending_quarantined', { document: this.id })
+        // Whoever was answered from the stored bytes holds that content too: they reconnect and resync.
+        for (const connection of this.answeredEarly) connection.close(CloseCode.documentLoadFailed)
       } else if (stored.state && stored.updates.length === 0) this.fullState = stored.state
     } catch (error) {
-      if (stored) await this.quarantine(stored, error)
+      await this.quarantine(stored, error)
       this.fail(CloseCode.documentLoadFailed, error)
       return
     }
+    this.answeredEarly.clear()
     if (this.current !== 'loading') return
     this.current = 'ready'
-    log.debug('room.loaded', { document: this.id, ms: Math.round(performance.now() - started) })
+    log.debug('room.loaded', { document: this.id, ms: Math.round(performance.now() - started), buildMs: Math.round(performance.now() - read) })
     for (const connection of this.connections) this.greet(connection)
     const waiting = this.waiting
     this.waiting = []
     this.waitingBy.clear()
     for (const [connection, frame] of waiting) this.receive(connection, frame)
+  }
+
+  /**
+   * Serves sync requests from the stored bytes until the document is wanted: at once when any other frame arrives or
+   * something on the server needs it, once every connection has its answer, or after `roomBuildDelayMs` at the latest.
+   */
+  private async answerFromStoredBytes(stored: StoredDocument): Promise<void> {
+    if (!stored.state && stored.updates.length === 0) return
+    if (this.waiting.length > 0) return
+    this.storedAnswer = new StoredAnswer(stored)
+    let timer: NodeJS.Timeout | undefined
+    await new Promise<void>((resolve) => {
+      this.wantDocument = resolve
+      timer = setTimeout(resolve, this.limits.roomBuildDelayMs ?? defaultBuildDelayMs)
+    })
+    clearTimeout(timer)
+    this.wantDocument = () => {}
+    this.storedAnswer = null
+  }
+
+  /** Asks for the document to be built now, if it has been read and is waiting (a change on the server's behalf). */
+  needDocument(): void {
+    this.wantDocument()
+  }
+
+  /** Answers a sync request from the stored bytes; false when it must wait for the document. */
+  private answerEarly(connection: Connection, frame: Uint8Array): boolean {
+    // Only a connection with nothing held: an answer never overtakes the connection's own earlier frames.
+    if (!this.storedAnswer || this.waitingBy.has(connection)) return false
+    let stateVector: Uint8Array
+    try {
+      const message = decodeClientMessage(frame)
+      if (message.kind !== 'syncStep1') return false
+      stateVector = message.stateVector
+    } catch {
+      return false
+    }
+    const started = performance.now()
+    const update = this.storedAnswer.answer(stateVector)
+    if (!update) return false
+    connection.send(encodeSyncStep2(update))
+    log.debug('room.answered_from_store', { document: this.id, bytes: update.byteLength, ms: Math.round(performance.now() - started) })
+    this.answeredEarly.add(connection)
+    if ([...this.connections].every((c) => this.answeredEarly.has(c))) this.wantDocument()
+    return true
   }
 
   /** Keeps the raw bytes of a stored state that does not load, for the operator's `recover`. */
@@ -134,6 +209,7 @@ export class Room {
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return
+    this.answeredEarly.delete(connection)
     if (this.waitingBy.delete(connection)) this.waiting = this.waiting.filter(([waiting]) => waiting !== connection)
     this.presence.leave(connection)
   }
@@ -142,7 +218,9 @@ export class Room {
   receive(connection: Connection, frame: Uint8Array): void {
     if (!connection.isOpen || !this.connections.has(connection)) return
     if (this.current === 'loading') {
+      if (this.answerEarly(connection, frame)) return
       this.hold(connection, frame)
+      this.wantDocument()
       return
     }
     if (this.current !== 'ready') return

@@ -11,6 +11,8 @@ import { encodeUpdate } from './protocol.ts'
 import { Rooms } from './rooms.ts'
 import { recoverDocument } from '../store/recovery.ts'
 import { inconsistentUpdates } from '../../tests/helpers/inconsistentUpdates.ts'
+import { frameKind, syncStep1Frame } from '../../tests/helpers/rawSocket.ts'
+import * as decoding from 'lib0/decoding'
 
 /** The socket end of a connection: records what the server sends and how it closes. */
 class RecordingSocket implements Socket {
@@ -37,6 +39,14 @@ const roomLimits = {
   maxLoadingBytes: 16 << 20,
 }
 const tick = () => new Promise((resolve) => setImmediate(resolve))
+
+/** The update a sync step 2 frame carries. */
+function step2Update(frame: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(frame)
+  decoding.readVarUint(decoder)
+  decoding.readVarUint(decoder)
+  return decoding.readVarUint8Array(decoder)
+}
 
 function updateFrame(text: string): Uint8Array {
   const doc = new Y.Doc()
@@ -93,6 +103,78 @@ describe('Rooms', () => {
     expect(text).toContain('second')
     // b was greeted, then received both updates, in order.
     expect(b.socket.sent.length).toBe(3)
+  })
+
+  it('answers a sync request from the stored bytes, diffed against its state vector, before the document is built', async () => {
+    const store = new SqliteDocumentStore(openDb())
+    const client = docWith('stored state, ')
+    await store.compact('cold', Y.encodeStateAsUpdate(client), [])
+    const writer = new Y.Doc()
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(client))
+    writer.getText('content').insert(14, 'then its log')
+    await store.append([{ documentId: 'cold', update: Y.encodeStateAsUpdate(writer, Y.encodeStateVector(client)) }])
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000, roomBuildDelayMs: 10_000 })
+    const a = connect(rooms, 'cold')
+    await tick()
+    a.room.receive(a.connection, syncStep1Frame(client))
+    // Answered at once, from the stored state and log, while the document is still being opened.
+    expect(a.room.state).toBe('loading')
+    expect(a.room.doc.getText('content').toString()).toBe('')
+    expect(a.socket.sent.map(frameKind)).toEqual(['sync-step2'])
+    const answer = step2Update(a.socket.sent[0])
+    // Only what the client lacks: the log entry, not the state it already holds.
+    expect([...Y.parseUpdateMeta(answer).to.keys()]).toEqual([writer.clientID])
+    Y.applyUpdate(client, answer)
+    expect(client.getText('content').toString()).toBe('stored state, then its log')
+    // Its only connection has its answer: the document is built now, not after the delay.
+    await a.room.loaded
+    expect(a.room.state).toBe('ready')
+    expect(a.room.doc.getText('content').toString()).toBe('stored state, then its log')
+    expect(a.socket.sent.map(frameKind)).toEqual(['sync-step2', 'sync-step1'])
+  })
+
+  it('never answers from a read of the store that has not completed, nor ahead of the connection\'s own frames', async () => {
+    let releaseLoad!: () => void
+    const gate = new Promise<void>((resolve) => (releaseLoad = resolve))
+    class SlowStore extends SqliteDocumentStore {
+      override async load(documentId: string): Promise<StoredDocument> {
+        await gate
+        return super.load(documentId)
+      }
+    }
+    const store = new SlowStore(openDb())
+    await store.compact('partial', Y.encodeStateAsUpdate(docWith('state ')), [])
+    await store.append([{ documentId: 'partial', update: Y.encodeStateAsUpdate(docWith('log ')) }])
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000, roomBuildDelayMs: 10_000 })
+    const early = connect(rooms, 'partial')
+    early.room.receive(early.connection, syncStep1Frame(new Y.Doc()))
+    await tick()
+    expect(early.socket.sent).toEqual([])
+    releaseLoad()
+    await early.room.loaded
+    await tick()
+
+    // Read, not built: a connection's update goes first, so its sync request waits for the document and includes it.
+    await store.compact('ordered-early', Y.encodeStateAsUpdate(docWith('state ')), [])
+    await store.append([{ documentId: 'ordered-early', update: Y.encodeStateAsUpdate(docWith('log ')) }])
+    const writer = connect(rooms, 'ordered-early')
+    await tick()
+    writer.room.receive(writer.connection, updateFrame('mine '))
+    writer.room.receive(writer.connection, syncStep1Frame(new Y.Doc()))
+    expect(writer.socket.sent).toEqual([])
+    await writer.room.loaded
+    await rooms.whenStored()
+    await tick()
+    for (const [socket, expected] of [
+      [early.socket, ['state ', 'log ']],
+      [writer.socket, ['state ', 'log ', 'mine ']],
+    ] as const) {
+      const doc = new Y.Doc()
+      const answers = socket.sent.filter((frame) => frameKind(frame) === 'sync-step2')
+      expect(answers.length).toBe(1)
+      Y.applyUpdate(doc, step2Update(answers[0]))
+      for (const part of expected) expect(doc.getText('content').toString()).toContain(part)
+    }
   })
 
   it('closes the connections of a room whose updates cannot be stored, relaying nothing', async () => {

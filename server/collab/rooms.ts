@@ -103,6 +103,7 @@ export class Rooms {
    */
   async change(documentId: string, origin: unknown, apply: (doc: Y.Doc) => void): Promise<void> {
     const room = this.open(documentId)
+    room.needDocument()
     try {
       await room.loaded
       if (room.state !== 'ready') throw new RoomUnavailable(`document ${documentId} could not be loaded`)
@@ -202,6 +203,7 @@ export class Rooms {
   private unload(room: Room): Promise<void> {
     if (room.state !== 'ready' && room.state !== 'loading') return Promise.resolve()
     this.forget(room)
+    room.needDocument()
     const done = (async () => {
       await room.loaded
       if (room.state !== 'ready') return
