@@ -75,6 +75,8 @@ const Env = z.object({
   HEAVY_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
   /** Heap of each heavy-work thread, in MiB: a document needing more fails alone (422), the server stays up. */
   HEAVY_WORKER_MEMORY_MB: z.coerce.number().int().min(64).default(1024),
+  /** Niceness of the heavy-work threads (Linux, 0-19): they yield the CPU to the relay when cores are short; 0 keeps the process's. */
+  HEAVY_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** Exports (documents, redlines, compilations) one member may ask for per minute (0: no limit); 429 beyond. */
   EXPORTS_PER_MINUTE: z.coerce.number().int().min(0).default(20),
   /** Exports one member may ask for at once before the per-minute rate applies. */
@@ -117,7 +119,7 @@ export interface Config {
   roomBuildDelayMs: number
   sqliteSynchronous: 'normal' | 'full'
   maxStatusProblems: number
-  heavy: { size: number; maxQueued: number; maxPerMember: number; timeoutMs: number; maxMemoryMb: number }
+  heavy: { size: number; maxQueued: number; maxPerMember: number; timeoutMs: number; maxMemoryMb: number; nice: number }
   exportsPerMinute: number
   exportBurst: number
   trustProxy: string[]
@@ -174,6 +176,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxPerMember: e.HEAVY_JOBS_PER_MEMBER,
       timeoutMs: e.HEAVY_TIMEOUT_MS,
       maxMemoryMb: e.HEAVY_WORKER_MEMORY_MB,
+      nice: e.HEAVY_WORKER_NICE,
     },
     exportsPerMinute: e.EXPORTS_PER_MINUTE,
     exportBurst: e.EXPORT_BURST,

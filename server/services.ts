@@ -44,7 +44,8 @@ export function createServices(config: Config, db: Sqlite) {
     access.invalidate()
     rooms.closeMember(memberId, CloseCode.membershipChanged)
   })
-  const pool = new WorkerPool(config.heavy)
+  // The threads read stored documents from the database themselves: the relay hands over ids, not bytes.
+  const pool = new WorkerPool({ ...config.heavy, dataDir: config.dataDir })
   const heavy = new HeavyWork({ pool, rooms, store, catalogue: () => catalogue.current(), maxProblems: config.maxStatusProblems })
   const status = new DocumentStatusService((documentId) => heavy.validate(documentId), validationDebounceMs)
   catalogue.changeListeners.add(() => status.invalidateAll())

@@ -39,13 +39,22 @@ export interface StoredBytes {
   updates: Uint8Array[]
 }
 
+/** A document's stored bytes by reference: read by the thread that runs the task (storedReader.ts), never by the relay. */
+export interface StoredRef {
+  storedIn: string
+}
+
+/** What a task is given for a stored document; references are replaced by their bytes before the task runs. */
+export type StoredInput = StoredBytes | StoredRef
+
 /** One side of an export or a comparison: the stored current text, or a revision's JSON. */
-export type DraftSource = { stored: StoredBytes } | { content: DraftDocJson }
+export type DraftSource = { stored: StoredInput } | { content: DraftDocJson }
 
 const tooDeep = () =>
   new ApiError(422, 'document_too_deep', `the document nests blocks more than ${maxDraftDepth} deep; no draft needs that, so it cannot be processed`)
 
-function withDoc<T>(stored: StoredBytes, read: (doc: Y.Doc) => T): T {
+function withDoc<T>(stored: StoredInput, read: (doc: Y.Doc) => T): T {
+  if ('storedIn' in stored) throw new Error(`the stored bytes of ${stored.storedIn} were not read before the task`)
   const doc = new Y.Doc()
   try {
     applyStoredDocument(doc, stored)
@@ -81,7 +90,7 @@ function schemaProblem(json: DraftDocJson): string | null {
   }
 }
 
-export function validate({ stored, catalogue, maxProblems }: { stored: StoredBytes; catalogue: FrameworkCatalogue; maxProblems: number }): BoundedValidation {
+export function validate({ stored, catalogue, maxProblems }: { stored: StoredInput; catalogue: FrameworkCatalogue; maxProblems: number }): BoundedValidation {
   return withDoc(stored, (doc) => {
     const draft = readDraft(doc)
     return boundProblems(draft.ok ? validateDraft(draft.json, catalogue) : unreadableDraft(draft.message), maxProblems)
@@ -93,7 +102,7 @@ export type RevisionDraft =
   | { ok: false; code: 'draft_invalid' | 'draft_not_in_schema'; message: string; problems?: BoundedValidation }
 
 /** What a revision cut now would hold, or why none can be cut: the draft is invalid or outside the editor's schema. */
-export function prepareRevision({ stored, catalogue, maxProblems }: { stored: StoredBytes; catalogue: FrameworkCatalogue; maxProblems: number }): RevisionDraft {
+export function prepareRevision({ stored, catalogue, maxProblems }: { stored: StoredInput; catalogue: FrameworkCatalogue; maxProblems: number }): RevisionDraft {
   return withDoc(stored, (doc) => {
     const draft = readDraft(doc)
     const validation = draft.ok ? validateDraft(draft.json, catalogue) : unreadableDraft(draft.message)
@@ -168,7 +177,7 @@ export async function exportComparison(input: {
   return { body: input.format === 'docx' ? await comparisonToDocx(comparison, input.meta) : comparisonToHtml(comparison, input.meta) }
 }
 
-export function compileThreads({ stored, threads, catalogue }: { stored: StoredBytes; threads: Thread[]; catalogue: FrameworkCatalogue }): CompiledEntry[] {
+export function compileThreads({ stored, threads, catalogue }: { stored: StoredInput; threads: Thread[]; catalogue: FrameworkCatalogue }): CompiledEntry[] {
   return withDoc(stored, (doc) => compileFromDoc(doc, threads, catalogue))
 }
 

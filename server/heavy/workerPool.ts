@@ -20,6 +20,10 @@ export interface WorkerPoolOptions {
   timeoutMs: number
   /** Heap of each thread, in MiB: a document that needs more fails alone. */
   maxMemoryMb: number
+  /** The data directory whose database the threads read stored documents from (by reference); none: bytes only. */
+  dataDir?: string
+  /** Niceness the threads give themselves (Linux), so the relay's thread wins the CPU when cores are short; 0: as the process. */
+  nice?: number
 }
 
 interface Job {
@@ -60,6 +64,11 @@ export class WorkerPool {
 
   get queued(): number {
     return this.queue.length
+  }
+
+  /** Whether the threads read stored documents themselves, so that a task can be given a reference instead of bytes. */
+  get readsStore(): boolean {
+    return this.options.dataDir !== undefined
   }
 
   /** Runs a task on a thread; `owner` (a member id) counts against that member's share. */
@@ -116,6 +125,7 @@ export class WorkerPool {
   private spawn(): Slot {
     const worker = new Worker(workerEntry, {
       execArgv: [],
+      workerData: { dataDir: this.options.dataDir ?? null, nice: this.options.nice ?? 0 },
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb },
     })
     worker.unref()
