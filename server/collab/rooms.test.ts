@@ -7,7 +7,8 @@ import { openSqlite, type Sqlite } from '../store/sqlite.ts'
 import { SqliteDocumentStore } from '../store/sqliteDocuments.ts'
 import type { AppendEntry, StoredDocument } from '../store/store.ts'
 import { Connection, type Socket } from './connection.ts'
-import { encodeUpdate } from './protocol.ts'
+import { encodeAwareness, encodeUpdate } from './protocol.ts'
+import { writePresenceUpdate } from './presenceLimits.ts'
 import { Rooms } from './rooms.ts'
 import { recoverDocument } from '../store/recovery.ts'
 import { inconsistentUpdates } from '../../tests/helpers/inconsistentUpdates.ts'
@@ -175,6 +176,29 @@ describe('Rooms', () => {
       Y.applyUpdate(doc, step2Update(answers[0]))
       for (const part of expected) expect(doc.getText('content').toString()).toContain(part)
     }
+  })
+
+  it('leaves out the presence states a stock client echoes back: they count against no connection and remove nothing', async () => {
+    const rooms = new Rooms(new SqliteDocumentStore(openDb()), { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })
+    // One member in six tabs, each publishing its own presence (the limit is four client ids per connection).
+    const tabs = Array.from({ length: 6 }, () => connect(rooms, 'echo'))
+    await tabs[0].room.loaded
+    const presence = (clientId: number, clock: number, json: string) => encodeAwareness(writePresenceUpdate([{ clientId, clock, json }]))
+    tabs.forEach((tab, i) => tab.room.receive(tab.connection, presence(100 + i, 1, '{"cursor":null}')))
+    const room = tabs[0].room
+    expect([...room.awareness.getStates().keys()].sort()).toEqual([100, 101, 102, 103, 104, 105])
+    // The first tab sends back everything it heard, states and a removal of one it timed out locally, at the clocks it heard.
+    const echoed = writePresenceUpdate([
+      ...[101, 102, 103, 104].map((clientId) => ({ clientId, clock: 1, json: '{"cursor":null,"user":{"name":"Co-facilitator"}}' })),
+      { clientId: 105, clock: 1, json: 'null' },
+      { clientId: 100, clock: 2, json: '{"cursor":{"anchor":1}}' },
+    ])
+    tabs[0].room.receive(tabs[0].connection, encodeAwareness(echoed))
+    expect(tabs.map((tab) => tab.socket.closedWith)).toEqual([null, null, null, null, null, null])
+    expect([...room.awareness.getStates().keys()].sort()).toEqual([100, 101, 102, 103, 104, 105])
+    // Its own state, newer, did go through.
+    expect(room.awareness.getStates().get(100)).toMatchObject({ cursor: { anchor: 1 } })
+    expect([...tabs[0].connection.awarenessIds]).toEqual([100])
   })
 
   it('closes the connections of a room whose updates cannot be stored, relaying nothing', async () => {

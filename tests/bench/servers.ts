@@ -37,6 +37,8 @@ export interface BenchServer {
   output(): string
   /** SIGTERM, then waits for the exit (bounded); resolves with the exit code. */
   stop(timeoutMs?: number): Promise<number | null>
+  /** SIGKILL (kill -9), then waits for the process to be gone. */
+  kill(): Promise<void>
 }
 
 const children = new Set<ChildProcess>()
@@ -184,6 +186,10 @@ async function spawnServer(spec: SpawnSpec, startTimeoutMs = 60_000): Promise<Be
     documentUrl: (documentId) => (protocol === 'hocuspocus' ? wsBase : `${wsBase}/${documentId}?token=${encodeURIComponent(spec.token)}`),
     rssBytes: () => readRssBytes(pid),
     output: () => output,
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+      await exited
+    },
     async stop(timeoutMs = 30_000) {
       if (child.exitCode !== null || child.signalCode !== null) return exited
       child.kill('SIGTERM')
