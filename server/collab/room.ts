@@ -141,7 +141,12 @@ export class Room {
   private async answerFromStoredBytes(stored: StoredDocument): Promise<void> {
     if (!stored.state && stored.updates.length === 0) return
     if (this.waiting.length > 0) return
-    this.storedAnswer = new StoredAnswer(stored)
+    const storedAnswer = new StoredAnswer(stored)
+    this.storedAnswer = storedAnswer
+    // Read through the bytes while the first client is still opening its connection, unless the build comes first.
+    setImmediate(() => {
+      if (this.storedAnswer === storedAnswer) storedAnswer.prepare()
+    })
     let timer: NodeJS.Timeout | undefined
     await new Promise<void>((resolve) => {
       this.wantDocument = resolve
@@ -343,6 +348,8 @@ export class Room {
   }
 
   private broadcast(frame: Uint8Array, except: unknown): void {
+    // One Buffer view for every connection: the socket library would otherwise wrap the bytes again for each send.
+    frame = Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength)
     for (const connection of this.connections) {
       if (connection !== except) connection.send(frame)
     }

@@ -9,7 +9,7 @@ export class StoredAnswer {
   /** The stored bytes as one update; null once they have failed to decode (then nothing is answered from them). */
   private merged: Uint8Array | null | undefined
   /** Whether the merged bytes' structs have been decoded once without error. */
-  private readThrough = false
+  private read = false
 
   constructor(private readonly stored: Pick<StoredDocument, 'state' | 'updates'>) {}
 
@@ -18,22 +18,38 @@ export class StoredAnswer {
    * answer: nothing is stored (a new document is built at once), or they do not decode.
    */
   answer(stateVector: Uint8Array): Uint8Array | null {
-    const merged = this.mergedBytes()
-    if (!merged) return null
     try {
       // A client that holds nothing gets the stored bytes themselves, once their structs have been read through (a
       // third of the cost of a diff); any other gets the diff, which reads structs and deletions. Bytes that do not
       // decode are never served.
-      if (stateVector.length === 1 && stateVector[0] === 0) {
-        if (!this.readThrough) Y.encodeStateVectorFromUpdate(merged)
-        this.readThrough = true
-        return merged
-      }
-      return Y.diffUpdate(merged, stateVector)
+      if (stateVector.length === 1 && stateVector[0] === 0) return this.readThrough()
+      const merged = this.mergedBytes()
+      return merged && Y.diffUpdate(merged, stateVector)
     } catch {
       this.merged = null
       return null
     }
+  }
+
+  /**
+   * Reads the stored bytes through once, ahead of the first request for them (the room does it while its first
+   * client is still opening its connection); later answers to clients that hold nothing are then immediate.
+   */
+  prepare(): void {
+    try {
+      this.readThrough()
+    } catch {
+      this.merged = null
+    }
+  }
+
+  private readThrough(): Uint8Array | null {
+    const merged = this.mergedBytes()
+    if (merged && !this.read) {
+      Y.encodeStateVectorFromUpdate(merged)
+      this.read = true
+    }
+    return merged
   }
 
   private mergedBytes(): Uint8Array | null {
