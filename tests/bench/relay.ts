@@ -71,7 +71,7 @@ const percentOfCore = (cpu: number, wall: number) => `${((100 * cpu) / wall).toF
  * Each scenario runs on the three servers at once, in blocks of half the duration in the order
  * ours, reference, hocuspocus, hocuspocus, reference, ours, so that all see the same drift of a shared machine.
  */
-async function runLatency(): Promise<Record<string, Record<LatencyKind, LatencyResult>>> {
+export async function runLatency(): Promise<Record<string, Record<LatencyKind, LatencyResult>>> {
   const { readers, editsPerSecond, warmupMs, durationMs } = relayConfig.latency
   const scenarios: LatencyScenario[] = [
     { name: '1w+100r', writers: 1, readers, editsPerSecond, warmupMs, durationMs },
@@ -216,7 +216,7 @@ const peerNames: Record<Exclude<LatencyKind, 'ours'>, string> = {
  * The latency rows of one scenario: p50 and p99 against each peer (ours at most 1.0x the in-memory reference,
  * below Hocuspocus), absolute targets where given, the worst case and whether every delivery arrived.
  */
-function latencyRows(name: string, r: Record<LatencyKind, LatencyResult>, targets: { p50?: number; p99?: number }): Row[] {
+export function latencyRows(name: string, r: Record<LatencyKind, LatencyResult>, targets: { p50?: number; p99?: number }): Row[] {
   const { ours } = r
   const samples = (x: LatencyResult) => `${int(x.samples)} of ${int(x.expectedSamples)}` + (x.missing ? ` (${int(x.missing)} missing)` : '')
   const rows: Row[] = []
