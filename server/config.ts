@@ -54,6 +54,8 @@ const Env = z.object({
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(1000),
   /** The update log of a document is merged into one state row after this many appends. */
   COMPACT_AFTER_APPENDS: z.coerce.number().int().min(1).default(1000),
+  /** A document storing more bytes than this is compacted on a worker thread, off the relay's event loop. */
+  COMPACT_OFF_LOOP_BYTES: z.coerce.number().int().min(0).default(1024 * 1024),
   /** A room without connections is unloaded after this grace period. */
   ROOM_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
   /**
@@ -115,6 +117,7 @@ export interface Config {
   messagesPerSecond: number
   messageBurst: number
   compactAfterAppends: number
+  compactOffLoopBytes: number
   roomIdleMs: number
   roomBuildDelayMs: number
   sqliteSynchronous: 'normal' | 'full'
@@ -166,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     messagesPerSecond: e.RATE_LIMIT_MESSAGES_PER_SECOND,
     messageBurst: e.RATE_LIMIT_BURST,
     compactAfterAppends: e.COMPACT_AFTER_APPENDS,
+    compactOffLoopBytes: e.COMPACT_OFF_LOOP_BYTES,
     roomIdleMs: e.ROOM_IDLE_MS,
     roomBuildDelayMs: e.ROOM_BUILD_DELAY_MS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,

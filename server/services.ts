@@ -33,7 +33,10 @@ export function createServices(config: Config, db: Sqlite) {
   const sessions = new Sessions(db, { sessionTtlMs: config.sessionTtlMs, inviteTtlMs: config.inviteTtlMs })
   const registry = new Registry(db)
   const catalogue = new CatalogueStore(db)
-  const rooms = new Rooms(store, config)
+  // Compaction runs on the worker pool (heavy is made below; nothing compacts before the server takes connections).
+  const rooms: Rooms = new Rooms(store, config, (documentId: string, mergedSeqs: readonly number[]): Promise<Uint8Array | null> =>
+    heavy.compactState(documentId, mergedSeqs),
+  )
   const access = new Access(db, registry)
   members.revokeListeners.add((memberId) => rooms.closeMember(memberId, CloseCode.memberRevoked))
   // Only the connections to the workspace's documents reconnect: elsewhere nothing changed for the member.
@@ -46,7 +49,7 @@ export function createServices(config: Config, db: Sqlite) {
   })
   // The threads read stored documents from the database themselves: the relay hands over ids, not bytes.
   const pool = new WorkerPool({ ...config.heavy, dataDir: config.dataDir })
-  const heavy = new HeavyWork({ pool, rooms, store, catalogue: () => catalogue.current(), maxProblems: config.maxStatusProblems })
+  const heavy: HeavyWork = new HeavyWork({ pool, rooms, store, catalogue: () => catalogue.current(), maxProblems: config.maxStatusProblems })
   const status = new DocumentStatusService((documentId) => heavy.validate(documentId), validationDebounceMs)
   catalogue.changeListeners.add(() => status.invalidateAll())
   // Asked once per loaded room, not on every stored batch: only registered documents are validated.

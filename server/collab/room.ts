@@ -43,6 +43,9 @@ export class Room {
   private needsRewrite = false
   /** Sequence numbers of the log entries the document holds that no compaction has merged yet, oldest first. */
   private logSeqs: number[] = []
+  /** Bytes of each of those log entries, by sequence number, and of the compacted state they follow. */
+  private readonly logBytes = new Map<number, number>()
+  private stateBytes = 0
   /** Frames that arrived while the document loads, and how much each connection has sent meanwhile. */
   private waiting: Array<[Connection, Uint8Array]> = []
   private readonly waitingBy = new Map<Connection, { frames: number; bytes: number }>()
@@ -89,6 +92,13 @@ export class Room {
     return this.logSeqs.length
   }
 
+  /** What the store holds for the document, in bytes: the compacted state and the log entries since. */
+  get storedBytes(): number {
+    let bytes = this.stateBytes
+    for (const size of this.logBytes.values()) bytes += size
+    return bytes
+  }
+
   /**
    * Reads what is stored, then builds the document. Between the two, sync requests are answered from the stored bytes
    * (a cold document reaches its first readers without waiting for the build); everything else waits for the build.
@@ -109,6 +119,8 @@ export class Room {
     try {
       const { pending } = applyStoredDocument(this.doc, stored)
       this.logSeqs = [...stored.seqs]
+      this.stateBytes = stored.state?.byteLength ?? 0
+      stored.seqs.forEach((seq, i) => this.logBytes.set(seq, stored.updates[i].byteLength))
       if (pending) {
         // Content the stored state cannot integrate is never served or stored again; its bytes are kept.
         await this.store.quarantine(this.id, stored, 'stored state holds content that cannot be integrated')
@@ -318,18 +330,26 @@ export class Room {
   /** Called by the persist queue once an update of this room is stored: now others may see it. */
   relay(update: Uint8Array, origin: unknown, seq: number): void {
     this.logSeqs.push(seq)
+    this.logBytes.set(seq, update.byteLength)
     this.broadcast(encodeUpdate(update), origin)
+  }
+
+  /** The log entries a compaction now would merge, and the document's version they bring it to. */
+  compactionPoint(): { mergedSeqs: number[]; version: number } {
+    return { mergedSeqs: [...this.logSeqs], version: this.version }
   }
 
   /** The whole document as one update, with the log entries it merges, to be stored as the compacted state. */
   snapshot(): { state: Uint8Array; mergedSeqs: number[]; version: number } {
-    return { state: Y.encodeStateAsUpdate(this.doc), mergedSeqs: [...this.logSeqs], version: this.version }
+    return { state: Y.encodeStateAsUpdate(this.doc), ...this.compactionPoint() }
   }
 
   /** Records that a snapshot was stored as the compacted state: the entries it merged are gone from the log. */
   compacted(snapshot: { state: Uint8Array; mergedSeqs: number[]; version: number }): void {
     const merged = new Set(snapshot.mergedSeqs)
     this.logSeqs = this.logSeqs.filter((seq) => !merged.has(seq))
+    for (const seq of merged) this.logBytes.delete(seq)
+    this.stateBytes = snapshot.state.byteLength
     this.needsRewrite = false
     if (this.version === snapshot.version) this.fullState = snapshot.state
   }

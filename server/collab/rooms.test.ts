@@ -11,6 +11,7 @@ import { encodeAwareness, encodeUpdate } from './protocol.ts'
 import { writePresenceUpdate } from './presenceLimits.ts'
 import { Rooms } from './rooms.ts'
 import { recoverDocument } from '../store/recovery.ts'
+import { WorkerPool } from '../heavy/workerPool.ts'
 import { inconsistentUpdates } from '../../tests/helpers/inconsistentUpdates.ts'
 import { frameKind, syncStep1Frame } from '../../tests/helpers/rawSocket.ts'
 import * as decoding from 'lib0/decoding'
@@ -60,8 +61,8 @@ describe('Rooms', () => {
   afterEach(() => {
     for (const db of dbs.splice(0)) db.close()
   })
-  function openDb(): Sqlite {
-    const db = openSqlite(fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-rooms-')))
+  function openDb(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-rooms-'))): Sqlite {
+    const db = openSqlite(dataDir)
     dbs.push(db)
     return db
   }
@@ -199,6 +200,51 @@ describe('Rooms', () => {
     // Its own state, newer, did go through.
     expect(room.awareness.getStates().get(100)).toMatchObject({ cursor: { anchor: 1 } })
     expect([...tabs[0].connection.awarenessIds]).toEqual([100])
+  })
+
+  it('compacts on the worker pool from what is stored, one compaction at a time, and unloads compacted when the pool is gone', { timeout: 60_000 }, async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-rooms-'))
+    const store = new SqliteDocumentStore(openDb(dataDir))
+    const pool = new WorkerPool({ size: 1, maxQueued: 4, maxPerMember: 0, timeoutMs: 30_000, maxMemoryMb: 256, dataDir })
+    const asked: number[][] = []
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 5, compactOffLoopBytes: 0, roomIdleMs: 50 }, async (documentId, mergedSeqs) => {
+      asked.push([...mergedSeqs])
+      return (await pool.run('compactState', { stored: { storedIn: documentId, logSeqs: [...mergedSeqs] } })).state
+    })
+    try {
+      const writer = connect(rooms, 'pooled')
+      const reader = connect(rooms, 'pooled')
+      await writer.room.loaded
+      for (let i = 0; i < 12; i++) {
+        writer.room.receive(writer.connection, updateFrame(`${i} `))
+        await tick()
+      }
+      // Relaying did not wait for the compaction: every update reached the reader.
+      expect(reader.socket.sent.filter((frame) => frameKind(frame) === 'sync-update').length).toBe(12)
+      for (let i = 0; i < 400 && (await store.size('pooled')).logEntries >= 5; i++) await new Promise((resolve) => setTimeout(resolve, 25))
+      expect((await store.size('pooled')).logEntries).toBeLessThan(5)
+      expect(asked.length).toBeGreaterThan(0)
+      // No two compactions merged the same entry: they ran one after the other, each on what the last one left.
+      const merged = asked.flat()
+      expect(new Set(merged).size).toBe(merged.length)
+      const expected = writer.room.doc.getText('content').toString()
+
+      await pool.close()
+      writer.room.receive(writer.connection, updateFrame('last '))
+      await rooms.whenStored()
+      rooms.leave(writer.room, writer.connection)
+      rooms.leave(reader.room, reader.connection)
+      await rooms.closeAll()
+      // The pool refused: the unloading room encoded its own document, and the log is merged all the same.
+      const stored = await store.load('pooled')
+      expect(stored.updates).toEqual([])
+      const reloaded = new Y.Doc()
+      Y.applyUpdate(reloaded, stored.state!)
+      expect(reloaded.getText('content').toString()).toContain('last ')
+      for (const part of expected.split(' ').filter(Boolean)) expect(reloaded.getText('content').toString()).toContain(part)
+    } finally {
+      await pool.close()
+    }
   })
 
   it('closes the connections of a room whose updates cannot be stored, relaying nothing', async () => {

@@ -45,6 +45,12 @@ export class HeavyWork {
     return this.deps.pool.run('prepareRevision', { stored, catalogue: this.deps.catalogue(), maxProblems: this.deps.maxProblems }, memberId)
   }
 
+  /** The compacted state of a document from what is stored (its state and exactly these log entries), or null. */
+  async compactState(documentId: string, logSeqs: readonly number[]): Promise<Uint8Array | null> {
+    const { state } = await this.deps.pool.run('compactState', { stored: { storedIn: documentId, logSeqs: [...logSeqs] } })
+    return state
+  }
+
   exportDraft(input: Without<TaskInput<'exportDraft'>, 'catalogue' | 'maxProblems'>, memberId: number) {
     return this.deps.pool.run('exportDraft', { ...input, catalogue: this.deps.catalogue(), maxProblems: this.deps.maxProblems }, memberId)
   }

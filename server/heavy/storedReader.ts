@@ -21,8 +21,12 @@ function openStore(dataDir: string): SqliteDocumentStore {
 export async function readStored(input: StoredInput, dataDir: string | null): Promise<StoredBytes> {
   if (!('storedIn' in input)) return input
   if (!dataDir) throw new Error('this thread has no database to read a document from')
-  const { state, updates } = await openStore(dataDir).load(input.storedIn)
-  return { state, updates }
+  const { state, updates, seqs } = await openStore(dataDir).load(input.storedIn)
+  if (!input.logSeqs) return { state, updates }
+  const wanted = new Set(input.logSeqs)
+  const missing = input.logSeqs.length - seqs.filter((seq) => wanted.has(seq)).length
+  if (missing > 0) throw new Error(`${missing} of the log entries asked for are not stored for ${input.storedIn}`)
+  return { state, updates: updates.filter((_, i) => wanted.has(seqs[i])) }
 }
 
 /**

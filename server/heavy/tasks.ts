@@ -29,7 +29,7 @@ import { draftToMarkdown } from '../export/markdown.ts'
 import { draftToPlainText } from '../export/plainText.ts'
 import { comparisonToDocx, comparisonToHtml } from '../export/redline.ts'
 import type { ComparisonMeta } from '../export/redlineLayout.ts'
-import { applyStoredDocument, dropPending } from '../store/storedDocument.ts'
+import { applyStoredDocument, dropPending, reloadsWhole } from '../store/storedDocument.ts'
 import { type BoundedValidation, boundProblems } from '../validation/boundedProblems.ts'
 import { problemSummary } from '../validation/problemSummary.ts'
 
@@ -42,6 +42,8 @@ export interface StoredBytes {
 /** A document's stored bytes by reference: read by the thread that runs the task (storedReader.ts), never by the relay. */
 export interface StoredRef {
   storedIn: string
+  /** Only these log entries (by sequence number) after the state; all of them when absent. */
+  logSeqs?: number[]
 }
 
 /** What a task is given for a stored document; references are replaced by their bytes before the task runs. */
@@ -193,7 +195,18 @@ export async function exportCompilation({
   return { body: format === 'md' ? compilationToMarkdown(inputs, options) : await compilationToDocx(inputs, options) }
 }
 
-const tasks = { validate, prepareRevision, exportDraft, compare, exportComparison, compileThreads, exportCompilation }
+/**
+ * A document's compacted state: what is stored (the state and the log entries given), without what cannot be
+ * integrated, encoded; null when that state does not load back whole into a fresh document.
+ */
+export function compactState({ stored }: { stored: StoredInput }): { state: Uint8Array | null } {
+  return withDoc(stored, (doc) => {
+    const state = Y.encodeStateAsUpdate(doc)
+    return { state: reloadsWhole(state) ? state : null }
+  })
+}
+
+const tasks = { validate, prepareRevision, exportDraft, compare, exportComparison, compileThreads, exportCompilation, compactState }
 
 export type TaskName = keyof typeof tasks
 export type TaskInput<N extends TaskName> = Parameters<(typeof tasks)[N]>[0]

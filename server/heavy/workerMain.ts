@@ -12,7 +12,8 @@ parentPort!.on('message', async ({ id, name, input }: { id: number; name: TaskNa
   try {
     await resolveStoredInputs(input, dataDir)
     const result = await runTask(name, input)
-    const transfer = result && typeof result === 'object' && 'body' in result && result.body instanceof Uint8Array ? [result.body.buffer as ArrayBuffer] : []
+    // Bytes the task made (a file, a state) move to the relay's thread instead of being copied.
+    const transfer = result && typeof result === 'object' ? Object.values(result).filter((value) => value instanceof Uint8Array).map((bytes) => bytes.buffer as ArrayBuffer) : []
     parentPort!.postMessage({ id, ok: true, result }, transfer)
   } catch (error) {
     const reply =
