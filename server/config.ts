@@ -72,8 +72,15 @@ const Env = z.object({
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(1000),
   /** The update log of a document is merged into one state row after this many appends. */
   COMPACT_AFTER_APPENDS: z.coerce.number().int().min(1).default(1000),
+  /** A document storing more bytes than this is compacted on a worker thread, off the relay's event loop. */
+  COMPACT_OFF_LOOP_BYTES: z.coerce.number().int().min(0).default(1024 * 1024),
   /** A room without connections is unloaded after this grace period. */
   ROOM_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
+  /**
+   * A document being opened answers sync requests from its stored bytes for at most this long before it builds the
+   * document anyway (any edit or presence frame builds it at once).
+   */
+  ROOM_BUILD_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   /** `normal` survives a crash of the process; `full` also survives a power cut, at the cost of an fsync per batch. */
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   /** Problems a document's validation status lists, at most; the status says how many more there are. */
@@ -90,6 +97,8 @@ const Env = z.object({
   HEAVY_WORKER_MEMORY_MB: z.coerce.number().int().min(64).default(1024),
   /** A heavy-work thread without work for this long ends; the next task starts one again (0: threads never end). */
   HEAVY_WORKER_IDLE_MS: z.coerce.number().int().min(0).default(300_000),
+  /** Niceness of the heavy-work threads (Linux, 0-19): they yield the CPU to the relay when cores are short; 0 keeps the process's. */
+  HEAVY_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** Exports (documents, redlines, compilations) one member may ask for per minute (0: no limit); 429 beyond. */
   EXPORTS_PER_MINUTE: z.coerce.number().int().min(0).default(20),
   /** Exports one member may ask for at once before the per-minute rate applies. */
@@ -138,10 +147,12 @@ export interface Config {
   messagesPerSecond: number
   messageBurst: number
   compactAfterAppends: number
+  compactOffLoopBytes: number
   roomIdleMs: number
+  roomBuildDelayMs: number
   sqliteSynchronous: 'normal' | 'full'
   maxStatusProblems: number
-  heavy: { size: number; maxQueued: number; maxPerMember: number; timeoutMs: number; maxMemoryMb: number; idleMs: number }
+  heavy: { size: number; maxQueued: number; maxPerMember: number; timeoutMs: number; maxMemoryMb: number; idleMs: number; nice: number }
   exportsPerMinute: number
   exportBurst: number
   trustProxy: string[]
@@ -202,7 +213,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     messagesPerSecond: e.RATE_LIMIT_MESSAGES_PER_SECOND,
     messageBurst: e.RATE_LIMIT_BURST,
     compactAfterAppends: e.COMPACT_AFTER_APPENDS,
+    compactOffLoopBytes: e.COMPACT_OFF_LOOP_BYTES,
     roomIdleMs: e.ROOM_IDLE_MS,
+    roomBuildDelayMs: e.ROOM_BUILD_DELAY_MS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     maxStatusProblems: e.MAX_STATUS_PROBLEMS,
     heavy: {
@@ -212,6 +225,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: e.HEAVY_TIMEOUT_MS,
       maxMemoryMb: e.HEAVY_WORKER_MEMORY_MB,
       idleMs: e.HEAVY_WORKER_IDLE_MS,
+      nice: e.HEAVY_WORKER_NICE,
     },
     exportsPerMinute: e.EXPORTS_PER_MINUTE,
     exportBurst: e.EXPORT_BURST,

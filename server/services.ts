@@ -52,7 +52,10 @@ export function createServices(config: Config, db: Sqlite) {
   })
   // The relay asks for each update which blocks are agreed; the answer is kept in memory by the block status service.
   let blockStatus: BlockStatusService | null = null
-  const rooms: Rooms = new Rooms(store, config, metrics.persist, { agreed: (documentId) => blockStatus!.agreed(documentId) })
+  // Compaction runs on the worker pool (heavy is made below; nothing compacts before the server takes connections).
+  const rooms: Rooms = new Rooms(store, config, metrics.persist, { agreed: (documentId) => blockStatus!.agreed(documentId) }, (documentId: string, mergedSeqs: readonly number[]): Promise<Uint8Array | null> =>
+    heavy.compactState(documentId, mergedSeqs),
+  )
   const access = new Access(db, registry)
   members.revokeListeners.add((memberId) => rooms.closeMember(memberId, CloseCode.memberRevoked))
   // Only the connections to the workspace's documents reconnect: elsewhere nothing changed for the member.
@@ -63,8 +66,9 @@ export function createServices(config: Config, db: Sqlite) {
     access.invalidate()
     rooms.closeMember(memberId, CloseCode.membershipChanged)
   })
-  const pool = new WorkerPool(config.heavy)
-  const heavy = new HeavyWork({ pool, rooms, store, catalogue: () => catalogue.current(), maxProblems: config.maxStatusProblems })
+  // The threads read stored documents from the database themselves: the relay hands over ids, not bytes.
+  const pool = new WorkerPool({ ...config.heavy, dataDir: config.dataDir })
+  const heavy: HeavyWork = new HeavyWork({ pool, rooms, store, catalogue: () => catalogue.current(), maxProblems: config.maxStatusProblems })
   const events = new DocumentEvents()
   const blocks = new BlockStatusService({ statuses: new BlockStatusStore(db), rooms, documents: store, events, maxAuditEntries: config.maxStatusAuditEntries })
   blockStatus = blocks

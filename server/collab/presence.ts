@@ -6,7 +6,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { CloseCode } from '../../shared/collab/closeCodes.ts'
 import type { Connection } from './connection.ts'
-import { presenceEntryProblem, readPresenceUpdate, type PresenceLimits } from './presenceLimits.ts'
+import { presenceEntryProblem, readPresenceUpdate, writePresenceUpdate, type PresenceLimits } from './presenceLimits.ts'
 import { encodeAwareness } from './protocol.ts'
 
 type CloseReason = { code: number; reason: string }
@@ -71,10 +71,15 @@ export class RoomPresence {
   /**
    * Applies a presence update from a connection, or tells why the connection must be closed: a state too
    * large or too deep, too many client ids or too many bytes for one connection. A client id another
-   * member speaks for is ignored (a reconnect of the same member may take its id over).
+   * member speaks for is ignored (a reconnect of the same member may take its id over). The stock client sends
+   * back every state it hears of: a state of another client id, no newer than the room's, is that echo,
+   * and is left out (neither counted against this connection nor applied: an echoed removal removes nothing).
    */
   receive(connection: Connection, update: Uint8Array): CloseReason | null {
-    const entries = readPresenceUpdate(update)
+    const received = readPresenceUpdate(update)
+    const entries = received.filter((entry) => !this.isEcho(connection, entry.clientId, entry.clock))
+    if (entries.length === 0) return null
+    if (entries.length < received.length) update = writePresenceUpdate(entries)
     const held = this.bytesHeld.get(connection) ?? new Map<number, number>()
     const after = new Map(held)
     for (const entry of entries) {
@@ -98,6 +103,13 @@ export class RoomPresence {
     }
     this.bytesHeld.set(connection, now)
     return null
+  }
+
+  /** A state of a client id this connection does not speak for, no newer than what the room has had for it. */
+  private isEcho(connection: Connection, clientId: number, clock: number): boolean {
+    if (this.owners.get(clientId) === connection) return false
+    const current = this.awareness.meta.get(clientId)?.clock
+    return current !== undefined && clock <= current
   }
 
   /** Every current state, as one frame, or null when there is none. */

@@ -3,6 +3,7 @@
  * the size and nesting of each state and the number of client ids, before any of it is parsed as JSON.
  */
 import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import { ProtocolError } from './protocol.ts'
 
 export interface PresenceLimits {
@@ -19,6 +20,18 @@ export interface PresenceEntry {
   clock: number
   /** The state as JSON ("null" when the client leaves). */
   json: string
+}
+
+/** Encodes entries back into an awareness update (the inverse of readPresenceUpdate). */
+export function writePresenceUpdate(entries: readonly PresenceEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const { clientId, clock, json } of entries) {
+    encoding.writeVarUint(encoder, clientId)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarString(encoder, json)
+  }
+  return encoding.toUint8Array(encoder)
 }
 
 /** Decodes an awareness update into its entries; throws ProtocolError when it does not decode. */

@@ -9,6 +9,7 @@ import type { PersistQueue } from './persistQueue.ts'
 import { RoomPresence } from './presence.ts'
 import type { PresenceLimits } from './presenceLimits.ts'
 import { ProtocolError, decodeClientMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts'
+import { StoredAnswer } from './storedAnswer.ts'
 import { checkUpdate, isEmptyUpdate } from './updateCheck.ts'
 import { type AgreedBlocks, agreedBlocksTouched, agreedTextReason, noAgreedBlocks } from './agreedLock.ts'
 
@@ -24,7 +25,14 @@ export interface RoomLimits extends PresenceLimits {
   maxLoadingFrames: number
   /** Bytes of frames one connection may send while the document loads. */
   maxLoadingBytes: number
+  /**
+   * After the stored bytes are read, how long the room may wait for its connections' sync requests (answered from
+   * those bytes) before it builds the document anyway; anything else that needs the document builds it at once.
+   */
+  roomBuildDelayMs?: number
 }
+
+const defaultBuildDelayMs = 250
 
 export class Room {
   readonly doc = new Y.Doc()
@@ -36,6 +44,9 @@ export class Room {
   private needsRewrite = false
   /** Sequence numbers of the log entries the document holds that no compaction has merged yet, oldest first. */
   private logSeqs: number[] = []
+  /** Bytes of each of those log entries, by sequence number, and of the compacted state they follow. */
+  private readonly logBytes = new Map<number, number>()
+  private stateBytes = 0
   /** Frames that arrived while the document loads, and how much each connection has sent meanwhile. */
   private waiting: Array<[Connection, Uint8Array]> = []
   private readonly waitingBy = new Map<Connection, { frames: number; bytes: number }>()
@@ -44,6 +55,12 @@ export class Room {
   private fullState: Uint8Array | null = null
   /** Counts changes to the document since it was loaded. */
   private version = 0
+  /** While the document is read but not yet built: answers sync requests from the stored bytes. */
+  private storedAnswer: StoredAnswer | null = null
+  /** Connections answered from the stored bytes, before the document was built. */
+  private readonly answeredEarly = new Set<Connection>()
+  /** Starts building the document once it has been read (something needs it, or the wait is over). */
+  private wantDocument: () => void = () => {}
 
   constructor(
     readonly id: string,
@@ -78,33 +95,108 @@ export class Room {
     return this.logSeqs.length
   }
 
+  /** What the store holds for the document, in bytes: the compacted state and the log entries since. */
+  get storedBytes(): number {
+    let bytes = this.stateBytes
+    for (const size of this.logBytes.values()) bytes += size
+    return bytes
+  }
+
+  /**
+   * Reads what is stored, then builds the document. Between the two, sync requests are answered from the stored bytes
+   * (a cold document reaches its first readers without waiting for the build); everything else waits for the build.
+   */
   private async load(): Promise<void> {
     const started = performance.now()
     let stored: StoredDocument | null = null
     try {
       stored = await this.store.load(this.id)
+    } catch (error) {
+      this.fail(CloseCode.documentLoadFailed, error)
+      return
+    }
+    if (this.current !== 'loading') return
+    await this.answerFromStoredBytes(stored)
+    if (this.current !== 'loading') return
+    const read = performance.now()
+    try {
       const { pending } = applyStoredDocument(this.doc, stored)
       this.logSeqs = [...stored.seqs]
+      this.stateBytes = stored.state?.byteLength ?? 0
+      stored.seqs.forEach((seq, i) => this.logBytes.set(seq, stored.updates[i].byteLength))
       if (pending) {
         // Content the stored state cannot integrate is never served or stored again; its bytes are kept.
         await this.store.quarantine(this.id, stored, 'stored state holds content that cannot be integrated')
         dropPending(this.doc)
         this.needsRewrite = true
         log.warn('room.pending_quarantined', { document: this.id })
+        // Whoever was answered from the stored bytes holds that content too: they reconnect and resync.
+        for (const connection of this.answeredEarly) connection.close(CloseCode.documentLoadFailed)
       } else if (stored.state && stored.updates.length === 0) this.fullState = stored.state
     } catch (error) {
-      if (stored) await this.quarantine(stored, error)
+      await this.quarantine(stored, error)
       this.fail(CloseCode.documentLoadFailed, error)
       return
     }
+    this.answeredEarly.clear()
     if (this.current !== 'loading') return
     this.current = 'ready'
-    log.debug('room.loaded', { document: this.id, ms: Math.round(performance.now() - started) })
+    log.debug('room.loaded', { document: this.id, ms: Math.round(performance.now() - started), buildMs: Math.round(performance.now() - read) })
     for (const connection of this.connections) this.greet(connection)
     const waiting = this.waiting
     this.waiting = []
     this.waitingBy.clear()
     for (const [connection, frame] of waiting) this.receive(connection, frame)
+  }
+
+  /**
+   * Serves sync requests from the stored bytes until the document is wanted: at once when any other frame arrives or
+   * something on the server needs it, once every connection has its answer, or after `roomBuildDelayMs` at the latest.
+   */
+  private async answerFromStoredBytes(stored: StoredDocument): Promise<void> {
+    if (!stored.state && stored.updates.length === 0) return
+    if (this.waiting.length > 0) return
+    const storedAnswer = new StoredAnswer(stored)
+    this.storedAnswer = storedAnswer
+    // Read through the bytes while the first client is still opening its connection, unless the build comes first.
+    setImmediate(() => {
+      if (this.storedAnswer === storedAnswer) storedAnswer.prepare()
+    })
+    let timer: NodeJS.Timeout | undefined
+    await new Promise<void>((resolve) => {
+      this.wantDocument = resolve
+      timer = setTimeout(resolve, this.limits.roomBuildDelayMs ?? defaultBuildDelayMs)
+    })
+    clearTimeout(timer)
+    this.wantDocument = () => {}
+    this.storedAnswer = null
+  }
+
+  /** Asks for the document to be built now, if it has been read and is waiting (a change on the server's behalf). */
+  needDocument(): void {
+    this.wantDocument()
+  }
+
+  /** Answers a sync request from the stored bytes; false when it must wait for the document. */
+  private answerEarly(connection: Connection, frame: Uint8Array): boolean {
+    // Only a connection with nothing held: an answer never overtakes the connection's own earlier frames.
+    if (!this.storedAnswer || this.waitingBy.has(connection)) return false
+    let stateVector: Uint8Array
+    try {
+      const message = decodeClientMessage(frame)
+      if (message.kind !== 'syncStep1') return false
+      stateVector = message.stateVector
+    } catch {
+      return false
+    }
+    const started = performance.now()
+    const update = this.storedAnswer.answer(stateVector)
+    if (!update) return false
+    connection.send(encodeSyncStep2(update))
+    log.debug('room.answered_from_store', { document: this.id, bytes: update.byteLength, ms: Math.round(performance.now() - started) })
+    this.answeredEarly.add(connection)
+    if ([...this.connections].every((c) => this.answeredEarly.has(c))) this.wantDocument()
+    return true
   }
 
   /** Keeps the raw bytes of a stored state that does not load, for the operator's `recover`. */
@@ -137,6 +229,7 @@ export class Room {
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return
+    this.answeredEarly.delete(connection)
     if (this.waitingBy.delete(connection)) this.waiting = this.waiting.filter(([waiting]) => waiting !== connection)
     this.presence.leave(connection)
   }
@@ -145,7 +238,9 @@ export class Room {
   receive(connection: Connection, frame: Uint8Array): void {
     if (!connection.isOpen || !this.connections.has(connection)) return
     if (this.current === 'loading') {
+      if (this.answerEarly(connection, frame)) return
       this.hold(connection, frame)
+      this.wantDocument()
       return
     }
     if (this.current !== 'ready') return
@@ -247,18 +342,26 @@ export class Room {
   /** Called by the persist queue once an update of this room is stored: now others may see it. */
   relay(update: Uint8Array, origin: unknown, seq: number): void {
     this.logSeqs.push(seq)
+    this.logBytes.set(seq, update.byteLength)
     this.broadcast(encodeUpdate(update), origin)
+  }
+
+  /** The log entries a compaction now would merge, and the document's version they bring it to. */
+  compactionPoint(): { mergedSeqs: number[]; version: number } {
+    return { mergedSeqs: [...this.logSeqs], version: this.version }
   }
 
   /** The whole document as one update, with the log entries it merges, to be stored as the compacted state. */
   snapshot(): { state: Uint8Array; mergedSeqs: number[]; version: number } {
-    return { state: Y.encodeStateAsUpdate(this.doc), mergedSeqs: [...this.logSeqs], version: this.version }
+    return { state: Y.encodeStateAsUpdate(this.doc), ...this.compactionPoint() }
   }
 
   /** Records that a snapshot was stored as the compacted state: the entries it merged are gone from the log. */
   compacted(snapshot: { state: Uint8Array; mergedSeqs: number[]; version: number }): void {
     const merged = new Set(snapshot.mergedSeqs)
     this.logSeqs = this.logSeqs.filter((seq) => !merged.has(seq))
+    for (const seq of merged) this.logBytes.delete(seq)
+    this.stateBytes = snapshot.state.byteLength
     this.needsRewrite = false
     if (this.version === snapshot.version) this.fullState = snapshot.state
   }
@@ -277,6 +380,8 @@ export class Room {
   }
 
   private broadcast(frame: Uint8Array, except: unknown): void {
+    // One Buffer view for every connection: the socket library would otherwise wrap the bytes again for each send.
+    frame = Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength)
     for (const connection of this.connections) {
       if (connection !== except) connection.send(frame)
     }

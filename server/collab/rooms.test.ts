@@ -7,10 +7,14 @@ import { openSqlite, type Sqlite } from '../store/sqlite.ts'
 import { SqliteDocumentStore } from '../store/sqliteDocuments.ts'
 import type { AppendEntry, StoredDocument } from '../store/store.ts'
 import { Connection, type Socket } from './connection.ts'
-import { encodeUpdate } from './protocol.ts'
+import { encodeAwareness, encodeUpdate } from './protocol.ts'
+import { writePresenceUpdate } from './presenceLimits.ts'
 import { Rooms } from './rooms.ts'
 import { recoverDocument } from '../store/recovery.ts'
+import { WorkerPool } from '../heavy/workerPool.ts'
 import { inconsistentUpdates } from '../../tests/helpers/inconsistentUpdates.ts'
+import { frameKind, syncStep1Frame } from '../../tests/helpers/rawSocket.ts'
+import * as decoding from 'lib0/decoding'
 
 /** The socket end of a connection: records what the server sends and how it closes. */
 class RecordingSocket implements Socket {
@@ -38,6 +42,14 @@ const roomLimits = {
 }
 const tick = () => new Promise((resolve) => setImmediate(resolve))
 
+/** The update a sync step 2 frame carries. */
+function step2Update(frame: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(frame)
+  decoding.readVarUint(decoder)
+  decoding.readVarUint(decoder)
+  return decoding.readVarUint8Array(decoder)
+}
+
 function updateFrame(text: string): Uint8Array {
   const doc = new Y.Doc()
   doc.getText('content').insert(0, text)
@@ -49,8 +61,8 @@ describe('Rooms', () => {
   afterEach(() => {
     for (const db of dbs.splice(0)) db.close()
   })
-  function openDb(): Sqlite {
-    const db = openSqlite(fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-rooms-')))
+  function openDb(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-rooms-'))): Sqlite {
+    const db = openSqlite(dataDir)
     dbs.push(db)
     return db
   }
@@ -93,6 +105,146 @@ describe('Rooms', () => {
     expect(text).toContain('second')
     // b was greeted, then received both updates, in order.
     expect(b.socket.sent.length).toBe(3)
+  })
+
+  it('answers a sync request from the stored bytes, diffed against its state vector, before the document is built', async () => {
+    const store = new SqliteDocumentStore(openDb())
+    const client = docWith('stored state, ')
+    await store.compact('cold', Y.encodeStateAsUpdate(client), [])
+    const writer = new Y.Doc()
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(client))
+    writer.getText('content').insert(14, 'then its log')
+    await store.append([{ documentId: 'cold', update: Y.encodeStateAsUpdate(writer, Y.encodeStateVector(client)) }])
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000, roomBuildDelayMs: 10_000 })
+    const a = connect(rooms, 'cold')
+    await tick()
+    a.room.receive(a.connection, syncStep1Frame(client))
+    // Answered at once, from the stored state and log, while the document is still being opened.
+    expect(a.room.state).toBe('loading')
+    expect(a.room.doc.getText('content').toString()).toBe('')
+    expect(a.socket.sent.map(frameKind)).toEqual(['sync-step2'])
+    const answer = step2Update(a.socket.sent[0])
+    // Only what the client lacks: the log entry, not the state it already holds.
+    expect([...Y.parseUpdateMeta(answer).to.keys()]).toEqual([writer.clientID])
+    Y.applyUpdate(client, answer)
+    expect(client.getText('content').toString()).toBe('stored state, then its log')
+    // Its only connection has its answer: the document is built now, not after the delay.
+    await a.room.loaded
+    expect(a.room.state).toBe('ready')
+    expect(a.room.doc.getText('content').toString()).toBe('stored state, then its log')
+    expect(a.socket.sent.map(frameKind)).toEqual(['sync-step2', 'sync-step1'])
+  })
+
+  it('never answers from a read of the store that has not completed, nor ahead of the connection\'s own frames', async () => {
+    let releaseLoad!: () => void
+    const gate = new Promise<void>((resolve) => (releaseLoad = resolve))
+    class SlowStore extends SqliteDocumentStore {
+      override async load(documentId: string): Promise<StoredDocument> {
+        await gate
+        return super.load(documentId)
+      }
+    }
+    const store = new SlowStore(openDb())
+    await store.compact('partial', Y.encodeStateAsUpdate(docWith('state ')), [])
+    await store.append([{ documentId: 'partial', update: Y.encodeStateAsUpdate(docWith('log ')) }])
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000, roomBuildDelayMs: 10_000 })
+    const early = connect(rooms, 'partial')
+    early.room.receive(early.connection, syncStep1Frame(new Y.Doc()))
+    await tick()
+    expect(early.socket.sent).toEqual([])
+    releaseLoad()
+    await early.room.loaded
+    await tick()
+
+    // Read, not built: a connection's update goes first, so its sync request waits for the document and includes it.
+    await store.compact('ordered-early', Y.encodeStateAsUpdate(docWith('state ')), [])
+    await store.append([{ documentId: 'ordered-early', update: Y.encodeStateAsUpdate(docWith('log ')) }])
+    const writer = connect(rooms, 'ordered-early')
+    await tick()
+    writer.room.receive(writer.connection, updateFrame('mine '))
+    writer.room.receive(writer.connection, syncStep1Frame(new Y.Doc()))
+    expect(writer.socket.sent).toEqual([])
+    await writer.room.loaded
+    await rooms.whenStored()
+    await tick()
+    for (const [socket, expected] of [
+      [early.socket, ['state ', 'log ']],
+      [writer.socket, ['state ', 'log ', 'mine ']],
+    ] as const) {
+      const doc = new Y.Doc()
+      const answers = socket.sent.filter((frame) => frameKind(frame) === 'sync-step2')
+      expect(answers.length).toBe(1)
+      Y.applyUpdate(doc, step2Update(answers[0]))
+      for (const part of expected) expect(doc.getText('content').toString()).toContain(part)
+    }
+  })
+
+  it('leaves out the presence states a stock client echoes back: they count against no connection and remove nothing', async () => {
+    const rooms = new Rooms(new SqliteDocumentStore(openDb()), { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })
+    // One member in six tabs, each publishing its own presence (the limit is four client ids per connection).
+    const tabs = Array.from({ length: 6 }, () => connect(rooms, 'echo'))
+    await tabs[0].room.loaded
+    const presence = (clientId: number, clock: number, json: string) => encodeAwareness(writePresenceUpdate([{ clientId, clock, json }]))
+    tabs.forEach((tab, i) => tab.room.receive(tab.connection, presence(100 + i, 1, '{"cursor":null}')))
+    const room = tabs[0].room
+    expect([...room.awareness.getStates().keys()].sort()).toEqual([100, 101, 102, 103, 104, 105])
+    // The first tab sends back everything it heard, states and a removal of one it timed out locally, at the clocks it heard.
+    const echoed = writePresenceUpdate([
+      ...[101, 102, 103, 104].map((clientId) => ({ clientId, clock: 1, json: '{"cursor":null,"user":{"name":"Co-facilitator"}}' })),
+      { clientId: 105, clock: 1, json: 'null' },
+      { clientId: 100, clock: 2, json: '{"cursor":{"anchor":1}}' },
+    ])
+    tabs[0].room.receive(tabs[0].connection, encodeAwareness(echoed))
+    expect(tabs.map((tab) => tab.socket.closedWith)).toEqual([null, null, null, null, null, null])
+    expect([...room.awareness.getStates().keys()].sort()).toEqual([100, 101, 102, 103, 104, 105])
+    // Its own state, newer, did go through.
+    expect(room.awareness.getStates().get(100)).toMatchObject({ cursor: { anchor: 1 } })
+    expect([...tabs[0].connection.awarenessIds]).toEqual([100])
+  })
+
+  it('compacts on the worker pool from what is stored, one compaction at a time, and unloads compacted when the pool is gone', { timeout: 60_000 }, async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-rooms-'))
+    const store = new SqliteDocumentStore(openDb(dataDir))
+    const pool = new WorkerPool({ size: 1, maxQueued: 4, maxPerMember: 0, timeoutMs: 30_000, maxMemoryMb: 256, idleMs: 0, dataDir })
+    const asked: number[][] = []
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 5, compactOffLoopBytes: 0, roomIdleMs: 50 }, undefined, undefined, async (documentId, mergedSeqs) => {
+      asked.push([...mergedSeqs])
+      return (await pool.run('compactState', { stored: { storedIn: documentId, logSeqs: [...mergedSeqs] } })).state
+    })
+    try {
+      const writer = connect(rooms, 'pooled')
+      const reader = connect(rooms, 'pooled')
+      await writer.room.loaded
+      for (let i = 0; i < 12; i++) {
+        writer.room.receive(writer.connection, updateFrame(`${i} `))
+        await tick()
+      }
+      // Relaying did not wait for the compaction: every update reached the reader.
+      expect(reader.socket.sent.filter((frame) => frameKind(frame) === 'sync-update').length).toBe(12)
+      for (let i = 0; i < 400 && (await store.size('pooled')).logEntries >= 5; i++) await new Promise((resolve) => setTimeout(resolve, 25))
+      expect((await store.size('pooled')).logEntries).toBeLessThan(5)
+      expect(asked.length).toBeGreaterThan(0)
+      // No two compactions merged the same entry: they ran one after the other, each on what the last one left.
+      const merged = asked.flat()
+      expect(new Set(merged).size).toBe(merged.length)
+      const expected = writer.room.doc.getText('content').toString()
+
+      await pool.close()
+      writer.room.receive(writer.connection, updateFrame('last '))
+      await rooms.whenStored()
+      rooms.leave(writer.room, writer.connection)
+      rooms.leave(reader.room, reader.connection)
+      await rooms.closeAll()
+      // The pool refused: the unloading room encoded its own document, and the log is merged all the same.
+      const stored = await store.load('pooled')
+      expect(stored.updates).toEqual([])
+      const reloaded = new Y.Doc()
+      Y.applyUpdate(reloaded, stored.state!)
+      expect(reloaded.getText('content').toString()).toContain('last ')
+      for (const part of expected.split(' ').filter(Boolean)) expect(reloaded.getText('content').toString()).toContain(part)
+    } finally {
+      await pool.close()
+    }
   })
 
   it('closes the connections of a room whose updates cannot be stored, relaying nothing', async () => {

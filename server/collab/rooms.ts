@@ -35,7 +35,18 @@ function changeOnCopy(doc: Y.Doc, apply: (doc: Y.Doc) => void): Uint8Array | nul
 export interface RoomsOptions extends RoomLimits {
   compactAfterAppends: number
   roomIdleMs: number
+  /** A document storing more than this is compacted on the worker pool (with a compactor); a smaller one at once, in process. */
+  compactOffLoopBytes?: number
 }
+
+const defaultCompactOffLoopBytes = 1024 * 1024
+
+/**
+ * Builds a document's compacted state off the relay's event loop: its stored state with exactly the log entries
+ * `mergedSeqs` applied, encoded, and checked to load back whole (null when it does not). Throws when it cannot run
+ * now (the pool is busy or closed).
+ */
+export type Compactor = (documentId: string, mergedSeqs: readonly number[]) => Promise<Uint8Array | null>
 
 export class Rooms {
   private readonly rooms = new Map<string, Room>()
@@ -50,25 +61,43 @@ export class Rooms {
   /** Called with the document as it stands just before a change on the server's behalf (`change`); a throw refuses the change. */
   readonly beforeChangeListeners = new Set<(documentId: string, doc: Y.Doc, origin: unknown) => void>()
 
+  /** The compaction under way for each room: one at a time per room, so an older state never replaces a newer one. */
+  private readonly compacting = new Map<Room, Promise<void>>()
+
   constructor(
     private readonly store: DocumentStore,
     private readonly options: RoomsOptions,
     private readonly observer: PersistObserver = noPersistObserver,
     /** The blocks agreed ad referendum per document: no update, a member's or the server's own, may change them. */
     private readonly locks: AgreedBlocks = noAgreedBlocks,
+    /** Without one, compaction encodes and checks the state on the relay's loop and the persist queue waits for it. */
+    private readonly compactor: Compactor | null = null,
   ) {
     this.queue = new PersistQueue<Room>(store, {
       persisted: (entry, seq) => entry.owner.relay(entry.update, entry.origin, seq),
       failed: (room, error) => room.fail(CloseCode.storeWriteFailed, error),
       batchStored: (room) => {
         for (const listener of this.changeListeners) listener(room)
-        return room.logEntries >= this.options.compactAfterAppends ? this.compact(room) : undefined
+        if (room.logEntries < this.options.compactAfterAppends) return undefined
+        if (!this.offLoop(room)) return this.compact(room)
+        this.compactWhenDue(room)
+        return undefined
       },
     }, observer)
   }
 
+  /**
+   * Off the loop: relaying goes on meanwhile. While one compaction of the room is under way no other starts; once it is
+   * done, another follows if the entries appended meanwhile reach the threshold again.
+   */
+  private compactWhenDue(room: Room): void {
+    if (this.compacting.has(room) || room.state !== 'ready' || room.logEntries < this.options.compactAfterAppends) return
+    void this.compact(room).then(() => this.compactWhenDue(room))
+  }
+
+  /** Rooms loaded, with those still being stored and let go. */
   get size(): number {
-    return this.rooms.size
+    return this.rooms.size + this.unloading.size
   }
 
   /** WebSocket connections open, in all rooms. */
@@ -134,6 +163,7 @@ export class Rooms {
    */
   async change(documentId: string, origin: unknown, apply: (doc: Y.Doc) => void): Promise<void> {
     const room = this.open(documentId)
+    room.needDocument()
     try {
       await room.loaded
       if (room.state !== 'ready') throw new RoomUnavailable(`document ${documentId} could not be loaded`)
@@ -221,19 +251,43 @@ export class Rooms {
   }
 
   /**
-   * Merges the log entries the room holds into one state row. The state is first checked to load back into
-   * the same document; if it does not, nothing is replaced and the log stays as it is.
+   * Merges the log entries the room holds into one state row, after any compaction of the room under way. The state
+   * is first checked to load back into the same document; if it does not, nothing is replaced and the log stays.
    */
-  private async compact(room: Room): Promise<void> {
+  private compact(room: Room): Promise<void> {
+    const previous = this.compacting.get(room) ?? Promise.resolve()
+    const run = previous.then(() => this.compactNow(room))
+    const settled = run.finally(() => {
+      if (this.compacting.get(room) === settled) this.compacting.delete(room)
+    })
+    this.compacting.set(room, settled)
+    return settled
+  }
+
+  /** Whether the room's compaction runs on the worker pool: a large document's encoding and check would hold the loop. */
+  private offLoop(room: Room): boolean {
+    return this.compactor !== null && room.storedBytes > (this.options.compactOffLoopBytes ?? defaultCompactOffLoopBytes)
+  }
+
+  private async compactNow(room: Room): Promise<void> {
     if ((room.logEntries === 0 && !room.repaired) || (room.state !== 'ready' && room.state !== 'unloading')) return
-    const snapshot = room.snapshot()
-    if (!reloadsWhole(snapshot.state)) {
+    const point = room.compactionPoint()
+    const offLoop = this.offLoop(room)
+    let state: Uint8Array | null
+    try {
+      state = offLoop ? await this.compactOffLoop(room, point.mergedSeqs) : room.snapshot().state
+    } catch (error) {
+      // The pool is busy or closed: the log stays as it is and the next compaction tries again.
+      log.warn('room.compaction_postponed', { document: room.id, error })
+      return
+    }
+    if (state === null || (!offLoop && !reloadsWhole(state))) {
       log.error('room.compaction_refused', { document: room.id, reason: 'the compacted state does not load back whole' })
       return
     }
     try {
-      await this.store.compact(room.id, snapshot.state, snapshot.mergedSeqs)
-      room.compacted(snapshot)
+      await this.store.compact(room.id, state, point.mergedSeqs)
+      room.compacted({ state, ...point })
     } catch (error) {
       // The log is left as it was, so nothing is lost; the next compaction tries again.
       log.error('room.compaction_failed', { document: room.id, error })
@@ -241,10 +295,26 @@ export class Rooms {
     }
   }
 
+  /**
+   * The compacted state, built on the worker pool from what is stored. A room whose stored state held content it could
+   * not integrate builds it the same way (the pool leaves that content out too). An unloading room whose compaction
+   * the pool cannot take now encodes its own document instead, so that it still unloads compacted.
+   */
+  private async compactOffLoop(room: Room, mergedSeqs: readonly number[]): Promise<Uint8Array | null> {
+    try {
+      return await this.compactor!(room.id, mergedSeqs)
+    } catch (error) {
+      if (room.state !== 'unloading') throw error
+      const { state } = room.snapshot()
+      return reloadsWhole(state) ? state : null
+    }
+  }
+
   /** Stores what is pending, compacts the log and lets the room go. A new connection meanwhile gets a fresh room. */
   private unload(room: Room): Promise<void> {
     if (room.state !== 'ready' && room.state !== 'loading') return Promise.resolve()
     this.forget(room)
+    room.needDocument()
     const done = (async () => {
       await room.loaded
       if (room.state !== 'ready') return

@@ -4,7 +4,7 @@ import type { Thread } from '../comments/commentStore.ts'
 import type { Rooms } from '../collab/rooms.ts'
 import { readCurrentStored } from '../documents/currentDoc.ts'
 import type { DocumentStore } from '../store/store.ts'
-import type { DraftSource, TaskInput } from './tasks.ts'
+import type { DraftSource, StoredInput, TaskInput } from './tasks.ts'
 import type { WorkerPool } from './workerPool.ts'
 
 export interface HeavyWorkDeps {
@@ -21,24 +21,39 @@ type Without<T, K extends keyof T> = Omit<T, K>
 export class HeavyWork {
   constructor(private readonly deps: HeavyWorkDeps) {}
 
-  /** The current text as stored (a loaded room's pending updates stored first). */
+  /**
+   * The current text as stored, a loaded room's pending updates stored first: by reference when the pool's threads read
+   * the store themselves (the relay's loop never holds the bytes), else the bytes.
+   */
+  private async stored(documentId: string): Promise<StoredInput> {
+    if (!this.deps.pool.readsStore) return readCurrentStored(this.deps.rooms, this.deps.store, documentId)
+    if (this.deps.rooms.loaded(documentId)) await this.deps.rooms.whenStored()
+    return { storedIn: documentId }
+  }
+
   async current(documentId: string): Promise<DraftSource> {
-    return { stored: await readCurrentStored(this.deps.rooms, this.deps.store, documentId) }
+    return { stored: await this.stored(documentId) }
   }
 
   async validate(documentId: string) {
-    const stored = await readCurrentStored(this.deps.rooms, this.deps.store, documentId)
+    const stored = await this.stored(documentId)
     return this.deps.pool.run('validate', { stored, catalogue: this.deps.catalogue(), maxProblems: this.deps.maxProblems })
   }
 
   async prepareRevision(documentId: string, memberId: number) {
-    const stored = await readCurrentStored(this.deps.rooms, this.deps.store, documentId)
+    const stored = await this.stored(documentId)
     return this.deps.pool.run('prepareRevision', { stored, catalogue: this.deps.catalogue(), maxProblems: this.deps.maxProblems }, memberId)
   }
 
   /** A revision's validity for silence (no error, no bracket, no alternative) and its numbered blocks. */
   checkRevision(content: TaskInput<'checkRevision'>['content'], memberId?: number) {
     return this.deps.pool.run('checkRevision', { content, catalogue: this.deps.catalogue(), maxProblems: this.deps.maxProblems }, memberId ?? null)
+  }
+
+  /** The compacted state of a document from what is stored (its state and exactly these log entries), or null. */
+  async compactState(documentId: string, logSeqs: readonly number[]): Promise<Uint8Array | null> {
+    const { state } = await this.deps.pool.run('compactState', { stored: { storedIn: documentId, logSeqs: [...logSeqs] } })
+    return state
   }
 
   exportDraft(input: Without<TaskInput<'exportDraft'>, 'catalogue' | 'maxProblems'>, memberId: number) {
@@ -50,7 +65,7 @@ export class HeavyWork {
   }
 
   async compileThreads(documentId: string, threads: Thread[]) {
-    const stored = await readCurrentStored(this.deps.rooms, this.deps.store, documentId)
+    const stored = await this.stored(documentId)
     return this.deps.pool.run('compileThreads', { stored, threads, catalogue: this.deps.catalogue() })
   }
 

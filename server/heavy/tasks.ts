@@ -31,7 +31,7 @@ import { draftToHtml } from '../export/html.ts'
 import { draftToMarkdown } from '../export/markdown.ts'
 import { draftToPlainText } from '../export/plainText.ts'
 import type { ComparisonMeta } from '../export/redlineLayout.ts'
-import { applyStoredDocument, dropPending } from '../store/storedDocument.ts'
+import { applyStoredDocument, dropPending, reloadsWhole } from '../store/storedDocument.ts'
 import { type BoundedValidation, boundProblems } from '../validation/boundedProblems.ts'
 import { problemSummary } from '../validation/problemSummary.ts'
 
@@ -41,13 +41,24 @@ export interface StoredBytes {
   updates: Uint8Array[]
 }
 
+/** A document's stored bytes by reference: read by the thread that runs the task (storedReader.ts), never by the relay. */
+export interface StoredRef {
+  storedIn: string
+  /** Only these log entries (by sequence number) after the state; all of them when absent. */
+  logSeqs?: number[]
+}
+
+/** What a task is given for a stored document; references are replaced by their bytes before the task runs. */
+export type StoredInput = StoredBytes | StoredRef
+
 /** One side of an export or a comparison: the stored current text, or a revision's JSON. */
-export type DraftSource = { stored: StoredBytes } | { content: DraftDocJson }
+export type DraftSource = { stored: StoredInput } | { content: DraftDocJson }
 
 const tooDeep = () =>
   new ApiError(422, 'document_too_deep', `the document nests blocks more than ${maxDraftDepth} deep; no draft needs that, so it cannot be processed`)
 
-function withDoc<T>(stored: StoredBytes, read: (doc: Y.Doc) => T): T {
+function withDoc<T>(stored: StoredInput, read: (doc: Y.Doc) => T): T {
+  if ('storedIn' in stored) throw new Error(`the stored bytes of ${stored.storedIn} were not read before the task`)
   const doc = new Y.Doc()
   try {
     applyStoredDocument(doc, stored)
@@ -83,7 +94,7 @@ function schemaProblem(json: DraftDocJson): string | null {
   }
 }
 
-export function validate({ stored, catalogue, maxProblems }: { stored: StoredBytes; catalogue: FrameworkCatalogue; maxProblems: number }): BoundedValidation & { blockKeys: string[] } {
+export function validate({ stored, catalogue, maxProblems }: { stored: StoredInput; catalogue: FrameworkCatalogue; maxProblems: number }): BoundedValidation & { blockKeys: string[] } {
   return withDoc(stored, (doc) => {
     const draft = readDraft(doc)
     // The blocks' keys come along, for counting their statuses.
@@ -96,7 +107,7 @@ export type RevisionDraft =
   | { ok: false; code: 'draft_invalid' | 'draft_not_in_schema'; message: string; problems?: BoundedValidation }
 
 /** What a revision cut now would hold, or why none can be cut: the draft is invalid or outside the editor's schema. */
-export function prepareRevision({ stored, catalogue, maxProblems }: { stored: StoredBytes; catalogue: FrameworkCatalogue; maxProblems: number }): RevisionDraft {
+export function prepareRevision({ stored, catalogue, maxProblems }: { stored: StoredInput; catalogue: FrameworkCatalogue; maxProblems: number }): RevisionDraft {
   return withDoc(stored, (doc) => {
     const draft = readDraft(doc)
     const validation = draft.ok ? validateDraft(draft.json, catalogue) : unreadableDraft(draft.message)
@@ -172,7 +183,7 @@ export async function exportComparison(input: {
   return { body: input.format === 'docx' ? await comparisonToDocx(comparison, input.meta) : comparisonToHtml(comparison, input.meta) }
 }
 
-export function compileThreads({ stored, threads, catalogue }: { stored: StoredBytes; threads: Thread[]; catalogue: FrameworkCatalogue }): CompiledEntry[] {
+export function compileThreads({ stored, threads, catalogue }: { stored: StoredInput; threads: Thread[]; catalogue: FrameworkCatalogue }): CompiledEntry[] {
   return withDoc(stored, (doc) => compileFromDoc(doc, threads, catalogue))
 }
 
@@ -202,7 +213,18 @@ export function checkRevision({ content, catalogue, maxProblems }: { content: Dr
   return { validation: bounded, blocks: numberedBlocks(toDraftModel(content, catalogue)).map(({ position, number }) => ({ position, number })) }
 }
 
-const tasks = { checkRevision, validate, prepareRevision, exportDraft, compare, exportComparison, compileThreads, exportCompilation }
+/**
+ * A document's compacted state: what is stored (the state and the log entries given), without what cannot be
+ * integrated, encoded; null when that state does not load back whole into a fresh document.
+ */
+export function compactState({ stored }: { stored: StoredInput }): { state: Uint8Array | null } {
+  return withDoc(stored, (doc) => {
+    const state = Y.encodeStateAsUpdate(doc)
+    return { state: reloadsWhole(state) ? state : null }
+  })
+}
+
+const tasks = { checkRevision, validate, prepareRevision, exportDraft, compare, exportComparison, compileThreads, exportCompilation, compactState }
 
 export type TaskName = keyof typeof tasks
 export type TaskInput<N extends TaskName> = Parameters<(typeof tasks)[N]>[0]

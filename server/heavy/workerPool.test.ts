@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { Node } from '@tiptap/pm/model'
@@ -6,6 +9,8 @@ import { builtInCatalogue } from '../../shared/framework/builtInCatalogue.ts'
 import { doc, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { ApiError } from '../../shared/errors/apiError.ts'
+import { openSqlite } from '../store/sqlite.ts'
+import { SqliteDocumentStore } from '../store/sqliteDocuments.ts'
 import { RetryLater } from './retryLater.ts'
 import { validate } from './tasks.ts'
 import { WorkerPool } from './workerPool.ts'
@@ -22,7 +27,44 @@ afterEach(async () => {
   for (const pool of pools.splice(0)) await pool.close()
 })
 
+/** Niceness of each thread of this process, from /proc (Linux). */
+function threadNiceness(): number[] {
+  return fs.readdirSync('/proc/self/task').map((tid) => {
+    const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])
+  })
+}
+
 describe('WorkerPool', () => {
+  it('reads a stored document by reference on its thread, state and log, with the result the bytes give', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-pool-'))
+    const db = openSqlite(dataDir)
+    try {
+      const store = new SqliteDocumentStore(db)
+      const stored = storedDraft(doc(paragraph('Text.'), recommendation('r1', [], 'Unlinked.')))
+      const later = storedDraft(doc(recommendation('r2', [], 'Also unlinked.')))
+      await store.compact('by-reference', stored.state, [])
+      await store.append([{ documentId: 'by-reference', update: later.state }])
+      const pool = new WorkerPool({ ...options, dataDir, nice: 5 })
+      pools.push(pool)
+      expect(pool.readsStore).toBe(true)
+      const byBytes = validate({ stored: { state: stored.state, updates: [later.state] }, catalogue: builtInCatalogue, maxProblems: 10 })
+      expect(byBytes.problems.length).toBeGreaterThan(0)
+      expect(await pool.run('validate', { stored: { storedIn: 'by-reference' }, catalogue: builtInCatalogue, maxProblems: 10 })).toEqual(byBytes)
+      // The thread lowered its own priority; the process's other threads kept theirs.
+      if (process.platform === 'linux') {
+        const niceness = threadNiceness()
+        expect(niceness).toContain(5)
+        expect(niceness).toContain(0)
+      }
+      // A pool without a data directory takes bytes only.
+      expect(new WorkerPool(options).readsStore).toBe(false)
+    } finally {
+      db.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
   it('runs a task on a thread with the same result as in process, and answers its ApiError as an ApiError', async () => {
     const pool = new WorkerPool(options)
     pools.push(pool)

@@ -23,6 +23,10 @@ export interface WorkerPoolOptions {
   maxMemoryMb: number
   /** A thread without work for this long ends (0: threads stay until the pool closes). */
   idleMs: number
+  /** The data directory whose database the threads read stored documents from (by reference); none: bytes only. */
+  dataDir?: string
+  /** Niceness the threads give themselves (Linux), so the relay's thread wins the CPU when cores are short; 0: as the process. */
+  nice?: number
 }
 
 interface Job {
@@ -70,6 +74,11 @@ export class WorkerPool {
 
   get queued(): number {
     return this.queue.length
+  }
+
+  /** Whether the threads read stored documents themselves, so that a task can be given a reference instead of bytes. */
+  get readsStore(): boolean {
+    return this.options.dataDir !== undefined
   }
 
   /** Runs a task on a thread; `owner` (a member id) counts against that member's share. */
@@ -124,6 +133,7 @@ export class WorkerPool {
   private spawn(): Slot {
     const worker = new Worker(workerEntry, {
       execArgv: [],
+      workerData: { dataDir: this.options.dataDir ?? null, nice: this.options.nice ?? 0 },
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb },
     })
     worker.unref()

@@ -4,11 +4,11 @@
  * receive times share one clock (performance.now()).
  */
 import WebSocket from 'ws'
-import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { connectClient, readerGreeting, unaddressed, type BenchClient } from './dialect.ts'
 import { cpuSeconds, machineBusySeconds, type BenchServer } from './servers.ts'
 import { textName } from './trace.ts'
-import { closeSocket, connectProvider, emptySyncStep1, openSocket, providerSynced, readFrame, sleep, waitUntil } from './wire.ts'
+import { closeSocket, openSocket, readFrame, sleep, waitUntil } from './wire.ts'
 
 export interface LatencyScenario {
   name: string
@@ -123,7 +123,7 @@ export async function measureLatencyBlock(server: BenchServer, scenario: Latency
         new Promise<void>((resolve) => {
           socket.on('message', (data: Buffer) => {
             const receivedAt = performance.now()
-            const frame = readFrame(data)
+            const frame = readFrame(unaddressed(server, data))
             if (frame.kind === 'step1') gotStep1 = true
             else if (frame.kind === 'step2' && !synced) synced = true // the initial sync: not an edit
             else if (frame.kind === 'step2' || frame.kind === 'update') onUpdate(frame.update, receivedAt)
@@ -134,25 +134,26 @@ export async function measureLatencyBlock(server: BenchServer, scenario: Latency
       socket.on('close', () => readersClosed++)
     }
     const sockets = await Promise.all(Array.from({ length: scenario.readers }, () => openSocket(url, 10_000, openReader)))
-    for (const socket of sockets) socket.send(emptySyncStep1)
+    const greeting = readerGreeting(server, documentId)
+    for (const socket of sockets) for (const frame of greeting) socket.send(frame)
     await waitAll(readerReady, 15_000, 'readers to receive the server greeting and their sync answer')
 
-    // Writers: real documents behind the stock provider.
-    const writers: Array<{ doc: Y.Doc; provider: WebsocketProvider; text: Y.Text; measured: boolean }> = []
+    // Writers: real documents behind the relay's stock provider.
+    const writers: Array<{ doc: Y.Doc; provider: BenchClient; text: Y.Text; measured: boolean }> = []
     try {
       for (let i = 0; i < scenario.writers; i++) {
         const doc = new Y.Doc()
-        const writer = { doc, text: doc.getText(textName), measured: false, provider: null as unknown as WebsocketProvider }
+        const writer = { doc, text: doc.getText(textName), measured: false, provider: null as unknown as BenchClient }
         // Registered before the provider's own handler, so the time is taken before the frame is sent.
         doc.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
           if (!transaction.local) return
           const clockAfterEdit = Y.parseUpdateMeta(update).to.get(doc.clientID)
           sent.set(`${doc.clientID}:${clockAfterEdit}`, { t: performance.now(), measured: writer.measured, received: 0, sumMs: 0, maxMs: 0 })
         })
-        writer.provider = connectProvider(server, documentId, doc)
+        writer.provider = connectClient(server, documentId, doc)
         writers.push(writer)
       }
-      await Promise.all(writers.map((w) => providerSynced(w.provider, 15_000)))
+      await Promise.all(writers.map((w) => w.provider.synced(15_000)))
 
       const machineBefore = machineBusySeconds()
       const cpuBefore = cpuSeconds(server.pid)

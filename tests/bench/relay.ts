@@ -9,7 +9,7 @@ import { measureColdStart, type ColdStartResult } from './coldStart.ts'
 import { measureIngest, type IngestResult } from './ingest.ts'
 import { combineBlocks, measureLatencyBlock, type LatencyBlock, type LatencyResult, type LatencyScenario } from './latency.ts'
 import { measureMemory, type MemoryResult } from './memory.ts'
-import { prepareDataDir, removeTempDir, repoRoot, startOurServer, startReferenceServer, storedSize, type BenchServer, type OurRuntime, type StoredSize } from './servers.ts'
+import { prepareDataDir, removeTempDir, repoRoot, startHocuspocusServer, startOurServer, startReferenceServer, storedSize, type BenchServer, type OurRuntime, type StoredSize } from './servers.ts'
 import { int, met, mib, ms, ratio, type Row } from './table.ts'
 import { loadTrace, traceToUpdates } from './trace.ts'
 import * as Y from 'yjs'
@@ -44,13 +44,17 @@ const log = (message: string) => console.log(`[bench] ${message}`)
 
 type Kind = 'ours' | 'reference'
 const kinds: Kind[] = ['ours', 'reference']
+/** The latency runs add Hocuspocus with its SQLite extension as a second reference. */
+type LatencyKind = Kind | 'hocuspocus'
+const latencyKinds: LatencyKind[] = ['ours', 'reference', 'hocuspocus']
 
 /** A fresh server of that kind; ours on a new data directory (the caller removes it), with extra environment. */
 async function freshServer(
-  kind: Kind,
+  kind: LatencyKind,
   env: Record<string, string> = {},
   runtime: OurRuntime = 'built',
 ): Promise<{ server: BenchServer; dataDir: string | null; token: string }> {
+  if (kind === 'hocuspocus') return { server: await startHocuspocusServer(), dataDir: null, token: 'unused' }
   if (kind === 'reference') return { server: await startReferenceServer(), dataDir: null, token: 'unused' }
   const { dataDir, token } = prepareDataDir()
   return { server: await startOurServer(dataDir, token, env, runtime), dataDir, token }
@@ -58,39 +62,39 @@ async function freshServer(
 
 async function stopChecked(server: BenchServer): Promise<void> {
   const code = await server.stop()
-  // The reference has no SIGTERM handler and dies of the signal (code null); ours must exit 0.
+  // The in-memory reference has no SIGTERM handler and dies of the signal (code null); ours must exit 0.
   if (server.kind === 'ours' && code !== 0) throw new Error(`our server exited with ${code} on SIGTERM:\n${server.output()}`)
 }
 
-/**
- * Each scenario runs on both servers at once, in blocks of half the duration in the order
- * ours, reference, reference, ours, so that both see the same drift of a shared machine.
- */
 /** Share of a core that other processes may use during a latency block before the figures are flagged. */
 const busyMachineShare = 0.15
 
 const percentOfCore = (cpu: number, wall: number) => `${((100 * cpu) / wall).toFixed(0)}%`
 
-async function runLatency(): Promise<Record<string, Record<Kind, LatencyResult>>> {
+/**
+ * Each scenario runs on the three servers at once, in blocks of half the duration in the order
+ * ours, reference, hocuspocus, hocuspocus, reference, ours, so that all see the same drift of a shared machine.
+ */
+export async function runLatency(): Promise<Record<string, Record<LatencyKind, LatencyResult>>> {
   const { readers, editsPerSecond, warmupMs, durationMs } = relayConfig.latency
   const scenarios: LatencyScenario[] = [
     { name: '1w+100r', writers: 1, readers, editsPerSecond, warmupMs, durationMs },
     { name: '10w+100r', writers: 10, readers, editsPerSecond, warmupMs, durationMs },
   ]
-  const order: Kind[] = ['ours', 'reference', 'reference', 'ours']
+  const order: LatencyKind[] = [...latencyKinds, ...[...latencyKinds].reverse()]
   const blocksPerKind = order.filter((kind) => kind === 'ours').length
-  const results: Record<string, Record<Kind, LatencyResult>> = {}
+  const results: Record<string, Record<LatencyKind, LatencyResult>> = {}
   for (const scenario of scenarios) {
     const started: Array<Awaited<ReturnType<typeof freshServer>>> = []
     try {
-      for (const kind of kinds) started.push(await freshServer(kind))
-      const servers = Object.fromEntries(started.map((s) => [s.server.kind, s.server])) as Record<Kind, BenchServer>
-      const blocks: Record<Kind, LatencyBlock[]> = { ours: [], reference: [] }
+      for (const kind of latencyKinds) started.push(await freshServer(kind))
+      const servers = Object.fromEntries(started.map((s) => [s.server.kind, s.server])) as Record<LatencyKind, BenchServer>
+      const blocks: Record<LatencyKind, LatencyBlock[]> = { ours: [], reference: [], hocuspocus: [] }
       const block = { ...scenario, durationMs: scenario.durationMs / blocksPerKind }
       log(`latency ${scenario.name}: ${order.length} blocks of ${(warmupMs + block.durationMs) / 1000} s (${order.join(', ')})`)
       for (const kind of order) blocks[kind].push(await measureLatencyBlock(servers[kind], block))
-      const byKind = {} as Record<Kind, LatencyResult>
-      for (const kind of kinds) {
+      const byKind = {} as Record<LatencyKind, LatencyResult>
+      for (const kind of latencyKinds) {
         const result = combineBlocks(blocks[kind])
         byKind[kind] = result
         log(
@@ -211,41 +215,58 @@ async function runMemory(): Promise<Record<MemoryRun, MemoryResult>> {
   return results
 }
 
-function latencyRows(name: string, r: Record<Kind, LatencyResult>, targets: { p50?: number; p99?: number; p99Ratio: number }): Row[] {
-  const { ours, reference } = r
-  const p99Ratio = ours.p99Ms / reference.p99Ms
-  const p99Target = [targets.p99 === undefined ? null : `< ${targets.p99} ms`, `ratio <= ${targets.p99Ratio.toFixed(1)}`].filter(Boolean).join(', ')
-  const samples = (x: LatencyResult) => `${int(x.samples)} of ${int(x.expectedSamples)}` + (x.missing ? ` (${int(x.missing)} missing)` : '')
-  return [
-    {
-      metric: `latency ${name} p50 (ms)`,
-      ours: ms(ours.p50Ms),
-      reference: ms(reference.p50Ms),
-      ratio: ratio(ours.p50Ms, reference.p50Ms),
-      target: targets.p50 === undefined ? '' : `< ${targets.p50} ms`,
-      met: targets.p50 === undefined ? '' : met(ours.p50Ms < targets.p50),
-    },
-    {
-      metric: `latency ${name} p99 (ms)`,
-      ours: ms(ours.p99Ms),
-      reference: ms(reference.p99Ms),
-      ratio: ratio(ours.p99Ms, reference.p99Ms),
-      target: p99Target,
-      met: met((targets.p99 === undefined || ours.p99Ms < targets.p99) && p99Ratio <= targets.p99Ratio),
-    },
-    { metric: `latency ${name} max (ms)`, ours: ms(ours.maxMs), reference: ms(reference.maxMs), ratio: ratio(ours.maxMs, reference.maxMs), target: '', met: '' },
-    {
-      metric: `latency ${name} deliveries`,
-      ours: samples(ours),
-      reference: samples(reference),
-      ratio: '',
-      target: 'none missing',
-      met: met(ours.missing === 0),
-    },
-  ]
+const peerNames: Record<Exclude<LatencyKind, 'ours'>, string> = {
+  reference: '@y/websocket-server (in memory)',
+  hocuspocus: 'Hocuspocus 4.7 + SQLite',
 }
 
-function rowsOf(latency: Record<string, Record<Kind, LatencyResult>>, ingest: IngestSection, memory: Record<MemoryRun, MemoryResult>): Row[] {
+/**
+ * The latency rows of one scenario: p50 and p99 against each peer (ours at most 1.0x the in-memory reference,
+ * below Hocuspocus), absolute targets where given, the worst case and whether every delivery arrived.
+ */
+export function latencyRows(name: string, r: Record<LatencyKind, LatencyResult>, targets: { p50?: number; p99?: number }): Row[] {
+  const { ours } = r
+  const samples = (x: LatencyResult) => `${int(x.samples)} of ${int(x.expectedSamples)}` + (x.missing ? ` (${int(x.missing)} missing)` : '')
+  const rows: Row[] = []
+  for (const percentile of ['p50', 'p99'] as const) {
+    const pick = (x: LatencyResult) => (percentile === 'p50' ? x.p50Ms : x.p99Ms)
+    const absolute = targets[percentile]
+    for (const peer of ['reference', 'hocuspocus'] as const) {
+      const theirs = r[peer]
+      const ratioMet = peer === 'reference' ? pick(ours) <= pick(theirs) : pick(ours) < pick(theirs)
+      const withAbsolute = peer === 'reference' && absolute !== undefined
+      rows.push({
+        metric: `latency ${name} ${percentile} (ms), vs ${peerNames[peer]}`,
+        ours: ms(pick(ours)),
+        reference: ms(pick(theirs)),
+        ratio: ratio(pick(ours), pick(theirs)),
+        target: [withAbsolute ? `< ${absolute} ms` : null, peer === 'reference' ? 'ratio <= 1.0' : 'ratio < 1.0'].filter(Boolean).join(', '),
+        met: met(ratioMet && (!withAbsolute || pick(ours) < absolute!)),
+      })
+    }
+  }
+  for (const peer of ['reference', 'hocuspocus'] as const) {
+    rows.push({
+      metric: `latency ${name} max (ms), vs ${peerNames[peer]}`,
+      ours: ms(ours.maxMs),
+      reference: ms(r[peer].maxMs),
+      ratio: ratio(ours.maxMs, r[peer].maxMs),
+      target: '',
+      met: '',
+    })
+  }
+  rows.push({
+    metric: `latency ${name} deliveries (ours; reference / Hocuspocus)`,
+    ours: samples(ours),
+    reference: `${samples(r.reference)} / ${samples(r.hocuspocus)}`,
+    ratio: '',
+    target: 'none missing',
+    met: met(ours.missing === 0),
+  })
+  return rows
+}
+
+function rowsOf(latency: Record<string, Record<LatencyKind, LatencyResult>>, ingest: IngestSection, memory: Record<MemoryRun, MemoryResult>): Row[] {
   const { results, stored, coldStart, encodedStateBytes } = ingest
   const storedBytes = stored.stateBytes + stored.logBytes
   const storedRatio = storedBytes / encodedStateBytes
@@ -261,17 +282,17 @@ function rowsOf(latency: Record<string, Record<Kind, LatencyResult>>, ingest: In
     target: '',
     met: '',
   })
-  const otherCpu = (kind: Kind) =>
+  const otherCpu = (kind: LatencyKind) =>
     Object.values(latency)
       .map((r) => percentOfCore(r[kind].otherCpuSeconds, r[kind].wallSeconds))
       .join(' / ')
   return [
-    ...latencyRows('1w+100r', latency['1w+100r'], { p50: 3, p99: 20, p99Ratio: 1.0 }),
-    ...latencyRows('10w+100r', latency['10w+100r'], { p99Ratio: 1.0 }),
+    ...latencyRows('1w+100r', latency['1w+100r'], { p50: 3, p99: 20 }),
+    ...latencyRows('10w+100r', latency['10w+100r'], {}),
     {
-      metric: 'other work on the machine during latency (% of a core)',
+      metric: 'other work on the machine during latency (% of a core; reference / Hocuspocus)',
       ours: otherCpu('ours'),
-      reference: otherCpu('reference'),
+      reference: `${otherCpu('reference')}; ${otherCpu('hocuspocus')}`,
       ratio: '',
       target: `<= ${(100 * busyMachineShare).toFixed(0)}% (else disturbed)`,
       met: '',

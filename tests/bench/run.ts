@@ -6,6 +6,7 @@ import { runFuzzBenchmark } from './fuzz.ts'
 import { runExportFloodBenchmark } from './exportFlood.ts'
 import { runProposalBenchmarks } from './proposals.ts'
 import { runRelayBenchmarks } from './relay.ts'
+import { runSoakBenchmark } from './soak.ts'
 import { formatTable, type Row } from './table.ts'
 
 async function main(): Promise<void> {
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   rows.push(...(await runExportCompareBenchmarks()))
   rows.push(...(await runFuzzBenchmark()))
   rows.push(...(await runExportFloodBenchmark()))
+  rows.push(...(await runSoakBenchmark()))
   rows.push(...(await runProposalBenchmarks()))
   rows.push(...(await runAgreedLockBenchmarks()))
   console.log()

@@ -1,6 +1,6 @@
 /**
  * The servers under test, as child processes of the load generator: ours (Hono relay with
- * SQLite) and the reference in-memory relay (@y/websocket-server). Every child and temp
+ * SQLite), the reference in-memory relay (@y/websocket-server) and Hocuspocus with its SQLite extension. Every child and temp
  * directory is registered so that it is killed and removed when the benchmark exits, errors included.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -16,10 +16,14 @@ import { buildServer } from '../helpers/server.ts'
 export const repoRoot = path.resolve(import.meta.dirname, '../..')
 export const host = '127.0.0.1'
 
-export type ServerKind = 'ours' | 'reference'
+export type ServerKind = 'ours' | 'reference' | 'hocuspocus'
+
+/** y-websocket: one document per socket; hocuspocus: the document name in every frame (see dialect.ts). */
+export type Protocol = 'y-websocket' | 'hocuspocus'
 
 export interface BenchServer {
   kind: ServerKind
+  protocol: Protocol
   pid: number
   port: number
   /** Base for WebsocketProvider: the document id is appended as `/<id>`. */
@@ -34,6 +38,8 @@ export interface BenchServer {
   output(): string
   /** SIGTERM, then waits for the exit (bounded); resolves with the exit code. */
   stop(timeoutMs?: number): Promise<number | null>
+  /** SIGKILL (kill -9), then waits for the process to be gone. */
+  kill(): Promise<void>
 }
 
 const children = new Set<ChildProcess>()
@@ -168,16 +174,23 @@ async function spawnServer(spec: SpawnSpec, startTimeoutMs = 60_000): Promise<Be
 
   const pid = child.pid!
   const wsBase = spec.kind === 'ours' ? `ws://${host}:${port}/collab` : `ws://${host}:${port}`
+  const protocol: Protocol = spec.kind === 'hocuspocus' ? 'hocuspocus' : 'y-websocket'
   return {
     kind: spec.kind,
+    protocol,
     pid,
     port,
     wsBase,
     httpBase: `http://${host}:${port}`,
     token: spec.token,
-    documentUrl: (documentId) => `${wsBase}/${documentId}?token=${encodeURIComponent(spec.token)}`,
+    // Hocuspocus reads the document name from each frame, and the token from its first one.
+    documentUrl: (documentId) => (protocol === 'hocuspocus' ? wsBase : `${wsBase}/${documentId}?token=${encodeURIComponent(spec.token)}`),
     rssBytes: () => readRssBytes(pid),
     output: () => output,
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+      await exited
+    },
     async stop(timeoutMs = 30_000) {
       if (child.exitCode !== null || child.signalCode !== null) return exited
       child.kill('SIGTERM')
@@ -235,6 +248,34 @@ export async function startReferenceServer(token = 'unused'): Promise<BenchServe
     portFrom: (match) => Number(match[1]),
     token,
   })
+}
+
+/**
+ * Hocuspocus 4 with its SQLite extension (the Database extension on better-sqlite3, its default debounced store) on a
+ * file in a new temp directory, on a free port. Any token is accepted. Its data directory is removed when it stops.
+ */
+export async function startHocuspocusServer(token = 'unused'): Promise<BenchServer> {
+  const port = await freePort()
+  const databaseDir = makeTempDir('dtg-bench-hocuspocus-')
+  const server = await spawnServer({
+    kind: 'hocuspocus',
+    args: ['--import', 'tsx', 'tests/bench/hocuspocusServer.ts'],
+    env: { HOST: host, PORT: String(port), DATABASE_DIR: databaseDir },
+    ready: /hocuspocus listening on port (\d+)/,
+    portFrom: (match) => Number(match[1]),
+    token,
+  })
+  const stop = server.stop
+  return {
+    ...server,
+    async stop(timeoutMs) {
+      try {
+        return await stop(timeoutMs)
+      } finally {
+        removeTempDir(databaseDir)
+      }
+    },
+  }
 }
 
 export interface StoredSize {
