@@ -63,7 +63,12 @@ describe('draftToAkomaNtoso', () => {
     const xml = akn()
     expect(xml).toContain('<section eId="sec_1"><num>I.</num><heading>Introduction</heading>')
     expect(xml).toContain('<paragraph eId="para_1"><num>1.</num><content><p>The group <b>recalled</b> the <i>framework</i>.</p></content></paragraph>')
-    expect(xml).toContain('<paragraph eId="para_3"><num>3.</num><content><p>Delegations proposed:</p><p>a survey;</p><p>a repository.</p></content></paragraph>')
+    // Sub-paragraphs are AKN points, numbered with the letters the editor shows.
+    expect(xml).toContain(
+      '<paragraph eId="para_3"><num>3.</num><list eId="para_3__list_1"><intro><p>Delegations proposed:</p></intro>' +
+        '<point eId="para_3__list_1__point_a"><num>(a)</num><content><p>a survey;</p></content></point>' +
+        '<point eId="para_3__list_1__point_b"><num>(b)</num><content><p>a repository.</p></content></point></list></paragraph>',
+    )
     expect(xml).toContain('<paragraph eId="rec_rec-b" class="recommendation"><num>R2.</num>')
     expect(xml).toContain('<paragraph eId="para_4"><num>4.</num>')
   })

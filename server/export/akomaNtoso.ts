@@ -59,10 +59,51 @@ function refXml(ref: ModelRef): string {
   return `<ref href="${xml(`${frameworkOntology}/${ref.id}`)}" refersTo="#${frameworkConceptEid(ref.id)}">${xml(ref.label)}</ref>`
 }
 
+/** A sub-paragraph: its label, its own lines (the label's lead run left out) and the sub-paragraphs under it. */
+interface Point {
+  label: string
+  lines: TextLine[]
+  points: Point[]
+}
+
+/** The lines before the first sub-paragraph, and the sub-paragraphs as a tree by their levels. */
+function pointTree(lines: readonly TextLine[]): { intro: TextLine[]; points: Point[] } {
+  const root = { intro: [] as TextLine[], points: [] as Point[] }
+  const open: Point[] = []
+  for (const line of lines) {
+    if (line.label === undefined) {
+      const current = open.at(-1)
+      if (current) current.lines.push(line)
+      else root.intro.push(line)
+      continue
+    }
+    open.length = Math.min(open.length, Math.max(0, (line.level ?? 1) - 1))
+    const point: Point = { label: line.label, lines: [{ text: line.text, runs: line.runs.slice(1) }], points: [] }
+    ;(open.at(-1)?.points ?? root.points).push(point)
+    open.push(point)
+  }
+  return root
+}
+
+/** Sub-paragraphs as AKN's list of points, each point numbered "(a)" with a stable eId under its paragraph's. */
+function listXml(intro: readonly TextLine[], points: readonly Point[], eId: string): string {
+  const introXml = intro.length > 0 ? `<intro>${intro.map((line) => lineXml(line)).join('')}</intro>` : ''
+  const pointsXml = points.map((point) => {
+    const pointEid = `${eId}__point_${idPart(point.label.replace(/[()]/g, ''))}`
+    const body =
+      point.points.length > 0 ? listXml(point.lines, point.points, `${pointEid}__list_1`) : `<content>${point.lines.map((line) => lineXml(line)).join('')}</content>`
+    return `<point eId="${pointEid}"><num>${xml(point.label)}</num>${body}</point>`
+  })
+  return `<list eId="${eId}">${introXml}${pointsXml.join('')}</list>`
+}
+
 function numberedBlockXml(block: Exclude<DraftBlock, { kind: 'heading' }>, indent: string): string {
   if (block.kind === 'paragraph') {
+    const eId = paragraphEid(block.number)
+    const { intro, points } = pointTree(block.lines)
     const lines = block.lines.length > 0 ? block.lines.map((line) => lineXml(line)) : ['<p/>']
-    return `${indent}<paragraph eId="${paragraphEid(block.number)}"><num>${paragraphLabel(block.number)}</num><content>${lines.join('')}</content></paragraph>`
+    const body = points.length > 0 ? listXml(intro, points, `${eId}__list_1`) : `<content>${lines.join('')}</content>`
+    return `${indent}<paragraph eId="${eId}"><num>${paragraphLabel(block.number)}</num>${body}</paragraph>`
   }
   const refs = block.refs.length > 0 ? ` [${block.refs.map(refXml).join('; ')}]` : ''
   const lines = block.paragraphs.length > 0 ? block.paragraphs : [{ text: '', runs: [] }]

@@ -8,7 +8,13 @@ export const TextRun = z.object({ text: z.string(), bold: z.boolean(), italic: z
 export type TextRun = z.infer<typeof TextRun>
 
 /** One line of text with its formatting: a paragraph, a heading, a list item's own paragraph. */
-export const TextLine = z.object({ text: z.string(), runs: z.array(TextRun) })
+export const TextLine = z.object({
+  text: z.string(),
+  runs: z.array(TextRun),
+  /** A sub-paragraph's first line: its label ("(a)", "(ii)"), which also leads `text` and `runs`, and its level (1, 2...). */
+  label: z.string().optional(),
+  level: z.number().int().optional(),
+})
 export type TextLine = z.infer<typeof TextLine>
 
 export const HeadingBlock = z.object({
