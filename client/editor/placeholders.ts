@@ -56,7 +56,8 @@ export function placeholdersPlugin(isEditable: () => boolean): Plugin<Decoration
         const { selection } = state
         const exit = selection instanceof TextSelection && atRecommendationExit(selection)
         if (found.length === 0 && !exit) return null
-        const all = exit ? [...found, placeholder(selection.$from.before(), selection.$from.parent, placeholderTexts.exit)] : found
+        // A new array each time: DecorationSet.create empties the one it is given.
+        const all = exit ? [...found, placeholder(selection.$from.before(), selection.$from.parent, placeholderTexts.exit)] : [...found]
         return DecorationSet.create(state.doc, all)
       },
     },
