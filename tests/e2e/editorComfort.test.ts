@@ -136,6 +136,8 @@ describe('editor conveniences', () => {
     expect(label).toBe('"(a)"')
     const numbered = page.locator('.draft-text > ul > li.numbered')
     expect(await numbered.getAttribute('data-paragraph-number')).toBe('4')
+    // Counted once typing pauses: "States should: (a) designate contacts; ..." and the text above.
+    await expect.poll(() => page.getByTestId('text-counts').textContent()).toBe('Document: 32 words, 230 characters')
     await screenshot(page, 'sub-paragraphs', { selector: '.draft-editor' })
 
     // The server has the text once the editor has nothing left to send.
@@ -166,7 +168,8 @@ describe('editor conveniences', () => {
     expect(await find.locator('.find-count').textContent()).toMatch(new RegExp(`^\\d+ of ${total}$`))
     expect(await page.locator('.draft-text .search-match-current').count()).toBe(1)
     await field.press('Enter')
-    await screenshot(page, 'find-replace', { selector: '.draft-editor' })
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await screenshot(page, 'find-replace')
 
     await find.getByLabel('Replace with').fill('essential services')
     // The current match may be in the agreed paragraph: step to one that is not.
