@@ -29,7 +29,10 @@ export function DraftEditor({ editor, canWrite, member }: { editor: Editor; canW
           <strong>Read-only.</strong> You are signed in as {roleLabels[member.role].toLowerCase()}
           {member.delegation ? ` (${member.delegation})` : ''}: you can read this draft and follow changes as they happen, but only
           co-facilitators and the secretariat edit it.
-          {member.role === 'cofacilitator' && ' You do not co-facilitate this workspace; the secretariat names its co-facilitators.'}
+          {member.role === 'cofacilitator' && ' You do not co-facilitate this workspace; the secretariat names its co-facilitators.'}{' '}
+          <button type="button" className="button-quiet" onClick={() => editor.commands.setFindOpen(true)}>
+            Find in the document
+          </button>
         </p>
       )}
       <FindReplaceBar editor={editor} canWrite={canWrite} />

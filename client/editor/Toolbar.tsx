@@ -146,7 +146,9 @@ export function Toolbar({ editor, onShowShortcuts }: { editor: Editor; onShowSho
           refusal={blockRefusal ?? (state.subParagraph ? null : state.subParagraphRefusal)}
           {...common}
           onClick={act(() => {
-            if (!state.subParagraph) run().makeSubParagraph().run()
+            // Pressed again, a sub-paragraph goes back up a level.
+            if (state.subParagraph) run().liftListItem('listItem').run()
+            else run().makeSubParagraph().run()
           })}
         >
           (a)
