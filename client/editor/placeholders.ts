@@ -19,8 +19,9 @@ function placeholder(pos: number, node: ProseMirrorNode, text: string): Decorati
   return Decoration.node(pos, pos + node.nodeSize, { class: 'has-placeholder', 'data-placeholder': text })
 }
 
+/** Every paragraph of the recommendation empty: each then takes two positions, its opening and its closing. */
 function isEmptyRecommendation(node: ProseMirrorNode): boolean {
-  return node.type.name === recommendationNodeName && node.textContent === '' && node.firstChild !== null
+  return node.type.name === recommendationNodeName && node.firstChild !== null && node.content.size === node.childCount * 2
 }
 
 /** The placeholders a document needs, whatever the selection. */

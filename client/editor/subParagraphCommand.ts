@@ -12,7 +12,7 @@ const lists = new Set(['bulletList', 'orderedList'])
 
 /** Why the paragraph at the cursor cannot become a sub-paragraph, or null when it can. */
 export function subParagraphRefusal(state: EditorState): string | null {
-  return plan(state).reason
+  return plan(state, false).reason
 }
 
 /** Whether the cursor is in a sub-paragraph (an ordered list's item inside a list item). */
@@ -37,7 +37,8 @@ interface Plan {
   change?: { from: number; to: number; node: ProseMirrorNode; paragraphFromEnd: number; offsetInParagraph: number }
 }
 
-function plan(state: EditorState): Plan {
+/** What the command would do; with `build` false (the toolbar's check on every transaction) only whether it can. */
+function plan(state: EditorState, build = true): Plan {
   const { $from } = state.selection
   const { bulletList, listItem } = state.schema.nodes
   if (inSubParagraph($from)) return { reason: 'Already a sub-paragraph: Tab takes it a level down, Shift+Tab back up.' }
@@ -52,10 +53,12 @@ function plan(state: EditorState): Plan {
     const to = $from.after()
     const moved = listItem.create(null, paragraph)
     if (previous?.type.name === 'paragraph' && previous.textContent.trim() !== '') {
+      if (!build) return { reason: null }
       const node = bulletList.create(null, withSubParagraph(state, listItem.create(null, previous), moved))
       return { reason: null, change: { from, to, node, paragraphFromEnd: 4 + paragraph.nodeSize, offsetInParagraph } }
     }
     if (previous && lists.has(previous.type.name) && previous.lastChild) {
+      if (!build) return { reason: null }
       const node = previous.copy(previous.content.replaceChild(previous.childCount - 1, withSubParagraph(state, previous.lastChild, moved)))
       return { reason: null, change: { from, to, node, paragraphFromEnd: 4 + paragraph.nodeSize, offsetInParagraph } }
     }
@@ -66,6 +69,7 @@ function plan(state: EditorState): Plan {
     const list = $from.node(1)
     const index = $from.index(1)
     if (index === 0) return { reason: 'A sub-paragraph follows a numbered paragraph: this is the first item of its list.' }
+    if (!build) return { reason: null }
     const item = list.child(index)
     const previous = list.child(index - 1)
     const listStart = $from.before(1)
