@@ -11,8 +11,9 @@ export type TextRun = z.infer<typeof TextRun>
 export const TextLine = z.object({
   text: z.string(),
   runs: z.array(TextRun),
-  /** A sub-paragraph's first line: its label ("(a)", "(ii)"), which also leads `text` and `runs`, and its level (1, 2...). */
+  /** A sub-paragraph's first line: its label ("(a)", "(ii)"), which also leads `text` and `runs`. */
   label: z.string().optional(),
+  /** The level (1, 2...) of the sub-paragraph the line belongs to; none for the numbered paragraph's own lines. */
   level: z.number().int().optional(),
 })
 export type TextLine = z.infer<typeof TextLine>

@@ -103,6 +103,19 @@ describe('toDraftModel numbering', () => {
     expect(second.text).toBe('Next paragraph.')
   })
 
+  it('gives each line the level of the sub-paragraph it belongs to; the numbered paragraph\'s own lines have none', () => {
+    const [block] = paragraphsOf(
+      toDraftModel(doc(bulletList([paragraph('Lead:'), orderedList([paragraph('share:'), orderedList('policies;'), paragraph('and more;')]), paragraph('Close.')])), builtInCatalogue),
+    )
+    expect(block.lines.map((line) => [line.text, line.label, line.level])).toEqual([
+      ['Lead:', undefined, undefined],
+      ['(a) share:', '(a)', 1],
+      ['(i) policies;', '(i)', 2],
+      ['and more;', undefined, 1],
+      ['Close.', undefined, undefined],
+    ])
+  })
+
   it('leaves nested bulleted lists unlettered', () => {
     expect(numbering(bulletList([paragraph('Lead'), bulletList('x', 'y')]))).toEqual(['1. Lead\nx\ny'])
   })

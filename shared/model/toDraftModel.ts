@@ -91,7 +91,9 @@ function subParagraphsOf(list: DraftNodeJson, depth: number, level: number): Tex
     const [first, ...rest] = linesOf(item, depth + 1, level)
     if (!first) return []
     const lead = plainRun(`${label} `)
-    return [{ text: lead.text + first.text, runs: [lead, ...first.runs], label, level }, ...rest]
+    // The item's other lines belong to it at its level; the lines of a list inside it already have theirs.
+    const own = rest.map((line) => (line.level === undefined ? { ...line, level } : line))
+    return [{ text: lead.text + first.text, runs: [lead, ...first.runs], label, level }, ...own]
   })
 }
 
