@@ -107,6 +107,8 @@ describe('draftToDocx', async () => {
       'R2.\tStates should designate points of contact. [Norm g]',
     ])
     expect(final.document).toContain('<w:ind w:left="567" w:hanging="567"/><w:jc w:val="both"/></w:pPr><w:r><w:t xml:space="preserve">1.</w:t>')
+    // Sub-paragraphs one step further in than their paragraph's text.
+    expect(final.document).toContain('<w:ind w:left="1134"/><w:jc w:val="both"/></w:pPr><w:r><w:t xml:space="preserve">(a) </w:t>')
   })
 
   it('keeps bold and italic runs, and sets recommendation numbers in bold', () => {
