@@ -196,6 +196,19 @@ describe('editor conveniences', () => {
     await expect.poll(() => page.getByTestId('text-counts').textContent()).toMatch(/Document: [\d,]+ words, [\d,]+ characters.*Selection: 2 words, 23 characters/)
   })
 
+  test('a reader finds in the document, and is offered no replacing', async () => {
+    const reader = await signIn(browser, server, { name: 'Delegate of Brazil', role: 'delegation', delegation: 'Brazil' })
+    await openDocument(reader.page, templateDocumentId)
+    await reader.page.getByRole('button', { name: 'Find in the document' }).click()
+    const find = reader.page.getByRole('search', { name: 'Find in the document' })
+    await find.getByRole('searchbox').fill('guiding question')
+    await expect.poll(() => find.locator('.find-count').textContent()).toMatch(/^1 of [1-9]\d*$/)
+    expect(await find.getByRole('button', { name: 'Replace all' }).count()).toBe(0)
+    expect(await find.getByLabel('Replace with').count()).toBe(0)
+    expect(reader.pageErrors).toEqual([])
+    await reader.context.close()
+  })
+
   test('Ctrl+/ lists the keyboard shortcuts', async () => {
     await clickInEditor(page, topParagraphs(page).nth(1))
     await page.keyboard.press('Control+/')
