@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { paragraphTexts, readDocx } from '../helpers/readDocx.ts'
 import type { TestServer } from '../helpers/server.ts'
-import { clickInEditor, createDocument, demoWorkspaceIds, launchChromium, openDocument, pressInEditor, screenshot, signIn, startServer, type SignedIn } from './harness.ts'
+import { clickInEditor, createDocument, demoWorkspaceIds, launchChromium, openDocument, pressInEditor, screenshot, signIn, startServer, typeAtEnd, type SignedIn } from './harness.ts'
 
 const picker = (page: Page) => page.getByRole('dialog')
 const recommendations = (page: Page) => page.locator('.draft-text .recommendation')
@@ -207,6 +207,24 @@ describe('editor conveniences', () => {
     expect(await find.getByLabel('Replace with').count()).toBe(0)
     expect(reader.pageErrors).toEqual([])
     await reader.context.close()
+  })
+
+  test('undo takes back only the member\'s own change, not a change another co-facilitator made meanwhile', async () => {
+    const other = await signIn(browser, server, { name: 'Second co-facilitator', role: 'cofacilitator', delegation: 'Singapore', leads: demoWorkspaceIds })
+    await Promise.all([openDocument(page, emptyDocumentId), openDocument(other.page, emptyDocumentId)])
+    await typeAtEnd(page, ' Mine to take back.')
+    await clickInEditor(other.page, other.page.locator('.draft-text > p').first())
+    await pressInEditor(other.page, 'Home')
+    await other.page.keyboard.type('Theirs to keep. ')
+    for (const who of [page, other.page]) {
+      await expect.poll(() => who.locator('.draft-text').textContent()).toMatch(/Theirs to keep\. .*Mine to take back\./)
+    }
+    await page.getByRole('button', { name: /Undo/ }).click()
+    for (const who of [page, other.page]) {
+      await expect.poll(() => who.locator('.draft-text').textContent()).not.toContain('Mine to take back.')
+      expect(await who.locator('.draft-text').textContent()).toContain('Theirs to keep. ')
+    }
+    await other.context.close()
   })
 
   test('Ctrl+/ lists the keyboard shortcuts', async () => {
