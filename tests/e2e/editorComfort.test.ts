@@ -71,6 +71,7 @@ describe('editor conveniences', () => {
     await page.keyboard.press('Enter')
     // On the empty last line, the placeholder says how to leave.
     await expect.poll(() => recommendation.locator('.recommendation-body p').last().getAttribute('data-placeholder')).toMatch(/Enter again to leave/)
+    await screenshot(page, 'leave-recommendation', { selector: '.draft-editor' })
     await page.keyboard.press('Enter')
     await page.keyboard.type('After the recommendation.')
 
