@@ -1,7 +1,14 @@
-/** Formatting controls and "Insert recommendation", for members who may write. */
+/** Formatting controls, undo and redo, find, sub-paragraphs and "Insert recommendation", for members who may write. */
 import type { Editor } from '@tiptap/core'
+import type { ResolvedPos } from '@tiptap/pm/model'
 import { useEditorState } from '@tiptap/react'
+import { useState } from 'react'
+import { recommendationNodeName } from '../../shared/schema/recommendationNode.ts'
 import { useChooseLinks } from './LinkPicker.tsx'
+import { findKey } from './find/findPlugin.ts'
+import { shortcuts } from './shortcuts.ts'
+import { inSubParagraph, subParagraphRefusal } from './subParagraphCommand.ts'
+import { useUndoState } from './useUndoState.ts'
 
 interface ToolbarState {
   paragraph: boolean
@@ -12,18 +19,49 @@ interface ToolbarState {
   orderedList: boolean
   bold: boolean
   italic: boolean
+  inRecommendation: boolean
+  subParagraph: boolean
+  subParagraphRefusal: string | null
+  findOpen: boolean
 }
 
-function ToolButton({ label, shortcut, active, onClick, children }: { label: string; shortcut?: string; active: boolean; onClick: () => void; children: React.ReactNode }) {
+/** Why headings and lists do not apply inside a recommendation. */
+export const inRecommendationReason = 'A recommendation holds paragraphs only: press Enter on an empty last line to leave it first.'
+
+function insideRecommendation($from: ResolvedPos): boolean {
+  for (let depth = $from.depth; depth > 0; depth -= 1) if ($from.node(depth).type.name === recommendationNodeName) return true
+  return false
+}
+
+function ToolButton({
+  label,
+  shortcut,
+  active,
+  refusal,
+  onRefused,
+  onClick,
+  children,
+}: {
+  label: string
+  shortcut?: string
+  active?: boolean
+  /** Why the button does not apply here; the button then says so instead of acting. */
+  refusal?: string | null
+  onRefused?: (reason: string) => void
+  onClick: () => void
+  children: React.ReactNode
+}) {
+  const title = shortcut ? `${label} (${shortcut})` : label
   return (
     // The name begins with what the button shows ("H1", "1. List"), so that it can be spoken as seen; the rest says what it does.
     <button
       type="button"
       className="tool"
       aria-pressed={active}
-      title={shortcut ? `${label} (${shortcut})` : label}
+      aria-disabled={refusal ? true : undefined}
+      title={refusal ? `${title}: ${refusal}` : title}
       onMouseDown={(event) => event.preventDefault()}
-      onClick={onClick}
+      onClick={() => (refusal ? onRefused?.(refusal) : onClick())}
     >
       {children}
       <span className="visually-hidden">: {label}</span>
@@ -31,24 +69,41 @@ function ToolButton({ label, shortcut, active, onClick, children }: { label: str
   )
 }
 
-export function Toolbar({ editor }: { editor: Editor }) {
+export function Toolbar({ editor, onShowShortcuts }: { editor: Editor; onShowShortcuts: () => void }) {
   const chooseLinks = useChooseLinks()
+  const [refused, setRefused] = useState<string | null>(null)
   const state = useEditorState<ToolbarState>({
     editor,
-    selector: ({ editor: current }) => ({
-      paragraph: current.isActive('paragraph') && !current.isActive('bulletList') && !current.isActive('orderedList'),
-      heading1: current.isActive('heading', { level: 1 }),
-      heading2: current.isActive('heading', { level: 2 }),
-      heading3: current.isActive('heading', { level: 3 }),
-      bulletList: current.isActive('bulletList'),
-      orderedList: current.isActive('orderedList'),
-      bold: current.isActive('bold'),
-      italic: current.isActive('italic'),
-    }),
+    selector: ({ editor: current }) => {
+      const { $from } = current.state.selection
+      const inRecommendation = insideRecommendation($from)
+      return {
+        paragraph: current.isActive('paragraph') && !current.isActive('bulletList') && !current.isActive('orderedList'),
+        heading1: current.isActive('heading', { level: 1 }),
+        heading2: current.isActive('heading', { level: 2 }),
+        heading3: current.isActive('heading', { level: 3 }),
+        bulletList: current.isActive('bulletList'),
+        orderedList: current.isActive('orderedList'),
+        bold: current.isActive('bold'),
+        italic: current.isActive('italic'),
+        inRecommendation,
+        subParagraph: inSubParagraph($from),
+        subParagraphRefusal: inRecommendation ? null : subParagraphRefusal(current.state),
+        findOpen: findKey.getState(current.state)?.open ?? false,
+      }
+    },
   })
+  const undo = useUndoState(editor)
   const run = () => editor.chain().focus()
+  const blockRefusal = state.inRecommendation ? inRecommendationReason : null
+  const common = { onRefused: setRefused }
+  const act = (command: () => void) => () => {
+    setRefused(null)
+    command()
+  }
 
   const insertRecommendation = async () => {
+    setRefused(null)
     const refs = await chooseLinks({ title: 'Insert a recommendation', confirmLabel: 'Insert recommendation', linked: [] })
     if (refs) run().insertRecommendation(refs).run()
     else editor.commands.focus()
@@ -57,33 +112,62 @@ export function Toolbar({ editor }: { editor: Editor }) {
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
       <div className="tool-group">
-        <ToolButton label="Paragraph" active={state.paragraph} onClick={() => run().setParagraph().run()}>
+        <ToolButton label="Undo" shortcut={shortcuts.undo} refusal={undo.canUndo ? null : 'Nothing of yours to undo'} {...common} onClick={act(() => run().undo().run())}>
+          ↶
+        </ToolButton>
+        <ToolButton label="Redo" shortcut={shortcuts.redo} refusal={undo.canRedo ? null : 'Nothing to redo'} {...common} onClick={act(() => run().redo().run())}>
+          ↷
+        </ToolButton>
+      </div>
+      <div className="tool-group">
+        <ToolButton label="Paragraph" shortcut={shortcuts.paragraph} active={state.paragraph} {...common} onClick={act(() => run().setParagraph().run())}>
           ¶
         </ToolButton>
-        <ToolButton label="Heading 1" active={state.heading1} onClick={() => run().toggleHeading({ level: 1 }).run()}>
+        <ToolButton label="Heading 1" shortcut={shortcuts.heading1} active={state.heading1} refusal={blockRefusal} {...common} onClick={act(() => run().toggleHeading({ level: 1 }).run())}>
           H1
         </ToolButton>
-        <ToolButton label="Heading 2" active={state.heading2} onClick={() => run().toggleHeading({ level: 2 }).run()}>
+        <ToolButton label="Heading 2" shortcut={shortcuts.heading2} active={state.heading2} refusal={blockRefusal} {...common} onClick={act(() => run().toggleHeading({ level: 2 }).run())}>
           H2
         </ToolButton>
-        <ToolButton label="Heading 3" active={state.heading3} onClick={() => run().toggleHeading({ level: 3 }).run()}>
+        <ToolButton label="Heading 3" shortcut={shortcuts.heading3} active={state.heading3} refusal={blockRefusal} {...common} onClick={act(() => run().toggleHeading({ level: 3 }).run())}>
           H3
         </ToolButton>
       </div>
       <div className="tool-group">
-        <ToolButton label="Bulleted list" active={state.bulletList} onClick={() => run().toggleBulletList().run()}>
+        <ToolButton label="Bulleted list" shortcut={shortcuts.bulletList} active={state.bulletList} refusal={blockRefusal} {...common} onClick={act(() => run().toggleBulletList().run())}>
           • List
         </ToolButton>
-        <ToolButton label="Numbered list" active={state.orderedList} onClick={() => run().toggleOrderedList().run()}>
+        <ToolButton label="Numbered list" shortcut={shortcuts.orderedList} active={state.orderedList} refusal={blockRefusal} {...common} onClick={act(() => run().toggleOrderedList().run())}>
           1. List
+        </ToolButton>
+        <ToolButton
+          label="Sub-paragraph (a), (b) of the paragraph before"
+          active={state.subParagraph}
+          refusal={blockRefusal ?? (state.subParagraph ? null : state.subParagraphRefusal)}
+          {...common}
+          onClick={act(() => {
+            // Pressed again, a sub-paragraph goes back up a level.
+            if (state.subParagraph) run().liftListItem('listItem').run()
+            else run().makeSubParagraph().run()
+          })}
+        >
+          (a)
         </ToolButton>
       </div>
       <div className="tool-group">
-        <ToolButton label="Bold" shortcut="Ctrl+B" active={state.bold} onClick={() => run().toggleBold().run()}>
+        <ToolButton label="Bold" shortcut={shortcuts.bold} active={state.bold} {...common} onClick={act(() => run().toggleBold().run())}>
           <b>B</b>
         </ToolButton>
-        <ToolButton label="Italic" shortcut="Ctrl+I" active={state.italic} onClick={() => run().toggleItalic().run()}>
+        <ToolButton label="Italic" shortcut={shortcuts.italic} active={state.italic} {...common} onClick={act(() => run().toggleItalic().run())}>
           <i>I</i>
+        </ToolButton>
+      </div>
+      <div className="tool-group">
+        <ToolButton label="Find and replace" shortcut={shortcuts.find} active={state.findOpen} {...common} onClick={act(() => editor.commands.setFindOpen(!state.findOpen))}>
+          Find
+        </ToolButton>
+        <ToolButton label="Keyboard shortcuts" shortcut={shortcuts.help} {...common} onClick={act(onShowShortcuts)}>
+          ?
         </ToolButton>
       </div>
       <div className="tool-group tool-group-end">
@@ -91,6 +175,11 @@ export function Toolbar({ editor }: { editor: Editor }) {
           Insert recommendation
         </button>
       </div>
+      {refused && (
+        <p className="toolbar-refused" role="status">
+          {refused}
+        </p>
+      )}
     </div>
   )
 }

@@ -1,6 +1,6 @@
 /**
- * Paragraph numbers (1, 2, 3) and recommendation numbers (R1, R2) in the margin, as toDraftModel derives
- * them for export. A keystroke only maps the numbers along; the model is derived again once typing pauses
+ * Paragraph numbers (1, 2, 3), sub-paragraph labels ((a), (b); (i), (ii)) and recommendation numbers (R1, R2) in the
+ * margin, as toDraftModel derives them for export. A keystroke only maps the numbers along; the model is derived again once typing pauses
  * for a moment, off the keystroke's path.
  */
 import { Extension } from '@tiptap/core'
@@ -9,6 +9,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
 import type { DraftModel } from '../../shared/model/draftModel.ts'
+import { subParagraphLabel } from '../../shared/model/subParagraphs.ts'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
 import { NodePositions } from './nodePaths.ts'
@@ -28,6 +29,22 @@ export interface NumberSpec {
   recommendationNumber?: number
 }
 
+/** The labels of the sub-paragraphs under a numbered paragraph's node: each item of an ordered list inside it, by level. */
+function subParagraphDecorations(node: ProseMirrorNode, pos: number, level: number, into: Decoration[]): void {
+  node.forEach((child, offset) => {
+    const at = pos + 1 + offset
+    if (child.type.name === 'orderedList') {
+      child.forEach((item, itemOffset, index) => {
+        const itemPos = at + 1 + itemOffset
+        into.push(Decoration.node(itemPos, itemPos + item.nodeSize, { 'data-sub-paragraph': subParagraphLabel(level + 1, index) }))
+        subParagraphDecorations(item, itemPos, level + 1, into)
+      })
+    } else if (!child.isTextblock && child.type.name !== 'recommendation') {
+      subParagraphDecorations(child, at, level, into)
+    }
+  })
+}
+
 export function numberingDecorations(doc: ProseMirrorNode, model: DraftModel): DecorationSet {
   const positions = new NodePositions(doc)
   const decorations: Decoration[] = []
@@ -37,6 +54,7 @@ export function numberingDecorations(doc: ProseMirrorNode, model: DraftModel): D
     if (!found) continue
     const { pos, node } = found
     if (block.kind === 'paragraph') {
+      if (block.source !== 'paragraph' && block.source !== 'alternatives') subParagraphDecorations(node, pos, 0, decorations)
       decorations.push(
         Decoration.node(pos, pos + node.nodeSize, { class: 'numbered', 'data-paragraph-number': String(block.number) }, {
           paragraphNumber: block.number,

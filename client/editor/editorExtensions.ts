@@ -11,6 +11,7 @@ import { alternativeView } from './alternativeView.ts'
 import type { CollabSession } from '../collab/openCollabSession.ts'
 import { renderCaret } from './caret.ts'
 import { DraftNumbering } from './draftNumbering.ts'
+import { EditorComforts } from './editorComforts.ts'
 import { RecommendationEditing } from './recommendationEditing.ts'
 import { RecommendationHighlight } from './recommendationHighlight.ts'
 import { RecommendationView } from './RecommendationView.tsx'
@@ -54,6 +55,7 @@ export function editorExtensions({ session, user, catalogue }: { session: Collab
     ...draftExtensions.map(forTheEditor),
     RecommendationEditing,
     RecommendationHighlight,
+    EditorComforts,
     DraftNumbering.configure({ catalogue }),
     Collaboration.configure({ document: session.doc, field: contentField }),
     CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),

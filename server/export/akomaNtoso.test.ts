@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { builtInCatalogue } from '../../shared/framework/builtInCatalogue.ts'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'
-import { doc, heading, paragraph, recommendation, text } from '../../shared/schema/draftBuilders.ts'
+import { bulletList, doc, heading, orderedList, paragraph, recommendation, text } from '../../shared/schema/draftBuilders.ts'
 import { draftFixture } from '../../tests/bench/draftFixture.ts'
 import { needing, validateAkomaNtoso } from '../../tests/helpers/externalTools.ts'
 import { draftToAkomaNtoso } from './akomaNtoso.ts'
@@ -16,6 +16,15 @@ function akn(json = testDraft().model, overrides: Partial<typeof meta> = {}) {
 
 const modelOf = (json: Parameters<typeof toDraftModel>[0]) => toDraftModel(json, builtInCatalogue)
 
+/** "1. States should: (a) ...; (b) share: (i) ...; (ii) ..., and more; (c) ..., as they see fit." */
+const nestedSubParagraphs = doc(
+  bulletList([
+    paragraph('States should:'),
+    orderedList('designate contacts;', [paragraph('share:'), orderedList('policies;', 'incidents,'), paragraph('and more;')], 'report,'),
+    paragraph('as they see fit.'),
+  ]),
+)
+
 describe('draftToAkomaNtoso', () => {
   const schemaCheck = needing({ xmllint: 'libxml2-utils' }, 'validates against the Akoma Ntoso 3.0 schema: the test draft, a bare one, a working copy, odd characters, 300 paragraphs')
   it.runIf(schemaCheck.run)(schemaCheck.name, () => {
@@ -26,11 +35,26 @@ describe('draftToAkomaNtoso', () => {
       akn(testDraft().model, { working: true, distribution: 'limited', originalLanguage: 'zh' }),
       akn(modelOf(doc(heading(1, 'A heading with no text under it'), paragraph('bell\u0007 <tag> & "quotes"\nand a break'), heading(3, 'Deeper'), paragraph('x')))),
       akn(modelOf(draftFixture({ paragraphs: 300, recommendations: 60 }).json)),
+      akn(modelOf(nestedSubParagraphs)),
     ]
     for (const xml of drafts) {
       const result = validateAkomaNtoso(xml)
       expect(result.valid, `xmllint: ${result.errors}`).toBe(true)
     }
+  })
+
+  it('writes sub-paragraphs as points of a list (a list within a point one level down, the lines after them as its wrap-up), each numbered as the editor shows it', () => {
+    const xml = akn(modelOf(nestedSubParagraphs))
+    expect(xml).toContain(
+      '<paragraph eId="para_1"><num>1.</num><list eId="para_1__list_1"><intro><p>States should:</p></intro>' +
+        '<point eId="para_1__list_1__point_a"><num>(a)</num><content><p>designate contacts;</p></content></point>' +
+        '<point eId="para_1__list_1__point_b"><num>(b)</num><list eId="para_1__list_1__point_b__list_1"><intro><p>share:</p></intro>' +
+        '<point eId="para_1__list_1__point_b__list_1__point_i"><num>(i)</num><content><p>policies;</p></content></point>' +
+        '<point eId="para_1__list_1__point_b__list_1__point_ii"><num>(ii)</num><content><p>incidents,</p></content></point>' +
+        '<wrapUp><p>and more;</p></wrapUp></list></point>' +
+        '<point eId="para_1__list_1__point_c"><num>(c)</num><content><p>report,</p></content></point>' +
+        '<wrapUp><p>as they see fit.</p></wrapUp></list></paragraph>',
+    )
   })
 
   it('identifies the work by its symbol and creation date, the expression by language and date, the manifestation by when it was made', () => {
@@ -63,7 +87,12 @@ describe('draftToAkomaNtoso', () => {
     const xml = akn()
     expect(xml).toContain('<section eId="sec_1"><num>I.</num><heading>Introduction</heading>')
     expect(xml).toContain('<paragraph eId="para_1"><num>1.</num><content><p>The group <b>recalled</b> the <i>framework</i>.</p></content></paragraph>')
-    expect(xml).toContain('<paragraph eId="para_3"><num>3.</num><content><p>Delegations proposed:</p><p>a survey;</p><p>a repository.</p></content></paragraph>')
+    // Sub-paragraphs are AKN points, numbered with the letters the editor shows.
+    expect(xml).toContain(
+      '<paragraph eId="para_3"><num>3.</num><list eId="para_3__list_1"><intro><p>Delegations proposed:</p></intro>' +
+        '<point eId="para_3__list_1__point_a"><num>(a)</num><content><p>a survey;</p></content></point>' +
+        '<point eId="para_3__list_1__point_b"><num>(b)</num><content><p>a repository.</p></content></point></list></paragraph>',
+    )
     expect(xml).toContain('<paragraph eId="rec_rec-b" class="recommendation"><num>R2.</num>')
     expect(xml).toContain('<paragraph eId="para_4"><num>4.</num>')
   })

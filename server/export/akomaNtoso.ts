@@ -59,10 +59,56 @@ function refXml(ref: ModelRef): string {
   return `<ref href="${xml(`${frameworkOntology}/${ref.id}`)}" refersTo="#${frameworkConceptEid(ref.id)}">${xml(ref.label)}</ref>`
 }
 
+/** A sub-paragraph: its label, its own lines (the label's lead run left out), the sub-paragraphs under it and the lines after them. */
+interface Point {
+  label: string
+  lines: TextLine[]
+  points: Point[]
+  wrapUp: TextLine[]
+}
+
+/** The lines before the first sub-paragraph, the sub-paragraphs as a tree by their levels, and the lines after them. */
+function pointTree(lines: readonly TextLine[]): { intro: TextLine[]; points: Point[]; wrapUp: TextLine[] } {
+  const root = { intro: [] as TextLine[], points: [] as Point[], wrapUp: [] as TextLine[] }
+  const open: Point[] = []
+  for (const line of lines) {
+    const level = line.level ?? 0
+    if (line.label === undefined) {
+      // A line of the sub-paragraph at its level (or of the numbered paragraph itself): after sub-paragraphs of its own, it wraps them up.
+      const owner = level > 0 ? open[level - 1] : undefined
+      if (owner) (owner.points.length > 0 ? owner.wrapUp : owner.lines).push(line)
+      else (root.points.length > 0 ? root.wrapUp : root.intro).push(line)
+      continue
+    }
+    open.length = Math.min(open.length, Math.max(0, level - 1))
+    const point: Point = { label: line.label, lines: [{ text: line.text, runs: line.runs.slice(1) }], points: [], wrapUp: [] }
+    ;(open.at(-1)?.points ?? root.points).push(point)
+    open.push(point)
+  }
+  return root
+}
+
+const linesXml = (lines: readonly TextLine[]) => lines.map((line) => lineXml(line)).join('')
+
+/** Sub-paragraphs as AKN's list of points, each point numbered "(a)" with a stable eId under its paragraph's. */
+function listXml(intro: readonly TextLine[], points: readonly Point[], wrapUp: readonly TextLine[], eId: string): string {
+  const pointsXml = points.map((point) => {
+    const pointEid = `${eId}__point_${idPart(point.label.replace(/[()]/g, ''))}`
+    const body = point.points.length > 0 ? listXml(point.lines, point.points, point.wrapUp, `${pointEid}__list_1`) : `<content>${linesXml(point.lines)}</content>`
+    return `<point eId="${pointEid}"><num>${xml(point.label)}</num>${body}</point>`
+  })
+  const introXml = intro.length > 0 ? `<intro>${linesXml(intro)}</intro>` : ''
+  const wrapUpXml = wrapUp.length > 0 ? `<wrapUp>${linesXml(wrapUp)}</wrapUp>` : ''
+  return `<list eId="${eId}">${introXml}${pointsXml.join('')}${wrapUpXml}</list>`
+}
+
 function numberedBlockXml(block: Exclude<DraftBlock, { kind: 'heading' }>, indent: string): string {
   if (block.kind === 'paragraph') {
+    const eId = paragraphEid(block.number)
+    const { intro, points, wrapUp } = pointTree(block.lines)
     const lines = block.lines.length > 0 ? block.lines.map((line) => lineXml(line)) : ['<p/>']
-    return `${indent}<paragraph eId="${paragraphEid(block.number)}"><num>${paragraphLabel(block.number)}</num><content>${lines.join('')}</content></paragraph>`
+    const body = points.length > 0 ? listXml(intro, points, wrapUp, `${eId}__list_1`) : `<content>${lines.join('')}</content>`
+    return `${indent}<paragraph eId="${eId}"><num>${paragraphLabel(block.number)}</num>${body}</paragraph>`
   }
   const refs = block.refs.length > 0 ? ` [${block.refs.map(refXml).join('; ')}]` : ''
   const lines = block.paragraphs.length > 0 ? block.paragraphs : [{ text: '', runs: [] }]

@@ -98,8 +98,8 @@ describe('draftToDocx', async () => {
       '1.\tThe group recalled the framework.',
       '2.\tStates stressed cooperation.',
       '3.\tDelegations proposed:',
-      'a survey;',
-      'a repository.',
+      '(a) a survey;',
+      '(b) a repository.',
       'II. Recommendations',
       'R1.\tStates are encouraged to protect critical infrastructure.',
       'They should share good practice. [Norm g; CBM 7]',
@@ -107,6 +107,8 @@ describe('draftToDocx', async () => {
       'R2.\tStates should designate points of contact. [Norm g]',
     ])
     expect(final.document).toContain('<w:ind w:left="567" w:hanging="567"/><w:jc w:val="both"/></w:pPr><w:r><w:t xml:space="preserve">1.</w:t>')
+    // Sub-paragraphs one step further in than their paragraph's text.
+    expect(final.document).toContain('<w:ind w:left="1134"/><w:jc w:val="both"/></w:pPr><w:r><w:t xml:space="preserve">(a) </w:t>')
   })
 
   it('keeps bold and italic runs, and sets recommendation numbers in bold', () => {

@@ -21,7 +21,8 @@ function recommendationParagraphs(block: Extract<DraftBlock, { kind: 'recommenda
 function blockParagraphs(block: DraftBlock): Paragraph[] {
   if (block.kind === 'heading') return [docxHeading(block.level, docxRuns(block.runs))]
   if (block.kind === 'paragraph') {
-    return numberedParagraphs(docxText(paragraphLabel(block.number)), block.lines.map((line) => docxRuns(line.runs)), { justified: true })
+    const levels = block.lines.map((line) => line.level)
+    return numberedParagraphs(docxText(paragraphLabel(block.number)), block.lines.map((line) => docxRuns(line.runs)), { justified: true, levels })
   }
   return recommendationParagraphs(block)
 }

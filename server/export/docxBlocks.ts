@@ -45,15 +45,25 @@ export function docxRuns(runs: readonly ModelTextRun[], style: RunStyle = {}): T
   return runs.flatMap((run) => docxText(run.text, { ...style, bold: run.bold || style.bold, italics: run.italic || style.italics }))
 }
 
-/** The number hangs before the first paragraph, followed by a tab; every paragraph's text starts at the same indent. */
-export function numberedParagraphs(number: ParagraphChild[], lines: ParagraphChild[][], options: { justified?: boolean } = {}): Paragraph[] {
+/** How far each level of sub-paragraphs ((a), then (i)) is indented further than the text of its numbered paragraph. */
+export const subParagraphIndent = 567
+
+/**
+ * The number hangs before the first paragraph, followed by a tab; every paragraph's text starts at the same indent,
+ * a sub-paragraph's lines further in by its level (`levels`, one for each line).
+ */
+export function numberedParagraphs(
+  number: ParagraphChild[],
+  lines: ParagraphChild[][],
+  options: { justified?: boolean; levels?: readonly (number | undefined)[] } = {},
+): Paragraph[] {
   const tab = new TextRun({ children: [new Tab()] })
   const contents = lines.length > 0 ? lines : [[]]
   return contents.map(
     (children, index) =>
       new Paragraph({
         alignment: options.justified ? AlignmentType.JUSTIFIED : undefined,
-        indent: index === 0 ? { left: numberIndent, hanging: numberIndent } : { left: numberIndent },
+        indent: index === 0 ? { left: numberIndent, hanging: numberIndent } : { left: numberIndent + (options.levels?.[index] ?? 0) * subParagraphIndent },
         spacing: { after: 120 },
         children: index === 0 ? [...number, tab, ...children] : children,
       }),

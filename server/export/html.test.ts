@@ -23,7 +23,7 @@ describe('draftToHtml', () => {
       '<div class="numbered paragraph"><span class="number">1.</span><p>The group <strong>recalled</strong> the <em>framework</em>.</p></div>',
     )
     expect(html).toContain(
-      '<div class="numbered paragraph"><span class="number">3.</span><p>Delegations proposed:</p><p>a survey;</p><p>a repository.</p></div>',
+      '<div class="numbered paragraph"><span class="number">3.</span><p>Delegations proposed:</p><p class="level-1">(a) a survey;</p><p class="level-1">(b) a repository.</p></div>',
     )
     expect(html).toContain(
       '<div class="numbered recommendation" data-recommendation-id="rec-a"><span class="number">R1.</span>' +

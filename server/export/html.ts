@@ -7,9 +7,12 @@ import { type ExportMeta, versionLine } from './exportMeta.ts'
 import { htmlPage } from './htmlPage.ts'
 import { escapeHtml, htmlRuns } from './markup.ts'
 
-/** The number in a column of its own, the block's lines beside it. */
-function numberedHtml(className: string, number: string, lines: string[], attributes = ''): string {
-  const body = (lines.length > 0 ? lines : ['']).map((line) => `<p>${line}</p>`).join('')
+/** The number in a column of its own, the block's lines beside it; a sub-paragraph's lines indented by their level. */
+function numberedHtml(className: string, number: string, lines: (string | { html: string; level?: number })[], attributes = ''): string {
+  const body = (lines.length > 0 ? lines : [''])
+    .map((line) => (typeof line === 'string' ? { html: line } : line))
+    .map(({ html, level }) => (level ? `<p class="level-${level}">${html}</p>` : `<p>${html}</p>`))
+    .join('')
   return `<div class="${className}"${attributes}><span class="number">${escapeHtml(number)}</span>${body}</div>`
 }
 
@@ -22,7 +25,9 @@ function blockHtml(block: DraftBlock): string {
     const level = Math.min(block.level + 1, 6)
     return `<h${level}>${htmlRuns(block.runs)}</h${level}>`
   }
-  if (block.kind === 'paragraph') return numberedHtml('numbered paragraph', paragraphLabel(block.number), block.lines.map(lineHtml))
+  if (block.kind === 'paragraph') {
+    return numberedHtml('numbered paragraph', paragraphLabel(block.number), block.lines.map((line) => ({ html: lineHtml(line), level: line.level })))
+  }
   const lines = block.paragraphs.map(lineHtml)
   const citation = refsCitation(block.refs)
   if (citation) {

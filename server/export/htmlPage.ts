@@ -9,6 +9,9 @@ body { font-family: "Times New Roman", serif; max-width: 46rem; margin: 2rem aut
 .numbered { display: grid; grid-template-columns: 3rem 1fr; }
 .numbered > p { grid-column: 2; margin: 0 0 0.6rem; }
 .numbered > .number { grid-column: 1; }
+.numbered > p.level-1 { padding-left: 2rem; }
+.numbered > p.level-2 { padding-left: 4rem; }
+.numbered > p.level-3 { padding-left: 6rem; }
 .recommendation .number { font-weight: bold; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #888; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }

@@ -8,7 +8,14 @@ export const TextRun = z.object({ text: z.string(), bold: z.boolean(), italic: z
 export type TextRun = z.infer<typeof TextRun>
 
 /** One line of text with its formatting: a paragraph, a heading, a list item's own paragraph. */
-export const TextLine = z.object({ text: z.string(), runs: z.array(TextRun) })
+export const TextLine = z.object({
+  text: z.string(),
+  runs: z.array(TextRun),
+  /** A sub-paragraph's first line: its label ("(a)", "(ii)"), which also leads `text` and `runs`. */
+  label: z.string().optional(),
+  /** The level (1, 2...) of the sub-paragraph the line belongs to; none for the numbered paragraph's own lines. */
+  level: z.number().int().optional(),
+})
 export type TextLine = z.infer<typeof TextLine>
 
 export const HeadingBlock = z.object({

@@ -66,7 +66,58 @@ describe('toDraftModel numbering', () => {
         orderedList('c'),
         paragraph('After.'),
       ),
-    ).toEqual(['1. Lead-in.', '2. a', '3. b\nb.1\nb.2', '4. c', '5. After.'])
+    ).toEqual(['1. Lead-in.', '2. a', '3. b\n(a) b.1\n(b) b.2', '4. c', '5. After.'])
+  })
+
+  it('letters sub-paragraphs (a), (b), (c) and their own sub-paragraphs (i), (ii), by position', () => {
+    const model = toDraftModel(
+      doc(
+        orderedList([
+          paragraph('The group recommends that States:'),
+          orderedList('designate a point of contact;', [paragraph('share:'), orderedList('national policies;', 'incidents;')], [paragraph()], 'report annually.'),
+        ]),
+        bulletList('Next paragraph.'),
+      ),
+      builtInCatalogue,
+    )
+    const [first, second] = paragraphsOf(model)
+    expect(first.lines.map((line) => line.text)).toEqual([
+      'The group recommends that States:',
+      '(a) designate a point of contact;',
+      '(b) share:',
+      '(i) national policies;',
+      '(ii) incidents;',
+      // The empty item (c) prints nothing, and the next keeps the letter the editor shows.
+      '(d) report annually.',
+    ])
+    expect(first.lines.map((line) => [line.label, line.level])).toEqual([
+      [undefined, undefined],
+      ['(a)', 1],
+      ['(b)', 1],
+      ['(i)', 2],
+      ['(ii)', 2],
+      ['(d)', 1],
+    ])
+    expect(first.lines[1].runs[0]).toEqual({ text: '(a) ', bold: false, italic: false })
+    expect(second.number).toBe(2)
+    expect(second.text).toBe('Next paragraph.')
+  })
+
+  it('gives each line the level of the sub-paragraph it belongs to; the numbered paragraph\'s own lines have none', () => {
+    const [block] = paragraphsOf(
+      toDraftModel(doc(bulletList([paragraph('Lead:'), orderedList([paragraph('share:'), orderedList('policies;'), paragraph('and more;')]), paragraph('Close.')])), builtInCatalogue),
+    )
+    expect(block.lines.map((line) => [line.text, line.label, line.level])).toEqual([
+      ['Lead:', undefined, undefined],
+      ['(a) share:', '(a)', 1],
+      ['(i) policies;', '(i)', 2],
+      ['and more;', undefined, 1],
+      ['Close.', undefined, undefined],
+    ])
+  })
+
+  it('leaves nested bulleted lists unlettered', () => {
+    expect(numbering(bulletList([paragraph('Lead'), bulletList('x', 'y')]))).toEqual(['1. Lead\nx\ny'])
   })
 
   it('tells where a numbered paragraph came from', () => {

@@ -3,6 +3,9 @@
  * each top-level paragraph with text, and each item of a top-level bullet or ordered list, is the next numbered
  * paragraph 1, 2, 3, ...; a list item's nested lists belong to its paragraph; headings and empty paragraphs get no number;
  * recommendations are numbered separately R1, R2, ... in document order and do not consume paragraph numbers.
+ * Sub-paragraphs: the items of an ordered list inside a numbered paragraph are lettered (a), (b), (c); an ordered list
+ * inside one of those is numbered (i), (ii), (iii), and deeper levels again (a), (b)... (subParagraphLabel). The letter
+ * leads the item's first line, as the editor shows it, and goes by position: an empty item still takes its letter.
  */
 import type { FrameworkCatalogue } from '../framework/element.ts'
 import { resolveRef } from '../framework/lookup.ts'
@@ -17,6 +20,7 @@ import {
 } from '../schema/draftJson.ts'
 import { alternativeLabel, parseProposersAttr } from '../schema/negotiationText.ts'
 import type { AlternativeText, DraftBlock, DraftModel, ModelRef, ParagraphBlock, TextLine, TextRun } from './draftModel.ts'
+import { subParagraphLabel } from './subParagraphs.ts'
 
 const textblockTypes = new Set(['paragraph', 'heading'])
 const listTypes = new Set(['bulletList', 'orderedList'])
@@ -66,8 +70,9 @@ function alternativesOf(node: DraftNodeJson, depth: number): AlternativeText[] {
  * The non-empty textblocks under a node, in order, leaving out recommendations nested in it. Nothing deeper than
  * `maxDraftDepth` is read (validation refuses such a draft; a working copy leaves that part out).
  */
-function linesOf(node: DraftNodeJson, depth: number): TextLine[] {
+function linesOf(node: DraftNodeJson, depth: number, subLevel = 0): TextLine[] {
   if (node.type === 'alternatives') return alternativesOf(node, depth).flatMap((version) => version.lines)
+  if (node.type === 'orderedList' && depth < maxDraftDepth) return subParagraphsOf(node, depth, subLevel + 1)
   if (textblockTypes.has(node.type)) {
     const runs = runsOf(node)
     const text = runs.map((run) => run.text).join('')
@@ -76,7 +81,20 @@ function linesOf(node: DraftNodeJson, depth: number): TextLine[] {
   if (depth >= maxDraftDepth) return []
   return childrenOf(node)
     .filter((child) => child.type !== 'recommendation')
-    .flatMap((child) => linesOf(child, depth + 1))
+    .flatMap((child) => linesOf(child, depth + 1, subLevel))
+}
+
+/** The items of a nested ordered list, each item's first line led by its label: "(a) ", "(b) " at level 1. */
+function subParagraphsOf(list: DraftNodeJson, depth: number, level: number): TextLine[] {
+  return childrenOf(list).flatMap((item, index) => {
+    const label = subParagraphLabel(level, index)
+    const [first, ...rest] = linesOf(item, depth + 1, level)
+    if (!first) return []
+    const lead = plainRun(`${label} `)
+    // The item's other lines belong to it at its level; the lines of a list inside it already have theirs.
+    const own = rest.map((line) => (line.level === undefined ? { ...line, level } : line))
+    return [{ text: lead.text + first.text, runs: [lead, ...first.runs], label, level }, ...own]
+  })
 }
 
 function nestedRecommendations(node: DraftNodeJson, path: NodePath): { node: DraftNodeJson; path: NodePath }[] {

@@ -92,6 +92,28 @@ describe('accessibility (axe-core)', () => {
       },
     },
     {
+      name: 'the document page with the find bar open, the cursor in a recommendation',
+      hash: () => `#/documents/${encodeURIComponent(documentId)}`,
+      ready: async (page) => {
+        await page.getByTestId('connection-state').filter({ hasText: 'Connected' }).waitFor()
+        await clickInEditor(page, page.locator('.recommendation-body p').first())
+        await page.keyboard.press('Control+f')
+        await page.getByRole('searchbox').fill('critical')
+        await page.locator('.draft-text .search-match-current').waitFor()
+        await page.getByRole('button', { name: /^H1/ }).click({ force: true })
+        await page.locator('.toolbar-refused').waitFor()
+      },
+    },
+    {
+      name: 'the keyboard shortcuts dialog',
+      hash: () => `#/documents/${encodeURIComponent(documentId)}`,
+      ready: async (page) => {
+        await page.getByTestId('connection-state').filter({ hasText: 'Connected' }).waitFor()
+        await page.getByRole('button', { name: /Keyboard shortcuts/ }).click()
+        await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
+      },
+    },
+    {
       name: 'a revision',
       hash: () => `#/documents/${encodeURIComponent(documentId)}/revisions/${revisionId}`,
       ready: (page) => page.locator('.read-only-draft, .draft-text').first().waitFor(),

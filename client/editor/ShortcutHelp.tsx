@@ -1,0 +1,27 @@
+/** The list of the editor's keyboard shortcuts, in a dialog. */
+import { Modal } from '../revisions/Modal.tsx'
+import { shortcutGroups } from './shortcuts.ts'
+
+export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+  return (
+    <Modal title="Keyboard shortcuts" className="shortcut-help" onClose={onClose}>
+      {shortcutGroups.map((group) => (
+        <section key={group.title}>
+          <h3>{group.title}</h3>
+          <table>
+            <tbody>
+              {group.entries.map((entry) => (
+                <tr key={entry.does}>
+                  <th scope="row">
+                    <kbd>{entry.keys}</kbd>
+                  </th>
+                  <td>{entry.does}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </Modal>
+  )
+}

@@ -1,0 +1,136 @@
+/** The find bar under the toolbar: the match count, next and previous, replace one or all, and what was skipped. */
+import type { Editor } from '@tiptap/core'
+import { useEditorState } from '@tiptap/react'
+import { useEffect, useRef, useState } from 'react'
+import { findKey, type FindMeta } from './findPlugin.ts'
+import { replaceMatches, type ReplaceOutcome } from './replace.ts'
+
+interface BarState {
+  open: boolean
+  query: string
+  caseSensitive: boolean
+  count: number
+  current: number
+  openings: number
+}
+
+function outcomeText(outcome: ReplaceOutcome): string {
+  if (outcome.refused) return 'Not replaced: the change would break a rule of the draft.'
+  const replaced = `${outcome.replaced} replaced`
+  if (outcome.skippedAgreed === 0) return replaced
+  return `${replaced}; ${outcome.skippedAgreed} skipped in agreed text (locked until a co-facilitator reopens it)`
+}
+
+export function FindReplaceBar({ editor, canWrite }: { editor: Editor; canWrite: boolean }) {
+  const state = useEditorState<BarState>({
+    editor,
+    selector: ({ editor: current }) => {
+      const find = findKey.getState(current.state)
+      return {
+        open: find?.open ?? false,
+        query: find?.query ?? '',
+        caseSensitive: find?.caseSensitive ?? false,
+        count: find?.matches.length ?? 0,
+        current: find?.current ?? -1,
+        openings: find?.openings ?? 0,
+      }
+    },
+  })
+  const [replacement, setReplacement] = useState('')
+  const [outcome, setOutcome] = useState<string | null>(null)
+  const input = useRef<HTMLInputElement>(null)
+
+  useEffect(() => {
+    if (state.open) input.current?.select()
+  }, [state.open, state.openings])
+
+  if (!state.open) return null
+
+  const send = (meta: FindMeta) => editor.view.dispatch(editor.state.tr.setMeta(findKey, meta).setMeta('addToHistory', false))
+  const search = (query: string, caseSensitive: boolean) => {
+    setOutcome(null)
+    send({ query, caseSensitive })
+  }
+  const reveal = (index: number) => {
+    send({ current: index })
+    const match = findKey.getState(editor.state)?.matches[findKey.getState(editor.state)?.current ?? -1]
+    if (!match) return
+    const { node } = editor.view.domAtPos(match.from)
+    const element = node instanceof Element ? node : node.parentElement
+    element?.scrollIntoView({ block: 'center' })
+  }
+  const close = () => {
+    const match = findKey.getState(editor.state)?.matches[state.current]
+    editor.chain().setFindOpen(false).run()
+    // The cursor goes to the match last shown, selected.
+    if (match) editor.chain().focus().setTextSelection(match).scrollIntoView().run()
+    else editor.commands.focus()
+  }
+  const replace = (which: 'current' | 'all') => setOutcome(outcomeText(replaceMatches(editor.view, which, replacement)))
+
+  const count = state.query === '' ? '' : state.count === 0 ? 'No matches' : `${state.current + 1} of ${state.count}`
+  return (
+    <div
+      className="find-bar"
+      role="search"
+      aria-label="Find in the document"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault()
+          close()
+        }
+      }}
+    >
+      <label>
+        <span>Find</span>
+        <input
+          ref={input}
+          type="search"
+          value={state.query}
+          aria-describedby="find-count"
+          onChange={(event) => search(event.target.value, state.caseSensitive)}
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter') return
+            event.preventDefault()
+            reveal(state.current + (event.shiftKey ? -1 : 1))
+          }}
+        />
+      </label>
+      <span id="find-count" className="find-count" role="status">
+        {count}
+      </span>
+      <button type="button" className="button-quiet" disabled={state.count === 0} onClick={() => reveal(state.current - 1)} aria-label="Previous match">
+        ↑
+      </button>
+      <button type="button" className="button-quiet" disabled={state.count === 0} onClick={() => reveal(state.current + 1)} aria-label="Next match">
+        ↓
+      </button>
+      <label className="find-case">
+        <input type="checkbox" checked={state.caseSensitive} onChange={(event) => search(state.query, event.target.checked)} />
+        Match case
+      </label>
+      {canWrite && (
+        <>
+          <label>
+            <span>Replace with</span>
+            <input type="text" value={replacement} onChange={(event) => setReplacement(event.target.value)} />
+          </label>
+          <button type="button" disabled={state.count === 0} onClick={() => replace('current')}>
+            Replace
+          </button>
+          <button type="button" disabled={state.count === 0} onClick={() => replace('all')}>
+            Replace all
+          </button>
+        </>
+      )}
+      <button type="button" className="button-quiet" aria-label="Close find" onClick={close}>
+        ×
+      </button>
+      {outcome && (
+        <p className="find-outcome" role="status">
+          {outcome}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,33 @@
+import type { Decoration } from '@tiptap/pm/view'
+import { describe, expect, it } from 'vitest'
+import { bulletList, doc, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
+import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
+import { draftSchema } from '../../shared/schema/editorSchema.ts'
+import { documentPlaceholders, placeholderTexts } from './placeholders.ts'
+
+function placed(json: DraftDocJson): { at: string; text: string }[] {
+  const node = draftSchema.nodeFromJSON(json)
+  return documentPlaceholders(node).map((decoration: Decoration) => {
+    const attrs = (decoration as unknown as { type: { attrs: Record<string, string> } }).type.attrs
+    const $pos = node.resolve(decoration.from + 1)
+    return { at: $pos.node(-1).type.name, text: attrs['data-placeholder'] }
+  })
+}
+
+describe('documentPlaceholders', () => {
+  it('says what to do in an empty document', () => {
+    expect(placed(doc(paragraph()))).toEqual([{ at: 'doc', text: placeholderTexts.document }])
+  })
+
+  it('marks the first paragraph of each empty recommendation, at the top and in a list item', () => {
+    const json = doc(paragraph('Text.'), recommendation('r-1', ['norm-g'], paragraph()), recommendation('r-2', ['norm-g'], 'Written.'), bulletList([paragraph('Item'), recommendation('r-3', ['cbm-1'], paragraph(), paragraph())]))
+    expect(placed(json)).toEqual([
+      { at: 'recommendation', text: placeholderTexts.recommendation },
+      { at: 'recommendation', text: placeholderTexts.recommendation },
+    ])
+  })
+
+  it('puts none in a document with text', () => {
+    expect(placed(doc(paragraph('Text.'), paragraph()))).toEqual([])
+  })
+})
