@@ -3,7 +3,7 @@ import type { Author, Comment, Thread } from '../api/comments.ts'
 import { commentingDelegations, defaultThreadFilters, isNarrowed, matchesFilters, tabTitle, unseenCount } from './threadFilters.ts'
 
 const kenya: Author = { id: 7, name: 'Delegate of Kenya', role: 'delegation', delegation: 'Kenya', regionalGroup: 'african' }
-const brazil: Author = { id: 8, name: 'Delegate of Brazil', role: 'delegation', delegation: 'Brazil', regionalGroup: 'grulac' }
+const brazil: Author = { id: 8, name: 'Delegate of Brazil', role: 'delegation', delegation: 'Brazil', regionalGroup: 'latin-american-caribbean' }
 const ngo: Author = { id: 9, name: 'Access Now', role: 'stakeholder', delegation: null, regionalGroup: null }
 
 const comment = (id: string, author: Author, createdAt: number, deleted = false): Comment => ({ id, threadId: 't', author, body: deleted ? '' : 'text', createdAt, editedAt: null, deleted })
