@@ -1,7 +1,8 @@
 /**
  * Keeps the margin's thread cards beside their passages. Positions are read and written on an animation frame, only
  * when something can have moved them: the text's height changed (a line more or less, a block hidden), a card's
- * height changed, a change arrived through Yjs, the threads or the chosen one changed, the window was resized. A
+ * height changed, a change arrived through Yjs, the paragraphs were numbered again (after typing pauses), the threads
+ * or the chosen one changed, the window was resized. A
  * keystroke that leaves the text's height as it was costs nothing here. Cards are moved with transforms, so moving
  * them never lays the text out again.
  */
@@ -9,6 +10,7 @@ import type { Editor } from '@tiptap/core'
 import type { Transaction } from '@tiptap/pm/state'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react'
+import { draftNumberingKey } from '../editor/draftNumbering.ts'
 import { locationAt } from '../proposals/proposalLocation.ts'
 import { placeInMargin, marginHeight, type MarginItem } from './marginLayout.ts'
 import { placementsOf } from './useCommentHighlights.ts'
@@ -16,7 +18,7 @@ import { placementsOf } from './useCommentHighlights.ts'
 /** Space between two cards (px). */
 const cardGap = 8
 
-/** Places the cards (`[data-margin-thread]` children of `margin`) of the threads in `threadIds`. */
+/** Places the cards (`[data-margin-thread]` children of `margin`) beside their passages, labelled with their paragraph. */
 function layOut(editor: Editor, margin: HTMLElement, activeId: string | null): void {
   if (editor.isDestroyed) return
   const cards = margin.querySelectorAll<HTMLElement>('[data-margin-thread]')
@@ -56,9 +58,12 @@ function layOut(editor: Editor, margin: HTMLElement, activeId: string | null): v
   margin.style.minHeight = `${Math.ceil(marginHeight(items, tops))}px`
 }
 
-/** Whether a transaction is a change that arrived through Yjs (another participant's, or the stored text loaded). */
-function fromYjs(tr: Transaction): boolean {
-  return tr.docChanged && Boolean(tr.getMeta(ySyncPluginKey)?.isChangeOrigin)
+/**
+ * Whether a transaction can have moved a passage without changing the text's height, or renumbered the paragraphs: a
+ * change that arrived through Yjs (another participant's, or the stored text loaded), or the numbers derived again.
+ */
+function movesThreads(tr: Transaction): boolean {
+  return (tr.docChanged && Boolean(tr.getMeta(ySyncPluginKey)?.isChangeOrigin)) || tr.getMeta(draftNumberingKey) !== undefined
 }
 
 export function useMarginPositions(editor: Editor, margin: RefObject<HTMLElement | null>, threadsKey: string, activeId: string | null): void {
@@ -90,7 +95,7 @@ export function useMarginPositions(editor: Editor, margin: RefObject<HTMLElement
     })
     added.observe(host, { childList: true })
     const onTransaction = ({ transaction }: { transaction: Transaction }) => {
-      if (fromYjs(transaction)) run()
+      if (movesThreads(transaction)) run()
     }
     editor.on('transaction', onTransaction)
     window.addEventListener('resize', run)
