@@ -12,6 +12,7 @@ import { SourceMap, type SourceMapPayload } from 'node:module'
 import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { clientConfig, createSeededDocument, openOurs, openPlain, prepareClientDataDir, serveDirectory, viteBuild, type DataDir, type OpenPage } from './client.ts'
+import { seedComments } from './commentFixture.ts'
 import { draftFixture } from './draftFixture.ts'
 import { caretInTheMiddle, typeMeasured, typingText } from './keystrokes.ts'
 import { makeTempDir, removeTempDir, repoRoot, startOurServer, type BenchServer } from './servers.ts'
@@ -194,9 +195,10 @@ async function main(): Promise<void> {
     data = prepareClientDataDir()
     server = await startOurServer(data.dataDir, data.secretariatToken)
     const documentId = await createSeededDocument(server, fixture)
+    const comments = await seedComments(server, documentId)
     browser = await chromium.launch({ executablePath: clientConfig.chromium.executablePath, args: clientConfig.chromium.args })
     const fromDir = (base: string, dir: string) => (url: string) => (url.startsWith(base) ? path.join(dir, new URL(url).pathname) : null)
-    await profileTyping('our editor', browser, await openOurs(browser, server, data, documentId, fixture), fromDir(server.httpBase, clientDist))
+    await profileTyping('our editor', browser, await openOurs(browser, server, data, documentId, fixture, 0, comments), fromDir(server.httpBase, clientDist))
     await profileTyping('plain TipTap', browser, await openPlain(browser, plainServer.url), fromDir(plainServer.url.replace(/\/$/, ''), plainDir))
     console.log(`\nprofiles and traces in ${path.relative(repoRoot, outDir)} (open them in Chromium's DevTools, Performance panel)`)
   } finally {

@@ -138,6 +138,8 @@ describe('comments in the margin', () => {
     await expect.poll(shown).toEqual(Object.values(passages).sort())
     expect(await marginCard(page, 'Kenya asks').locator('.thread-card').getAttribute('class')).toContain('is-resolved')
     await filters.getByLabel('Open only').check()
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await marginCard(page, 'Brazil would name').scrollIntoViewIfNeeded()
     await screenshot(page, 'comments-margin')
   })
 
