@@ -386,7 +386,7 @@ async function runKeystrokes(): Promise<KeystrokeSection> {
     const delegates = addDelegates(data.dataDir)
     server = await startOurServer(data.dataDir, data.secretariatToken)
     const documentId = await createSeededDocument(server, fixture)
-    const comments = await seedComments(server, documentId)
+    const comments = await seedComments(server, documentId, delegates)
     log(`  ${comments} comment threads in the margin of document ${documentId}`)
     const negotiatedId = await createSeededDocument(server, fixture, 2031)
     const proposals = await seedProposals(server, negotiatedId, delegates)

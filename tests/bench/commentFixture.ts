@@ -2,13 +2,17 @@
 import { toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import { connectClient, waitFor } from '../helpers/clients.ts'
+import type { Delegate } from './proposalFixture.ts'
 
 export const commentBench = { threads: 40 }
 
 const encode = (type: Y.XmlText, index: number) => toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(type, index, -1)))
 
-/** Opens `count` threads on passages of the draft's top-level paragraphs, evenly spread; returns how many were opened. */
-export async function seedComments(base: { httpBase: string; wsBase: string; token: string }, documentId: string, count = commentBench.threads): Promise<number> {
+/**
+ * Opens `count` threads on passages of the draft's top-level paragraphs, evenly spread, each by one of the delegates in
+ * turn (as delegations comment; one member alone would meet the write rate limit); returns how many were opened.
+ */
+export async function seedComments(base: { httpBase: string; wsBase: string; token: string }, documentId: string, delegates: readonly Delegate[], count = commentBench.threads): Promise<number> {
   const reader = connectClient(base.wsBase, documentId, base.token)
   const anchors: Array<{ start: string; end: string; quote: string }> = []
   try {
@@ -31,7 +35,7 @@ export async function seedComments(base: { httpBase: string; wsBase: string; tok
   for (const [index, anchor] of anchors.entries()) {
     const response = await fetch(`${base.httpBase}/api/documents/${encodeURIComponent(documentId)}/threads`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${base.token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${delegates[index % delegates.length]!.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ anchor, body: `Comment ${index + 1}: the group may wish to say more on this.` }),
       signal: AbortSignal.timeout(10_000),
     })
