@@ -57,8 +57,9 @@ export function CommentsPanel({ editor, detail, member, marginHost = null }: Com
   )
   const { layoutVersion, ...groups } = useCommentHighlights(editor, { threads, activeId, draft, onActivate: showThreadOrMargin })
   const shown = useMemo(() => {
-    const keep = (list: PlacedThread[]) => list.filter(({ thread }) => matchesFilters(thread, filters, member.id))
-    return { open: keep(groups.open), detached: keep(groups.detached), resolved: keep(groups.resolved) }
+    const keep = (list: PlacedThread[], narrowed: ThreadFilters) => list.filter(({ thread }) => matchesFilters(thread, narrowed, member.id))
+    // Resolved threads stay listed (folded) in the panel whatever "Open only" says; the other filters apply.
+    return { open: keep(groups.open, filters), detached: keep(groups.detached, filters), resolved: keep(groups.resolved, { ...filters, openOnly: false }) }
   }, [groups, filters, member.id])
   const delegations = useMemo(() => commentingDelegations(threads), [threads])
   const unseen = unseenCount(shown.open.concat(shown.detached, shown.resolved).map(({ thread }) => thread), seenAt, member.id)
@@ -67,12 +68,19 @@ export function CommentsPanel({ editor, detail, member, marginHost = null }: Com
     [threads, seenAt, member.id],
   )
   useTabTitle(detail.document.title, unseenCount(threads, seenAt, member.id))
-  // Resolved threads on text the document holds sit in the margin too when they are shown.
+  // With "Open only" off, resolved threads on text the document holds sit in the margin too.
   const inMargin = useMemo(
     () => (marginHost ? [...shown.open, ...(filters.openOnly ? [] : shown.resolved.filter(({ placement }) => placement.kind === 'attached'))] : []),
     [marginHost, shown, filters.openOnly],
   )
-  const listed = marginHost ? { open: shown.open.filter(({ placement }) => placement.kind !== 'attached'), detached: shown.detached, resolved: filters.openOnly ? [] : shown.resolved.filter(({ placement }) => placement.kind !== 'attached') } : shown
+  // The panel lists what the margin does not show: threads not placed yet, detached ones, resolved ones (folded).
+  const listed = marginHost
+    ? {
+        open: shown.open.filter(({ placement }) => placement.kind !== 'attached'),
+        detached: shown.detached,
+        resolved: filters.openOnly ? shown.resolved : shown.resolved.filter(({ placement }) => placement.kind !== 'attached'),
+      }
+    : shown
   const canComment = permissions.comment
   const actions: ThreadActions = useMemo(
     () => ({ documentId, member, canComment, canResolve: permissions.resolveThreads, change }),
