@@ -2,6 +2,7 @@
 import type { Editor } from '@tiptap/core'
 import { useRef } from 'react'
 import { ThreadCard, type ThreadActions } from './ThreadCard.tsx'
+import { revealPassage } from './ThreadGroups.tsx'
 import type { PlacedThread } from './threadLayout.ts'
 import { useMarginPositions } from './useMarginPositions.ts'
 
@@ -36,10 +37,7 @@ export function CommentMargin({ editor, threads, activeId, actions, onActivate, 
             actions={actions}
             onSelect={() => {
               onActivate(thread.id)
-              requestAnimationFrame(() => {
-                if (placement.kind !== 'attached' || editor.isDestroyed) return
-                editor.view.dom.querySelector('.comment-highlight.is-active')?.scrollIntoView({ block: 'center', behavior: 'smooth' })
-              })
+              requestAnimationFrame(() => revealPassage(editor, placement))
             }}
           />
         </li>

@@ -13,6 +13,7 @@ export function useCommentsSeen(documentId: string): CommentsSeen {
   const [seenAt, setSeenAt] = useState<number | null>(null)
   useEffect(() => {
     let live = true
+    // Should the server not answer, no count is shown (seenAt stays null) rather than a wrong one.
     commentsSeenAt(documentId).then(
       (at) => live && setSeenAt(at),
       () => undefined,
