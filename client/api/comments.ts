@@ -1,7 +1,7 @@
 /** Comment threads anchored to passages of a document: the REST routes, and the threads as they change, live. */
 import type { z } from 'zod'
 import { Compilation, type CompilationFormat, type CompilationGrouping } from '../../shared/schema/compilation.ts'
-import { Thread, ThreadAnswer, ThreadList, type Anchor, type Comment, type commentPayloads } from '../../shared/schema/comments.ts'
+import { CommentsSeen, Thread, ThreadAnswer, ThreadList, type Anchor, type Comment, type commentPayloads } from '../../shared/schema/comments.ts'
 import type { Author } from '../../shared/schema/member.ts'
 import { followDocumentEvents } from './documentEvents.ts'
 import { request, type Method } from './http.ts'
@@ -19,6 +19,16 @@ const documentPath = (documentId: string) => `/api/documents/${encodeURIComponen
 export async function listThreads(documentId: string): Promise<Thread[]> {
   const { threads } = await request('GET', `${documentPath(documentId)}/threads`, ThreadList)
   return threads
+}
+
+/** When the member last looked at the document's comments (0: never), by the server's record. */
+export async function commentsSeenAt(documentId: string): Promise<number> {
+  return (await request('GET', `${documentPath(documentId)}/comments/seen`, CommentsSeen)).seenAt
+}
+
+/** Tells the server the member has looked at the comments; answers the time it recorded. */
+export async function markCommentsSeen(documentId: string): Promise<number> {
+  return (await request('POST', `${documentPath(documentId)}/comments/seen`, CommentsSeen)).seenAt
 }
 
 /** A change to a thread: every such route answers the thread as it now is. */

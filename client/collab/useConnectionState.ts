@@ -12,8 +12,10 @@ export function useConnectionState({ doc, provider }: CollabSession): Connection
     const onStatus = ({ status }: { status: SocketStatus }) => dispatch({ type: 'socket', status })
     const onSync = (synced: boolean) => dispatch({ type: 'synced', synced })
     const onClosed = ({ reason }: { code: number; reason: string }) => dispatch({ type: 'closed', reason })
+    // Counted only while the socket is down (connected, the server has each change at once): a keystroke while
+    // connected schedules no render.
     const onTransaction = (transaction: Y.Transaction) => {
-      if (transaction.local && transaction.changed.size > 0) dispatch({ type: 'local-change' })
+      if (transaction.local && transaction.changed.size > 0 && !provider.wsconnected) dispatch({ type: 'local-change' })
     }
     const onOnline = () => dispatch({ type: 'network', online: true })
     const onOffline = () => dispatch({ type: 'network', online: false })

@@ -1,4 +1,7 @@
-/** A small "Comment" button beside selected text, in editable and read-only editors alike. */
+/**
+ * A small "Comment" button beside selected text, in editable and read-only editors alike: right of the text, level with
+ * the line where the selection ends, so it hides no line of the text.
+ */
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import { useEffect, useLayoutEffect, useState } from 'react'
@@ -42,7 +45,8 @@ export function CommentBubble({ editor, shortcut, onComment, labels = commentLab
     if (end === null || !inEditor || editor.isDestroyed) return setSpot(null)
     try {
       const coords = editor.view.coordsAtPos(end)
-      setSpot({ top: coords.bottom + window.scrollY + 6, left: coords.left + window.scrollX })
+      const text = editor.view.dom.getBoundingClientRect()
+      setSpot({ top: coords.top + window.scrollY - 2, left: text.right + window.scrollX + 8 })
     } catch {
       setSpot(null)
     }

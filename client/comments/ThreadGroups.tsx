@@ -6,7 +6,7 @@ import { ThreadCard, type ThreadActions } from './ThreadCard.tsx'
 import type { PlacedThread } from './threadLayout.ts'
 
 /** Scrolls the editor's text to a thread's passage. */
-function revealPassage(editor: Editor, placement: Placement): void {
+export function revealPassage(editor: Editor, placement: Placement): void {
   if (placement.kind !== 'attached' || editor.isDestroyed) return
   const highlight = editor.view.dom.querySelector(`.comment-highlight.is-active`)
   const { node } = editor.view.domAtPos(placement.from)

@@ -20,7 +20,8 @@ export function placementsOf(editor: Editor): ReadonlyMap<string, Placement> {
   return editor.isDestroyed ? noPlacements : (commentAnchorsKey.getState(editor.state)?.placements ?? noPlacements)
 }
 
-export function useCommentHighlights(editor: Editor, { threads, activeId, draft, onActivate }: HighlightInputs): ThreadGroups {
+/** The threads grouped as the text orders them, and the highlights' layout version (it moves when places may have changed). */
+export function useCommentHighlights(editor: Editor, { threads, activeId, draft, onActivate }: HighlightInputs): ThreadGroups & { layoutVersion: number } {
   const activate = useRef(onActivate)
   activate.current = onActivate
 
@@ -42,5 +43,5 @@ export function useCommentHighlights(editor: Editor, { threads, activeId, draft,
 
   const layoutVersion = useEditorState({ editor, selector: ({ editor: current }) => (current.isDestroyed ? -1 : (commentAnchorsKey.getState(current.state)?.layoutVersion ?? -1)) })
   // The placements are read from the editor afresh whenever the layout version moves.
-  return useMemo(() => groupThreads(threads, placementsOf(editor)), [editor, threads, layoutVersion])
+  return useMemo(() => ({ ...groupThreads(threads, placementsOf(editor)), layoutVersion }), [editor, threads, layoutVersion])
 }

@@ -28,6 +28,7 @@ import { CoveragePanel } from '../panels/CoveragePanel.tsx'
 import { StatusBadge } from '../panels/StatusBadge.tsx'
 import { ValidationPanel } from '../panels/ValidationPanel.tsx'
 import { PresenceList } from '../presence/PresenceList.tsx'
+import { useCaretLabels } from '../presence/useCaretLabels.ts'
 import { DocumentExportMenu } from '../revisions/ExportMenu.tsx'
 import { RevisionsPanel } from '../revisions/RevisionsPanel.tsx'
 import { HistoryPanel } from '../history/HistoryPanel.tsx'
@@ -91,6 +92,7 @@ function OpenDocument({ session, detail: loaded, catalogue: loadedCatalogue, mem
   const [document, setDocument] = useDocumentRecord(detail.document)
   const user = useMemo(() => ({ name: member.name, delegation: member.delegation, color: userColor(member.id) }), [member])
   const editor = useDraftEditor({ session, user, catalogue, canWrite })
+  useCaretLabels(editor, session.provider.awareness)
   // The stage (drafting, open for comments, under silence, ...) for everyone, kept live by the document's events.
   const stage = useStage(detail.document.id, detail.stage)
 
@@ -144,6 +146,8 @@ function DocumentBody({ editor, session, detail, catalogue, member, canWrite, st
   const blockStatuses = useBlockStatuses(editor, documentId, fragment)
   const blockCounts = useBlockCounts(editor, fragment, blockStatuses.statuses)
   const [hideAgreed, setHideAgreed] = useState(false)
+  // The margin beside the text, where comment threads sit next to their passages.
+  const [commentMargin, setCommentMargin] = useState<HTMLDivElement | null>(null)
   return (
     <>
       <div className={hideAgreed ? 'document-main block-status-area hide-agreed' : 'document-main block-status-area'}>
@@ -156,12 +160,15 @@ function DocumentBody({ editor, session, detail, catalogue, member, canWrite, st
           hideAgreed={hideAgreed}
           onHideAgreed={setHideAgreed}
         />
-        <DraftEditor editor={editor} canWrite={canWrite} member={member} />
+        <div className="draft-with-margin">
+          <DraftEditor editor={editor} canWrite={canWrite} member={member} />
+          <div className="comment-margin-host" ref={setCommentMargin} />
+        </div>
       </div>
       <aside className="document-side" aria-label="Proposals, comments, checks and revisions">
         <ProceduresPanel detail={detail} member={member} state={stage} />
         <ProposalsPanel editor={editor} detail={detail} member={member} />
-        <CommentsPanel editor={editor} detail={detail} member={member} />
+        <CommentsPanel editor={editor} detail={detail} member={member} marginHost={commentMargin} />
         <ValidationPanel editor={editor} catalogue={catalogue} blockCounts={blockCounts} />
         <RevisionsPanel detail={detail} editor={editor} />
         <HistoryPanel detail={detail} catalogue={catalogue} />

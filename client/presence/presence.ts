@@ -36,3 +36,8 @@ export function participants(states: ReadonlyMap<number, Record<string, unknown>
   }
   return list.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name) || a.clientId - b.clientId)
 }
+
+/** A key that changes exactly when the list as shown changes (not when someone's caret moves). */
+export function participantsKey(list: readonly Participant[]): string {
+  return list.map(({ clientId, name, delegation, role, color, isSelf }) => JSON.stringify([clientId, name, delegation, role, color, isSelf])).join('\n')
+}

@@ -32,6 +32,16 @@ export class CommentService {
     return this.comments.comment(documentId, commentId)
   }
 
+  /** When the member last looked at the document's comments (0: never). */
+  seenAt(documentId: string, memberId: number): number {
+    return this.comments.seenAt(documentId, memberId)
+  }
+
+  /** The member has looked: what is new for them counts from now. */
+  markSeen(documentId: string, memberId: number): number {
+    return this.comments.markSeen(documentId, memberId)
+  }
+
   open(documentId: string, authorId: number, anchor: Anchor, body: string): Thread {
     return this.published(this.comments.open({ documentId, anchor, authorId, body }))
   }

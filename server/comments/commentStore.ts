@@ -102,6 +102,8 @@ export class CommentStore {
   private readonly setResolved
   private readonly clearResolved
   private readonly setAnchor
+  private readonly commentsSeenAt
+  private readonly upsertCommentsSeen
 
   constructor(private readonly db: Sqlite) {
     this.threadById = db.prepare<[string, string], ThreadRow>(
@@ -137,6 +139,10 @@ export class CommentStore {
     )
     this.clearResolved = db.prepare<[string]>('UPDATE comment_threads SET resolved_by = NULL, resolved_at = NULL WHERE id = ?')
     this.setAnchor = db.prepare<[string, string, string, string]>('UPDATE comment_threads SET anchor_start = ?, anchor_end = ? WHERE id = ? AND document_id = ?')
+    this.commentsSeenAt = db.prepare<[string, number], { seenAt: number }>('SELECT comments_seen_at AS seenAt FROM stage_seen WHERE document_id = ? AND member_id = ?')
+    this.upsertCommentsSeen = db.prepare<[string, number, number]>(
+      'INSERT INTO stage_seen (document_id, member_id, seen_at, comments_seen_at) VALUES (?, ?, 0, ?) ON CONFLICT (document_id, member_id) DO UPDATE SET comments_seen_at = excluded.comments_seen_at',
+    )
   }
 
   /** The document's threads, oldest first, leaving out those whose every comment is deleted. */
@@ -234,5 +240,15 @@ export class CommentStore {
     const author = this.memberById.get(id)
     if (!author) throw new Error(`comment author ${id} is not a member`)
     return author
+  }
+
+  /** When the member last looked at the document's comments (0: never). */
+  seenAt(documentId: string, memberId: number): number {
+    return this.commentsSeenAt.get(documentId, memberId)?.seenAt ?? 0
+  }
+
+  markSeen(documentId: string, memberId: number, at = Date.now()): number {
+    this.upsertCommentsSeen.run(documentId, memberId, at)
+    return at
   }
 }

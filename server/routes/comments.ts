@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono'
 import { can } from '../../shared/auth/permissions.ts'
 import { ApiError } from '../../shared/errors/apiError.ts'
 import { compilationGroupings, Compilation } from '../../shared/schema/compilation.ts'
-import { commentPayloads, ThreadAnswer, ThreadList, type Thread } from '../../shared/schema/comments.ts'
+import { commentPayloads, CommentsSeen, ThreadAnswer, ThreadList, type Thread } from '../../shared/schema/comments.ts'
 import type { CommentService } from '../comments/commentService.ts'
 import type { CommentRef } from '../comments/commentStore.ts'
 import { groupInputs } from '../export/compilation.ts'
@@ -50,6 +50,8 @@ export function commentRoutes({ comments, heavy, maxCommentChars, inputsOpen }: 
 
   return new Hono<AppEnv>()
     .get('/:id/threads', (c) => reply(c, ThreadList, { threads: comments.threads(c.get('document').id) }))
+    .get('/:id/comments/seen', (c) => reply(c, CommentsSeen, { seenAt: comments.seenAt(c.get('document').id, c.get('member').id) }))
+    .post('/:id/comments/seen', (c) => reply(c, CommentsSeen, { seenAt: comments.markSeen(c.get('document').id, c.get('member').id) }))
     .post('/:id/threads', allowOnDocument('comment.create'), async (c) => {
       const { anchor, body } = await parseJson(c, OpenThread)
       open(c)

@@ -294,6 +294,11 @@ const migrations: string[] = [
   );
   CREATE INDEX document_snapshots_by_document ON document_snapshots (document_id, created_at);
   `,
+  // When each member last looked at a document's comments: beside when they last looked at its stage, in the same
+  // record per member and document (a row made here has seen_at 0: the stage not looked at yet).
+  `
+  ALTER TABLE stage_seen ADD COLUMN comments_seen_at INTEGER NOT NULL DEFAULT 0;
+  `,
 ]
 
 export const databaseFileName = 'workspace.sqlite'

@@ -95,3 +95,5 @@ export type Thread = z.infer<typeof Thread>
 export const ThreadList = z.object({ threads: z.array(Thread) })
 /** Every route that changes a thread answers it as it now is (and sends it as a `thread` event). */
 export const ThreadAnswer = z.object({ thread: Thread })
+/** `GET` and `POST /api/documents/:id/comments/seen`: when the member last looked at the comments (0: never). */
+export const CommentsSeen = z.object({ seenAt: z.number().int().nonnegative() })

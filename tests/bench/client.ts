@@ -20,6 +20,7 @@ import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { connectClient, waitFor } from '../helpers/clients.ts'
 import { openDocument } from '../e2e/harness.ts'
 import { measureBundle, type BundleSizes } from './bundleSize.ts'
+import { seedComments } from './commentFixture.ts'
 import { addDelegates, seedProposals } from './proposalFixture.ts'
 import { draftFixture, type DraftFixture } from './draftFixture.ts'
 import { caretInTheMiddle, paragraphText, summarize, typeMeasured, typingText, type KeystrokeResult } from './keystrokes.ts'
@@ -41,6 +42,8 @@ export const clientConfig = {
     keyTimeoutMs: 5000,
   },
   p95TargetMs: 16,
+  /** Our p95 (comments in the margin) at most this many times the plain editor's, measured in the same run. */
+  p95MaxRatio: 1.1,
   buildTimeoutMs: 300_000,
   viewport: { width: 1400, height: 1000 },
   chromium: {
@@ -251,8 +254,11 @@ export async function newPage(browser: Browser): Promise<OpenPage> {
   return { page, pageErrors, close: () => context.close() }
 }
 
-/** Signs in as the co-facilitator, opens the seeded document and waits until it is synced, rendered and numbered. */
-export async function openOurs(browser: Browser, server: BenchServer, data: DataDir, documentId: string, fixture: DraftFixture, proposals = 0): Promise<OpenPage> {
+/**
+ * Signs in as the co-facilitator, opens the seeded document and waits until it is synced, rendered and numbered, with
+ * its open proposals drawn and its comment threads placed in the margin.
+ */
+export async function openOurs(browser: Browser, server: BenchServer, data: DataDir, documentId: string, fixture: DraftFixture, proposals = 0, comments = 0): Promise<OpenPage> {
   const opened = await newPage(browser)
   const { page } = opened
   try {
@@ -284,6 +290,10 @@ export async function openOurs(browser: Browser, server: BenchServer, data: Data
       })
     // Every open proposal drawn as a suggestion, with its chip.
     if (proposals > 0) await page.waitForFunction((count) => document.querySelectorAll('.draft-text .proposal-chip').length === count, proposals, { timeout: 30_000, polling: 100 })
+    // Every thread beside its passage in the margin.
+    if (comments > 0) {
+      await page.waitForFunction((count) => document.querySelectorAll('.comment-margin .margin-thread[data-placed]').length === count, comments, { timeout: 30_000, polling: 100 })
+    }
     await settle(page)
     return opened
   } catch (error) {
@@ -351,7 +361,8 @@ export async function serveDirectory(dir: string): Promise<{ url: string; close(
 interface KeystrokeSection {
   fixture: Omit<DraftFixture, 'json'>
   text: string
-  ours: TypingRun
+  /** Our editor with comment threads in the margin. */
+  ours: TypingRun & { comments: number }
   reference: TypingRun
   /** Our editor on the same draft carrying open proposals drawn as suggestions. */
   withProposals: TypingRun & { proposals: number; delegations: number }
@@ -375,6 +386,8 @@ async function runKeystrokes(): Promise<KeystrokeSection> {
     const delegates = addDelegates(data.dataDir)
     server = await startOurServer(data.dataDir, data.secretariatToken)
     const documentId = await createSeededDocument(server, fixture)
+    const comments = await seedComments(server, documentId, delegates)
+    log(`  ${comments} comment threads in the margin of document ${documentId}`)
     const negotiatedId = await createSeededDocument(server, fixture, 2031)
     const proposals = await seedProposals(server, negotiatedId, delegates)
     log(`  ${proposals} open proposals from ${delegates.length} delegations on document ${negotiatedId}`)
@@ -382,7 +395,7 @@ async function runKeystrokes(): Promise<KeystrokeSection> {
 
     browser = await chromium.launch({ executablePath: clientConfig.chromium.executablePath, args: clientConfig.chromium.args })
     log(`  Chromium ${browser.version()}`)
-    const ours = await measureIn('our editor', await openOurs(browser, server, data, documentId, fixture), text)
+    const ours = { ...(await measureIn(`our editor, ${comments} comments in the margin`, await openOurs(browser, server, data, documentId, fixture, 0, comments), text)), comments }
     // An invite is spent once: the co-facilitator signs in again with a new one.
     const { members } = await apiCall<{ members: Array<{ id: number; name: string }> }>(server, 'GET', '/api/members')
     const typist = members.find((member) => member.name === 'Bench co-facilitator')!
@@ -462,6 +475,14 @@ function rowsOf(bundle: BundleSizes, keys: KeystrokeSection): Row[] {
       ratio: '',
       target: 'informational',
       met: '',
+    },
+    {
+      metric: `keystroke to paint p95 with ${ours.comments} comment threads in the margin: ratio to plain TipTap`,
+      ours: ratio(ours.p95Ms, reference.p95Ms),
+      reference: '1.00x',
+      ratio: '',
+      target: `<= ${clientConfig.p95MaxRatio.toFixed(2)}x`,
+      met: met(ours.p95Ms <= clientConfig.p95MaxRatio * reference.p95Ms),
     },
     keystroke('p50', (r) => r.p50Ms),
     keystroke('p95', (r) => r.p95Ms, clientConfig.p95TargetMs),

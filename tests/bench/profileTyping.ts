@@ -12,7 +12,9 @@ import { SourceMap, type SourceMapPayload } from 'node:module'
 import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { clientConfig, createSeededDocument, openOurs, openPlain, prepareClientDataDir, serveDirectory, viteBuild, type DataDir, type OpenPage } from './client.ts'
+import { seedComments } from './commentFixture.ts'
 import { draftFixture } from './draftFixture.ts'
+import { addDelegates } from './proposalFixture.ts'
 import { caretInTheMiddle, typeMeasured, typingText } from './keystrokes.ts'
 import { makeTempDir, removeTempDir, repoRoot, startOurServer, type BenchServer } from './servers.ts'
 import { ms } from './table.ts'
@@ -192,11 +194,13 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(plainDir, 'doc.json'), JSON.stringify(fixture.json))
     plainServer = await serveDirectory(plainDir)
     data = prepareClientDataDir()
+    const delegates = addDelegates(data.dataDir)
     server = await startOurServer(data.dataDir, data.secretariatToken)
     const documentId = await createSeededDocument(server, fixture)
+    const comments = await seedComments(server, documentId, delegates)
     browser = await chromium.launch({ executablePath: clientConfig.chromium.executablePath, args: clientConfig.chromium.args })
     const fromDir = (base: string, dir: string) => (url: string) => (url.startsWith(base) ? path.join(dir, new URL(url).pathname) : null)
-    await profileTyping('our editor', browser, await openOurs(browser, server, data, documentId, fixture), fromDir(server.httpBase, clientDist))
+    await profileTyping('our editor', browser, await openOurs(browser, server, data, documentId, fixture, 0, comments), fromDir(server.httpBase, clientDist))
     await profileTyping('plain TipTap', browser, await openPlain(browser, plainServer.url), fromDir(plainServer.url.replace(/\/$/, ''), plainDir))
     console.log(`\nprofiles and traces in ${path.relative(repoRoot, outDir)} (open them in Chromium's DevTools, Performance panel)`)
   } finally {

@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import { ErrorEnvelope } from '../../shared/errors/apiError.ts'
 import { BlockStatusAudit, BlockStatusList } from '../../shared/schema/blockStatus.ts'
 import { CatalogueHistory, CatalogueVersionDetail, ServedCatalogue } from '../../shared/schema/catalogue.ts'
-import { ThreadAnswer, ThreadList } from '../../shared/schema/comments.ts'
+import { CommentsSeen, ThreadAnswer, ThreadList } from '../../shared/schema/comments.ts'
 import { Compilation } from '../../shared/schema/compilation.ts'
 import { DocumentDetail, DocumentMetadataChanged, DocumentStatus } from '../../shared/schema/document.ts'
 import { ProposalAnswer, ProposalCompilation, ProposalList } from '../../shared/schema/proposals.ts'
@@ -51,6 +51,8 @@ const routes: Record<string, z.ZodType> = {
   'POST /api/documents/:id/history/:snapshot/restore': RestoreAnswer,
   'GET /api/documents/:id/compare': ComparisonResult,
   'GET /api/documents/:id/threads': ThreadList,
+  'GET /api/documents/:id/comments/seen': CommentsSeen,
+  'POST /api/documents/:id/comments/seen': CommentsSeen,
   'POST /api/documents/:id/threads': ThreadAnswer,
   'POST /api/documents/:id/threads/:thread/comments': ThreadAnswer,
   'POST /api/documents/:id/threads/:thread/resolve': ThreadAnswer,

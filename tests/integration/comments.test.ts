@@ -410,6 +410,36 @@ describe('comment threads', () => {
     expect((await people.kenya.api.get(`/api/documents/${id}/compilation?by=region`)).status).toBe(400)
   })
 
+  it('remembers on the server when each member last looked at a document\'s comments, apart from the stage', async () => {
+    const { id, writer } = await seededDocument()
+    const seen = (who: keyof typeof people, documentId = id) => people[who].api.get(`/api/documents/${documentId}/comments/seen`)
+    expect((await seen('kenya')).json).toEqual({ seenAt: 0 })
+    const opened = await people.brazil.api.post(`/api/documents/${id}/threads`, { anchor: anchorOn(writer, 'Energy grids'), body: 'Energy first.' })
+    expect(opened.status).toBe(201)
+
+    const before = Date.now()
+    const marked = await people.kenya.api.post(`/api/documents/${id}/comments/seen`)
+    expect(marked.status).toBe(200)
+    expect(marked.json.seenAt).toBeGreaterThanOrEqual(before)
+    expect(marked.json.seenAt).toBeGreaterThanOrEqual(opened.json.thread.createdAt)
+    // Read back from the server, as another machine of the same member would.
+    expect((await seen('kenya')).json).toEqual({ seenAt: marked.json.seenAt })
+    // Per member, and per document.
+    expect((await seen('brazil')).json).toEqual({ seenAt: 0 })
+    const other = await seededDocument()
+    expect((await seen('kenya', other.id)).json).toEqual({ seenAt: 0 })
+    // The same record as the stage's, each look kept apart: looking at the comments is not looking at the stage.
+    expect((await people.kenya.api.get(`/api/documents/${id}/procedures`)).json.unseen).toBe(0)
+    const stageSeen = await people.kenya.api.post(`/api/documents/${id}/procedures/seen`)
+    expect(stageSeen.status).toBe(200)
+    expect((await seen('kenya')).json).toEqual({ seenAt: marked.json.seenAt })
+    // Nothing is recorded for a document that does not exist.
+    const missing = await people.kenya.api.get('/api/documents/no-such-document/comments/seen')
+    expect(missing.status).toBe(404)
+    const marking = await people.kenya.api.post('/api/documents/no-such-document/comments/seen')
+    expect(marking.status).toBe(404)
+  })
+
   it('refuses bad input with the status and the field named', async () => {
     const { id, writer } = await seededDocument()
     const anchor = anchorOn(writer, 'framework')
