@@ -22,6 +22,8 @@ const Env = z.object({
   MAX_PROPOSAL_CHARS: z.coerce.number().int().min(1).default(10_000),
   /** How long before a deadline (a comment period's, a silence's) open pages are told it is near, in seconds. */
   DEADLINE_WARNING_SECONDS: z.coerce.number().int().min(0).default(3600),
+  /** How long after a silence's deadline an objection begun before it may take to arrive whole (409 later), in ms. */
+  OBJECTION_BODY_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   /** How far ahead a comment period or a silence may end, in days. */
   MAX_DEADLINE_DAYS: z.coerce.number().int().min(1).max(3650).default(366),
   /** Longest reason a delegation may give for breaking silence, in characters after trimming. */
@@ -124,6 +126,7 @@ export interface Config {
   maxCommentChars: number
   maxProposalChars: number
   deadlineWarningMs: number
+  objectionBodyGraceMs: number
   maxDeadlineMs: number
   maxObjectionReasonChars: number
   maxBlocksPerStatusChange: number
@@ -184,6 +187,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxCommentChars: e.MAX_COMMENT_CHARS,
     maxProposalChars: e.MAX_PROPOSAL_CHARS,
     deadlineWarningMs: e.DEADLINE_WARNING_SECONDS * 1000,
+    objectionBodyGraceMs: e.OBJECTION_BODY_GRACE_MS,
     maxDeadlineMs: e.MAX_DEADLINE_DAYS * 86_400_000,
     maxObjectionReasonChars: e.MAX_OBJECTION_REASON_CHARS,
     maxBlocksPerStatusChange: e.MAX_BLOCKS_PER_STATUS_CHANGE,

@@ -105,6 +105,7 @@ export function createServices(config: Config, db: Sqlite) {
     heavy,
     warningMs: config.deadlineWarningMs,
     maxDeadlineMs: config.maxDeadlineMs,
+    objectionBodyGraceMs: config.objectionBodyGraceMs,
   })
   return {
     metrics,

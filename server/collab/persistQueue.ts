@@ -2,6 +2,7 @@
  * Persist-before-relay: document updates are collected for one event-loop turn, appended to the
  * store in one transaction, and only then handed back for relaying.
  */
+import { log } from '../log.ts'
 import type { DocumentStore } from '../store/store.ts'
 
 export interface PendingUpdate<Owner> {
@@ -94,7 +95,14 @@ export class PersistQueue<Owner> {
           this.handlers.persisted(entry, seqs[i])
           this.observer.relayed((performance.now() - batch.queuedAt[i]) / 1000)
         })
-        for (const owner of owners) await this.handlers.batchStored?.(owner)
+        for (const owner of owners) {
+          // Each owner's follow-up (listeners, compaction) on its own: one failing neither stops the others nor the queue.
+          try {
+            await this.handlers.batchStored?.(owner)
+          } catch (error) {
+            log.error('persist.after_store_failed', { error })
+          }
+        }
       } else {
         for (const owner of owners) this.handlers.failed(owner, error)
       }

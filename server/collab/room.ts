@@ -55,6 +55,8 @@ export class Room {
   private fullState: Uint8Array | null = null
   /** Counts changes to the document since it was loaded. */
   private version = 0
+  /** Counts those of them that are stored (and relayed): equal to `version` when nothing waits in the persist queue. */
+  private storedVersion = 0
   /** While the document is read but not yet built: answers sync requests from the stored bytes. */
   private storedAnswer: StoredAnswer | null = null
   /** Connections answered from the stored bytes, before the document was built. */
@@ -341,19 +343,24 @@ export class Room {
 
   /** Called by the persist queue once an update of this room is stored: now others may see it. */
   relay(update: Uint8Array, origin: unknown, seq: number): void {
+    this.storedVersion++
     this.logSeqs.push(seq)
     this.logBytes.set(seq, update.byteLength)
     this.broadcast(encodeUpdate(update), origin)
   }
 
-  /** The log entries a compaction now would merge, and the document's version they bring it to. */
+  /**
+   * The log entries a compaction from what is stored would merge, and the document's version that state holds: none
+   * (-1) while changes wait in the persist queue, since the stored state lacks them and must not be served as the whole.
+   */
   compactionPoint(): { mergedSeqs: number[]; version: number } {
-    return { mergedSeqs: [...this.logSeqs], version: this.version }
+    return { mergedSeqs: [...this.logSeqs], version: this.storedVersion === this.version ? this.version : -1 }
   }
 
   /** The whole document as one update, with the log entries it merges, to be stored as the compacted state. */
   snapshot(): { state: Uint8Array; mergedSeqs: number[]; version: number } {
-    return { state: Y.encodeStateAsUpdate(this.doc), ...this.compactionPoint() }
+    // Encoded from the document itself, it holds every change applied, queued ones included.
+    return { state: Y.encodeStateAsUpdate(this.doc), mergedSeqs: [...this.logSeqs], version: this.version }
   }
 
   /** Records that a snapshot was stored as the compacted state: the entries it merged are gone from the log. */

@@ -77,7 +77,14 @@ export class Rooms {
       persisted: (entry, seq) => entry.owner.relay(entry.update, entry.origin, seq),
       failed: (room, error) => room.fail(CloseCode.storeWriteFailed, error),
       batchStored: (room) => {
-        for (const listener of this.changeListeners) listener(room)
+        for (const listener of this.changeListeners) {
+          // What is stored stays stored and relayed: a listener's failure (a busy database, say) is logged, not thrown.
+          try {
+            listener(room)
+          } catch (error) {
+            log.error('room.change_listener_failed', { document: room.id, error })
+          }
+        }
         if (room.logEntries < this.options.compactAfterAppends) return undefined
         if (!this.offLoop(room)) return this.compact(room)
         this.compactWhenDue(room)
@@ -167,15 +174,18 @@ export class Rooms {
     try {
       await room.loaded
       if (room.state !== 'ready') throw new RoomUnavailable(`document ${documentId} could not be loaded`)
-      for (const listener of this.beforeChangeListeners) listener(documentId, room.doc, origin)
       const agreed = this.locks.agreed(documentId)
-      if (agreed.size === 0) room.doc.transact(() => apply(room.doc), origin)
-      else {
+      if (agreed.size === 0) {
+        for (const listener of this.beforeChangeListeners) listener(documentId, room.doc, origin)
+        room.doc.transact(() => apply(room.doc), origin)
+      } else {
         // Made on a copy first: what it would change is checked against the agreed blocks before the document is touched.
         const update = changeOnCopy(room.doc, apply)
         if (update) {
           const touched = agreedBlocksTouched(update, room.doc, agreed)
           if (touched.length > 0) throw new AgreedTextLocked(touched)
+          // Only a change that will be made is announced (the history keeps the text it replaces).
+          for (const listener of this.beforeChangeListeners) listener(documentId, room.doc, origin)
           Y.applyUpdate(room.doc, update, origin)
         }
       }

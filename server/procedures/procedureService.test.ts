@@ -66,6 +66,21 @@ describe('procedure service', () => {
     ).rejects.toMatchObject({ status: 409, code: 'silence_ended' })
   })
 
+  it('refuses an objection begun before the deadline whose body arrives past the grace, and settles without waiting for it', { timeout: 30_000 }, async () => {
+    const { services, lead, kenya, document, revision } = await setUp()
+    const deadline = Math.ceil(Date.now() / 1000) * 1000 + 4000
+    const { procedure } = await services.procedures.open(document, lead, { kind: 'silence', revisionId: revision.id, deadline: new Date(deadline).toISOString() })
+
+    // Begun before the deadline, held open until 2.5 s after it: past the 2 s grace.
+    const payload = later<BreakSilence>({ block: { position: 1, number: 'R1' }, reason: 'Decided late.' }, deadline - Date.now() + 2500)
+    const held = services.procedures.breakSilence(document, procedure.id, kenya, Date.now(), payload)
+    await expect(held).rejects.toMatchObject({ status: 409, code: 'silence_ended' })
+
+    const outcome = await services.procedures.outcome(document.id, procedure.id)
+    expect(outcome).toMatchObject({ outcome: 'adopted' })
+    expect(services.procedures.list(document.id, lead.id).procedures[0]!.objections).toHaveLength(0)
+  })
+
   it('settles at start-up a deadline that passed while it was stopped, and only once', async () => {
     const { services, lead, kenya, document, revision } = await setUp()
     const deadline = Math.ceil(Date.now() / 1000) * 1000 + 4000

@@ -41,9 +41,18 @@ export interface ProcedureServiceDeps {
   warningMs: number
   /** How far ahead a deadline may be set. */
   maxDeadlineMs: number
+  /**
+   * How long after the deadline the body of an objection whose request arrived before it may still finish arriving:
+   * past that it is refused as late, so no one can hold a request open to decide after the deadline (or hold up the
+   * settlement, which waits for objections being received).
+   */
+  objectionBodyGraceMs?: number
   /** The server's clock (tests may not change it: deadlines follow the real one). */
   now?: () => number
 }
+
+/** See `objectionBodyGraceMs`. */
+export const defaultObjectionBodyGraceMs = 2000
 
 /** Revisions whose numbered blocks are kept (a revision never changes, so neither do they). */
 const cachedRevisions = 64
@@ -68,7 +77,7 @@ export class ProcedureService {
     let settledNow = 0
     for (const procedure of this.deps.store.pending()) {
       if (procedure.deadline <= this.now()) {
-        if (await this.settleNow(procedure.id)) settledNow++
+        if (await this.settleNow(procedure.id, procedure.deadline)) settledNow++
       } else this.arm(procedure)
     }
     if (settledNow > 0) log.info('procedures.settled_at_startup', { count: settledNow })
@@ -171,6 +180,14 @@ export class ProcedureService {
   private async receive(document: DocumentRecord, procedureId: number, member: Member, at: number, payload: Promise<BreakSilence>): Promise<ProcedureAnswer> {
     const { block, reason } = await payload
     const procedure = this.procedure(document.id, procedureId)
+    const bodyAt = this.now()
+    const grace = this.deps.objectionBodyGraceMs ?? defaultObjectionBodyGraceMs
+    if (at < procedure.deadline && bodyAt >= procedure.deadline + grace) {
+      throw new ApiError(409, 'silence_ended', `silence on ${procedure.revision.label} ended on ${stated(procedure.deadline)}; your objection began to arrive before it but was received whole only on ${stated(bodyAt)} by the server's clock`, {
+        deadline: new Date(procedure.deadline).toISOString(),
+        receivedAt: new Date(bodyAt).toISOString(),
+      })
+    }
     if (procedure.kind !== 'silence') throw new ApiError(409, 'not_silence', 'this procedure is a comment period: silence is broken only under a silence procedure')
     const ended = (stored: Procedure) => {
       if (stored.outcome === null && at < stored.deadline) return
@@ -199,7 +216,7 @@ export class ProcedureService {
     if (procedure.deadline > this.now()) {
       throw new ApiError(409, 'not_settled', `the deadline (${stated(procedure.deadline)}) has not passed: there is no outcome yet`)
     }
-    await this.settleNow(procedureId)
+    await this.settleNow(procedureId, procedure.deadline)
     return this.procedure(documentId, procedureId).outcome!
   }
 
@@ -267,7 +284,7 @@ export class ProcedureService {
       this.deps.events.publish(procedure.documentId, 'deadline', this.deadlineEvent(procedure))
     }
     this.timers.schedule(`settle:${procedure.id}`, procedure.deadline, () => {
-      this.settleNow(procedure.id).catch((error) => log.error('procedures.settlement_failed', { procedureId: procedure.id, error }))
+      this.settleNow(procedure.id, procedure.deadline).catch((error) => log.error('procedures.settlement_failed', { procedureId: procedure.id, error }))
     })
   }
 
@@ -278,15 +295,23 @@ export class ProcedureService {
   /** Settles every procedure of the document whose deadline passed and whose outcome is not written. */
   private async settleDue(documentId: string): Promise<void> {
     const now = this.now()
-    for (const procedure of this.deps.store.list(documentId)) if (procedure.outcome === null && procedure.deadline <= now) await this.settleNow(procedure.id)
+    for (const procedure of this.deps.store.list(documentId)) if (procedure.outcome === null && procedure.deadline <= now) await this.settleNow(procedure.id, procedure.deadline)
   }
 
   /**
    * Writes the outcome once (one transaction; a second call writes nothing), after the objections still being received
    * are stored or refused. Publishes the new stage. True when this call wrote it.
    */
-  private async settleNow(procedureId: number): Promise<boolean> {
-    while (this.receiving.get(procedureId)?.size) await Promise.all(this.receiving.get(procedureId)!)
+  private async settleNow(procedureId: number, deadline: number): Promise<boolean> {
+    // Objections begun before the deadline are waited for, but no longer than their grace: one still arriving after it
+    // is refused as late (and by the store once the outcome is written), so a held request cannot hold up the outcome.
+    const graceEnds = deadline + (this.deps.objectionBodyGraceMs ?? defaultObjectionBodyGraceMs)
+    while (this.receiving.get(procedureId)?.size && this.now() < graceEnds) {
+      let timer: NodeJS.Timeout | undefined
+      const graceOver = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, graceEnds - this.now()))))
+      await Promise.race([Promise.all(this.receiving.get(procedureId)!), graceOver])
+      clearTimeout(timer)
+    }
     this.timers.cancel(`settle:${procedureId}`)
     this.timers.cancel(`warn:${procedureId}`)
     const record = this.deps.store.settle(procedureId, (procedure) => {

@@ -213,17 +213,27 @@ describe('editor conveniences', () => {
   test('undo takes back only the member\'s own change, not a change another co-facilitator made meanwhile', async () => {
     const other = await signIn(browser, server, { name: 'Second co-facilitator', role: 'cofacilitator', delegation: 'Singapore', leads: demoWorkspaceIds })
     await Promise.all([openDocument(page, emptyDocumentId), openDocument(other.page, emptyDocumentId)])
-    await typeAtEnd(page, ' Mine to take back.')
-    await clickInEditor(other.page, other.page.locator('.draft-text > p').first())
+    // The text alone, without the other participants' caret labels drawn into it.
+    const textOf = (who: Page) =>
+      who.locator('.draft-text').evaluate((element) => {
+        const copy = element.cloneNode(true) as HTMLElement
+        copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove())
+        return copy.textContent ?? ''
+      })
+    await clickInEditor(page, topParagraphs(page).last())
+    await pressInEditor(page, 'End')
+    await page.keyboard.type(' Mine to take back.')
+    await expect.poll(() => textOf(other.page)).toContain('Mine to take back.')
+    await clickInEditor(other.page, topParagraphs(other.page).first())
     await pressInEditor(other.page, 'Home')
     await other.page.keyboard.type('Theirs to keep. ')
     for (const who of [page, other.page]) {
-      await expect.poll(() => who.locator('.draft-text').textContent()).toMatch(/Theirs to keep\. .*Mine to take back\./)
+      await expect.poll(() => textOf(who)).toMatch(/Theirs to keep\. .*Mine to take back\./)
     }
     await page.getByRole('button', { name: /Undo/ }).click()
     for (const who of [page, other.page]) {
-      await expect.poll(() => who.locator('.draft-text').textContent()).not.toContain('Mine to take back.')
-      expect(await who.locator('.draft-text').textContent()).toContain('Theirs to keep. ')
+      await expect.poll(() => textOf(who)).not.toContain('Mine to take back.')
+      expect(await textOf(who)).toContain('Theirs to keep. ')
     }
     await other.context.close()
   })
