@@ -247,6 +247,23 @@ describe('Rooms', () => {
     }
   })
 
+  it('offers no version for a compaction built from the store while updates wait in the persist queue', async () => {
+    const store = new SqliteDocumentStore(openDb())
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })
+    const writer = connect(rooms, 'queued')
+    await writer.room.loaded
+    writer.room.receive(writer.connection, updateFrame('stored '))
+    await rooms.whenStored()
+    expect(writer.room.compactionPoint().version).toBeGreaterThan(0)
+    // Applied to the document, not yet stored: a state read from the store lacks it, so it must not become the full state.
+    writer.room.receive(writer.connection, updateFrame('queued '))
+    expect(writer.room.compactionPoint().version).toBe(-1)
+    await rooms.whenStored()
+    expect(writer.room.compactionPoint().version).toBeGreaterThan(0)
+    rooms.leave(writer.room, writer.connection)
+    await rooms.closeAll()
+  })
+
   it('closes the connections of a room whose updates cannot be stored, relaying nothing', async () => {
     class FailingStore extends SqliteDocumentStore {
       override async append(_entries: readonly AppendEntry[]): Promise<number[]> {
