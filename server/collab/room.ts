@@ -63,6 +63,8 @@ export class Room {
   private readonly answeredEarly = new Set<Connection>()
   /** Starts building the document once it has been read (something needs it, or the wait is over). */
   private wantDocument: () => void = () => {}
+  /** Something on the server asked for the document before it was read: it is built without waiting. */
+  private documentWanted = false
 
   constructor(
     readonly id: string,
@@ -157,7 +159,7 @@ export class Room {
    */
   private async answerFromStoredBytes(stored: StoredDocument): Promise<void> {
     if (!stored.state && stored.updates.length === 0) return
-    if (this.waiting.length > 0) return
+    if (this.waiting.length > 0 || this.documentWanted) return
     const storedAnswer = new StoredAnswer(stored)
     this.storedAnswer = storedAnswer
     // Read through the bytes while the first client is still opening its connection, unless the build comes first.
@@ -176,6 +178,7 @@ export class Room {
 
   /** Asks for the document to be built now, if it has been read and is waiting (a change on the server's behalf). */
   needDocument(): void {
+    this.documentWanted = true
     this.wantDocument()
   }
 

@@ -247,6 +247,31 @@ describe('Rooms', () => {
     }
   })
 
+  it('builds the document at once for a change asked for while it is still being read', { timeout: 20_000 }, async () => {
+    let releaseLoad!: () => void
+    const gate = new Promise<void>((resolve) => (releaseLoad = resolve))
+    class SlowStore extends SqliteDocumentStore {
+      override async load(documentId: string): Promise<StoredDocument> {
+        await gate
+        return super.load(documentId)
+      }
+    }
+    const store = new SlowStore(openDb())
+    await store.append([{ documentId: 'wanted', update: Y.encodeStateAsUpdate(docWith('stored ')) }])
+    // A build delay far beyond the test's time: the change must not wait for it.
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000, roomBuildDelayMs: 60_000 })
+    const changed = rooms.change('wanted', null, (doc) => doc.getText('content').insert(0, 'changed '))
+    await tick()
+    releaseLoad()
+    await changed
+    const stored = await store.load('wanted')
+    const reloaded = new Y.Doc()
+    if (stored.state) Y.applyUpdate(reloaded, stored.state)
+    for (const update of stored.updates) Y.applyUpdate(reloaded, update)
+    expect(reloaded.getText('content').toString()).toBe('changed stored ')
+    await rooms.closeAll()
+  })
+
   it('offers no version for a compaction built from the store while updates wait in the persist queue', async () => {
     const store = new SqliteDocumentStore(openDb())
     const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })
