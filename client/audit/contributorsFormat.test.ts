@@ -14,7 +14,7 @@ test('sizes in SI units, one decimal below ten', () => {
 test('times show the date unless they are today', () => {
   const now = Date.UTC(2026, 10, 23, 16, 0)
   expect(formatWhen(Date.UTC(2026, 10, 23, 9, 5), now, 'UTC')).toBe('09:05')
-  expect(formatWhen(Date.UTC(2026, 10, 20, 14, 30), now, 'UTC')).toBe('20 Nov 2026, 14:30')
+  expect(formatWhen(Date.UTC(2026, 10, 20, 14, 30), now, 'UTC')).toBe('20 November 2026, 14:30')
 })
 
 test('who and how many', () => {

@@ -1,4 +1,5 @@
 /** How the contributors panel words sizes, times and who someone is (pure). */
+import { dateAndTime, dateOnly, readerZone, timeOnly } from '../app/dates.ts'
 import type { Author } from '../api/members.ts'
 
 /** Bytes in SI units: "512 B", "1.2 kB", "3.4 MB". */
@@ -17,9 +18,8 @@ export function formatBytes(bytes: number): string {
 
 /** A time: just the clock for today, with the date otherwise. */
 export function formatWhen(at: number, now: number, timeZone?: string): string {
-  const day = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone })
-  const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone })
-  return day.format(at) === day.format(now) ? clock.format(at) : `${day.format(at)}, ${clock.format(at)}`
+  const zone = timeZone ?? readerZone()
+  return dateOnly(at, zone) === dateOnly(now, zone) ? timeOnly(at, zone) : dateAndTime(at, zone)
 }
 
 export function countUpdates(updates: number): string {

@@ -1,4 +1,5 @@
 /** The catalogue's kept versions, newest first, and the comparison of any two of them, element by element and field by field. */
+import { dateAndTime } from '../app/dates.ts'
 import { useState } from 'react'
 import { compareCatalogues, type ElementChange } from '../../shared/framework/compareCatalogues.ts'
 import type { CatalogueRevision } from '../../shared/schema/catalogue.ts'
@@ -15,7 +16,7 @@ const changeNames: Record<ElementChange['kind'], string> = {
 }
 
 function when(createdAt: number): string {
-  return new Date(createdAt).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })
+  return dateAndTime(createdAt)
 }
 
 function revisionName(revision: number, history: readonly CatalogueRevision[]): string {

@@ -1,4 +1,5 @@
 /** One comment thread: the passage it is on, its comments and replies, and what the member may do with them. */
+import { dateAndTime } from '../app/dates.ts'
 import { useState } from 'react'
 import { deleteComment, editComment, reopenThread, replyToThread, resolveThread, type Author, type Comment, type Thread } from '../api/comments.ts'
 import type { SignedInMember } from '../api/types.ts'
@@ -7,11 +8,10 @@ import { FormError } from '../pages/FormError.tsx'
 import type { Placement } from './anchors.ts'
 import { CommentForm } from './CommentForm.tsx'
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })
 
 function When({ at }: { at: number }) {
   const date = new Date(at)
-  return <time dateTime={date.toISOString()}>{timeFormat.format(date)}</time>
+  return <time dateTime={date.toISOString()}>{dateAndTime(date.getTime())}</time>
 }
 
 export function authorLabel(author: Pick<Author, 'name' | 'delegation'>): string {

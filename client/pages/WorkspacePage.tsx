@@ -1,4 +1,5 @@
 /** One workspace: its documents, and a form to start a new one for those who may. */
+import { dateOnly } from '../app/dates.ts'
 import { getWorkspace } from '../api/workspaces.ts'
 import { LoadState } from '../app/LoadState.tsx'
 import { routeHref } from '../app/route.ts'
@@ -10,8 +11,7 @@ import { DtgContextSection } from './DtgContextSection.tsx'
 import { documentKindLabels } from './documentKindLabels.ts'
 
 function formatDate(value: number): string {
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' })
+  return dateOnly(value)
 }
 
 export function WorkspacePage({ workspaceId }: { workspaceId: string }) {

@@ -1,4 +1,5 @@
 /** The server's verdict on the document in the header: valid, or how many problems it found; offline, when it last checked. */
+import { timeOnly } from '../app/dates.ts'
 import { useOnline } from '../app/useOnline.ts'
 import { statusLabel } from './statusLabel.ts'
 import { useServerStatus } from './useServerStatus.ts'
@@ -21,7 +22,7 @@ export function StatusBadge({ documentId }: { documentId: string }) {
       className={`status-badge status-${label.tone}`}
       role="status"
       data-testid="server-status"
-      title={`Server check at ${new Date(status.checkedAt).toLocaleTimeString()}${count ? `:\n${status.problems.map((problem) => problem.message).join('\n')}${more}` : ''}`}
+      title={`Server check at ${timeOnly(Date.parse(status.checkedAt))}${count ? `:\n${status.problems.map((problem) => problem.message).join('\n')}${more}` : ''}`}
     >
       <span className="visually-hidden">Server check: </span>
       {label.text}

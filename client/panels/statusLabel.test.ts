@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest'
 import { statusLabel } from './statusLabel.ts'
 
 const checkedAt = new Date(2026, 2, 2, 14, 5).toISOString()
-const at = new Date(checkedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+// Checked at 14:05 on the reader's own clock: said on the 24-hour clock.
+const at = '14:05'
 
 describe('statusLabel', () => {
   test('online: the verdict', () => {

@@ -1,4 +1,5 @@
 /** The words of the server's status badge: the verdict, and while offline when it was last checked (it may no longer hold). */
+import { timeOnly } from '../app/dates.ts'
 import type { DocumentStatus } from '../api/types.ts'
 
 export interface StatusLabel {
@@ -6,7 +7,7 @@ export interface StatusLabel {
   tone: 'valid' | 'invalid' | 'stale'
 }
 
-const time = (at: Date) => at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+const time = (at: Date) => timeOnly(at.getTime())
 
 export function statusLabel(status: Pick<DocumentStatus, 'valid' | 'problems' | 'problemCount' | 'checkedAt'>, online: boolean): StatusLabel {
   // The server lists a bounded number of problems; problemCount is how many there are in all.

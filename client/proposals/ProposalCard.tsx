@@ -1,4 +1,5 @@
 /** One proposal in the panel: where and what, who proposed and who stands where, and what the member may do with it. */
+import { dateAndTime } from '../app/dates.ts'
 import { useState } from 'react'
 import { resolveRef } from '../../shared/framework/lookup.ts'
 import { maxReasonChars, type Proposal, type StanceValue } from '../../shared/schema/proposals.ts'
@@ -11,7 +12,6 @@ import { mayTakeStance, ownProposal } from './proposalList.ts'
 import { ProposalForm } from './ProposalForm.tsx'
 import { proposalKindNames } from './proposalTarget.ts'
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
 
 const statusLabels: Record<Proposal['status'], string> = {
   open: 'Open',
@@ -99,7 +99,7 @@ export function ProposalCard({ proposal, placement, location, active, actions, o
         <strong>{proposal.proposer.delegation}</strong>
         <span className="proposal-by-member">
           {' '}
-          · {proposal.proposer.member.name} · <time dateTime={new Date(proposal.createdAt).toISOString()}>{timeFormat.format(proposal.createdAt)}</time>
+          · {proposal.proposer.member.name} · <time dateTime={new Date(proposal.createdAt).toISOString()}>{dateAndTime(proposal.createdAt)}</time>
         </span>
       </p>
       {proposal.explanation && <p className="proposal-explanation">{proposal.explanation}</p>}

@@ -2,15 +2,14 @@
 import type { Author, ExportFormat, RevisionSummary, VersionRef } from '../api/revisions.ts'
 import type { DraftProblem } from '../api/revisions.ts'
 import { exportExtensions } from '../../shared/schema/api.ts'
+import { dateAndTime } from '../app/dates.ts'
 
 export const revisionLabelMaxLength = 60
 export const revisionNoteMaxLength = 2000
 
-/** "12 March 2026, 14:05" in the reader's locale and time zone. */
-export function formatWhen(epochMs: number, locale?: string): string {
-  const date = new Date(epochMs)
-  if (Number.isNaN(date.getTime())) return ''
-  return date.toLocaleString(locale, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+/** "12 March 2026, 14:05" on the reader's clock (or in `timeZone`). */
+export function formatWhen(epochMs: number, timeZone?: string): string {
+  return dateAndTime(epochMs, timeZone)
 }
 
 /** "Amina Odhiambo (Kenya)", or the name alone. */
@@ -19,8 +18,8 @@ export function authorName(author: Pick<Author, 'name' | 'delegation'>): string 
 }
 
 /** "cut by Amina Odhiambo (Kenya) on 12 March 2026, 14:05" */
-export function cutByLine(revision: Pick<RevisionSummary, 'createdBy' | 'createdAt'>, locale?: string): string {
-  return `cut by ${authorName(revision.createdBy)} on ${formatWhen(revision.createdAt, locale)}`
+export function cutByLine(revision: Pick<RevisionSummary, 'createdBy' | 'createdAt'>, timeZone?: string): string {
+  return `cut by ${authorName(revision.createdBy)} on ${formatWhen(revision.createdAt, timeZone)}`
 }
 
 export function versionLabel(ref: VersionRef, revisions: readonly RevisionSummary[]): string {

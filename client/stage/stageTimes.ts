@@ -1,10 +1,7 @@
 /** Deadlines as the interface shows them (pure): New York time and the reader's own, and how long is left by the server's clock. */
 import { formatInZone, formatNewYork, instantOfWallClock, newYorkZone } from '../../shared/time/unTime.ts'
 
-/** The reader's own time zone, as the browser knows it. */
-export function readerZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
-}
+export { readerZone } from '../app/dates.ts'
 
 /** "29 November 2026, 10:00 New York time", then "(29 November 2026, 16:00 (Europe/Paris) your time)" unless the reader is in New York. */
 export function bothTimes(ms: number, zone: string): { newYork: string; own: string | null } {

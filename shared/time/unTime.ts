@@ -55,6 +55,23 @@ export function formatWallClock(ms: number, timeZone: string): string {
   return `${t.day} ${months[t.month - 1]} ${t.year}, ${time}`
 }
 
+/** "29 November 2026" in `timeZone`. */
+export function formatDay(ms: number, timeZone: string): string {
+  const t = wallClock(ms, timeZone)
+  return `${t.day} ${months[t.month - 1]} ${t.year}`
+}
+
+/** "10:05" in `timeZone` (24-hour clock). */
+export function formatClock(ms: number, timeZone: string): string {
+  const t = wallClock(ms, timeZone)
+  return `${two(t.hour)}:${two(t.minute)}`
+}
+
+/** "29 November 2026, 10:05" in `timeZone`: how the interface states when something happened (24-hour clock, no seconds). */
+export function formatDayAndClock(ms: number, timeZone: string): string {
+  return `${formatDay(ms, timeZone)}, ${formatClock(ms, timeZone)}`
+}
+
 /** "29 November 2026, 10:00 New York time": how every deadline is stated. */
 export function formatNewYork(ms: number): string {
   return `${formatWallClock(ms, newYorkZone)} New York time`
@@ -62,8 +79,7 @@ export function formatNewYork(ms: number): string {
 
 /** "29 November 2026" in New York: the date a decision is recorded on. */
 export function formatNewYorkDate(ms: number): string {
-  const t = wallClock(ms, newYorkZone)
-  return `${t.day} ${months[t.month - 1]} ${t.year}`
+  return formatDay(ms, newYorkZone)
 }
 
 /** "29 November 2026, 16:00 (Europe/Paris)": the same instant on the reader's own clock. */
