@@ -104,7 +104,8 @@ describe('paragraph status in the browser', () => {
     await page.getByTestId('lock-notice').filter({ hasText: 'your change was not kept' }).waitFor({ timeout: 15_000 })
     await openDocumentAgain(lead)
     await expect.poll(() => paragraphs(lead).nth(0).textContent(), { timeout: 10_000 }).toBe(before)
-    expect(await paragraphs(lead).nth(0).getAttribute('data-block-status')).toBe('agreed')
+    // The statuses come with the text loaded again (they are fetched for it).
+    await expect.poll(() => paragraphs(lead).nth(0).getAttribute('data-block-status'), { timeout: 10_000 }).toBe('agreed')
     expect(await serverText(server, documentId)).not.toContain('Forbidden')
     expect(await kenya.page.locator('.draft-text').textContent()).not.toContain('Forbidden')
     expect(lead.pageErrors).toEqual([])
