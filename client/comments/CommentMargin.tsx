@@ -1,8 +1,8 @@
 /** The open comment threads in the margin, each beside its passage, with the paragraph or recommendation it is on. */
 import type { Editor } from '@tiptap/core'
 import { useRef } from 'react'
-import { ThreadCard, type ThreadActions } from './ThreadCard.tsx'
-import { revealPassage } from './ThreadGroups.tsx'
+import type { ThreadActions } from './ThreadCard.tsx'
+import { PlacedThreadCard } from './ThreadGroups.tsx'
 import type { PlacedThread } from './threadLayout.ts'
 import { useMarginPositions } from './useMarginPositions.ts'
 
@@ -24,24 +24,18 @@ export function CommentMargin({ editor, threads, activeId, actions, onActivate, 
   useMarginPositions(editor, margin, `${layoutKey}|${threads.map(({ thread }) => thread.id).join(',')}`, activeId)
   return (
     <ol className="comment-margin" ref={margin} aria-label="Comments beside the text">
-      {threads.map(({ thread, placement }) => (
-        <li key={thread.id} className={thread.id === activeId ? 'margin-thread is-active' : 'margin-thread'} data-margin-thread={thread.id}>
-          <p className="margin-thread-head">
-            <span className="margin-location" data-margin-location="" />
-            {newThreadIds.has(thread.id) && <span className="badge badge-new">New</span>}
-          </p>
-          <ThreadCard
-            thread={thread}
-            placement={placement}
-            active={thread.id === activeId}
-            actions={actions}
-            onSelect={() => {
-              onActivate(thread.id)
-              requestAnimationFrame(() => revealPassage(editor, placement))
-            }}
-          />
-        </li>
-      ))}
+      {threads.map((placed) => {
+        const { thread } = placed
+        return (
+          <li key={thread.id} className={thread.id === activeId ? 'margin-thread is-active' : 'margin-thread'} data-margin-thread={thread.id}>
+            <p className="margin-thread-head">
+              <span className="margin-location" data-margin-location="" />
+              {newThreadIds.has(thread.id) && <span className="badge badge-new">New</span>}
+            </p>
+            <PlacedThreadCard editor={editor} placed={placed} activeId={activeId} actions={actions} onActivate={onActivate} />
+          </li>
+        )
+      })}
     </ol>
   )
 }

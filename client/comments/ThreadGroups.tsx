@@ -24,19 +24,27 @@ export interface ThreadGroupsProps {
   empty: ReactNode
 }
 
+/** A thread's card where it is listed (the panel, the margin): choosing it makes it the active one and shows its passage. */
+export function PlacedThreadCard({ editor, placed, activeId, actions, onActivate }: { editor: Editor; placed: PlacedThread; activeId: string | null; actions: ThreadActions; onActivate: (threadId: string) => void }) {
+  const { thread, placement } = placed
+  return (
+    <ThreadCard
+      thread={thread}
+      placement={placement}
+      active={thread.id === activeId}
+      actions={actions}
+      onSelect={() => {
+        onActivate(thread.id)
+        requestAnimationFrame(() => revealPassage(editor, placement))
+      }}
+    />
+  )
+}
+
 export function ThreadGroups({ editor, groups, activeId, actions, onActivate, empty }: ThreadGroupsProps) {
-  const card = ({ thread, placement }: PlacedThread) => (
-    <li key={thread.id}>
-      <ThreadCard
-        thread={thread}
-        placement={placement}
-        active={thread.id === activeId}
-        actions={actions}
-        onSelect={() => {
-          onActivate(thread.id)
-          requestAnimationFrame(() => revealPassage(editor, placement))
-        }}
-      />
+  const card = (placed: PlacedThread) => (
+    <li key={placed.thread.id}>
+      <PlacedThreadCard editor={editor} placed={placed} activeId={activeId} actions={actions} onActivate={onActivate} />
     </li>
   )
   const { open, detached, resolved } = groups
