@@ -3,6 +3,7 @@
  * passage (in the panel when there is no margin), detached and resolved ones in the panel; filters; what is new since
  * the member last looked, here and in the tab's title.
  */
+import { LoadNotice } from '../app/LoadState.tsx'
 import type { Editor } from '@tiptap/core'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
@@ -139,19 +140,7 @@ export function CommentsPanel({ editor, detail, member, marginHost = null }: Com
         </p>
       )}
       {draft && <NewThreadForm anchor={draft} onPost={post} onCancel={clear} />}
-      {load.status === 'loading' && (
-        <p className="loading" role="status">
-          Loading comments…
-        </p>
-      )}
-      {load.status === 'failed' && (
-        <div className="notice notice-error" role="alert">
-          <p>Could not load the comments: {load.error.message}</p>
-          <button type="button" onClick={reload}>
-            Try again
-          </button>
-        </div>
-      )}
+      <LoadNotice loading={load.status === 'loading'} error={load.status === 'failed' ? load.error : null} what="the comments" retry={reload} />
       <div ref={list}>
         <ThreadGroups
           editor={editor}

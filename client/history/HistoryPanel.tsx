@@ -1,4 +1,5 @@
 /** The history beside the revisions: automatic snapshots of the text, newest first; view, compare with current, restore. */
+import { LoadNotice } from '../app/LoadState.tsx'
 import { useRef, useState } from 'react'
 import type { ServedCatalogue } from '../api/catalogue.ts'
 import type { SnapshotSummary } from '../api/history.ts'
@@ -32,19 +33,7 @@ export function HistoryPanel({ detail, catalogue }: { detail: DocumentDetail; ca
       <p className="revision-announcement" role="status">
         {announcement}
       </p>
-      {error && !snapshots && (
-        <div className="notice notice-error" role="alert">
-          <p>Could not load the history: {error.message}</p>
-          <button type="button" onClick={refresh}>
-            Try again
-          </button>
-        </div>
-      )}
-      {!snapshots && !error && (
-        <p className="loading" role="status">
-          Loading the history…
-        </p>
-      )}
+      <LoadNotice loading={!snapshots} error={snapshots ? null : error} what="the history" retry={refresh} />
       {snapshots && snapshots.length === 0 && <p className="panel-summary">No snapshots yet: the text is kept here a few minutes after it changes, and before any restore.</p>}
       {snapshots && snapshots.length > 0 && (
         <ol className="revision-list history-list" aria-label="Snapshots, newest first">

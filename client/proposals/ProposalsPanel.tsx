@@ -1,4 +1,5 @@
 /** Proposals on the draft: propose on a selection, the list in document order with filters, stances and decisions, live. */
+import { LoadNotice } from '../app/LoadState.tsx'
 import type { Editor } from '@tiptap/core'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { resolveRef } from '../../shared/framework/lookup.ts'
@@ -171,19 +172,7 @@ export function ProposalsPanel({ editor, detail, member }: ProposalsPanelProps) 
           </label>
         )}
       </div>
-      {load.status === 'loading' && (
-        <p className="loading" role="status">
-          Loading proposals…
-        </p>
-      )}
-      {load.status === 'failed' && (
-        <div className="notice notice-error" role="alert">
-          <p>Could not load the proposals: {load.error.message}</p>
-          <button type="button" onClick={reload}>
-            Try again
-          </button>
-        </div>
-      )}
+      <LoadNotice loading={load.status === 'loading'} error={load.status === 'failed' ? load.error : null} what="the proposals" retry={reload} />
       {load.status === 'ready' && shown.length === 0 && (
         <p className="comments-empty">
           {proposals.length === 0 ? 'No proposals yet.' : 'No proposal matches these filters.'}

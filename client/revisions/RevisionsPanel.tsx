@@ -1,4 +1,5 @@
 /** The document's revisions beside the editor: cut one, open one read-only, compare, restore. */
+import { LoadNotice } from '../app/LoadState.tsx'
 import type { Editor } from '@tiptap/core'
 import { useState } from 'react'
 import type { RevisionSummary } from '../api/revisions.ts'
@@ -42,19 +43,7 @@ export function RevisionsPanel({ detail, editor }: { detail: DocumentDetail; edi
       <p className="revision-announcement" role="status">
         {announcement && announcementText(announcement)}
       </p>
-      {error && !revisions && (
-        <div className="notice notice-error" role="alert">
-          <p>Could not load the revisions: {error.message}</p>
-          <button type="button" onClick={refresh}>
-            Try again
-          </button>
-        </div>
-      )}
-      {!revisions && !error && (
-        <p className="loading" role="status">
-          Loading revisions…
-        </p>
-      )}
+      <LoadNotice loading={!revisions} error={revisions ? null : error} what="the revisions" retry={refresh} />
       {revisions && revisions.length === 0 && (
         <p className="panel-summary">
           No revisions yet.{' '}

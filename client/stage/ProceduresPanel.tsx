@@ -1,4 +1,5 @@
 /** Beside the editor: the stage and its procedures; co-facilitators open them, delegations break silence; opening it marks what is new as seen. */
+import { LoadNotice } from '../app/LoadState.tsx'
 import { useState } from 'react'
 import { stageText } from '../../shared/stage/stageText.ts'
 import { markSubmitted } from '../api/procedures.ts'
@@ -28,14 +29,7 @@ export function ProceduresPanel({ detail, member, state }: { detail: DocumentDet
           <h2 id="procedures-heading">Stage and procedures</h2>
         </summary>
         <p className="panel-summary procedure-stage">{stageText(stage)}</p>
-        {error && (
-          <div className="notice notice-error" role="alert">
-            <p>Could not load the procedures: {error.message}</p>
-            <button type="button" onClick={reload}>
-              Try again
-            </button>
-          </div>
-        )}
+        <LoadNotice loading={false} error={error} what="the procedures" retry={reload} />
         {silence && permissions.breakSilence && member.delegation && (
           <BreakSilenceList documentId={documentId} procedure={silence} delegation={member.delegation} onChanged={reload} />
         )}
