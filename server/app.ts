@@ -18,7 +18,7 @@ import { opsRoutes } from './ops/opsRoutes.ts'
 import type { ReadinessCheck } from './ops/readiness.ts'
 import { requestLog } from './ops/requestLog.ts'
 import { storeRefusal } from './store/storeRefusal.ts'
-import { authRoutes } from './routes/auth.ts'
+import { authRoutes, preferenceRoutes } from './routes/auth.ts'
 import { blockStatusRoutes } from './routes/blockStatus.ts'
 import { catalogueRoutes } from './routes/catalogue.ts'
 import { commentRoutes } from './routes/comments.ts'
@@ -116,6 +116,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
   api.use('/documents/:id/compilation', exportLimit((c) => (c.req.query('format') ?? 'json') !== 'json'))
   api.use('/documents/:id/proposals/compilation', exportLimit((c) => (c.req.query('format') ?? 'json') !== 'json'))
   api.use('/documents/:id/procedures/:procedureId/outcome', exportLimit((c) => (c.req.query('format') ?? 'json') !== 'json'))
+  api.route('/', preferenceRoutes({ members }))
   api.route('/catalogue', catalogueRoutes({ catalogue }))
   api.route('/templates', templateRoutes())
   api.route('/members', memberRoutes({ members, sessions, publicUrl, registry, access }))

@@ -1,9 +1,10 @@
 /** Sign-in by invite, the signed-in member, sign-out. */
+import type { Language } from '../../shared/i18n/languages.ts'
 import { SignedIn } from '../../shared/schema/member.ts'
 import { ApiError, request, send } from './http.ts'
 import type { SignedInMember } from './types.ts'
 
-const signedInMember = ({ member, permissions }: SignedIn): SignedInMember => ({ ...member, permissions })
+const signedInMember = ({ member, permissions, language }: SignedIn): SignedInMember => ({ ...member, permissions, language })
 
 export async function exchangeInvite(token: string): Promise<SignedInMember> {
   return signedInMember(await request('POST', '/api/auth/invite', SignedIn, { token }))
@@ -21,4 +22,9 @@ export async function fetchMe(): Promise<SignedInMember | null> {
 
 export function signOut(): Promise<void> {
   return send('POST', '/api/auth/signout')
+}
+
+/** Remembers the interface language for the member, on every browser they sign in from. */
+export function saveLanguage(language: Language): Promise<void> {
+  return send('PUT', '/api/me/language', { language })
 }

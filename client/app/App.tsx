@@ -1,5 +1,6 @@
 /** The app shell: signs in, then shows the page the hash names under a common header. */
 import { Suspense, useEffect } from 'react'
+import { currentLanguage, setLanguage, useLanguage } from '../i18n/i18n.ts'
 import { SignInPage } from '../pages/SignInPage.tsx'
 import { AppHeader } from './AppHeader.tsx'
 import { lazyScreen, prefetchScreensWhenIdle } from './lazyScreen.ts'
@@ -27,6 +28,14 @@ function Shell() {
   const route = useRoute()
   const signOut = useSignOut(() => setSession({ status: 'signed-out', inviteError: null }))
   const signedIn = session.status === 'signed-in'
+  const memberLanguage = session.status === 'signed-in' ? session.member.language : null
+  // The page renders again in a new language: its screens are keyed on it (the session and the header stay).
+  const language = useLanguage()
+
+  // The language the member chose is theirs on every browser: it replaces this browser's guess once known.
+  useEffect(() => {
+    if (memberLanguage && memberLanguage !== currentLanguage()) void setLanguage(memberLanguage).catch(() => undefined)
+  }, [memberLanguage])
 
   // Once signed in and idle, the screens loaded on demand are fetched ahead of need (and so kept for offline use).
   useEffect(() => {
@@ -48,7 +57,7 @@ function Shell() {
         </ScreenBoundary>
       )}
       <main className="page" id="main" tabIndex={-1}>
-        <RoutedPage route={route} member={session.member} />
+        <RoutedPage key={language} route={route} member={session.member} />
       </main>
     </>
   )

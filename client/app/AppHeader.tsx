@@ -1,6 +1,8 @@
-/** The banner on every signed-in page: the workspace's name, who is signed in, sign-out. */
+/** The banner on every signed-in page: the workspace's name, the language switch, who is signed in, sign-out. */
 import type { Ref } from 'react'
 import type { SignedInMember } from '../api/types.ts'
+import { t } from '../i18n/i18n.ts'
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
 import { Brand } from './Brand.tsx'
 import { memberLine } from './memberLine.ts'
 import { routeHref } from './route.ts'
@@ -19,26 +21,27 @@ export function AppHeader({ member, onSignOut, signOutRef }: { member: SignedInM
           skipToContent()
         }}
       >
-        Skip to content
+        {t('app.skipToContent')}
       </a>
       <Brand href="#/" />
-      <nav className="app-nav" aria-label="Reference">
+      <nav className="app-nav" aria-label={t('app.navReference')}>
         <a href={routeHref({ page: 'catalogue' })} aria-current={route.page === 'catalogue' ? 'page' : undefined}>
-          Framework catalogue
+          {t('app.navCatalogue')}
         </a>
       </nav>
       {member.permissions.manageMembers && (
-        <nav className="app-nav" aria-label="Administration">
+        <nav className="app-nav" aria-label={t('app.navAdministration')}>
           <a href={routeHref({ page: 'members' })} aria-current={route.page === 'members' ? 'page' : undefined}>
-            Members
+            {t('app.navMembers')}
           </a>
         </nav>
       )}
-      <div className="signed-in" aria-label="Signed in as">
-        <span className="member-name">{member.name}</span>
+      <LanguageSwitch signedIn />
+      <div className="signed-in" aria-label={t('app.signedInAs')}>
+        <span className="member-name" translate="no" dir="auto">{member.name}</span>
         {memberLine(member) && <span className="member-role">{memberLine(member)}</span>}
         <button type="button" className="button-quiet" ref={signOutRef} onClick={onSignOut}>
-          Sign out
+          {t('app.signOut')}
         </button>
       </div>
     </header>

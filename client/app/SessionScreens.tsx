@@ -1,12 +1,13 @@
 /** What the shell shows before there is a member to show pages to: signing in, or the server out of reach. */
 import { useEffect } from 'react'
+import { t } from '../i18n/i18n.ts'
 import { useOnline } from './useOnline.ts'
 
 export function SigningIn() {
   return (
     <main className="page narrow">
       <p className="loading" role="status">
-        Signing in…
+        {t('app.signingIn')}
       </p>
     </main>
   )
@@ -23,9 +24,9 @@ export function Unreachable({ message }: { message: string }) {
   return (
     <main className="page narrow">
       <div className="notice notice-error" role="alert">
-        <p>The workspace cannot be reached: {online ? message : 'this browser is offline. It will try again when the connection returns.'}</p>
+        <p>{online ? t('app.unreachable', { reason: message }) : t('app.unreachableOffline')}</p>
         <button type="button" onClick={() => window.location.reload()}>
-          Try again
+          {t('app.tryAgain')}
         </button>
       </div>
     </main>

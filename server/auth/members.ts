@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/errors/apiError.ts'
 import type { Member, MemberRecord, RegionalGroup, Role } from '../../shared/schema/member.ts'
 import type { Sqlite } from '../store/sqlite.ts'
 import { memberColumns } from './memberColumns.ts'
+import type { Language } from '../../shared/i18n/languages.ts'
 import { hashToken, newToken } from './tokens.ts'
 
 /** A change to the directory that conflicts with who is in it (409). */
@@ -208,6 +209,17 @@ export class MemberDirectory {
   /** A member, current or revoked, as the secretariat sees it. */
   record(id: number): MemberRecord | null {
     return this.list().find((member) => member.id === id) ?? null
+  }
+
+  /** The interface language the member chose, or null when they have not chosen one. */
+  language(id: number): Language | null {
+    const row = this.db.prepare('SELECT language FROM members WHERE id = ?').get(id) as { language: Language | null } | undefined
+    return row?.language ?? null
+  }
+
+  /** Remembers the interface language a member chose (their own choice: nothing else about them changes). */
+  setLanguage(id: number, language: Language): void {
+    this.db.prepare('UPDATE members SET language = ? WHERE id = ?').run(language, id)
   }
 
   isEmpty(): boolean {

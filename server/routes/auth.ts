@@ -4,7 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { memberPermissions } from '../../shared/auth/permissions.ts'
 import { ApiError } from '../../shared/errors/apiError.ts'
-import { SignedIn, type Member } from '../../shared/schema/member.ts'
+import { ChooseLanguage, SignedIn, type Member } from '../../shared/schema/member.ts'
 import { authenticate, sessionCookie } from '../auth/authenticate.ts'
 import { isHttps } from '../auth/trustProxy.ts'
 import type { MemberDirectory } from '../auth/members.ts'
@@ -29,9 +29,8 @@ export interface AuthRouteDeps {
   onSessionEnded?: () => void
 }
 
-const signedIn = (member: Member): SignedIn => ({ member, permissions: memberPermissions(member) })
-
 export function authRoutes({ members, sessions, sessionTtlMs, trustProxy, onSessionEnded }: AuthRouteDeps) {
+  const signedIn = (member: Member): SignedIn => ({ member, permissions: memberPermissions(member), language: members.language(member.id) })
   return new Hono<AppEnv>()
     .post('/auth/invite', async (c) => {
       const { token } = await parseJson(c, InviteExchange)
@@ -56,4 +55,16 @@ export function authRoutes({ members, sessions, sessionTtlMs, trustProxy, onSess
       return c.body(null, 204)
     })
     .get('/me', authenticate(members, sessions), (c) => reply(c, SignedIn, signedIn(c.get('member'))))
+}
+
+/**
+ * `PUT /api/me/language`: the signed-in member's interface language, remembered for them (mounted behind
+ * authentication and the write rate limit; a member changes only their own).
+ */
+export function preferenceRoutes({ members }: { members: MemberDirectory }) {
+  return new Hono<AppEnv>().put('/me/language', async (c) => {
+    const { language } = await parseJson(c, ChooseLanguage)
+    members.setLanguage(c.get('member').id, language)
+    return c.body(null, 204)
+  })
 }

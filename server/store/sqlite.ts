@@ -299,6 +299,9 @@ const migrations: string[] = [
   `
   ALTER TABLE stage_seen ADD COLUMN comments_seen_at INTEGER NOT NULL DEFAULT 0;
   `,
+  `
+  ALTER TABLE members ADD COLUMN language TEXT CHECK (language IN ('ar', 'zh', 'en', 'fr', 'ru', 'es'));
+  `,
 ]
 
 export const databaseFileName = 'workspace.sqlite'

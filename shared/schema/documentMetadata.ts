@@ -2,15 +2,15 @@
 import { z } from 'zod'
 import { DocumentSymbol } from './api.ts'
 import { oneOf } from './fields.ts'
+import { languages, type Language } from '../i18n/languages.ts'
 
 /** "Distr.: General" or "Distr.: Limited" in the masthead. */
 export const distributions = ['general', 'limited'] as const
 export type Distribution = (typeof distributions)[number]
 export const distributionLabels: Record<Distribution, string> = { general: 'General', limited: 'Limited' }
 
-/** The six official languages of the United Nations, by ISO 639-1 code. */
-export const languages = ['en', 'fr', 'es', 'ar', 'ru', 'zh'] as const
-export type Language = (typeof languages)[number]
+export { languages, type Language }
+/** Each official language's English name, as a UN masthead states the original language ("Original: English"). */
 export const languageNames: Record<Language, string> = {
   en: 'English',
   fr: 'French',

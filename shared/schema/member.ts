@@ -1,5 +1,6 @@
 /** Members of the workspace and the roles they hold. */
 import { z } from 'zod'
+import { Language } from '../i18n/languages.ts'
 import { MemberPermissions } from './permissions.ts'
 
 export const roles = ['secretariat', 'cofacilitator', 'delegation', 'stakeholder'] as const
@@ -78,6 +79,12 @@ export const InviteLink = z.object({ inviteUrl: z.string() })
 export const InvitedMember = MemberAnswer.extend(InviteLink.shape)
 export type InvitedMember = z.infer<typeof InvitedMember>
 
-/** `GET /api/me`, `POST /api/auth/invite`: the signed-in member and what they may do anywhere. */
-export const SignedIn = z.object({ member: Member, permissions: MemberPermissions })
+/**
+ * `GET /api/me`, `POST /api/auth/invite`: the signed-in member, what they may do anywhere, and the interface language
+ * they chose (null: not chosen yet, the browser's is used).
+ */
+export const SignedIn = z.object({ member: Member, permissions: MemberPermissions, language: Language.nullable().default(null) })
 export type SignedIn = z.infer<typeof SignedIn>
+
+/** `PUT /api/me/language`: the interface language the member works in, remembered for them on every browser. */
+export const ChooseLanguage = z.object({ language: Language })
