@@ -40,6 +40,9 @@ export default defineConfig({
         // no schema can be defined before zod is told not to probe for eval (the Content-Security-Policy forbids it).
         manualChunks(id: string) {
           if (id.includes('/node_modules/zod/') || id.endsWith('/client/app/zodConfig.ts')) return 'zod'
+          // One chunk per language, fetched when the language is first used: its message catalogues, every area's.
+          const language = /\/client\/i18n\/messages\/([a-z]{2})\//.exec(id)?.[1]
+          if (language) return `messages-${language}`
           return undefined
         },
       },
