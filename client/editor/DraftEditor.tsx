@@ -4,6 +4,7 @@ import { EditorContent } from '@tiptap/react'
 import { useEffect, useRef, useState } from 'react'
 import { roleLabels } from '../app/roleLabels.ts'
 import type { SignedInMember } from '../api/types.ts'
+import { t, tx } from '../i18n/i18n.ts'
 import { shortcutHelpEvent } from './editorComforts.ts'
 import { FindReplaceBar } from './find/FindReplaceBar.tsx'
 import { ShortcutHelp } from './ShortcutHelp.tsx'
@@ -26,17 +27,25 @@ export function DraftEditor({ editor, canWrite, member }: { editor: Editor; canW
         <Toolbar editor={editor} onShowShortcuts={() => setShowShortcuts(true)} />
       ) : (
         <p className="read-only-banner" role="note">
-          <strong>Read-only.</strong> You are signed in as {roleLabels[member.role].toLowerCase()}
-          {member.delegation ? ` (${member.delegation})` : ''}: you can read this draft and follow changes as they happen, but only
-          co-facilitators and the secretariat edit it.
-          {member.role === 'cofacilitator' && ' You do not co-facilitate this workspace; the secretariat names its co-facilitators.'}{' '}
+          {tx('editor.readOnly', {
+            b: (chunks) => <strong key="read-only">{chunks}</strong>,
+            role: roleLabels[member.role].toLowerCase(),
+            hasDelegation: member.delegation ? 'yes' : 'no',
+            delegation: (
+              <bdi key="delegation" translate="no">
+                {member.delegation}
+              </bdi>
+            ),
+          })}
+          {member.role === 'cofacilitator' && <> {t('editor.readOnlyNotLeading')}</>}{' '}
           <button type="button" className="button-quiet" onClick={() => editor.commands.setFindOpen(true)}>
-            Find in the document
+            {t('editor.findInDocument')}
           </button>
         </p>
       )}
       <FindReplaceBar editor={editor} canWrite={canWrite} />
-      <EditorContent editor={editor} className="draft-page" />
+      {/* The text runs in its own language's direction, whatever the interface's. */}
+      <EditorContent editor={editor} className="draft-page" dir="auto" />
       <TextCountsLine editor={editor} />
       {showShortcuts && <ShortcutHelp onClose={() => setShowShortcuts(false)} />}
     </div>

@@ -1,9 +1,14 @@
-/** How an alternative shows in the editor: its label ("Alt 2", numbered by CSS counters) and the delegations proposing it, above its text. */
+/**
+ * How an alternative shows in the editor: its label ("Alt 2", numbered by CSS counters: see negotiationLabels.ts) and
+ * the delegations proposing it, above its text.
+ */
 import type { NodeViewRenderer } from '@tiptap/core'
 import { parseProposersAttr } from '../../shared/schema/negotiationText.ts'
+import { t } from '../i18n/i18n.ts'
+import { listOfNames } from './listOfNames.ts'
 
 function proposersText(proposers: readonly string[]): string {
-  return proposers.length === 0 ? 'text as it stood' : `proposed by ${proposers.join(', ')}`
+  return proposers.length === 0 ? t('editor.alternativeAsItStood') : t('editor.alternativeProposedBy', { delegations: listOfNames(proposers) })
 }
 
 export const alternativeView: NodeViewRenderer = ({ node }) => {
