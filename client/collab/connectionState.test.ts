@@ -62,7 +62,7 @@ describe('connection state', () => {
     useMessagesForTests('fr', await loadMessages('fr'))
     try {
       expect(describeConnection(closed).label).toMatch(/^Déconnecté/)
-      expect(describeConnection(play([...connected, { type: 'network', online: false }, { type: 'local-change' }])).label).toMatch(/^Hors ligne/)
+      expect(describeConnection(play([...connected, { type: 'network', online: false }, { type: 'socket', status: 'disconnected' }, { type: 'local-change' }])).label).toBe('Hors ligne - 1 modification non synchronisée')
     } finally {
       useMessagesForTests('en', await loadMessages('en'))
     }

@@ -23,6 +23,7 @@ function placed(json: DraftDocJson): { at: string; text: string }[] {
 
 describe('documentPlaceholders', () => {
   it('says what to do in an empty document', () => {
+    expect(texts.document).toMatch(/^Type the draft here\./)
     expect(placed(doc(paragraph()))).toEqual([{ at: 'doc', text: texts.document }])
   })
 
