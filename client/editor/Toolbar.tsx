@@ -152,8 +152,7 @@ export function Toolbar({ editor, onShowShortcuts }: { editor: Editor; onShowSho
             else run().makeSubParagraph().run()
           })}
         >
-          {/* i18n-exempt: the label a sub-paragraph gets in the document, as every export prints it */}
-          {'(a)'}
+          {t('editor.subParagraphFace')}
         </ToolButton>
       </div>
       <div className="tool-group">
