@@ -3,7 +3,7 @@ import { useId } from 'react'
 import type { FrameworkElement } from '../../shared/framework/element.ts'
 import { t } from '../i18n/i18n.ts'
 import { ElementFlags } from './ExplainedFlag.tsx'
-import { elementFlags } from './elementExplanation.ts'
+import { elementFlags, flagDescription } from './elementExplanation.ts'
 
 export function PickerRow({ element, linked, chosen, onToggle }: { element: FrameworkElement; linked: boolean; chosen: boolean; onToggle: () => void }) {
   const descriptionId = useId()
@@ -31,7 +31,7 @@ export function PickerRow({ element, linked, chosen, onToggle }: { element: Fram
       {linked && <span className="flag">{t('editor.pickerLinked')}</span>}
       {flags.length > 0 && (
         <span id={descriptionId} hidden>
-          {flags.map((flag) => flag.explanation).join(' ')}
+          {flags.map(flagDescription).join(' ')}
         </span>
       )}
     </li>

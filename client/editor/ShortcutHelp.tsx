@@ -14,7 +14,10 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
               {group.entries.map((entry) => (
                 <tr key={entry.does}>
                   <th scope="row">
-                    <kbd dir="auto">{entry.keys}</kbd>
+                    {/* Keys as keyboards print them: not for translation tools. */}
+                    <kbd dir="auto" translate="no">
+                      {entry.keys}
+                    </kbd>
                   </th>
                   <td>{entry.does}</td>
                 </tr>

@@ -8,12 +8,23 @@ export interface ElementFlag {
   text: string
   /** Shown on hover and keyboard focus, and read as the flag's description. */
   explanation: string
+  /** The catalogue's own note that follows the explanation, as the catalogue writes it (never translated). */
+  note?: string
 }
 
-/** Why the element is marked unverified: what was and was not confirmed, then its note (catalogue text, as written). */
+/** The explanation and its note as one text (a description read out with the flag). */
+export function flagDescription(flag: ElementFlag): string {
+  return flag.note ? t('editor.explanationWithNote', { explanation: flag.explanation, note: flag.note }) : flag.explanation
+}
+
+function unverifiedFlag(element: FrameworkElement): ElementFlag {
+  const explanation = element.substanceConfirmed ? t('editor.unverifiedSubstanceConfirmed') : t('editor.unverifiedWording')
+  return { key: 'unverified', text: t('editor.flagUnverified'), explanation, ...(element.note ? { note: element.note } : {}) }
+}
+
+/** Why the element is marked unverified: what was and was not confirmed, then its note. */
 export function unverifiedExplanation(element: FrameworkElement): string {
-  const what = element.substanceConfirmed ? t('editor.unverifiedSubstanceConfirmed') : t('editor.unverifiedWording')
-  return element.note ? t('editor.explanationWithNote', { explanation: what, note: element.note }) : what
+  return flagDescription(unverifiedFlag(element))
 }
 
 /** The flags to show for a linked or offered element, in reading order. */
@@ -26,6 +37,6 @@ export function elementFlags(element: FrameworkElement | undefined, status: RefS
   if (element.agreed === false) flags.push({ key: 'not-agreed', text: t('editor.flagNotAgreed'), explanation: t('editor.flagNotAgreedExplanation') })
   if (element.kind === 'related-note') flags.push({ key: 'related-note', text: t('editor.flagRelatedNote'), explanation: t('editor.flagRelatedNoteExplanation') })
   if (element.kind === 'mechanism-tool') flags.push({ key: 'tool', text: t('editor.flagTool'), explanation: t('editor.flagToolExplanation') })
-  if (!element.verified) flags.push({ key: 'unverified', text: t('editor.flagUnverified'), explanation: unverifiedExplanation(element) })
+  if (!element.verified) flags.push(unverifiedFlag(element))
   return flags
 }

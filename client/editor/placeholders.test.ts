@@ -12,6 +12,8 @@ beforeAll(async () => {
   texts = placeholderTexts()
 })
 
+const decorationsOf = (node: ReturnType<typeof draftSchema.nodeFromJSON>, given: PlaceholderTexts) => documentPlaceholders(node, given)
+
 function placed(json: DraftDocJson): { at: string; text: string }[] {
   const node = draftSchema.nodeFromJSON(json)
   return documentPlaceholders(node, texts).map((decoration: Decoration) => {
@@ -33,6 +35,12 @@ describe('documentPlaceholders', () => {
       { at: 'recommendation', text: texts.recommendation },
       { at: 'recommendation', text: texts.recommendation },
     ])
+  })
+
+  it("reads an empty document's placeholder in the interface's direction", () => {
+    const node = draftSchema.nodeFromJSON(doc(paragraph()))
+    const attrs = (decorationsOf(node, { ...texts, direction: 'rtl' })[0] as unknown as { type: { attrs: Record<string, string> } }).type.attrs
+    expect(attrs.dir).toBe('rtl')
   })
 
   it('puts none in a document with text', () => {

@@ -8,13 +8,16 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { type EditorState, Plugin, PluginKey, TextSelection } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { recommendationNodeName } from '../../shared/schema/recommendationNode.ts'
-import { t } from '../i18n/i18n.ts'
+import { directionOf } from '../../shared/i18n/languages.ts'
+import { currentLanguage, t } from '../i18n/i18n.ts'
 import { atRecommendationExit } from './leaveRecommendation.ts'
 
 export interface PlaceholderTexts {
   document: string
   recommendation: string
   exit: string
+  /** The interface's direction: an empty document's placeholder reads in it (the text takes its own once written). */
+  direction: 'ltr' | 'rtl'
 }
 
 export function placeholderTexts(): PlaceholderTexts {
@@ -22,11 +25,12 @@ export function placeholderTexts(): PlaceholderTexts {
     document: t('editor.placeholderDocument'),
     recommendation: t('editor.placeholderRecommendation'),
     exit: t('editor.placeholderExit'),
+    direction: directionOf(currentLanguage()),
   }
 }
 
-function placeholder(pos: number, node: ProseMirrorNode, text: string): Decoration {
-  return Decoration.node(pos, pos + node.nodeSize, { class: 'has-placeholder', 'data-placeholder': text })
+function placeholder(pos: number, node: ProseMirrorNode, text: string, attrs: Record<string, string> = {}): Decoration {
+  return Decoration.node(pos, pos + node.nodeSize, { class: 'has-placeholder', 'data-placeholder': text, ...attrs })
 }
 
 /** Every paragraph of the recommendation empty: each then takes two positions, its opening and its closing. */
@@ -37,7 +41,7 @@ function isEmptyRecommendation(node: ProseMirrorNode): boolean {
 /** The placeholders a document needs, whatever the selection. */
 export function documentPlaceholders(doc: ProseMirrorNode, texts: PlaceholderTexts): Decoration[] {
   const first = doc.firstChild
-  if (doc.childCount === 1 && first?.type.name === 'paragraph' && first.content.size === 0) return [placeholder(0, first, texts.document)]
+  if (doc.childCount === 1 && first?.type.name === 'paragraph' && first.content.size === 0) return [placeholder(0, first, texts.document, { dir: texts.direction })]
   const found: Decoration[] = []
   const visit = (node: ProseMirrorNode, pos: number) => {
     if (isEmptyRecommendation(node)) found.push(placeholder(pos + 1, node.firstChild!, texts.recommendation))
