@@ -2,6 +2,7 @@
 import type { Editor } from '@tiptap/core'
 import { EditorContent } from '@tiptap/react'
 import { useEffect, useRef, useState } from 'react'
+import { directionOf, type Language } from '../../shared/i18n/languages.ts'
 import { roleLabels } from '../app/roleLabels.ts'
 import type { SignedInMember } from '../api/types.ts'
 import { t, tx } from '../i18n/i18n.ts'
@@ -11,7 +12,12 @@ import { ShortcutHelp } from './ShortcutHelp.tsx'
 import { TextCountsLine } from './TextCountsLine.tsx'
 import { Toolbar } from './Toolbar.tsx'
 
-export function DraftEditor({ editor, canWrite, member }: { editor: Editor; canWrite: boolean; member: SignedInMember }) {
+/**
+ * `textLanguage`: the language the draft is written in (its original language), when known; the text then carries it
+ * (lang, so that it is read out in its own voice) and its direction. Otherwise the text takes the direction of its first
+ * words.
+ */
+export function DraftEditor({ editor, canWrite, member, textLanguage }: { editor: Editor; canWrite: boolean; member: SignedInMember; textLanguage?: Language }) {
   const [showShortcuts, setShowShortcuts] = useState(false)
   const frame = useRef<HTMLDivElement>(null)
   useEffect(() => {
@@ -45,7 +51,7 @@ export function DraftEditor({ editor, canWrite, member }: { editor: Editor; canW
       )}
       <FindReplaceBar editor={editor} canWrite={canWrite} />
       {/* The text runs in its own language's direction, whatever the interface's. */}
-      <EditorContent editor={editor} className="draft-page" dir="auto" />
+      <EditorContent editor={editor} className="draft-page" lang={textLanguage} dir={textLanguage ? directionOf(textLanguage) : 'auto'} />
       <TextCountsLine editor={editor} />
       {showShortcuts && <ShortcutHelp onClose={() => setShowShortcuts(false)} />}
     </div>

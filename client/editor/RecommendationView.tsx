@@ -2,6 +2,7 @@
 import { NodeViewContent, NodeViewWrapper, useEditorState, type ReactNodeViewProps } from '@tiptap/react'
 import { useRef } from 'react'
 import { t } from '../i18n/i18n.ts'
+import { interfaceLang } from './interfaceLang.ts'
 import { recommendationNumberFrom } from './draftNumbering.ts'
 import { useChooseLinks } from './LinkPicker.tsx'
 import { RefChip } from './RefChip.tsx'
@@ -31,6 +32,8 @@ export function RecommendationView({ node, editor, decorations }: ReactNodeViewP
       <div
         className="recommendation-header"
         contentEditable={false}
+        // Interface text inside the document's: in the interface's language, whatever the text's.
+        lang={interfaceLang()}
         ref={header}
         role="group"
         aria-label={t('editor.recommendationLinksGroup', { name })}

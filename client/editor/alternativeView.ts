@@ -5,6 +5,7 @@
 import type { NodeViewRenderer } from '@tiptap/core'
 import { parseProposersAttr } from '../../shared/schema/negotiationText.ts'
 import { t } from '../i18n/i18n.ts'
+import { interfaceLang } from './interfaceLang.ts'
 import { listOfNames } from './listOfNames.ts'
 
 function proposersText(proposers: readonly string[]): string {
@@ -18,6 +19,7 @@ export const alternativeView: NodeViewRenderer = ({ node }) => {
   const label = document.createElement('div')
   label.className = 'alternative-label'
   label.contentEditable = 'false'
+  label.lang = interfaceLang()
   const number = document.createElement('span')
   number.className = 'alternative-number'
   const who = document.createElement('span')
