@@ -1,5 +1,9 @@
-import { describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { CloseCode } from '../../shared/collab/closeCodes.ts'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import { describeConnection, initialConnectionState, nextConnectionState, type ConnectionEvent, type ConnectionState } from './connectionState.ts'
+
+beforeAll(async () => useMessagesForTests('en', await loadMessages('en')))
 
 const play = (events: ConnectionEvent[], state: ConnectionState = initialConnectionState(true)) => events.reduce(nextConnectionState, state)
 const label = (events: ConnectionEvent[], state?: ConnectionState) => describeConnection(play(events, state)).label
@@ -49,5 +53,18 @@ describe('connection state', () => {
     expect(describeConnection(closed)).toEqual({ kind: 'closed', label: 'Disconnected: membership revoked' })
     expect(describeConnection(play([{ type: 'closed', reason: '' }])).label).toBe('Disconnected by the server')
     expect(describeConnection(nextConnectionState(closed, { type: 'socket', status: 'connecting' })).label).toBe('Reconnecting...')
+  })
+
+  test('a close the interface knows is explained in its own words, in the language in use', async () => {
+    const { code, reason } = CloseCode.agreedTextLocked
+    const closed = play([...connected, { type: 'socket', status: 'disconnected' }, { type: 'closed', reason, code }])
+    expect(describeConnection(closed).label).toBe('Disconnected: agreed text is locked; your change was not kept. Load the document again.')
+    useMessagesForTests('fr', await loadMessages('fr'))
+    try {
+      expect(describeConnection(closed).label).toMatch(/^Déconnecté/)
+      expect(describeConnection(play([...connected, { type: 'network', online: false }, { type: 'socket', status: 'disconnected' }, { type: 'local-change' }])).label).toBe('Hors ligne - 1 modification non synchronisée')
+    } finally {
+      useMessagesForTests('en', await loadMessages('en'))
+    }
   })
 })

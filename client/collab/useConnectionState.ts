@@ -11,7 +11,7 @@ export function useConnectionState({ doc, provider }: CollabSession): Connection
   useEffect(() => {
     const onStatus = ({ status }: { status: SocketStatus }) => dispatch({ type: 'socket', status })
     const onSync = (synced: boolean) => dispatch({ type: 'synced', synced })
-    const onClosed = ({ reason }: { code: number; reason: string }) => dispatch({ type: 'closed', reason })
+    const onClosed = ({ code, reason }: { code: number; reason: string }) => dispatch({ type: 'closed', reason, code })
     // Counted only while the socket is down (connected, the server has each change at once): a keystroke while
     // connected schedules no render.
     const onTransaction = (transaction: Y.Transaction) => {

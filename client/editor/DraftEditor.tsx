@@ -2,15 +2,22 @@
 import type { Editor } from '@tiptap/core'
 import { EditorContent } from '@tiptap/react'
 import { useEffect, useRef, useState } from 'react'
+import { directionOf, type Language } from '../../shared/i18n/languages.ts'
 import { roleLabels } from '../app/roleLabels.ts'
 import type { SignedInMember } from '../api/types.ts'
+import { t, tx } from '../i18n/i18n.ts'
 import { shortcutHelpEvent } from './editorComforts.ts'
 import { FindReplaceBar } from './find/FindReplaceBar.tsx'
 import { ShortcutHelp } from './ShortcutHelp.tsx'
 import { TextCountsLine } from './TextCountsLine.tsx'
 import { Toolbar } from './Toolbar.tsx'
 
-export function DraftEditor({ editor, canWrite, member }: { editor: Editor; canWrite: boolean; member: SignedInMember }) {
+/**
+ * `textLanguage`: the language the draft is written in (its original language), when known; the text then carries it
+ * (lang, so that it is read out in its own voice) and its direction. Otherwise the text takes the direction of its first
+ * words.
+ */
+export function DraftEditor({ editor, canWrite, member, textLanguage }: { editor: Editor; canWrite: boolean; member: SignedInMember; textLanguage?: Language }) {
   const [showShortcuts, setShowShortcuts] = useState(false)
   const frame = useRef<HTMLDivElement>(null)
   useEffect(() => {
@@ -26,17 +33,25 @@ export function DraftEditor({ editor, canWrite, member }: { editor: Editor; canW
         <Toolbar editor={editor} onShowShortcuts={() => setShowShortcuts(true)} />
       ) : (
         <p className="read-only-banner" role="note">
-          <strong>Read-only.</strong> You are signed in as {roleLabels[member.role].toLowerCase()}
-          {member.delegation ? ` (${member.delegation})` : ''}: you can read this draft and follow changes as they happen, but only
-          co-facilitators and the secretariat edit it.
-          {member.role === 'cofacilitator' && ' You do not co-facilitate this workspace; the secretariat names its co-facilitators.'}{' '}
+          {tx('editor.readOnly', {
+            b: (chunks) => <strong key="read-only">{chunks}</strong>,
+            role: roleLabels[member.role].toLowerCase(),
+            hasDelegation: member.delegation ? 'yes' : 'no',
+            delegation: (
+              <bdi key="delegation" translate="no">
+                {member.delegation}
+              </bdi>
+            ),
+          })}
+          {member.role === 'cofacilitator' && <> {t('editor.readOnlyNotLeading')}</>}{' '}
           <button type="button" className="button-quiet" onClick={() => editor.commands.setFindOpen(true)}>
-            Find in the document
+            {t('editor.findInDocument')}
           </button>
         </p>
       )}
       <FindReplaceBar editor={editor} canWrite={canWrite} />
-      <EditorContent editor={editor} className="draft-page" />
+      {/* The text runs in its own language's direction, whatever the interface's. */}
+      <EditorContent editor={editor} className="draft-page" lang={textLanguage} dir={textLanguage ? directionOf(textLanguage) : 'auto'} />
       <TextCountsLine editor={editor} />
       {showShortcuts && <ShortcutHelp onClose={() => setShowShortcuts(false)} />}
     </div>

@@ -1,6 +1,7 @@
 /** A flag (unverified, retired...) that explains itself: on hover, on keyboard focus, and as its description for screen readers. */
 import '../styles/flags.css'
 import { useId, useState } from 'react'
+import { tx } from '../i18n/i18n.ts'
 import type { ElementFlag } from './elementExplanation.ts'
 
 export function ExplainedFlag({ flag }: { flag: ElementFlag }) {
@@ -29,7 +30,17 @@ export function ExplainedFlag({ flag }: { flag: ElementFlag }) {
         {flag.text}
       </button>
       <span role="tooltip" id={tooltipId} className="flag-explanation" hidden={!open}>
-        {flag.explanation}
+        {flag.note
+          ? tx('editor.explanationWithNote', {
+              explanation: flag.explanation,
+              // The catalogue's own words.
+              note: (
+                <span key="note" translate="no" dir="auto">
+                  {flag.note}
+                </span>
+              ),
+            })
+          : flag.explanation}
       </span>
     </span>
   )

@@ -1,6 +1,7 @@
 /** A modal to choose framework elements for a recommendation: search, results by pillar, at least one required. */
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
-import type { Pillar } from '../../shared/framework/pillars.ts'
+import { pillarTitles, type Pillar } from '../../shared/framework/pillars.ts'
+import { t } from '../i18n/i18n.ts'
 import { useCatalogue } from './CatalogueContext.ts'
 import { PickerFooter } from './PickerFooter.tsx'
 import { PickerResults } from './PickerResults.tsx'
@@ -13,6 +14,26 @@ export interface LinkRequest {
   linked: readonly string[]
 }
 
+/** The message of each pillar's heading, as the client names the five pillars. */
+const pillarMessages: Record<Pillar, string> = {
+  threats: 'editor.pillarThreats',
+  norms: 'editor.pillarNorms',
+  'international-law': 'editor.pillarInternationalLaw',
+  cbms: 'editor.pillarCbms',
+  'capacity-building': 'editor.pillarCapacityBuilding',
+}
+
+/**
+ * The pillars' headings in the interface's language; a title the served catalogue gives otherwise than the standard
+ * one (the secretariat's own wording) is shown as it is given.
+ */
+function pillarHeadings(served: readonly { id: Pillar; title: string }[]): Partial<Record<Pillar, string>> {
+  const headings: Partial<Record<Pillar, string>> = {}
+  for (const pillar of Object.keys(pillarMessages) as Pillar[]) headings[pillar] = t(pillarMessages[pillar])
+  for (const { id, title } of served) if (title && title !== pillarTitles[id]) headings[id] = title
+  return headings
+}
+
 export function FrameworkPicker({ request, onConfirm, onCancel }: { request: LinkRequest; onConfirm: (refs: string[]) => void; onCancel: () => void }) {
   const catalogue = useCatalogue()
   const dialog = useRef<HTMLDialogElement>(null)
@@ -21,7 +42,7 @@ export function FrameworkPicker({ request, onConfirm, onCancel }: { request: Lin
   const [tried, setTried] = useState(false)
   const headingId = useId()
 
-  const titles = useMemo(() => Object.fromEntries(catalogue.pillars.map(({ id, title }) => [id, title])) as Partial<Record<Pillar, string>>, [catalogue])
+  const titles = useMemo(() => pillarHeadings(catalogue.pillars), [catalogue])
   const groups = useMemo(() => pickerGroups(catalogue, query, titles), [catalogue, query, titles])
   const labelOf = (id: string) => catalogue.elements.find((element) => element.id === id)?.label ?? id
 
@@ -53,14 +74,14 @@ export function FrameworkPicker({ request, onConfirm, onCancel }: { request: Lin
       >
         <header className="picker-header">
           <h2 id={headingId}>{request.title}</h2>
-          <p className="hint">Every recommendation must be linked to at least one element of the framework of responsible State behaviour.</p>
+          <p className="hint">{t('editor.pickerHint')}</p>
           <label className="picker-search">
-            Search the framework
+            {t('editor.pickerSearch')}
             <input
               type="search"
               value={query}
               autoFocus
-              placeholder="norm g, CBM 7, critical infrastructure, international law…"
+              placeholder={t('editor.pickerSearchExamples')}
               onChange={(event) => setQuery(event.target.value)}
               onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
             />

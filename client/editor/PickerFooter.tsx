@@ -1,5 +1,7 @@
 /** The framework picker's footer: what is chosen (or that one choice is needed), cancel and confirm. */
 import { useId } from 'react'
+import { t } from '../i18n/i18n.ts'
+import { listOfNames } from './listOfNames.ts'
 
 export function PickerFooter({ chosenLabels, tried, confirmLabel, onCancel }: { chosenLabels: string[]; tried: boolean; confirmLabel: string; onCancel: () => void }) {
   const hintId = useId()
@@ -7,10 +9,10 @@ export function PickerFooter({ chosenLabels, tried, confirmLabel, onCancel }: { 
   return (
     <footer className="picker-footer">
       <p id={hintId} className={none && tried ? 'picker-chosen picker-refused' : 'picker-chosen'} role="status">
-        {none ? 'Choose at least one framework element.' : `Chosen: ${chosenLabels.join(', ')}`}
+        {none ? t('editor.pickerChooseOne') : t('editor.pickerChosen', { elements: listOfNames(chosenLabels) })}
       </p>
       <button type="button" className="button-quiet" onClick={onCancel}>
-        Cancel
+        {t('editor.cancel')}
       </button>
       <button type="submit" aria-describedby={hintId} aria-disabled={none} className={none ? 'is-disabled' : undefined}>
         {confirmLabel}

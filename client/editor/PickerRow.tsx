@@ -1,8 +1,9 @@
 /** One element offered by the framework picker: a checkbox with label and title, its flags explained (and read with the checkbox). */
 import { useId } from 'react'
 import type { FrameworkElement } from '../../shared/framework/element.ts'
+import { t } from '../i18n/i18n.ts'
 import { ElementFlags } from './ExplainedFlag.tsx'
-import { elementFlags } from './elementExplanation.ts'
+import { elementFlags, flagDescription } from './elementExplanation.ts'
 
 export function PickerRow({ element, linked, chosen, onToggle }: { element: FrameworkElement; linked: boolean; chosen: boolean; onToggle: () => void }) {
   const descriptionId = useId()
@@ -18,14 +19,19 @@ export function PickerRow({ element, linked, chosen, onToggle }: { element: Fram
           data-element-id={element.id}
           aria-describedby={flags.length > 0 ? descriptionId : undefined}
         />
-        <span className="element-label">{element.label}</span>
-        <span className="element-title">{element.title}</span>
+        {/* The catalogue's own words: its labels and titles are not translated. */}
+        <span className="element-label" translate="no" dir="auto">
+          {element.label}
+        </span>
+        <span className="element-title" translate="no" dir="auto">
+          {element.title}
+        </span>
       </label>
       <ElementFlags flags={flags} />
-      {linked && <span className="flag">linked</span>}
+      {linked && <span className="flag">{t('editor.pickerLinked')}</span>}
       {flags.length > 0 && (
         <span id={descriptionId} hidden>
-          {flags.map((flag) => flag.explanation).join(' ')}
+          {flags.map(flagDescription).join(' ')}
         </span>
       )}
     </li>

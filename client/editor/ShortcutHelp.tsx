@@ -1,11 +1,12 @@
 /** The list of the editor's keyboard shortcuts, in a dialog. */
+import { t } from '../i18n/i18n.ts'
 import { Modal } from '../revisions/Modal.tsx'
 import { shortcutGroups } from './shortcuts.ts'
 
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   return (
-    <Modal title="Keyboard shortcuts" className="shortcut-help" onClose={onClose}>
-      {shortcutGroups.map((group) => (
+    <Modal title={t('editor.keyboardShortcuts')} className="shortcut-help" onClose={onClose}>
+      {shortcutGroups().map((group) => (
         <section key={group.title}>
           <h3>{group.title}</h3>
           <table>
@@ -13,7 +14,10 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
               {group.entries.map((entry) => (
                 <tr key={entry.does}>
                   <th scope="row">
-                    <kbd>{entry.keys}</kbd>
+                    {/* Keys as keyboards print them: not for translation tools. */}
+                    <kbd dir="auto" translate="no">
+                      {entry.keys}
+                    </kbd>
                   </th>
                   <td>{entry.does}</td>
                 </tr>

@@ -4,6 +4,7 @@
  */
 import type { Editor } from '@tiptap/core'
 import { useEffect, useState } from 'react'
+import { t } from '../i18n/i18n.ts'
 import { countText, type TextCounts } from './textCounts.ts'
 
 const settleMs = 300
@@ -17,12 +18,6 @@ function countsOf(editor: Editor): Counts {
   const { doc, selection } = editor.state
   const document = countText(doc.textBetween(0, doc.content.size, '\n', ' '))
   return { document, selection: selection.empty ? null : countText(doc.textBetween(selection.from, selection.to, '\n', ' ')) }
-}
-
-const number = new Intl.NumberFormat('en')
-
-function describe(counts: TextCounts): string {
-  return `${number.format(counts.words)} ${counts.words === 1 ? 'word' : 'words'}, ${number.format(counts.characters)} ${counts.characters === 1 ? 'character' : 'characters'}`
 }
 
 export function TextCountsLine({ editor }: { editor: Editor }) {
@@ -45,8 +40,8 @@ export function TextCountsLine({ editor }: { editor: Editor }) {
   }, [editor])
   return (
     <p className="text-counts" data-testid="text-counts">
-      <span>Document: {describe(counts.document)}</span>
-      {counts.selection && <span>Selection: {describe(counts.selection)}</span>}
+      <span>{t('editor.countsDocument', { ...counts.document })}</span>
+      {counts.selection && <span>{t('editor.countsSelection', { ...counts.selection })}</span>}
     </p>
   )
 }

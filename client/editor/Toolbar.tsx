@@ -4,6 +4,7 @@ import type { ResolvedPos } from '@tiptap/pm/model'
 import { useEditorState } from '@tiptap/react'
 import { useState } from 'react'
 import { recommendationNodeName } from '../../shared/schema/recommendationNode.ts'
+import { t } from '../i18n/i18n.ts'
 import { useChooseLinks } from './LinkPicker.tsx'
 import { findKey } from './find/findPlugin.ts'
 import { shortcuts } from './shortcuts.ts'
@@ -26,7 +27,7 @@ interface ToolbarState {
 }
 
 /** Why headings and lists do not apply inside a recommendation. */
-export const inRecommendationReason = 'A recommendation holds paragraphs only: press Enter on an empty last line to leave it first.'
+export const inRecommendationReason = () => t('editor.inRecommendationReason')
 
 function insideRecommendation($from: ResolvedPos): boolean {
   for (let depth = $from.depth; depth > 0; depth -= 1) if ($from.node(depth).type.name === recommendationNodeName) return true
@@ -51,7 +52,7 @@ function ToolButton({
   onClick: () => void
   children: React.ReactNode
 }) {
-  const title = shortcut ? `${label} (${shortcut})` : label
+  const title = shortcut ? t('editor.toolWithShortcut', { label, shortcut }) : label
   return (
     // The name begins with what the button shows ("H1", "1. List"), so that it can be spoken as seen; the rest says what it does.
     <button
@@ -59,12 +60,12 @@ function ToolButton({
       className="tool"
       aria-pressed={active}
       aria-disabled={refusal ? true : undefined}
-      title={refusal ? `${title}: ${refusal}` : title}
+      title={refusal ? t('editor.toolRefused', { tool: title, reason: refusal }) : title}
       onMouseDown={(event) => event.preventDefault()}
       onClick={() => (refusal ? onRefused?.(refusal) : onClick())}
     >
       {children}
-      <span className="visually-hidden">: {label}</span>
+      <span className="visually-hidden">{t('editor.toolNameRest', { label })}</span>
     </button>
   )
 }
@@ -95,7 +96,7 @@ export function Toolbar({ editor, onShowShortcuts }: { editor: Editor; onShowSho
   })
   const undo = useUndoState(editor)
   const run = () => editor.chain().focus()
-  const blockRefusal = state.inRecommendation ? inRecommendationReason : null
+  const blockRefusal = state.inRecommendation ? inRecommendationReason() : null
   const common = { onRefused: setRefused }
   const act = (command: () => void) => () => {
     setRefused(null)
@@ -104,44 +105,44 @@ export function Toolbar({ editor, onShowShortcuts }: { editor: Editor; onShowSho
 
   const insertRecommendation = async () => {
     setRefused(null)
-    const refs = await chooseLinks({ title: 'Insert a recommendation', confirmLabel: 'Insert recommendation', linked: [] })
+    const refs = await chooseLinks({ title: t('editor.insertRecommendationTitle'), confirmLabel: t('editor.insertRecommendation'), linked: [] })
     if (refs) run().insertRecommendation(refs).run()
     else editor.commands.focus()
   }
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting">
+    <div className="toolbar" role="toolbar" aria-label={t('editor.toolbarFormatting')}>
       <div className="tool-group">
-        <ToolButton label="Undo" shortcut={shortcuts.undo} refusal={undo.canUndo ? null : 'Nothing of yours to undo'} {...common} onClick={act(() => run().undo().run())}>
-          ↶
+        <ToolButton label={t('editor.undo')} shortcut={shortcuts.undo} refusal={undo.canUndo ? null : t('editor.nothingToUndo')} {...common} onClick={act(() => run().undo().run())}>
+          <span className="mirrors">↶</span>
         </ToolButton>
-        <ToolButton label="Redo" shortcut={shortcuts.redo} refusal={undo.canRedo ? null : 'Nothing to redo'} {...common} onClick={act(() => run().redo().run())}>
-          ↷
+        <ToolButton label={t('editor.redo')} shortcut={shortcuts.redo} refusal={undo.canRedo ? null : t('editor.nothingToRedo')} {...common} onClick={act(() => run().redo().run())}>
+          <span className="mirrors">↷</span>
         </ToolButton>
       </div>
       <div className="tool-group">
-        <ToolButton label="Paragraph" shortcut={shortcuts.paragraph} active={state.paragraph} {...common} onClick={act(() => run().setParagraph().run())}>
+        <ToolButton label={t('editor.paragraph')} shortcut={shortcuts.paragraph} active={state.paragraph} {...common} onClick={act(() => run().setParagraph().run())}>
           ¶
         </ToolButton>
-        <ToolButton label="Heading 1" shortcut={shortcuts.heading1} active={state.heading1} refusal={blockRefusal} {...common} onClick={act(() => run().toggleHeading({ level: 1 }).run())}>
-          H1
+        <ToolButton label={t('editor.heading', { level: 1 })} shortcut={shortcuts.heading1} active={state.heading1} refusal={blockRefusal} {...common} onClick={act(() => run().toggleHeading({ level: 1 }).run())}>
+          {t('editor.headingFace', { level: 1 })}
         </ToolButton>
-        <ToolButton label="Heading 2" shortcut={shortcuts.heading2} active={state.heading2} refusal={blockRefusal} {...common} onClick={act(() => run().toggleHeading({ level: 2 }).run())}>
-          H2
+        <ToolButton label={t('editor.heading', { level: 2 })} shortcut={shortcuts.heading2} active={state.heading2} refusal={blockRefusal} {...common} onClick={act(() => run().toggleHeading({ level: 2 }).run())}>
+          {t('editor.headingFace', { level: 2 })}
         </ToolButton>
-        <ToolButton label="Heading 3" shortcut={shortcuts.heading3} active={state.heading3} refusal={blockRefusal} {...common} onClick={act(() => run().toggleHeading({ level: 3 }).run())}>
-          H3
+        <ToolButton label={t('editor.heading', { level: 3 })} shortcut={shortcuts.heading3} active={state.heading3} refusal={blockRefusal} {...common} onClick={act(() => run().toggleHeading({ level: 3 }).run())}>
+          {t('editor.headingFace', { level: 3 })}
         </ToolButton>
       </div>
       <div className="tool-group">
-        <ToolButton label="Bulleted list" shortcut={shortcuts.bulletList} active={state.bulletList} refusal={blockRefusal} {...common} onClick={act(() => run().toggleBulletList().run())}>
-          • List
+        <ToolButton label={t('editor.bulletList')} shortcut={shortcuts.bulletList} active={state.bulletList} refusal={blockRefusal} {...common} onClick={act(() => run().toggleBulletList().run())}>
+          {t('editor.bulletListFace')}
         </ToolButton>
-        <ToolButton label="Numbered list" shortcut={shortcuts.orderedList} active={state.orderedList} refusal={blockRefusal} {...common} onClick={act(() => run().toggleOrderedList().run())}>
-          1. List
+        <ToolButton label={t('editor.orderedList')} shortcut={shortcuts.orderedList} active={state.orderedList} refusal={blockRefusal} {...common} onClick={act(() => run().toggleOrderedList().run())}>
+          {t('editor.orderedListFace')}
         </ToolButton>
         <ToolButton
-          label="Sub-paragraph (a), (b) of the paragraph before"
+          label={t('editor.subParagraph')}
           active={state.subParagraph}
           refusal={blockRefusal ?? (state.subParagraph ? null : state.subParagraphRefusal)}
           {...common}
@@ -151,28 +152,28 @@ export function Toolbar({ editor, onShowShortcuts }: { editor: Editor; onShowSho
             else run().makeSubParagraph().run()
           })}
         >
-          (a)
+          {t('editor.subParagraphFace')}
         </ToolButton>
       </div>
       <div className="tool-group">
-        <ToolButton label="Bold" shortcut={shortcuts.bold} active={state.bold} {...common} onClick={act(() => run().toggleBold().run())}>
-          <b>B</b>
+        <ToolButton label={t('editor.bold')} shortcut={shortcuts.bold} active={state.bold} {...common} onClick={act(() => run().toggleBold().run())}>
+          <b>{t('editor.boldFace')}</b>
         </ToolButton>
-        <ToolButton label="Italic" shortcut={shortcuts.italic} active={state.italic} {...common} onClick={act(() => run().toggleItalic().run())}>
-          <i>I</i>
+        <ToolButton label={t('editor.italic')} shortcut={shortcuts.italic} active={state.italic} {...common} onClick={act(() => run().toggleItalic().run())}>
+          <i>{t('editor.italicFace')}</i>
         </ToolButton>
       </div>
       <div className="tool-group">
-        <ToolButton label="Find and replace" shortcut={shortcuts.find} active={state.findOpen} {...common} onClick={act(() => editor.commands.setFindOpen(!state.findOpen))}>
-          Find
+        <ToolButton label={t('editor.findAndReplace')} shortcut={shortcuts.find} active={state.findOpen} {...common} onClick={act(() => editor.commands.setFindOpen(!state.findOpen))}>
+          {t('editor.findFace')}
         </ToolButton>
-        <ToolButton label="Keyboard shortcuts" shortcut={shortcuts.help} {...common} onClick={act(onShowShortcuts)}>
+        <ToolButton label={t('editor.keyboardShortcuts')} shortcut={shortcuts.help} {...common} onClick={act(onShowShortcuts)}>
           ?
         </ToolButton>
       </div>
       <div className="tool-group tool-group-end">
         <button type="button" className="insert-recommendation" onClick={insertRecommendation}>
-          Insert recommendation
+          {t('editor.insertRecommendation')}
         </button>
       </div>
       {refused && (

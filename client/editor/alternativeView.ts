@@ -1,9 +1,15 @@
-/** How an alternative shows in the editor: its label ("Alt 2", numbered by CSS counters) and the delegations proposing it, above its text. */
+/**
+ * How an alternative shows in the editor: its label ("Alt 2", numbered by CSS counters: see negotiationLabels.ts) and
+ * the delegations proposing it, above its text.
+ */
 import type { NodeViewRenderer } from '@tiptap/core'
 import { parseProposersAttr } from '../../shared/schema/negotiationText.ts'
+import { t } from '../i18n/i18n.ts'
+import { interfaceLang } from './interfaceLang.ts'
+import { listOfNames } from './listOfNames.ts'
 
 function proposersText(proposers: readonly string[]): string {
-  return proposers.length === 0 ? 'text as it stood' : `proposed by ${proposers.join(', ')}`
+  return proposers.length === 0 ? t('editor.alternativeAsItStood') : t('editor.alternativeProposedBy', { delegations: listOfNames(proposers) })
 }
 
 export const alternativeView: NodeViewRenderer = ({ node }) => {
@@ -13,6 +19,7 @@ export const alternativeView: NodeViewRenderer = ({ node }) => {
   const label = document.createElement('div')
   label.className = 'alternative-label'
   label.contentEditable = 'false'
+  label.lang = interfaceLang()
   const number = document.createElement('span')
   number.className = 'alternative-number'
   const who = document.createElement('span')

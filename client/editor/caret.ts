@@ -2,6 +2,7 @@
  * Another participant's caret: a coloured bar with their name and delegation. The label shows while they are active
  * and fades a few seconds later (client/presence/useCaretLabels.ts); the caret itself stays.
  */
+import { t } from '../i18n/i18n.ts'
 import { caretKey } from '../presence/caretLabels.ts'
 
 export function renderCaret(user: Record<string, unknown>): HTMLElement {
@@ -13,8 +14,11 @@ export function renderCaret(user: Record<string, unknown>): HTMLElement {
   const label = document.createElement('span')
   label.className = 'collaboration-carets__label'
   label.style.backgroundColor = color
-  const name = typeof user.name === 'string' ? user.name : 'Someone'
-  label.textContent = typeof user.delegation === 'string' && user.delegation ? `${name} (${user.delegation})` : name
+  // Names of people and delegations, never translated; each read in its own direction.
+  label.translate = false
+  label.dir = 'auto'
+  const name = typeof user.name === 'string' ? user.name : t('editor.caretSomeone')
+  label.textContent = typeof user.delegation === 'string' && user.delegation ? t('editor.caretNameDelegation', { name, delegation: user.delegation }) : name
   caret.append(label)
   return caret
 }

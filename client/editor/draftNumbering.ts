@@ -1,7 +1,7 @@
 /**
  * Paragraph numbers (1, 2, 3), sub-paragraph labels ((a), (b); (i), (ii)) and recommendation numbers (R1, R2) in the
  * margin, as toDraftModel derives them for export. A keystroke only maps the numbers along; the model is derived again once typing pauses
- * for a moment, off the keystroke's path.
+ * for a moment, off the keystroke's path. The labels of alternatives ("Alt 1"), also CSS counters, come with it.
  */
 import { Extension } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
@@ -12,6 +12,7 @@ import type { DraftModel } from '../../shared/model/draftModel.ts'
 import { subParagraphLabel } from '../../shared/model/subParagraphs.ts'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
+import { negotiationLabelStyle } from './negotiationLabels.ts'
 import { NodePositions } from './nodePaths.ts'
 
 export interface NumberingState {
@@ -98,6 +99,7 @@ export const DraftNumbering = Extension.create<DraftNumberingOptions>({
 
   addProseMirrorPlugins() {
     const { catalogue } = this.options
+    let labels: string | null = null
     return [
       new Plugin<NumberingState>({
         key: draftNumberingKey,
@@ -127,6 +129,8 @@ export const DraftNumbering = Extension.create<DraftNumberingOptions>({
         },
         props: {
           decorations: (state) => draftNumberingKey.getState(state)?.decorations,
+          // Read once, in the language the page was made in.
+          attributes: () => ({ style: (labels ??= negotiationLabelStyle()) }),
         },
       }),
     ]

@@ -1,13 +1,16 @@
 import { EditorState, TextSelection, type Command } from '@tiptap/pm/state'
-import { describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import { builtInCatalogue } from '../../shared/framework/builtInCatalogue.ts'
 import { paragraphsOf } from '../../shared/model/draftModel.ts'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import { bulletList, doc, heading, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
 import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import { leaveRecommendation } from './leaveRecommendation.ts'
 import { makeSubParagraph, subParagraphRefusal } from './subParagraphCommand.ts'
+
+beforeAll(async () => useMessagesForTests('en', await loadMessages('en')))
 
 /** A state with the cursor at the end of the (first) textblock whose text is `cursorIn`, or in the last empty one for ''. */
 function stateOf(json: DraftDocJson, cursorIn: string): EditorState {

@@ -7,11 +7,13 @@ import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
 import { draftExtensions, contentField } from '../../shared/schema/editorSchema.ts'
 import { alternativeNodeName, bracketMarkName, parseProposersAttr } from '../../shared/schema/negotiationText.ts'
 import { recommendationNodeName } from '../../shared/schema/recommendationNode.ts'
+import { t } from '../i18n/i18n.ts'
 import { alternativeView } from './alternativeView.ts'
 import type { CollabSession } from '../collab/openCollabSession.ts'
 import { renderCaret } from './caret.ts'
 import { DraftNumbering } from './draftNumbering.ts'
 import { EditorComforts } from './editorComforts.ts'
+import { listOfNames } from './listOfNames.ts'
 import { RecommendationEditing } from './recommendationEditing.ts'
 import { RecommendationHighlight } from './recommendationHighlight.ts'
 import { RecommendationView } from './RecommendationView.tsx'
@@ -42,7 +44,7 @@ function forTheEditor(extension: AnyExtension): AnyExtension {
     return (extension as Mark).extend({
       renderHTML({ mark, HTMLAttributes }) {
         const proposers = parseProposersAttr(mark.attrs.proposers)
-        const title = proposers.length > 0 ? `Bracketed on the proposal of ${proposers.join(', ')}` : 'Bracketed: not agreed'
+        const title = proposers.length > 0 ? t('editor.bracketedOnProposal', { delegations: listOfNames(proposers) }) : t('editor.bracketedNotAgreed')
         return ['span', mergeAttributes({ 'data-bracket': '', class: 'bracketed', title }, HTMLAttributes), 0]
       },
     })

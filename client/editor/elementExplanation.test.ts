@@ -1,7 +1,10 @@
-import { expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
 import { builtInCatalogue } from '../../shared/framework/builtInCatalogue.ts'
 import { findElement } from '../../shared/framework/lookup.ts'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import { elementFlags, unverifiedExplanation } from './elementExplanation.ts'
+
+beforeAll(async () => useMessagesForTests('en', await loadMessages('en')))
 
 const element = (id: string) => findElement(builtInCatalogue, id)!
 

@@ -9,6 +9,12 @@ describe('rovingTarget', () => {
     expect(rovingTarget('ArrowUp', 2, 3)).toBe(1)
   })
 
+  test('right to left, the left arrow moves on and the right arrow back', () => {
+    expect(rovingTarget('ArrowLeft', 0, 3, 'rtl')).toBe(1)
+    expect(rovingTarget('ArrowRight', 0, 3, 'rtl')).toBe(2)
+    expect(rovingTarget('ArrowDown', 0, 3, 'rtl')).toBe(1)
+  })
+
   test('Home and End go to the first and last control', () => {
     expect(rovingTarget('Home', 2, 4)).toBe(0)
     expect(rovingTarget('End', 0, 4)).toBe(3)

@@ -1,20 +1,22 @@
 /**
  * One tab stop for a group of controls (a recommendation's links, flags and "+ Link"): Tab reaches the group once,
  * at the control last used; the arrow keys, Home and End move between its controls. A long document then adds one
- * stop per recommendation, not one per control.
+ * stop per recommendation, not one per control. Right to left, the left arrow moves on and the right arrow back.
  */
 import { useLayoutEffect, type KeyboardEvent, type RefObject } from 'react'
 
 const controls = 'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled])'
 
 /** Which control gets the focus for a key, from the one that has it (null: the key is not for moving). */
-export function rovingTarget(key: string, current: number, count: number): number | null {
+export function rovingTarget(key: string, current: number, count: number, direction: 'ltr' | 'rtl' = 'ltr'): number | null {
   if (count === 0) return null
+  const forward = direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight'
+  const back = direction === 'rtl' ? 'ArrowRight' : 'ArrowLeft'
   switch (key) {
-    case 'ArrowRight':
+    case forward:
     case 'ArrowDown':
       return (current + 1) % count
-    case 'ArrowLeft':
+    case back:
     case 'ArrowUp':
       return (current - 1 + count) % count
     case 'Home':
@@ -48,7 +50,7 @@ export function useRovingFocus(group: RefObject<HTMLElement | null>) {
     const all = members(element)
     const current = all.indexOf(document.activeElement as HTMLElement)
     if (current < 0) return
-    const target = rovingTarget(event.key, current, all.length)
+    const target = rovingTarget(event.key, current, all.length, getComputedStyle(element).direction === 'rtl' ? 'rtl' : 'ltr')
     if (target === null) return
     event.preventDefault()
     settle(element, all[target])

@@ -1,11 +1,13 @@
 /** The editor's keyboard shortcuts, named once for the help dialog and the buttons' titles (⌘ and ⌥ on a Mac). */
 import { commentShortcut } from '../comments/commentShortcut.ts'
+import { t } from '../i18n/i18n.ts'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 const mod = isMac ? '⌘' : 'Ctrl+'
 const alt = isMac ? '⌥' : 'Alt+'
 const shift = isMac ? '⇧' : 'Shift+'
 
+/** Key names are printed on keyboards as they are here, whatever the interface's language. */
 export const shortcuts = {
   undo: `${mod}Z`,
   redo: isMac ? `${shift}${mod}Z` : 'Ctrl+Y',
@@ -26,43 +28,46 @@ export interface ShortcutGroup {
   entries: { keys: string; does: string }[]
 }
 
-export const shortcutGroups: ShortcutGroup[] = [
-  {
-    title: 'Editing',
-    entries: [
-      { keys: shortcuts.undo, does: 'Undo your last change (changes by others stay)' },
-      { keys: `${shortcuts.redo} or ${shift}${mod}Z`, does: 'Redo' },
-      { keys: shortcuts.find, does: 'Find and replace in the document' },
-      { keys: 'Enter / Shift+Enter', does: 'In the find field: next / previous match' },
-      { keys: 'Escape', does: 'Close the find bar or a dialog' },
-      { keys: shortcuts.help, does: 'This list of shortcuts' },
-    ],
-  },
-  {
-    title: 'Formatting',
-    entries: [
-      { keys: shortcuts.bold, does: 'Bold' },
-      { keys: shortcuts.italic, does: 'Italic' },
-      { keys: shortcuts.paragraph, does: 'Plain paragraph' },
-      { keys: `${shortcuts.heading1}, ${shortcuts.heading2}, ${shortcuts.heading3}`, does: 'Heading 1, 2, 3' },
-      { keys: shortcuts.bulletList, does: 'Bulleted list (each item a numbered paragraph)' },
-      { keys: shortcuts.orderedList, does: 'Numbered list (each item a numbered paragraph)' },
-      { keys: 'Tab / Shift+Tab', does: 'In a list item or sub-paragraph: a level down, (a) then (i) / a level up' },
-    ],
-  },
-  {
-    title: 'Recommendations',
-    entries: [
-      { keys: 'Enter on an empty last line', does: 'Leave the recommendation and continue with a plain paragraph' },
-      { keys: '← →', does: 'Move between a recommendation\'s links and "+ Link"' },
-      { keys: 'Click below the text', does: 'Continue after the last block' },
-    ],
-  },
-  {
-    title: 'Comments and proposals',
-    entries: [
-      { keys: commentShortcut, does: 'Comment on the selected text' },
-      { keys: isMac ? '⌘⌥P' : 'Ctrl+Alt+P', does: 'Propose a change to the selected text' },
-    ],
-  },
-]
+/** The list the help dialog shows, in the interface's language. */
+export function shortcutGroups(): ShortcutGroup[] {
+  return [
+    {
+      title: t('editor.shortcutsEditing'),
+      entries: [
+        { keys: shortcuts.undo, does: t('editor.shortcutUndo') },
+        { keys: t('editor.shortcutEither', { first: shortcuts.redo, second: `${shift}${mod}Z` }), does: t('editor.redo') },
+        { keys: shortcuts.find, does: t('editor.shortcutFind') },
+        { keys: `${t('editor.keyEnter')} / ${shift}${t('editor.keyEnter')}`, does: t('editor.shortcutFindNext') },
+        { keys: t('editor.keyEscape'), does: t('editor.shortcutEscape') },
+        { keys: shortcuts.help, does: t('editor.shortcutHelp') },
+      ],
+    },
+    {
+      title: t('editor.shortcutsFormatting'),
+      entries: [
+        { keys: shortcuts.bold, does: t('editor.bold') },
+        { keys: shortcuts.italic, does: t('editor.italic') },
+        { keys: shortcuts.paragraph, does: t('editor.shortcutParagraph') },
+        { keys: `${shortcuts.heading1}, ${shortcuts.heading2}, ${shortcuts.heading3}`, does: t('editor.shortcutHeadings') },
+        { keys: shortcuts.bulletList, does: t('editor.shortcutBulletList') },
+        { keys: shortcuts.orderedList, does: t('editor.shortcutOrderedList') },
+        { keys: `${t('editor.keyTab')} / ${shift}${t('editor.keyTab')}`, does: t('editor.shortcutLevels') },
+      ],
+    },
+    {
+      title: t('editor.shortcutsRecommendations'),
+      entries: [
+        { keys: t('editor.shortcutEnterOnEmptyLine'), does: t('editor.shortcutLeaveRecommendation') },
+        { keys: '← →', does: t('editor.shortcutMoveBetweenLinks') },
+        { keys: t('editor.shortcutClickBelow'), does: t('editor.shortcutContinueAfter') },
+      ],
+    },
+    {
+      title: t('editor.shortcutsComments'),
+      entries: [
+        { keys: commentShortcut, does: t('editor.shortcutComment') },
+        { keys: isMac ? '⌘⌥P' : 'Ctrl+Alt+P', does: t('editor.shortcutPropose') },
+      ],
+    },
+  ]
+}

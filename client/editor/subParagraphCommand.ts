@@ -7,12 +7,14 @@
 import type { Node as ProseMirrorNode, ResolvedPos } from '@tiptap/pm/model'
 import type { Command, EditorState } from '@tiptap/pm/state'
 import { TextSelection } from '@tiptap/pm/state'
+import { t } from '../i18n/i18n.ts'
 
 const lists = new Set(['bulletList', 'orderedList'])
 
 /** Why the paragraph at the cursor cannot become a sub-paragraph, or null when it can. */
 export function subParagraphRefusal(state: EditorState): string | null {
-  return plan(state, false).reason
+  const { reason } = plan(state, false)
+  return reason === null ? null : t(reason)
 }
 
 /** Whether the cursor is in a sub-paragraph (an ordered list's item inside a list item). */
@@ -32,6 +34,7 @@ function withSubParagraph(state: EditorState, item: ProseMirrorNode, moved: Pros
 }
 
 interface Plan {
+  /** The message saying why it cannot be done, or null when it can. */
   reason: string | null
   /** The range replaced, the node put there, and how far the moved paragraph's start is from the new node's end. */
   change?: { from: number; to: number; node: ProseMirrorNode; paragraphFromEnd: number; offsetInParagraph: number }
@@ -41,8 +44,8 @@ interface Plan {
 function plan(state: EditorState, build = true): Plan {
   const { $from } = state.selection
   const { bulletList, listItem } = state.schema.nodes
-  if (inSubParagraph($from)) return { reason: 'Already a sub-paragraph: Tab takes it a level down, Shift+Tab back up.' }
-  if ($from.parent.type.name !== 'paragraph') return { reason: 'Only a paragraph can become a sub-paragraph.' }
+  if (inSubParagraph($from)) return { reason: 'editor.subParagraphAlready' }
+  if ($from.parent.type.name !== 'paragraph') return { reason: 'editor.subParagraphOnlyParagraph' }
   const offsetInParagraph = $from.pos - $from.before()
   if ($from.depth === 1) {
     // A top-level paragraph: under the paragraph or list before it.
@@ -62,13 +65,13 @@ function plan(state: EditorState, build = true): Plan {
       const node = previous.copy(previous.content.replaceChild(previous.childCount - 1, withSubParagraph(state, previous.lastChild, moved)))
       return { reason: null, change: { from, to, node, paragraphFromEnd: 4 + paragraph.nodeSize, offsetInParagraph } }
     }
-    return { reason: 'A sub-paragraph follows a numbered paragraph: there is none just before this one.' }
+    return { reason: 'editor.subParagraphNoneBefore' }
   }
   if ($from.depth === 3 && $from.node(2).type.name === 'listItem' && lists.has($from.node(1).type.name) && $from.index(2) === 0) {
     // The first paragraph of a top-level list item: the whole item goes under the item before it.
     const list = $from.node(1)
     const index = $from.index(1)
-    if (index === 0) return { reason: 'A sub-paragraph follows a numbered paragraph: this is the first item of its list.' }
+    if (index === 0) return { reason: 'editor.subParagraphFirstItem' }
     if (!build) return { reason: null }
     const item = list.child(index)
     const previous = list.child(index - 1)
@@ -84,7 +87,7 @@ function plan(state: EditorState, build = true): Plan {
       change: { from: listStart, to: listStart + list.nodeSize, node: rebuilt, paragraphFromEnd: 3 + sizeOfItemsFrom(list, index + 1) + item.nodeSize - 1, offsetInParagraph },
     }
   }
-  return { reason: 'Only a numbered paragraph can become a sub-paragraph (not a heading or a recommendation).' }
+  return { reason: 'editor.subParagraphOnlyNumbered' }
 }
 
 function sizeOfItemsFrom(list: ProseMirrorNode, index: number): number {

@@ -4,6 +4,7 @@ import { useEditor } from '@tiptap/react'
 import { useEffect, useRef } from 'react'
 import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
 import type { CollabSession } from '../collab/openCollabSession.ts'
+import { t } from '../i18n/i18n.ts'
 import { recountNumbering } from './draftNumbering.ts'
 import { editorExtensions, type CaretUser } from './editorExtensions.ts'
 
@@ -12,7 +13,7 @@ function draftAttributes(canWrite: boolean): Record<string, string> {
     class: 'draft-text',
     role: 'textbox',
     'aria-multiline': 'true',
-    'aria-label': 'Draft text',
+    'aria-label': t('editor.draftText'),
     'aria-readonly': String(!canWrite),
     spellcheck: 'true',
   }

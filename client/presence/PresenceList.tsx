@@ -1,21 +1,37 @@
 /** Who is in the document, with the colour of their caret. */
 import type { Awareness } from 'y-protocols/awareness'
+import { Role } from '../../shared/schema/member.ts'
+import { roleLabels } from '../app/roleLabels.ts'
+import { t } from '../i18n/i18n.ts'
 import { useParticipants } from './useParticipants.ts'
+
+/** How the interface names a participant's role; nothing for a role it does not know. */
+function roleOf(role: string | null): string | undefined {
+  const known = Role.safeParse(role)
+  return known.success ? roleLabels[known.data] : undefined
+}
 
 export function PresenceList({ awareness }: { awareness: Awareness }) {
   const list = useParticipants(awareness)
   return (
     <section className="presence" aria-labelledby="presence-heading">
       <h2 id="presence-heading" className="visually-hidden">
-        In this document
+        {t('presence.heading')}
       </h2>
-      <ul aria-label={`${list.length} in this document`}>
+      <ul aria-label={t('presence.count', { count: list.length })}>
         {list.map((participant) => (
-          <li key={participant.clientId} className="participant" title={participant.role ?? undefined}>
+          <li key={participant.clientId} className="participant" title={roleOf(participant.role)}>
             <span className="participant-swatch" style={{ backgroundColor: participant.color }} aria-hidden="true" />
-            <span className="participant-name">{participant.name}</span>
-            {participant.delegation && <span className="participant-delegation">{participant.delegation}</span>}
-            {participant.isSelf && <span className="participant-self">(you)</span>}
+            {/* Names of people and delegations, never translated. */}
+            <span className="participant-name" translate="no" dir="auto">
+              {participant.name}
+            </span>
+            {participant.delegation && (
+              <span className="participant-delegation" translate="no" dir="auto">
+                {participant.delegation}
+              </span>
+            )}
+            {participant.isSelf && <span className="participant-self">{t('presence.you')}</span>}
           </li>
         ))}
       </ul>

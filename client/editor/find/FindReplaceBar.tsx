@@ -2,6 +2,7 @@
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import { useEffect, useRef, useState } from 'react'
+import { t } from '../../i18n/i18n.ts'
 import { findKey, type FindMeta } from './findPlugin.ts'
 import { replaceMatches, type ReplaceOutcome } from './replace.ts'
 
@@ -15,10 +16,9 @@ interface BarState {
 }
 
 function outcomeText(outcome: ReplaceOutcome): string {
-  if (outcome.refused) return 'Not replaced: the change would break a rule of the draft.'
-  const replaced = `${outcome.replaced} replaced`
-  if (outcome.skippedAgreed === 0) return replaced
-  return `${replaced}; ${outcome.skippedAgreed} skipped in agreed text (locked until a co-facilitator reopens it)`
+  if (outcome.refused) return t('editor.replaceRefused')
+  if (outcome.skippedAgreed === 0) return t('editor.replaced', { replaced: outcome.replaced })
+  return t('editor.replacedSkippingAgreed', { replaced: outcome.replaced, skipped: outcome.skippedAgreed })
 }
 
 export function FindReplaceBar({ editor, canWrite }: { editor: Editor; canWrite: boolean }) {
@@ -68,12 +68,12 @@ export function FindReplaceBar({ editor, canWrite }: { editor: Editor; canWrite:
   }
   const replace = (which: 'current' | 'all') => setOutcome(outcomeText(replaceMatches(editor.view, which, replacement)))
 
-  const count = state.query === '' ? '' : state.count === 0 ? 'No matches' : `${state.current + 1} of ${state.count}`
+  const count = state.query === '' ? '' : state.count === 0 ? t('editor.noMatches') : t('editor.matchOf', { current: state.current + 1, count: state.count })
   return (
     <div
       className="find-bar"
       role="search"
-      aria-label="Find in the document"
+      aria-label={t('editor.findInDocument')}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.preventDefault()
@@ -82,7 +82,7 @@ export function FindReplaceBar({ editor, canWrite }: { editor: Editor; canWrite:
       }}
     >
       <label>
-        <span>Find</span>
+        <span>{t('editor.find')}</span>
         <input
           ref={input}
           type="search"
@@ -99,31 +99,31 @@ export function FindReplaceBar({ editor, canWrite }: { editor: Editor; canWrite:
       <span id="find-count" className="find-count" role="status">
         {count}
       </span>
-      <button type="button" className="button-quiet" disabled={state.count === 0} onClick={() => reveal(state.current - 1)} aria-label="Previous match">
+      <button type="button" className="button-quiet" disabled={state.count === 0} onClick={() => reveal(state.current - 1)} aria-label={t('editor.previousMatch')}>
         ↑
       </button>
-      <button type="button" className="button-quiet" disabled={state.count === 0} onClick={() => reveal(state.current + 1)} aria-label="Next match">
+      <button type="button" className="button-quiet" disabled={state.count === 0} onClick={() => reveal(state.current + 1)} aria-label={t('editor.nextMatch')}>
         ↓
       </button>
       <label className="find-case">
         <input type="checkbox" checked={state.caseSensitive} onChange={(event) => search(state.query, event.target.checked)} />
-        Match case
+        {t('editor.matchCase')}
       </label>
       {canWrite && (
         <>
           <label>
-            <span>Replace with</span>
+            <span>{t('editor.replaceWith')}</span>
             <input type="text" value={replacement} onChange={(event) => setReplacement(event.target.value)} />
           </label>
           <button type="button" disabled={state.count === 0} onClick={() => replace('current')}>
-            Replace
+            {t('editor.replace')}
           </button>
           <button type="button" disabled={state.count === 0} onClick={() => replace('all')}>
-            Replace all
+            {t('editor.replaceAll')}
           </button>
         </>
       )}
-      <button type="button" className="button-quiet" aria-label="Close find" onClick={close}>
+      <button type="button" className="button-quiet" aria-label={t('editor.closeFind')} onClick={close}>
         ×
       </button>
       {outcome && (
