@@ -1,9 +1,20 @@
 /** How the interface names each role. (What a role may do is the server's answer: `permissions` in /api/me and elsewhere.) */
-import type { Role } from '../../shared/schema/member.ts'
+import { roles, type Role } from '../../shared/schema/member.ts'
+import { t } from '../i18n/i18n.ts'
 
-export const roleLabels: Record<Role, string> = {
-  secretariat: 'Secretariat',
-  cofacilitator: 'Co-facilitator',
-  delegation: 'Delegation',
-  stakeholder: 'Stakeholder',
+const roleIds: Record<Role, string> = {
+  secretariat: 'app.roleSecretariat',
+  cofacilitator: 'app.roleCofacilitator',
+  delegation: 'app.roleDelegation',
+  stakeholder: 'app.roleStakeholder',
 }
+
+/** "Co-facilitator", in the language in use. */
+export function roleLabel(role: Role): string {
+  return t(roleIds[role])
+}
+
+/** The same names as a record (`roleLabels[role]`), each read in the language in use when it is read. */
+export const roleLabels: Readonly<Record<Role, string>> = Object.freeze(
+  Object.defineProperties({} as Record<Role, string>, Object.fromEntries(roles.map((role) => [role, { enumerable: true, get: () => roleLabel(role) }]))),
+)

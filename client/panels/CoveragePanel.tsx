@@ -5,6 +5,7 @@ import { useMemo } from 'react'
 import { coverage } from '../../shared/model/coverage.ts'
 import type { ServedCatalogue } from '../api/catalogue.ts'
 import { highlightedElement } from '../editor/recommendationHighlight.ts'
+import { formatNumber, t } from '../i18n/i18n.ts'
 import { coverageRows, type CoverageCell } from './coverageCells.ts'
 import { scrollToRecommendation } from './revealRecommendation.ts'
 import { useDraftModel } from './useDraftModel.ts'
@@ -24,18 +25,15 @@ export function CoveragePanel({ editor, catalogue }: { editor: Editor; catalogue
 
   return (
     <section className="side-panel coverage-panel" aria-labelledby="coverage-heading">
-      <h2 id="coverage-heading">Coverage</h2>
-      <p className="panel-summary">
-        {recommendations} {recommendations === 1 ? 'recommendation' : 'recommendations'} across the framework. Choose an element to highlight the
-        recommendations linked to it.
-      </p>
+      <h2 id="coverage-heading">{t('panels.coverage')}</h2>
+      <p className="panel-summary">{t('panels.coverageSummary', { count: recommendations })}</p>
       <table className="coverage-matrix">
         <tbody>
           {rows.map((row) => (
             <tr key={row.key}>
               <th scope="row">
                 <span className="coverage-pillar">{row.title}</span>
-                <span className="coverage-pillar-count">{row.recommendationCount}</span>
+                <span className="coverage-pillar-count">{formatNumber(row.recommendationCount)}</span>
               </th>
               <td>
                 <ul className="coverage-cells">
@@ -45,12 +43,16 @@ export function CoveragePanel({ editor, catalogue }: { editor: Editor; catalogue
                         type="button"
                         className={`coverage-cell heat-${cell.heat} status-${cell.status}`}
                         aria-pressed={highlighted === cell.id}
-                        title={`${cell.label}${cell.title ? `: ${cell.title}` : ''} (${cell.count} ${cell.count === 1 ? 'recommendation' : 'recommendations'})`}
+                        title={
+                          cell.title
+                            ? t('panels.coverageCellTitled', { label: cell.label, title: cell.title, count: cell.count })
+                            : t('panels.coverageCell', { label: cell.label, count: cell.count })
+                        }
                         onClick={() => choose(cell)}
                         data-element-id={cell.id}
                       >
                         <span className="coverage-label">{cell.label}</span>
-                        <span className="coverage-count">{cell.count}</span>
+                        <span className="coverage-count">{formatNumber(cell.count)}</span>
                       </button>
                     </li>
                   ))}
@@ -65,7 +67,7 @@ export function CoveragePanel({ editor, catalogue }: { editor: Editor; catalogue
         <span className="coverage-cell heat-1">1</span>
         <span className="coverage-cell heat-2">2</span>
         <span className="coverage-cell heat-3">3+</span>
-        recommendations
+        {t('panels.coverageLegend')}
       </p>
     </section>
   )
