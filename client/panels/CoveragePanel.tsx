@@ -33,7 +33,7 @@ export function CoveragePanel({ editor, catalogue }: { editor: Editor; catalogue
             <tr key={row.key}>
               <th scope="row">
                 <span className="coverage-pillar">{row.title}</span>
-                <span className="coverage-pillar-count">{formatNumber(row.recommendationCount)}</span>
+                <span className="coverage-pillar-count">{t('panels.pillarLinked', { count: row.recommendationCount })}</span>
               </th>
               <td>
                 <ul className="coverage-cells">
