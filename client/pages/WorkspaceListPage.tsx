@@ -4,7 +4,7 @@ import type { SignedInMember } from '../api/types.ts'
 import { LoadState } from '../app/LoadState.tsx'
 import { routeHref } from '../app/route.ts'
 import { useLoad } from '../app/useLoad.ts'
-import { formatNumber, t } from '../i18n/i18n.ts'
+import { t } from '../i18n/i18n.ts'
 import { CreateWorkspaceForm } from './CreateWorkspaceForm.tsx'
 
 export function WorkspaceListPage({ member }: { member: SignedInMember }) {
