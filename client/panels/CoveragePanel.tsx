@@ -7,12 +7,13 @@ import type { ServedCatalogue } from '../api/catalogue.ts'
 import { highlightedElement } from '../editor/recommendationHighlight.ts'
 import { formatNumber, t } from '../i18n/i18n.ts'
 import { coverageRows, type CoverageCell } from './coverageCells.ts'
+import { pillarTitle } from './pillarTitle.ts'
 import { scrollToRecommendation } from './revealRecommendation.ts'
 import { useDraftModel } from './useDraftModel.ts'
 
 export function CoveragePanel({ editor, catalogue }: { editor: Editor; catalogue: ServedCatalogue }) {
   const model = useDraftModel(editor)
-  const titles = useMemo(() => Object.fromEntries(catalogue.pillars.map(({ id, title }) => [id, title])), [catalogue])
+  const titles = useMemo(() => Object.fromEntries(catalogue.pillars.map(({ id, title }) => [id, pillarTitle(id, title)])), [catalogue])
   const rows = useMemo(() => coverageRows(coverage(model, catalogue), titles), [model, catalogue, titles])
   const highlighted = useEditorState({ editor, selector: ({ editor: current }) => highlightedElement(current.state) })
   const recommendations = model.blocks.filter((block) => block.kind === 'recommendation').length
@@ -51,7 +52,9 @@ export function CoveragePanel({ editor, catalogue }: { editor: Editor; catalogue
                         onClick={() => choose(cell)}
                         data-element-id={cell.id}
                       >
-                        <span className="coverage-label">{cell.label}</span>
+                        <span className="coverage-label" translate="no">
+                          {cell.label}
+                        </span>
                         <span className="coverage-count">{formatNumber(cell.count)}</span>
                       </button>
                     </li>
