@@ -69,7 +69,9 @@ export function CoveragePanel({ editor, catalogue }: { editor: Editor; catalogue
         <span className="coverage-cell heat-0">0</span>
         <span className="coverage-cell heat-1">1</span>
         <span className="coverage-cell heat-2">2</span>
-        <span className="coverage-cell heat-3">3+</span>
+        <span className="coverage-cell heat-3" dir="ltr">
+          3+
+        </span>
         {t('panels.coverageLegend')}
       </p>
     </section>
