@@ -1,6 +1,11 @@
-import { describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import type { DocumentPermissions } from '../api/types.ts'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import { accessChangeNotice } from './accessNotice.ts'
+
+beforeAll(async () => {
+  useMessagesForTests('en', await loadMessages('en'))
+})
 
 const reader: DocumentPermissions = {
   write: false,

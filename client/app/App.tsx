@@ -1,6 +1,6 @@
 /** The app shell: signs in, then shows the page the hash names under a common header. */
-import { Suspense, useEffect } from 'react'
-import { currentLanguage, setLanguage, useLanguage } from '../i18n/i18n.ts'
+import { Suspense, useEffect, useLayoutEffect } from 'react'
+import { currentLanguage, setLanguage, t, useLanguage } from '../i18n/i18n.ts'
 import { SignInPage } from '../pages/SignInPage.tsx'
 import { AppHeader } from './AppHeader.tsx'
 import { lazyScreen, prefetchScreensWhenIdle } from './lazyScreen.ts'
@@ -37,6 +37,12 @@ function Shell() {
     if (memberLanguage && memberLanguage !== currentLanguage()) void setLanguage(memberLanguage).catch(() => undefined)
   }, [memberLanguage])
 
+  // The tab names the application in the language in use. A layout effect: a page that names the tab itself (the open
+  // document) does so in its own effects, which run after this one.
+  useLayoutEffect(() => {
+    document.title = t('app.name')
+  }, [language])
+
   // Once signed in and idle, the screens loaded on demand are fetched ahead of need (and so kept for offline use).
   useEffect(() => {
     if (signedIn) prefetchScreensWhenIdle()
@@ -50,7 +56,7 @@ function Shell() {
     <>
       <AppHeader member={session.member} onSignOut={signOut.askToLeave} signOutRef={signOut.signOutButton} />
       {signOut.asking && (
-        <ScreenBoundary what="the sign-out dialog" onDismiss={signOut.stay}>
+        <ScreenBoundary what={t('app.theSignOutDialog')} onDismiss={signOut.stay}>
           <Suspense fallback={null}>
             <SignOutDialog onSignOut={signOut.leave} onStay={signOut.stay} />
           </Suspense>

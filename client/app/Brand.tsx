@@ -1,4 +1,5 @@
 /** The workspace's name as it heads every page. */
+import { t } from '../i18n/i18n.ts'
 
 export function Brand({ href }: { href?: string }) {
   const content = (
@@ -6,8 +7,8 @@ export function Brand({ href }: { href?: string }) {
       <span className="app-emblem" aria-hidden="true">
         ◎
       </span>
-      Global Mechanism on ICT security
-      <span className="app-subtitle">DTG drafting workspace</span>
+      {t('app.brandTitle')}
+      <span className="app-subtitle">{t('app.name')}</span>
     </>
   )
   return href ? (

@@ -1,4 +1,5 @@
 /** What every compilation form shares: a group of radio choices, and the download and preview buttons with the download's outcome. */
+import { t, tx } from '../i18n/i18n.ts'
 import type { DownloadState } from '../revisions/useDownload.ts'
 
 export function ChoiceGroup<T extends string>({
@@ -44,20 +45,20 @@ export function DownloadAndPreview({
     <>
       <div className="compilation-actions">
         <button type="submit" disabled={state.status === 'busy'}>
-          {state.status === 'busy' ? 'Preparing…' : 'Download'}
+          {state.status === 'busy' ? t('app.preparing') : t('app.download')}
         </button>
         <button type="button" className="button-quiet" aria-expanded={previewing} aria-controls={previewId} onClick={onTogglePreview}>
-          {previewing ? 'Hide preview' : 'Preview'}
+          {previewing ? t('app.hidePreview') : t('app.preview')}
         </button>
       </div>
       {state.status === 'done' && (
         <p className="notice compilation-done" role="status">
-          Downloaded <strong>{state.fileName}</strong>.
+          {tx('app.downloaded', { b: (chunks) => <strong>{chunks}</strong>, fileName: <bdi translate="no">{state.fileName}</bdi> })}
         </p>
       )}
       {(state.status === 'failed' || state.status === 'invalid') && (
         <div className="notice notice-error" role="alert">
-          <p>The compilation could not be downloaded: {state.message}</p>
+          <p>{t('app.compilationDownloadFailed', { reason: state.message })}</p>
         </div>
       )}
     </>

@@ -1,5 +1,13 @@
-/** What a page or panel shows while its data loads or after loading failed. */
+/**
+ * What a page or panel shows while its data loads or after loading failed.
+ *
+ * `what` names what loads, from the caller's catalogue, worded to stand as the object of "load" in every language
+ * ("the comments", « les commentaires », «los comentarios», «комментарии» (accusative), 评论, التعليقات): the
+ * sentences around it are this area's ("Loading {what}…", "Could not load {what}: {reason}").
+ */
 import type { ReactNode } from 'react'
+import { t } from '../i18n/i18n.ts'
+import { errorText } from './errorText.ts'
 import type { Loaded } from './useLoad.ts'
 
 /** "Loading the history…", or why it could not be loaded with "Try again" (the failure first); nothing once it is there. */
@@ -7,11 +15,9 @@ export function LoadNotice({ loading, error, what, retry }: { loading: boolean; 
   if (error) {
     return (
       <div className="notice notice-error" role="alert">
-        <p>
-          Could not load {what}: {error.message}
-        </p>
+        <p>{t('app.loadFailed', { what, reason: errorText(error) })}</p>
         <button type="button" onClick={retry}>
-          Try again
+          {t('app.tryAgain')}
         </button>
       </div>
     )
@@ -19,7 +25,7 @@ export function LoadNotice({ loading, error, what, retry }: { loading: boolean; 
   if (loading) {
     return (
       <p className="loading" role="status">
-        Loading {what}…
+        {t('app.loading', { what })}
       </p>
     )
   }

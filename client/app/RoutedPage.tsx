@@ -4,6 +4,7 @@ import type { SignedInMember } from '../api/types.ts'
 import { NotFoundPage } from '../pages/NotFoundPage.tsx'
 import { WorkspaceListPage } from '../pages/WorkspaceListPage.tsx'
 import { WorkspacePage } from '../pages/WorkspacePage.tsx'
+import { t } from '../i18n/i18n.ts'
 import { lazyScreen } from './lazyScreen.ts'
 import type { Route } from './route.ts'
 import { ScreenBoundary } from './ScreenBoundary.tsx'
@@ -31,7 +32,7 @@ function Lazy({ loading, children }: { loading: string; children: ReactNode }) {
 /** The page, inside an error boundary: a page that fails (or cannot be fetched) shows the error in place, never a blank app. */
 export function RoutedPage({ route, member }: { route: Route; member: SignedInMember }) {
   return (
-    <ScreenBoundary what="this page" resetKey={window.location.hash}>
+    <ScreenBoundary what={t('app.thisPage')} resetKey={window.location.hash}>
       <Page route={route} member={member} />
     </ScreenBoundary>
   )
@@ -45,31 +46,31 @@ function Page({ route, member }: { route: Route; member: SignedInMember }) {
       return <WorkspacePage key={route.workspaceId} workspaceId={route.workspaceId} />
     case 'document':
       return (
-        <Lazy loading="Opening the editor…">
+        <Lazy loading={t('app.openingEditor')}>
           <DocumentPage key={route.documentId} documentId={route.documentId} member={member} />
         </Lazy>
       )
     case 'revision':
       return (
-        <Lazy loading="Loading…">
+        <Lazy loading={t('app.loadingPage')}>
           <RevisionPage key={`${route.documentId}/${route.revisionId}`} documentId={route.documentId} revisionId={route.revisionId} member={member} />
         </Lazy>
       )
     case 'compare':
       return (
-        <Lazy loading="Loading…">
+        <Lazy loading={t('app.loadingPage')}>
           <ComparePage key={route.documentId} documentId={route.documentId} from={route.from} to={route.to} member={member} />
         </Lazy>
       )
     case 'members':
       return (
-        <Lazy loading="Loading the members…">
+        <Lazy loading={t('app.loadingMembers')}>
           <MembersPage member={member} />
         </Lazy>
       )
     case 'catalogue':
       return (
-        <Lazy loading="Loading the catalogue…">
+        <Lazy loading={t('app.loadingCatalogue')}>
           <CataloguePage member={member} />
         </Lazy>
       )

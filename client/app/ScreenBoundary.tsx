@@ -3,10 +3,12 @@
  * with "Try again", instead of leaving the page blank. It tries again by itself when the network comes back.
  */
 import { Component, type ReactNode } from 'react'
+import { t } from '../i18n/i18n.ts'
+import { errorText } from './errorText.ts'
 import { retryFailedScreens } from './lazyScreen.ts'
 
 interface Props {
-  /** What failed, for the message: "this page", "the sign-out dialog". */
+  /** What failed, for the message, from the catalogue and worded as the object of "show": "this page", "the sign-out dialog". */
   what: string
   children: ReactNode
   /** When it changes (another page was opened), an error shown is forgotten. */
@@ -50,17 +52,14 @@ export class ScreenBoundary extends Component<Props, State> {
     const offline = typeof navigator !== 'undefined' && navigator.onLine === false
     return (
       <div className="notice notice-error screen-error" role="alert" data-testid="screen-error">
-        <p>
-          Could not show {this.props.what}
-          {offline ? ': this browser is offline. It will try again when the connection returns.' : `: ${error.message}`}
-        </p>
+        <p>{offline ? t('app.showFailedOffline', { what: this.props.what }) : t('app.showFailed', { what: this.props.what, reason: errorText(error) })}</p>
         <div className="screen-error-actions">
           <button type="button" onClick={this.retry}>
-            Try again
+            {t('app.tryAgain')}
           </button>
           {this.props.onDismiss && (
             <button type="button" className="button-quiet" onClick={this.props.onDismiss}>
-              Close
+              {t('app.close')}
             </button>
           )}
         </div>

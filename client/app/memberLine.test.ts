@@ -1,5 +1,10 @@
-import { describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import { memberLine } from './memberLine.ts'
+
+beforeAll(async () => {
+  useMessagesForTests('en', await loadMessages('en'))
+})
 
 describe('memberLine', () => {
   test('role and delegation', () => {

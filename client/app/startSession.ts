@@ -5,24 +5,32 @@ import type { SignedInMember } from '../api/types.ts'
 import { clearLocalDrafts } from '../collab/localDrafts.ts'
 import { inviteTokenFromHash } from './inviteToken.ts'
 
+/**
+ * Why the invite in the link could not be used: the server's refusal (`used`, `expired`, `unknown`, or `refused` with
+ * the server's words), the server out of reach, or another failure. The sign-in page says it in the reader's language.
+ */
+export type InviteError =
+  | { reason: 'used' | 'expired' | 'unknown' | 'offline' | 'failed' }
+  | { reason: 'refused'; message: string }
+
 export interface SessionStart {
   member: SignedInMember | null
   /** Why the invite in the link could not be used, when there was one. */
-  inviteError: string | null
+  inviteError: InviteError | null
 }
 
-const inviteMessages: Record<string, string> = {
-  invite_used: 'This invite link has already been used. Each link signs in once; ask the secretariat for a new one.',
-  invite_expired: 'This invite link has expired. Ask the secretariat for a new one.',
-  invite_unknown: 'This invite link is not valid. Check that you copied all of it, or ask the secretariat for a new one.',
+const refusals: Record<string, InviteError> = {
+  invite_used: { reason: 'used' },
+  invite_expired: { reason: 'expired' },
+  invite_unknown: { reason: 'unknown' },
 }
 
-function inviteErrorMessage(error: unknown): string {
+function inviteErrorOf(error: unknown): InviteError {
   if (error instanceof ApiError) {
-    if (error.status === 0) return 'The server cannot be reached, so the invite link was not used. Try again when you are online.'
-    return inviteMessages[error.code] ?? `This invite link cannot be used: ${error.message}. It may have been used already or have expired.`
+    if (error.status === 0) return { reason: 'offline' }
+    return refusals[error.code] ?? { reason: 'refused', message: error.message }
   }
-  return 'This invite link could not be used. Try again, or ask the secretariat for a new one.'
+  return { reason: 'failed' }
 }
 
 function clearFragment(): void {
@@ -32,7 +40,7 @@ function clearFragment(): void {
 
 async function start(): Promise<SessionStart> {
   const token = inviteTokenFromHash(window.location.hash)
-  let inviteError: string | null = null
+  let inviteError: InviteError | null = null
   if (token) {
     try {
       const member = await exchangeInvite(token)
@@ -40,7 +48,7 @@ async function start(): Promise<SessionStart> {
       void clearLocalDrafts()
       return { member, inviteError: null }
     } catch (error) {
-      inviteError = inviteErrorMessage(error)
+      inviteError = inviteErrorOf(error)
     } finally {
       clearFragment()
     }

@@ -5,12 +5,13 @@ import { fetchMe } from '../api/auth.ts'
 import type { SignedInMember } from '../api/types.ts'
 import { clearLocalDrafts } from '../collab/localDrafts.ts'
 import { onSessionEnded } from './sessionEnd.ts'
-import { startSession } from './startSession.ts'
+import { errorText } from './errorText.ts'
+import { startSession, type InviteError } from './startSession.ts'
 
 export type SessionState =
   | { status: 'starting' }
   | { status: 'failed'; message: string }
-  | { status: 'signed-out'; inviteError: string | null; ended?: boolean }
+  | { status: 'signed-out'; inviteError: InviteError | null; ended?: boolean }
   | { status: 'signed-in'; member: SignedInMember }
 
 export function useSession(): [SessionState, Dispatch<SetStateAction<SessionState>>] {
@@ -19,7 +20,7 @@ export function useSession(): [SessionState, Dispatch<SetStateAction<SessionStat
   useEffect(() => {
     startSession().then(
       ({ member, inviteError }) => setSession(member ? { status: 'signed-in', member } : { status: 'signed-out', inviteError }),
-      (error: unknown) => setSession({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => setSession({ status: 'failed', message: errorText(error) }),
     )
   }, [])
 

@@ -7,12 +7,14 @@ import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import { useState } from 'react'
 import type * as Y from 'yjs'
-import { type BlockStatusValue, blockStatusLabels, blockStatuses } from '../../shared/schema/blockStatus.ts'
+import { type BlockStatusValue, blockStatuses } from '../../shared/schema/blockStatus.ts'
 import type { DocumentPermissions } from '../../shared/schema/permissions.ts'
 import { reopenBlocks, setBlockStatus } from '../api/blockStatus.ts'
+import { intlLocale, t } from '../i18n/i18n.ts'
 import { FormError } from '../pages/FormError.tsx'
 import '../styles/blockStatus.css'
 import { blocksTouched } from './blockRanges.ts'
+import { blockStatusLabel } from './blockStatusLabels.ts'
 import { blockKeysAt } from './blockStatusPlugin.ts'
 import type { BlockStatuses } from './useBlockStatuses.ts'
 
@@ -26,11 +28,27 @@ interface Props {
   onHideAgreed: (hide: boolean) => void
 }
 
+const countIds: Record<BlockStatusValue, string> = {
+  open: 'blocks.countOpen',
+  negotiating: 'blocks.countNegotiating',
+  agreed: 'blocks.countAgreed',
+}
+
+const markIds: Record<BlockStatusValue, string> = {
+  open: 'blocks.markOpen',
+  negotiating: 'blocks.markNegotiating',
+  agreed: 'blocks.markAgreed',
+}
+
+/** "2 open, 1 under negotiation": counts side by side, as the language lists measures. */
+const countsList = (items: string[]) => new Intl.ListFormat(intlLocale(), { type: 'unit', style: 'short' }).format(items)
+
+/** "This block: Agreed ad referendum", "3 blocks: 2 open, 1 under negotiation". */
 function describe(selected: BlockStatusValue[]): string {
-  if (selected.length === 0) return 'No block selected'
+  if (selected.length === 0) return t('blocks.noneSelected')
+  if (selected.length === 1) return t('blocks.thisBlock', { status: blockStatusLabel(selected[0]!) })
   const counts = blockStatuses.map((status) => [status, selected.filter((value) => value === status).length] as const).filter(([, count]) => count > 0)
-  const what = selected.length === 1 ? 'This block' : `${selected.length} blocks`
-  return `${what}: ${counts.map(([status, count]) => (selected.length === 1 ? blockStatusLabels[status] : `${count} ${blockStatusLabels[status].toLowerCase()}`)).join(', ')}`
+  return t('blocks.selectedBlocks', { count: selected.length, statuses: countsList(counts.map(([status, count]) => t(countIds[status], { count }))) })
 }
 
 export function BlockStatusBar({ editor, documentId, fragment, blockStatuses: { statuses, accept, refusedAt, dismissRefusal }, permissions, hideAgreed, onHideAgreed }: Props) {
@@ -62,7 +80,7 @@ export function BlockStatusBar({ editor, documentId, fragment, blockStatuses: { 
   }
 
   return (
-    <div className="block-status-bar" role="group" aria-label="Paragraph status">
+    <div className="block-status-bar" role="group" aria-label={t('blocks.paragraphStatus')}>
       <div className="block-status-row">
         <span className="block-status-selection" data-testid="block-status-selection">
           {describe(selected)}
@@ -78,24 +96,24 @@ export function BlockStatusBar({ editor, documentId, fragment, blockStatuses: { 
                   className={`block-status-button block-status-set-${status}`}
                   aria-pressed={selected.length > 0 && selected.every((value) => value === status)}
                   disabled={busy || lockedOut}
-                  title={lockedOut ? 'Agreed text changes status only by being reopened' : `Mark the selected blocks ${blockStatusLabels[status].toLowerCase()}`}
+                  title={lockedOut ? t('blocks.agreedOnlyByReopening') : t(markIds[status])}
                   onMouseDown={(event) => event.preventDefault()}
                   onClick={() => void run(() => setBlockStatus(documentId, keys, status))}
                 >
-                  {blockStatusLabels[status]}
+                  {blockStatusLabel(status)}
                 </button>
               )
             })}
             {permissions.reopenBlocks && agreedKeys.length > 0 && !reopening && (
               <button type="button" className="button-quiet" disabled={busy} onClick={() => setReopening(true)}>
-                Reopen…
+                {t('blocks.reopenEllipsis')}
               </button>
             )}
           </span>
         )}
         <label className="block-status-filter">
           <input type="checkbox" checked={hideAgreed} onChange={(event) => onHideAgreed(event.target.checked)} />
-          Show only what is not agreed
+          {t('blocks.showOnlyNotAgreed')}
         </label>
       </div>
       {reopening && (
@@ -111,23 +129,23 @@ export function BlockStatusBar({ editor, documentId, fragment, blockStatuses: { 
           }}
         >
           <label>
-            Why is agreed text reopened? (kept in the audit)
+            {t('blocks.reopenReason')}
             <input value={reason} onChange={(event) => setReason(event.target.value)} required maxLength={1000} />
           </label>
           <button type="submit" disabled={busy || reason.trim() === ''}>
-            Reopen {agreedKeys.length === 1 ? 'agreed block' : `${agreedKeys.length} agreed blocks`}
+            {t('blocks.reopenAgreed', { count: agreedKeys.length })}
           </button>
           <button type="button" className="button-quiet" onClick={() => setReopening(false)}>
-            Cancel
+            {t('blocks.cancel')}
           </button>
         </form>
       )}
       <FormError error={error} />
       {refusedAt !== null && (
         <p className="block-status-refused" role="alert" data-testid="agreed-text-notice">
-          This paragraph is agreed ad referendum: it cannot be edited. Only a co-facilitator can reopen it.
+          {t('blocks.agreedCannotBeEdited')}
           <button type="button" className="button-quiet" onClick={dismissRefusal}>
-            Dismiss
+            {t('blocks.dismiss')}
           </button>
         </p>
       )}

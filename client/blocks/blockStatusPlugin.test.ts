@@ -1,14 +1,19 @@
 import { Node } from '@tiptap/pm/model'
 import { EditorState } from '@tiptap/pm/state'
 import { prosemirrorJSONToYDoc, ySyncPluginKey } from '@tiptap/y-tiptap'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { blockKeys } from '../../shared/collab/blockKey.ts'
 import { doc, heading, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
 import { contentField, draftSchema } from '../../shared/schema/editorSchema.ts'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import { blockRanges } from './blockRanges.ts'
 import { agreedRanges, blockStatusKey, blockStatusPlugin } from './blockStatusPlugin.ts'
 
 const draft = doc(heading(1, 'Title'), paragraph('Agreed text.'), paragraph('Open text.'), recommendation('rec-1', ['norm-g'], 'States should act.'))
+
+beforeAll(async () => {
+  useMessagesForTests('en', await loadMessages('en'))
+})
 
 function setUp() {
   const ydoc = prosemirrorJSONToYDoc(draftSchema, draft, contentField)

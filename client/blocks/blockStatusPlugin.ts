@@ -10,7 +10,10 @@ import { type EditorState, Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import type * as Y from 'yjs'
 import { blockKeyOf } from '../../shared/collab/blockKey.ts'
-import { type BlockStatusValue, blockStatusLabels } from '../../shared/schema/blockStatus.ts'
+import type { BlockStatusValue } from '../../shared/schema/blockStatus.ts'
+import { alternativesNodeName } from '../../shared/schema/negotiationText.ts'
+import { t } from '../i18n/i18n.ts'
+import { blockStatusLabel } from './blockStatusLabels.ts'
 import { lockedBlocksChanged, touches } from './blockRanges.ts'
 
 export interface BlockStatusPluginState {
@@ -27,11 +30,8 @@ export type BlockStatusMeta = { statuses: ReadonlyMap<string, BlockStatusValue> 
 
 export const blockStatusKey = new PluginKey<BlockStatusPluginState>('blockStatus')
 
-const titles: Record<BlockStatusValue, string> = {
-  open: '',
-  negotiating: 'Under negotiation',
-  agreed: 'Agreed ad referendum: locked. Only a co-facilitator can reopen it.',
-}
+/** What a block's margin says when pointed at. */
+const titleOf = (status: BlockStatusValue): string => (status === 'agreed' ? t('blocks.agreedLockedTitle') : status === 'negotiating' ? blockStatusLabel(status) : '')
 
 /** The decorations of every block that is not open; null when the Y.Doc has not caught up with the editor (block counts differ). */
 function decorate(doc: ProseMirrorNode, fragment: Y.XmlFragment, statuses: ReadonlyMap<string, BlockStatusValue>): DecorationSet | null {
@@ -47,7 +47,7 @@ function decorate(doc: ProseMirrorNode, fragment: Y.XmlFragment, statuses: Reado
       Decoration.node(
         offset,
         offset + node.nodeSize,
-        { class: `block-status block-status-${status}`, 'data-block-status': status, 'data-block-label': blockStatusLabels[status], title: titles[status] },
+        { class: `block-status block-status-${status}`, 'data-block-status': status, 'data-block-label': node.type.name === alternativesNodeName ? t('blocks.alternativesNotAgreed') : blockStatusLabel(status), title: titleOf(status) },
         { key, status } satisfies StatusSpec,
       ),
     )

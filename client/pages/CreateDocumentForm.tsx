@@ -5,7 +5,8 @@ import { documentKinds, type DocumentKind } from '../api/types.ts'
 import { routeHref } from '../app/route.ts'
 import { useLoad } from '../app/useLoad.ts'
 import { FormError } from './FormError.tsx'
-import { documentKindLabels } from './documentKindLabels.ts'
+import { t, tx } from '../i18n/i18n.ts'
+import { documentKindLabel } from './documentKindLabels.ts'
 
 export function CreateDocumentForm({ workspaceId, dtg, onCreated }: { workspaceId: string; dtg: number; onCreated: () => void }) {
   const [templates] = useLoad(listTemplates, [])
@@ -39,35 +40,38 @@ export function CreateDocumentForm({ workspaceId, dtg, onCreated }: { workspaceI
 
   return (
     <form className="panel-form" onSubmit={submit} aria-labelledby="new-document-heading">
-      <h2 id="new-document-heading">New document</h2>
+      <h2 id="new-document-heading">{t('pages.newDocument')}</h2>
       <label>
-        Title
+        {t('pages.fieldTitle')}
         <input value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={200} />
       </label>
       <div className="field-row">
         <label>
-          Kind
+          {t('pages.fieldKind')}
           <select value={kind} onChange={(event) => setKind(event.target.value as DocumentKind)}>
             {documentKinds.map((value) => (
               <option key={value} value={value}>
-                {documentKindLabels[value]}
+                {documentKindLabel(value)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span>
-            Symbol <span className="optional">(optional)</span>
-          </span>
-          <input value={symbol} onChange={(event) => setSymbol(event.target.value)} placeholder="e.g. A/AC.292/DTG1/2026/CRP.1" maxLength={80} />
+          <span>{tx('pages.fieldSymbolOptional', { optional: (chunks) => <span className="optional">{chunks}</span> })}</span>
+          <input
+            value={symbol}
+            onChange={(event) => setSymbol(event.target.value)}
+            placeholder={t('pages.symbolExample', { symbol: 'A/AC.292/DTG1/2026/CRP.1' })}
+            maxLength={80}
+            dir="ltr"
+            translate="no"
+          />
         </label>
       </div>
       <label>
-        <span>
-          Template <span className="optional">(optional)</span>
-        </span>
+        <span>{tx('pages.fieldTemplateOptional', { optional: (chunks) => <span className="optional">{chunks}</span> })}</span>
         <select value={templateId} onChange={(event) => setTemplateId(event.target.value)} disabled={templates.status !== 'ready'}>
-          <option value="">Blank document</option>
+          <option value="">{t('pages.blankDocument')}</option>
           {offered.map((template) => (
             <option key={template.id} value={template.id}>
               {template.title}
@@ -76,10 +80,10 @@ export function CreateDocumentForm({ workspaceId, dtg, onCreated }: { workspaceI
         </select>
       </label>
       {templateId && <p className="hint">{offered.find((template) => template.id === templateId)?.description}</p>}
-      {templates.status === 'failed' && <p className="hint">Templates could not be loaded; you can still start a blank document.</p>}
+      {templates.status === 'failed' && <p className="hint">{t('pages.templatesFailed')}</p>}
       <FormError error={error} />
       <button type="submit" disabled={busy}>
-        Create document
+        {t('pages.createDocument')}
       </button>
     </form>
   )

@@ -1,6 +1,7 @@
 /** The secretariat's form to set up a workspace for a DTG in a cycle year. */
 import { useState, type FormEvent } from 'react'
 import { createWorkspace } from '../api/workspaces.ts'
+import { t } from '../i18n/i18n.ts'
 import { FormError } from './FormError.tsx'
 
 export function CreateWorkspaceForm({ onCreated }: { onCreated: () => void }) {
@@ -27,27 +28,27 @@ export function CreateWorkspaceForm({ onCreated }: { onCreated: () => void }) {
 
   return (
     <form className="panel-form" onSubmit={submit} aria-labelledby="new-workspace-heading">
-      <h2 id="new-workspace-heading">New workspace</h2>
+      <h2 id="new-workspace-heading">{t('pages.newWorkspace')}</h2>
       <div className="field-row">
         <label>
-          DTG
+          {t('pages.fieldDtg')}
           <select value={dtg} onChange={(event) => setDtg(event.target.value)}>
-            <option value="1">DTG 1: specific challenges</option>
-            <option value="2">DTG 2: capacity-building</option>
+            <option value="1">{t('pages.dtg1Option')}</option>
+            <option value="2">{t('pages.dtg2Option')}</option>
           </select>
         </label>
         <label>
-          Year
+          {t('pages.fieldYear')}
           <input type="number" min={2025} max={2035} value={year} onChange={(event) => setYear(event.target.value)} required />
         </label>
       </div>
       <label>
-        Title
+        {t('pages.fieldTitle')}
         <input value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={200} />
       </label>
       <FormError error={error} />
       <button type="submit" disabled={busy}>
-        Create workspace
+        {t('pages.createWorkspace')}
       </button>
     </form>
   )

@@ -35,9 +35,8 @@ import { HistoryPanel } from '../history/HistoryPanel.tsx'
 import { ProceduresPanel } from '../stage/ProceduresPanel.tsx'
 import { StageBanner } from '../stage/StageBanner.tsx'
 import { type StageState, useStage } from '../stage/useStage.ts'
-import { documentKindLabels } from './documentKindLabels.ts'
-
-const agreedTextRefused = 'This paragraph is agreed ad referendum; your change was not kept. The document was loaded again from the server.'
+import { t } from '../i18n/i18n.ts'
+import { documentKindLabel } from './documentKindLabels.ts'
 
 /**
  * The document's collaboration session. When the server refuses a change to agreed text (4423), this browser's copy
@@ -50,7 +49,7 @@ function useCollabSession(documentId: string): { session: CollabSession | null; 
   useEffect(() => {
     const opened = openCollabSession(documentId, {
       onAgreedTextRefused: () => {
-        setLockNotice(agreedTextRefused)
+        setLockNotice(t('pages.agreedTextRefused'))
         setSession(null)
         void opened.discard().then(() => setGeneration((count) => count + 1))
       },
@@ -101,17 +100,28 @@ function OpenDocument({ session, detail: loaded, catalogue: loadedCatalogue, mem
       <LinkPickerProvider>
         <div className="document-layout">
           <header className="document-header">
-            <nav className="breadcrumbs" aria-label="Breadcrumbs">
-              <a href="#/">Workspaces</a> <span aria-hidden="true">›</span>{' '}
-              <a href={routeHref({ page: 'workspace', workspaceId: workspace.id })}>{workspace.title}</a>
+            <nav className="breadcrumbs" aria-label={t('pages.breadcrumbs')}>
+              <a href="#/">{t('pages.workspaces')}</a> <span className="breadcrumb-separator" aria-hidden="true">›</span>{' '}
+              <a href={routeHref({ page: 'workspace', workspaceId: workspace.id })} translate="no" dir="auto">
+                {workspace.title}
+              </a>
             </nav>
             <div className="document-title-row">
               <div>
                 <p className="kicker">
-                  DTG {workspace.dtg} · {workspace.year} · {documentKindLabels[document.kind]}
-                  {document.symbol && <span className="symbol"> · {document.symbol}</span>}
+                  {t('pages.dtgYearAndKind', { dtg: workspace.dtg, year: String(workspace.year), kind: documentKindLabel(document.kind) })}
+                  {document.symbol && (
+                    <span className="symbol">
+                      {' · '}
+                      <bdi dir="ltr" translate="no">
+                        {document.symbol}
+                      </bdi>
+                    </span>
+                  )}
                 </p>
-                <h1>{document.title}</h1>
+                <h1 translate="no" lang={document.originalLanguage} dir="auto">
+                  {document.title}
+                </h1>
                 <MastheadLine document={document} />
               </div>
               <div className="document-status">
@@ -165,7 +175,7 @@ function DocumentBody({ editor, session, detail, catalogue, member, canWrite, st
           <div className="comment-margin-host" ref={setCommentMargin} />
         </div>
       </div>
-      <aside className="document-side" aria-label="Proposals, comments, checks and revisions">
+      <aside className="document-side" aria-label={t('pages.documentSide')}>
         <ProceduresPanel detail={detail} member={member} state={stage} />
         <ProposalsPanel editor={editor} detail={detail} member={member} />
         <CommentsPanel editor={editor} detail={detail} member={member} marginHost={commentMargin} />

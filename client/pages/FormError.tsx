@@ -1,5 +1,13 @@
-/** A form's failure, in the server's words, with the fields it names. */
+/** A form's failure, in the reader's language where its code is known, else in the server's words, with the fields it names. */
 import { ApiError } from '../api/http.ts'
+import { errorText } from '../app/errorText.ts'
+import { t } from '../i18n/i18n.ts'
+
+/** Refusals of the paragraph status controls, said in the reader's language (the server's words name block keys). */
+const refusalIds: Record<string, string> = {
+  block_agreed: 'pages.errorBlockAgreed',
+  block_not_agreed: 'pages.errorBlockNotAgreed',
+}
 
 function detailLines(details: unknown): string[] {
   if (!Array.isArray(details)) return []
@@ -8,7 +16,8 @@ function detailLines(details: unknown): string[] {
 
 export function FormError({ error }: { error: unknown }) {
   if (!error) return null
-  const message = error instanceof Error ? error.message : String(error)
+  const refusal = error instanceof ApiError ? refusalIds[error.code] : undefined
+  const message = refusal ? t(refusal) : errorText(error)
   const lines = error instanceof ApiError ? detailLines(error.details) : []
   return (
     <div className="notice notice-error" role="alert">
@@ -16,7 +25,9 @@ export function FormError({ error }: { error: unknown }) {
       {lines.length > 0 && (
         <ul>
           {lines.map((line, index) => (
-            <li key={index}>{line}</li>
+            <li key={index} dir="auto">
+              {line}
+            </li>
           ))}
         </ul>
       )}

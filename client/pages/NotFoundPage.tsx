@@ -1,11 +1,11 @@
 /** Shown for a hash the app does not know. */
+import { t, tx } from '../i18n/i18n.ts'
+
 export function NotFoundPage() {
   return (
     <section className="narrow">
-      <h1>Page not found</h1>
-      <p>
-        There is nothing at this address. <a href="#/">Go to the workspaces</a>.
-      </p>
+      <h1>{t('pages.notFoundHeading')}</h1>
+      <p>{tx('pages.notFoundText', { link: (chunks) => <a href="#/">{chunks}</a> })}</p>
     </section>
   )
 }

@@ -1,35 +1,45 @@
-/** For visitors without a session: why the invite failed, or how to get one. */
+/** For visitors without a session: why the invite failed, or how to get one; the language switch, before anyone is known. */
 import { Brand } from '../app/Brand.tsx'
+import type { InviteError } from '../app/startSession.ts'
+import { t } from '../i18n/i18n.ts'
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
 
-export function SignInPage({ inviteError, sessionEnded = false }: { inviteError: string | null; sessionEnded?: boolean }) {
+const inviteErrorIds: Record<Exclude<InviteError['reason'], 'refused'>, string> = {
+  used: 'pages.inviteUsed',
+  expired: 'pages.inviteExpired',
+  unknown: 'pages.inviteUnknown',
+  offline: 'pages.inviteOffline',
+  failed: 'pages.inviteFailed',
+}
+
+function inviteErrorText(error: InviteError): string {
+  return error.reason === 'refused' ? t('pages.inviteRefused', { reason: error.message }) : t(inviteErrorIds[error.reason])
+}
+
+export function SignInPage({ inviteError, sessionEnded = false }: { inviteError: InviteError | null; sessionEnded?: boolean }) {
   return (
     <>
       <header className="app-header" role="banner">
         <Brand />
+        <LanguageSwitch signedIn={false} />
       </header>
       <main className="page narrow sign-in" id="main">
-        <h1>DTG drafting workspace</h1>
-        <p className="lede">Global Mechanism on developments in the field of ICTs in the context of international security</p>
+        <h1>{t('app.name')}</h1>
+        <p className="lede">{t('pages.signInMechanism')}</p>
         {inviteError ? (
           <div className="notice notice-error" role="alert">
-            <h2>The invite link cannot be used</h2>
-            <p>{inviteError}</p>
+            <h2>{t('pages.inviteCannotBeUsed')}</h2>
+            <p>{inviteErrorText(inviteError)}</p>
           </div>
         ) : sessionEnded ? (
           <div className="notice notice-error" role="alert" data-testid="session-ended">
-            <h2>You have been signed out</h2>
-            <p>
-              Your session has ended: the secretariat may have withdrawn your access, or you signed out in another window. To take part
-              again, ask the secretariat for a new invite link.
-            </p>
+            <h2>{t('pages.signedOutHeading')}</h2>
+            <p>{t('pages.signedOutText')}</p>
           </div>
         ) : (
           <div className="notice" role="status">
-            <h2>Sign in with your invite link</h2>
-            <p>
-              You are not signed in. Open the personal invite link the secretariat sent you; it signs you in on this browser. Each
-              link works once.
-            </p>
+            <h2>{t('pages.signInHeading')}</h2>
+            <p>{t('pages.signInText')}</p>
           </div>
         )}
       </main>

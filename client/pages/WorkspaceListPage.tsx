@@ -4,30 +4,29 @@ import type { SignedInMember } from '../api/types.ts'
 import { LoadState } from '../app/LoadState.tsx'
 import { routeHref } from '../app/route.ts'
 import { useLoad } from '../app/useLoad.ts'
+import { t } from '../i18n/i18n.ts'
 import { CreateWorkspaceForm } from './CreateWorkspaceForm.tsx'
 
 export function WorkspaceListPage({ member }: { member: SignedInMember }) {
   const [workspaces, reload] = useLoad(listWorkspaces, [])
   return (
     <section aria-labelledby="workspaces-heading">
-      <h1 id="workspaces-heading">Workspaces</h1>
-      <p className="lede">Each workspace holds the drafts of one Dedicated Thematic Group in one year of the cycle.</p>
-      <LoadState loaded={workspaces} what="the workspaces" retry={reload}>
+      <h1 id="workspaces-heading">{t('pages.workspaces')}</h1>
+      <p className="lede">{t('pages.workspacesLede')}</p>
+      <LoadState loaded={workspaces} what={t('pages.loadWhatWorkspaces')} retry={reload}>
         {(list) =>
           list.length === 0 ? (
-            <p>No workspaces yet.</p>
+            <p>{t('pages.noWorkspaces')}</p>
           ) : (
             <ul className="card-list">
               {list.map((workspace) => (
                 <li key={workspace.id} className="card">
                   <a href={routeHref({ page: 'workspace', workspaceId: workspace.id })}>
-                    <span className="card-kicker">
-                      DTG {workspace.dtg} · {workspace.year}
+                    <span className="card-kicker">{t('pages.dtgAndYear', { dtg: workspace.dtg, year: String(workspace.year) })}</span>
+                    <span className="card-title" translate="no" dir="auto">
+                      {workspace.title}
                     </span>
-                    <span className="card-title">{workspace.title}</span>
-                    <span className="card-meta">
-                      {workspace.documentCount} {workspace.documentCount === 1 ? 'document' : 'documents'}
-                    </span>
+                    <span className="card-meta">{t('pages.documentCount', { count: workspace.documentCount })}</span>
                   </a>
                 </li>
               ))}

@@ -8,7 +8,8 @@ import { CofacilitatorsSection } from '../members/CofacilitatorsSection.tsx'
 import { ParticipationChart } from '../participation/ParticipationChart.tsx'
 import { CreateDocumentForm } from './CreateDocumentForm.tsx'
 import { DtgContextSection } from './DtgContextSection.tsx'
-import { documentKindLabels } from './documentKindLabels.ts'
+import { t } from '../i18n/i18n.ts'
+import { documentKindLabel } from './documentKindLabels.ts'
 
 function formatDate(value: number): string {
   return dateOnly(value)
@@ -17,39 +18,46 @@ function formatDate(value: number): string {
 export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
   const [detail, reload] = useLoad(() => getWorkspace(workspaceId), [workspaceId])
   return (
-    <LoadState loaded={detail} what="the workspace" retry={reload}>
+    <LoadState loaded={detail} what={t('pages.loadWhatWorkspace')} retry={reload}>
       {({ workspace, documents, cofacilitators, permissions }) => (
         <section aria-labelledby="workspace-heading">
-          <nav className="breadcrumbs" aria-label="Breadcrumbs">
-            <a href="#/">Workspaces</a> <span aria-hidden="true">›</span> <span>{workspace.title}</span>
+          <nav className="breadcrumbs" aria-label={t('pages.breadcrumbs')}>
+            <a href="#/">{t('pages.workspaces')}</a> <span className="breadcrumb-separator" aria-hidden="true">›</span>{' '}
+            <span translate="no" dir="auto">
+              {workspace.title}
+            </span>
           </nav>
-          <p className="kicker">
-            DTG {workspace.dtg} · {workspace.year}
-          </p>
-          <h1 id="workspace-heading">{workspace.title}</h1>
+          <p className="kicker">{t('pages.dtgAndYear', { dtg: workspace.dtg, year: String(workspace.year) })}</p>
+          <h1 id="workspace-heading" translate="no" dir="auto">
+            {workspace.title}
+          </h1>
           <DtgContextSection dtg={workspace.dtg} year={workspace.year} />
           <CofacilitatorsSection workspaceId={workspace.id} initial={cofacilitators} manage={permissions.assignCofacilitators} />
-          <h2>Documents</h2>
+          <h2>{t('pages.documents')}</h2>
           {documents.length === 0 ? (
-            <p>No documents yet.</p>
+            <p>{t('pages.noDocuments')}</p>
           ) : (
             <table className="document-table">
               <thead>
                 <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Symbol</th>
-                  <th scope="col">Created</th>
+                  <th scope="col">{t('pages.columnTitle')}</th>
+                  <th scope="col">{t('pages.columnKind')}</th>
+                  <th scope="col">{t('pages.columnSymbol')}</th>
+                  <th scope="col">{t('pages.columnCreated')}</th>
                 </tr>
               </thead>
               <tbody>
                 {documents.map((document) => (
                   <tr key={document.id}>
                     <td>
-                      <a href={routeHref({ page: 'document', documentId: document.id })}>{document.title}</a>
+                      <a href={routeHref({ page: 'document', documentId: document.id })} translate="no" lang={document.originalLanguage} dir="auto">
+                        {document.title}
+                      </a>
                     </td>
-                    <td>{documentKindLabels[document.kind]}</td>
-                    <td className="symbol">{document.symbol ?? '—'}</td>
+                    <td>{documentKindLabel(document.kind)}</td>
+                    <td className="symbol" translate="no">
+                      {document.symbol ? <bdi dir="ltr">{document.symbol}</bdi> : '—'}
+                    </td>
                     <td>{formatDate(document.createdAt)}</td>
                   </tr>
                 ))}

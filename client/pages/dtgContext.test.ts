@@ -1,5 +1,10 @@
-import { expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import { dtgContext } from './dtgContext.ts'
+
+beforeAll(async () => {
+  useMessagesForTests('en', await loadMessages('en'))
+})
 
 test('gives the mandate with its source and the year-1 proposal, worded as a proposal and never as expected or agreed', () => {
   const context = dtgContext(1, 2026)!
@@ -16,4 +21,15 @@ test('has no proposal where the paper makes none, no dates outside 2026, nothing
   expect(dtgContext(1, 2030)).toMatchObject({ cycleYear: 5, proposal: null, meetings: [] })
   expect(dtgContext(2, 2029)?.proposal?.text).toContain('integrated discussion across the three')
   expect(dtgContext(3, 2026)).toBeNull()
+})
+
+test('in French, the mandate, the proposal and the meetings are French, the dates too', async () => {
+  useMessagesForTests('fr', await loadMessages('fr'))
+  try {
+    const context = dtgContext(1, 2026)!
+    expect(context.proposal?.text).toContain('infrastructures critiques')
+    expect(context.meetings[2]).toMatch(/décembre 2026$/)
+  } finally {
+    useMessagesForTests('en', await loadMessages('en'))
+  }
 })

@@ -1,9 +1,14 @@
-import { expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
 import { builtInCatalogue } from '../../shared/framework/builtInCatalogue.ts'
 import { coverage } from '../../shared/model/coverage.ts'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import { doc, recommendation } from '../../shared/schema/draftBuilders.ts'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import { coverageRows } from './coverageCells.ts'
+
+beforeAll(async () => {
+  useMessagesForTests('en', await loadMessages('en'))
+})
 
 test('one row per pillar with a cell per element; heat caps at three; unknown links get their own row', () => {
   const json = doc(

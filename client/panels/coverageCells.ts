@@ -1,5 +1,6 @@
 /** The coverage heat map's rows and cells: one row per pillar, one cell per element with how many recommendations link to it. */
 import type { Coverage, ElementCoverage } from '../../shared/model/coverage.ts'
+import { t } from '../i18n/i18n.ts'
 
 export interface CoverageCell {
   id: string
@@ -42,7 +43,7 @@ export function coverageRows(coverage: Coverage, pillarTitles: Partial<Record<st
   }))
   if (coverage.unknown.length > 0) {
     const ids = new Set(coverage.unknown.flatMap((element) => element.recommendationIds))
-    rows.push({ key: 'unknown', title: 'Not in the catalogue', recommendationCount: ids.size, cells: coverage.unknown.map(cell) })
+    rows.push({ key: 'unknown', title: t('panels.notInCatalogue'), recommendationCount: ids.size, cells: coverage.unknown.map(cell) })
   }
   return rows
 }

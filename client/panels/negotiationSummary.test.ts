@@ -1,5 +1,10 @@
-import { expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import { negotiationSummary } from './negotiationSummary.ts'
+
+beforeAll(async () => {
+  useMessagesForTests('en', await loadMessages('en'))
+})
 
 test('counts what remains under negotiation', () => {
   expect(negotiationSummary({ brackets: 0, alternatives: 0 })).toBeNull()

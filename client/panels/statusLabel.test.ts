@@ -1,5 +1,10 @@
-import { describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import { statusLabel } from './statusLabel.ts'
+
+beforeAll(async () => {
+  useMessagesForTests('en', await loadMessages('en'))
+})
 
 const checkedAt = new Date(2026, 2, 2, 14, 5).toISOString()
 // Checked at 14:05 on the reader's own clock: said on the 24-hour clock.
