@@ -9,6 +9,7 @@ import { recommendationNodeName } from '../../shared/schema/recommendationNode.t
 import { CatalogueContext } from '../editor/CatalogueContext.ts'
 import { DraftNumbering } from '../editor/draftNumbering.ts'
 import { RecommendationView } from '../editor/RecommendationView.tsx'
+import { t } from '../i18n/i18n.ts'
 
 function withRecommendationView(extension: AnyExtension): AnyExtension {
   if (extension.name !== recommendationNodeName) return extension
@@ -41,7 +42,7 @@ export function ReadOnlyDraft({ content, catalogue, label }: { content: DraftDoc
       onContentError: ({ error }) => setContentError(error.message),
       shouldRerenderOnTransaction: false,
       editorProps: {
-        attributes: { class: 'draft-text', role: 'document', 'aria-label': `Text of ${label}` },
+        attributes: { class: 'draft-text', role: 'document', 'aria-label': t('revisions.textOf', { label }) },
       },
     },
     [extensions, content],
@@ -49,7 +50,7 @@ export function ReadOnlyDraft({ content, catalogue, label }: { content: DraftDoc
   if (contentError) {
     return (
       <div className="notice notice-error" role="alert">
-        <p>The text of {label} cannot be shown: {contentError}</p>
+        <p>{t('revisions.textCannotBeShown', { label, reason: contentError })}</p>
       </div>
     )
   }
