@@ -19,7 +19,6 @@ const notYetMoved = new Set([
   'app/ScreenBoundary.tsx',
   'app/SignOutDialog.tsx',
   'app/UpdateNotice.tsx',
-  'audit/ContributorsPanel.tsx',
   'blocks/BlockStatusBar.tsx',
   'catalogue/CatalogueElements.tsx',
   'catalogue/CatalogueHistory.tsx',
