@@ -53,7 +53,6 @@ const notYetMoved = new Set([
   'members/MembersPage.tsx',
   'members/RevokeConfirm.tsx',
   'members/RevokedMembersTable.tsx',
-  'metadata/SubmissionDetails.tsx',
   'pages/CreateDocumentForm.tsx',
   'pages/CreateWorkspaceForm.tsx',
   'pages/DocumentWorkspace.tsx',
