@@ -1,6 +1,7 @@
 /** The confirmation both restores share (a revision's text, a snapshot's): what will happen, the failure, restore or cancel. */
 import { type ReactNode, useState } from 'react'
 import { Modal } from './Modal.tsx'
+import { failureText } from './revisionText.ts'
 import { t } from '../i18n/i18n.ts'
 
 export function ConfirmRestore({
@@ -31,7 +32,7 @@ export function ConfirmRestore({
     try {
       await restore()
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error))
+      setFailure(failureText(error))
       setBusy(false)
     }
   }

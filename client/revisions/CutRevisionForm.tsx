@@ -4,7 +4,7 @@ import { ApiError } from '../api/http.ts'
 import { useOnline } from '../app/useOnline.ts'
 import { cutRevision, draftProblemsOf, type DraftProblem, type RevisionSummary } from '../api/revisions.ts'
 import { DraftInvalidNotice } from './DraftProblems.tsx'
-import { checkRevisionForm, revisionLabelMaxLength, revisionNoteMaxLength, type RevisionFormErrors } from './revisionText.ts'
+import { checkRevisionForm, failureText, revisionLabelMaxLength, revisionNoteMaxLength, type RevisionFormErrors } from './revisionText.ts'
 import { t, tx } from '../i18n/i18n.ts'
 
 type Outcome = { kind: 'none' } | { kind: 'invalid'; problems: DraftProblem[] } | { kind: 'failed'; message: string }
@@ -51,7 +51,7 @@ export function CutRevisionForm({
       const problems = draftProblemsOf(error)
       if (problems) setOutcome({ kind: 'invalid', problems })
       else if (error instanceof ApiError && error.code === 'revision_label_taken') setFieldErrors({ label: t('revisions.labelTaken', { label: chosenLabel.trim() }) })
-      else setOutcome({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
+      else setOutcome({ kind: 'failed', message: failureText(error) })
     } finally {
       setBusy(false)
     }

@@ -2,7 +2,7 @@
 import type { RevisionSummary } from '../api/revisions.ts'
 import type { Loaded } from '../app/useLoad.ts'
 import { t } from '../i18n/i18n.ts'
-import { formatWhen } from './revisionText.ts'
+import { failureText, formatWhen } from './revisionText.ts'
 
 export interface ExportSourceSelectProps {
   /** 'current' or a revision's id. */
@@ -29,7 +29,7 @@ export function ExportSourceSelect({ source, revisionId, loaded, onChange }: Exp
           ))}
         </select>
       </label>
-      {loaded.status === 'failed' && <p className="hint">{t('revisions.listFailed', { reason: loaded.error.message })}</p>}
+      {loaded.status === 'failed' && <p className="hint">{t('revisions.listFailed', { reason: failureText(loaded.error) })}</p>}
     </>
   )
 }

@@ -8,7 +8,7 @@ import { revealRecommendation } from '../panels/revealRecommendation.ts'
 import { CutRevisionForm } from './CutRevisionForm.tsx'
 import { RestoreRevisionDialog } from './RestoreRevisionDialog.tsx'
 import { RevisionItem } from './RevisionItem.tsx'
-import { announcementText, authorName, previousRevision, suggestRevisionLabel, type Announcement } from './revisionText.ts'
+import { announcementText, authorName, failureText, previousRevision, suggestRevisionLabel, type Announcement } from './revisionText.ts'
 import { useRevisions } from './useRevisions.ts'
 import { t } from '../i18n/i18n.ts'
 import '../styles/revisions.css'
@@ -64,7 +64,7 @@ export function RevisionsPanel({ detail, editor }: { detail: DocumentDetail; edi
               />
             ))}
           </ol>
-          {error && <p className="hint">{t('revisions.listOutOfDate', { reason: error.message })}</p>}
+          {error && <p className="hint">{t('revisions.listOutOfDate', { reason: failureText(error) })}</p>}
         </>
       )}
       {restoring && (
