@@ -52,8 +52,12 @@ export function HistoryPanel({ detail, catalogue }: { detail: DocumentDetail; ca
           ))}
         </ol>
       )}
-      {open?.kind === 'view' && <ViewSnapshotDialog documentId={documentId} snapshot={open.snapshot} catalogue={catalogue} onClose={close} />}
-      {open?.kind === 'compare' && <CompareSnapshotDialog documentId={documentId} snapshot={open.snapshot} onClose={close} />}
+      {open?.kind === 'view' && (
+        <ViewSnapshotDialog documentId={documentId} snapshot={open.snapshot} catalogue={catalogue} textLanguage={detail.document.originalLanguage} onClose={close} />
+      )}
+      {open?.kind === 'compare' && (
+        <CompareSnapshotDialog documentId={documentId} snapshot={open.snapshot} textLanguage={detail.document.originalLanguage} onClose={close} />
+      )}
       {open?.kind === 'restore' && (
         <RestoreSnapshotDialog
           documentId={documentId}

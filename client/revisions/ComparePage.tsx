@@ -7,6 +7,7 @@ import { parseVersionRef, routeHref } from '../app/route.ts'
 import { useLoad } from '../app/useLoad.ts'
 import { t, tx } from '../i18n/i18n.ts'
 import { DocumentHeading } from './DocumentHeading.tsx'
+import { documentDirection } from './documentText.ts'
 import { RecommendationChangesTable } from './RecommendationChangesTable.tsx'
 import { Redline } from './Redline.tsx'
 import { comparisonSummaryLine } from './redlineView.ts'
@@ -180,8 +181,8 @@ function ComparisonView({ detail, revisions, from, to }: { detail: DocumentDetai
             <span className="change-tag change-tag-removed">{t('revisions.changeRemoved')}</span>
           </p>
           <div className="compare-body">
-            <div className="draft-editor redline-page">
-              <Redline blocks={comparison.blocks} fromLabel={sideLabel(fromSide)} toLabel={sideLabel(toSide)} />
+            <div className="draft-editor redline-page" dir={documentDirection(detail.document.originalLanguage)}>
+              <Redline blocks={comparison.blocks} fromLabel={sideLabel(fromSide)} toLabel={sideLabel(toSide)} textLanguage={detail.document.originalLanguage} />
             </div>
             <RecommendationChangesTable changes={comparison.recommendations} fromLabel={sideLabel(fromSide)} toLabel={sideLabel(toSide)} />
           </div>

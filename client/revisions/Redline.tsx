@@ -2,6 +2,8 @@
 import type { RedlineBlock, TextSegment } from '../../shared/compare/comparison.ts'
 import type { ModelRef } from '../../shared/model/draftModel.ts'
 import type { CSSProperties } from 'react'
+import type { Language } from '../../shared/i18n/languages.ts'
+import { documentDirection, documentTextProps, type DocumentTextProps } from './documentText.ts'
 import { t } from '../i18n/i18n.ts'
 import { blockChangeMessages, blockNumbers, segmentLines } from './redlineView.ts'
 
@@ -17,14 +19,16 @@ function spokenMarks(): CSSProperties {
   } as CSSProperties
 }
 
-export function Redline({ blocks, fromLabel, toLabel }: { blocks: readonly RedlineBlock[]; fromLabel: string; toLabel: string }) {
+/** `textLanguage`: the document's original language; the compared words are marked with it, the interface around them is not. */
+export function Redline({ blocks, fromLabel, toLabel, textLanguage }: { blocks: readonly RedlineBlock[]; fromLabel: string; toLabel: string; textLanguage?: Language }) {
+  const text = documentTextProps(textLanguage)
   return (
-    <article className="redline" aria-label={t('revisions.redlineTitle', { from: fromLabel, to: toLabel })} style={spokenMarks()}>
+    <article className="redline" aria-label={t('revisions.redlineTitle', { from: fromLabel, to: toLabel })} style={spokenMarks()} dir={documentDirection(textLanguage)}>
       {/* The text's own headings follow at level 3 and below, under this one. */}
       <h2 className="visually-hidden">{t('revisions.redlineTitle', { from: fromLabel, to: toLabel })}</h2>
       {blocks.length === 0 && <p className="hint">{t('revisions.bothEmpty')}</p>}
       {blocks.map((block, index) => (
-        <RedlineBlockView key={index} block={block} />
+        <RedlineBlockView key={index} block={block} text={text} />
       ))}
     </article>
   )
@@ -93,23 +97,25 @@ function ChangeTag({ block }: { block: RedlineBlock }) {
   return <span className={`change-tag change-tag-${block.change}`}>{t(blockChangeMessages[block.change])}</span>
 }
 
-function RedlineBlockView({ block }: { block: RedlineBlock }) {
+function RedlineBlockView({ block, text }: { block: RedlineBlock; text: DocumentTextProps }) {
   const numbers = blockNumbers(block)
   const className = `redline-block redline-${block.kind} change-${block.change}`
   if (block.kind === 'heading') {
     const level = (block.after ?? block.before)?.kind === 'heading' ? ((block.after ?? block.before) as { level: number }).level : 2
     return (
       <div className={`${className} redline-heading-${level}`} role="heading" aria-level={Math.min(6, level + 2)}>
-        <Segments segments={block.segments.map((segment) => ({ ...segment, text: segment.text.replace(/\n/g, ' ') }))} />
+        <span {...text}>
+          <Segments segments={block.segments.map((segment) => ({ ...segment, text: segment.text.replace(/\n/g, ' ') }))} />
+        </span>
         <ChangeTag block={block} />
       </div>
     )
   }
-  if (block.kind === 'recommendation') return <RecommendationRedline block={block} className={className} />
+  if (block.kind === 'recommendation') return <RecommendationRedline block={block} className={className} text={text} />
   return (
     <div className={className} data-paragraph-number={numbers?.after ?? numbers?.before ?? undefined}>
       {numbers && <BlockNumber numbers={numbers} />}
-      <div className="redline-text">
+      <div className="redline-text" {...text}>
         <Lines segments={block.segments} />
         <Credits credits={block.credits} />
       </div>
@@ -129,7 +135,7 @@ function BlockNumber({ numbers }: { numbers: NonNullable<ReturnType<typeof block
   )
 }
 
-function RecommendationRedline({ block, className }: { block: RedlineBlock; className: string }) {
+function RecommendationRedline({ block, className, text }: { block: RedlineBlock; className: string; text: DocumentTextProps }) {
   const numbers = blockNumbers(block)!
   const id = block.after?.kind === 'recommendation' ? block.after.id : block.before?.kind === 'recommendation' ? block.before.id : null
   const name = numbers.after ?? numbers.before ?? t('revisions.recommendation')
@@ -155,7 +161,7 @@ function RecommendationRedline({ block, className }: { block: RedlineBlock; clas
         </ul>
         <ChangeTag block={block} />
       </header>
-      <div className="redline-text">
+      <div className="redline-text" {...text}>
         <Lines segments={block.segments} />
         <Credits credits={block.credits} />
       </div>

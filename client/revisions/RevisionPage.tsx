@@ -102,7 +102,7 @@ function RevisionView({
           <ExportMenu document={detail.document} permissions={permissions} revisionId={revision.id} />
         </div>
       </div>
-      <ReadOnlyDraft content={content} catalogue={catalogue} label={revision.label} />
+      <ReadOnlyDraft content={content} catalogue={catalogue} label={revision.label} textLanguage={detail.document.originalLanguage} />
       {restoring && (
         <RestoreRevisionDialog
           documentId={documentId}

@@ -58,6 +58,16 @@ test('in Arabic: the marks screen readers hear, the tags and the counts are Arab
   expect(table()).toContain('تغيّرت توصية واحدة من أصل 2')
 })
 
+test("the compared words carry the document's language and direction and are not translated; the interface around them is", async () => {
+  useMessagesForTests('ar', await loadMessages('ar'))
+  const html = renderToStaticMarkup(createElement(Redline, { blocks, fromLabel: 'Rev.1', toLabel: 'Rev.2', textLanguage: 'en' }))
+  expect(html).toContain('<div class="redline-text" lang="en" dir="ltr" translate="no"><p class="redline-line"><span>urgent threats</span>')
+  expect(html).toMatch(/<article class="redline" aria-label="[^"]*" style="[^"]*" dir="ltr">/)
+  expect(html).toContain('<span class="change-tag change-tag-added">مضاف</span>')
+  expect(redline()).toContain('<div class="redline-text" dir="auto" translate="no">')
+  expect(redline()).not.toContain(' dir="ltr"')
+})
+
 test('in French, plurals agree and Russian counts take their form', async () => {
   useMessagesForTests('fr', await loadMessages('fr'))
   expect(table()).toContain('1 recommandation modifiée sur 2')
