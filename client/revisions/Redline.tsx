@@ -1,10 +1,10 @@
 /** The redline of a comparison: every block in the later version's order, words inserted and deleted, numbers of both sides. */
-import type { RedlineBlock, TextSegment } from '../../shared/compare/comparison.ts'
-import type { ModelRef } from '../../shared/model/draftModel.ts'
 import type { CSSProperties } from 'react'
+import type { RedlineBlock, TextSegment } from '../../shared/compare/comparison.ts'
 import type { Language } from '../../shared/i18n/languages.ts'
-import { documentDirection, documentTextProps, type DocumentTextProps } from './documentText.ts'
+import type { ModelRef } from '../../shared/model/draftModel.ts'
 import { t } from '../i18n/i18n.ts'
+import { documentDirection, documentTextProps, type DocumentTextProps } from './documentText.ts'
 import { blockChangeMessages, blockNumbers, segmentLines } from './redlineView.ts'
 
 /** A CSS string (for `content:`) holding `text`. */
