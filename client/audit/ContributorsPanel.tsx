@@ -9,7 +9,8 @@ import { getContributors, type Contributors } from '../api/members.ts'
 import { LoadState } from '../app/LoadState.tsx'
 import { roleLabels } from '../app/roleLabels.ts'
 import { useLoad } from '../app/useLoad.ts'
-import { authorName, countUpdates, formatBytes, formatWhen, recentSpells } from './contributorsFormat.ts'
+import { formatNumber, t, tx } from '../i18n/i18n.ts'
+import { authorName, formatBytes, formatWhen, recentSpells, spellSummary } from './contributorsFormat.ts'
 import { throttledRefresh } from './throttledRefresh.ts'
 import '../styles/audit.css'
 
@@ -21,8 +22,8 @@ export function ContributorsPanel({ documentId }: { documentId: string }) {
   return (
     <details className="side-panel contributors-panel" onToggle={(event) => setOpen(event.currentTarget.open)} data-testid="contributors-panel">
       <summary>
-        <h2>Contributors</h2>
-        <span className="hint">Who changed the text, and when</span>
+        <h2>{t('audit.heading')}</h2>
+        <span className="hint">{t('audit.headingHint')}</span>
       </summary>
       {open && <ContributorsBody documentId={documentId} />}
     </details>
@@ -42,9 +43,9 @@ function ContributorsBody({ documentId }: { documentId: string }) {
   return (
     <>
       <button type="button" className="button-quiet contributors-refresh" onClick={reload}>
-        Refresh
+        {t('audit.refresh')}
       </button>
-      <LoadState loaded={loaded} what="the contributors" retry={reload}>
+      <LoadState loaded={loaded} what={t('audit.loadingWhatContributors')} retry={reload}>
         {(contributors) => <ContributorsView contributors={contributors} />}
       </LoadState>
     </>
@@ -54,32 +55,42 @@ function ContributorsBody({ documentId }: { documentId: string }) {
 function ContributorsView({ contributors: { contributors, recent } }: { contributors: Contributors }) {
   const [showAll, setShowAll] = useState(false)
   const now = Date.now()
-  if (contributors.length === 0) return <p className="panel-summary">Nobody has changed this document's text yet.</p>
+  if (contributors.length === 0) return <p className="panel-summary">{t('audit.nobodyYet')}</p>
   const spells = recentSpells(recent)
   const shown = showAll ? spells : spells.slice(0, recentShown)
   return (
     <>
       <table className="contributors-table">
-        <caption className="visually-hidden">Members who sent changes to this document</caption>
+        <caption className="visually-hidden">{t('audit.tableCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Member</th>
-            <th scope="col">Updates</th>
-            <th scope="col">Size</th>
-            <th scope="col">First and last</th>
+            <th scope="col">{t('audit.columnMember')}</th>
+            <th scope="col">{t('audit.columnUpdates')}</th>
+            <th scope="col">{t('audit.columnSize')}</th>
+            <th scope="col">{t('audit.columnFirstAndLast')}</th>
           </tr>
         </thead>
         <tbody>
           {contributors.map(({ author, updates, bytes, firstAt, lastAt }) => (
             <tr key={author.id}>
               <th scope="row">
-                <span className="contributor-name">{author.name}</span>
+                <span className="contributor-name" translate="no" dir="auto">
+                  {author.name}
+                </span>
                 <span className="contributor-meta">
-                  {roleLabels[author.role]}
-                  {author.delegation ? `, ${author.delegation}` : ''}
+                  {author.delegation
+                    ? tx('audit.roleAndDelegation', {
+                        role: roleLabels[author.role],
+                        delegation: (
+                          <bdi key="delegation" translate="no">
+                            {author.delegation}
+                          </bdi>
+                        ),
+                      })
+                    : roleLabels[author.role]}
                 </span>
               </th>
-              <td>{updates}</td>
+              <td>{formatNumber(updates)}</td>
               <td>{formatBytes(bytes)}</td>
               <td className="contributor-times">
                 <time dateTime={new Date(firstAt).toISOString()}>{formatWhen(firstAt, now)}</time>
@@ -94,7 +105,7 @@ function ContributorsView({ contributors: { contributors, recent } }: { contribu
           ))}
         </tbody>
       </table>
-      <h3 className="contributors-recent-heading">Recent changes</h3>
+      <h3 className="contributors-recent-heading">{t('audit.recentChanges')}</h3>
       <ol className="contributors-recent">
         {shown.map((entry, index) => (
           <li key={`${entry.to}-${entry.author.id}-${index}`}>
@@ -107,19 +118,19 @@ function ContributorsView({ contributors: { contributors, recent } }: { contribu
               )}
               <time dateTime={new Date(entry.to).toISOString()}>{formatWhen(entry.to, now)}</time>
             </span>
-            <span className="contributor-name">{authorName(entry.author)}</span>
-            <span className="contributor-meta">
-              {countUpdates(entry.updates)}, {formatBytes(entry.bytes)}
+            <span className="contributor-name" translate="no" dir="auto">
+              {authorName(entry.author)}
             </span>
+            <span className="contributor-meta">{spellSummary(entry.updates, entry.bytes)}</span>
           </li>
         ))}
       </ol>
       {spells.length > recentShown && (
         <button type="button" className="button-quiet" onClick={() => setShowAll((value) => !value)}>
-          {showAll ? `Show the latest ${recentShown}` : `Show all ${spells.length}`}
+          {showAll ? t('audit.showLatest', { count: recentShown }) : t('audit.showAll', { count: spells.length })}
         </button>
       )}
-      {recent.length > 0 && <p className="hint">Changes within five minutes of each other by the same member are shown as one line.</p>}
+      {recent.length > 0 && <p className="hint">{t('audit.spellHint')}</p>}
     </>
   )
 }

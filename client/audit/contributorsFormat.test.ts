@@ -1,6 +1,10 @@
-import { expect, test } from 'vitest'
+import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Author } from '../api/members.ts'
-import { authorName, countUpdates, formatBytes, formatWhen, recentSpells } from './contributorsFormat.ts'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
+import { authorName, formatBytes, formatWhen, recentSpells, spellSummary } from './contributorsFormat.ts'
+
+beforeAll(async () => useMessagesForTests('en', await loadMessages('en')))
+afterAll(async () => useMessagesForTests('en', await loadMessages('en')))
 
 test('sizes in SI units, one decimal below ten', () => {
   expect(formatBytes(0)).toBe('0 B')
@@ -20,8 +24,19 @@ test('times show the date unless they are today', () => {
 test('who and how many', () => {
   expect(authorName({ name: 'Amina Odhiambo', delegation: 'Kenya' })).toBe('Amina Odhiambo (Kenya)')
   expect(authorName({ name: 'Secretariat', delegation: null })).toBe('Secretariat')
-  expect(countUpdates(1)).toBe('1 update')
-  expect(countUpdates(12)).toBe('12 updates')
+  expect(spellSummary(1, 20)).toBe('1 update, 20 B')
+  expect(spellSummary(12, 1234)).toBe('12 updates, 1.2 kB')
+})
+
+test('sizes and counts in the reader\'s language', async () => {
+  useMessagesForTests('fr', await loadMessages('fr'))
+  expect(formatBytes(1234)).toBe('1,2 ko')
+  expect(formatBytes(3_400_000)).toBe('3,4 Mo')
+  expect(spellSummary(2, 999)).toBe('2 mises à jour, 999 o')
+  useMessagesForTests('ru', await loadMessages('ru'))
+  expect(spellSummary(3, 45_600)).toBe('3 обновления, 46 кБ')
+  expect(spellSummary(5, 45_600)).toBe('5 обновлений, 46 кБ')
+  useMessagesForTests('en', await loadMessages('en'))
 })
 
 test('recent changes read as spells of work: one line per member and stretch of minutes', () => {

@@ -1,19 +1,24 @@
 /** How the contributors panel words sizes, times and who someone is (pure). */
 import { dateAndTime, dateOnly, readerZone, timeOnly } from '../app/dates.ts'
 import type { Author } from '../api/members.ts'
+import { formatNumber, t } from '../i18n/i18n.ts'
 
-/** Bytes in SI units: "512 B", "1.2 kB", "3.4 MB". */
+export { authorName } from '../revisions/revisionText.ts'
+
+/** The message for a size in each SI unit, from bytes up. */
+const unitMessages = ['audit.sizeBytes', 'audit.sizeKilobytes', 'audit.sizeMegabytes', 'audit.sizeGigabytes'] as const
+
+/** Bytes in SI units, in the language's numbers: "512 B", "1.2 kB", "3.4 MB" ("1,2 ko" in French). */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`
-  const units = ['kB', 'MB', 'GB']
   let value = bytes
-  let unit = 'B'
-  for (const next of units) {
-    if (value < 1000) break
+  let unit = 0
+  while (value >= 1000 && unit < unitMessages.length - 1) {
     value /= 1000
-    unit = next
+    unit += 1
   }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${unit}`
+  const digits = unit > 0 && value < 10 ? 1 : 0
+  const size = formatNumber(unit > 0 && value >= 10 ? Math.round(value) : value, { minimumFractionDigits: digits, maximumFractionDigits: digits })
+  return t(unitMessages[unit]!, { size })
 }
 
 /** A time: just the clock for today, with the date otherwise. */
@@ -22,13 +27,9 @@ export function formatWhen(at: number, now: number, timeZone?: string): string {
   return dateOnly(at, zone) === dateOnly(now, zone) ? timeOnly(at, zone) : dateAndTime(at, zone)
 }
 
-export function countUpdates(updates: number): string {
-  return `${updates} ${updates === 1 ? 'update' : 'updates'}`
-}
-
-/** "Amina Odhiambo (Kenya)", or the name alone. */
-export function authorName(author: Pick<Author, 'name' | 'delegation'>): string {
-  return author.delegation ? `${author.name} (${author.delegation})` : author.name
+/** "4 updates, 1.2 kB": how much a spell of work sent. */
+export function spellSummary(updates: number, bytes: number): string {
+  return t('audit.spellSummary', { count: updates, size: formatBytes(bytes) })
 }
 
 export interface RecentSpell {

@@ -10,6 +10,7 @@ import { RestoreSnapshotDialog } from './RestoreSnapshotDialog.tsx'
 import { CompareSnapshotDialog, ViewSnapshotDialog } from './SnapshotDialogs.tsx'
 import { SnapshotItem } from './SnapshotItem.tsx'
 import { useHistory } from './useHistory.ts'
+import { t } from '../i18n/i18n.ts'
 import '../styles/revisions.css'
 import '../styles/history.css'
 
@@ -21,22 +22,25 @@ export function HistoryPanel({ detail, catalogue }: { detail: DocumentDetail; ca
   // A restore made on this page is announced from its answer, which names the snapshot holding the replaced text.
   const restoredHere = useRef<number | null>(null)
   const { snapshots, retention, error, refresh } = useHistory(documentId, ({ snapshot, by }) => {
-    if (restoredHere.current !== snapshot.id) setAnnouncement(`${by ?? 'Someone'} restored the snapshot of ${formatWhen(snapshot.createdAt)}.`)
+    if (restoredHere.current !== snapshot.id) {
+      const when = formatWhen(snapshot.createdAt)
+      setAnnouncement(by ? t('history.restoredBy', { by, when }) : t('history.restoredBySomeone', { when }))
+    }
   })
   const [open, setOpen] = useState<Open | null>(null)
   const close = () => setOpen(null)
 
   return (
     <section className="side-panel history-panel" aria-labelledby="history-heading">
-      <h2 id="history-heading">History</h2>
+      <h2 id="history-heading">{t('history.heading')}</h2>
       {retention && <p className="hint">{retentionText(retention)}</p>}
       <p className="revision-announcement" role="status">
         {announcement}
       </p>
-      <LoadNotice loading={!snapshots} error={snapshots ? null : error} what="the history" retry={refresh} />
-      {snapshots && snapshots.length === 0 && <p className="panel-summary">No snapshots yet: the text is kept here a few minutes after it changes, and before any restore.</p>}
+      <LoadNotice loading={!snapshots} error={snapshots ? null : error} what={t('history.loadingWhatHistory')} retry={refresh} />
+      {snapshots && snapshots.length === 0 && <p className="panel-summary">{t('history.noneYet')}</p>}
       {snapshots && snapshots.length > 0 && (
-        <ol className="revision-list history-list" aria-label="Snapshots, newest first">
+        <ol className="revision-list history-list" aria-label={t('history.listNewestFirst')}>
           {snapshots.map((snapshot) => (
             <SnapshotItem
               key={snapshot.id}
@@ -48,8 +52,12 @@ export function HistoryPanel({ detail, catalogue }: { detail: DocumentDetail; ca
           ))}
         </ol>
       )}
-      {open?.kind === 'view' && <ViewSnapshotDialog documentId={documentId} snapshot={open.snapshot} catalogue={catalogue} onClose={close} />}
-      {open?.kind === 'compare' && <CompareSnapshotDialog documentId={documentId} snapshot={open.snapshot} onClose={close} />}
+      {open?.kind === 'view' && (
+        <ViewSnapshotDialog documentId={documentId} snapshot={open.snapshot} catalogue={catalogue} textLanguage={detail.document.originalLanguage} onClose={close} />
+      )}
+      {open?.kind === 'compare' && (
+        <CompareSnapshotDialog documentId={documentId} snapshot={open.snapshot} textLanguage={detail.document.originalLanguage} onClose={close} />
+      )}
       {open?.kind === 'restore' && (
         <RestoreSnapshotDialog
           documentId={documentId}
@@ -58,7 +66,7 @@ export function HistoryPanel({ detail, catalogue }: { detail: DocumentDetail; ca
           onRestored={({ saved }) => {
             restoredHere.current = open.snapshot.id
             close()
-            setAnnouncement(`Snapshot of ${formatWhen(open.snapshot.createdAt)} restored. The text it replaced is saved as the snapshot of ${formatWhen(saved.createdAt)}.`)
+            setAnnouncement(t('history.restoredHere', { when: formatWhen(open.snapshot.createdAt), saved: formatWhen(saved.createdAt) }))
             refresh()
           }}
         />

@@ -2,6 +2,7 @@
 import { restoreSnapshot, type RestoreAnswer, type SnapshotSummary } from '../api/history.ts'
 import { ConfirmRestore } from '../revisions/ConfirmRestore.tsx'
 import { formatWhen } from '../revisions/revisionText.ts'
+import { t, tx } from '../i18n/i18n.ts'
 
 export function RestoreSnapshotDialog({
   documentId,
@@ -18,14 +19,15 @@ export function RestoreSnapshotDialog({
   const restore = async () => onRestored(await restoreSnapshot(documentId, snapshot.id))
 
   return (
-    <ConfirmRestore title="Restore this snapshot?" what="The snapshot" action="Restore the snapshot" restore={restore} onClose={onClose}>
-      <p>
-        The current text will be replaced by the text of the snapshot of <strong>{when}</strong>, for everyone who has the document open.
-      </p>
-      <p className="hint">
-        Before it is replaced, the current text is saved as a new snapshot at the top of this History list, so you can view, compare or
-        restore it later. Comments on text that comes back are anchored on it again.
-      </p>
+    <ConfirmRestore
+      title={t('history.restoreTitle')}
+      notRestored={(reason) => t('history.notRestored', { reason })}
+      action={t('history.restoreAction')}
+      restore={restore}
+      onClose={onClose}
+    >
+      <p>{tx('history.restoreWillReplace', { when, strong: (chunks) => <strong key="strong">{chunks}</strong> })}</p>
+      <p className="hint">{t('history.restoreExplained')}</p>
     </ConfirmRestore>
   )
 }

@@ -2,6 +2,7 @@
 import type { SnapshotSummary } from '../api/history.ts'
 import { formatWhen } from '../revisions/revisionText.ts'
 import { snapshotAuthorsText, snapshotReasonText } from './historyText.ts'
+import { t } from '../i18n/i18n.ts'
 
 export interface SnapshotItemProps {
   snapshot: SnapshotSummary
@@ -23,15 +24,15 @@ export function SnapshotItem({ snapshot, onView, onCompare, onRestore }: Snapsho
       <p className="snapshot-reason">{snapshotReasonText(snapshot)}</p>
       <p className="revision-meta">{snapshotAuthorsText(snapshot)}</p>
       <div className="revision-actions">
-        <button type="button" className="action-link" onClick={onView} aria-label={`View the snapshot of ${when}`}>
-          View
+        <button type="button" className="action-link" onClick={onView} aria-label={t('history.viewLabel', { when })}>
+          {t('history.view')}
         </button>
-        <button type="button" className="action-link" onClick={onCompare} aria-label={`Compare the snapshot of ${when} with the current text`}>
-          Compare with current
+        <button type="button" className="action-link" onClick={onCompare} aria-label={t('history.compareLabel', { when })}>
+          {t('history.compareWithCurrent')}
         </button>
         {onRestore && (
-          <button type="button" className="action-link" onClick={onRestore} aria-label={`Restore the snapshot of ${when} as the current text`}>
-            Restore…
+          <button type="button" className="action-link" onClick={onRestore} aria-label={t('history.restoreLabel', { when })}>
+            {t('history.restoreEllipsis')}
           </button>
         )}
       </div>

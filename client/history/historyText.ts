@@ -1,41 +1,38 @@
 /** What the history panel says of a snapshot and of the retention policy (pure). */
 import type { SnapshotRetention, SnapshotSummary } from '../../shared/schema/history.ts'
+import { formatList, t } from '../i18n/i18n.ts'
 import { authorName } from '../revisions/revisionText.ts'
 
 /** "Automatic", "Before a restore by Amina Odhiambo (Kenya)", "Before a proposal was applied by ...". */
 export function snapshotReasonText(snapshot: Pick<SnapshotSummary, 'reason' | 'takenBy'>): string {
-  const by = snapshot.takenBy ? ` by ${authorName(snapshot.takenBy)}` : ''
+  const by = snapshot.takenBy ? authorName(snapshot.takenBy) : null
   switch (snapshot.reason) {
     case 'auto':
-      return 'Automatic'
+      return t('history.reasonAuto')
     case 'restore':
-      return `Before a restore${by}`
+      return by ? t('history.reasonRestoreBy', { by }) : t('history.reasonRestore')
     case 'proposal':
-      return `Before a proposal was applied${by}`
+      return by ? t('history.reasonProposalBy', { by }) : t('history.reasonProposal')
   }
 }
 
 /** "Edits by A, B and C", or "No edits recorded" (a snapshot of text no member changed since the one before). */
 export function snapshotAuthorsText(snapshot: Pick<SnapshotSummary, 'authors'>): string {
   const names = snapshot.authors.map(authorName)
-  if (names.length === 0) return 'No edits recorded since the snapshot before'
-  if (names.length === 1) return `Edits by ${names[0]}`
-  return `Edits by ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+  if (names.length === 0) return t('history.noEdits')
+  return t('history.editsBy', { names: formatList(names) })
 }
 
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`
-
-function duration(seconds: number): string {
-  if (seconds % 3600 === 0) return plural(seconds / 3600, 'hour')
-  if (seconds % 60 === 0) return plural(seconds / 60, 'minute')
-  return plural(seconds, 'second')
+/** The interval's largest whole unit: 300 s is 5 minutes, 90 s stays 90 seconds. */
+function interval(seconds: number): { unit: 'hour' | 'minute' | 'second'; count: number } {
+  if (seconds % 3600 === 0) return { unit: 'hour', count: seconds / 3600 }
+  if (seconds % 60 === 0) return { unit: 'minute', count: seconds / 60 }
+  return { unit: 'second', count: seconds }
 }
 
 /** "A snapshot at most every 5 minutes while the text changes; every one kept for 7 days, then one a day for 365 days." */
 export function retentionText(retention: SnapshotRetention): string {
-  const days = (value: number) => plural(Math.round(value * 100) / 100, 'day')
-  return (
-    `A snapshot at most every ${duration(retention.intervalSeconds)} while the text changes, and before every restore or applied proposal; ` +
-    `every one kept for ${days(retention.keepAllDays)}, then one a day up to ${days(retention.keepDailyDays)}.`
-  )
+  const { unit, count } = interval(retention.intervalSeconds)
+  const days = (value: number) => Math.round(value * 100) / 100
+  return t('history.retention', { unit, interval: count, keepAll: days(retention.keepAllDays), keepDaily: days(retention.keepDailyDays) })
 }

@@ -1,17 +1,38 @@
 /** The masthead line under the document's title, and "Submission details…": the dialog in which leads set symbol, distribution, body, session, agenda item and original language. */
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
-import { distributionLabels, distributions, languageNames, languages } from '../../shared/schema/documentMetadata.ts'
+import { distributions, languages } from '../../shared/schema/documentMetadata.ts'
 import { updateDocumentMetadata } from '../api/documents.ts'
 import type { DocumentRecord as DocumentSummary } from '../../shared/schema/workspace.ts'
+import { t } from '../i18n/i18n.ts'
 import { FormError } from '../pages/FormError.tsx'
 import { Modal } from '../revisions/Modal.tsx'
-import { formOf, mastheadSummary, submissionDetailsChange, type SubmissionDetailsErrors, type SubmissionDetailsForm } from './submissionDetails.ts'
+import {
+  distributionName,
+  formOf,
+  languageName,
+  mastheadSummary,
+  mastheadWords,
+  metadataOf,
+  submissionDetailsChange,
+  type SubmissionDetailsErrors,
+  type SubmissionDetailsForm,
+} from './submissionDetails.ts'
 import '../styles/metadata.css'
 
+/** Distribution and original language in the interface's language; body, session and agenda item as typed. */
 export function MastheadLine({ document }: { document: DocumentSummary }) {
+  const [distribution, original] = mastheadSummary(document)
   return (
-    <p className="masthead-line" aria-label="Submission details">
-      {mastheadSummary(document).join(' · ')}
+    <p className="masthead-line" aria-label={t('metadata.submissionDetails')}>
+      {distribution} · {original}
+      {mastheadWords(metadataOf(document)).map((words, index) => (
+        <span key={index}>
+          {' · '}
+          <span translate="no" dir="auto">
+            {words}
+          </span>
+        </span>
+      ))}
     </p>
   )
 }
@@ -21,10 +42,10 @@ export function SubmissionDetailsButton({ document, onSaved }: { document: Docum
   return (
     <>
       <button type="button" className="button-quiet" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Submission details…
+        {t('metadata.submissionDetailsEllipsis')}
       </button>
       {open && (
-        <Modal title="Submission details" className="submission-details-dialog" onClose={() => setOpen(false)}>
+        <Modal title={t('metadata.submissionDetails')} className="submission-details-dialog" onClose={() => setOpen(false)}>
           <SubmissionDetailsForm
             document={document}
             onSaved={(record) => {
@@ -78,6 +99,7 @@ function SubmissionDetailsForm({ document, onSaved }: { document: DocumentSummar
       value={form[field]}
       maxLength={maxLength}
       placeholder={placeholder}
+      dir={field === 'symbol' ? 'ltr' : 'auto'}
       aria-invalid={errors[field] ? true : undefined}
       aria-describedby={ids.describedBy}
       onChange={(event) => set(field, event.target.value)}
@@ -109,31 +131,31 @@ function SubmissionDetailsForm({ document, onSaved }: { document: DocumentSummar
 
   return (
     <form className="submission-details" onSubmit={submit} noValidate>
-      <p className="hint">What the masthead of the export for submission says (DOCX and Akoma Ntoso).</p>
-      <Field label="Symbol" error={errors.symbol} hint="Leave empty until the secretariat assigns one.">
+      <p className="hint">{t('metadata.formHint')}</p>
+      <Field label={t('metadata.symbol')} error={errors.symbol} hint={t('metadata.symbolHint')}>
         {text('symbol', 80, 'A/AC.292/2026/DTG.1/CRP.1')}
       </Field>
-      <Field label="Distribution" error={errors.distribution}>
+      <Field label={t('metadata.distribution')} error={errors.distribution}>
         {(ids) => (
           <select name="distribution" value={form.distribution} aria-describedby={ids.describedBy} onChange={(event) => set('distribution', event.target.value as SubmissionDetailsForm['distribution'])}>
             {distributions.map((option) => (
               <option key={option} value={option}>
-                {distributionLabels[option]}
+                {distributionName(option)}
               </option>
             ))}
           </select>
         )}
       </Field>
-      <Field label="Body" error={errors.bodyName}>
-        {text('bodyName', 200, 'Global Mechanism on ICT security')}
+      <Field label={t('metadata.body')} error={errors.bodyName}>
+        {text('bodyName', 200, t('metadata.bodyExample'))}
       </Field>
-      <Field label="Session" error={errors.session}>
-        {text('session', 120, 'First session')}
+      <Field label={t('metadata.session')} error={errors.session}>
+        {text('session', 120, t('metadata.sessionExample'))}
       </Field>
-      <Field label="Agenda item" error={errors.agendaItem}>
-        {text('agendaItem', 300, 'Item 5 of the provisional agenda')}
+      <Field label={t('metadata.agendaItem')} error={errors.agendaItem}>
+        {text('agendaItem', 300, t('metadata.agendaItemExample'))}
       </Field>
-      <Field label="Original language" error={errors.originalLanguage}>
+      <Field label={t('metadata.originalLanguage')} error={errors.originalLanguage}>
         {(ids) => (
           <select
             name="originalLanguage"
@@ -143,7 +165,7 @@ function SubmissionDetailsForm({ document, onSaved }: { document: DocumentSummar
           >
             {languages.map((option) => (
               <option key={option} value={option}>
-                {languageNames[option]}
+                {languageName(option)}
               </option>
             ))}
           </select>
@@ -153,7 +175,7 @@ function SubmissionDetailsForm({ document, onSaved }: { document: DocumentSummar
       <FormError error={failure} />
       <div className="modal-actions">
         <button type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save'}
+          {busy ? t('metadata.saving') : t('metadata.save')}
         </button>
       </div>
     </form>

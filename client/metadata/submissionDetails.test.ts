@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest'
-import { formOf, mastheadSummary, submissionDetailsChange } from './submissionDetails.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
+import { formOf, languageName, mastheadSummary, submissionDetailsChange } from './submissionDetails.ts'
+
+beforeAll(async () => useMessagesForTests('en', await loadMessages('en')))
+afterAll(async () => useMessagesForTests('en', await loadMessages('en')))
 
 const record = {
   symbol: 'A/AC.292/2026/DTG.1/CRP.1',
@@ -36,8 +40,26 @@ describe('submission details', () => {
       ok: false,
       errors: {
         symbol: expect.stringContaining('symbol must be parts separated by "/"'),
-        session: 'session must be at most 120 characters',
+        session: 'At most 120 characters.',
       },
     })
+  })
+
+  it("speaks the interface's language, the stored values staying codes and the typed words as typed", async () => {
+    useMessagesForTests('fr', await loadMessages('fr'))
+    expect(languageName('ar')).toBe('Arabe')
+    expect(mastheadSummary({ ...record, distribution: 'limited', originalLanguage: 'ar', session: 'First session' })).toEqual([
+      'Distr. limitée',
+      'Original\u00a0: arabe',
+      'Global Mechanism on ICT security',
+      'First session',
+    ])
+    expect(submissionDetailsChange({ ...formOf(record), originalLanguage: 'ar', agendaItem: 'x'.repeat(301) }, record)).toEqual({
+      ok: false,
+      errors: { agendaItem: '300 caractères au plus.' },
+    })
+    useMessagesForTests('ar', await loadMessages('ar'))
+    expect(languageName('en')).toBe('الإنكليزية')
+    expect(mastheadSummary(record)[1]).toBe('الأصل: بالإنكليزية')
   })
 })

@@ -1,11 +1,33 @@
 /** A document's submission metadata as the page shows it ("Distr.: General · Original: English · First session"), and the form's change as a PATCH. */
-import {
-  defaultDocumentMetadata,
-  distributionLabels,
-  languageNames,
-  UpdateDocumentMetadata,
-  type DocumentMetadata,
-} from '../../shared/schema/documentMetadata.ts'
+import type { z } from 'zod'
+import { defaultDocumentMetadata, UpdateDocumentMetadata, type DocumentMetadata, type Distribution, type Language } from '../../shared/schema/documentMetadata.ts'
+import { t } from '../i18n/i18n.ts'
+
+/** The message naming each distribution in the form's choice. */
+const distributionMessages: Record<Distribution, string> = {
+  general: 'metadata.distributionGeneral',
+  limited: 'metadata.distributionLimited',
+}
+
+/** The message naming each official language, in the interface's language ("Arabe" in French). */
+const languageMessages: Record<Language, string> = {
+  ar: 'metadata.languageAr',
+  zh: 'metadata.languageZh',
+  en: 'metadata.languageEn',
+  fr: 'metadata.languageFr',
+  ru: 'metadata.languageRu',
+  es: 'metadata.languageEs',
+}
+
+/** "General", "Limited", in the language in use. */
+export function distributionName(distribution: Distribution): string {
+  return t(distributionMessages[distribution])
+}
+
+/** A document's original language named in the interface's language; the stored value stays its code. */
+export function languageName(language: Language): string {
+  return t(languageMessages[language])
+}
 
 /** The form's fields, as typed (empty text for a field not set). */
 export interface SubmissionDetailsForm {
@@ -43,14 +65,30 @@ export function formOf(record: Partial<DocumentMetadata>): SubmissionDetailsForm
   }
 }
 
-/** What the masthead will say besides the symbol, in its order: distribution, original language, body, session, agenda item. */
+/**
+ * What the masthead will say besides the symbol, in its order: distribution, original language, body, session, agenda
+ * item. The first two are said in the interface's language; body, session and agenda item are the document's own words.
+ */
 export function mastheadSummary(record: Partial<DocumentMetadata>): string[] {
   const metadata = metadataOf(record)
   return [
-    `Distr.: ${distributionLabels[metadata.distribution]}`,
-    `Original: ${languageNames[metadata.originalLanguage]}`,
-    ...[metadata.bodyName, metadata.session, metadata.agendaItem].filter((part): part is string => Boolean(part)),
+    t('metadata.mastheadDistribution', { distribution: metadata.distribution }),
+    t('metadata.mastheadOriginal', { language: metadata.originalLanguage }),
+    ...mastheadWords(metadata),
   ]
+}
+
+/** Body, session and agenda item as they were typed (not translated), those set. */
+export function mastheadWords(metadata: DocumentMetadata): string[] {
+  return [metadata.bodyName, metadata.session, metadata.agendaItem].filter((part): part is string => Boolean(part))
+}
+
+/** A field's refusal by the server's schema, said in the interface's language (the field is named by where it is shown). */
+function fieldError(field: keyof SubmissionDetailsForm | 'form', issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_big' && typeof issue.maximum === 'number') return t('metadata.errorTooLong', { max: issue.maximum })
+  if (issue.code === 'invalid_format') return field === 'symbol' ? t('metadata.errorSymbolFormat') : t('metadata.errorOneLine')
+  if (issue.code === 'invalid_value') return t('metadata.errorChoice')
+  return issue.message
 }
 
 /**
@@ -74,7 +112,7 @@ export function submissionDetailsChange(
   const errors: SubmissionDetailsErrors = {}
   for (const issue of parsed.error.issues) {
     const field = (issue.path[0] as keyof SubmissionDetailsForm | undefined) ?? 'form'
-    errors[field] ??= issue.message
+    errors[field] ??= fieldError(field, issue)
   }
   return { ok: false, errors }
 }

@@ -1,11 +1,13 @@
 /** Two versions compared (a lazy page): choose them, read the redline and the recommendation changes, download the redline. */
 import { getDocument } from '../api/documents.ts'
-import { compareVersions, listRevisions, redlineExportUrl, type RedlineFormat, type RevisionSummary, type VersionRef } from '../api/revisions.ts'
+import { compareVersions, listRevisions, redlineExportUrl, type ComparisonSide, type RedlineFormat, type RevisionSummary, type VersionRef } from '../api/revisions.ts'
 import type { DocumentDetail, SignedInMember } from '../api/types.ts'
 import { LoadState } from '../app/LoadState.tsx'
 import { parseVersionRef, routeHref } from '../app/route.ts'
 import { useLoad } from '../app/useLoad.ts'
+import { t, tx } from '../i18n/i18n.ts'
 import { DocumentHeading } from './DocumentHeading.tsx'
+import { documentDirection } from './documentText.ts'
 import { RecommendationChangesTable } from './RecommendationChangesTable.tsx'
 import { Redline } from './Redline.tsx'
 import { comparisonSummaryLine } from './redlineView.ts'
@@ -18,7 +20,7 @@ import '../styles/revisions.css'
 export default function ComparePage({ documentId, from, to }: { documentId: string; from: VersionRef | null; to: VersionRef | null; member: SignedInMember }) {
   const [loaded, reload] = useLoad(() => Promise.all([getDocument(documentId), listRevisions(documentId)]), [documentId])
   return (
-    <LoadState loaded={loaded} what="the document's revisions" retry={reload}>
+    <LoadState loaded={loaded} what={t('revisions.loadingWhatDocumentRevisions')} retry={reload}>
       {([detail, revisions]) => <CompareView detail={detail} revisions={revisions} from={from} to={to} />}
     </LoadState>
   )
@@ -34,26 +36,28 @@ function CompareView({ detail, revisions, from, to }: { detail: DocumentDetail; 
 
   return (
     <div className="document-layout compare-view">
-      <DocumentHeading detail={detail} here="Compare versions">
-        <h1>Compare versions</h1>
-        <p className="lede">{detail.document.title}</p>
+      <DocumentHeading detail={detail} here={t('revisions.compareVersions')}>
+        <h1>{t('revisions.compareVersions')}</h1>
+        <p className="lede" translate="no" dir="auto">
+          {detail.document.title}
+        </p>
       </DocumentHeading>
       {!pair ? (
         <div className="notice">
-          <p>This document has no revisions yet. A comparison needs at least one revision to compare the current text with.</p>
-          <a href={routeHref({ page: 'document', documentId })}>Back to the document</a>
+          <p>{t('revisions.compareNeedsRevision')}</p>
+          <a href={routeHref({ page: 'document', documentId })}>{t('revisions.backToDocument')}</a>
         </div>
       ) : (
         <>
-          <form className="compare-choice" onSubmit={(event) => event.preventDefault()} aria-label="Versions to compare">
-            <VersionSelect label="From (earlier)" name="from" value={pair.from} revisions={revisions} onChange={(value) => choose({ from: value, to: pair.to })} />
-            <button type="button" className="button-quiet swap" onClick={() => choose({ from: pair.to, to: pair.from })} aria-label="Swap the two versions">
+          <form className="compare-choice" onSubmit={(event) => event.preventDefault()} aria-label={t('revisions.versionsToCompare')}>
+            <VersionSelect label={t('revisions.fromEarlier')} name="from" value={pair.from} revisions={revisions} onChange={(value) => choose({ from: value, to: pair.to })} />
+            <button type="button" className="button-quiet swap" onClick={() => choose({ from: pair.to, to: pair.from })} aria-label={t('revisions.swapVersions')}>
               ⇄
             </button>
-            <VersionSelect label="To (later)" name="to" value={pair.to} revisions={revisions} onChange={(value) => choose({ from: pair.from, to: value })} />
+            <VersionSelect label={t('revisions.toLater')} name="to" value={pair.to} revisions={revisions} onChange={(value) => choose({ from: pair.from, to: value })} />
           </form>
           {pair.from === pair.to ? (
-            <p className="notice">Choose two different versions to compare.</p>
+            <p className="notice">{t('revisions.chooseTwoVersions')}</p>
           ) : (
             <ComparisonView detail={detail} revisions={revisions} from={pair.from} to={pair.to} />
           )}
@@ -61,6 +65,11 @@ function CompareView({ detail, revisions, from, to }: { detail: DocumentDetail; 
       )}
     </div>
   )
+}
+
+/** A side of the comparison as the interface names it: a revision by its label, the current text in the reader's language. */
+function sideLabel(side: ComparisonSide): string {
+  return side.revision ? side.label : t('revisions.currentText')
 }
 
 function VersionSelect({
@@ -90,11 +99,11 @@ function VersionSelect({
       >
         {revisions.map((revision) => (
           <option key={revision.id} value={String(revision.id)}>
-            {revision.label} ({formatWhen(revision.createdAt)})
+            {t('revisions.labelAndDate', { label: revision.label, when: formatWhen(revision.createdAt) })}
           </option>
         ))}
-        {!known && <option value={String(value)}>Revision {value} (not found)</option>}
-        <option value="current">Current text</option>
+        {!known && <option value={String(value)}>{t('revisions.revisionNotFound', { id: value })}</option>}
+        <option value="current">{t('revisions.currentText')}</option>
       </select>
     </label>
   )
@@ -104,13 +113,14 @@ function ComparisonView({ detail, revisions, from, to }: { detail: DocumentDetai
   const documentId = detail.document.id
   const [loaded, reload] = useLoad(() => compareVersions(documentId, from, to), [documentId, from, to])
   const [download, start] = useDownload()
-  const fromLabel = versionLabel(from, revisions)
-  const toLabel = versionLabel(to, revisions)
+  // The file's name, like its content, follows the document's form, not the interface's language.
+  const fromFileLabel = versionLabel(from, revisions)
+  const toFileLabel = versionLabel(to, revisions)
 
   const downloadRedline = (format: RedlineFormat) =>
     start(
       redlineExportUrl(documentId, from, to, format),
-      exportFileName(detail.document.symbol ?? detail.document.title, format, { versionLabel: `redline ${fromLabel} to ${toLabel}` }),
+      exportFileName(detail.document.symbol ?? detail.document.title, format, { versionLabel: `redline ${fromFileLabel} to ${toFileLabel}` }),
     )
 
   return (
@@ -120,43 +130,61 @@ function ComparisonView({ detail, revisions, from, to }: { detail: DocumentDetai
           <div className="compare-toolbar">
             <p className="compare-summary" role="status">
               <strong>
-                {fromSide.label} → {toSide.label}.
+                {tx('revisions.fromTo', {
+                  from: (
+                    <bdi key="from" translate="no">
+                      {sideLabel(fromSide)}
+                    </bdi>
+                  ),
+                  to: (
+                    <bdi key="to" translate="no">
+                      {sideLabel(toSide)}
+                    </bdi>
+                  ),
+                })}
               </strong>{' '}
               {comparisonSummaryLine(comparison.summary)}
             </p>
             <div className="compare-downloads">
               <button type="button" onClick={() => downloadRedline('docx')} disabled={download.status === 'busy'}>
-                Download redline (DOCX)
+                {t('revisions.downloadRedlineDocx')}
               </button>
               <button type="button" className="button-quiet" onClick={() => downloadRedline('html')} disabled={download.status === 'busy'}>
-                Redline (HTML)
+                {t('revisions.redlineHtml')}
               </button>
             </div>
           </div>
           {download.status === 'busy' && (
             <p className="loading" role="status">
-              Preparing the redline…
+              {t('revisions.preparingRedline')}
             </p>
           )}
           {download.status === 'done' && (
             <p className="hint" role="status">
-              Downloaded {download.fileName}.
+              {tx('revisions.downloaded', {
+                file: (
+                  <bdi key="file" translate="no">
+                    {download.fileName}
+                  </bdi>
+                ),
+              })}
             </p>
           )}
           {(download.status === 'failed' || download.status === 'invalid') && (
             <div className="notice notice-error" role="alert">
-              <p>The redline could not be downloaded: {download.message}</p>
+              <p>{t('revisions.redlineDownloadFailed', { reason: download.message })}</p>
             </div>
           )}
           <p className="redline-legend" aria-hidden="true">
-            <ins>inserted</ins> <del>deleted</del> <span className="change-tag change-tag-added">Added</span>{' '}
-            <span className="change-tag change-tag-removed">Removed</span>
+            <ins>{t('revisions.legendInserted')}</ins> <del>{t('revisions.legendDeleted')}</del>{' '}
+            <span className="change-tag change-tag-added">{t('revisions.changeAdded')}</span>{' '}
+            <span className="change-tag change-tag-removed">{t('revisions.changeRemoved')}</span>
           </p>
           <div className="compare-body">
-            <div className="draft-editor redline-page">
-              <Redline blocks={comparison.blocks} fromLabel={fromSide.label} toLabel={toSide.label} />
+            <div className="draft-editor redline-page" dir={documentDirection(detail.document.originalLanguage)}>
+              <Redline blocks={comparison.blocks} fromLabel={sideLabel(fromSide)} toLabel={sideLabel(toSide)} textLanguage={detail.document.originalLanguage} />
             </div>
-            <RecommendationChangesTable changes={comparison.recommendations} fromLabel={fromSide.label} toLabel={toSide.label} />
+            <RecommendationChangesTable changes={comparison.recommendations} fromLabel={sideLabel(fromSide)} toLabel={sideLabel(toSide)} />
           </div>
         </>
       )}

@@ -1,18 +1,20 @@
 /** The confirmation both restores share (a revision's text, a snapshot's): what will happen, the failure, restore or cancel. */
 import { type ReactNode, useState } from 'react'
 import { Modal } from './Modal.tsx'
+import { failureText } from './revisionText.ts'
+import { t } from '../i18n/i18n.ts'
 
 export function ConfirmRestore({
   title,
-  what,
+  notRestored,
   action,
   restore,
   onClose,
   children,
 }: {
   title: string
-  /** Named in the failure: "The revision was not restored: ...". */
-  what: string
+  /** The failure, said in full: "The revision was not restored: ...". */
+  notRestored: (reason: string) => string
   /** The button's label. */
   action: string
   /** Restores; its failure is shown in the dialog, which stays open. */
@@ -30,7 +32,7 @@ export function ConfirmRestore({
     try {
       await restore()
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error))
+      setFailure(failureText(error))
       setBusy(false)
     }
   }
@@ -40,17 +42,15 @@ export function ConfirmRestore({
       {children}
       {failure && (
         <div className="notice notice-error" role="alert">
-          <p>
-            {what} was not restored: {failure}
-          </p>
+          <p>{notRestored(failure)}</p>
         </div>
       )}
       <div className="modal-actions">
         <button type="button" onClick={confirm} disabled={busy}>
-          {busy ? 'Restoring…' : action}
+          {busy ? t('revisions.restoring') : action}
         </button>
         <button type="button" className="button-quiet" onClick={onClose} disabled={busy}>
-          Cancel
+          {t('revisions.cancel')}
         </button>
       </div>
     </Modal>

@@ -4,7 +4,8 @@ import { ApiError } from '../api/http.ts'
 import { useOnline } from '../app/useOnline.ts'
 import { cutRevision, draftProblemsOf, type DraftProblem, type RevisionSummary } from '../api/revisions.ts'
 import { DraftInvalidNotice } from './DraftProblems.tsx'
-import { checkRevisionForm, revisionLabelMaxLength, revisionNoteMaxLength, type RevisionFormErrors } from './revisionText.ts'
+import { checkRevisionForm, failureText, revisionLabelMaxLength, revisionNoteMaxLength, type RevisionFormErrors } from './revisionText.ts'
+import { t, tx } from '../i18n/i18n.ts'
 
 type Outcome = { kind: 'none' } | { kind: 'invalid'; problems: DraftProblem[] } | { kind: 'failed'; message: string }
 
@@ -49,8 +50,8 @@ export function CutRevisionForm({
     } catch (error) {
       const problems = draftProblemsOf(error)
       if (problems) setOutcome({ kind: 'invalid', problems })
-      else if (error instanceof ApiError && error.code === 'revision_label_taken') setFieldErrors({ label: error.message })
-      else setOutcome({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
+      else if (error instanceof ApiError && error.code === 'revision_label_taken') setFieldErrors({ label: t('revisions.labelTaken', { label: chosenLabel.trim() }) })
+      else setOutcome({ kind: 'failed', message: failureText(error) })
     } finally {
       setBusy(false)
     }
@@ -58,10 +59,10 @@ export function CutRevisionForm({
 
   return (
     <form className="cut-revision" onSubmit={submit} noValidate aria-labelledby={`${labelId}-heading`}>
-      <h3 id={`${labelId}-heading`}>Cut a revision</h3>
-      <p className="hint">A named, unchangeable copy of the current text, to circulate and compare against.</p>
+      <h3 id={`${labelId}-heading`}>{t('revisions.cutHeading')}</h3>
+      <p className="hint">{t('revisions.cutHint')}</p>
       <label>
-        Label
+        {t('revisions.labelField')}
         <input
           name="label"
           value={label}
@@ -78,9 +79,7 @@ export function CutRevisionForm({
         </p>
       )}
       <label>
-        <span>
-          Note <span className="optional">(optional)</span>
-        </span>
+        <span>{tx('revisions.noteField', { optional: (chunks) => <span className="optional">{chunks}</span> })}</span>
         <textarea
           name="note"
           rows={2}
@@ -97,12 +96,12 @@ export function CutRevisionForm({
         </p>
       )}
       <button type="submit" disabled={busy}>
-        {busy ? 'Cutting…' : `Cut revision${label.trim() === '' ? ` "${suggestedLabel}"` : ''}`}
+        {busy ? t('revisions.cutting') : label.trim() === '' ? t('revisions.cutSuggested', { label: suggestedLabel }) : t('revisions.cutButton')}
       </button>
-      {outcome.kind === 'invalid' && <DraftInvalidNotice what="The revision was not cut." problems={outcome.problems} onReveal={onReveal} />}
+      {outcome.kind === 'invalid' && <DraftInvalidNotice what={t('revisions.notCutInvalid')} problems={outcome.problems} onReveal={onReveal} />}
       {outcome.kind === 'failed' && (
         <div className="notice notice-error" role="alert">
-          <p>The revision was not cut: {outcome.message}</p>
+          <p>{t('revisions.notCut', { reason: outcome.message })}</p>
         </div>
       )}
     </form>

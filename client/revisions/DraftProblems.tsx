@@ -1,7 +1,8 @@
 /** The problems a refused revision or export lists (422 draft_invalid), each leading to its recommendation when it can. */
 import type { ReactNode } from 'react'
 import type { DraftProblem } from '../api/revisions.ts'
-import { problemWhere } from './revisionText.ts'
+import { t, tx } from '../i18n/i18n.ts'
+import { problemText, problemWhere } from './revisionText.ts'
 import '../styles/panels.css'
 
 export function DraftProblemList({ problems, onReveal }: { problems: readonly DraftProblem[]; onReveal?: (recommendationId: string) => void }) {
@@ -10,14 +11,14 @@ export function DraftProblemList({ problems, onReveal }: { problems: readonly Dr
       {problems.map((problem, index) => (
         <li key={`${problem.code}-${problem.recommendationId ?? ''}-${problem.ref ?? ''}-${index}`} className={`problem problem-${problem.severity}`}>
           {problem.recommendationId && onReveal ? (
-            <button type="button" className="problem-link" onClick={() => onReveal(problem.recommendationId!)} title={`Show ${problemWhere(problem)} in the text`}>
+            <button type="button" className="problem-link" onClick={() => onReveal(problem.recommendationId!)} title={t('revisions.showProblemInText', { where: problemWhere(problem) })}>
               <span className="problem-where">{problemWhere(problem)}</span>
-              <span className="problem-message">{problem.message}</span>
+              <span className="problem-message">{problemText(problem)}</span>
             </button>
           ) : (
             <span className="problem-link problem-static">
               <span className="problem-where">{problemWhere(problem)}</span>
-              <span className="problem-message">{problem.message}</span>
+              <span className="problem-message">{problemText(problem)}</span>
             </span>
           )}
         </li>
@@ -41,9 +42,7 @@ export function DraftInvalidNotice({
   const errors = problems.filter((problem) => problem.severity === 'error').length || problems.length
   return (
     <div className="notice notice-error draft-invalid" role="alert">
-      <p>
-        <strong>{what}</strong> The draft has {errors} {errors === 1 ? 'problem' : 'problems'} to fix first:
-      </p>
+      <p>{tx('revisions.draftProblems', { what: <strong key="what">{what}</strong>, count: errors })}</p>
       <DraftProblemList problems={problems} onReveal={onReveal} />
       {children}
     </div>

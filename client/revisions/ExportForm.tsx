@@ -9,6 +9,7 @@ import { ExportSourceSelect } from './ExportSourceSelect.tsx'
 import { exportFileName, versionLabel } from './revisionText.ts'
 import { useDownload } from './useDownload.ts'
 import { WorkingCopyChoice } from './WorkingCopyChoice.tsx'
+import { t } from '../i18n/i18n.ts'
 
 export function ExportForm({ document, permissions, revisionId, onReveal }: ExportMenuProps) {
   const [loaded] = useLoad(() => listRevisions(document.id), [document.id])
@@ -44,7 +45,7 @@ export function ExportForm({ document, permissions, revisionId, onReveal }: Expo
       <WorkingCopyChoice working={working} mustBeWorkingCopy={!permissions.exportForSubmission} onChange={choose(setWorking)} />
       <div className="modal-actions">
         <button type="submit" disabled={state.status === 'busy'}>
-          {state.status === 'busy' ? 'Preparing…' : 'Download'}
+          {state.status === 'busy' ? t('revisions.preparing') : t('revisions.download')}
         </button>
       </div>
       <ExportOutcome

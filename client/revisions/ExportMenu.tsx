@@ -2,6 +2,7 @@
 import type { Editor } from '@tiptap/core'
 import { useState } from 'react'
 import type { DocumentDetail, DocumentPermissions, DocumentRecord } from '../api/types.ts'
+import { t } from '../i18n/i18n.ts'
 import { revealRecommendation } from '../panels/revealRecommendation.ts'
 import { ExportForm } from './ExportForm.tsx'
 import { Modal } from './Modal.tsx'
@@ -20,10 +21,10 @@ export function ExportMenu(props: ExportMenuProps) {
   return (
     <>
       <button type="button" className="button-quiet export-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Export…
+        {t('revisions.exportEllipsis')}
       </button>
       {open && (
-        <Modal title="Export" className="export-dialog" onClose={() => setOpen(false)}>
+        <Modal title={t('revisions.exportTitle')} className="export-dialog" onClose={() => setOpen(false)}>
           <ExportForm
             {...props}
             onReveal={

@@ -1,6 +1,7 @@
 /** What came of an export: the file downloaded, the failure, or the draft's problems with the offer of a working copy. */
 import { DraftInvalidNotice } from './DraftProblems.tsx'
 import type { DownloadState } from './useDownload.ts'
+import { t, tx } from '../i18n/i18n.ts'
 
 export interface ExportOutcomeProps {
   state: DownloadState
@@ -13,23 +14,29 @@ export function ExportOutcome({ state, onReveal, onWorkingCopy }: ExportOutcomeP
   if (state.status === 'done') {
     return (
       <p className="notice export-done" role="status">
-        Downloaded <strong>{state.fileName}</strong>.
+        {tx('revisions.downloaded', {
+          file: (
+            <strong key="file" translate="no" dir="auto">
+              {state.fileName}
+            </strong>
+          ),
+        })}
       </p>
     )
   }
   if (state.status === 'failed') {
     return (
       <div className="notice notice-error" role="alert">
-        <p>The export failed: {state.message}</p>
+        <p>{t('revisions.exportFailed', { reason: state.message })}</p>
       </div>
     )
   }
   if (state.status !== 'invalid') return null
   return (
-    <DraftInvalidNotice what="This text cannot be exported for submission." problems={state.problems} onReveal={onReveal}>
-      <p>You can still export it as a working copy, marked "Draft - not for submission" on every page.</p>
+    <DraftInvalidNotice what={t('revisions.cannotExportForSubmission')} problems={state.problems} onReveal={onReveal}>
+      <p>{t('revisions.canExportWorkingCopy')}</p>
       <button type="button" onClick={onWorkingCopy}>
-        Download as working copy
+        {t('revisions.downloadWorkingCopy')}
       </button>
     </DraftInvalidNotice>
   )

@@ -1,7 +1,8 @@
 /** The export form's choice of text: the current text or one of the document's revisions, newest first. */
 import type { RevisionSummary } from '../api/revisions.ts'
 import type { Loaded } from '../app/useLoad.ts'
-import { formatWhen } from './revisionText.ts'
+import { t } from '../i18n/i18n.ts'
+import { failureText, formatWhen } from './revisionText.ts'
 
 export interface ExportSourceSelectProps {
   /** 'current' or a revision's id. */
@@ -17,18 +18,18 @@ export function ExportSourceSelect({ source, revisionId, loaded, onChange }: Exp
   return (
     <>
       <label>
-        Text
+        {t('revisions.exportSource')}
         <select name="source" value={source} onChange={(event) => onChange(event.target.value)}>
-          <option value="current">Current text</option>
-          {revisionId !== undefined && loaded.status !== 'ready' && <option value={String(revisionId)}>Revision {revisionId}</option>}
+          <option value="current">{t('revisions.currentText')}</option>
+          {revisionId !== undefined && loaded.status !== 'ready' && <option value={String(revisionId)}>{t('revisions.revisionNumber', { id: revisionId })}</option>}
           {[...revisions].reverse().map((revision) => (
             <option key={revision.id} value={String(revision.id)}>
-              {revision.label} ({formatWhen(revision.createdAt)})
+              {t('revisions.labelAndDate', { label: revision.label, when: formatWhen(revision.createdAt) })}
             </option>
           ))}
         </select>
       </label>
-      {loaded.status === 'failed' && <p className="hint">The revisions could not be listed: {loaded.error.message}</p>}
+      {loaded.status === 'failed' && <p className="hint">{t('revisions.listFailed', { reason: failureText(loaded.error) })}</p>}
     </>
   )
 }

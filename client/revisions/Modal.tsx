@@ -1,5 +1,6 @@
 /** A modal dialog (native <dialog>): focus stays inside, Escape closes it, and the focus returns to what opened it. */
 import { useId, useLayoutEffect, useRef, type ReactNode } from 'react'
+import { t } from '../i18n/i18n.ts'
 
 export function Modal({ title, className, onClose, children }: { title: string; className?: string; onClose: () => void; children: ReactNode }) {
   const dialog = useRef<HTMLDialogElement>(null)
@@ -29,7 +30,7 @@ export function Modal({ title, className, onClose, children }: { title: string; 
     >
       <header className="modal-header">
         <h2 id={headingId}>{title}</h2>
-        <button type="button" className="modal-close button-quiet" aria-label="Close" onClick={onClose}>
+        <button type="button" className="modal-close button-quiet" aria-label={t('revisions.closeDialog')} onClick={onClose}>
           ×
         </button>
       </header>

@@ -9,6 +9,9 @@ import { recommendationNodeName } from '../../shared/schema/recommendationNode.t
 import { CatalogueContext } from '../editor/CatalogueContext.ts'
 import { DraftNumbering } from '../editor/draftNumbering.ts'
 import { RecommendationView } from '../editor/RecommendationView.tsx'
+import type { Language } from '../../shared/i18n/languages.ts'
+import { t } from '../i18n/i18n.ts'
+import { documentTextProps } from './documentText.ts'
 
 function withRecommendationView(extension: AnyExtension): AnyExtension {
   if (extension.name !== recommendationNodeName) return extension
@@ -29,7 +32,8 @@ function readOnlyExtensions(catalogue: ServedCatalogue): Extensions {
   return [...draftExtensions.map(withRecommendationView), DraftNumbering.configure({ catalogue: () => catalogue })]
 }
 
-export function ReadOnlyDraft({ content, catalogue, label }: { content: DraftDocJson; catalogue: ServedCatalogue; label: string }) {
+/** `textLanguage`: the document's original language, which its text is marked with (read in its own direction, not translated). */
+export function ReadOnlyDraft({ content, catalogue, label, textLanguage }: { content: DraftDocJson; catalogue: ServedCatalogue; label: string; textLanguage?: Language }) {
   const [contentError, setContentError] = useState<string | null>(null)
   const extensions = useMemo(() => readOnlyExtensions(catalogue), [catalogue])
   const editor = useEditor(
@@ -41,7 +45,7 @@ export function ReadOnlyDraft({ content, catalogue, label }: { content: DraftDoc
       onContentError: ({ error }) => setContentError(error.message),
       shouldRerenderOnTransaction: false,
       editorProps: {
-        attributes: { class: 'draft-text', role: 'document', 'aria-label': `Text of ${label}` },
+        attributes: { class: 'draft-text', role: 'document', 'aria-label': t('revisions.textOf', { label }) },
       },
     },
     [extensions, content],
@@ -49,14 +53,14 @@ export function ReadOnlyDraft({ content, catalogue, label }: { content: DraftDoc
   if (contentError) {
     return (
       <div className="notice notice-error" role="alert">
-        <p>The text of {label} cannot be shown: {contentError}</p>
+        <p>{t('revisions.textCannotBeShown', { label, reason: contentError })}</p>
       </div>
     )
   }
   return (
     <CatalogueContext.Provider value={catalogue}>
       <div className="draft-editor is-read-only">
-        <EditorContent editor={editor} className="draft-page" />
+        <EditorContent editor={editor} className="draft-page" {...documentTextProps(textLanguage)} />
       </div>
     </CatalogueContext.Provider>
   )

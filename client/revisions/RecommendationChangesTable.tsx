@@ -1,7 +1,8 @@
 /** The table of recommendation changes: each matched by its stable id, so a renumbered one reads "R4 is now R5". */
 import { useId, useState } from 'react'
 import type { RecommendationChange } from '../../shared/compare/comparison.ts'
-import { changedCount, changeKindLabels, linkChanges, renumberedLine, visibleRecommendationChanges } from './redlineView.ts'
+import { changedNumber, changeKindMessages, linkChanges, renumberedLine, visibleRecommendationChanges } from './redlineView.ts'
+import { formatList, t, tx } from '../i18n/i18n.ts'
 
 function showInRedline(recommendationId: string) {
   const target = document.querySelector<HTMLElement>(`.redline [data-recommendation-id="${CSS.escape(recommendationId)}"]`)
@@ -23,24 +24,37 @@ export function RecommendationChangesTable({ changes, fromLabel, toLabel }: { ch
   return (
     <section className="recommendation-changes" aria-labelledby={captionId}>
       <div className="recommendation-changes-header">
-        <h2 id={captionId}>Recommendation changes</h2>
+        <h2 id={captionId}>{t('revisions.recommendationChanges')}</h2>
         <label className="choice">
           <input type="checkbox" checked={changedOnly} onChange={(event) => setChangedOnly(event.target.checked)} />
-          Changed only
+          {t('revisions.changedOnly')}
         </label>
       </div>
       <p className="panel-summary">
-        {changedCount(changes)} of {changes.length}, matched by their stable id from {fromLabel} to {toLabel}.
+        {tx('revisions.changesMatched', {
+          changed: changedNumber(changes),
+          total: changes.length,
+          from: (
+            <bdi key="from" translate="no">
+              {fromLabel}
+            </bdi>
+          ),
+          to: (
+            <bdi key="to" translate="no">
+              {toLabel}
+            </bdi>
+          ),
+        })}
       </p>
       {rows.length === 0 ? (
-        <p className="hint">{changes.length === 0 ? 'Neither version has recommendations.' : 'No recommendation changed.'}</p>
+        <p className="hint">{changes.length === 0 ? t('revisions.noRecommendations') : t('revisions.noRecommendationChanged')}</p>
       ) : (
         <table className="document-table changes-table">
           <thead>
             <tr>
-              <th scope="col">Recommendation</th>
-              <th scope="col">Change</th>
-              <th scope="col">Links</th>
+              <th scope="col">{t('revisions.columnRecommendation')}</th>
+              <th scope="col">{t('revisions.columnChange')}</th>
+              <th scope="col">{t('revisions.columnLinks')}</th>
             </tr>
           </thead>
           <tbody>
@@ -50,7 +64,7 @@ export function RecommendationChangesTable({ changes, fromLabel, toLabel }: { ch
                 <tr key={change.id} data-recommendation-id={change.id} className={change.changes.length === 0 ? 'is-unchanged' : undefined}>
                   <th scope="row">
                     {change.after || change.before ? (
-                      <button type="button" className="problem-link number-link" onClick={() => showInRedline(change.id)} title="Show in the redline">
+                      <button type="button" className="problem-link number-link" onClick={() => showInRedline(change.id)} title={t('revisions.showInRedline')}>
                         {numberCell(change)}
                       </button>
                     ) : null}
@@ -58,18 +72,18 @@ export function RecommendationChangesTable({ changes, fromLabel, toLabel }: { ch
                   {/* The kinds of change say what happened; only who proposed it and the renumbering across versions add to them. */}
                   <td className="change-summary">
                     {change.changes.length === 0 ? (
-                      <span className="change-kind change-kind-none">Unchanged</span>
+                      <span className="change-kind change-kind-none">{t('revisions.changeUnchanged')}</span>
                     ) : (
                       <ul className="change-kinds">
                         {change.changes.map((kind) => (
                           <li key={kind} className={`change-kind change-kind-${kind}`}>
-                            {changeKindLabels[kind]}
+                            {t(changeKindMessages[kind])}
                           </li>
                         ))}
                       </ul>
                     )}
                     {change.credits?.map((credit, index) => (
-                      <span key={index} className="hint change-credit">
+                      <span key={index} className="hint change-credit" dir="auto">
                         {credit}
                       </span>
                     ))}
@@ -77,20 +91,20 @@ export function RecommendationChangesTable({ changes, fromLabel, toLabel }: { ch
                   </td>
                   <td>
                     {links.added.length === 0 && links.removed.length === 0 ? (
-                      <span className="hint">{(change.after ?? change.before)!.refs.map((ref) => ref.label).join(', ')}</span>
+                      <span className="hint">{formatList((change.after ?? change.before)!.refs.map((ref) => ref.label))}</span>
                     ) : (
                       <ul className="link-changes">
                         {links.added.map((label) => (
                           <li key={`+${label}`}>
                             <ins>
-                              <span className="visually-hidden">added: </span>+ {label}
+                              <span className="visually-hidden">{t('revisions.spokenAdded')} </span>+ {label}
                             </ins>
                           </li>
                         ))}
                         {links.removed.map((label) => (
                           <li key={`-${label}`}>
                             <del>
-                              <span className="visually-hidden">removed: </span>− {label}
+                              <span className="visually-hidden">{t('revisions.spokenRemoved')} </span>− {label}
                             </del>
                           </li>
                         ))}

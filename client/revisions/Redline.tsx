@@ -1,18 +1,34 @@
 /** The redline of a comparison: every block in the later version's order, words inserted and deleted, numbers of both sides. */
+import type { CSSProperties } from 'react'
 import type { RedlineBlock, TextSegment } from '../../shared/compare/comparison.ts'
+import type { Language } from '../../shared/i18n/languages.ts'
 import type { ModelRef } from '../../shared/model/draftModel.ts'
-import { blockChangeLabels, blockNumbers, segmentLines } from './redlineView.ts'
+import { t } from '../i18n/i18n.ts'
+import { documentDirection, documentTextProps, type DocumentTextProps } from './documentText.ts'
+import { blockChangeMessages, blockNumbers, segmentLines } from './redlineView.ts'
 
-export function Redline({ blocks, fromLabel, toLabel }: { blocks: readonly RedlineBlock[]; fromLabel: string; toLabel: string }) {
+/** A CSS string (for `content:`) holding `text`. */
+const cssString = (text: string) => JSON.stringify(text)
+
+/** What screen readers hear around inserted and deleted words (revisions.css reads these properties in `content`). */
+function spokenMarks(): CSSProperties {
+  return {
+    '--redline-insertion': cssString(` [${t('revisions.spokenInsertion')}] `),
+    '--redline-deletion': cssString(` [${t('revisions.spokenDeletion')}] `),
+    '--redline-end': cssString(` [${t('revisions.spokenEnd')}] `),
+  } as CSSProperties
+}
+
+/** `textLanguage`: the document's original language; the compared words are marked with it, the interface around them is not. */
+export function Redline({ blocks, fromLabel, toLabel, textLanguage }: { blocks: readonly RedlineBlock[]; fromLabel: string; toLabel: string; textLanguage?: Language }) {
+  const text = documentTextProps(textLanguage)
   return (
-    <article className="redline" aria-label={`Redline: ${fromLabel} compared with ${toLabel}`}>
+    <article className="redline" aria-label={t('revisions.redlineTitle', { from: fromLabel, to: toLabel })} style={spokenMarks()} dir={documentDirection(textLanguage)}>
       {/* The text's own headings follow at level 3 and below, under this one. */}
-      <h2 className="visually-hidden">
-        Redline: {fromLabel} compared with {toLabel}
-      </h2>
-      {blocks.length === 0 && <p className="hint">Both versions are empty.</p>}
+      <h2 className="visually-hidden">{t('revisions.redlineTitle', { from: fromLabel, to: toLabel })}</h2>
+      {blocks.length === 0 && <p className="hint">{t('revisions.bothEmpty')}</p>}
       {blocks.map((block, index) => (
-        <RedlineBlockView key={index} block={block} />
+        <RedlineBlockView key={index} block={block} text={text} />
       ))}
     </article>
   )
@@ -75,29 +91,31 @@ function Credits({ credits }: { credits: readonly string[] | undefined }) {
 
 function ChangeTag({ block }: { block: RedlineBlock }) {
   // A moved recommendation says so in its header; a moved paragraph or heading here.
-  if (block.moved && block.kind !== 'recommendation') return <span className="change-tag change-tag-moved">Moved</span>
+  if (block.moved && block.kind !== 'recommendation') return <span className="change-tag change-tag-moved">{t('revisions.changeMoved')}</span>
   if (block.change === 'unchanged') return null
   if (block.change === 'changed' && block.kind !== 'recommendation') return null
-  return <span className={`change-tag change-tag-${block.change}`}>{blockChangeLabels[block.change]}</span>
+  return <span className={`change-tag change-tag-${block.change}`}>{t(blockChangeMessages[block.change])}</span>
 }
 
-function RedlineBlockView({ block }: { block: RedlineBlock }) {
+function RedlineBlockView({ block, text }: { block: RedlineBlock; text: DocumentTextProps }) {
   const numbers = blockNumbers(block)
   const className = `redline-block redline-${block.kind} change-${block.change}`
   if (block.kind === 'heading') {
     const level = (block.after ?? block.before)?.kind === 'heading' ? ((block.after ?? block.before) as { level: number }).level : 2
     return (
       <div className={`${className} redline-heading-${level}`} role="heading" aria-level={Math.min(6, level + 2)}>
-        <Segments segments={block.segments.map((segment) => ({ ...segment, text: segment.text.replace(/\n/g, ' ') }))} />
+        <span {...text}>
+          <Segments segments={block.segments.map((segment) => ({ ...segment, text: segment.text.replace(/\n/g, ' ') }))} />
+        </span>
         <ChangeTag block={block} />
       </div>
     )
   }
-  if (block.kind === 'recommendation') return <RecommendationRedline block={block} className={className} />
+  if (block.kind === 'recommendation') return <RecommendationRedline block={block} className={className} text={text} />
   return (
     <div className={className} data-paragraph-number={numbers?.after ?? numbers?.before ?? undefined}>
       {numbers && <BlockNumber numbers={numbers} />}
-      <div className="redline-text">
+      <div className="redline-text" {...text}>
         <Lines segments={block.segments} />
         <Credits credits={block.credits} />
       </div>
@@ -110,29 +128,27 @@ function BlockNumber({ numbers }: { numbers: NonNullable<ReturnType<typeof block
   const shown = numbers.after ?? numbers.before
   return (
     <span className={`redline-number${numbers.after === null ? ' is-removed' : ''}`}>
-      <span className="visually-hidden">{numbers.after === null ? 'was paragraph ' : 'paragraph '}</span>
+      <span className="visually-hidden">{numbers.after === null ? t('revisions.spokenWasParagraph') : t('revisions.spokenParagraph')} </span>
       {shown}
-      {numbers.renumbered && <span className="redline-was">was {numbers.before}</span>}
+      {numbers.renumbered && <span className="redline-was">{t('revisions.wasNumber', { number: numbers.before })}</span>}
     </span>
   )
 }
 
-function RecommendationRedline({ block, className }: { block: RedlineBlock; className: string }) {
+function RecommendationRedline({ block, className, text }: { block: RedlineBlock; className: string; text: DocumentTextProps }) {
   const numbers = blockNumbers(block)!
   const id = block.after?.kind === 'recommendation' ? block.after.id : block.before?.kind === 'recommendation' ? block.before.id : null
-  const name = numbers.after ?? numbers.before ?? 'Recommendation'
+  const name = numbers.after ?? numbers.before ?? t('revisions.recommendation')
   const refs = block.refs ?? { kept: [], added: [], removed: [] }
   return (
-    <section className={className} data-recommendation-id={id ?? undefined} aria-label={`Recommendation ${name}`} tabIndex={-1}>
+    <section className={className} data-recommendation-id={id ?? undefined} aria-label={t('revisions.recommendationNamed', { name })} tabIndex={-1}>
       <header className="redline-recommendation-header">
         <span className={`recommendation-number${numbers.after === null ? ' is-removed' : ''}`}>{name}</span>
         {numbers.renumbered && (
-          <span className="renumbered-marker">
-            renumbered {numbers.before} → {numbers.after}
-          </span>
+          <span className="renumbered-marker">{t('revisions.renumberedMarker', { before: numbers.before, after: numbers.after })}</span>
         )}
-        {block.moved && <span className="flag">moved</span>}
-        <ul className="ref-chips" aria-label={`Framework links of ${name}`}>
+        {block.moved && <span className="flag">{t('revisions.movedFlag')}</span>}
+        <ul className="ref-chips" aria-label={t('revisions.frameworkLinksOf', { name })}>
           {refs.kept.map((ref) => (
             <RefLabel key={`kept-${ref.id}`} modelRef={ref} change="kept" />
           ))}
@@ -145,7 +161,7 @@ function RecommendationRedline({ block, className }: { block: RedlineBlock; clas
         </ul>
         <ChangeTag block={block} />
       </header>
-      <div className="redline-text">
+      <div className="redline-text" {...text}>
         <Lines segments={block.segments} />
         <Credits credits={block.credits} />
       </div>
@@ -159,12 +175,12 @@ function RefLabel({ modelRef, change }: { modelRef: ModelRef; change: 'kept' | '
     <li className={`ref-chip redline-ref redline-ref-${change} ref-${modelRef.status}`} data-ref={modelRef.id} title={modelRef.title}>
       {change === 'added' ? (
         <ins>
-          <span className="visually-hidden">link added: </span>
+          <span className="visually-hidden">{t('revisions.spokenLinkAdded')} </span>
           {label}
         </ins>
       ) : change === 'removed' ? (
         <del>
-          <span className="visually-hidden">link removed: </span>
+          <span className="visually-hidden">{t('revisions.spokenLinkRemoved')} </span>
           {label}
         </del>
       ) : (

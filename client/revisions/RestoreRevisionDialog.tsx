@@ -1,7 +1,8 @@
 /** Asks before the current text is replaced by a revision's, then restores it. */
 import { restoreRevision, type RevisionSummary } from '../api/revisions.ts'
+import { t, tx } from '../i18n/i18n.ts'
 import { ConfirmRestore } from './ConfirmRestore.tsx'
-import { cutByLine } from './revisionText.ts'
+import { authorName, formatWhen } from './revisionText.ts'
 
 export function RestoreRevisionDialog({
   documentId,
@@ -20,15 +21,26 @@ export function RestoreRevisionDialog({
   }
 
   return (
-    <ConfirmRestore title={`Restore ${revision.label}?`} what="The revision" action={`Restore ${revision.label}`} restore={restore} onClose={onClose}>
+    <ConfirmRestore
+      title={t('revisions.restoreTitle', { label: revision.label })}
+      notRestored={(reason) => t('revisions.notRestored', { reason })}
+      action={t('revisions.restoreAction', { label: revision.label })}
+      restore={restore}
+      onClose={onClose}
+    >
       <p>
-        The current text will be replaced by the text of <strong>{revision.label}</strong> ({cutByLine(revision)}).
+        {tx('revisions.restoreWillReplace', {
+          strong: (chunks) => <strong key="strong">{chunks}</strong>,
+          label: (
+            <bdi key="label" translate="no">
+              {revision.label}
+            </bdi>
+          ),
+          author: authorName(revision.createdBy),
+          when: formatWhen(revision.createdAt),
+        })}
       </p>
-      <p className="hint">
-        Before it is replaced, the current text is saved as a new snapshot at the top of the History panel, from which it can be viewed,
-        compared with the restored text or restored again. Everyone who has the document open sees the change at once. To keep a named copy
-        of the current text, cut a revision of it first.
-      </p>
+      <p className="hint">{t('revisions.restoreExplained')}</p>
     </ConfirmRestore>
   )
 }

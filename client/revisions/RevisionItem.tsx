@@ -2,6 +2,7 @@
 import type { RevisionSummary } from '../api/revisions.ts'
 import { routeHref } from '../app/route.ts'
 import { authorName, formatWhen } from './revisionText.ts'
+import { t, tx } from '../i18n/i18n.ts'
 
 export interface RevisionItemProps {
   documentId: string
@@ -17,32 +18,49 @@ export function RevisionItem({ documentId, revision, previous, latest, onRestore
   return (
     <li className="revision-item" data-revision-id={revision.id}>
       <p className="revision-title">
-        <strong className="revision-label">{revision.label}</strong>
-        {latest && <span className="flag">latest</span>}
+        <strong className="revision-label" translate="no" dir="auto">
+          {revision.label}
+        </strong>
+        {latest && <span className="flag">{t('revisions.latest')}</span>}
       </p>
-      {revision.note && <p className="revision-note">{revision.note}</p>}
+      {revision.note && (
+        <p className="revision-note" translate="no" dir="auto">
+          {revision.note}
+        </p>
+      )}
       <p className="revision-meta">
-        {authorName(revision.createdBy)} · <time dateTime={new Date(revision.createdAt).toISOString()}>{formatWhen(revision.createdAt)}</time>
+        {tx('revisions.byWhen', {
+          author: (
+            <bdi key="author" translate="no">
+              {authorName(revision.createdBy)}
+            </bdi>
+          ),
+          when: (
+            <time key="when" dateTime={new Date(revision.createdAt).toISOString()}>
+              {formatWhen(revision.createdAt)}
+            </time>
+          ),
+        })}
       </p>
       <div className="revision-actions">
-        <a className="action-link" href={routeHref({ page: 'revision', documentId, revisionId: revision.id })} aria-label={`Open ${revision.label}, read-only`}>
-          Open
+        <a className="action-link" href={routeHref({ page: 'revision', documentId, revisionId: revision.id })} aria-label={t('revisions.openLabel', { label: revision.label })}>
+          {t('revisions.open')}
         </a>
         <a
           className="action-link"
           href={routeHref({ page: 'compare', documentId, from: revision.id, to: 'current' })}
-          aria-label={`Compare with current: ${revision.label} with the current text`}
+          aria-label={t('revisions.compareWithCurrentLabel', { label: revision.label })}
         >
-          Compare with current
+          {t('revisions.compareWithCurrent')}
         </a>
         {previous && (
           <a className="action-link" href={routeHref({ page: 'compare', documentId, from: previous.id, to: revision.id })}>
-            Compare with {previous.label}
+            {tx('revisions.compareWith', { label: <bdi key="label" translate="no">{previous.label}</bdi> })}
           </a>
         )}
         {onRestore && (
-          <button type="button" className="action-link" onClick={onRestore} aria-label={`Restore ${revision.label} as the current text`}>
-            Restore…
+          <button type="button" className="action-link" onClick={onRestore} aria-label={t('revisions.restoreAsCurrentLabel', { label: revision.label })}>
+            {t('revisions.restoreEllipsis')}
           </button>
         )}
       </div>

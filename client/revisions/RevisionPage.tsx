@@ -11,10 +11,11 @@ import { DocumentHeading } from './DocumentHeading.tsx'
 import { ExportMenu } from './ExportMenu.tsx'
 import { ReadOnlyDraft } from './ReadOnlyDraft.tsx'
 import { RestoreRevisionDialog } from './RestoreRevisionDialog.tsx'
-import { cutByLine, previousRevision } from './revisionText.ts'
+import { authorName, formatWhen, previousRevision } from './revisionText.ts'
 import '../styles/document.css'
 import '../styles/editor.css'
 import '../styles/revisions.css'
+import { t, tx } from '../i18n/i18n.ts'
 
 export default function RevisionPage({ documentId, revisionId }: { documentId: string; revisionId: number; member: SignedInMember }) {
   const [loaded, reload] = useLoad(
@@ -22,7 +23,7 @@ export default function RevisionPage({ documentId, revisionId }: { documentId: s
     [documentId, revisionId],
   )
   return (
-    <LoadState loaded={loaded} what="the revision" retry={reload}>
+    <LoadState loaded={loaded} what={t('revisions.loadingWhatRevision')} retry={reload}>
       {([detail, catalogue, revision, revisions]) => <RevisionView detail={detail} catalogue={catalogue} revision={revision} revisions={revisions} />}
     </LoadState>
   )
@@ -46,37 +47,62 @@ function RevisionView({
 
   return (
     <div className="document-layout revision-view">
-      <DocumentHeading detail={detail} here={revision.label}>
-        <h1>{detail.document.title}</h1>
+      <DocumentHeading
+        detail={detail}
+        here={
+          <bdi translate="no" dir="auto">
+            {revision.label}
+          </bdi>
+        }
+      >
+        <h1 translate="no" dir="auto">
+          {detail.document.title}
+        </h1>
       </DocumentHeading>
-      <div className="revision-banner" role="note" aria-label="Revision">
+      <div className="revision-banner" role="note" aria-label={t('revisions.revisionBanner')}>
         <div>
           <p className="revision-banner-title">
-            <strong>Revision: {revision.label}</strong> (read-only), {cutByLine(revision)}
+            {tx('revisions.bannerTitle', {
+              strong: (chunks) => <strong key="strong">{chunks}</strong>,
+              label: (
+                <bdi key="label" translate="no">
+                  {revision.label}
+                </bdi>
+              ),
+              author: authorName(revision.createdBy),
+              when: formatWhen(revision.createdAt),
+            })}
           </p>
-          {revision.note && <p className="revision-banner-note">{revision.note}</p>}
+          {revision.note && (
+            <p className="revision-banner-note" translate="no" dir="auto">
+              {revision.note}
+            </p>
+          )}
         </div>
         <div className="revision-banner-actions">
           <a className="action-link" href={routeHref({ page: 'document', documentId })}>
-            ← Back to the current text
+            <span className="back-arrow" aria-hidden="true">
+              ←
+            </span>{' '}
+            {t('revisions.backToCurrent')}
           </a>
           <a className="action-link" href={routeHref({ page: 'compare', documentId, from: revision.id, to: 'current' })}>
-            Compare with current text
+            {t('revisions.compareWithCurrentText')}
           </a>
           {previous && (
             <a className="action-link" href={routeHref({ page: 'compare', documentId, from: previous.id, to: revision.id })}>
-              Compare with {previous.label}
+              {tx('revisions.compareWith', { label: <bdi key="label" translate="no">{previous.label}</bdi> })}
             </a>
           )}
           {permissions.restoreRevision && (
             <button type="button" className="action-link" onClick={() => setRestoring(true)}>
-              Restore…
+              {t('revisions.restoreEllipsis')}
             </button>
           )}
           <ExportMenu document={detail.document} permissions={permissions} revisionId={revision.id} />
         </div>
       </div>
-      <ReadOnlyDraft content={content} catalogue={catalogue} label={revision.label} />
+      <ReadOnlyDraft content={content} catalogue={catalogue} label={revision.label} textLanguage={detail.document.originalLanguage} />
       {restoring && (
         <RestoreRevisionDialog
           documentId={documentId}

@@ -4,11 +4,12 @@ import type { Editor } from '@tiptap/core'
 import { useState } from 'react'
 import type { RevisionSummary } from '../api/revisions.ts'
 import type { DocumentDetail } from '../api/types.ts'
+import { t } from '../i18n/i18n.ts'
 import { revealRecommendation } from '../panels/revealRecommendation.ts'
 import { CutRevisionForm } from './CutRevisionForm.tsx'
 import { RestoreRevisionDialog } from './RestoreRevisionDialog.tsx'
 import { RevisionItem } from './RevisionItem.tsx'
-import { announcementText, authorName, previousRevision, suggestRevisionLabel, type Announcement } from './revisionText.ts'
+import { announcementText, authorName, failureText, previousRevision, suggestRevisionLabel, type Announcement } from './revisionText.ts'
 import { useRevisions } from './useRevisions.ts'
 import '../styles/revisions.css'
 
@@ -28,7 +29,7 @@ export function RevisionsPanel({ detail, editor }: { detail: DocumentDetail; edi
 
   return (
     <section className="side-panel revisions-panel" aria-labelledby="revisions-heading">
-      <h2 id="revisions-heading">Revisions</h2>
+      <h2 id="revisions-heading">{t('revisions.heading')}</h2>
       {permissions.cutRevision && revisions && (
         <CutRevisionForm
           documentId={documentId}
@@ -43,18 +44,15 @@ export function RevisionsPanel({ detail, editor }: { detail: DocumentDetail; edi
       <p className="revision-announcement" role="status">
         {announcement && announcementText(announcement)}
       </p>
-      <LoadNotice loading={!revisions} error={revisions ? null : error} what="the revisions" retry={refresh} />
+      <LoadNotice loading={!revisions} error={revisions ? null : error} what={t('revisions.loadingWhatRevisions')} retry={refresh} />
       {revisions && revisions.length === 0 && (
         <p className="panel-summary">
-          No revisions yet.{' '}
-          {permissions.cutRevision
-            ? 'Cut the first one ("Zero draft") when the text is ready to circulate.'
-            : 'Co-facilitators cut them when a text is circulated.'}
+          {permissions.cutRevision ? t('revisions.noneYetCut', { label: suggestRevisionLabel(revisions) }) : t('revisions.noneYet')}
         </p>
       )}
       {revisions && revisions.length > 0 && (
         <>
-          <ol className="revision-list" aria-label="Revisions, newest first">
+          <ol className="revision-list" aria-label={t('revisions.listNewestFirst')}>
             {newestFirst.map((revision, index) => (
               <RevisionItem
                 key={revision.id}
@@ -66,7 +64,7 @@ export function RevisionsPanel({ detail, editor }: { detail: DocumentDetail; edi
               />
             ))}
           </ol>
-          {error && <p className="hint">The list may be out of date: {error.message}</p>}
+          {error && <p className="hint">{t('revisions.listOutOfDate', { reason: failureText(error) })}</p>}
         </>
       )}
       {restoring && (

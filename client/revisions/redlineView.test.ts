@@ -1,7 +1,8 @@
-import { describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import type { ComparisonSummary, RecommendationChange, RedlineBlock } from '../../shared/compare/comparison.ts'
 import type { ModelRef, ParagraphBlock, RecommendationBlock } from '../../shared/model/draftModel.ts'
-import { blockNumbers, changedCount, comparisonSummaryLine, linkChanges, renumberedLine, segmentLines, visibleRecommendationChanges } from './redlineView.ts'
+import { blockNumbers, changedNumber, comparisonSummaryLine, linkChanges, renumberedLine, segmentLines, visibleRecommendationChanges } from './redlineView.ts'
 
 const ref = (id: string, label: string): ModelRef => ({ id, label, status: 'known' })
 const normG = ref('norm-g', 'Norm g')
@@ -30,6 +31,8 @@ const zeroSummary: ComparisonSummary = {
   recommendationsChanged: 0,
   recommendationsRenumbered: 0,
 }
+
+beforeAll(async () => useMessagesForTests('en', await loadMessages('en')))
 
 describe('redline view', () => {
   test('paragraph and recommendation numbers of both versions', () => {
@@ -86,8 +89,8 @@ describe('redline view', () => {
     expect(linkChanges(relinked)).toEqual({ added: ['Capacity-building principle 3'], removed: ['CBM 7'] })
     expect(linkChanges(added)).toEqual({ added: ['CBM 7'], removed: [] })
     expect(linkChanges(unchanged)).toEqual({ added: [], removed: [] })
-    expect(changedCount([unchanged, relinked, added])).toBe('2 recommendations changed')
-    expect(changedCount([unchanged, added])).toBe('1 recommendation changed')
+    expect(changedNumber([unchanged, relinked, added])).toBe(2)
+    expect(changedNumber([unchanged, added])).toBe(1)
     expect(renumberedLine(relinked, 'Rev.1', 'Rev.2')).toBe('R4 in Rev.1 is R5 in Rev.2')
     expect(renumberedLine(unchanged, 'Rev.1', 'Rev.2')).toBeNull()
     expect(renumberedLine(added, 'Rev.1', 'Rev.2')).toBeNull()
@@ -96,7 +99,8 @@ describe('redline view', () => {
   test('a one-line summary of the comparison', () => {
     expect(comparisonSummaryLine(zeroSummary)).toBe('No differences.')
     expect(comparisonSummaryLine({ ...zeroSummary, paragraphsChanged: 2, paragraphsAdded: 1, recommendationsRenumbered: 1 })).toBe(
-      'Paragraphs: 2 changed, 1 added. Recommendations: 1 renumbered.',
+      'Paragraphs: 2 changed and 1 added. Recommendations: 1 renumbered.',
     )
+    expect(comparisonSummaryLine({ ...zeroSummary, recommendationsAdded: 3 })).toBe('Recommendations: 3 added.')
   })
 })

@@ -1,5 +1,6 @@
 /** What the redline and the recommendation changes table show for each entry of a Comparison (pure). */
 import type { ComparisonSummary, RecommendationChange, RecommendationChangeKind, RedlineBlock, TextSegment } from '../../shared/compare/comparison.ts'
+import { formatList, t } from '../i18n/i18n.ts'
 
 /** The numbers a block had in the earlier version and has in the later one ("5" / "R4"); null where it is absent. */
 export interface BlockNumbers {
@@ -21,11 +22,12 @@ export function blockNumbers(block: RedlineBlock): BlockNumbers | null {
   return { before, after, renumbered: before !== null && after !== null && before !== after }
 }
 
-export const blockChangeLabels: Record<RedlineBlock['change'], string> = {
-  unchanged: 'Unchanged',
-  changed: 'Changed',
-  added: 'Added',
-  removed: 'Removed',
+/** The message naming each change of a block. */
+export const blockChangeMessages: Record<RedlineBlock['change'], string> = {
+  unchanged: 'revisions.changeUnchanged',
+  changed: 'revisions.changeChanged',
+  added: 'revisions.changeAdded',
+  removed: 'revisions.changeRemoved',
 }
 
 /** The block's text diff as lines: a segment that spans a line break is split across the two lines. */
@@ -40,12 +42,13 @@ export function segmentLines(segments: readonly TextSegment[]): TextSegment[][] 
   return lines
 }
 
-export const changeKindLabels: Record<RecommendationChangeKind, string> = {
-  added: 'Added',
-  removed: 'Removed',
-  text: 'Text changed',
-  links: 'Links changed',
-  renumbered: 'Renumbered',
+/** The message naming each kind of change of a recommendation. */
+export const changeKindMessages: Record<RecommendationChangeKind, string> = {
+  added: 'revisions.changeAdded',
+  removed: 'revisions.changeRemoved',
+  text: 'revisions.changeText',
+  links: 'revisions.changeLinks',
+  renumbered: 'revisions.changeRenumbered',
 }
 
 export function visibleRecommendationChanges(changes: readonly RecommendationChange[], changedOnly: boolean): RecommendationChange[] {
@@ -64,37 +67,39 @@ export function linkChanges(change: RecommendationChange): { added: string[]; re
   }
 }
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`
+/** The counts of a summary that are not zero, each in its message ("2 changed"), listed in the language's way. */
+function counted(entries: [number, string][]): string | null {
+  const parts = entries.filter(([count]) => count > 0).map(([count, id]) => t(id, { count }))
+  return parts.length === 0 ? null : formatList(parts)
 }
 
-/** "Paragraphs: 2 changed, 1 added. Recommendations: 1 renumbered." or "No differences." */
+/** "Paragraphs: 2 changed and 1 added. Recommendations: 1 renumbered." or "No differences." */
 export function comparisonSummaryLine(summary: ComparisonSummary): string {
-  const paragraphs = [
-    summary.paragraphsChanged && `${summary.paragraphsChanged} changed`,
-    summary.paragraphsAdded && `${summary.paragraphsAdded} added`,
-    summary.paragraphsRemoved && `${summary.paragraphsRemoved} removed`,
-    summary.paragraphsMoved && `${summary.paragraphsMoved} moved`,
-  ].filter(Boolean)
-  const recommendations = [
-    summary.recommendationsChanged && `${summary.recommendationsChanged} changed`,
-    summary.recommendationsAdded && `${summary.recommendationsAdded} added`,
-    summary.recommendationsRemoved && `${summary.recommendationsRemoved} removed`,
-    summary.recommendationsRenumbered && `${summary.recommendationsRenumbered} renumbered`,
-  ].filter(Boolean)
-  const parts = [
-    paragraphs.length > 0 && `Paragraphs: ${paragraphs.join(', ')}.`,
-    recommendations.length > 0 && `Recommendations: ${recommendations.join(', ')}.`,
-  ].filter(Boolean)
-  return parts.length === 0 ? 'No differences.' : parts.join(' ')
+  const paragraphs = counted([
+    [summary.paragraphsChanged, 'revisions.paragraphsChanged'],
+    [summary.paragraphsAdded, 'revisions.paragraphsAdded'],
+    [summary.paragraphsRemoved, 'revisions.paragraphsRemoved'],
+    [summary.paragraphsMoved, 'revisions.paragraphsMoved'],
+  ])
+  const recommendations = counted([
+    [summary.recommendationsChanged, 'revisions.recommendationsChanged'],
+    [summary.recommendationsAdded, 'revisions.recommendationsAdded'],
+    [summary.recommendationsRemoved, 'revisions.recommendationsRemoved'],
+    [summary.recommendationsRenumbered, 'revisions.recommendationsRenumbered'],
+  ])
+  if (paragraphs && recommendations) return t('revisions.summaryBoth', { paragraphs, recommendations })
+  if (paragraphs) return t('revisions.summaryParagraphs', { paragraphs })
+  if (recommendations) return t('revisions.summaryRecommendations', { recommendations })
+  return t('revisions.noDifferences')
 }
 
-export function changedCount(changes: readonly RecommendationChange[]): string {
-  return count(changes.filter((change) => change.changes.length > 0).length, 'recommendation changed', 'recommendations changed')
+/** How many recommendations changed in any way. */
+export function changedNumber(changes: readonly RecommendationChange[]): number {
+  return changes.filter((change) => change.changes.length > 0).length
 }
 
 /** "R4 in Rev.1 is R5 in Rev.2" for a renumbered recommendation; null otherwise. */
 export function renumberedLine(change: RecommendationChange, fromLabel: string, toLabel: string): string | null {
   if (!change.before || !change.after || change.before.number === change.after.number) return null
-  return `R${change.before.number} in ${fromLabel} is R${change.after.number} in ${toLabel}`
+  return t('revisions.renumberedLine', { before: `R${change.before.number}`, from: fromLabel, after: `R${change.after.number}`, to: toLabel })
 }

@@ -1,11 +1,11 @@
-import { describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import type { RevisionSummary } from '../api/revisions.ts'
 import {
   announcementText,
   authorName,
   checkRevisionForm,
   comparisonPair,
-  cutByLine,
   exportFileName,
   previousRevision,
   problemWhere,
@@ -23,11 +23,12 @@ const zero = revision(4, 'Zero draft')
 const rev1 = revision(9, 'Rev.1')
 const rev2 = revision(11, 'Rev.2')
 
+beforeAll(async () => useMessagesForTests('en', await loadMessages('en')))
+
 describe('revision text', () => {
-  test('authors with their delegation, and who cut a revision when', () => {
+  test('authors with their delegation', () => {
     expect(authorName(amina)).toBe('Amina Odhiambo (Kenya)')
     expect(authorName({ name: 'Secretariat', delegation: null })).toBe('Secretariat')
-    expect(cutByLine(zero, 'UTC')).toMatch(/^cut by Amina Odhiambo \(Kenya\) on 12 March 2026/)
   })
 
   test('versions by label, the current text by name', () => {
@@ -61,7 +62,7 @@ describe('revision text', () => {
     expect(checkRevisionForm('   ', '').label).toMatch(/Give the revision a label/)
     expect(checkRevisionForm('x'.repeat(61), '').label).toMatch(/61 characters/)
     expect(checkRevisionForm('x'.repeat(60), 'n'.repeat(2000))).toEqual({})
-    expect(checkRevisionForm('Rev.1', 'n'.repeat(2001)).note).toMatch(/2001 characters/)
+    expect(checkRevisionForm('Rev.1', 'n'.repeat(2001)).note).toMatch(/2,001 characters/)
   })
 
   test('suggested labels: Zero draft, then the next Rev.n', () => {
@@ -83,5 +84,19 @@ describe('announcements', () => {
     expect(announcementText({ kind: 'cut', revision: rev1, by: 'Amina Odhiambo (Kenya)' })).toBe('Rev.1 was cut by Amina Odhiambo (Kenya).')
     expect(announcementText({ kind: 'restored', revision: zero, by: null })).toBe('Zero draft was restored as the current text.')
     expect(announcementText({ kind: 'restored', revision: zero, by: 'Amina Odhiambo' })).toBe('Zero draft was restored as the current text by Amina Odhiambo.')
+  })
+})
+
+describe('in the reader\'s language', () => {
+  afterAll(async () => useMessagesForTests('en', await loadMessages('en')))
+
+  test('names, numbers and announcements follow the interface language; labels stay as they were given', async () => {
+    useMessagesForTests('fr', await loadMessages('fr'))
+    expect(announcementText({ kind: 'cut', revision: rev1, by: 'Amina Odhiambo (Kenya)' })).toBe('La révision Rev.1 a été établie par Amina Odhiambo (Kenya).')
+    expect(checkRevisionForm('Rev.1', 'n'.repeat(2001)).note).toBe('La note compte 2\u202f001 caractères\u202f; 2\u202f000 au plus sont autorisés.')
+    expect(suggestRevisionLabel([])).toBe('Zero draft')
+    useMessagesForTests('zh', await loadMessages('zh'))
+    expect(authorName(amina)).toBe('Amina Odhiambo（Kenya）')
+    expect(problemWhere({})).toBe('草案')
   })
 })

@@ -3,6 +3,7 @@ import type { Author, ExportFormat, RevisionSummary, VersionRef } from '../api/r
 import type { DraftProblem } from '../api/revisions.ts'
 import { exportExtensions } from '../../shared/schema/api.ts'
 import { dateAndTime } from '../app/dates.ts'
+import { t } from '../i18n/i18n.ts'
 
 export const revisionLabelMaxLength = 60
 export const revisionNoteMaxLength = 2000
@@ -12,16 +13,23 @@ export function formatWhen(epochMs: number, timeZone?: string): string {
   return dateAndTime(epochMs, timeZone)
 }
 
+/**
+ * Why something failed, as a refusal or failure notice of this area states it: the error's own words (the server's
+ * message for an API refusal). One place, so that a refusal known by its code can be said in the reader's language.
+ */
+export function failureText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
 /** "Amina Odhiambo (Kenya)", or the name alone. */
 export function authorName(author: Pick<Author, 'name' | 'delegation'>): string {
-  return author.delegation ? `${author.name} (${author.delegation})` : author.name
+  return author.delegation ? t('revisions.authorWithDelegation', { name: author.name, delegation: author.delegation }) : author.name
 }
 
-/** "cut by Amina Odhiambo (Kenya) on 12 March 2026, 14:05" */
-export function cutByLine(revision: Pick<RevisionSummary, 'createdBy' | 'createdAt'>, timeZone?: string): string {
-  return `cut by ${authorName(revision.createdBy)} on ${formatWhen(revision.createdAt, timeZone)}`
-}
-
+/**
+ * A version's name in an exported file's name ("Rev.1", "Current text"): file names follow the document's language and
+ * the UN's form, not the interface's, so this stays as the export writes it.
+ */
 export function versionLabel(ref: VersionRef, revisions: readonly RevisionSummary[]): string {
   if (ref === 'current') return 'Current text'
   return revisions.find((revision) => revision.id === ref)?.label ?? `Revision ${ref}`
@@ -55,7 +63,12 @@ export function comparisonPair(
 
 /** "R3", or "Draft" for a problem of the whole document. */
 export function problemWhere(problem: Pick<DraftProblem, 'recommendationNumber'>): string {
-  return problem.recommendationNumber ? `R${problem.recommendationNumber}` : 'Draft'
+  return problem.recommendationNumber ? `R${problem.recommendationNumber}` : t('revisions.problemWhereDraft')
+}
+
+/** What a problem says: the shared validator's words (one place, so that a problem known by its code can be said in the reader's language). */
+export function problemText(problem: Pick<DraftProblem, 'message'>): string {
+  return problem.message
 }
 
 export interface RevisionFormErrors {
@@ -66,13 +79,17 @@ export interface RevisionFormErrors {
 export function checkRevisionForm(label: string, note: string): RevisionFormErrors {
   const errors: RevisionFormErrors = {}
   const trimmed = label.trim()
-  if (trimmed === '') errors.label = 'Give the revision a label, for example "Zero draft" or "Rev.1".'
-  else if (trimmed.length > revisionLabelMaxLength) errors.label = `The label is ${trimmed.length} characters long; at most ${revisionLabelMaxLength} are allowed.`
-  if (note.trim().length > revisionNoteMaxLength) errors.note = `The note is ${note.trim().length} characters long; at most ${revisionNoteMaxLength} are allowed.`
+  if (trimmed === '') errors.label = t('revisions.labelMissing')
+  else if (trimmed.length > revisionLabelMaxLength) errors.label = t('revisions.labelTooLong', { length: trimmed.length, max: revisionLabelMaxLength })
+  if (note.trim().length > revisionNoteMaxLength) errors.note = t('revisions.noteTooLong', { length: note.trim().length, max: revisionNoteMaxLength })
   return errors
 }
 
-/** A label not taken yet to suggest: "Zero draft" first, then "Rev.1", "Rev.2", ... after the highest so far. */
+/**
+ * A label not taken yet to suggest: "Zero draft" first, then "Rev.1", "Rev.2", ... after the highest so far. A label is
+ * the revision's name in the document and its exports (like its symbol), not interface text: it is the same in every
+ * interface language.
+ */
 export function suggestRevisionLabel(revisions: readonly Pick<RevisionSummary, 'label'>[]): string {
   if (revisions.length === 0) return 'Zero draft'
   const taken = new Set(revisions.map((revision) => revision.label.trim().toLowerCase()))
@@ -92,6 +109,7 @@ export function exportFileName(base: string, format: ExportFormat, options: { ve
 export type Announcement = { kind: 'cut' | 'restored'; revision: Pick<RevisionSummary, 'id' | 'label'>; by: string | null }
 
 export function announcementText({ kind, revision, by }: Announcement): string {
-  const done = kind === 'cut' ? `${revision.label} was cut` : `${revision.label} was restored as the current text`
-  return `${done}${by ? ` by ${by}` : ''}.`
+  const label = revision.label
+  if (kind === 'cut') return by ? t('revisions.announceCutBy', { label, by }) : t('revisions.announceCut', { label })
+  return by ? t('revisions.announceRestoredBy', { label, by }) : t('revisions.announceRestored', { label })
 }
