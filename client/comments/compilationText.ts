@@ -1,15 +1,17 @@
 /** Words for the compilation of written inputs: counts, the preview's summary, the file name to fall back on. */
 import type { Compilation, CompilationFormat, CompilationGrouping, CompiledInput } from '../api/comments.ts'
+import { t } from '../i18n/i18n.ts'
 
 export function writtenInputs(count: number): string {
-  return count === 1 ? '1 written input' : `${count} written inputs`
+  return t('comments.writtenInputs', { count })
 }
+
+const summaries: Record<CompilationGrouping, string> = { delegation: 'comments.compilationSummaryByDelegation', paragraph: 'comments.compilationSummaryByParagraph' }
 
 /** "3 written inputs under 2 headings, by delegation"; a compilation without inputs says so. */
 export function compilationSummary({ inputs, groups, by }: Pick<Compilation, 'inputs' | 'groups' | 'by'>): string {
-  if (inputs.length === 0) return 'No written inputs yet: nobody has commented on this document.'
-  const headings = groups.length === 1 ? '1 heading' : `${groups.length} headings`
-  return `${writtenInputs(inputs.length)} under ${headings}, by ${by}`
+  if (inputs.length === 0) return t('comments.compilationEmpty')
+  return t(summaries[by], { inputs: inputs.length, headings: groups.length })
 }
 
 /** One written input as the preview shows it: who, where, on what text, what they wrote, how many replies. */
@@ -49,11 +51,11 @@ function previewInput(input: CompiledInput, by: CompilationGrouping): PreviewInp
   return {
     threadId: input.threadId,
     // Grouped by delegation, the heading names it already.
-    who: by === 'paragraph' && delegation && delegation !== name ? `${delegation} (${name})` : name,
+    who: by === 'paragraph' && delegation && delegation !== name ? t('comments.delegationWithName', { delegation, name }) : name,
     where: by === 'paragraph' ? null : input.location,
     quote: input.quote,
     body: input.body,
-    replies: replies === 0 ? null : replies === 1 ? '1 reply' : `${replies} replies`,
+    replies: replies === 0 ? null : t('comments.replies', { count: replies }),
   }
 }
 

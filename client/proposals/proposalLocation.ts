@@ -2,14 +2,15 @@
 import type { EditorState } from '@tiptap/pm/state'
 import type { DecorationSet } from '@tiptap/pm/view'
 import { draftNumberingKey, type NumberSpec } from '../editor/draftNumbering.ts'
+import { t } from '../i18n/i18n.ts'
 
 /** From the numbering's decorations, which follow every keystroke (the model behind them is derived after a pause). */
 export function locationIn(numbers: DecorationSet, pos: number): string | null {
   for (const decoration of numbers.find(pos, pos)) {
     if (decoration.from >= pos || decoration.to <= pos) continue
     const spec = decoration.spec as NumberSpec
-    if (typeof spec.recommendationNumber === 'number') return `R${spec.recommendationNumber}`
-    if (typeof spec.paragraphNumber === 'number') return `para. ${spec.paragraphNumber}`
+    if (typeof spec.recommendationNumber === 'number') return t('proposals.locationRecommendation', { number: spec.recommendationNumber })
+    if (typeof spec.paragraphNumber === 'number') return t('proposals.locationParagraph', { number: spec.paragraphNumber })
   }
   return null
 }
