@@ -55,8 +55,8 @@ export function CommentBubble({ editor, shortcut, onComment, labels = commentLab
       const coords = editor.view.coordsAtPos(end)
       const text = editor.view.dom.getBoundingClientRect()
       const top = coords.top + window.scrollY - 2
-      // Right to left, the text ends on its left: the bubble goes there, measured from the page's right edge.
-      if (getComputedStyle(editor.view.dom).direction === 'rtl') setSpot({ top, right: document.documentElement.clientWidth - (text.left + window.scrollX) + 8 })
+      // In a right-to-left page the margin is on the text's left: the bubble goes there, measured from the page's right edge.
+      if (document.documentElement.dir === 'rtl') setSpot({ top, right: document.documentElement.clientWidth - (text.left + window.scrollX) + 8 })
       else setSpot({ top, left: text.right + window.scrollX + 8 })
     } catch {
       setSpot(null)

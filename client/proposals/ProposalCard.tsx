@@ -11,6 +11,7 @@ import { formatList, t, tx } from '../i18n/i18n.ts'
 import { FormError } from '../pages/FormError.tsx'
 import { proposalError } from './proposalErrors.ts'
 import { mayTakeStance, ownProposal, statusLabel } from './proposalList.ts'
+import { blockLabel } from './proposalLocation.ts'
 import { ProposalForm } from './ProposalForm.tsx'
 import { proposalKindName } from './proposalTarget.ts'
 import { withReason } from './suggestion.ts'
@@ -77,7 +78,7 @@ export function ProposalCard({ proposal, placement, location, active, actions, o
       }
     >
       <header className="proposal-card-head">
-        <span className="proposal-where">{location ?? proposal.place?.label ?? '—'}</span>
+        <span className="proposal-where">{location ?? (proposal.place ? blockLabel({ kind: proposal.place.blockKind, ...proposal.place }) : '—')}</span>
         <span className="proposal-kind-name">{proposalKindName(proposal.kind)}</span>
         <span className={`proposal-status status-${proposal.status}`}>{statusLabel(proposal.status)}</span>
         {proposal.outdated && (

@@ -8,6 +8,7 @@ import { useLoad } from '../app/useLoad.ts'
 import { formatList, t, tx } from '../i18n/i18n.ts'
 import { useDownload } from '../revisions/useDownload.ts'
 import { statusLabel } from './proposalList.ts'
+import { blockLabel } from './proposalLocation.ts'
 import { proposalKindName } from './proposalTarget.ts'
 import { withReason } from './suggestion.ts'
 
@@ -104,7 +105,7 @@ function CompilationPreview({ documentId }: { documentId: string }) {
                 {blocks.map((block, index) => (
                   <li key={`${index}:${block.label}`}>
                     <p className="compiled-block">
-                      <span className="proposal-where">{block.label}</span>{' '}
+                      <span className="proposal-where">{blockLabel(block)}</span>{' '}
                       <span translate="no" dir="auto">
                         {block.text.length > 140 ? `${block.text.slice(0, 139)}…` : block.text}
                       </span>

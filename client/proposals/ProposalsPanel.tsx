@@ -3,7 +3,7 @@ import { LoadNotice } from '../app/LoadState.tsx'
 import type { Editor } from '@tiptap/core'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { resolveRef } from '../../shared/framework/lookup.ts'
-import { speakingFor } from '../../shared/schema/proposals.ts'
+import { speakingFor, type Proposal } from '../../shared/schema/proposals.ts'
 import { propose } from '../api/proposals.ts'
 import type { DocumentDetail, SignedInMember } from '../api/types.ts'
 import { pending } from '../comments/anchors.ts'
@@ -14,7 +14,7 @@ import { t, tx } from '../i18n/i18n.ts'
 import { ProposalCard, type ProposalActions } from './ProposalCard.tsx'
 import { ProposalCompilationForm } from './ProposalCompilationForm.tsx'
 import { ProposalForm } from './ProposalForm.tsx'
-import { locationAt } from './proposalLocation.ts'
+import { blockLabel, locationAt } from './proposalLocation.ts'
 import { compareInText, defaultFilters, matches, proposingDelegations, statusCounts, statusFilterLabel, statusFilters, toSuggestion, type ProposalFilters } from './proposalList.ts'
 import { draftFor, kindsFor, proposalTarget, type ProposalTarget } from './proposalTarget.ts'
 import { suggestionPlacements, useSuggestions } from './useSuggestions.ts'
@@ -23,6 +23,9 @@ import '../styles/proposals.css'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 const shortcut = isMac ? '⌘⌥P' : 'Ctrl+Alt+P'
+
+/** Where the server last placed a proposal, when the text here cannot say. */
+const placeLabel = ({ place }: Proposal) => (place ? blockLabel({ kind: place.blockKind, ...place }) : null)
 
 export interface ProposalsPanelProps {
   editor: Editor
@@ -199,7 +202,7 @@ export function ProposalsPanel({ editor, detail, member }: ProposalsPanelProps) 
             <ProposalCard
               proposal={proposal}
               placement={placement}
-              location={placement.kind === 'attached' ? (locationAt(editor.state, placement.from) ?? proposal.place?.label ?? null) : (proposal.place?.label ?? null)}
+              location={(placement.kind === 'attached' ? locationAt(editor.state, placement.from) : null) ?? placeLabel(proposal)}
               active={proposal.id === activeId}
               actions={actions}
               onSelect={() => reveal(proposal.id)}

@@ -6,7 +6,7 @@ import { doc, heading, paragraph, recommendation } from '../../shared/schema/dra
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { numberingDecorations } from '../editor/draftNumbering.ts'
 import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
-import { locationIn } from './proposalLocation.ts'
+import { blockLabel, locationIn } from './proposalLocation.ts'
 
 beforeEach(async () => useMessagesForTests('en', await loadMessages('en')))
 
@@ -34,5 +34,14 @@ describe('where a proposal is', () => {
     expect(locationIn(numbers, 2)).toBe('par. 1')
     useMessagesForTests('zh', await loadMessages('zh'))
     expect(locationIn(numbers, pm.child(0).nodeSize + 2)).toBe('建议1')
+  })
+
+  test('a block the server placed is named as the margin names it, in the reader’s language', async () => {
+    expect(blockLabel({ kind: 'paragraph', number: 12, label: 'para. 12' })).toBe('para. 12')
+    expect(blockLabel({ kind: 'recommendation', number: 4, label: 'R4' })).toBe('R4')
+    useMessagesForTests('ar', await loadMessages('ar'))
+    expect(blockLabel({ kind: 'paragraph', number: 12, label: 'para. 12' })).toBe('الفقرة 12')
+    expect(blockLabel({ kind: 'heading', number: null, label: 'heading' })).toBe('عنوان')
+    expect(blockLabel({ kind: null, number: null, label: 'somewhere' })).toBe('somewhere')
   })
 })
