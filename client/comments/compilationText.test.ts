@@ -44,7 +44,12 @@ describe('compilation of written inputs', () => {
     useMessagesForTests('ar', await loadMessages('ar'))
     expect(writtenInputs(2)).toBe('مساهمتان كتابيتان')
     useMessagesForTests('fr', await loadMessages('fr'))
-    const groups = [{ heading: 'Kenya', threadIds: ['t1', 't2'] }]
+    const groups = [{ heading: 'Kenya (African Group)', threadIds: ['t1', 't2'] }]
+    const african = (threadId: string) => ({ ...input(threadId), author: { ...input(threadId).author, regionalGroup: 'african' as const } })
+    expect(previewGroups({ by: 'delegation', inputs: [african('t1'), input('t2')], groups })[0]).toMatchObject({
+      heading: 'Kenya (Groupe des États d’Afrique)',
+      inputs: [{ where: 'Paragraphe 3' }, { where: 'Paragraphe 3' }],
+    })
     expect(compilationSummary({ by: 'paragraph', inputs: ['t1', 't2'].map(input), groups })).toBe('2 contributions écrites sous 1 rubrique, par paragraphe')
   })
 
