@@ -1,6 +1,6 @@
 /**
- * A small "Comment" button beside selected text, in editable and read-only editors alike: right of the text, level with
- * the line where the selection ends, so it hides no line of the text.
+ * A small "Comment" button beside selected text, in editable and read-only editors alike: past the text on the margin's side
+ * (its right; its left in a right-to-left page), level with the line where the selection ends, so it hides no line of the text.
  */
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
