@@ -87,7 +87,8 @@ export function ProposalCard({ proposal, placement, location, active, actions, o
           </span>
         )}
       </header>
-      <button type="button" className="proposal-change" onClick={onSelect} aria-pressed={active} disabled={placement.kind !== 'attached'} title={t('proposals.showInText')}>
+      {/* The change is members' text: it takes the direction of the text it holds. */}
+      <button type="button" className="proposal-change" dir="auto" onClick={onSelect} aria-pressed={active} disabled={placement.kind !== 'attached'} title={t('proposals.showInText')}>
         {proposal.quote && proposal.kind !== 'insert' && proposal.kind !== 'paragraph' && proposal.kind !== 'recommendation' && proposal.kind !== 'relink' && (
           <del className="proposal-old" translate="no" dir="auto">
             {proposal.quote}

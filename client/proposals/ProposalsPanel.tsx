@@ -179,13 +179,15 @@ export function ProposalsPanel({ editor, detail, member }: ProposalsPanelProps) 
         {canPropose && (
           <label className="proposal-filter proposal-mine">
             <input type="checkbox" checked={filters.mine} onChange={(event) => setFilters({ ...filters, mine: event.target.checked })} />
-            {tx('proposals.filterMine', {
-              delegation: (
-                <bdi key="delegation" translate="no">
-                  {me}
-                </bdi>
-              ),
-            })}
+            <span>
+              {tx('proposals.filterMine', {
+                delegation: (
+                  <bdi key="delegation" translate="no">
+                    {me}
+                  </bdi>
+                ),
+              })}
+            </span>
           </label>
         )}
       </div>
