@@ -1,15 +1,18 @@
 /**
- * A small "Comment" button beside selected text, in editable and read-only editors alike: right of the text, level with
- * the line where the selection ends, so it hides no line of the text.
+ * A small "Comment" button beside selected text, in editable and read-only editors alike: past the text on the margin's side
+ * (its right; its left in a right-to-left page), level with the line where the selection ends, so it hides no line of the text.
  */
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import { useEffect, useLayoutEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
+import { t } from '../i18n/i18n.ts'
 
+/** Where the bubble goes: level with the selection's end, past the text's end side (its right, or its left in Arabic). */
 interface Spot {
   top: number
-  left: number
+  left?: number
+  right?: number
 }
 
 /** Whether the browser's selection is a stretch of text inside the editor (not a caret, not elsewhere on the page). */
@@ -26,7 +29,12 @@ export interface BubbleLabels {
   className: string
 }
 
-const commentLabels = (shortcut: string): BubbleLabels => ({ label: 'Comment', title: `Comment on the selected text (${shortcut})`, testId: 'comment-bubble', className: 'comment-bubble' })
+const commentLabels = (shortcut: string): BubbleLabels => ({
+  label: t('comments.comment'),
+  title: t('comments.commentOnSelectionTitle', { shortcut }),
+  testId: 'comment-bubble',
+  className: 'comment-bubble',
+})
 
 /** Also offers other actions on a selection (Propose), with their own labels. */
 export function CommentBubble({ editor, shortcut, onComment, labels = commentLabels(shortcut) }: { editor: Editor; shortcut: string; onComment: () => void; labels?: BubbleLabels }) {
@@ -46,7 +54,10 @@ export function CommentBubble({ editor, shortcut, onComment, labels = commentLab
     try {
       const coords = editor.view.coordsAtPos(end)
       const text = editor.view.dom.getBoundingClientRect()
-      setSpot({ top: coords.top + window.scrollY - 2, left: text.right + window.scrollX + 8 })
+      const top = coords.top + window.scrollY - 2
+      // In a right-to-left page the margin is on the text's left: the bubble goes there, measured from the page's right edge.
+      if (document.documentElement.dir === 'rtl') setSpot({ top, right: document.documentElement.clientWidth - (text.left + window.scrollX) + 8 })
+      else setSpot({ top, left: text.right + window.scrollX + 8 })
     } catch {
       setSpot(null)
     }
@@ -54,7 +65,7 @@ export function CommentBubble({ editor, shortcut, onComment, labels = commentLab
 
   if (!spot) return null
   return createPortal(
-    <div className={labels.className} style={{ top: spot.top, left: spot.left }}>
+    <div className={labels.className} style={spot}>
       <button
         type="button"
         // Keeps the selection (and the editor's focus) while the button is pressed.

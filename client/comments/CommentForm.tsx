@@ -1,7 +1,9 @@
 /** Writing a comment: a new thread's first comment, a reply, or an edit. The server's refusal is shown in its words. */
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { maxCommentLength } from '../api/comments.ts'
+import { t } from '../i18n/i18n.ts'
 import { FormError } from '../pages/FormError.tsx'
+import { commentError } from './commentErrors.ts'
 
 export interface CommentFormProps {
   label: string
@@ -32,14 +34,14 @@ export function CommentForm({ label, submitLabel, busyLabel, initialBody = '', o
     event?.preventDefault()
     if (busy) return
     const trimmed = body.trim()
-    if (!trimmed) return setError(new Error('Write something before posting.'))
-    if (trimmed.length > maxCommentLength) return setError(new Error(`A comment can be at most ${maxCommentLength.toLocaleString()} characters.`))
+    if (!trimmed) return setError(new Error(t('comments.errorEmpty')))
+    if (trimmed.length > maxCommentLength) return setError(new Error(t('comments.errorTooLong', { max: maxCommentLength })))
     setBusy(true)
     setError(null)
     try {
       await onSubmit(trimmed)
     } catch (failure) {
-      if (mounted.current) setError(failure)
+      if (mounted.current) setError(commentError(failure))
     } finally {
       if (mounted.current) setBusy(false)
     }
@@ -58,9 +60,9 @@ export function CommentForm({ label, submitLabel, busyLabel, initialBody = '', o
   return (
     <form className="comment-form" onSubmit={submit} aria-busy={busy}>
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} ref={field} rows={3} value={body} onChange={(event) => setBody(event.target.value)} onKeyDown={onKeyDown} aria-describedby={`${id}-hint`} />
+      <textarea dir="auto" id={id} ref={field} rows={3} value={body} onChange={(event) => setBody(event.target.value)} onKeyDown={onKeyDown} aria-describedby={`${id}-hint`} />
       <p className="comment-form-hint" id={`${id}-hint`}>
-        Ctrl+Enter to post{onCancel ? ', Escape to cancel' : ''}.
+        {onCancel ? t('comments.formHintWithCancel') : t('comments.formHint')}
       </p>
       <FormError error={error} />
       <div className="comment-form-actions">
@@ -69,7 +71,7 @@ export function CommentForm({ label, submitLabel, busyLabel, initialBody = '', o
         </button>
         {onCancel && (
           <button type="button" className="button-quiet" onClick={onCancel} disabled={busy}>
-            Cancel
+            {t('comments.cancel')}
           </button>
         )}
       </div>

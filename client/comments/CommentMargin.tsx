@@ -1,6 +1,7 @@
 /** The open comment threads in the margin, each beside its passage, with the paragraph or recommendation it is on. */
 import type { Editor } from '@tiptap/core'
 import { useRef } from 'react'
+import { t } from '../i18n/i18n.ts'
 import type { ThreadActions } from './ThreadCard.tsx'
 import { PlacedThreadCard } from './ThreadGroups.tsx'
 import type { PlacedThread } from './threadLayout.ts'
@@ -23,14 +24,14 @@ export function CommentMargin({ editor, threads, activeId, actions, onActivate, 
   const margin = useRef<HTMLOListElement>(null)
   useMarginPositions(editor, margin, `${layoutKey}|${threads.map(({ thread }) => thread.id).join(',')}`, activeId)
   return (
-    <ol className="comment-margin" ref={margin} aria-label="Comments beside the text">
+    <ol className="comment-margin" ref={margin} aria-label={t('comments.marginLabel')}>
       {threads.map((placed) => {
         const { thread } = placed
         return (
           <li key={thread.id} className={thread.id === activeId ? 'margin-thread is-active' : 'margin-thread'} data-margin-thread={thread.id}>
             <p className="margin-thread-head">
               <span className="margin-location" data-margin-location="" />
-              {newThreadIds.has(thread.id) && <span className="badge badge-new">New</span>}
+              {newThreadIds.has(thread.id) && <span className="badge badge-new">{t('comments.new')}</span>}
             </p>
             <PlacedThreadCard editor={editor} placed={placed} activeId={activeId} actions={actions} onActivate={onActivate} />
           </li>

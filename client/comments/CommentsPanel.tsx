@@ -9,6 +9,7 @@ import { useCallback, useMemo, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { openThread } from '../api/comments.ts'
 import type { DocumentDetail, SignedInMember } from '../api/types.ts'
+import { t, tx } from '../i18n/i18n.ts'
 import { CommentBubble } from './CommentBubble.tsx'
 import { CommentFilters } from './CommentFilters.tsx'
 import { CommentMargin } from './CommentMargin.tsx'
@@ -101,32 +102,34 @@ export function CommentsPanel({ editor, detail, member, marginHost = null }: Com
   return (
     <section className="side-panel comments-panel" aria-labelledby="comments-heading">
       <div className="comments-heading-row">
-        <h2 id="comments-heading">Comments</h2>
+        <h2 id="comments-heading">{t('comments.heading')}</h2>
         {canComment && (
           <button
             type="button"
             className="button-quiet"
             onMouseDown={(event) => event.preventDefault()}
             onClick={start}
-            title={`Comment on the selected text (${commentShortcut})`}
+            title={t('comments.commentOnSelectionTitle', { shortcut: commentShortcut })}
             aria-keyshortcuts={commentShortcutAria}
           >
-            Comment on selection
+            {t('comments.commentOnSelection')}
           </button>
         )}
       </div>
       <p className="panel-summary" role="status">
-        {load.status === 'ready' ? `${openCount} open, ${groups.resolved.length} resolved` : ''}
+        {load.status === 'ready' ? t('comments.summary', { open: openCount, resolved: groups.resolved.length }) : ''}
       </p>
       {load.status === 'ready' && seenAt !== null && (
         <p className="comments-new" data-testid="comments-new">
           {newCount === 0 ? (
-            'Nothing new since you last looked.'
+            t('comments.nothingNew')
           ) : (
             <>
-              <strong>{newCount} new</strong> since you last looked{isNarrowed(filters) ? ` (${unseen} shown)` : ''}.{' '}
+              {isNarrowed(filters)
+                ? tx('comments.newSinceLookedShown', { count: newCount, shown: unseen, b: (chunks) => <strong key="b">{chunks}</strong> })
+                : tx('comments.newSinceLooked', { count: newCount, b: (chunks) => <strong key="b">{chunks}</strong> })}{' '}
               <button type="button" className="button-link" onClick={() => void markSeen()}>
-                Mark as seen
+                {t('comments.markSeen')}
               </button>
             </>
           )}
@@ -140,7 +143,7 @@ export function CommentsPanel({ editor, detail, member, marginHost = null }: Com
         </p>
       )}
       {draft && <NewThreadForm anchor={draft} onPost={post} onCancel={clear} />}
-      <LoadNotice loading={load.status === 'loading'} error={load.status === 'failed' ? load.error : null} what="the comments" retry={reload} />
+      <LoadNotice loading={load.status === 'loading'} error={load.status === 'failed' ? load.error : null} what={t('comments.loadWhat')} retry={reload} />
       <div ref={list}>
         <ThreadGroups
           editor={editor}
@@ -153,8 +156,8 @@ export function CommentsPanel({ editor, detail, member, marginHost = null }: Com
             !draft &&
             inMargin.length === 0 && (
               <p className="comments-empty">
-                {isNarrowed(filters) ? 'No comments match these filters.' : 'No open comments.'}
-                {canComment ? ` Select a passage of the text and choose Comment (${commentShortcut}).` : ''}
+                {isNarrowed(filters) ? t('comments.emptyFiltered') : t('comments.emptyOpen')}
+                {canComment ? ` ${t('comments.emptyHowTo', { shortcut: commentShortcut })}` : ''}
               </p>
             )
           }

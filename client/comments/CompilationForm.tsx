@@ -1,9 +1,7 @@
 /** "Compilation of written inputs": every comment on the document, grouped by delegation or by paragraph, as DOCX or Markdown. */
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import {
-  compilationFormatLabels,
   compilationFormats,
-  compilationGroupingLabels,
   compilationGroupings,
   compilationUrl,
   followThreads,
@@ -14,8 +12,12 @@ import {
 import { ChoiceGroup, DownloadAndPreview } from '../app/CompilationControls.tsx'
 import { LoadState } from '../app/LoadState.tsx'
 import { useLoad } from '../app/useLoad.ts'
+import { t } from '../i18n/i18n.ts'
 import { useDownload } from '../revisions/useDownload.ts'
 import { compilationFileName, compilationSummary, previewGroups } from './compilationText.ts'
+
+const groupingLabels = (): Record<CompilationGrouping, string> => ({ delegation: t('comments.byDelegation'), paragraph: t('comments.byParagraph') })
+const formatLabels = (): Record<CompilationFormat, string> => ({ docx: t('comments.formatDocx'), md: t('comments.formatMarkdown') })
 
 export function CompilationForm({ documentId }: { documentId: string }) {
   const [by, setBy] = useState<CompilationGrouping>('delegation')
@@ -32,14 +34,14 @@ export function CompilationForm({ documentId }: { documentId: string }) {
 
   return (
     <details className="compilation" data-testid="compilation">
-      <summary>Compilation of written inputs</summary>
-      <form className="compilation-form" onSubmit={submit} aria-label="Compilation of written inputs">
-        <p className="hint">Every comment on this document, with the text it was made on and its replies.</p>
+      <summary>{t('comments.compilation')}</summary>
+      <form className="compilation-form" onSubmit={submit} aria-label={t('comments.compilation')}>
+        <p className="hint">{t('comments.compilationHint')}</p>
         <ChoiceGroup
-          legend="Group"
+          legend={t('comments.compilationGroup')}
           name={`${name}-by`}
           options={compilationGroupings}
-          labels={compilationGroupingLabels}
+          labels={groupingLabels()}
           value={by}
           onChange={(option) => {
             setBy(option)
@@ -47,10 +49,10 @@ export function CompilationForm({ documentId }: { documentId: string }) {
           }}
         />
         <ChoiceGroup
-          legend="Format"
+          legend={t('comments.compilationFormat')}
           name={`${name}-format`}
           options={compilationFormats}
-          labels={compilationFormatLabels}
+          labels={formatLabels()}
           value={format}
           onChange={(option) => {
             setFormat(option)
@@ -72,8 +74,8 @@ function CompilationPreview({ documentId, by }: { documentId: string; by: Compil
   const [loaded, reload, refresh] = useLoad(() => getCompilation(documentId, by), [documentId, by])
   useEffect(() => followThreads(documentId, refresh, refresh), [documentId, refresh])
   return (
-    <section className="compilation-preview" aria-label="Preview of the compilation">
-      <LoadState loaded={loaded} what="the compilation" retry={reload}>
+    <section className="compilation-preview" aria-label={t('comments.compilationPreview')}>
+      <LoadState loaded={loaded} what={t('comments.compilationLoadWhat')} retry={reload}>
         {(compilation) => (
           <>
             <p className="compilation-summary" role="status">
@@ -84,18 +86,31 @@ function CompilationPreview({ documentId, by }: { documentId: string; by: Compil
                 {previewGroups(compilation).map((group, index) => (
                   <li key={`${index}:${group.heading}`}>
                     <p className="compilation-group-head">
-                      <span className="compilation-heading">{group.heading}</span>
+                      <span className="compilation-heading" translate="no" dir="auto">
+                        {group.heading}
+                      </span>
                       <span className="compilation-count">{group.count}</span>
                     </p>
                     <ol className="compilation-inputs">
                       {group.inputs.map((input) => (
                         <li key={input.threadId} className="compilation-input">
                           <p className="compilation-input-who">
-                            {input.who}
-                            {input.where && <span className="hint"> · {input.where}</span>}
+                            <bdi translate="no">{input.who}</bdi>
+                            {input.where && (
+                              <span className="hint">
+                                {' · '}
+                                <bdi translate="no">{input.where}</bdi>
+                              </span>
+                            )}
                           </p>
-                          {input.quote && <blockquote className="compilation-input-quote">{input.quote}</blockquote>}
-                          <p className="compilation-input-body">{input.body}</p>
+                          {input.quote && (
+                            <blockquote className="compilation-input-quote" translate="no" dir="auto">
+                              {input.quote}
+                            </blockquote>
+                          )}
+                          <p className="compilation-input-body" translate="no" dir="auto">
+                            {input.body}
+                          </p>
                           {input.replies && <p className="hint">{input.replies}</p>}
                         </li>
                       ))}
@@ -105,7 +120,7 @@ function CompilationPreview({ documentId, by }: { documentId: string; by: Compil
               </ul>
             )}
             <button type="button" className="button-link" onClick={reload}>
-              Refresh preview
+              {t('comments.refreshPreview')}
             </button>
           </>
         )}

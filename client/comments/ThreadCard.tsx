@@ -3,11 +3,11 @@ import { dateAndTime } from '../app/dates.ts'
 import { useState } from 'react'
 import { deleteComment, editComment, reopenThread, replyToThread, resolveThread, type Author, type Comment, type Thread } from '../api/comments.ts'
 import type { SignedInMember } from '../api/types.ts'
-import { roleLabels } from '../app/roleLabels.ts'
+import { t, tx } from '../i18n/i18n.ts'
 import { FormError } from '../pages/FormError.tsx'
 import type { Placement } from './anchors.ts'
+import { commentError } from './commentErrors.ts'
 import { CommentForm } from './CommentForm.tsx'
-
 
 function When({ at }: { at: number }) {
   const date = new Date(at)
@@ -15,8 +15,11 @@ function When({ at }: { at: number }) {
 }
 
 export function authorLabel(author: Pick<Author, 'name' | 'delegation'>): string {
-  return author.delegation ? `${author.name} (${author.delegation})` : author.name
+  return author.delegation ? t('comments.nameWithDelegation', { name: author.name, delegation: author.delegation }) : author.name
 }
+
+/** The roles a comment names beside its author; delegations and stakeholders are named by their badge or delegation. */
+const roleNames: Partial<Record<Author['role'], string>> = { cofacilitator: 'comments.roleCofacilitator', secretariat: 'comments.roleSecretariat' }
 
 export interface ThreadActions {
   documentId: string
@@ -30,19 +33,25 @@ export interface ThreadActions {
 function AuthorLine({ author, at, editedAt }: { author: Author; at: number; editedAt: number | null }) {
   return (
     <p className="comment-meta">
-      <span className="comment-author">{author.name}</span>
-      {author.delegation && <span className="comment-delegation">{author.delegation}</span>}
+      <span className="comment-author" translate="no" dir="auto">
+        {author.name}
+      </span>
+      {author.delegation && (
+        <span className="comment-delegation" translate="no" dir="auto">
+          {author.delegation}
+        </span>
+      )}
       {author.role === 'stakeholder' ? (
-        <span className="badge badge-stakeholder">Stakeholder input</span>
+        <span className="badge badge-stakeholder">{t('comments.stakeholderInput')}</span>
       ) : (
-        (author.role === 'cofacilitator' || author.role === 'secretariat') && <span className="comment-role">{roleLabels[author.role]}</span>
+        roleNames[author.role] && <span className="comment-role">{t(roleNames[author.role]!)}</span>
       )}
       <span className="comment-time">
         <When at={at} />
         {editedAt !== null && (
           <>
-            {' '}
-            · edited <When at={editedAt} />
+            {' · '}
+            {tx('comments.edited', { when: <When key="when" at={editedAt} /> })}
           </>
         )}
       </span>
@@ -62,7 +71,7 @@ function CommentItem({ comment, actions }: { comment: Comment; actions: ThreadAc
       await change(() => deleteComment(documentId, comment.id))
       setMode('reading')
     } catch (failure) {
-      setError(failure)
+      setError(commentError(failure))
     }
   }
 
@@ -70,12 +79,12 @@ function CommentItem({ comment, actions }: { comment: Comment; actions: ThreadAc
     <li className={comment.deleted ? 'comment is-deleted' : 'comment'} data-testid="comment" data-comment-id={comment.id}>
       <AuthorLine author={comment.author} at={comment.createdAt} editedAt={comment.deleted ? null : comment.editedAt} />
       {comment.deleted ? (
-        <p className="comment-body comment-deleted">Comment deleted by its author</p>
+        <p className="comment-body comment-deleted">{t('comments.deletedByAuthor')}</p>
       ) : mode === 'editing' ? (
         <CommentForm
-          label="Edit your comment"
-          submitLabel="Save"
-          busyLabel="Saving…"
+          label={t('comments.editYourComment')}
+          submitLabel={t('comments.save')}
+          busyLabel={t('comments.saving')}
           initialBody={comment.body}
           onSubmit={async (body) => {
             await change(() => editComment(documentId, comment.id, body))
@@ -84,26 +93,28 @@ function CommentItem({ comment, actions }: { comment: Comment; actions: ThreadAc
           onCancel={() => setMode('reading')}
         />
       ) : (
-        <p className="comment-body">{comment.body}</p>
+        <p className="comment-body" translate="no" dir="auto">
+          {comment.body}
+        </p>
       )}
       {own && mode === 'reading' && (
         <div className="comment-actions">
           <button type="button" className="button-link" onClick={() => setMode('editing')}>
-            Edit
+            {t('comments.edit')}
           </button>
           <button type="button" className="button-link" onClick={() => setMode('confirming-delete')}>
-            Delete
+            {t('comments.delete')}
           </button>
         </div>
       )}
       {own && mode === 'confirming-delete' && (
-        <div className="comment-confirm" role="group" aria-label="Confirm deletion">
-          <span>Delete this comment? Its place in the thread stays, marked as deleted.</span>
+        <div className="comment-confirm" role="group" aria-label={t('comments.confirmDeletion')}>
+          <span>{t('comments.deleteQuestion')}</span>
           <button type="button" className="button-danger" onClick={remove}>
-            Delete comment
+            {t('comments.deleteComment')}
           </button>
           <button type="button" className="button-quiet" onClick={() => setMode('reading')}>
-            Keep it
+            {t('comments.keepIt')}
           </button>
         </div>
       )}
@@ -135,31 +146,48 @@ export function ThreadCard({ thread, placement, active, actions, onSelect }: Thr
     try {
       await change(() => (thread.resolved ? reopenThread(documentId, thread.id) : resolveThread(documentId, thread.id)))
     } catch (failure) {
-      setError(failure)
+      setError(commentError(failure))
     } finally {
       setBusy(false)
     }
   }
 
-  const quote = thread.anchor.quote || '(no text)'
+  const quote = thread.anchor.quote || t('comments.noText')
+  const quoted = (
+    <q translate="no" dir="auto">
+      {quote}
+    </q>
+  )
   return (
-    <article className={classes.filter(Boolean).join(' ')} data-testid="comment-thread" data-thread-id={thread.id} aria-label={`Comment thread on “${quote.slice(0, 80)}”`}>
+    <article
+      className={classes.filter(Boolean).join(' ')}
+      data-testid="comment-thread"
+      data-thread-id={thread.id}
+      aria-label={t('comments.threadLabel', { quote: quote.slice(0, 80) })}
+    >
       {placement.kind === 'attached' ? (
-        <button type="button" className="thread-quote" onClick={onSelect} aria-pressed={active} title="Show this passage in the text">
-          <span className="visually-hidden">Passage: </span>
-          <q>{quote}</q>
+        <button type="button" className="thread-quote" onClick={onSelect} aria-pressed={active} title={t('comments.showPassage')}>
+          <span className="visually-hidden">{t('comments.passage')} </span>
+          {quoted}
         </button>
       ) : (
         <div className="thread-quote is-static">
-          <span className="visually-hidden">Passage: </span>
-          <q>{quote}</q>
-          {isDetached && <p className="thread-detached-note">The text this comment was made on has been deleted.</p>}
-          {placement.kind === 'pending' && <p className="thread-detached-note">Finding this passage in the text…</p>}
+          <span className="visually-hidden">{t('comments.passage')} </span>
+          {quoted}
+          {isDetached && <p className="thread-detached-note">{t('comments.passageDeleted')}</p>}
+          {placement.kind === 'pending' && <p className="thread-detached-note">{t('comments.findingPassage')}</p>}
         </div>
       )}
       {thread.resolved && (
         <p className="thread-resolved-note">
-          Resolved by {authorLabel(thread.resolved.by)}, <When at={thread.resolved.at} />
+          {tx('comments.resolvedBy', {
+            author: (
+              <bdi key="author" translate="no">
+                {authorLabel(thread.resolved.by)}
+              </bdi>
+            ),
+            when: <When key="when" at={thread.resolved.at} />,
+          })}
         </p>
       )}
       <ol className="comment-list">
@@ -169,9 +197,9 @@ export function ThreadCard({ thread, placement, active, actions, onSelect }: Thr
       </ol>
       {replying ? (
         <CommentForm
-          label="Your reply"
-          submitLabel="Reply"
-          busyLabel="Posting…"
+          label={t('comments.yourReply')}
+          submitLabel={t('comments.reply')}
+          busyLabel={t('comments.posting')}
           onSubmit={async (body) => {
             await change(() => replyToThread(documentId, thread.id, body))
             setReplying(false)
@@ -182,12 +210,12 @@ export function ThreadCard({ thread, placement, active, actions, onSelect }: Thr
         <div className="thread-actions">
           {canComment && !thread.resolved && (
             <button type="button" className="button-quiet" onClick={() => setReplying(true)}>
-              Reply
+              {t('comments.reply')}
             </button>
           )}
           {canResolve && (
             <button type="button" className={thread.resolved ? 'button-quiet' : ''} onClick={toggleResolved} disabled={busy}>
-              {thread.resolved ? 'Reopen' : 'Resolve'}
+              {thread.resolved ? t('comments.reopen') : t('comments.resolve')}
             </button>
           )}
         </div>

@@ -1,6 +1,7 @@
 /** The comment threads as the panel lists them: open ones in text order, then detached, then resolved (folded). */
 import type { Editor } from '@tiptap/core'
 import type { ReactNode } from 'react'
+import { t } from '../i18n/i18n.ts'
 import type { Placement } from './anchors.ts'
 import { ThreadCard, type ThreadActions } from './ThreadCard.tsx'
 import type { PlacedThread } from './threadLayout.ts'
@@ -52,21 +53,21 @@ export function ThreadGroups({ editor, groups, activeId, actions, onActivate, em
     <>
       {open.length + detached.length === 0 && empty}
       {open.length > 0 && (
-        <ol className="thread-list" aria-label="Open comments">
+        <ol className="thread-list" aria-label={t('comments.openComments')}>
           {open.map(card)}
         </ol>
       )}
       {detached.length > 0 && (
         <section className="thread-group" aria-labelledby="detached-heading">
-          <h3 id="detached-heading">Detached ({detached.length})</h3>
-          <p className="hint">The text these comments were made on has been deleted; they stay here with the text they quoted.</p>
+          <h3 id="detached-heading">{t('comments.detachedHeading', { count: detached.length })}</h3>
+          <p className="hint">{t('comments.detachedHint')}</p>
           <ol className="thread-list">{detached.map(card)}</ol>
         </section>
       )}
       {resolved.length > 0 && (
         <details className="thread-group resolved-threads">
           <summary>
-            <h3>Resolved ({resolved.length})</h3>
+            <h3>{t('comments.resolvedHeading', { count: resolved.length })}</h3>
           </summary>
           <ol className="thread-list">{resolved.map(card)}</ol>
         </details>

@@ -1,6 +1,9 @@
-import { describe, expect, test } from 'vitest'
+import { beforeEach, describe, expect, test } from 'vitest'
 import { compilationUrl } from '../api/comments.ts'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import { compilationFileName, compilationSummary, previewGroups, writtenInputs } from './compilationText.ts'
+
+beforeEach(async () => useMessagesForTests('en', await loadMessages('en')))
 
 const input = (threadId: string) => ({
   threadId,
@@ -31,6 +34,23 @@ describe('compilation of written inputs', () => {
     expect(compilationSummary({ by: 'delegation', inputs: ['t1', 't2', 't3'].map(input), groups })).toBe('3 written inputs under 2 headings, by delegation')
     expect(compilationSummary({ by: 'paragraph', inputs: [input('t1')], groups: [groups[1]!] })).toBe('1 written input under 1 heading, by paragraph')
     expect(compilationSummary({ by: 'paragraph', inputs: [], groups: [] })).toMatch(/^No written inputs yet/)
+  })
+
+  test('counts in the reader’s language, with its plural forms', async () => {
+    useMessagesForTests('ru', await loadMessages('ru'))
+    expect(writtenInputs(1)).toBe('1 письменный материал')
+    expect(writtenInputs(3)).toBe('3 письменных материала')
+    expect(writtenInputs(5)).toBe('5 письменных материалов')
+    useMessagesForTests('ar', await loadMessages('ar'))
+    expect(writtenInputs(2)).toBe('مساهمتان كتابيتان')
+    useMessagesForTests('fr', await loadMessages('fr'))
+    const groups = [{ heading: 'Kenya (African Group)', threadIds: ['t1', 't2'] }]
+    const african = (threadId: string) => ({ ...input(threadId), author: { ...input(threadId).author, regionalGroup: 'african' as const } })
+    expect(previewGroups({ by: 'delegation', inputs: [african('t1'), input('t2')], groups })[0]).toMatchObject({
+      heading: 'Kenya (Groupe des États d’Afrique)',
+      inputs: [{ where: 'Paragraphe 3' }, { where: 'Paragraphe 3' }],
+    })
+    expect(compilationSummary({ by: 'paragraph', inputs: ['t1', 't2'].map(input), groups })).toBe('2 contributions écrites sous 1 rubrique, par paragraphe')
   })
 
   test('the fallback file name follows the server', () => {

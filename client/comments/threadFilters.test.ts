@@ -1,6 +1,9 @@
-import { expect, test } from 'vitest'
+import { beforeEach, expect, test } from 'vitest'
 import type { Author, Comment, Thread } from '../api/comments.ts'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import { commentingDelegations, defaultThreadFilters, isNarrowed, matchesFilters, tabTitle, unseenCount } from './threadFilters.ts'
+
+beforeEach(async () => useMessagesForTests('en', await loadMessages('en')))
 
 const kenya: Author = { id: 7, name: 'Delegate of Kenya', role: 'delegation', delegation: 'Kenya', regionalGroup: 'african' }
 const brazil: Author = { id: 8, name: 'Delegate of Brazil', role: 'delegation', delegation: 'Brazil', regionalGroup: 'latin-american-caribbean' }
@@ -62,4 +65,10 @@ test('new since the member last looked: others’ comments after that time, not 
 test('the tab title names the document, with the count of new comments when there are any', () => {
   expect(tabTitle('Annual summary', 0, 'DTG drafting workspace')).toBe('Annual summary · DTG drafting workspace')
   expect(tabTitle('Annual summary', 4, 'DTG drafting workspace')).toBe('(4) Annual summary · DTG drafting workspace')
+})
+
+test('the tab title follows the language, the document title kept as it is', async () => {
+  useMessagesForTests('zh', await loadMessages('zh'))
+  expect(tabTitle('Annual summary', 2, '专题工作组起草工作区')).toBe('（2）Annual summary · 专题工作组起草工作区')
+  expect(tabTitle('Annual summary', 0, '专题工作组起草工作区')).toBe('Annual summary · 专题工作组起草工作区')
 })

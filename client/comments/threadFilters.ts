@@ -1,5 +1,6 @@
 /** Which threads the comments show (open, mine, one delegation's, stakeholder input) and what is new since the member last looked. */
 import type { Thread } from '../api/comments.ts'
+import { t } from '../i18n/i18n.ts'
 
 export interface ThreadFilters {
   /** Open threads only (resolved ones are listed apart otherwise). */
@@ -51,6 +52,5 @@ export function unseenCount(threads: readonly Thread[], seenAt: number | null, m
 
 /** The browser tab's title: the document's, with the count of new comments in front when there are any. */
 export function tabTitle(documentTitle: string, unseen: number, appName: string): string {
-  const base = `${documentTitle} · ${appName}`
-  return unseen > 0 ? `(${unseen}) ${base}` : base
+  return t('comments.tabTitle', { title: documentTitle, count: unseen, appName })
 }

@@ -2,6 +2,7 @@
 import type { Editor } from '@tiptap/core'
 import { useCallback, useState } from 'react'
 import type { Anchor } from '../api/comments.ts'
+import { t } from '../i18n/i18n.ts'
 import { anchorFor, bindingOf } from './anchors.ts'
 
 export interface CommentDraft {
@@ -20,10 +21,10 @@ export function useCommentDraft(editor: Editor): CommentDraft {
     if (editor.isDestroyed) return
     const { from, to, empty } = editor.state.selection
     const binding = bindingOf(editor.state)
-    if (empty) return setHint('Select the passage you want to comment on, then choose Comment.')
-    if (!binding) return setHint('The text is still loading; try again in a moment.')
+    if (empty) return setHint(t('comments.hintSelectPassage'))
+    if (!binding) return setHint(t('comments.hintStillLoading'))
     const anchor = anchorFor(binding, editor.state.doc, from, to)
-    if (!anchor.quote) return setHint('Select some text, not only an empty line, to comment on it.')
+    if (!anchor.quote) return setHint(t('comments.hintEmptyLine'))
     setHint(null)
     setDraft(anchor)
   }, [editor])

@@ -7,19 +7,14 @@ import { acceptProposal, bracketProposal, editProposal, rejectProposal, takeStan
 import type { SignedInMember } from '../api/types.ts'
 import type { Placement } from '../comments/anchors.ts'
 import { useCatalogue } from '../editor/CatalogueContext.ts'
+import { formatList, t, tx } from '../i18n/i18n.ts'
 import { FormError } from '../pages/FormError.tsx'
-import { mayTakeStance, ownProposal } from './proposalList.ts'
+import { proposalError } from './proposalErrors.ts'
+import { mayTakeStance, ownProposal, statusLabel } from './proposalList.ts'
+import { blockLabel } from './proposalLocation.ts'
 import { ProposalForm } from './ProposalForm.tsx'
-import { proposalKindNames } from './proposalTarget.ts'
-
-
-const statusLabels: Record<Proposal['status'], string> = {
-  open: 'Open',
-  accepted: 'Accepted',
-  rejected: 'Rejected',
-  withdrawn: 'Withdrawn',
-  bracketed: 'Bracketed',
-}
+import { proposalKindName } from './proposalTarget.ts'
+import { withReason } from './suggestion.ts'
 
 export interface ProposalActions {
   documentId: string
@@ -63,7 +58,7 @@ export function ProposalCard({ proposal, placement, location, active, actions, o
       await change(action)
       after?.()
     } catch (failure) {
-      setError(failure)
+      setError(proposalError(failure))
     } finally {
       setBusy(false)
     }
@@ -76,51 +71,115 @@ export function ProposalCard({ proposal, placement, location, active, actions, o
       className={classes.filter(Boolean).join(' ')}
       data-testid="proposal-card"
       data-proposal-id={proposal.id}
-      aria-label={`${proposalKindNames[proposal.kind]} proposed by ${proposal.proposer.delegation}${location ? `, ${location}` : ''}`}
+      aria-label={
+        location
+          ? t('proposals.cardLabelAt', { kind: proposalKindName(proposal.kind), delegation: proposal.proposer.delegation, location })
+          : t('proposals.cardLabel', { kind: proposalKindName(proposal.kind), delegation: proposal.proposer.delegation })
+      }
     >
       <header className="proposal-card-head">
-        <span className="proposal-where">{location ?? proposal.place?.label ?? '—'}</span>
-        <span className="proposal-kind-name">{proposalKindNames[proposal.kind]}</span>
-        <span className={`proposal-status status-${proposal.status}`}>{statusLabels[proposal.status]}</span>
+        <span className="proposal-where">{location ?? (proposal.place ? blockLabel({ kind: proposal.place.blockKind, ...proposal.place }) : '—')}</span>
+        <span className="proposal-kind-name">{proposalKindName(proposal.kind)}</span>
+        <span className={`proposal-status status-${proposal.status}`}>{statusLabel(proposal.status)}</span>
         {proposal.outdated && (
-          <span className="proposal-status status-outdated" title="The text this proposal was made on has been deleted">
-            Outdated
+          <span className="proposal-status status-outdated" title={t('proposals.outdatedTitle')}>
+            {t('proposals.outdated')}
           </span>
         )}
       </header>
-      <button type="button" className="proposal-change" onClick={onSelect} aria-pressed={active} disabled={placement.kind !== 'attached'} title="Show in the text">
+      {/* The change is members' text: it takes the direction of the text it holds. */}
+      <button type="button" className="proposal-change" dir="auto" onClick={onSelect} aria-pressed={active} disabled={placement.kind !== 'attached'} title={t('proposals.showInText')}>
         {proposal.quote && proposal.kind !== 'insert' && proposal.kind !== 'paragraph' && proposal.kind !== 'recommendation' && proposal.kind !== 'relink' && (
-          <del className="proposal-old">{proposal.quote}</del>
+          <del className="proposal-old" translate="no" dir="auto">
+            {proposal.quote}
+          </del>
         )}
-        {proposal.text && <ins className="proposal-new">{proposal.text}</ins>}
-        {proposal.refs && <span className="proposal-card-refs">Links: {proposal.refs.map(labelOf).join(', ')}</span>}
+        {proposal.text && (
+          <ins className="proposal-new" translate="no" dir="auto">
+            {proposal.text}
+          </ins>
+        )}
+        {proposal.refs && (
+          <span className="proposal-card-refs">
+            {tx('proposals.links', {
+              links: (
+                <bdi key="links" translate="no">
+                  {formatList(proposal.refs.map(labelOf))}
+                </bdi>
+              ),
+            })}
+          </span>
+        )}
       </button>
       <p className="proposal-by">
-        <strong>{proposal.proposer.delegation}</strong>
+        <strong translate="no" dir="auto">
+          {proposal.proposer.delegation}
+        </strong>
         <span className="proposal-by-member">
-          {' '}
-          · {proposal.proposer.member.name} · <time dateTime={new Date(proposal.createdAt).toISOString()}>{dateAndTime(proposal.createdAt)}</time>
+          {' · '}
+          <bdi translate="no">{proposal.proposer.member.name}</bdi>
+          {' · '}
+          <time dateTime={new Date(proposal.createdAt).toISOString()}>{dateAndTime(proposal.createdAt)}</time>
         </span>
       </p>
-      {proposal.explanation && <p className="proposal-explanation">{proposal.explanation}</p>}
+      {proposal.explanation && (
+        <p className="proposal-explanation" translate="no" dir="auto">
+          {proposal.explanation}
+        </p>
+      )}
       {proposal.stances.length > 0 && (
-        <p className="proposal-stances" aria-label="Stances">
+        <p className="proposal-stances" aria-label={t('proposals.stances')}>
           {supporters.length > 0 && (
-            <span className="stance-support">Supported by {supporters.map((one) => (one.reason ? `${one.delegation} (${one.reason})` : one.delegation)).join(', ')}</span>
+            <span className="stance-support">
+              {tx('proposals.supportedBy', {
+                delegations: (
+                  <bdi key="delegations" translate="no">
+                    {formatList(supporters.map(withReason))}
+                  </bdi>
+                ),
+              })}
+            </span>
           )}
           {objectors.map((one) => (
             <span key={one.delegation} className="stance-object">
-              Objection: {one.delegation}
-              {one.reason ? ` (${one.reason})` : ''}
+              {tx('proposals.objection', {
+                delegation: (
+                  <bdi key="delegation" translate="no">
+                    {withReason(one)}
+                  </bdi>
+                ),
+              })}
             </span>
           ))}
         </p>
       )}
       {proposal.decision && (
         <p className={`proposal-decision decision-${proposal.decision.status}`}>
-          {statusLabels[proposal.decision.status]} by {proposal.decision.by.name}
-          {proposal.decision.reason ? `: ${proposal.decision.reason}` : ''}
-          {proposal.creditedTo && proposal.decision.status === 'accepted' ? ` (on the proposal of ${proposal.creditedTo})` : ''}
+          {tx(proposal.decision.reason ? 'proposals.decidedByWithReason' : 'proposals.decidedBy', {
+            status: proposal.decision.status,
+            name: (
+              <bdi key="name" translate="no">
+                {proposal.decision.by.name}
+              </bdi>
+            ),
+            reason: (
+              <bdi key="reason" translate="no">
+                {proposal.decision.reason}
+              </bdi>
+            ),
+          })}
+          {proposal.creditedTo && proposal.decision.status === 'accepted' && (
+            <>
+              {' '}
+              {tx('proposals.onProposalOf', {
+                delegation: (
+                  <bdi key="delegation" translate="no">
+                    {proposal.creditedTo}
+                  </bdi>
+                ),
+              })}
+            </>
+          )}
         </p>
       )}
 
@@ -129,7 +188,7 @@ export function ProposalCard({ proposal, placement, location, active, actions, o
           kinds={[proposal.kind]}
           initial={{ kind: proposal.kind, text: proposal.text ?? '', refs: proposal.refs ?? [], explanation: proposal.explanation ?? '' }}
           currentRefs={proposal.kind === 'relink' ? [] : undefined}
-          submitLabel="Save proposal"
+          submitLabel={t('proposals.saveProposal')}
           onSubmit={async (fields) => {
             await change(() =>
               editProposal(documentId, proposal.id, {
@@ -146,70 +205,83 @@ export function ProposalCard({ proposal, placement, location, active, actions, o
         open && (
           <div className="proposal-actions">
             {mayTakeStance(member, proposal) && (
-              <div className="proposal-stance" role="group" aria-label={`Stance of ${member.delegation}`}>
+              <div className="proposal-stance" role="group" aria-label={t('proposals.stanceOf', { delegation: member.delegation ?? '' })}>
                 {myStance && (
                   <span className="proposal-my-stance">
-                    {member.delegation} {myStance.stance === 'support' ? 'supports' : 'objects'}
+                    {tx(myStance.stance === 'support' ? 'proposals.mySupport' : 'proposals.myObjection', {
+                      delegation: (
+                        <bdi key="delegation" translate="no">
+                          {member.delegation}
+                        </bdi>
+                      ),
+                    })}
                   </span>
                 )}
                 <input
                   type="text"
+                  dir="auto"
                   className="proposal-reason"
-                  aria-label="Reason for your stance (optional)"
-                  placeholder="Reason (optional)"
+                  aria-label={t('proposals.stanceReasonLabel')}
+                  placeholder={t('proposals.stanceReasonPlaceholder')}
                   maxLength={maxReasonChars}
                   value={stanceReason}
                   onChange={(event) => setStanceReason(event.target.value)}
                 />
                 <button type="button" className="button-support" disabled={busy} aria-pressed={myStance?.stance === 'support'} onClick={() => void stance('support')}>
-                  Support
+                  {t('proposals.support')}
                 </button>
                 <button type="button" className="button-object" disabled={busy} aria-pressed={myStance?.stance === 'object'} onClick={() => void stance('object')}>
-                  Object
+                  {t('proposals.object')}
                 </button>
               </div>
             )}
             {own && mode === 'reading' && (
               <div className="proposal-own">
                 <button type="button" className="button-link" onClick={() => setMode('editing')}>
-                  Edit
+                  {t('proposals.edit')}
                 </button>
                 <button type="button" className="button-link" onClick={() => setMode('confirming-withdraw')}>
-                  Withdraw
+                  {t('proposals.withdraw')}
                 </button>
               </div>
             )}
             {own && mode === 'confirming-withdraw' && (
-              <div className="comment-confirm" role="group" aria-label="Confirm withdrawal">
-                <span>Withdraw this proposal? It stays listed as withdrawn.</span>
+              <div className="comment-confirm" role="group" aria-label={t('proposals.confirmWithdrawal')}>
+                <span>{t('proposals.withdrawQuestion')}</span>
                 <button type="button" className="button-danger" disabled={busy} onClick={() => void run(() => withdrawProposal(documentId, proposal.id), () => setMode('reading'))}>
-                  Withdraw proposal
+                  {t('proposals.withdrawProposal')}
                 </button>
                 <button type="button" className="button-quiet" onClick={() => setMode('reading')}>
-                  Keep it
+                  {t('proposals.keepIt')}
                 </button>
               </div>
             )}
             {(canDecide || canBracket) && mode !== 'rejecting' && (
-              <div className="proposal-decide" role="group" aria-label="Decision">
+              <div className="proposal-decide" role="group" aria-label={t('proposals.decision')}>
                 {canDecide && (
                   <button
                     type="button"
                     disabled={busy || proposal.outdated}
-                    title={proposal.outdated ? 'The text this proposal was made on is gone: bracket or reject it' : 'Apply this change to the text'}
+                    title={proposal.outdated ? t('proposals.acceptOutdatedTitle') : t('proposals.acceptTitle')}
                     onClick={() => void run(() => acceptProposal(documentId, proposal.id))}
                   >
-                    Accept
+                    {t('proposals.accept')}
                   </button>
                 )}
                 {canDecide && (
                   <button type="button" className="button-quiet" disabled={busy} onClick={() => setMode('rejecting')}>
-                    Reject…
+                    {t('proposals.rejectEllipsis')}
                   </button>
                 )}
                 {canBracket && (
-                  <button type="button" className="button-quiet" disabled={busy} title="Put it into the text as a bracketed alternative" onClick={() => void run(() => bracketProposal(documentId, proposal.id))}>
-                    Bracket
+                  <button
+                    type="button"
+                    className="button-quiet"
+                    disabled={busy}
+                    title={t('proposals.bracketTitle')}
+                    onClick={() => void run(() => bracketProposal(documentId, proposal.id))}
+                  >
+                    {t('proposals.bracket')}
                   </button>
                 )}
               </div>
@@ -219,19 +291,19 @@ export function ProposalCard({ proposal, placement, location, active, actions, o
                 className="proposal-reject"
                 onSubmit={(event) => {
                   event.preventDefault()
-                  if (!reason.trim()) return setError(new Error('Say why the proposal is rejected: everyone sees the reason.'))
+                  if (!reason.trim()) return setError(new Error(t('proposals.errorNoReason')))
                   void run(() => rejectProposal(documentId, proposal.id, reason.trim()), () => setMode('reading'))
                 }}
               >
                 <label>
-                  Reason for rejecting (everyone sees it)
-                  <input type="text" value={reason} maxLength={maxReasonChars} autoFocus onChange={(event) => setReason(event.target.value)} />
+                  {t('proposals.rejectReasonLabel')}
+                  <input type="text" dir="auto" value={reason} maxLength={maxReasonChars} autoFocus onChange={(event) => setReason(event.target.value)} />
                 </label>
                 <button type="submit" className="button-danger" disabled={busy}>
-                  Reject
+                  {t('proposals.reject')}
                 </button>
                 <button type="button" className="button-quiet" onClick={() => setMode('reading')}>
-                  Cancel
+                  {t('proposals.cancel')}
                 </button>
               </form>
             )}

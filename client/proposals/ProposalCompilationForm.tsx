@@ -5,10 +5,14 @@ import { getProposalCompilation, proposalCompilationUrl } from '../api/proposals
 import { ChoiceGroup, DownloadAndPreview } from '../app/CompilationControls.tsx'
 import { LoadState } from '../app/LoadState.tsx'
 import { useLoad } from '../app/useLoad.ts'
+import { formatList, t, tx } from '../i18n/i18n.ts'
 import { useDownload } from '../revisions/useDownload.ts'
-import { proposalKindNames } from './proposalTarget.ts'
+import { statusLabel } from './proposalList.ts'
+import { blockLabel } from './proposalLocation.ts'
+import { proposalKindName } from './proposalTarget.ts'
+import { withReason } from './suggestion.ts'
 
-const formatLabels: Record<ProposalCompilationFormat, string> = { docx: 'Word (DOCX)', md: 'Markdown', json: 'JSON' }
+const formatLabels = (): Record<ProposalCompilationFormat, string> => ({ docx: t('proposals.formatDocx'), md: t('proposals.formatMarkdown'), json: t('proposals.formatJson') })
 const formats: ProposalCompilationFormat[] = ['docx', 'md', 'json']
 
 export function ProposalCompilationForm({ documentId }: { documentId: string }) {
@@ -25,14 +29,14 @@ export function ProposalCompilationForm({ documentId }: { documentId: string }) 
 
   return (
     <details className="compilation proposal-compilation" data-testid="proposal-compilation">
-      <summary>Compilation of proposals</summary>
-      <form className="compilation-form" onSubmit={submit} aria-label="Compilation of proposals">
-        <p className="hint">The text block by block, with every proposal under its block: proposed text, proposer, supporters, objectors, status.</p>
+      <summary>{t('proposals.compilation')}</summary>
+      <form className="compilation-form" onSubmit={submit} aria-label={t('proposals.compilation')}>
+        <p className="hint">{t('proposals.compilationHint')}</p>
         <ChoiceGroup
-          legend="Format"
+          legend={t('proposals.compilationFormat')}
           name={`${name}-format`}
           options={formats}
-          labels={formatLabels}
+          labels={formatLabels()}
           value={format}
           onChange={(option) => {
             setFormat(option)
@@ -46,20 +50,39 @@ export function ProposalCompilationForm({ documentId }: { documentId: string }) 
   )
 }
 
-function stanceList(stances: CompiledProposal['supporters']): string {
-  return stances.map(({ delegation, reason }) => (reason ? `${delegation} (${reason})` : delegation)).join(', ')
+function stanceList(stances: CompiledProposal['supporters']) {
+  return (
+    <bdi key="delegations" translate="no">
+      {formatList(stances.map(withReason))}
+    </bdi>
+  )
 }
 
 function CompiledEntry({ proposal }: { proposal: CompiledProposal }) {
   return (
     <li className={`compiled-proposal is-${proposal.status}`}>
       <span className="compiled-head">
-        {proposalKindNames[proposal.kind]} · <strong>{proposal.proposer}</strong> · {proposal.status}
-        {proposal.outdated ? ' · outdated' : ''}
+        {proposalKindName(proposal.kind)}
+        {' · '}
+        <strong translate="no" dir="auto">
+          {proposal.proposer}
+        </strong>
+        {' · '}
+        {statusLabel(proposal.status)}
+        {proposal.outdated && (
+          <>
+            {' · '}
+            {t('proposals.outdated')}
+          </>
+        )}
       </span>
-      {proposal.text && <ins className="proposal-new">{proposal.text}</ins>}
-      {proposal.supporters.length > 0 && <span className="stance-support">Supported by {stanceList(proposal.supporters)}</span>}
-      {proposal.objectors.length > 0 && <span className="stance-object">Objections: {stanceList(proposal.objectors)}</span>}
+      {proposal.text && (
+        <ins className="proposal-new" translate="no" dir="auto">
+          {proposal.text}
+        </ins>
+      )}
+      {proposal.supporters.length > 0 && <span className="stance-support">{tx('proposals.supportedBy', { delegations: stanceList(proposal.supporters) })}</span>}
+      {proposal.objectors.length > 0 && <span className="stance-object">{tx('proposals.objections', { delegations: stanceList(proposal.objectors) })}</span>}
     </li>
   )
 }
@@ -68,21 +91,24 @@ function CompiledEntry({ proposal }: { proposal: CompiledProposal }) {
 function CompilationPreview({ documentId }: { documentId: string }) {
   const [loaded, reload] = useLoad(() => getProposalCompilation(documentId), [documentId])
   return (
-    <section className="compilation-preview" aria-label="Preview of the compilation of proposals">
-      <LoadState loaded={loaded} what="the compilation" retry={reload}>
+    <section className="compilation-preview" aria-label={t('proposals.compilationPreview')}>
+      <LoadState loaded={loaded} what={t('proposals.compilationLoadWhat')} retry={reload}>
         {(compilation) => {
           const blocks = compilation.blocks.filter((block) => block.proposals.length > 0)
           const count = blocks.reduce((sum, block) => sum + block.proposals.length, 0) + compilation.outdated.length
           return (
             <>
               <p className="compilation-summary" role="status">
-                {count === 0 ? 'No proposals yet.' : `${count} ${count === 1 ? 'proposal' : 'proposals'} on ${blocks.length} ${blocks.length === 1 ? 'block' : 'blocks'}`}
+                {count === 0 ? t('proposals.noProposals') : t('proposals.compilationSummary', { count, blocks: blocks.length })}
               </p>
               <ol className="compiled-blocks">
                 {blocks.map((block, index) => (
                   <li key={`${index}:${block.label}`}>
                     <p className="compiled-block">
-                      <span className="proposal-where">{block.label}</span> {block.text.length > 140 ? `${block.text.slice(0, 139)}…` : block.text}
+                      <span className="proposal-where">{blockLabel(block)}</span>{' '}
+                      <span translate="no" dir="auto">
+                        {block.text.length > 140 ? `${block.text.slice(0, 139)}…` : block.text}
+                      </span>
                     </p>
                     <ul className="compiled-proposals">
                       {block.proposals.map((proposal) => (
@@ -94,7 +120,7 @@ function CompilationPreview({ documentId }: { documentId: string }) {
                 {compilation.outdated.length > 0 && (
                   <li>
                     <p className="compiled-block">
-                      <span className="proposal-where">Outdated</span> the text these were made on is gone
+                      <span className="proposal-where">{t('proposals.outdated')}</span> {t('proposals.outdatedBlock')}
                     </p>
                     <ul className="compiled-proposals">
                       {compilation.outdated.map((proposal) => (
@@ -105,7 +131,7 @@ function CompilationPreview({ documentId }: { documentId: string }) {
                 )}
               </ol>
               <button type="button" className="button-link" onClick={reload}>
-                Refresh preview
+                {t('proposals.refreshPreview')}
               </button>
             </>
           )

@@ -4,8 +4,10 @@ import { resolveRef } from '../../shared/framework/lookup.ts'
 import { defaultMaxProposalChars, maxReasonChars, type ProposalKind } from '../../shared/schema/proposals.ts'
 import { useCatalogue } from '../editor/CatalogueContext.ts'
 import { useChooseLinks } from '../editor/LinkPicker.tsx'
+import { t } from '../i18n/i18n.ts'
 import { FormError } from '../pages/FormError.tsx'
-import { proposalKindLabels } from './proposalTarget.ts'
+import { proposalError } from './proposalErrors.ts'
+import { proposalKindLabel } from './proposalTarget.ts'
 
 export interface ProposalFields {
   kind: ProposalKind
@@ -55,75 +57,78 @@ export function ProposalForm({ kinds, initial, submitLabel, currentRefs = [], on
   }
 
   const addLinks = async () => {
-    const chosen = await chooseLinks({ title: kind === 'relink' ? 'Propose links to the framework' : 'Link the proposed recommendation', confirmLabel: 'Add links', linked: refs })
+    const chosen = await chooseLinks({
+      title: kind === 'relink' ? t('proposals.chooseLinksRelink') : t('proposals.chooseLinksRecommendation'),
+      confirmLabel: t('proposals.addLinks'),
+      linked: refs,
+    })
     if (chosen) setRefs((current) => [...new Set([...current, ...chosen])])
   }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (busy) return
-    if (needsText(kind) && !text.trim()) return setError(new Error('Write the text you propose.'))
-    if (needsRefs(kind) && refs.length === 0) return setError(new Error('A recommendation must link to at least one framework element: add a link.'))
-    if (kind === 'relink' && refs.length === currentRefs.length && refs.every((ref) => currentRefs.includes(ref)))
-      return setError(new Error('These are the links the recommendation has now: add or remove one.'))
+    if (needsText(kind) && !text.trim()) return setError(new Error(t('proposals.errorNoText')))
+    if (needsRefs(kind) && refs.length === 0) return setError(new Error(t('proposals.errorNoLinks')))
+    if (kind === 'relink' && refs.length === currentRefs.length && refs.every((ref) => currentRefs.includes(ref))) return setError(new Error(t('proposals.errorSameLinks')))
     setBusy(true)
     setError(null)
     try {
       await onSubmit({ kind, text: text.trim(), refs, explanation: explanation.trim() })
     } catch (failure) {
-      if (mounted.current) setError(failure)
+      if (mounted.current) setError(proposalError(failure))
     } finally {
       if (mounted.current) setBusy(false)
     }
   }
 
   return (
-    <form className="proposal-form" onSubmit={submit} aria-busy={busy} aria-label="Proposal">
+    <form className="proposal-form" onSubmit={submit} aria-busy={busy} aria-label={t('proposals.proposal')}>
       {kinds.length > 1 && (
         <fieldset className="proposal-kinds">
-          <legend>Propose</legend>
+          <legend>{t('proposals.propose')}</legend>
           {kinds.map((option) => (
             <label key={option} className="proposal-kind">
               <input type="radio" name={`${id}-kind`} value={option} checked={kind === option} onChange={() => chooseKind(option)} />
-              {proposalKindLabels[option]}
+              {proposalKindLabel(option)}
             </label>
           ))}
         </fieldset>
       )}
       {needsText(kind) && (
         <>
-          <label htmlFor={`${id}-text`}>{kind === 'replace' ? 'Replace with' : kind === 'insert' ? 'Text to insert' : 'Proposed text'}</label>
-          <textarea id={`${id}-text`} rows={3} value={text} maxLength={defaultMaxProposalChars} onChange={(event) => setText(event.target.value)} autoFocus />
+          <label htmlFor={`${id}-text`}>{kind === 'replace' ? t('proposals.replaceWith') : kind === 'insert' ? t('proposals.textToInsert') : t('proposals.proposedText')}</label>
+          <textarea dir="auto" id={`${id}-text`} rows={3} value={text} maxLength={defaultMaxProposalChars} onChange={(event) => setText(event.target.value)} autoFocus />
         </>
       )}
       {needsRefs(kind) && (
-        <div className="proposal-refs" role="group" aria-label="Framework links">
-          <span className="proposal-refs-label">Framework links</span>
+        <div className="proposal-refs" role="group" aria-label={t('proposals.frameworkLinks')}>
+          <span className="proposal-refs-label">{t('proposals.frameworkLinks')}</span>
           <ul>
             {refs.map((ref) => (
               <li key={ref} className="proposal-ref">
-                {labelOf(ref)}
-                <button type="button" className="button-link" aria-label={`Remove ${labelOf(ref)}`} onClick={() => setRefs((current) => current.filter((other) => other !== ref))}>
+                <bdi translate="no">{labelOf(ref)}</bdi>
+                <button type="button" className="button-link" aria-label={t('proposals.removeLink', { label: labelOf(ref) })} onClick={() => setRefs((current) => current.filter((other) => other !== ref))}>
                   ×
                 </button>
               </li>
             ))}
-            {refs.length === 0 && <li className="proposal-ref is-missing">None yet</li>}
+            {refs.length === 0 && <li className="proposal-ref is-missing">{t('proposals.noLinksYet')}</li>}
           </ul>
           <button type="button" className="button-quiet" onClick={addLinks}>
-            + Link
+            {t('proposals.addLink')}
           </button>
         </div>
       )}
-      <label htmlFor={`${id}-why`}>Explanation (optional)</label>
-      <textarea id={`${id}-why`} rows={2} value={explanation} maxLength={maxReasonChars} onChange={(event) => setExplanation(event.target.value)} />
+      <label htmlFor={`${id}-why`}>{t('proposals.explanation')}</label>
+      <textarea dir="auto" id={`${id}-why`} rows={2} value={explanation} maxLength={maxReasonChars} onChange={(event) => setExplanation(event.target.value)} />
       <FormError error={error} />
       <div className="proposal-form-actions">
         <button type="submit" disabled={busy}>
-          {busy ? 'Sending…' : submitLabel}
+          {busy ? t('proposals.sending') : submitLabel}
         </button>
         <button type="button" className="button-quiet" onClick={onCancel} disabled={busy}>
-          Cancel
+          {t('proposals.cancel')}
         </button>
       </div>
     </form>

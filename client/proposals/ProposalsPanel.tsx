@@ -3,18 +3,19 @@ import { LoadNotice } from '../app/LoadState.tsx'
 import type { Editor } from '@tiptap/core'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { resolveRef } from '../../shared/framework/lookup.ts'
-import { speakingFor } from '../../shared/schema/proposals.ts'
+import { speakingFor, type Proposal } from '../../shared/schema/proposals.ts'
 import { propose } from '../api/proposals.ts'
 import type { DocumentDetail, SignedInMember } from '../api/types.ts'
 import { pending } from '../comments/anchors.ts'
 import { CommentBubble } from '../comments/CommentBubble.tsx'
 import { useCatalogue } from '../editor/CatalogueContext.ts'
 import { findRecommendation, refsOf } from '../editor/recommendationCommands.ts'
+import { t, tx } from '../i18n/i18n.ts'
 import { ProposalCard, type ProposalActions } from './ProposalCard.tsx'
 import { ProposalCompilationForm } from './ProposalCompilationForm.tsx'
 import { ProposalForm } from './ProposalForm.tsx'
-import { locationAt } from './proposalLocation.ts'
-import { compareInText, defaultFilters, matches, proposingDelegations, statusCounts, statusFilterLabels, statusFilters, toSuggestion, type ProposalFilters } from './proposalList.ts'
+import { blockLabel, locationAt } from './proposalLocation.ts'
+import { compareInText, defaultFilters, matches, proposingDelegations, statusCounts, statusFilterLabel, statusFilters, toSuggestion, type ProposalFilters } from './proposalList.ts'
 import { draftFor, kindsFor, proposalTarget, type ProposalTarget } from './proposalTarget.ts'
 import { suggestionPlacements, useSuggestions } from './useSuggestions.ts'
 import { useProposals } from './useProposals.ts'
@@ -22,6 +23,9 @@ import '../styles/proposals.css'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 const shortcut = isMac ? '⌘⌥P' : 'Ctrl+Alt+P'
+
+/** Where the server last placed a proposal, when the text here cannot say. */
+const placeLabel = ({ place }: Proposal) => (place ? blockLabel({ kind: place.blockKind, ...place }) : null)
 
 export interface ProposalsPanelProps {
   editor: Editor
@@ -104,22 +108,22 @@ export function ProposalsPanel({ editor, detail, member }: ProposalsPanelProps) 
   return (
     <section className="side-panel proposals-panel" aria-labelledby="proposals-heading" data-testid="proposals-panel">
       <div className="comments-heading-row">
-        <h2 id="proposals-heading">Proposals</h2>
+        <h2 id="proposals-heading">{t('proposals.heading')}</h2>
         {canPropose && (
           <button
             type="button"
             className="button-quiet"
             onMouseDown={(event) => event.preventDefault()}
             onClick={startProposal}
-            title={`Propose a change at the selection (${shortcut})`}
+            title={t('proposals.proposeTitle', { shortcut })}
             aria-keyshortcuts={isMac ? 'Meta+Alt+P' : 'Control+Alt+P'}
           >
-            Propose…
+            {t('proposals.proposeEllipsis')}
           </button>
         )}
       </div>
       <p className="panel-summary" role="status">
-        {load.status === 'ready' ? `${counts.open} open, ${counts.accepted} accepted, ${counts.rejected} rejected, ${counts.bracketed} bracketed` : ''}
+        {load.status === 'ready' ? t('proposals.summary', { open: counts.open, accepted: counts.accepted, rejected: counts.rejected, bracketed: counts.bracketed }) : ''}
       </p>
       {hint && (
         <p className="hint comment-hint" role="status">
@@ -129,13 +133,20 @@ export function ProposalsPanel({ editor, detail, member }: ProposalsPanelProps) 
       {target && (
         <div className="new-proposal">
           <p className="new-thread-quote">
-            {target.location && <span className="proposal-where">{target.location}</span>} {target.passage.quote ? <q>{target.passage.quote}</q> : <span className="hint">At the cursor</span>}
+            {target.location && <span className="proposal-where">{target.location}</span>}{' '}
+            {target.passage.quote ? (
+              <q translate="no" dir="auto">
+                {target.passage.quote}
+              </q>
+            ) : (
+              <span className="hint">{t('proposals.atCursor')}</span>
+            )}
           </p>
           <ProposalForm
             kinds={kindsFor(target)}
             initial={{}}
             currentRefs={target.recommendation?.refs ?? []}
-            submitLabel="Send proposal"
+            submitLabel={t('proposals.sendProposal')}
             onSubmit={async (fields) => {
               const proposal = await change(() => propose(documentId, draftFor(target, fields)))
               setTarget(null)
@@ -146,20 +157,20 @@ export function ProposalsPanel({ editor, detail, member }: ProposalsPanelProps) 
           />
         </div>
       )}
-      <div className="proposal-filters" role="group" aria-label="Filter proposals">
-        <div className="proposal-status-filter" role="radiogroup" aria-label="Status">
+      <div className="proposal-filters" role="group" aria-label={t('proposals.filters')}>
+        <div className="proposal-status-filter" role="radiogroup" aria-label={t('proposals.filterStatus')}>
           {statusFilters.map((status) => (
             <button key={status} type="button" role="radio" aria-checked={filters.status === status} className={filters.status === status ? 'is-on' : ''} onClick={() => setFilters({ ...filters, status })}>
-              {statusFilterLabels[status]}
+              {statusFilterLabel(status)}
             </button>
           ))}
         </div>
         <label className="proposal-filter">
-          Delegation
+          {t('proposals.filterDelegation')}
           <select value={filters.delegation ?? ''} onChange={(event) => setFilters({ ...filters, delegation: event.target.value || null })}>
-            <option value="">All delegations</option>
+            <option value="">{t('proposals.filterAllDelegations')}</option>
             {delegations.map((delegation) => (
-              <option key={delegation} value={delegation}>
+              <option key={delegation} value={delegation} translate="no" dir="auto">
                 {delegation}
               </option>
             ))}
@@ -168,24 +179,32 @@ export function ProposalsPanel({ editor, detail, member }: ProposalsPanelProps) 
         {canPropose && (
           <label className="proposal-filter proposal-mine">
             <input type="checkbox" checked={filters.mine} onChange={(event) => setFilters({ ...filters, mine: event.target.checked })} />
-            Mine ({me})
+            <span>
+              {tx('proposals.filterMine', {
+                delegation: (
+                  <bdi key="delegation" translate="no">
+                    {me}
+                  </bdi>
+                ),
+              })}
+            </span>
           </label>
         )}
       </div>
-      <LoadNotice loading={load.status === 'loading'} error={load.status === 'failed' ? load.error : null} what="the proposals" retry={reload} />
+      <LoadNotice loading={load.status === 'loading'} error={load.status === 'failed' ? load.error : null} what={t('proposals.loadWhat')} retry={reload} />
       {load.status === 'ready' && shown.length === 0 && (
         <p className="comments-empty">
-          {proposals.length === 0 ? 'No proposals yet.' : 'No proposal matches these filters.'}
-          {canPropose && proposals.length === 0 ? ` Select a passage or click into the text, then choose Propose (${shortcut}).` : ''}
+          {proposals.length === 0 ? t('proposals.noProposals') : t('proposals.emptyFiltered')}
+          {canPropose && proposals.length === 0 ? ` ${t('proposals.emptyHowTo', { shortcut })}` : ''}
         </p>
       )}
-      <ol className="thread-list proposal-list" ref={list} aria-label="Proposals in the order of the text">
+      <ol className="thread-list proposal-list" ref={list} aria-label={t('proposals.listLabel')}>
         {shown.map(({ proposal, placement }) => (
           <li key={proposal.id}>
             <ProposalCard
               proposal={proposal}
               placement={placement}
-              location={placement.kind === 'attached' ? (locationAt(editor.state, placement.from) ?? proposal.place?.label ?? null) : (proposal.place?.label ?? null)}
+              location={(placement.kind === 'attached' ? locationAt(editor.state, placement.from) : null) ?? placeLabel(proposal)}
               active={proposal.id === activeId}
               actions={actions}
               onSelect={() => reveal(proposal.id)}
@@ -199,7 +218,7 @@ export function ProposalsPanel({ editor, detail, member }: ProposalsPanelProps) 
           editor={editor}
           shortcut={shortcut}
           onComment={startProposal}
-          labels={{ label: 'Propose', title: `Propose a change to the selected text (${shortcut})`, testId: 'propose-bubble', className: 'comment-bubble proposal-bubble' }}
+          labels={{ label: t('proposals.propose'), title: t('proposals.proposeBubbleTitle', { shortcut }), testId: 'propose-bubble', className: 'comment-bubble proposal-bubble' }}
         />
       )}
     </section>

@@ -2,6 +2,7 @@
 import { can, type Subject } from '../../shared/auth/permissions.ts'
 import { type Proposal, type ProposalStatus } from '../../shared/schema/proposals.ts'
 import type { Placement } from '../comments/anchors.ts'
+import { t } from '../i18n/i18n.ts'
 import type { Suggestion } from './suggestion.ts'
 
 /** The list with `proposal` in place of the one with its id, or added at the end. */
@@ -42,12 +43,22 @@ export function toSuggestion(proposal: Proposal, refLabel: (ref: string) => stri
 export const statusFilters = ['open', 'accepted', 'rejected', 'bracketed', 'all'] as const
 export type StatusFilter = (typeof statusFilters)[number]
 
-export const statusFilterLabels: Record<StatusFilter, string> = {
-  open: 'Open',
-  accepted: 'Accepted',
-  rejected: 'Rejected',
-  bracketed: 'Bracketed',
-  all: 'All',
+const statusIds: Record<ProposalStatus, string> = {
+  open: 'proposals.statusOpen',
+  accepted: 'proposals.statusAccepted',
+  rejected: 'proposals.statusRejected',
+  withdrawn: 'proposals.statusWithdrawn',
+  bracketed: 'proposals.statusBracketed',
+}
+
+/** A proposal's status as cards and filters name it ("Accepted"). */
+export function statusLabel(status: ProposalStatus): string {
+  return t(statusIds[status])
+}
+
+/** A choice of the status filter: a status, or every proposal. */
+export function statusFilterLabel(filter: StatusFilter): string {
+  return filter === 'all' ? t('proposals.filterAll') : statusLabel(filter)
 }
 
 export interface ProposalFilters {

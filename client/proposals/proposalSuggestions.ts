@@ -13,6 +13,7 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { recommendationNodeName } from '../../shared/schema/recommendationNode.ts'
 import { bindingOf, detached, pending, placeAnchor, type Placement } from '../comments/anchors.ts'
 import { mapPlacements, placeAfterYjsChange, unchanged, type Moved } from '../comments/commentHighlights.ts'
+import { t } from '../i18n/i18n.ts'
 import { chipLabel, stanceSummary, suggestionKey, type Suggestion } from './suggestion.ts'
 
 export interface SuggestionsState {
@@ -37,6 +38,13 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return node
 }
 
+/** Data shown as it is (a delegation, proposed text, framework labels): not for translation, its direction its own. */
+function verbatim<T extends HTMLElement>(node: T): T {
+  node.translate = false
+  node.dir = 'auto'
+  return node
+}
+
 /** The chip: "Kenya ✓2 ✗1", focusable, its tooltip (the stance summary) shown on hover and focus. */
 function chipDom(suggestion: Suggestion, active: boolean, activate: Activate): HTMLElement {
   const chip = element('span', `proposal-chip${active ? ' is-active' : ''}`)
@@ -48,7 +56,7 @@ function chipDom(suggestion: Suggestion, active: boolean, activate: Activate): H
   chip.setAttribute('aria-describedby', tipId)
   chip.dataset.proposalId = suggestion.id
   chip.dataset.testid = 'proposal-chip'
-  chip.append(element('span', 'proposal-chip-who', suggestion.proposer))
+  chip.append(verbatim(element('span', 'proposal-chip-who', suggestion.proposer)))
   const support = element('span', 'proposal-chip-count is-support', `✓${suggestion.supporters.length}`)
   const object = element('span', 'proposal-chip-count is-object', `✗${suggestion.objections.length}`)
   support.setAttribute('aria-hidden', 'true')
@@ -68,7 +76,7 @@ function chipDom(suggestion: Suggestion, active: boolean, activate: Activate): H
 }
 
 function insertionDom(suggestion: Suggestion): HTMLElement {
-  const insertion = element('ins', 'proposal-insertion', suggestion.text)
+  const insertion = verbatim(element('ins', 'proposal-insertion', suggestion.text))
   insertion.dataset.proposalId = suggestion.id
   insertion.contentEditable = 'false'
   return insertion
@@ -80,11 +88,11 @@ function ghostBlockDom(suggestion: Suggestion, active: boolean, activate: Activa
   ghost.contentEditable = 'false'
   ghost.dataset.proposalId = suggestion.id
   const heading = element('div', 'proposal-ghost-heading')
-  heading.append(element('span', 'proposal-ghost-kind', suggestion.kind === 'recommendation' ? 'Proposed recommendation' : 'Proposed paragraph'))
-  if (suggestion.addedRefs.length > 0) heading.append(element('span', 'proposal-ghost-refs', suggestion.addedRefs.join(' · ')))
+  heading.append(element('span', 'proposal-ghost-kind', suggestion.kind === 'recommendation' ? t('proposals.ghostRecommendation') : t('proposals.ghostParagraph')))
+  if (suggestion.addedRefs.length > 0) heading.append(verbatim(element('span', 'proposal-ghost-refs', suggestion.addedRefs.join(' · '))))
   heading.append(chipDom(suggestion, active, activate))
   const text = element('p', 'proposal-ghost-text')
-  text.append(element('ins', 'proposal-insertion', suggestion.text))
+  text.append(verbatim(element('ins', 'proposal-insertion', suggestion.text)))
   ghost.append(heading, text)
   return ghost
 }
@@ -94,9 +102,9 @@ function relinkDom(suggestion: Suggestion, active: boolean, activate: Activate):
   const line = element('div', `proposal-relink${active ? ' is-active' : ''}`)
   line.contentEditable = 'false'
   line.dataset.proposalId = suggestion.id
-  line.append(element('span', 'proposal-ghost-kind', 'Proposed links'))
-  for (const label of suggestion.addedRefs) line.append(element('ins', 'proposal-ref-added', `+ ${label}`))
-  for (const label of suggestion.removedRefs) line.append(element('del', 'proposal-ref-removed', `− ${label}`))
+  line.append(element('span', 'proposal-ghost-kind', t('proposals.ghostLinks')))
+  for (const label of suggestion.addedRefs) line.append(verbatim(element('ins', 'proposal-ref-added', `+ ${label}`)))
+  for (const label of suggestion.removedRefs) line.append(verbatim(element('del', 'proposal-ref-removed', `− ${label}`)))
   line.append(chipDom(suggestion, active, activate))
   return line
 }

@@ -6,6 +6,7 @@ import type { ProposalDraft } from '../api/proposals.ts'
 import { recommendationNodeName } from '../../shared/schema/recommendationNode.ts'
 import { anchorFor, bindingOf } from '../comments/anchors.ts'
 import { refsOf } from '../editor/recommendationCommands.ts'
+import { t } from '../i18n/i18n.ts'
 import { locationAt } from './proposalLocation.ts'
 
 export interface ProposalTarget {
@@ -23,9 +24,9 @@ export type TargetAnswer = { target: ProposalTarget } | { hint: string }
 
 export function proposalTarget(state: EditorState): TargetAnswer {
   const binding = bindingOf(state)
-  if (!binding) return { hint: 'The text is still loading; try again in a moment.' }
+  if (!binding) return { hint: t('proposals.hintStillLoading') }
   const { from, to, $from } = state.selection
-  if ($from.depth === 0) return { hint: 'Click into the text, or select a passage, then choose Propose.' }
+  if ($from.depth === 0) return { hint: t('proposals.hintClickIntoText') }
   const passage = anchorFor(binding, state.doc, from, to)
   let recommendation: ProposalTarget['recommendation'] = null
   for (let depth = $from.depth; depth >= 1; depth--) {
@@ -38,23 +39,32 @@ export function proposalTarget(state: EditorState): TargetAnswer {
   return { target: { passage, position: anchorFor(binding, state.doc, to, to), recommendation, location: locationAt(state, from) } }
 }
 
-export const proposalKindLabels: Record<ProposalKind, string> = {
-  replace: 'Replace the selected text',
-  insert: 'Insert text',
-  delete: 'Delete the selected text',
-  paragraph: 'New paragraph after this one',
-  recommendation: 'New recommendation after this block',
-  relink: "Change this recommendation's framework links",
+const kindLabels: Record<ProposalKind, string> = {
+  replace: 'proposals.kindReplaceLabel',
+  insert: 'proposals.kindInsertLabel',
+  delete: 'proposals.kindDeleteLabel',
+  paragraph: 'proposals.kindParagraphLabel',
+  recommendation: 'proposals.kindRecommendationLabel',
+  relink: 'proposals.kindRelinkLabel',
 }
 
-/** Short names, for cards and chips. */
-export const proposalKindNames: Record<ProposalKind, string> = {
-  replace: 'Replacement',
-  insert: 'Insertion',
-  delete: 'Deletion',
-  paragraph: 'New paragraph',
-  recommendation: 'New recommendation',
-  relink: 'Change of links',
+const kindNames: Record<ProposalKind, string> = {
+  replace: 'proposals.kindReplace',
+  insert: 'proposals.kindInsert',
+  delete: 'proposals.kindDelete',
+  paragraph: 'proposals.kindParagraph',
+  recommendation: 'proposals.kindRecommendation',
+  relink: 'proposals.kindRelink',
+}
+
+/** What a kind of proposal does, as the propose form offers it ("Replace the selected text"). */
+export function proposalKindLabel(kind: ProposalKind): string {
+  return t(kindLabels[kind])
+}
+
+/** A kind's short name, for cards and chips ("Replacement"). */
+export function proposalKindName(kind: ProposalKind): string {
+  return t(kindNames[kind])
 }
 
 /** The kinds that make sense at a target: a passage can be replaced or deleted; a change of links needs a recommendation. */

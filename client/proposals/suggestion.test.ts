@@ -1,5 +1,8 @@
-import { describe, expect, test } from 'vitest'
+import { beforeEach, describe, expect, test } from 'vitest'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import { chipLabel, stanceSummary, type Suggestion } from './suggestion.ts'
+
+beforeEach(async () => useMessagesForTests('en', await loadMessages('en')))
 
 const base: Suggestion = {
   id: 'p1',
@@ -22,7 +25,7 @@ describe('what a suggestion says about its stances', () => {
       'Proposed by Kenya; supported by Brazil and Norway; objection: Egypt (too broad)',
     )
     expect(stanceSummary({ ...base, supporters: ['Brazil', 'Norway', 'Chile'], objections: [{ delegation: 'Egypt', reason: null }, { delegation: 'China', reason: 'premature' }] })).toBe(
-      'Proposed by Kenya; supported by Brazil, Norway and Chile; objections: Egypt, China (premature)',
+      'Proposed by Kenya; supported by Brazil, Norway and Chile; objections: Egypt and China (premature)',
     )
   })
 
@@ -31,5 +34,16 @@ describe('what a suggestion says about its stances', () => {
       'Proposed replacement by Kenya: 1 supporter, 2 objections',
     )
     expect(chipLabel({ ...base, kind: 'paragraph' })).toBe('Proposed new paragraph by Kenya: 0 supporters, 0 objections')
+  })
+
+  test('in another language, with its list and plural conventions; delegations as they are', async () => {
+    useMessagesForTests('es', await loadMessages('es'))
+    expect(stanceSummary({ ...base, supporters: ['Brazil', 'Norway'], objections: [{ delegation: 'Egypt', reason: null }] })).toBe(
+      'Propuesta de Kenya; apoyada por Brazil y Norway; objeción: Egypt',
+    )
+    useMessagesForTests('ru', await loadMessages('ru'))
+    expect(chipLabel({ ...base, kind: 'delete', objections: [{ delegation: 'Egypt', reason: null }, { delegation: 'China', reason: null }] })).toBe(
+      'Предлагаемое исключение (Kenya): 0 голосов в поддержку, 2 возражения',
+    )
   })
 })

@@ -1,5 +1,6 @@
 /** An open proposal as the editor shows it inline (a suggestion), and the sentence that names who stands where on it. */
 import type { Anchor } from '../../shared/schema/comments.ts'
+import { formatList, t } from '../i18n/i18n.ts'
 
 /** How a suggestion is drawn: text struck and/or inserted in a passage, a ghost block after one, links proposed on a recommendation. */
 export type SuggestionKind = 'replace' | 'insert' | 'delete' | 'paragraph' | 'recommendation' | 'relink'
@@ -30,36 +31,21 @@ export interface Suggestion {
   objections: Objection[]
 }
 
-function list(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('')
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
-}
+/** A delegation with the reason it gave, if any: "Egypt (too broad)". */
+export const withReason = ({ delegation, reason }: Objection): string => (reason ? t('proposals.delegationWithReason', { delegation, reason }) : delegation)
 
 /** "Proposed by Kenya; supported by Brazil and Norway; objection: Egypt (too broad)". */
 export function stanceSummary({ proposer, supporters, objections }: Pick<Suggestion, 'proposer' | 'supporters' | 'objections'>): string {
-  const parts = [`Proposed by ${proposer}`]
-  if (supporters.length > 0) parts.push(`supported by ${list(supporters)}`)
-  if (objections.length > 0) {
-    const named = objections.map(({ delegation, reason }) => (reason ? `${delegation} (${reason})` : delegation))
-    parts.push(`${objections.length === 1 ? 'objection' : 'objections'}: ${named.join(', ')}`)
-  }
-  if (supporters.length === 0 && objections.length === 0) parts.push('no stances yet')
-  return parts.join('; ')
+  const values = { proposer, supporters: formatList(supporters), count: objections.length, objections: formatList(objections.map(withReason)) }
+  if (supporters.length > 0 && objections.length > 0) return t('proposals.stanceSummaryBoth', values)
+  if (supporters.length > 0) return t('proposals.stanceSummarySupported', values)
+  if (objections.length > 0) return t('proposals.stanceSummaryObjected', values)
+  return t('proposals.stanceSummaryNone', values)
 }
 
 /** What a screen reader hears for a suggestion's chip: what is proposed, by whom, and the counts. */
 export function chipLabel(suggestion: Suggestion): string {
-  const what: Record<SuggestionKind, string> = {
-    replace: 'Proposed replacement',
-    insert: 'Proposed insertion',
-    delete: 'Proposed deletion',
-    paragraph: 'Proposed new paragraph',
-    recommendation: 'Proposed new recommendation',
-    relink: 'Proposed change of links',
-  }
-  const supporters = suggestion.supporters.length
-  const objectors = suggestion.objections.length
-  return `${what[suggestion.kind]} by ${suggestion.proposer}: ${supporters} ${supporters === 1 ? 'supporter' : 'supporters'}, ${objectors} ${objectors === 1 ? 'objection' : 'objections'}`
+  return t('proposals.chipLabel', { kind: suggestion.kind, proposer: suggestion.proposer, supporters: suggestion.supporters.length, objections: suggestion.objections.length })
 }
 
 /** Changes whenever anything a suggestion draws changes: widgets are redrawn only then. */
