@@ -80,11 +80,6 @@ const notYetMoved = new Set([
   'revisions/RevisionPage.tsx',
   'revisions/RevisionsPanel.tsx',
   'revisions/WorkingCopyChoice.tsx',
-  'stage/BreakSilenceList.tsx',
-  'stage/OpenProcedureForm.tsx',
-  'stage/ProcedureHistory.tsx',
-  'stage/ProceduresPanel.tsx',
-  'stage/StageBanner.tsx',
 ])
 
 test.each(components.map((file) => path.relative(clientRoot, file)).filter((file) => !notYetMoved.has(file)))('%s shows no literal text', (file) => {
