@@ -56,7 +56,6 @@ const notYetMoved = new Set([
   'panels/CoveragePanel.tsx',
   'panels/StatusBadge.tsx',
   'panels/ValidationPanel.tsx',
-  'participation/ParticipationChart.tsx',
   'presence/PresenceList.tsx',
   'proposals/ProposalCard.tsx',
   'proposals/ProposalCompilationForm.tsx',
