@@ -7,7 +7,7 @@ import { breakSilence, type Procedure } from '../api/procedures.ts'
 import { getRevision, type RevisionDetail } from '../api/revisions.ts'
 import { useCatalogue } from '../editor/CatalogueContext.ts'
 import { t } from '../i18n/i18n.ts'
-import { blockValues } from './stageWords.ts'
+import { blockValues, isolated } from './stageWords.ts'
 
 const shortText = (text: string) => (text.length > 90 ? `${text.slice(0, 89)}…` : text)
 
@@ -28,11 +28,11 @@ export function BreakSilenceList({ documentId, procedure, delegation, onChanged 
   const blocks = useMemo(() => (revision ? numberedBlocks(toDraftModel(revision.content, catalogue)) : []), [revision, catalogue])
   const ours = new Set(procedure.objections.filter((objection) => objection.delegation === delegation).map((objection) => objection.block.number))
 
-  if (loadError) return <p className="notice notice-error">{t('stage.revisionNotLoaded', { revision: procedure.revision.label, reason: loadError })}</p>
-  if (!revision) return <p className="loading">{t('stage.loadingRevision', { revision: procedure.revision.label })}</p>
+  if (loadError) return <p className="notice notice-error">{t('stage.revisionNotLoaded', { revision: isolated(procedure.revision.label), reason: loadError })}</p>
+  if (!revision) return <p className="loading">{t('stage.loadingRevision', { revision: isolated(procedure.revision.label) })}</p>
   return (
     <div className="silence-blocks">
-      <h3>{t('stage.breakSilenceOnRevision', { revision: procedure.revision.label })}</h3>
+      <h3>{t('stage.breakSilenceOnRevision', { revision: isolated(procedure.revision.label) })}</h3>
       <p className="hint">{t('stage.breakSilenceHint')}</p>
       <ol className="silence-block-list">
         {blocks.map((block) => (

@@ -4,7 +4,7 @@ import { outcomeUrl, type Procedure } from '../api/procedures.ts'
 import { t, tx } from '../i18n/i18n.ts'
 import { useDownload } from '../revisions/useDownload.ts'
 import { bothTimes, deadlineTime, readerZone } from './stageTimes.ts'
-import { blockValues, outcomeSentence } from './stageWords.ts'
+import { blockValues, isolated, outcomeSentence } from './stageWords.ts'
 
 export function ProcedureHistory({ documentId, procedures }: { documentId: string; procedures: Procedure[] }) {
   if (procedures.length === 0) return <p className="panel-summary">{t('stage.noProcedureYet')}</p>
@@ -22,7 +22,7 @@ const bold = (chunks: ReactNode[]) => <strong>{chunks}</strong>
 function ProcedureItem({ documentId, procedure }: { documentId: string; procedure: Procedure }) {
   const [download, start] = useDownload()
   const times = bothTimes(procedure.deadline, readerZone())
-  const values = { b: bold, revision: procedure.revision.label, deadline: times.newYork }
+  const values = { b: bold, revision: isolated(procedure.revision.label), deadline: times.newYork }
   return (
     <li className={`procedure-item procedure-${procedure.kind}`} data-procedure={procedure.id}>
       <p className="procedure-title">

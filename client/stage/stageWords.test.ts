@@ -54,3 +54,11 @@ test('the stage and what is left in French and Russian, with their plurals', asy
   expect(timeLeft(deadline, deadline - 22 * 60_000)).toBe('22 минуты')
   expect(timeLeft(deadline, deadline - 25 * 60_000)).toBe('25 минут')
 })
+
+test('in Arabic, revision labels and delegations are isolated inside the right-to-left sentence', async () => {
+  useMessagesForTests('ar', await loadMessages('ar'))
+  expect(outcomeSentence(record({ outcome: 'closed' }))).toContain('\u2068Rev.1\u2069')
+  expect(stageLine(stage({ kind: 'broken', brokenBy: ['Kenya'] }))).toContain('\u2068Kenya\u2069')
+  useMessagesForTests('en', await loadMessages('en'))
+  expect(outcomeSentence(record({ outcome: 'closed' }))).not.toContain('\u2068')
+})

@@ -3,8 +3,17 @@
  * sentence. (shared/stage/ keeps the English of the outcome records the server writes.)
  */
 import type { OutcomeRecord, ProcedureKind, Stage } from '../api/procedures.ts'
-import { formatList, t } from '../i18n/i18n.ts'
+import { directionOf } from '../../shared/i18n/languages.ts'
+import { currentLanguage, formatList, t } from '../i18n/i18n.ts'
 import { deadlineDay, deadlineTime } from './stageTimes.ts'
+
+/**
+ * A name or label written in another script (a revision label "Rev.1", a delegation) kept whole inside a right-to-left
+ * sentence: Unicode's first-strong isolate, the plain-text form of <bdi>. Left-to-right languages get the text as is.
+ */
+export function isolated(text: string): string {
+  return directionOf(currentLanguage()) === 'rtl' ? `\u2068${text}\u2069` : text
+}
 
 /** What a message about a block needs: `{kind, select, recommendation {…} other {…}}` and the block's number. */
 export function blockValues(number: string): { kind: 'paragraph' | 'recommendation'; number: string } {
@@ -32,7 +41,7 @@ export function stageLine(stage: Stage): string {
     case 'adopted':
       return t('stage.adopted', { date: deadlineDay(stage.deadline!) })
     case 'broken':
-      return stage.brokenBy.length > 0 ? t('stage.brokenBy', { delegations: formatList(stage.brokenBy) }) : t('stage.broken')
+      return stage.brokenBy.length > 0 ? t('stage.brokenBy', { delegations: formatList(stage.brokenBy.map(isolated)) }) : t('stage.broken')
     case 'submitted':
       return t('stage.submitted', { date: deadlineDay(stage.submittedAt!) })
   }
@@ -40,13 +49,13 @@ export function stageLine(stage: Stage): string {
 
 /** The result of a procedure in one sentence. */
 export function outcomeSentence(record: OutcomeRecord): string {
-  const revision = record.revision.label
+  const revision = isolated(record.revision.label)
   const deadline = deadlineTime(record.deadline)
   switch (record.outcome) {
     case 'adopted':
       return t('stage.outcomeAdopted', { revision, date: deadlineDay(record.deadline), deadline })
     case 'broken': {
-      const who = record.brokenBy.map(({ delegation, blocks }) => t('stage.delegationBlocks', { delegation, blocks: formatList(blocks.map(blockName)) }))
+      const who = record.brokenBy.map(({ delegation, blocks }) => t('stage.delegationBlocks', { delegation: isolated(delegation), blocks: formatList(blocks.map(blockName)) }))
       return t('stage.outcomeBroken', { revision, deadline, delegations: formatList(who) })
     }
     case 'closed':
