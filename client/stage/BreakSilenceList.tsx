@@ -2,11 +2,11 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import { numberedBlocks, type NumberedBlock } from '../../shared/stage/revisionBlocks.ts'
-import { errorMessage } from '../api/errorMessage.ts'
 import { breakSilence, type Procedure } from '../api/procedures.ts'
 import { getRevision, type RevisionDetail } from '../api/revisions.ts'
 import { useCatalogue } from '../editor/CatalogueContext.ts'
 import { t } from '../i18n/i18n.ts'
+import { procedureErrorMessage } from './stageErrors.ts'
 import { blockValues, isolated } from './stageWords.ts'
 
 const shortText = (text: string) => (text.length > 90 ? `${text.slice(0, 89)}…` : text)
@@ -19,7 +19,7 @@ export function BreakSilenceList({ documentId, procedure, delegation, onChanged 
     let current = true
     getRevision(documentId, procedure.revision.id).then(
       (detail) => current && setRevision(detail),
-      (error: unknown) => current && setLoadError(errorMessage(error)),
+      (error: unknown) => current && setLoadError(procedureErrorMessage(error)),
     )
     return () => {
       current = false
@@ -60,7 +60,7 @@ function BlockRow({ documentId, procedureId, block, broken, onChanged }: { docum
       setOpen(false)
       onChanged()
     } catch (failure) {
-      setError(errorMessage(failure))
+      setError(procedureErrorMessage(failure))
     } finally {
       setBusy(false)
     }

@@ -1,10 +1,10 @@
 /** For co-facilitators: open a comment period or put a revision under silence, until a New York time (your own shown too). */
 import { useId, useState, type FormEvent } from 'react'
-import { errorMessage } from '../api/errorMessage.ts'
 import { ApiError } from '../api/http.ts'
 import { openProcedure, type ProcedureKind } from '../api/procedures.ts'
 import type { RevisionSummary } from '../api/revisions.ts'
 import { t } from '../i18n/i18n.ts'
+import { procedureErrorMessage } from './stageErrors.ts'
 import { bothTimes, readDeadline, readerZone } from './stageTimes.ts'
 import { procedureKindName } from './stageWords.ts'
 
@@ -53,7 +53,7 @@ export function OpenProcedureForm({
       onOpened()
     } catch (failure) {
       const problems = failure instanceof ApiError && Array.isArray(failure.details) ? (failure.details as Problem[]).filter((p) => typeof p?.message === 'string') : []
-      setError({ message: errorMessage(failure), problems })
+      setError({ message: procedureErrorMessage(failure), problems })
     } finally {
       setBusy(false)
     }

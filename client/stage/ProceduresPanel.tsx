@@ -1,6 +1,5 @@
 /** Beside the editor: the stage and its procedures; co-facilitators open them, delegations break silence; opening it marks what is new as seen. */
 import { useState } from 'react'
-import { errorMessage } from '../api/errorMessage.ts'
 import { markSubmitted } from '../api/procedures.ts'
 import type { DocumentDetail, SignedInMember } from '../api/types.ts'
 import { LoadNotice } from '../app/LoadState.tsx'
@@ -10,6 +9,7 @@ import { BreakSilenceList } from './BreakSilenceList.tsx'
 import { OpenProcedureForm } from './OpenProcedureForm.tsx'
 import { ProcedureHistory } from './ProcedureHistory.tsx'
 import { proceduresPanelId } from './StageBanner.tsx'
+import { procedureErrorMessage } from './stageErrors.ts'
 import { stageLine } from './stageWords.ts'
 import type { StageState } from './useStage.ts'
 import '../styles/stage.css'
@@ -44,7 +44,7 @@ export function ProceduresPanel({ detail, member, state }: { detail: DocumentDet
               type="button"
               onClick={() => {
                 setSubmitError(null)
-                markSubmitted(documentId).then(reload, (failure: unknown) => setSubmitError(errorMessage(failure)))
+                markSubmitted(documentId).then(reload, (failure: unknown) => setSubmitError(procedureErrorMessage(failure)))
               }}
             >
               {t('stage.markSubmitted')}
