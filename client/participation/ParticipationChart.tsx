@@ -56,7 +56,7 @@ export function ParticipationChart({ workspaceId }: { workspaceId: string }) {
 }
 
 function ParticipationView({ participation }: { participation: Participation }) {
-  const series = useMemo(
+  const buckets = useMemo(
     () =>
       padSeries(
         completeSeries(participation, Date.now()),
@@ -67,7 +67,7 @@ function ParticipationView({ participation }: { participation: Participation }) 
   )
   const groups = participation.groups
   const sums = totals(
-    series,
+    buckets,
     groups.map((group) => group.id),
   )
   const active = Object.values(sums).some((sum) => sum.edits + sum.comments > 0)
@@ -78,10 +78,10 @@ function ParticipationView({ participation }: { participation: Participation }) 
       </div>
     )
   }
-  const silent = silentGroups(series, groups)
+  const silent = silentGroups(buckets, groups)
   return (
     <>
-      <p className="participation-period">{periodName(series, participation.bucket)}</p>
+      <p className="participation-period">{periodName(buckets, participation.bucket)}</p>
       {silent.length > 0 ? (
         <p className="participation-silent" data-testid="participation-silent">
           {tx('participation.silentGroups', { b: (chunks) => <strong>{chunks}</strong>, groups: formatList(silent.map(groupName)) })}
@@ -98,10 +98,10 @@ function ParticipationView({ participation }: { participation: Participation }) 
         ))}
       </ul>
       <div className="participation-panels">
-        <ParticipationPanel buckets={series} participation={participation} metric="edits" />
-        <ParticipationPanel buckets={series} participation={participation} metric="comments" />
+        <ParticipationPanel buckets={buckets} participation={participation} metric="edits" />
+        <ParticipationPanel buckets={buckets} participation={participation} metric="comments" />
       </div>
-      <ParticipationTable buckets={series} participation={participation} sums={sums} />
+      <ParticipationTable buckets={buckets} participation={participation} sums={sums} />
     </>
   )
 }
