@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { Compilation, type CompilationFormat, type CompilationGrouping } from '../../shared/schema/compilation.ts'
 import { CommentsSeen, Thread, ThreadAnswer, ThreadList, type Anchor, type Comment, type commentPayloads } from '../../shared/schema/comments.ts'
 import type { Author } from '../../shared/schema/member.ts'
+import { t } from '../i18n/i18n.ts'
 import { followDocumentEvents } from './documentEvents.ts'
 import { request, type Method } from './http.ts'
 
@@ -76,11 +77,17 @@ export function followThreads(documentId: string, onThread: (thread: Thread) => 
   })
 }
 
+/** Read when shown, so they follow the interface language. */
 export const compilationGroupingLabels: Record<CompilationGrouping, string> = {
-  delegation: 'By delegation',
-  paragraph: 'By paragraph',
+  get delegation() {
+    return t('api.compilationByDelegation')
+  },
+  get paragraph() {
+    return t('api.compilationByParagraph')
+  },
 }
 
+/** File format names, the same in every language. */
 export const compilationFormatLabels: Record<CompilationFormat, string> = {
   docx: 'Word (DOCX)',
   md: 'Markdown',

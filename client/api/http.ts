@@ -3,6 +3,8 @@ import type { z } from 'zod'
 import { ApiError, ErrorEnvelope } from '../../shared/errors/apiError.ts'
 
 export { ApiError }
+/** The sentence a failed request shows to people, in the interface language (client/api/errorMessage.ts). */
+export { errorMessage } from './errorMessage.ts'
 
 /** Dispatched on window when the API answers 401 outside signing in: the session has ended (expired, revoked, signed out elsewhere). */
 export const unauthorizedEvent = 'dtg:unauthorized'

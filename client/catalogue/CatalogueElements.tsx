@@ -4,6 +4,8 @@ import { pillars } from '../../shared/framework/pillars.ts'
 import type { ServedCatalogue } from '../api/catalogue.ts'
 import { ElementFlags } from '../editor/ExplainedFlag.tsx'
 import { elementFlags } from '../editor/elementExplanation.ts'
+import { formatList, t } from '../i18n/i18n.ts'
+import { elementTitle, languageName, pillarTitle } from './catalogueLabels.ts'
 
 export interface ElementActions {
   onEdit: (element: FrameworkElement) => void
@@ -12,59 +14,26 @@ export interface ElementActions {
 }
 
 export function CatalogueElements({ catalogue, actions, busy }: { catalogue: ServedCatalogue; actions: ElementActions | null; busy: boolean }) {
-  const titles = Object.fromEntries(catalogue.pillars.map(({ id, title }) => [id, title]))
   return (
     <>
       {pillars.map((pillar) => {
         const elements = catalogue.elements.filter((element) => element.pillar === pillar)
         return (
           <section key={pillar} className="catalogue-pillar" aria-labelledby={`pillar-${pillar}`}>
-            <h2 id={`pillar-${pillar}`}>{titles[pillar] ?? pillar}</h2>
+            <h2 id={`pillar-${pillar}`}>{pillarTitle(pillar)}</h2>
             <table className="catalogue-table">
               <thead>
                 <tr>
-                  <th scope="col">Element</th>
-                  <th scope="col">Title and summary</th>
-                  <th scope="col">Source</th>
-                  <th scope="col">Status</th>
-                  {actions && <th scope="col">Actions</th>}
+                  <th scope="col">{t('catalogue.columnElement')}</th>
+                  <th scope="col">{t('catalogue.columnTitleAndSummary')}</th>
+                  <th scope="col">{t('catalogue.columnSource')}</th>
+                  <th scope="col">{t('catalogue.columnStatus')}</th>
+                  {actions && <th scope="col">{t('catalogue.columnActions')}</th>}
                 </tr>
               </thead>
               <tbody>
                 {elements.map((element) => (
-                  <tr key={element.id} data-element-id={element.id} className={element.retired ? 'is-retired' : undefined}>
-                    <th scope="row">
-                      {element.label}
-                      <span className="element-id">{element.id}</span>
-                    </th>
-                    <td>
-                      <span className="element-title">{element.title}</span>
-                      <span className="element-summary">{element.summary}</span>
-                      {element.titles && Object.keys(element.titles).length > 0 && (
-                        <span className="element-titles">Also titled in: {Object.keys(element.titles).join(', ')}</span>
-                      )}
-                    </td>
-                    <td className="symbol">{element.source}</td>
-                    <td>
-                      <ElementFlags flags={elementFlags(element, element.retired ? 'retired' : 'known')} />
-                    </td>
-                    {actions && (
-                      <td className="catalogue-actions">
-                        <button type="button" className="button-quiet" disabled={busy} onClick={() => actions.onEdit(element)} aria-label={`Edit ${element.label}`}>
-                          Edit
-                        </button>
-                        {element.retired ? (
-                          <button type="button" className="button-quiet" disabled={busy} onClick={() => actions.onRestore(element)} aria-label={`Restore ${element.label}`}>
-                            Restore
-                          </button>
-                        ) : (
-                          <button type="button" className="button-quiet" disabled={busy} onClick={() => actions.onRetire(element)} aria-label={`Retire ${element.label}`}>
-                            Retire
-                          </button>
-                        )}
-                      </td>
-                    )}
-                  </tr>
+                  <ElementRow key={element.id} element={element} actions={actions} busy={busy} />
                 ))}
               </tbody>
             </table>
@@ -72,5 +41,57 @@ export function CatalogueElements({ catalogue, actions, busy }: { catalogue: Ser
         )
       })}
     </>
+  )
+}
+
+/** One element: label and id, its title (in the interface language when the override gives one) and summary, source, flags, actions. */
+function ElementRow({ element, actions, busy }: { element: FrameworkElement; actions: ElementActions | null; busy: boolean }) {
+  const title = elementTitle(element)
+  const otherTitles = Object.keys(element.titles ?? {})
+  const label = { label: element.label }
+  return (
+    <tr data-element-id={element.id} className={element.retired ? 'is-retired' : undefined}>
+      <th scope="row">
+        <span translate="no" dir="auto">
+          {element.label}
+        </span>
+        <span className="element-id" translate="no" dir="ltr">
+          {element.id}
+        </span>
+      </th>
+      <td>
+        <span className="element-title" translate="no" lang={title.lang} dir="auto">
+          {title.text}
+        </span>
+        <span className="element-summary" translate="no" lang="en" dir="auto">
+          {element.summary}
+        </span>
+        {otherTitles.length > 0 && <span className="element-titles">{t('catalogue.alsoTitledIn', { languages: formatList(otherTitles.map(languageName)) })}</span>}
+      </td>
+      <td className="symbol">
+        <bdi dir="ltr" translate="no">
+          {element.source}
+        </bdi>
+      </td>
+      <td>
+        <ElementFlags flags={elementFlags(element, element.retired ? 'retired' : 'known')} />
+      </td>
+      {actions && (
+        <td className="catalogue-actions">
+          <button type="button" className="button-quiet" disabled={busy} onClick={() => actions.onEdit(element)} aria-label={t('catalogue.editElement', label)}>
+            {t('catalogue.edit')}
+          </button>
+          {element.retired ? (
+            <button type="button" className="button-quiet" disabled={busy} onClick={() => actions.onRestore(element)} aria-label={t('catalogue.restoreElement', label)}>
+              {t('catalogue.restore')}
+            </button>
+          ) : (
+            <button type="button" className="button-quiet" disabled={busy} onClick={() => actions.onRetire(element)} aria-label={t('catalogue.retireElement', label)}>
+              {t('catalogue.retire')}
+            </button>
+          )}
+        </td>
+      )}
+    </tr>
   )
 }

@@ -1,28 +1,42 @@
 /** The catalogue's kept versions, newest first, and the comparison of any two of them, element by element and field by field. */
+import { useState, type ReactNode } from 'react'
 import { dateAndTime } from '../app/dates.ts'
-import { useState } from 'react'
 import { compareCatalogues, type ElementChange } from '../../shared/framework/compareCatalogues.ts'
+import { pillars, type Pillar } from '../../shared/framework/pillars.ts'
 import type { CatalogueRevision } from '../../shared/schema/catalogue.ts'
 import { catalogueVersion } from '../api/catalogue.ts'
 import { LoadState } from '../app/LoadState.tsx'
 import { useLoad } from '../app/useLoad.ts'
+import { t, tx } from '../i18n/i18n.ts'
+import { pillarTitle } from './catalogueLabels.ts'
+import { fieldName } from './elementDraft.ts'
 
-const changeNames: Record<ElementChange['kind'], string> = {
-  added: 'Added',
-  removed: 'No longer in the catalogue',
-  retired: 'Retired',
-  restored: 'Restored',
-  changed: 'Changed',
-}
-
-function when(createdAt: number): string {
-  return dateAndTime(createdAt)
+const changeIds: Record<ElementChange['kind'], string> = {
+  added: 'catalogue.changeAdded',
+  removed: 'catalogue.changeRemoved',
+  retired: 'catalogue.changeRetired',
+  restored: 'catalogue.changeRestored',
+  changed: 'catalogue.changeChanged',
 }
 
 function revisionName(revision: number, history: readonly CatalogueRevision[]): string {
-  if (revision === 0) return 'Built-in catalogue'
+  if (revision === 0) return t('catalogue.builtIn')
   const row = history.find((candidate) => candidate.revision === revision)
-  return row ? `Revision ${revision} (${row.version})` : `Revision ${revision}`
+  return row ? t('catalogue.revisionWithVersion', { revision, version: row.version }) : t('catalogue.revision', { revision })
+}
+
+const booleanFields = new Set(['verified', 'substanceConfirmed', 'agreed'])
+
+/** A field's value as the comparison shows it: yes or no for a flag, a pillar by its title, anything else as written. */
+function shownValue(field: string, value: string): ReactNode {
+  if (value === '') return ''
+  if (booleanFields.has(field) && (value === 'true' || value === 'false')) return value === 'true' ? t('catalogue.yes') : t('catalogue.no')
+  if (field === 'pillar' && (pillars as readonly string[]).includes(value)) return pillarTitle(value as Pillar)
+  return (
+    <span translate="no" dir="auto">
+      {value}
+    </span>
+  )
 }
 
 export function CatalogueHistory({ history }: { history: CatalogueRevision[] }) {
@@ -32,15 +46,27 @@ export function CatalogueHistory({ history }: { history: CatalogueRevision[] }) 
   const options = [...history.map((row) => row.revision), 0]
   return (
     <section className="catalogue-history" aria-labelledby="catalogue-history-heading">
-      <h2 id="catalogue-history-heading">Version history</h2>
+      <h2 id="catalogue-history-heading">{t('catalogue.versionHistory')}</h2>
       {history.length === 0 ? (
-        <p>The built-in catalogue is in force; the secretariat has not changed it.</p>
+        <p>{t('catalogue.builtInInForce')}</p>
       ) : (
         <ol className="catalogue-revisions" reversed>
           {history.map((row) => (
             <li key={row.revision}>
-              <strong>{revisionName(row.revision, history)}</strong>: {row.entries} {row.entries === 1 ? 'entry' : 'entries'} in the override, by {row.createdByName ?? 'a former member'},{' '}
-              {when(row.createdAt)}
+              {tx('catalogue.revisionLine', {
+                b: (chunks) => <strong>{chunks}</strong>,
+                name: revisionName(row.revision, history),
+                count: row.entries,
+                author:
+                  row.createdByName === null ? (
+                    t('catalogue.formerMember')
+                  ) : (
+                    <bdi translate="no" key="author">
+                      {row.createdByName}
+                    </bdi>
+                  ),
+                when: dateAndTime(row.createdAt),
+              })}
             </li>
           ))}
         </ol>
@@ -49,7 +75,7 @@ export function CatalogueHistory({ history }: { history: CatalogueRevision[] }) 
         <>
           <div className="catalogue-compare-choice">
             <label>
-              Compare
+              {t('catalogue.compare')}
               <select value={from} onChange={(event) => setFrom(Number(event.target.value))}>
                 {options.map((revision) => (
                   <option key={revision} value={revision}>
@@ -59,7 +85,7 @@ export function CatalogueHistory({ history }: { history: CatalogueRevision[] }) 
               </select>
             </label>
             <label>
-              with
+              {t('catalogue.compareWith')}
               <select value={to} onChange={(event) => setTo(Number(event.target.value))}>
                 {options.map((revision) => (
                   <option key={revision} value={revision}>
@@ -82,19 +108,19 @@ function CatalogueComparison({ from, to }: { from: number; to: number }) {
     return compareCatalogues(before.catalogue, after.catalogue)
   }, [from, to])
   return (
-    <LoadState loaded={loaded} what="the comparison" retry={reload}>
+    <LoadState loaded={loaded} what={t('catalogue.theComparison')} retry={reload}>
       {(changes) =>
         changes.length === 0 ? (
-          <p role="status">No element differs between these versions.</p>
+          <p role="status">{t('catalogue.noDifference')}</p>
         ) : (
-          <table className="catalogue-comparison" aria-label="Changes between the versions">
+          <table className="catalogue-comparison" aria-label={t('catalogue.changesBetweenVersions')}>
             <thead>
               <tr>
-                <th scope="col">Element</th>
-                <th scope="col">Change</th>
-                <th scope="col">Field</th>
-                <th scope="col">Before</th>
-                <th scope="col">After</th>
+                <th scope="col">{t('catalogue.columnElement')}</th>
+                <th scope="col">{t('catalogue.columnChange')}</th>
+                <th scope="col">{t('catalogue.columnField')}</th>
+                <th scope="col">{t('catalogue.columnBefore')}</th>
+                <th scope="col">{t('catalogue.columnAfter')}</th>
               </tr>
             </thead>
             <tbody>
@@ -105,14 +131,16 @@ function CatalogueComparison({ from, to }: { from: number; to: number }) {
                     {index === 0 && (
                       <>
                         <th scope="rowgroup" rowSpan={rows.length}>
-                          {change.label}
+                          <span translate="no" dir="auto">
+                            {change.label}
+                          </span>
                         </th>
-                        <td rowSpan={rows.length}>{changeNames[change.kind]}</td>
+                        <td rowSpan={rows.length}>{t(changeIds[change.kind])}</td>
                       </>
                     )}
-                    <td>{field?.field ?? ''}</td>
-                    <td>{field ? <del>{field.before}</del> : ''}</td>
-                    <td>{field ? <ins>{field.after}</ins> : ''}</td>
+                    <td>{field ? fieldName(field.field) : ''}</td>
+                    <td>{field ? <del>{shownValue(field.field, field.before)}</del> : ''}</td>
+                    <td>{field ? <ins>{shownValue(field.field, field.after)}</ins> : ''}</td>
                   </tr>
                 ))
               })}

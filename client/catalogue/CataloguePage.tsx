@@ -8,6 +8,7 @@ import { ApiError } from '../api/http.ts'
 import type { SignedInMember } from '../api/types.ts'
 import { LoadState } from '../app/LoadState.tsx'
 import { useLoad } from '../app/useLoad.ts'
+import { t } from '../i18n/i18n.ts'
 import { FormError } from '../pages/FormError.tsx'
 import { CatalogueElements } from './CatalogueElements.tsx'
 import { CatalogueHistory } from './CatalogueHistory.tsx'
@@ -29,12 +30,9 @@ export default function CataloguePage({ member }: { member: SignedInMember }) {
   }, [])
   return (
     <section className="catalogue-page" aria-labelledby="catalogue-heading">
-      <h1 id="catalogue-heading">Framework catalogue</h1>
-      <p className="lede">
-        The elements of the framework of responsible State behaviour that recommendations link to, and the Global Mechanism's tools under their pillars.
-        Unverified elements say what could not be checked against the UN documents.
-      </p>
-      <LoadState loaded={loaded} what="the catalogue" retry={reload}>
+      <h1 id="catalogue-heading">{t('catalogue.heading')}</h1>
+      <p className="lede">{t('catalogue.lede')}</p>
+      <LoadState loaded={loaded} what={t('catalogue.theCatalogue')} retry={reload}>
         {({ catalogue, override, history }) => (
           <CatalogueEditor catalogue={catalogue} override={override} history={history} canEdit={member.permissions.editCatalogue} onSaved={refresh} />
         )}
@@ -100,13 +98,13 @@ function CatalogueEditor({
     <>
       {done && (
         <p className="notice" role="status">
-          {done} Open documents show the change at once.
+          {done} {t('catalogue.openDocumentsShowChange')}
         </p>
       )}
       <FormError error={failure} />
       {canEdit && editing === null && (
         <button type="button" onClick={() => (setDone(null), setEditing({ mode: 'add' }))}>
-          Add an element
+          {t('catalogue.addElement')}
         </button>
       )}
       {editing && (
@@ -116,7 +114,7 @@ function CatalogueEditor({
           takenIds={new Set(catalogue.elements.map((element) => element.id))}
           onCancel={() => setEditing(null)}
           onSave={(element) =>
-            save(putElement(override, builtIn, editing.mode === 'edit' && editing.element.retired ? { ...element, retired: true } : element, version), `${element.label} saved.`)
+            save(putElement(override, builtIn, editing.mode === 'edit' && editing.element.retired ? { ...element, retired: true } : element, version), t('catalogue.elementSaved', { label: element.label }))
           }
         />
       )}
@@ -127,8 +125,8 @@ function CatalogueEditor({
           canEdit
             ? {
                 onEdit: (element) => (setDone(null), setEditing({ mode: 'edit', element })),
-                onRetire: (element) => act(retireElement(override, element, builtIn, version), `${element.label} retired: existing links keep it, marked retired.`),
-                onRestore: (element) => act(restoreElement(override, element, builtIn, version), `${element.label} restored.`),
+                onRetire: (element) => act(retireElement(override, element, builtIn, version), t('catalogue.elementRetired', { label: element.label })),
+                onRestore: (element) => act(restoreElement(override, element, builtIn, version), t('catalogue.elementRestored', { label: element.label })),
               }
             : null
         }

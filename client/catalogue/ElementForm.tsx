@@ -2,9 +2,11 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import type { FrameworkElement } from '../../shared/framework/element.ts'
 import { titleLanguages } from '../../shared/framework/element.ts'
-import { pillars, pillarTitles } from '../../shared/framework/pillars.ts'
+import { pillars } from '../../shared/framework/pillars.ts'
+import { t } from '../i18n/i18n.ts'
 import { FormError } from '../pages/FormError.tsx'
-import { draftOf, elementFromDraft, emptyDraft, languageNames, type ElementDraft } from './elementDraft.ts'
+import { languageName, pillarTitle } from './catalogueLabels.ts'
+import { draftOf, elementFromDraft, emptyDraft, type ElementDraft } from './elementDraft.ts'
 
 interface FieldProps {
   id: string
@@ -30,13 +32,13 @@ export function ElementForm({
   const [busy, setBusy] = useState(false)
   const formId = useId()
   const set = (change: Partial<ElementDraft>) => setDraft((current) => ({ ...current, ...change }))
-  const heading = element ? `Edit ${element.label}` : 'Add an element'
+  const heading = element ? t('catalogue.editElement', { label: element.label }) : t('catalogue.addElement')
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     const result = elementFromDraft(draft, element)
     if (!result.ok) return setErrors(result.errors)
-    if (!element && takenIds.has(result.element.id)) return setErrors({ id: `id ${result.element.id} is taken: choose another` })
+    if (!element && takenIds.has(result.element.id)) return setErrors({ id: t('catalogue.idTaken', { id: result.element.id }) })
     setErrors({})
     setBusy(true)
     setFailure(null)
@@ -76,45 +78,45 @@ export function ElementForm({
       <div className="element-form-grid">
         {field(
           'id',
-          'Id',
+          t('catalogue.labelId'),
           (props) => <input {...props} value={draft.id} readOnly={element !== undefined} autoFocus={!element} onChange={(event) => set({ id: event.target.value })} />,
-          element ? 'Links in documents use the id; it cannot change.' : 'Lowercase letters and digits joined by hyphens, e.g. cbm-9.',
+          element ? t('catalogue.hintIdFixed') : t('catalogue.hintIdNew'),
         )}
         {field(
           'pillar',
-          'Pillar',
+          t('catalogue.labelPillar'),
           (props) => (
             <select {...props} value={draft.pillar} onChange={(event) => set({ pillar: event.target.value as ElementDraft['pillar'] })}>
               {pillars.map((pillar) => (
                 <option key={pillar} value={pillar}>
-                  {pillarTitles[pillar]}
+                  {pillarTitle(pillar)}
                 </option>
               ))}
             </select>
           ),
         )}
-        {field('label', 'Label', (props) => <input {...props} value={draft.label} autoFocus={element !== undefined} onChange={(event) => set({ label: event.target.value })} />, 'As chips show it, e.g. CBM 9.')}
-        {field('title', 'Title', (props) => <input {...props} value={draft.title} onChange={(event) => set({ title: event.target.value })} />)}
-        {field('summary', 'Summary', (props) => <textarea {...props} rows={3} value={draft.summary} onChange={(event) => set({ summary: event.target.value })} />, 'What the text says, within its words: the norms say what States should do.')}
-        {field('source', 'Source', (props) => <input {...props} value={draft.source} onChange={(event) => set({ source: event.target.value })} />, 'Document symbol and paragraph, e.g. A/79/214 annex C.')}
+        {field('label', t('catalogue.labelLabel'), (props) => <input {...props} value={draft.label} autoFocus={element !== undefined} onChange={(event) => set({ label: event.target.value })} />, t('catalogue.hintLabel'))}
+        {field('title', t('catalogue.labelTitle'), (props) => <input {...props} lang="en" value={draft.title} onChange={(event) => set({ title: event.target.value })} />, t('catalogue.hintTitle'))}
+        {field('summary', t('catalogue.labelSummary'), (props) => <textarea {...props} lang="en" rows={3} value={draft.summary} onChange={(event) => set({ summary: event.target.value })} />, t('catalogue.hintSummary'))}
+        {field('source', t('catalogue.labelSource'), (props) => <input {...props} value={draft.source} onChange={(event) => set({ source: event.target.value })} />, t('catalogue.hintSource'))}
       </div>
       <fieldset className="element-form-verification">
-        <legend>Verification</legend>
+        <legend>{t('catalogue.verification')}</legend>
         <label className="checkbox">
           <input type="checkbox" checked={draft.verified} onChange={(event) => set({ verified: event.target.checked })} />
-          Verified against the UN document
+          {t('catalogue.verifiedCheckbox')}
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={draft.substanceConfirmed} onChange={(event) => set({ substanceConfirmed: event.target.checked })} />
-          Substance confirmed (even if the paragraph numbers are not)
+          {t('catalogue.substanceConfirmedCheckbox')}
         </label>
-        {field('note', 'Note: what was and was not confirmed', (props) => <textarea {...props} rows={2} value={draft.note} onChange={(event) => set({ note: event.target.value })} />, 'Shown wherever the element is marked unverified.')}
+        {field('note', t('catalogue.labelNote'), (props) => <textarea {...props} rows={2} value={draft.note} onChange={(event) => set({ note: event.target.value })} />, t('catalogue.hintNote'))}
       </fieldset>
       <details className="element-form-titles" open={titleLanguages.some((language) => draft.titles[language] !== '')}>
-        <summary>Titles in other official languages</summary>
+        <summary>{t('catalogue.titlesInOtherLanguages')}</summary>
         {titleLanguages.map((language) => (
           <label key={language} className={errors[`titles.${language}`] ? 'has-error' : undefined}>
-            {languageNames[language]}
+            {languageName(language)}
             <input
               lang={language}
               dir={language === 'ar' ? 'rtl' : undefined}
@@ -128,10 +130,10 @@ export function ElementForm({
       <FormError error={failure} />
       <div className="form-actions">
         <button type="submit" disabled={busy}>
-          {busy ? 'Saving…' : element ? 'Save changes' : 'Add the element'}
+          {busy ? t('catalogue.saving') : element ? t('catalogue.saveChanges') : t('catalogue.addTheElement')}
         </button>
         <button type="button" className="button-quiet" onClick={onCancel}>
-          Cancel
+          {t('catalogue.cancel')}
         </button>
       </div>
     </form>

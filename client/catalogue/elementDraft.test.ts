@@ -1,7 +1,10 @@
-import { expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
 import { builtInCatalogue } from '../../shared/framework/builtInCatalogue.ts'
 import { findElement } from '../../shared/framework/lookup.ts'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import { draftOf, elementFromDraft, emptyDraft } from './elementDraft.ts'
+
+beforeAll(async () => useMessagesForTests('en', await loadMessages('en')))
 
 test('an element comes back unchanged through its draft, kind and agreement kept', () => {
   for (const id of ['norm-g', 'cbm-8', 'il-sovereignty', 'doc-norms-checklist', 'cbp-5']) {

@@ -2,11 +2,13 @@
 import { useState, type FormEvent } from 'react'
 import { addCofacilitator, listMembers, removeCofacilitator, type Author, type MemberRecord } from '../api/members.ts'
 import { useLoad } from '../app/useLoad.ts'
+import { errorMessage } from '../api/errorMessage.ts'
+import { t } from '../i18n/i18n.ts'
 import { FormError } from '../pages/FormError.tsx'
 import { leadCandidates } from './memberLists.ts'
 import '../styles/members.css'
 
-const described = (member: Pick<Author, 'name' | 'delegation'>) => (member.delegation ? `${member.name} (${member.delegation})` : member.name)
+const described = (member: Pick<Author, 'name' | 'delegation'>) => (member.delegation ? t('members.nameAndDelegation', { name: member.name, delegation: member.delegation }) : member.name)
 
 /** `manage`: the server's answer whether the signed-in member may name and remove the workspace's co-facilitators. */
 export function CofacilitatorsSection({ workspaceId, initial, manage }: { workspaceId: string; initial: Author[]; manage: boolean }) {
@@ -28,24 +30,30 @@ export function CofacilitatorsSection({ workspaceId, initial, manage }: { worksp
 
   return (
     <section className="cofacilitators" aria-labelledby="cofacilitators-heading" data-testid="cofacilitators">
-      <h2 id="cofacilitators-heading">Co-facilitators</h2>
+      <h2 id="cofacilitators-heading">{t('members.cofacilitatorsHeading')}</h2>
       {cofacilitators.length === 0 ? (
-        <p className="hint">No co-facilitator leads this workspace yet{manage ? '.' : '; the secretariat names them.'}</p>
+        <p className="hint">{manage ? t('members.noCofacilitatorYet') : t('members.noCofacilitatorYetSecretariatNames')}</p>
       ) : (
         <ul className="cofacilitator-list">
           {cofacilitators.map((lead) => (
             <li key={lead.id} className="cofacilitator">
-              <span className="cofacilitator-name">{lead.name}</span>
-              {lead.delegation && <span className="cofacilitator-delegation">{lead.delegation}</span>}
+              <span className="cofacilitator-name" translate="no" dir="auto">
+                {lead.name}
+              </span>
+              {lead.delegation && (
+                <span className="cofacilitator-delegation" translate="no" dir="auto">
+                  {lead.delegation}
+                </span>
+              )}
               {manage && (
                 <button
                   type="button"
                   className="button-quiet"
                   disabled={busy}
-                  aria-label={`Remove ${lead.name} as co-facilitator`}
+                  aria-label={t('members.removeCofacilitatorNamed', { name: lead.name })}
                   onClick={() => change(() => removeCofacilitator(workspaceId, lead.id))}
                 >
-                  Remove
+                  {t('members.remove')}
                 </button>
               )}
             </li>
@@ -54,7 +62,7 @@ export function CofacilitatorsSection({ workspaceId, initial, manage }: { worksp
       )}
       {manage && (
         <>
-          <p className="hint">Co-facilitators edit this workspace's documents, cut revisions and resolve comments; everyone else reads and comments.</p>
+          <p className="hint">{t('members.cofacilitatorsExplained')}</p>
           <AddCofacilitator cofacilitators={cofacilitators} busy={busy} onAdd={(memberId) => change(() => addCofacilitator(workspaceId, memberId))} />
         </>
       )}
@@ -79,9 +87,9 @@ function AddCofacilitator({ cofacilitators, busy, onAdd }: { cofacilitators: Aut
   if (members.status === 'failed') {
     return (
       <div className="notice notice-error" role="alert">
-        <p>The members could not be loaded: {members.error.message}</p>
+        <p>{t('members.membersNotLoaded', { reason: errorMessage(members.error) })}</p>
         <button type="button" onClick={reload}>
-          Try again
+          {t('members.tryAgain')}
         </button>
       </div>
     )
@@ -89,15 +97,15 @@ function AddCofacilitator({ cofacilitators, busy, onAdd }: { cofacilitators: Aut
   return (
     <form className="cofacilitator-add" onSubmit={submit}>
       <label>
-        Add a co-facilitator
+        {t('members.addCofacilitator')}
         <select value={chosen} onChange={(event) => setChosen(event.target.value)} disabled={members.status !== 'ready' || none}>
-          <option value="">{members.status === 'loading' ? 'Loading members…' : none ? 'No member to add: invite one first' : 'Choose a member'}</option>
-          <CandidateGroup label="Co-facilitators" members={candidates.cofacilitators} />
-          <CandidateGroup label="Delegations" members={candidates.delegations} />
+          <option value="">{members.status === 'loading' ? t('members.loadingMembers') : none ? t('members.noMemberToAdd') : t('members.chooseMember')}</option>
+          <CandidateGroup label={t('members.cofacilitatorsHeading')} members={candidates.cofacilitators} />
+          <CandidateGroup label={t('members.delegationsGroup')} members={candidates.delegations} />
         </select>
       </label>
       <button type="submit" disabled={busy || !chosen}>
-        Add
+        {t('members.add')}
       </button>
     </form>
   )

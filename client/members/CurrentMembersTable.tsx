@@ -3,6 +3,7 @@ import { Fragment, useRef, useState } from 'react'
 import { newInviteLink, revokeMember, type MemberRecord } from '../api/members.ts'
 import type { SignedInMember } from '../api/types.ts'
 import { routeHref } from '../app/route.ts'
+import { t } from '../i18n/i18n.ts'
 import { FormError } from '../pages/FormError.tsx'
 import { EditMemberForm } from './EditMemberForm.tsx'
 import { InviteLink } from './InviteLink.tsx'
@@ -56,19 +57,19 @@ export function CurrentMembersTable({ members, self, workspaceTitles, onChange }
     act(memberId, async () => {
       const revoked = await revokeMember(memberId)
       setPanel(null)
-      onChange(`${revoked.name}'s access is revoked: their connections are closed and their sign-in links, sessions and tokens no longer work.`)
+      onChange(t('members.revokedDone', { name: revoked.name }))
     })
 
-  if (members.length === 0) return <p>No current members.</p>
+  if (members.length === 0) return <p>{t('members.noCurrentMembers')}</p>
   return (
-    <table className="members-table" aria-label="Current members">
+    <table className="members-table" aria-label={t('members.currentMembers')}>
       <thead>
         <tr>
           <MemberDetailHeadings />
-          <th scope="col">Co-facilitates</th>
-          <th scope="col">Member since</th>
+          <th scope="col">{t('members.columnCofacilitates')}</th>
+          <th scope="col">{t('members.columnMemberSince')}</th>
           <th scope="col">
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{t('members.columnActions')}</span>
           </th>
         </tr>
       </thead>
@@ -81,8 +82,10 @@ export function CurrentMembersTable({ members, self, workspaceTitles, onChange }
             <Fragment key={entry.id}>
               <tr className="member-row" data-member-id={entry.id}>
                 <th scope="row">
-                  {entry.name}
-                  {isSelf && <span className="member-self"> (you)</span>}
+                  <span translate="no" dir="auto">
+                    {entry.name}
+                  </span>
+                  {isSelf && <span className="member-self"> {t('members.you')}</span>}
                 </th>
                 <MemberDetailCells member={entry} />
                 <td>
@@ -141,7 +144,9 @@ function LeadsList({ leads, workspaceTitles }: { leads: string[]; workspaceTitle
     <ul className="member-leads">
       {leads.map((workspaceId) => (
         <li key={workspaceId}>
-          <a href={routeHref({ page: 'workspace', workspaceId })}>{workspaceTitles[workspaceId] ?? workspaceId}</a>
+          <a href={routeHref({ page: 'workspace', workspaceId })} translate="no" dir="auto">
+            {workspaceTitles[workspaceId] ?? workspaceId}
+          </a>
         </li>
       ))}
     </ul>

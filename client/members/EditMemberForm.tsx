@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react'
 import type { RegionalGroup, Role } from '../../shared/schema/member.ts'
 import { updateMember, type MemberRecord } from '../api/members.ts'
+import { formatList, t, tx } from '../i18n/i18n.ts'
 import { FormError } from '../pages/FormError.tsx'
 import { RegionalGroupOptions, RoleOptions } from './MemberFields.tsx'
 import { changeSummary, draftOf, hasChanges, memberChanges } from './memberEdit.ts'
@@ -43,7 +44,7 @@ export function EditMemberForm({
   return (
     <form
       className="member-edit"
-      aria-label={`Edit ${member.name}`}
+      aria-label={t('members.editNamed', { name: member.name })}
       onSubmit={submit}
       onKeyDown={(event) => {
         if (event.key === 'Escape') onCancel()
@@ -51,45 +52,51 @@ export function EditMemberForm({
     >
       <div className="member-edit-fields">
         <label>
-          Role
+          {t('members.role')}
           <select value={draft.role} autoFocus onChange={(event) => setDraft({ ...draft, role: event.target.value as Role })}>
             <RoleOptions />
           </select>
         </label>
         <label>
-          Delegation or group
+          {t('members.delegationOrGroup')}
           <input
             value={draft.delegation}
             onChange={(event) => setDraft({ ...draft, delegation: event.target.value })}
             maxLength={200}
             autoComplete="off"
-            placeholder="e.g. Kenya, European Union, ICT4Peace"
+            placeholder={t('members.delegationExample')}
           />
         </label>
         <label>
-          Regional group
+          {t('members.regionalGroup')}
           <select value={draft.regionalGroup} onChange={(event) => setDraft({ ...draft, regionalGroup: event.target.value as RegionalGroup | '' })}>
-            <RegionalGroupOptions noneLabel={member.regionalGroup === null ? 'None' : undefined} />
+            <RegionalGroupOptions noneLabel={member.regionalGroup === null ? t('members.regionalGroupNone') : undefined} />
           </select>
         </label>
       </div>
       <div className="member-edit-hints">
-        {isSelf && <p className="hint">Another secretariat member must change your own role.</p>}
-        {changes.role && !isSelf && <p className="hint">Documents {member.name} has open reconnect at once with what the new role may do.</p>}
+        {isSelf && <p className="hint">{t('members.ownRoleHint')}</p>}
+        {changes.role && !isSelf && <p className="hint">{t('members.roleChangeHint', { name: member.name })}</p>}
         {losesLeads && (
           <p className="hint member-edit-warning">
-            A stakeholder leads no workspace: {member.name} will no longer co-facilitate{' '}
-            {member.leads.map((workspaceId) => workspaceTitles[workspaceId] ?? workspaceId).join(', ')}.
+            {tx('members.stakeholderLosesLeads', {
+              name: member.name,
+              workspaces: (
+                <span translate="no" dir="auto">
+                  {formatList(member.leads.map((workspaceId) => workspaceTitles[workspaceId] ?? workspaceId))}
+                </span>
+              ),
+            })}
           </p>
         )}
       </div>
       <FormError error={error} />
       <div className="member-edit-buttons">
         <button type="submit" disabled={busy || !hasChanges(changes)}>
-          {busy ? 'Saving…' : 'Save changes'}
+          {busy ? t('members.saving') : t('members.saveChanges')}
         </button>
         <button type="button" className="button-quiet" onClick={onCancel}>
-          Cancel
+          {t('members.cancel')}
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 /** A one-time sign-in link, shown once after it is made, with a button that copies it. */
 import { useId, useRef, useState } from 'react'
+import { t } from '../i18n/i18n.ts'
 
 type CopyState = 'idle' | 'copied' | 'failed'
 
@@ -21,25 +22,25 @@ export function InviteLink({ name, url, onDismiss }: { name: string; url: string
   return (
     <div className="invite-link" data-testid="invite-link">
       <p className="invite-link-title">
-        <strong>Sign-in link for {name}</strong>
+        <strong>{t('members.signInLinkFor', { name })}</strong>
       </p>
-      <p className="hint">It signs in once, on one browser, and is shown only now. Send it to {name} privately; anyone holding it can sign in as them.</p>
+      <p className="hint">{t('members.signInLinkHint', { name })}</p>
       <div className="invite-link-row">
         <label className="visually-hidden" htmlFor={inputId}>
-          Sign-in link for {name}
+          {t('members.signInLinkFor', { name })}
         </label>
-        <input id={inputId} ref={input} readOnly value={url} onFocus={(event) => event.currentTarget.select()} spellCheck={false} />
+        <input id={inputId} ref={input} readOnly dir="ltr" value={url} onFocus={(event) => event.currentTarget.select()} spellCheck={false} />
         <button type="button" onClick={copyLink}>
-          Copy link
+          {t('members.copyLink')}
         </button>
         {onDismiss && (
           <button type="button" className="button-quiet" onClick={onDismiss}>
-            Done
+            {t('members.done')}
           </button>
         )}
       </div>
       <p className="invite-link-copied" aria-live="polite">
-        {copy === 'copied' ? 'Copied to the clipboard.' : copy === 'failed' ? 'The browser did not let the page copy: the link is selected, press Ctrl+C (⌘C on a Mac).' : ''}
+        {copy === 'copied' ? t('members.copied') : copy === 'failed' ? t('members.copyRefused') : ''}
       </p>
     </div>
   )

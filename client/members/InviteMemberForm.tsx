@@ -3,6 +3,7 @@ import { useState, type FormEvent, type Ref } from 'react'
 import type { RegionalGroup, Role } from '../../shared/schema/member.ts'
 import { inviteMember, type InvitedMember } from '../api/members.ts'
 import type { WorkspaceSummary } from '../api/types.ts'
+import { t, tx } from '../i18n/i18n.ts'
 import { FormError } from '../pages/FormError.tsx'
 import { RegionalGroupOptions, RoleOptions } from './MemberFields.tsx'
 import { InviteLink } from './InviteLink.tsx'
@@ -53,36 +54,34 @@ export function InviteMemberForm({
 
   return (
     <form className="panel-form invite-form" onSubmit={submit} aria-labelledby="invite-member-heading">
-      <h2 id="invite-member-heading">Invite a member</h2>
+      <h2 id="invite-member-heading">{t('members.inviteMember')}</h2>
       {invited && <InviteLink name={invited.member.name} url={invited.inviteUrl} onDismiss={() => setInvited(null)} />}
       <label>
-        Name
+        {t('members.name')}
         <input ref={nameInput} value={name} onChange={(event) => setName(event.target.value)} required maxLength={200} autoComplete="off" />
       </label>
       <div className="field-row">
         <label>
-          Role
+          {t('members.role')}
           <select value={role} onChange={(event) => setRole(event.target.value as Role)}>
             <RoleOptions />
           </select>
         </label>
         <label>
-          <span>
-            Delegation or group <span className="optional">(optional)</span>
-          </span>
-          <input value={delegation} onChange={(event) => setDelegation(event.target.value)} maxLength={200} placeholder="e.g. Kenya, European Union, ICT4Peace" />
+          <span>{tx('members.delegationOrGroupOptional', { optional: (chunks) => <span className="optional">{chunks}</span> })}</span>
+          <input value={delegation} onChange={(event) => setDelegation(event.target.value)} maxLength={200} placeholder={t('members.delegationExample')} />
         </label>
       </div>
       <label>
-        Regional group
+        {t('members.regionalGroup')}
         <select value={regionalGroup} onChange={(event) => setRegionalGroup(event.target.value as RegionalGroup | '')}>
-          <RegionalGroupOptions noneLabel="None (secretariat, stakeholders, groups of States)" />
+          <RegionalGroupOptions noneLabel={t('members.regionalGroupNoneInvite')} />
         </select>
       </label>
-      <p className="hint">The regional group counts the member's comments and edits in the participation chart of each workspace.</p>
+      <p className="hint">{t('members.regionalGroupHint')}</p>
       {role === 'cofacilitator' && workspaces.length > 0 && (
         <fieldset className="invite-leads">
-          <legend>Workspaces they lead</legend>
+          <legend>{t('members.workspacesTheyLead')}</legend>
           {workspaces.map((workspace) => (
             <label key={workspace.id} className="choice">
               <input
@@ -90,15 +89,17 @@ export function InviteMemberForm({
                 checked={leads.includes(workspace.id)}
                 onChange={(event) => setLeads((current) => (event.target.checked ? [...current, workspace.id] : current.filter((id) => id !== workspace.id)))}
               />
-              {workspace.title}
+              <span translate="no" dir="auto">
+                {workspace.title}
+              </span>
             </label>
           ))}
-          <p className="hint">They may edit there from their first sign-in; elsewhere they read and comment. This can be changed on each workspace's page.</p>
+          <p className="hint">{t('members.leadsHint')}</p>
         </fieldset>
       )}
       <FormError error={error} />
       <button type="submit" disabled={busy}>
-        {busy ? 'Inviting…' : 'Invite member'}
+        {busy ? t('members.inviting') : t('members.inviteSubmit')}
       </button>
     </form>
   )

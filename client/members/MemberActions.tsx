@@ -1,6 +1,7 @@
 /** A current member's buttons: Edit (opens the inline form), New invite link, Revoke (not oneself). */
 import type { Ref } from 'react'
 import type { MemberRecord } from '../api/members.ts'
+import { t } from '../i18n/i18n.ts'
 
 export type RowPanelKind = 'link' | 'revoke' | 'edit'
 
@@ -19,15 +20,29 @@ export interface MemberActionsProps {
 export function MemberActions({ member, isSelf, busy, open, editButton, onToggleEdit, onNewLink, onToggleRevoke }: MemberActionsProps) {
   return (
     <td className="member-actions">
-      <button type="button" className="button-quiet" ref={editButton} aria-expanded={open === 'edit'} onClick={onToggleEdit}>
-        Edit<span className="visually-hidden"> {member.name}</span>
+      <button
+        type="button"
+        className="button-quiet"
+        ref={editButton}
+        aria-expanded={open === 'edit'}
+        aria-label={t('members.editNamed', { name: member.name })}
+        onClick={onToggleEdit}
+      >
+        {t('members.edit')}
       </button>
-      <button type="button" className="button-quiet" disabled={busy} onClick={onNewLink}>
-        New invite link<span className="visually-hidden"> for {member.name}</span>
+      <button type="button" className="button-quiet" disabled={busy} aria-label={t('members.newInviteLinkFor', { name: member.name })} onClick={onNewLink}>
+        {t('members.newInviteLink')}
       </button>
       {!isSelf && (
-        <button type="button" className="button-danger-quiet" disabled={busy} aria-expanded={open === 'revoke'} onClick={onToggleRevoke}>
-          Revoke<span className="visually-hidden"> {member.name}</span>
+        <button
+          type="button"
+          className="button-danger-quiet"
+          disabled={busy}
+          aria-expanded={open === 'revoke'}
+          aria-label={t('members.revokeNamed', { name: member.name })}
+          onClick={onToggleRevoke}
+        >
+          {t('members.revoke')}
         </button>
       )}
     </td>

@@ -1,14 +1,16 @@
 /** The cells (and their headings) both members tables show for a member: name heading, role, delegation or group, regional group. */
-import { regionalGroupLabels } from '../../shared/schema/member.ts'
 import type { MemberRecord } from '../api/members.ts'
-import { roleLabels } from '../app/roleLabels.ts'
+import { t } from '../i18n/i18n.ts'
+import { regionalGroupName, roleName } from './memberLabels.ts'
 
 export function MemberDetailCells({ member }: { member: MemberRecord }) {
   return (
     <>
-      <td>{roleLabels[member.role]}</td>
-      <td>{member.delegation ?? '—'}</td>
-      <td>{member.regionalGroup ? regionalGroupLabels[member.regionalGroup] : '—'}</td>
+      <td>{roleName(member.role)}</td>
+      <td translate="no" dir="auto">
+        {member.delegation ?? '—'}
+      </td>
+      <td>{member.regionalGroup ? regionalGroupName(member.regionalGroup) : '—'}</td>
     </>
   )
 }
@@ -17,10 +19,10 @@ export function MemberDetailCells({ member }: { member: MemberRecord }) {
 export function MemberDetailHeadings() {
   return (
     <>
-      <th scope="col">Name</th>
-      <th scope="col">Role</th>
-      <th scope="col">Delegation or group</th>
-      <th scope="col">Regional group</th>
+      <th scope="col">{t('members.name')}</th>
+      <th scope="col">{t('members.role')}</th>
+      <th scope="col">{t('members.delegationOrGroup')}</th>
+      <th scope="col">{t('members.regionalGroup')}</th>
     </>
   )
 }

@@ -1,13 +1,13 @@
 /** The role and regional-group choices of the invite and edit forms, so both offer the same options in the same words. */
-import { regionalGroupLabels, regionalGroups, roles } from '../../shared/schema/member.ts'
-import { roleLabels } from '../app/roleLabels.ts'
+import { regionalGroups, roles } from '../../shared/schema/member.ts'
+import { regionalGroupName, roleName } from './memberLabels.ts'
 
 export function RoleOptions() {
   return (
     <>
       {roles.map((value) => (
         <option key={value} value={value}>
-          {roleLabels[value]}
+          {roleName(value)}
         </option>
       ))}
     </>
@@ -21,7 +21,7 @@ export function RegionalGroupOptions({ noneLabel }: { noneLabel?: string }) {
       {noneLabel !== undefined && <option value="">{noneLabel}</option>}
       {regionalGroups.map((value) => (
         <option key={value} value={value}>
-          {regionalGroupLabels[value]}
+          {regionalGroupName(value)}
         </option>
       ))}
     </>

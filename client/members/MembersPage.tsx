@@ -6,6 +6,7 @@ import type { SignedInMember, WorkspaceSummary } from '../api/types.ts'
 import { listWorkspaces } from '../api/workspaces.ts'
 import { LoadState } from '../app/LoadState.tsx'
 import { useLoad } from '../app/useLoad.ts'
+import { t, tx } from '../i18n/i18n.ts'
 import { InviteMemberForm } from './InviteMemberForm.tsx'
 import { CurrentMembersTable } from './CurrentMembersTable.tsx'
 import { RevokedMembersTable } from './RevokedMembersTable.tsx'
@@ -20,13 +21,11 @@ export default function MembersPage({ member }: { member: SignedInMember }) {
 function NotForYou() {
   return (
     <section className="narrow" aria-labelledby="members-heading">
-      <h1 id="members-heading">Members</h1>
+      <h1 id="members-heading">{t('members.heading')}</h1>
       <div className="notice" role="note" data-testid="members-forbidden">
+        <p>{tx('members.notForYou', { b: (chunks) => <strong>{chunks}</strong> })}</p>
         <p>
-          <strong>Only the secretariat manages members.</strong> To invite someone, change a role or withdraw access, write to the secretariat.
-        </p>
-        <p>
-          <a href="#/">Back to the workspaces</a>
+          <a href="#/">{t('members.backToWorkspaces')}</a>
         </p>
       </div>
     </section>
@@ -46,8 +45,8 @@ function ManageMembers({ member }: { member: SignedInMember }) {
     <section aria-labelledby="members-heading" className="members-page">
       <div className="members-title-row">
         <div>
-          <h1 id="members-heading">Members</h1>
-          <p className="lede">Who takes part, in which role, for which delegation or group. Co-facilitators are named on each workspace's page.</p>
+          <h1 id="members-heading">{t('members.heading')}</h1>
+          <p className="lede">{t('members.lede')}</p>
         </div>
         <button
           type="button"
@@ -56,7 +55,7 @@ function ManageMembers({ member }: { member: SignedInMember }) {
             nameInput.current?.focus()
           }}
         >
-          Invite a member
+          {t('members.inviteMember')}
         </button>
       </div>
       <div role="status" aria-live="polite">
@@ -66,7 +65,7 @@ function ManageMembers({ member }: { member: SignedInMember }) {
           </p>
         )}
       </div>
-      <LoadState loaded={loaded} what="the members" retry={reload}>
+      <LoadState loaded={loaded} what={t('members.theMembers')} retry={reload}>
         {([members, workspaces]) => {
           const { current, revoked } = splitMembers(members)
           const titles = workspaceTitles(workspaces)

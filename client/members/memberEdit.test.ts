@@ -1,8 +1,11 @@
-import { describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import { changeSummary, draftOf, hasChanges, memberChanges } from './memberEdit.ts'
 
 const maria = { role: 'delegation' as const, delegation: 'Brazil', regionalGroup: 'latin-american-caribbean' as const }
 const robot = { role: 'secretariat' as const, delegation: null, regionalGroup: null }
+
+beforeAll(async () => useMessagesForTests('en', await loadMessages('en')))
 
 describe('editing a member', () => {
   test('the form starts from the member as they are; nothing changed, nothing is sent', () => {

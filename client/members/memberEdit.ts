@@ -1,7 +1,8 @@
 /** The secretariat's edit of a member's role and details, as the changes PATCH /api/members/:id is sent (pure). */
 import type { RegionalGroup, Role } from '../../shared/schema/member.ts'
 import type { MemberChanges, MemberRecord } from '../api/members.ts'
-import { roleLabels } from '../app/roleLabels.ts'
+import { t } from '../i18n/i18n.ts'
+import { roleName } from './memberLabels.ts'
 
 /** What the edit form holds: the delegation as typed, no regional group as ''. */
 export interface MemberDraft {
@@ -33,8 +34,6 @@ export function hasChanges(changes: MemberChanges): boolean {
 
 /** The sentence the members page shows once the change is saved. */
 export function changeSummary(name: string, changes: MemberChanges): string {
-  if (changes.role) {
-    return `${name}'s role is now ${roleLabels[changes.role]}: documents they have open reconnect with what the new role may do.`
-  }
-  return `${name}'s details are corrected.`
+  if (changes.role) return t('members.roleChanged', { name, role: roleName(changes.role) })
+  return t('members.detailsCorrected', { name })
 }

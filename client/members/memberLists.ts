@@ -1,7 +1,8 @@
 /** How the members page and the co-facilitators section order and filter members (pure). */
 import type { Author, MemberRecord } from '../api/members.ts'
+import { intlLocale } from '../i18n/i18n.ts'
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' })
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, intlLocale(), { sensitivity: 'base' })
 
 /** Current members by name; revoked members apart, the most recently revoked first. */
 export function splitMembers(members: readonly MemberRecord[]): { current: MemberRecord[]; revoked: MemberRecord[] } {

@@ -3,6 +3,8 @@ import { Fragment, useEffect, useId, useMemo, useState } from 'react'
 import { getParticipation, type Participation, type ParticipationBucket } from '../api/members.ts'
 import { LoadState } from '../app/LoadState.tsx'
 import { useLoad } from '../app/useLoad.ts'
+import { formatList, formatNumber, t, tx } from '../i18n/i18n.ts'
+import { knownRegionalGroupName } from '../members/memberLabels.ts'
 import { groupColour } from './groupColours.ts'
 import { bucketAxisLabel, bucketName, completeSeries, layoutPanel, padSeries, periodName, silentGroups, totals, type BucketCounts, type Metric } from './participationLayout.ts'
 import { refreshWhileVisible } from './visibleRefresh.ts'
@@ -11,17 +13,18 @@ import '../styles/participation.css'
 /** The chart follows the workspace on its own while the page is visible. */
 const autoRefreshMs = 60_000
 
-const bucketWords: Record<ParticipationBucket, { noun: string; by: string }> = {
-  day: { noun: 'day', by: 'By day' },
-  week: { noun: 'week', by: 'By week' },
+const bucketChoices: readonly ParticipationBucket[] = ['day', 'week']
+
+/** The message ids of each metric: its title, a count of it, "none in this period". */
+const metricIds: Record<Metric, { title: string; count: string; none: string }> = {
+  edits: { title: 'participation.editingSessions', count: 'participation.editingSessionCount', none: 'participation.noEditsInPeriod' },
+  comments: { title: 'participation.comments', count: 'participation.commentCount', none: 'participation.noCommentsInPeriod' },
 }
 
-const metricWords: Record<Metric, { title: string; one: string; many: string }> = {
-  edits: { title: 'Editing sessions', one: 'editing session', many: 'editing sessions' },
-  comments: { title: 'Comments', one: 'comment', many: 'comments' },
+/** A regional group by its official name in the interface language; "no regional group" likewise; the server's label otherwise. */
+function groupName(group: { id: string; label: string }): string {
+  return knownRegionalGroupName(group.id) ?? (group.id === 'none' ? t('participation.noRegionalGroup') : group.label)
 }
-
-const count = (value: number, metric: Metric) => `${value} ${value === 1 ? metricWords[metric].one : metricWords[metric].many}`
 
 export function ParticipationChart({ workspaceId }: { workspaceId: string }) {
   const [bucket, setBucket] = useState<ParticipationBucket>('day')
@@ -30,25 +33,22 @@ export function ParticipationChart({ workspaceId }: { workspaceId: string }) {
   return (
     <section className="participation" aria-labelledby="participation-heading" data-testid="participation">
       <div className="participation-head">
-        <h2 id="participation-heading">Participation by regional group</h2>
+        <h2 id="participation-heading">{t('participation.heading')}</h2>
         <div className="participation-controls">
-          <div className="segmented" role="group" aria-label="Time period of each bar">
-            {(Object.keys(bucketWords) as ParticipationBucket[]).map((value) => (
+          <div className="segmented" role="group" aria-label={t('participation.barPeriod')}>
+            {bucketChoices.map((value) => (
               <button key={value} type="button" aria-pressed={bucket === value} onClick={() => setBucket(value)}>
-                {bucketWords[value].by}
+                {value === 'day' ? t('participation.byDay') : t('participation.byWeek')}
               </button>
             ))}
           </div>
           <button type="button" className="button-quiet" onClick={reload}>
-            Refresh
+            {t('participation.refresh')}
           </button>
         </div>
       </div>
-      <p className="hint">
-        Editing sessions on this workspace's documents (a member's edits to one document, with no pause of five minutes or more) and comments
-        on them, counted by the regional group of the member who made them.
-      </p>
-      <LoadState loaded={loaded} what="participation" retry={reload}>
+      <p className="hint">{t('participation.explanation')}</p>
+      <LoadState loaded={loaded} what={t('participation.participation')} retry={reload}>
         {(participation) => <ParticipationView participation={participation} />}
       </LoadState>
     </section>
@@ -74,9 +74,7 @@ function ParticipationView({ participation }: { participation: Participation }) 
   if (!active) {
     return (
       <div className="participation-empty" role="status">
-        <p>
-          <strong>No comments or edits yet.</strong> The chart fills in as members edit and comment on this workspace's documents.
-        </p>
+        <p>{tx('participation.empty', { b: (chunks) => <strong>{chunks}</strong> })}</p>
       </div>
     )
   }
@@ -86,16 +84,16 @@ function ParticipationView({ participation }: { participation: Participation }) 
       <p className="participation-period">{periodName(buckets, participation.bucket)}</p>
       {silent.length > 0 ? (
         <p className="participation-silent" data-testid="participation-silent">
-          <strong>No comments or edits yet from:</strong> {silent.map((group) => group.label).join(', ')}.
+          {tx('participation.silentGroups', { b: (chunks) => <strong>{chunks}</strong>, groups: formatList(silent.map(groupName)) })}
         </p>
       ) : (
-        <p className="participation-all-heard">Every regional group has edited or commented in this period.</p>
+        <p className="participation-all-heard">{t('participation.allHeard')}</p>
       )}
-      <ul className="participation-legend" aria-label="Regional groups">
+      <ul className="participation-legend" aria-label={t('participation.regionalGroups')}>
         {groups.map((group) => (
           <li key={group.id}>
             <span className="participation-swatch" style={{ background: groupColour(group.id) }} aria-hidden="true" />
-            {group.label}
+            {groupName(group)}
           </li>
         ))}
       </ul>
@@ -113,9 +111,10 @@ const panelSize = { width: 720, height: 190, margin: { top: 12, right: 8, bottom
 function ParticipationPanel({ buckets, participation, metric }: { buckets: BucketCounts[]; participation: Participation; metric: Metric }) {
   const ids = participation.groups.map((group) => group.id)
   const layout = useMemo(() => layoutPanel(buckets, ids, metric, panelSize), [buckets, participation, metric])
-  const labels = Object.fromEntries(participation.groups.map((group) => [group.id, group.label]))
+  const labels = Object.fromEntries(participation.groups.map((group) => [group.id, groupName(group)]))
   const titleId = useId()
-  const { title } = metricWords[metric]
+  const messages = metricIds[metric]
+  const title = t(messages.title)
   // Every other axis label when the slots get narrow.
   const labelEvery = layout.slots[0] && layout.slots[0].width < 40 ? 2 : 1
   return (
@@ -130,13 +129,13 @@ function ParticipationPanel({ buckets, participation, metric }: { buckets: Bucke
         preserveAspectRatio="xMinYMin meet"
       >
         <desc id={`${titleId}-desc`}>
-          {title} per regional group, by {bucketWords[participation.bucket].noun}. The same numbers are in the table below the charts.
+          {t('participation.chartDescription', { metric: title, bucket: participation.bucket })}
         </desc>
         {layout.ticks.map((tick) => (
           <g key={tick.value} className="participation-tick">
             <line x1={layout.plot.left} x2={layout.plot.right} y1={tick.y} y2={tick.y} />
             <text x={layout.plot.left - 6} y={tick.y} dy="0.32em" textAnchor="end">
-              {tick.value}
+              {formatNumber(tick.value)}
             </text>
           </g>
         ))}
@@ -147,7 +146,7 @@ function ParticipationPanel({ buckets, participation, metric }: { buckets: Bucke
         ))}
         {layout.bars.length === 0 && (
           <text className="participation-none" x={(layout.plot.left + layout.plot.right) / 2} y={(layout.plot.top + layout.plot.bottom) / 2} textAnchor="middle">
-            No {metricWords[metric].many} in this period
+            {t(messages.none)}
           </text>
         )}
         <line className="participation-baseline" x1={layout.plot.left} x2={layout.plot.right} y1={layout.plot.bottom} y2={layout.plot.bottom} />
@@ -163,7 +162,7 @@ function ParticipationPanel({ buckets, participation, metric }: { buckets: Bucke
             fill={groupColour(bar.groupId)}
           >
             <title>
-              {labels[bar.groupId] ?? bar.groupId}, {bucketName(bar.bucketStart, participation.bucket)}: {count(bar.value, metric)}
+              {t('participation.barTitle', { group: labels[bar.groupId] ?? bar.groupId, bucket: bucketName(bar.bucketStart, participation.bucket), value: t(messages.count, { count: bar.value }) })}
             </title>
           </rect>
         ))}
@@ -184,31 +183,30 @@ function ParticipationTable({
   const [shown, setShown] = useState(false)
   const tableId = useId()
   const { groups } = participation
-  const noun = bucketWords[participation.bucket].noun
   return (
     <div className="participation-table-block">
       <button type="button" className="button-quiet" aria-expanded={shown} aria-controls={tableId} onClick={() => setShown((value) => !value)}>
-        {shown ? 'Hide the table' : 'Show the numbers as a table'}
+        {shown ? t('participation.hideTable') : t('participation.showTable')}
       </button>
       <div className={shown ? 'participation-table-scroll' : 'visually-hidden'}>
         <table className="participation-table" id={tableId}>
-          <caption>Edits and comments per regional group, by {noun}</caption>
+          <caption>{t('participation.tableCaption', { bucket: participation.bucket })}</caption>
           <thead>
             <tr>
               <th scope="col" rowSpan={2}>
-                {noun === 'day' ? 'Day' : 'Week'}
+                {participation.bucket === 'day' ? t('participation.day') : t('participation.week')}
               </th>
               {groups.map((group) => (
                 <th key={group.id} scope="colgroup" colSpan={2}>
-                  {group.label}
+                  {groupName(group)}
                 </th>
               ))}
             </tr>
             <tr>
               {groups.map((group) => (
                 <Fragment key={group.id}>
-                  <th scope="col">Editing sessions</th>
-                  <th scope="col">Comments</th>
+                  <th scope="col">{t('participation.editingSessions')}</th>
+                  <th scope="col">{t('participation.comments')}</th>
                 </Fragment>
               ))}
             </tr>
@@ -219,8 +217,8 @@ function ParticipationTable({
                 <th scope="row">{bucketName(bucket.start, participation.bucket)}</th>
                 {groups.map((group) => (
                   <Fragment key={group.id}>
-                    <td>{bucket.counts[group.id].edits}</td>
-                    <td>{bucket.counts[group.id].comments}</td>
+                    <td>{formatNumber(bucket.counts[group.id].edits)}</td>
+                    <td>{formatNumber(bucket.counts[group.id].comments)}</td>
                   </Fragment>
                 ))}
               </tr>
@@ -228,11 +226,11 @@ function ParticipationTable({
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">Total</th>
+              <th scope="row">{t('participation.total')}</th>
               {groups.map((group) => (
                 <Fragment key={group.id}>
-                  <td>{sums[group.id].edits}</td>
-                  <td>{sums[group.id].comments}</td>
+                  <td>{formatNumber(sums[group.id].edits)}</td>
+                  <td>{formatNumber(sums[group.id].comments)}</td>
                 </Fragment>
               ))}
             </tr>

@@ -1,8 +1,11 @@
-import { describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import type { Participation } from '../api/members.ts'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import { bucketAxisLabel, bucketMs, bucketName, completeSeries, layoutPanel, maxBarWidth, niceScale, padSeries, periodName, silentGroups, totals } from './participationLayout.ts'
 
 const day = bucketMs.day
+
+beforeAll(async () => useMessagesForTests('en', await loadMessages('en')))
 const monday = Date.UTC(2026, 10, 23)
 const groups: Participation['groups'] = [
   { id: 'african', label: 'African Group' },
@@ -180,4 +183,16 @@ test('the period covered, named in full', () => {
   const weeks = completeSeries(participation([{ start: monday - 7 * day, counts: {} }], 'week'), monday)
   expect(periodName(weeks, 'week')).toBe('2 weeks: from the week of 16 November 2026 to the week of 23 November 2026')
   expect(periodName([], 'week')).toBe('')
+})
+
+test('bucket labels and the period in the interface language', async () => {
+  useMessagesForTests('fr', await loadMessages('fr'))
+  try {
+    expect(bucketAxisLabel(monday)).toBe('23 nov.')
+    expect(bucketName(monday, 'week')).toBe('Semaine du 23 novembre 2026')
+    const days = completeSeries(participation([{ start: monday - 2 * day, counts: {} }]), monday)
+    expect(periodName(days, 'day')).toBe('3 jours\u00a0: du 21 novembre 2026 au 23 novembre 2026')
+  } finally {
+    useMessagesForTests('en', await loadMessages('en'))
+  }
 })

@@ -1,5 +1,7 @@
 /** The participation chart's pure core: complete series of time buckets, a nice integer scale, bar geometry, silent groups. */
 import type { Participation, ParticipationBucket, ParticipationCounts, ParticipationGroupId } from '../api/members.ts'
+import { dateOnly } from '../app/dates.ts'
+import { intlLocale, markPseudo, t } from '../i18n/i18n.ts'
 
 export const bucketMs: Record<ParticipationBucket, number> = { day: 86_400_000, week: 7 * 86_400_000 }
 
@@ -172,25 +174,28 @@ export function silentGroups<G extends { id: string }>(buckets: readonly BucketC
   return groups.filter((group) => group.id !== 'none' && sums[group.id].edits + sums[group.id].comments === 0)
 }
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
-const fullDayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+const axisFormats = new Map<string, Intl.DateTimeFormat>()
 
-/** The short axis label of a bucket ("23 Nov"): buckets start at midnight UTC. */
+/** The short axis label of a bucket ("23 Nov", "23 nov.", "11月23日"): buckets start at midnight UTC. */
 export function bucketAxisLabel(start: number): string {
-  return dayFormat.format(start)
+  const locale = intlLocale()
+  let format = axisFormats.get(locale)
+  if (!format) axisFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' })))
+  return markPseudo(format.format(start))
 }
+
+const fullDay = (start: number) => dateOnly(start, 'UTC')
 
 /** The full name of a bucket ("23 November 2026", "Week of 23 November 2026"). */
 export function bucketName(start: number, bucket: ParticipationBucket): string {
-  return bucket === 'week' ? `Week of ${fullDayFormat.format(start)}` : fullDayFormat.format(start)
+  return bucket === 'week' ? t('participation.weekOf', { date: fullDay(start) }) : fullDay(start)
 }
 
 /** The period the chart covers ("3 days: 21 November 2026 to 23 November 2026"). */
 export function periodName(buckets: readonly BucketCounts[], bucket: ParticipationBucket): string {
   if (buckets.length === 0) return ''
-  const first = fullDayFormat.format(buckets[0].start)
-  const last = fullDayFormat.format(buckets.at(-1)!.start)
-  const span = `${buckets.length} ${bucket}${buckets.length === 1 ? '' : 's'}`
-  if (buckets.length === 1) return bucket === 'week' ? `1 week: the week of ${first}` : `1 day: ${first}`
-  return bucket === 'week' ? `${span}: from the week of ${first} to the week of ${last}` : `${span}: ${first} to ${last}`
+  const first = fullDay(buckets[0].start)
+  if (buckets.length === 1) return bucket === 'week' ? t('participation.periodOneWeek', { first }) : t('participation.periodOneDay', { first })
+  const values = { count: buckets.length, first, last: fullDay(buckets.at(-1)!.start) }
+  return bucket === 'week' ? t('participation.periodWeeks', values) : t('participation.periodDays', values)
 }

@@ -2,10 +2,12 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import { numberedBlocks, type NumberedBlock } from '../../shared/stage/revisionBlocks.ts'
-import { blockName } from '../../shared/stage/blockName.ts'
 import { breakSilence, type Procedure } from '../api/procedures.ts'
 import { getRevision, type RevisionDetail } from '../api/revisions.ts'
 import { useCatalogue } from '../editor/CatalogueContext.ts'
+import { t } from '../i18n/i18n.ts'
+import { procedureErrorMessage } from './stageErrors.ts'
+import { blockValues, isolated } from './stageWords.ts'
 
 const shortText = (text: string) => (text.length > 90 ? `${text.slice(0, 89)}…` : text)
 
@@ -17,7 +19,7 @@ export function BreakSilenceList({ documentId, procedure, delegation, onChanged 
     let current = true
     getRevision(documentId, procedure.revision.id).then(
       (detail) => current && setRevision(detail),
-      (error: Error) => current && setLoadError(error.message),
+      (error: unknown) => current && setLoadError(procedureErrorMessage(error)),
     )
     return () => {
       current = false
@@ -26,12 +28,12 @@ export function BreakSilenceList({ documentId, procedure, delegation, onChanged 
   const blocks = useMemo(() => (revision ? numberedBlocks(toDraftModel(revision.content, catalogue)) : []), [revision, catalogue])
   const ours = new Set(procedure.objections.filter((objection) => objection.delegation === delegation).map((objection) => objection.block.number))
 
-  if (loadError) return <p className="notice notice-error">Could not load {procedure.revision.label}: {loadError}</p>
-  if (!revision) return <p className="loading">Loading {procedure.revision.label}…</p>
+  if (loadError) return <p className="notice notice-error">{t('stage.revisionNotLoaded', { revision: isolated(procedure.revision.label), reason: loadError })}</p>
+  if (!revision) return <p className="loading">{t('stage.loadingRevision', { revision: isolated(procedure.revision.label) })}</p>
   return (
     <div className="silence-blocks">
-      <h3>Break silence on {procedure.revision.label}</h3>
-      <p className="hint">Once per paragraph or recommendation, with a reason. After the deadline no objection is taken.</p>
+      <h3>{t('stage.breakSilenceOnRevision', { revision: isolated(procedure.revision.label) })}</h3>
+      <p className="hint">{t('stage.breakSilenceHint')}</p>
       <ol className="silence-block-list">
         {blocks.map((block) => (
           <BlockRow key={`${block.position}-${block.number}`} documentId={documentId} procedureId={procedure.id} block={block} broken={ours.has(block.number)} onChanged={onChanged} />
@@ -46,11 +48,11 @@ function BlockRow({ documentId, procedureId, block, broken, onChanged }: { docum
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const name = blockName(block.number)
+  const named = blockValues(block.number)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    if (reason.trim() === '') return setError('Say why your delegation breaks silence.')
+    if (reason.trim() === '') return setError(t('stage.reasonMissing'))
     setBusy(true)
     setError(null)
     try {
@@ -58,7 +60,7 @@ function BlockRow({ documentId, procedureId, block, broken, onChanged }: { docum
       setOpen(false)
       onChanged()
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure))
+      setError(procedureErrorMessage(failure))
     } finally {
       setBusy(false)
     }
@@ -66,24 +68,27 @@ function BlockRow({ documentId, procedureId, block, broken, onChanged }: { docum
 
   return (
     <li className="silence-block" data-block={block.number}>
-      <span className="silence-block-number">{block.number}</span> <span className="silence-block-text">{shortText(block.text)}</span>
+      <span className="silence-block-number">{block.number}</span>{' '}
+      <span className="silence-block-text" translate="no" dir="auto">
+        {shortText(block.text)}
+      </span>
       {broken ? (
-        <span className="silence-broken-mark">Silence broken by your delegation</span>
+        <span className="silence-broken-mark">{t('stage.brokenByYourDelegation')}</span>
       ) : !open ? (
-        <button type="button" className="button-quiet" onClick={() => setOpen(true)} aria-label={`Break silence on ${name}`}>
-          Break silence
+        <button type="button" className="button-quiet" onClick={() => setOpen(true)} aria-label={t('stage.breakSilenceOnBlock', named)}>
+          {t('stage.breakSilence')}
         </button>
       ) : (
         <form className="silence-reason" onSubmit={submit}>
           <label>
-            Reason for breaking silence on {name}
+            {t('stage.reasonLabel', named)}
             <textarea value={reason} onChange={(event) => setReason(event.target.value)} rows={3} required />
           </label>
           <button type="submit" disabled={busy}>
-            {busy ? 'Sending…' : 'Send objection'}
+            {busy ? t('stage.sending') : t('stage.sendObjection')}
           </button>{' '}
           <button type="button" className="button-quiet" onClick={() => setOpen(false)}>
-            Cancel
+            {t('stage.cancel')}
           </button>
         </form>
       )}

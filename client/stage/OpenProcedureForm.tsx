@@ -3,7 +3,10 @@ import { useId, useState, type FormEvent } from 'react'
 import { ApiError } from '../api/http.ts'
 import { openProcedure, type ProcedureKind } from '../api/procedures.ts'
 import type { RevisionSummary } from '../api/revisions.ts'
+import { t } from '../i18n/i18n.ts'
+import { procedureErrorMessage } from './stageErrors.ts'
 import { bothTimes, readDeadline, readerZone } from './stageTimes.ts'
+import { procedureKindName } from './stageWords.ts'
 
 interface Problem {
   message: string
@@ -40,7 +43,7 @@ export function OpenProcedureForm({
     event.preventDefault()
     const deadline = readDeadline(local, Date.now() + serverOffset)
     if (!deadline.ok) return setError({ message: deadline.message, problems: [] })
-    if (revisionId === null) return setError({ message: 'Choose the revision.', problems: [] })
+    if (revisionId === null) return setError({ message: t('stage.chooseRevision'), problems: [] })
     setBusy(true)
     setError(null)
     try {
@@ -50,38 +53,38 @@ export function OpenProcedureForm({
       onOpened()
     } catch (failure) {
       const problems = failure instanceof ApiError && Array.isArray(failure.details) ? (failure.details as Problem[]).filter((p) => typeof p?.message === 'string') : []
-      setError({ message: failure instanceof Error ? failure.message : String(failure), problems })
+      setError({ message: procedureErrorMessage(failure), problems })
     } finally {
       setBusy(false)
     }
   }
 
-  if (revisions.length === 0) return <p className="panel-summary">Cut a revision first: periods and silence apply to a revision.</p>
+  if (revisions.length === 0) return <p className="panel-summary">{t('stage.cutRevisionFirst')}</p>
   return (
-    <form className="procedure-form" onSubmit={submit} aria-label="Open a procedure">
+    <form className="procedure-form" onSubmit={submit} aria-label={t('stage.openProcedure')}>
       <fieldset className="procedure-kinds">
-        <legend>Procedure</legend>
+        <legend>{t('stage.procedure')}</legend>
         {kinds.map((option) => (
           <label key={option}>
             <input type="radio" name="procedure-kind" value={option} checked={kind === option} onChange={() => setKind(option)} />
-            {option === 'comments' ? 'Comment period' : 'Silence procedure'}
+            {procedureKindName(option)}
           </label>
         ))}
       </fieldset>
       <label>
-        Revision
+        {t('stage.revision')}
         <select value={revisionId ?? ''} onChange={(event) => setRevisionId(Number(event.target.value))}>
           {[...revisions].reverse().map((revision) => (
-            <option key={revision.id} value={revision.id}>
+            <option key={revision.id} value={revision.id} translate="no">
               {revision.label}
             </option>
           ))}
         </select>
       </label>
       <div className="procedure-deadline">
-        <label htmlFor={dateId}>Deadline date (New York)</label>
+        <label htmlFor={dateId}>{t('stage.deadlineDate')}</label>
         <input id={dateId} type="date" value={date} onChange={(event) => setDate(event.target.value)} aria-describedby={previewId} required />
-        <label htmlFor={timeId}>Time (New York, 24-hour)</label>
+        <label htmlFor={timeId}>{t('stage.deadlineClock')}</label>
         <input
           id={timeId}
           type="text"
@@ -96,18 +99,19 @@ export function OpenProcedureForm({
       </div>
       <p id={previewId} className="hint procedure-preview">
         {preview ? (
-          <>
-            Ends {preview.newYork}
-            {preview.own && <> — {preview.own}</>}
-          </>
+          preview.own ? (
+            t('stage.endsBoth', { newYork: preview.newYork, own: preview.own })
+          ) : (
+            t('stage.ends', { newYork: preview.newYork })
+          )
         ) : parsed && !parsed.ok ? (
           parsed.message
         ) : (
-          'The date and time are read as New York time; the server’s clock decides when it has passed.'
+          t('stage.deadlineHint')
         )}
       </p>
       <button type="submit" disabled={busy}>
-        {busy ? 'Opening…' : kind === 'comments' ? 'Open comment period' : 'Start silence'}
+        {busy ? t('stage.opening') : kind === 'comments' ? t('stage.openCommentPeriod') : t('stage.startSilence')}
       </button>
       {error && (
         <div className="notice notice-error" role="alert">

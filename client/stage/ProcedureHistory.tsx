@@ -1,15 +1,15 @@
 /** Every procedure of the document, newest first: its deadline, the objections received, and the outcome to download. */
-import { blockName } from '../../shared/stage/blockName.ts'
-import { outcomeStatement } from '../../shared/stage/outcomeText.ts'
-import { formatNewYork } from '../../shared/time/unTime.ts'
+import type { ReactNode } from 'react'
 import { outcomeUrl, type Procedure } from '../api/procedures.ts'
+import { t, tx } from '../i18n/i18n.ts'
 import { useDownload } from '../revisions/useDownload.ts'
-import { bothTimes, readerZone } from './stageTimes.ts'
+import { bothTimes, deadlineTime, readerZone } from './stageTimes.ts'
+import { blockValues, isolated, outcomeSentence } from './stageWords.ts'
 
 export function ProcedureHistory({ documentId, procedures }: { documentId: string; procedures: Procedure[] }) {
-  if (procedures.length === 0) return <p className="panel-summary">No comment period or silence procedure yet.</p>
+  if (procedures.length === 0) return <p className="panel-summary">{t('stage.noProcedureYet')}</p>
   return (
-    <ol className="procedure-list" aria-label="Procedures, newest first">
+    <ol className="procedure-list" aria-label={t('stage.proceduresNewestFirst')}>
       {[...procedures].reverse().map((procedure) => (
         <ProcedureItem key={procedure.id} documentId={documentId} procedure={procedure} />
       ))}
@@ -17,40 +17,54 @@ export function ProcedureHistory({ documentId, procedures }: { documentId: strin
   )
 }
 
+const bold = (chunks: ReactNode[]) => <strong>{chunks}</strong>
+
 function ProcedureItem({ documentId, procedure }: { documentId: string; procedure: Procedure }) {
   const [download, start] = useDownload()
   const times = bothTimes(procedure.deadline, readerZone())
-  const what = procedure.kind === 'silence' ? 'Silence procedure' : 'Comment period'
+  const values = { b: bold, revision: isolated(procedure.revision.label), deadline: times.newYork }
   return (
     <li className={`procedure-item procedure-${procedure.kind}`} data-procedure={procedure.id}>
       <p className="procedure-title">
-        <strong>
-          {what} on {procedure.revision.label}
-        </strong>{' '}
-        until {times.newYork}
-        {times.own && <span className="hint"> ({times.own})</span>}
+        {procedure.kind === 'silence' ? tx('stage.silenceUntil', values) : tx('stage.commentsUntil', values)}
+        {times.own && <span className="hint"> {t('stage.inParentheses', { text: times.own })}</span>}
       </p>
       {procedure.objections.length > 0 && (
-        <ul className="objection-list" aria-label="Objections">
+        <ul className="objection-list" aria-label={t('stage.objections')}>
           {procedure.objections.map((objection) => (
             <li key={`${objection.delegation}-${objection.block.number}`} className="objection">
-              <strong>{objection.delegation}</strong> broke silence on {blockName(objection.block.number)} ({formatNewYork(objection.at)}): {objection.reason}
+              {tx('stage.objectionLine', {
+                ...blockValues(objection.block.number),
+                delegation: (
+                  <strong translate="no" dir="auto" key="delegation">
+                    {objection.delegation}
+                  </strong>
+                ),
+                at: deadlineTime(objection.at),
+                reason: (
+                  <span translate="no" dir="auto" key="reason">
+                    {objection.reason}
+                  </span>
+                ),
+              })}
             </li>
           ))}
         </ul>
       )}
       {procedure.outcome && (
         <div className={`procedure-outcome outcome-${procedure.outcome.outcome}`}>
-          <p>{outcomeStatement(procedure.outcome)}</p>
+          <p>{outcomeSentence(procedure.outcome)}</p>
           <p className="procedure-downloads">
-            Record:{' '}
+            {t('stage.record')}{' '}
             <button type="button" className="button-quiet" onClick={() => void start(outcomeUrl(documentId, procedure.id, 'docx'), `${documentId}-outcome.docx`)}>
+              {/* i18n-exempt: a file format's name */}
               DOCX
             </button>{' '}
             <button type="button" className="button-quiet" onClick={() => void start(outcomeUrl(documentId, procedure.id, 'md'), `${documentId}-outcome.md`)}>
+              {/* i18n-exempt: a file format's name */}
               Markdown
             </button>
-            {download.status === 'done' && <span className="hint"> Downloaded {download.fileName}</span>}
+            {download.status === 'done' && <span className="hint"> {t('stage.downloaded', { fileName: download.fileName })}</span>}
             {(download.status === 'failed' || download.status === 'invalid') && <span className="notice-error"> {download.message}</span>}
           </p>
         </div>

@@ -1,14 +1,16 @@
 /** Beside the editor: the stage and its procedures; co-facilitators open them, delegations break silence; opening it marks what is new as seen. */
-import { LoadNotice } from '../app/LoadState.tsx'
 import { useState } from 'react'
-import { stageText } from '../../shared/stage/stageText.ts'
 import { markSubmitted } from '../api/procedures.ts'
 import type { DocumentDetail, SignedInMember } from '../api/types.ts'
+import { LoadNotice } from '../app/LoadState.tsx'
+import { t } from '../i18n/i18n.ts'
 import { useRevisions } from '../revisions/useRevisions.ts'
 import { BreakSilenceList } from './BreakSilenceList.tsx'
 import { OpenProcedureForm } from './OpenProcedureForm.tsx'
 import { ProcedureHistory } from './ProcedureHistory.tsx'
 import { proceduresPanelId } from './StageBanner.tsx'
+import { procedureErrorMessage } from './stageErrors.ts'
+import { stageLine } from './stageWords.ts'
 import type { StageState } from './useStage.ts'
 import '../styles/stage.css'
 
@@ -26,10 +28,10 @@ export function ProceduresPanel({ detail, member, state }: { detail: DocumentDet
     <section className="side-panel procedures-panel" id={proceduresPanelId} aria-labelledby="procedures-heading">
       <details open={state.panelOpen} onToggle={(event) => state.setPanelOpen((event.currentTarget as HTMLDetailsElement).open)}>
         <summary>
-          <h2 id="procedures-heading">Stage and procedures</h2>
+          <h2 id="procedures-heading">{t('stage.stageAndProcedures')}</h2>
         </summary>
-        <p className="panel-summary procedure-stage">{stageText(stage)}</p>
-        <LoadNotice loading={false} error={error} what="the procedures" retry={reload} />
+        <p className="panel-summary procedure-stage">{stageLine(stage)}</p>
+        <LoadNotice loading={false} error={error} what={t('stage.theProcedures')} retry={reload} />
         {silence && permissions.breakSilence && member.delegation && (
           <BreakSilenceList documentId={documentId} procedure={silence} delegation={member.delegation} onChanged={reload} />
         )}
@@ -42,10 +44,10 @@ export function ProceduresPanel({ detail, member, state }: { detail: DocumentDet
               type="button"
               onClick={() => {
                 setSubmitError(null)
-                markSubmitted(documentId).then(reload, (failure: Error) => setSubmitError(failure.message))
+                markSubmitted(documentId).then(reload, (failure: unknown) => setSubmitError(procedureErrorMessage(failure)))
               }}
             >
-              Mark as submitted to the plenary
+              {t('stage.markSubmitted')}
             </button>
             {submitError && <span className="notice-error"> {submitError}</span>}
           </p>

@@ -1,6 +1,7 @@
 /** The document's stage in its header, for everyone: what it is, until when (New York and your time), and what is new. */
-import { stageText } from '../../shared/stage/stageText.ts'
+import { t } from '../i18n/i18n.ts'
 import { bothTimes, readerZone, timeLeft } from './stageTimes.ts'
+import { stageLine } from './stageWords.ts'
 import { useServerNow, type StageState } from './useStage.ts'
 import '../styles/stage.css'
 
@@ -15,13 +16,15 @@ export function StageBanner({ state }: { state: StageState }) {
   const unseen = list?.unseen ?? 0
   return (
     <div className={`stage-banner stage-${stage.kind}`} data-stage={stage.kind}>
-      <span className="stage-label">Stage</span>
+      <span className="stage-label">{t('stage.stage')}</span>
       <span className="stage-text" role="status" aria-live="polite">
-        {stageText(stage)}
+        {stageLine(stage)}
       </span>
-      {times?.own && <span className="stage-own-time">({times.own})</span>}
+      {times?.own && <span className="stage-own-time">{t('stage.inParentheses', { text: times.own })}</span>}
       {running && stage.deadline !== null && (
-        <span className={`stage-left${near ? ' is-near' : ''}`}>{near ? `Deadline near: ${timeLeft(stage.deadline, serverNow)} left` : `${timeLeft(stage.deadline, serverNow)} left`}</span>
+        <span className={`stage-left${near ? ' is-near' : ''}`}>
+          {near ? t('stage.deadlineNear', { left: timeLeft(stage.deadline, serverNow) }) : t('stage.left', { left: timeLeft(stage.deadline, serverNow) })}
+        </span>
       )}
       <button
         type="button"
@@ -33,9 +36,9 @@ export function StageBanner({ state }: { state: StageState }) {
           document.getElementById(proceduresPanelId)?.scrollIntoView({ block: 'nearest' })
         }}
       >
-        Procedures
+        {t('stage.procedures')}
         {unseen > 0 && (
-          <span className="stage-new-count" aria-label={`${unseen} new since you last looked`}>
+          <span className="stage-new-count" aria-label={t('stage.newSinceLastLooked', { count: unseen })}>
             {unseen}
           </span>
         )}

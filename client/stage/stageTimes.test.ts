@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import { bothTimes, readDeadline, timeLeft } from './stageTimes.ts'
 
 const deadline = Date.UTC(2026, 10, 29, 15, 0)
+
+beforeAll(async () => useMessagesForTests('en', await loadMessages('en')))
 
 describe('deadlines in the interface', () => {
   it('shows New York time and the reader\'s own, once when they are the same', () => {

@@ -378,4 +378,31 @@ describe('members, co-facilitators, participation and revocation', () => {
     await lars.page.locator('.read-only-banner').waitFor()
     await lars.context.close()
   })
+
+  test('in Arabic the members page reads right to left: its words in Arabic, the table mirrored, names as written', async () => {
+    const { page } = secretariat
+    await page.goto(`${server.url}/#/members`)
+    await page.getByRole('heading', { name: 'Members', level: 1 }).waitFor()
+    await page.getByLabel('Language', { exact: true }).selectOption('ar')
+    try {
+      await page.getByRole('heading', { name: 'الأعضاء', level: 1 }).waitFor()
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl')
+      const table = page.getByRole('table', { name: 'الأعضاء الحاليون' })
+      const row = table.getByRole('row', { name: /Secretariat officer/ })
+      expect(await row.textContent()).toContain('الأمانة')
+      expect(await row.locator('[translate="no"]', { hasText: 'Secretariat officer' }).count()).toBe(1)
+      // Mirrored: the first column (the name) stands to the right of the second (the role).
+      const [name, role] = await Promise.all([table.getByRole('columnheader', { name: 'الاسم' }).boundingBox(), table.getByRole('columnheader', { name: 'الدور' }).boundingBox()])
+      expect(name!.x).toBeGreaterThan(role!.x)
+      await page.getByRole('form', { name: 'دعوة عضو' }).waitFor()
+      // The edit form's rule marks its start: the right-hand side in Arabic.
+      await row.getByRole('button', { name: 'تعديل Secretariat officer' }).click()
+      const edit = page.getByRole('form', { name: 'تعديل Secretariat officer' })
+      expect(await edit.evaluate((form) => [getComputedStyle(form).borderRightWidth, getComputedStyle(form).borderLeftWidth])).toEqual(['4px', '0px'])
+      await edit.getByRole('button', { name: 'إلغاء' }).click()
+    } finally {
+      await page.getByLabel('اللغة', { exact: true }).selectOption('en')
+      await page.getByRole('heading', { name: 'Members', level: 1 }).waitFor()
+    }
+  })
 })

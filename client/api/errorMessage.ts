@@ -1,0 +1,93 @@
+/**
+ * What a failed request says to the person who made it: a catalogue message chosen by the error's code when the
+ * interface knows the code (`api.errors.<code>`), in the interface language; otherwise the server's own words.
+ */
+import { ApiError } from '../../shared/errors/apiError.ts'
+import { t } from '../i18n/i18n.ts'
+
+/** The API error codes the interface states in its own words (each has an `api.errors.<code>` message). */
+export const translatedErrorCodes = new Set([
+  'already_submitted',
+  'anchor_spans_blocks',
+  'anchor_unknown',
+  'block_not_agreed',
+  'cannot_change_own_role',
+  'cannot_revoke_self',
+  'catalogue_changed',
+  'catalogue_revision_not_found',
+  'cofacilitator_not_found',
+  'comment_deleted',
+  'comment_not_found',
+  'cross_origin',
+  'deadline_past',
+  'deadline_too_far',
+  'document_not_found',
+  'document_too_deep',
+  'document_too_large',
+  'document_unavailable',
+  'document_unreadable',
+  'draft_invalid',
+  'draft_not_in_schema',
+  'forbidden',
+  'internal_error',
+  'invalid_token',
+  'invite_expired',
+  'invite_unknown',
+  'invite_used',
+  'last_secretariat',
+  'member_not_found',
+  'member_revoked',
+  'member_role_conflict',
+  'network_error',
+  'not_adopted',
+  'not_bracketable',
+  'not_settled',
+  'not_silence',
+  'not_your_comment',
+  'own_proposal',
+  'payload_too_large',
+  'procedure_not_found',
+  'procedure_running',
+  'proposal_decided',
+  'proposal_not_found',
+  'proposal_outdated',
+  'recommendation_not_found',
+  'revision_invalid',
+  'revision_label_taken',
+  'revision_not_found',
+  'session_expired',
+  'shutting_down',
+  'silence_ended',
+  'snapshot_not_found',
+  'stakeholder_cannot_lead',
+  'store_unavailable',
+  'thread_not_found',
+  'too_many_connections',
+  'too_many_streams',
+  'unexpected_response',
+  'work_failed',
+  'workspace_exists',
+  'workspace_not_found',
+])
+
+const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false
+
+/** A status the server gives when it is down or restarting behind a proxy. */
+const unavailableStatuses = new Set([502, 503, 504])
+
+/**
+ * The sentence to show for `error`: offline and unreachable stated as such, a known code in the interface language,
+ * an HTTP failure without a JSON body by its status, anything else in the words it carries (the server's text).
+ */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 0 && error.code === 'network_error' && offline()) return t('api.errors.offline')
+    if (translatedErrorCodes.has(error.code)) return t(`api.errors.${error.code}`)
+    if (error.code === `http_${error.status}`) {
+      return unavailableStatuses.has(error.status) ? t('api.errors.unavailable') : t('api.errors.httpStatus', { status: error.status })
+    }
+    return error.message
+  }
+  if (error instanceof Error) return error.message
+  return String(error)
+}
