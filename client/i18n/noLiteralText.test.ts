@@ -11,7 +11,7 @@ const components = clientSources().filter((file) => file.endsWith('.tsx'))
 const clientRoot = path.join(import.meta.dirname, '..')
 
 /** Components whose texts are still being moved into the catalogues: each is removed from this list as it is moved. */
-const notYetMoved = new Set([
+const notYetMoved = new Set<string>([
 
 ])
 
