@@ -79,7 +79,15 @@ export function CutRevisionForm({
         </p>
       )}
       <label>
-        <span>{tx('revisions.noteField', { optional: (chunks) => <span className="optional">{chunks}</span> })}</span>
+        <span>
+          {tx('revisions.noteField', {
+            optional: (chunks) => (
+              <span key="optional" className="optional">
+                {chunks}
+              </span>
+            ),
+          })}
+        </span>
         <textarea
           name="note"
           rows={2}
