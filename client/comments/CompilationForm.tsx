@@ -86,9 +86,7 @@ function CompilationPreview({ documentId, by }: { documentId: string; by: Compil
                 {previewGroups(compilation).map((group, index) => (
                   <li key={`${index}:${group.heading}`}>
                     <p className="compilation-group-head">
-                      <span className="compilation-heading" translate="no" dir="auto">
-                        {group.heading}
-                      </span>
+                      <span className="compilation-heading">{group.heading}</span>
                       <span className="compilation-count">{group.count}</span>
                     </p>
                     <ol className="compilation-inputs">
@@ -99,7 +97,7 @@ function CompilationPreview({ documentId, by }: { documentId: string; by: Compil
                             {input.where && (
                               <span className="hint">
                                 {' · '}
-                                <bdi translate="no">{input.where}</bdi>
+                                <bdi>{input.where}</bdi>
                               </span>
                             )}
                           </p>
