@@ -60,9 +60,9 @@ describe('the shell in the six languages', () => {
     await context.close()
   })
 
-  test('pseudo-localised, the workspace list, a workspace and a page not found show nothing outside the catalogues', async () => {
+  test('pseudo-localised, the workspace list, a workspace, a page not found and the document page (header, paragraph status, panels) show nothing outside the catalogues', async () => {
     const secretariat = await signIn(browser, server, { name: 'Secretariat officer', role: 'secretariat', delegation: 'UNODA' })
-    await createDocument(secretariat.page, { title: 'Zero draft', templateId: 'dtg1-critical-infrastructure' })
+    const { documentId } = await createDocument(secretariat.page, { title: 'Zero draft', templateId: 'dtg1-critical-infrastructure' })
     const { page } = await signIn(browser, server, { name: 'Amina Odhiambo', role: 'cofacilitator', delegation: 'Kenya', leads: demoWorkspaceIds })
     await page.goto(`${server.url}/?pseudo#/`)
     await page.locator('.card-list').waitFor()
@@ -73,6 +73,16 @@ describe('the shell in the six languages', () => {
     await page.locator('.dtg-context').waitFor()
     await page.locator('.document-table').waitFor()
     expect(await unmarkedTexts(page, '.breadcrumbs, .kicker, .dtg-context, .document-table, main > section > h2, .panel-form')).toEqual([])
+
+    // The document page's header, paragraph status controls, validation and coverage panels.
+    await page.goto(`${server.url}/?pseudo#/documents/${documentId}`)
+    await page.locator('.draft-text').waitFor()
+    await page.locator('.status-badge:not(.status-unknown)').waitFor()
+    await page.locator('.draft-text p').nth(1).click()
+    await page.getByTestId('block-status-selection').filter({ hasText: '⟦' }).waitFor()
+    expect(
+      await unmarkedTexts(page, '.breadcrumbs, .document-header .kicker, .status-badge, .block-status-bar, .validation-panel, .coverage-panel'),
+    ).toEqual([])
 
     await page.goto(`${server.url}/?pseudo#/nowhere`)
     await page.locator('main h1').waitFor()
