@@ -7,6 +7,14 @@ import { t } from '../i18n/i18n.ts'
 import { errorText } from './errorText.ts'
 import { retryFailedScreens } from './lazyScreen.ts'
 
+/** Browsers' words for a screen's code that could not be fetched (Chromium, Firefox, Safari). */
+const fetchFailure = /dynamically imported module|Importing a module script failed|error loading dynamically imported module/i
+
+/** Why the screen failed: a fetch that failed in the reader's language, anything else as it was thrown. */
+function screenErrorText(error: Error): string {
+  return fetchFailure.test(error.message) ? t('app.errorScreenFetch') : errorText(error)
+}
+
 interface Props {
   /** What failed, for the message, from the catalogue and worded as the object of "show": "this page", "the sign-out dialog". */
   what: string
@@ -52,7 +60,7 @@ export class ScreenBoundary extends Component<Props, State> {
     const offline = typeof navigator !== 'undefined' && navigator.onLine === false
     return (
       <div className="notice notice-error screen-error" role="alert" data-testid="screen-error">
-        <p>{offline ? t('app.showFailedOffline', { what: this.props.what }) : t('app.showFailed', { what: this.props.what, reason: errorText(error) })}</p>
+        <p>{offline ? t('app.showFailedOffline', { what: this.props.what }) : t('app.showFailed', { what: this.props.what, reason: screenErrorText(error) })}</p>
         <div className="screen-error-actions">
           <button type="button" onClick={this.retry}>
             {t('app.tryAgain')}

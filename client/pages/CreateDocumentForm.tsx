@@ -73,13 +73,18 @@ export function CreateDocumentForm({ workspaceId, dtg, onCreated }: { workspaceI
         <select value={templateId} onChange={(event) => setTemplateId(event.target.value)} disabled={templates.status !== 'ready'}>
           <option value="">{t('pages.blankDocument')}</option>
           {offered.map((template) => (
-            <option key={template.id} value={template.id}>
+            <option key={template.id} value={template.id} translate="no">
               {template.title}
             </option>
           ))}
         </select>
       </label>
-      {templateId && <p className="hint">{offered.find((template) => template.id === templateId)?.description}</p>}
+      {templateId && (
+        // The templates' titles and descriptions are the server's (shared/templates), in the templates' own language.
+        <p className="hint" translate="no" dir="auto">
+          {offered.find((template) => template.id === templateId)?.description}
+        </p>
+      )}
       {templates.status === 'failed' && <p className="hint">{t('pages.templatesFailed')}</p>}
       <FormError error={error} />
       <button type="submit" disabled={busy}>

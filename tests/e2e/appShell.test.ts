@@ -123,7 +123,7 @@ describe('the app shell', () => {
       await page.evaluate((id) => (window.location.hash = `#/documents/${encodeURIComponent(id)}/compare`), documentId)
       const error = page.getByTestId('screen-error')
       await error.waitFor()
-      expect(await error.textContent()).toContain('Could not show this page')
+      expect(await error.textContent()).toContain('Could not show this page: this part of the application could not be fetched from the server')
       expect(await page.locator('.app-header').isVisible()).toBe(true)
 
       refuseCompare = false
