@@ -11,6 +11,7 @@ import { useRoute } from './useRoute.ts'
 
 export function AppHeader({ member, onSignOut, signOutRef }: { member: SignedInMember; onSignOut: () => void; signOutRef?: Ref<HTMLButtonElement> }) {
   const route = useRoute()
+  const line = memberLine(member)
   return (
     <header className="app-header" role="banner">
       <a
@@ -39,7 +40,12 @@ export function AppHeader({ member, onSignOut, signOutRef }: { member: SignedInM
       <LanguageSwitch signedIn />
       <div className="signed-in" aria-label={t('app.signedInAs')}>
         <span className="member-name" translate="no" dir="auto">{member.name}</span>
-        {memberLine(member) && <span className="member-role">{memberLine(member)}</span>}
+        {line && (
+          // The delegation alone is a name, not interface text.
+          <span className="member-role" {...(line === member.delegation ? { translate: 'no', dir: 'auto' } : {})}>
+            {line}
+          </span>
+        )}
         <button type="button" className="button-quiet" ref={signOutRef} onClick={onSignOut}>
           {t('app.signOut')}
         </button>

@@ -26,7 +26,7 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
       <label htmlFor={id}>{t('i18n.language')}</label>
       <select id={id} value={language} onChange={(event) => void choose(event.target.value)}>
         {languages.map((option) => (
-          <option key={option} value={option} lang={option} dir="auto">
+          <option key={option} value={option} lang={option} dir="auto" translate="no">
             {nativeLanguageNames[option]}
           </option>
         ))}

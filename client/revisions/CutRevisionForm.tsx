@@ -67,6 +67,9 @@ export function CutRevisionForm({
           name="label"
           value={label}
           placeholder={suggestedLabel}
+          // A revision's label ("Rev.1") is written as UN documents write it, in any language.
+          translate="no"
+          dir="auto"
           maxLength={revisionLabelMaxLength}
           onChange={(event) => setLabel(event.target.value)}
           aria-invalid={fieldErrors.label ? true : undefined}
