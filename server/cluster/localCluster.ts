@@ -1,6 +1,6 @@
 /** The cluster of one: nothing to send anywhere, counters and rates in memory, every lock granted. */
 import { MemberRate } from '../auth/memberRate.ts'
-import type { Cluster, MemberCounter, MemberRateLimit } from './cluster.ts'
+import type { Cluster, ClusterHandlers, ClusterNotice, CollabMessage, MemberCounter, MemberRateLimit, Unlock } from './cluster.ts'
 
 export class LocalCounter implements MemberCounter {
   private readonly counts = new Map<number, number>()
@@ -22,20 +22,20 @@ export class LocalCounter implements MemberCounter {
 }
 
 export class LocalCluster implements Cluster {
-  readonly shared = false
-  readonly instanceId = 'local'
+  readonly shared: boolean = false
+  readonly instanceId: string = 'local'
   readonly connections = new LocalCounter()
   readonly streams = new LocalCounter()
 
-  start(): void {}
-  publishCollab(): void {}
-  publishNotice(): void {}
+  start(_handlers: ClusterHandlers): void {}
+  publishCollab(_message: CollabMessage): void {}
+  publishNotice(_notice: ClusterNotice): void {}
 
   rate(_name: string, perMinute: number, burst: number): MemberRateLimit {
     return MemberRate.limit(perMinute, burst)
   }
 
-  async lock(): Promise<() => Promise<void>> {
+  async lock(_name: string, _ttlMs: number): Promise<Unlock | null> {
     return async () => {}
   }
 
