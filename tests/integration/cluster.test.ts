@@ -251,10 +251,10 @@ describe('several instances through Redis', () => {
     expect(metrics).toMatch(/dtg_cluster_catch_ups_total\{reason="subscribed"\} [1-9]/)
   })
 
-  it("counts a member's connections over both instances", async () => {
+  it("counts a member's connections, event streams and changing requests over both instances", async () => {
     const dataDir = tempDataDir()
     const { token } = enrol(dataDir, 'Drafting tool', 'secretariat')
-    const [a, b] = await instances(dataDir, 2, { MAX_CONNECTIONS_PER_MEMBER: '2' })
+    const [a, b] = await instances(dataDir, 2, { MAX_CONNECTIONS_PER_MEMBER: '2', MAX_STREAMS_PER_MEMBER: '1', API_WRITES_PER_MINUTE: '1', API_WRITE_BURST: '3' })
     const upgrade = (server: TestServer) =>
       new Promise<number>((resolve) => {
         const socket = new WebSocket(`${server.wsUrl}/limits?token=${token}`)
@@ -272,5 +272,18 @@ describe('several instances through Redis', () => {
     expect(await upgrade(b)).toBe(429)
     second.destroy()
     await waitForAsync(async () => (await upgrade(a)) === 101, 'a connection to be allowed again once one on B closed')
+
+    // One event stream: open on A, refused on B.
+    const api = (server: TestServer) => new ApiClient(server.url, token)
+    const workspace = await api(a).post('/api/workspaces', { dtg: 1, year: 2027, title: 'DTG 1 in 2027' })
+    const created = await api(a).post(`/api/workspaces/${workspace.json.id}/documents`, { title: 'Summary', kind: 'working-draft' })
+    expect(created.status).toBe(201)
+    const stream = await openEvents(a, created.json.document.id, token)
+    streams.push(stream)
+    const refused = await fetch(`${b.url}/api/documents/${created.json.document.id}/events`, { headers: { authorization: `Bearer ${token}` } })
+    expect(refused.status).toBe(429)
+    // Three changing requests at once (two were made above, on A): the next, on B, is one too many.
+    expect((await api(b).post('/api/workspaces', {})).status).toBe(400)
+    expect((await api(b).post('/api/workspaces', {})).status).toBe(429)
   })
 })
