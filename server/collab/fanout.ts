@@ -22,7 +22,7 @@ export interface RoomFanout {
   /** A room is ready here: the presence others hold for its document is asked for. */
   ready(documentId: string): void
   /** Reads what the store holds into the room: updates other instances stored that have not arrived (yet). */
-  catchUp(room: CatchingUp): Promise<void>
+  catchUp(room: CatchingUp, reason?: 'refused' | 'compaction'): Promise<void>
   /** A lock over every instance, or null when another holds it; released by calling the function returned. */
   lock(name: string, ttlMs: number): Promise<(() => Promise<void>) | null>
 }

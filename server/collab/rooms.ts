@@ -319,7 +319,7 @@ export class Rooms {
       return
     }
     try {
-      if (this.fanout.shared) await this.fanout.catchUp(room)
+      if (this.fanout.shared) await this.fanout.catchUp(room, 'compaction')
       await this.compactHeld(room)
     } finally {
       await unlock()
