@@ -127,6 +127,17 @@ class RedisCounter implements MemberCounter {
   }
 }
 
+/** Publishes one notice from a process that is not an instance (the admin CLI), then disconnects. */
+export async function publishNoticeOnce(options: Pick<RedisClusterOptions, 'url' | 'prefix'>, notice: ClusterNotice): Promise<void> {
+  const redis = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null })
+  try {
+    await redis.connect()
+    await redis.publish(`${options.prefix}notice`, JSON.stringify({ from: randomUUID(), n: 1, notice }))
+  } finally {
+    redis.disconnect()
+  }
+}
+
 export class RedisCluster implements Cluster {
   readonly shared = true
   readonly instanceId = randomUUID()

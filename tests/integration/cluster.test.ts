@@ -110,7 +110,7 @@ describe('several instances through Redis', () => {
     const anchor = anchorOn(writerA.doc, 'critical infrastructure')
     const thread = await new ApiClient(a.url, lead.token).post(`/api/documents/${documentId}/threads`, { anchor, body: 'Which sectors?' })
     expect(thread.status).toBe(201)
-    expect(await viewerOnB.next('thread', (data) => data.id === thread.json.thread.id, 2000)).not.toBeNull()
+    expect(await viewerOnB.next('thread', (data) => data.id === thread.json.thread.id, 5000)).not.toBeNull()
 
     // A revocation made through B closes the member's connection on A within a second.
     const kenyaOnA = client(a.wsUrl, documentId, kenya.token)
