@@ -3,6 +3,7 @@
  * other's presence, revocations and document events cross within a second, nothing is lost when an instance is killed,
  * when both compact one document, or when Redis restarts, and per-member limits count every instance.
  */
+import { execFileSync } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
@@ -11,11 +12,11 @@ import type { Role } from '../../shared/schema/member.ts'
 import { MemberDirectory } from '../../server/auth/members.ts'
 import { openSqlite } from '../../server/store/sqlite.ts'
 import { connectClient, sleep, waitFor, waitForAsync, type TestClient } from '../helpers/clients.ts'
-import { Balancer, clearPrefix, PrivateRedis, startInstances, uniquePrefix } from '../helpers/cluster.ts'
+import { Balancer, clearPrefix, PrivateRedis, sharedRedisUrl, startInstances, uniquePrefix } from '../helpers/cluster.ts'
 import { openEvents, type EventStream } from '../helpers/events.ts'
 import { ApiClient } from '../helpers/http.ts'
 import { anchorOn, blockTexts } from '../helpers/passages.ts'
-import { tempDataDir, type TestServer } from '../helpers/server.ts'
+import { repoRoot, tempDataDir, type TestServer } from '../helpers/server.ts'
 
 function enrol(dataDir: string, name: string, role: Role, delegation: string | null = null) {
   const db = openSqlite(dataDir)
@@ -58,10 +59,11 @@ describe('several instances through Redis', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
   })
 
+  let prefix = ''
   async function instances(dataDir: string, count: number, env: Record<string, string> = {}, redisUrl?: string): Promise<TestServer[]> {
-    const prefix = uniquePrefix()
-    cleanups.push(() => clearPrefix(prefix, redisUrl))
-    const started = await startInstances(dataDir, count, { prefix, env, redisUrl })
+    const own = (prefix = uniquePrefix())
+    cleanups.push(() => clearPrefix(own, redisUrl))
+    const started = await startInstances(dataDir, count, { prefix: own, env, redisUrl })
     servers.push(...started)
     return started
   }
@@ -124,6 +126,29 @@ describe('several instances through Redis', () => {
     const ready = await readyz(a)
     expect(ready.status).toBe(200)
     expect(ready.body.checks.map((check: { name: string }) => check.name)).toContain('redis')
+  })
+
+  it('closes the connections of a member revoked with the admin CLI on every instance within a second', async () => {
+    const dataDir = tempDataDir()
+    const secretariat = enrol(dataDir, 'Secretariat officer', 'secretariat')
+    const peru = enrol(dataDir, 'Delegate of Peru', 'delegation', 'Peru')
+    const [a, b] = await instances(dataDir, 2)
+    const api = new ApiClient(b.url, secretariat.token)
+    const workspace = await api.post('/api/workspaces', { dtg: 2, year: 2027, title: 'DTG 2 in 2027' })
+    const created = await api.post(`/api/workspaces/${workspace.json.id}/documents`, { title: 'Summary', kind: 'working-draft' })
+    expect(created.status).toBe(201)
+    const peruOnB = client(b.wsUrl, created.json.document.id, peru.token)
+    const peruAlsoOnA = client(a.wsUrl, created.json.document.id, peru.token)
+    await Promise.all([peruOnB.synced, peruAlsoOnA.synced])
+    execFileSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'revoke', '--name', 'Delegate of Peru'], {
+      cwd: repoRoot,
+      env: { ...process.env, DATA_DIR: dataDir, REDIS_URL: sharedRedisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'warn' },
+    })
+    // Within a second of the command's end: the sweep would take up to 5 s.
+    const revoked = (c: TestClient) => c.closes.some((close) => close.code === CloseCode.memberRevoked.code)
+    await waitFor(() => revoked(peruOnB) && revoked(peruAlsoOnA), 'both connections to close', 1000)
+    peruOnB.provider.shouldConnect = false
+    peruAlsoOnA.provider.shouldConnect = false
   })
 
   it('loses nothing any client saw when an instance is killed while clients on both edit; they reconnect to the other', async () => {
