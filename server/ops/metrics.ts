@@ -82,7 +82,7 @@ export class Metrics {
   }
 
   private clusterMetrics(registers: Registry[]): ClusterObserver {
-    const connected = new Gauge({ name: 'dtg_cluster_connected', help: 'Subscribed to the other instances through Redis (1) or not (0); absent with one instance', registers })
+    const connected = new Gauge({ name: 'dtg_cluster_connected', help: 'Subscribed to the other instances through Redis (1) or not (0; always 0 with one instance, REDIS_URL unset)', registers })
     const messages = new Counter({ name: 'dtg_cluster_messages_total', help: 'Messages between instances, by channel (collab, notice) and direction (published, received, failed)', labelNames: ['channel', 'direction'], registers })
     const lost = new Counter({ name: 'dtg_cluster_lost_total', help: 'Times messages from other instances may have been lost: subscribed (again) or a gap in numbering', labelNames: ['reason'], registers })
     const catchUps = new Counter({ name: 'dtg_cluster_catch_ups_total', help: 'Rooms that read the store again for updates other instances stored, by reason', labelNames: ['reason'], registers })
