@@ -79,6 +79,14 @@ export async function runClusterBenchmarks(): Promise<Row[]> {
         met: met(x.p99Ms <= y.p99Ms + 20),
       },
       {
+        metric: 'other work on the machine meanwhile (cores)',
+        ours: ((x.otherCpuSeconds / x.wallSeconds) || 0).toFixed(2),
+        reference: ((y.otherCpuSeconds / y.wallSeconds) || 0).toFixed(2),
+        ratio: '',
+        target: '< 0.15 (else the figures are disturbed)',
+        met: met(x.otherCpuSeconds / x.wallSeconds < 0.15 && y.otherCpuSeconds / y.wallSeconds < 0.15),
+      },
+      {
         metric: 'deliveries through Redis, arrived / expected',
         ours: `${x.samples} / ${x.expectedSamples}`,
         reference: `${y.samples} / ${y.expectedSamples}`,
