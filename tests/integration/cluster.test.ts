@@ -15,7 +15,8 @@ import { connectClient, sleep, waitFor, waitForAsync, type TestClient } from '..
 import { Balancer, clearPrefix, PrivateRedis, sharedRedisUrl, startInstances, uniquePrefix } from '../helpers/cluster.ts'
 import { openEvents, type EventStream } from '../helpers/events.ts'
 import { ApiClient } from '../helpers/http.ts'
-import { anchorOn, blockTexts } from '../helpers/passages.ts'
+import { blockKeys } from '../../shared/collab/blockKey.ts'
+import { anchorOn, blockTexts, textHolding } from '../helpers/passages.ts'
 import { repoRoot, tempDataDir, type TestServer } from '../helpers/server.ts'
 
 function enrol(dataDir: string, name: string, role: Role, delegation: string | null = null) {
@@ -109,10 +110,29 @@ describe('several instances through Redis', () => {
     // A comment posted on A reaches a viewer's event stream on B.
     const viewerOnB = await openEvents(b, documentId, kenya.token)
     streams.push(viewerOnB)
+    // The stream starts with the document's status (validated on a worker thread that may still be starting).
+    expect(await viewerOnB.next('status', () => true, 20_000)).not.toBeNull()
     const anchor = anchorOn(writerA.doc, 'critical infrastructure')
     const thread = await new ApiClient(a.url, lead.token).post(`/api/documents/${documentId}/threads`, { anchor, body: 'Which sectors?' })
     expect(thread.status).toBe(201)
-    expect(await viewerOnB.next('thread', (data) => data.id === thread.json.thread.id, 5000)).not.toBeNull()
+    expect(await viewerOnB.next('thread', (data) => data.id === thread.json.thread.id, 1000)).not.toBeNull()
+
+    // Text agreed through A is locked on B at once: B forgot the statuses it held.
+    expect((await new ApiClient(a.url, lead.token).put(`/api/documents/${documentId}/blocks/status`, { blocks: [blockKeys(writerA.doc)[0]], status: 'agreed' })).status).toBe(200)
+    const onB = new ApiClient(b.url, lead.token)
+    const agreedOnB = async () => (await onB.get(`/api/documents/${documentId}/blocks/status`)).json.blocks.some((block: { status: string }) => block.status === 'agreed')
+    await waitForAsync(agreedOnB, 'B to know the block is agreed', 2000)
+    const typistOnB = client(b.wsUrl, documentId, lead.token)
+    await typistOnB.synced
+    textHolding(typistOnB.doc, 'critical infrastructure').insert(0, 'All ')
+    await waitFor(() => typistOnB.closes.length > 0, "B to refuse the change to agreed text")
+    expect(typistOnB.closes[0].code).toBe(CloseCode.agreedTextLocked.code)
+    typistOnB.provider.shouldConnect = false
+
+    // The validity B's viewers are shown follows edits made on A.
+    addParagraph(writerA, 'A third paragraph, typed on A.')
+    const counted = (status: any) => status.blocks.open + status.blocks.negotiating + status.blocks.agreed === 3 && status.blocks.agreed === 1
+    expect(await viewerOnB.next('status', counted, 8000)).not.toBeNull()
 
     // A revocation made through B closes the member's connection on A within a second.
     const kenyaOnA = client(a.wsUrl, documentId, kenya.token)
