@@ -51,8 +51,10 @@ describe('RedisCluster', () => {
     await waitFor(() => b.received.collab.length === 1, 'the first message')
     b.received.lost.length = 0
     // Sent while A's connection is down: never arrives.
-    a.cluster.redis.disconnect(true)
+    a.cluster.redis.disconnect(false)
+    await waitFor(() => a.cluster.redis.status === 'end', "A's connection to be down")
     a.cluster.publishCollab({ kind: 'awarenessQuery', documentId: 'doc' })
+    await a.cluster.redis.connect()
     await waitFor(() => b.received.lost.includes('gap'), 'B to see the gap', 5000)
   })
 

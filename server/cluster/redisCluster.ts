@@ -141,7 +141,10 @@ export async function publishNoticeOnce(options: Pick<RedisClusterOptions, 'url'
 export class RedisCluster implements Cluster {
   readonly shared = true
   readonly instanceId = randomUUID()
-  /** Commands and publishing; fails at once while disconnected rather than queueing without end. */
+  /**
+   * Commands and publishing. A command made while disconnected waits for the next connection attempt at most (one
+   * retry), then fails: never queued without end. Publishing while disconnected is not tried at all (a gap, below).
+   */
   readonly redis: Redis
   private readonly subscriber: Redis
   private readonly observer: ClusterObserver
@@ -160,7 +163,7 @@ export class RedisCluster implements Cluster {
     this.observer = options.observer ?? noClusterObserver
     this.channels = { collab: this.key('collab'), notice: this.key('notice') }
     const retryStrategy = (times: number) => Math.min(100 * times, 1000)
-    this.redis = new Redis(options.url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy, connectionName: 'dtg' })
+    this.redis = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy, connectionName: 'dtg' })
     this.subscriber = new Redis(options.url, { lazyConnect: true, autoResubscribe: false, retryStrategy, connectionName: 'dtg-subscriber' })
     this.connections = new RedisCounter(this, 'connections')
     this.streams = new RedisCounter(this, 'streams')

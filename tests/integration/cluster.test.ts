@@ -47,7 +47,7 @@ async function readyz(server: TestServer): Promise<{ status: number; body: any }
   return { status: response.status, body: await response.json() }
 }
 
-describe('several instances through Redis', () => {
+describe('several instances through Redis', { timeout: 60_000 }, () => {
   const servers: TestServer[] = []
   const clients: TestClient[] = []
   const streams: EventStream[] = []
