@@ -6,10 +6,10 @@
  */
 import { randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import { log } from '../log.ts'
-import { type Cluster, type ClusterHandlers, type ClusterNotice, type ClusterObserver, type CollabMessage, type MemberCounter, type MemberRateLimit, noClusterObserver, type Unlock } from './cluster.ts'
+import { decodeCollab, encodeCollab } from './clusterWire.ts'
+import { type RedisAccess, RedisCounter, takeTokenScript } from './redisLimits.ts'
+import { type Cluster, type ClusterHandlers, type ClusterNotice, type ClusterObserver, type CollabMessage, type MemberRateLimit, noClusterObserver, type Unlock } from './cluster.ts'
 
 
 export interface RedisClusterOptions {
@@ -24,108 +24,10 @@ export interface RedisClusterOptions {
 /** An instance whose liveness key is not renewed for this long is gone: its connection counts no longer count. */
 const livenessMs = 15_000
 
-const heartbeat = 'heartbeat'
-
-/** Token bucket per member: tokens refill at ARGV[1] per ms up to ARGV[2]; answers 0 (taken) or the ms to wait. */
-const takeTokenScript = `
-local time = redis.call('TIME')
-local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-local rate = tonumber(ARGV[1])
-local burst = tonumber(ARGV[2])
-local held = redis.call('HMGET', KEYS[1], 'tokens', 'at')
-local tokens = tonumber(held[1]) or burst
-local at = tonumber(held[2]) or now
-tokens = math.min(burst, tokens + math.max(0, now - at) * rate)
-local wait = 0
-if tokens >= 1 then tokens = tokens - 1 else wait = math.ceil((1 - tokens) / rate) end
-redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
-redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate) + 1000)
-return wait`
-
-/** The sum of a member's counts over the instances still alive; those of instances gone are removed. */
-const countAliveScript = `
-local fields = redis.call('HGETALL', KEYS[1])
-local sum = 0
-for i = 1, #fields, 2 do
-  if redis.call('EXISTS', ARGV[1] .. fields[i]) == 1 then sum = sum + tonumber(fields[i + 1])
-  else redis.call('HDEL', KEYS[1], fields[i]) end
-end
-return sum`
-
 const unlockScript = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`
 
 /** The last number heard from an instance on each channel (-1: none yet). */
 type Counted = { collab: number; notice: number }
-
-function encodeCollab(from: string, n: number, message: CollabMessage | { kind: typeof heartbeat; notices: number }): Buffer {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarString(encoder, from)
-  encoding.writeVarUint(encoder, n)
-  encoding.writeVarString(encoder, message.kind)
-  if (message.kind === heartbeat) {
-    encoding.writeVarUint(encoder, message.notices)
-  } else {
-    encoding.writeVarString(encoder, message.documentId)
-    if (message.kind !== 'awarenessQuery') {
-      encoding.writeVarUint(encoder, message.kind === 'update' ? message.seq : 0)
-      encoding.writeVarUint8Array(encoder, message.update)
-    }
-  }
-  return Buffer.from(encoding.toUint8Array(encoder))
-}
-
-function decodeCollab(bytes: Uint8Array): { from: string; n: number; message: CollabMessage | { kind: typeof heartbeat; notices: number } } {
-  const decoder = decoding.createDecoder(bytes)
-  const from = decoding.readVarString(decoder)
-  const n = decoding.readVarUint(decoder)
-  const kind = decoding.readVarString(decoder)
-  if (kind === heartbeat) return { from, n, message: { kind, notices: decoding.readVarUint(decoder) } }
-  const documentId = decoding.readVarString(decoder)
-  if (kind === 'awarenessQuery') return { from, n, message: { kind, documentId } }
-  const seq = decoding.readVarUint(decoder)
-  const update = decoding.readVarUint8Array(decoder)
-  if (kind === 'update') return { from, n, message: { kind, documentId, seq, update } }
-  if (kind === 'awareness') return { from, n, message: { kind, documentId, update } }
-  throw new Error(`unknown cluster message "${kind}"`)
-}
-
-/** Counts one instance keeps for its own connections, written to Redis (and written again after Redis lost them). */
-class RedisCounter implements MemberCounter {
-  private readonly local = new Map<number, number>()
-
-  constructor(
-    private readonly cluster: RedisCluster,
-    private readonly kind: string,
-  ) {}
-
-  private key(memberId: number): string {
-    return this.cluster.key(`count:${this.kind}:${memberId}`)
-  }
-
-  add(memberId: number, by: 1 | -1): void {
-    const next = (this.local.get(memberId) ?? 0) + by
-    if (next > 0) this.local.set(memberId, next)
-    else this.local.delete(memberId)
-    const write = next > 0 ? this.cluster.redis.hset(this.key(memberId), this.cluster.instanceId, next) : this.cluster.redis.hdel(this.key(memberId), this.cluster.instanceId)
-    write.catch((error) => this.cluster.degraded('count', error))
-  }
-
-  async count(memberId: number): Promise<number> {
-    try {
-      const sum = (await this.cluster.redis.eval(countAliveScript, 1, this.key(memberId), this.cluster.key('instance:'))) as number
-      // This instance's own count is known here for sure, whatever Redis has lost.
-      return Math.max(sum, this.local.get(memberId) ?? 0)
-    } catch (error) {
-      this.cluster.degraded('count', error)
-      return this.local.get(memberId) ?? 0
-    }
-  }
-
-  /** Writes every count this instance holds again (after Redis restarted empty). */
-  async rewrite(): Promise<void> {
-    for (const [memberId, count] of this.local) await this.cluster.redis.hset(this.key(memberId), this.cluster.instanceId, count)
-  }
-}
 
 /** Publishes one notice from a process that is not an instance (the admin CLI), then disconnects. */
 export async function publishNoticeOnce(options: Pick<RedisClusterOptions, 'url' | 'prefix'>, notice: ClusterNotice): Promise<void> {
@@ -138,7 +40,7 @@ export async function publishNoticeOnce(options: Pick<RedisClusterOptions, 'url'
   }
 }
 
-export class RedisCluster implements Cluster {
+export class RedisCluster implements Cluster, RedisAccess {
   readonly shared = true
   readonly instanceId = randomUUID()
   /**
@@ -224,7 +126,7 @@ export class RedisCluster implements Cluster {
   }
 
   private beat(): void {
-    this.send('collab', encodeCollab(this.instanceId, this.sent.collab, { kind: heartbeat, notices: this.sent.notice }))
+    this.send('collab', encodeCollab(this.instanceId, this.sent.collab, { kind: 'heartbeat', notices: this.sent.notice }))
     if (++this.beats % 5 === 0) void this.renew()
   }
 
@@ -256,7 +158,7 @@ export class RedisCluster implements Cluster {
       if (channel === this.channels.collab) {
         const { from, n, message: decoded } = decodeCollab(message)
         if (from === this.instanceId) return
-        if (decoded.kind === heartbeat) {
+        if (decoded.kind === 'heartbeat') {
           this.count(from, 'collab', n, false)
           this.count(from, 'notice', decoded.notices, false)
           return
