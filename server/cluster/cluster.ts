@@ -24,9 +24,10 @@ export interface ClusterHandlers {
   notice(notice: ClusterNotice): void
   /**
    * Messages from other instances may have been lost (subscribed again after a disconnection, or a gap in an
-   * instance's numbering): what they carried must be read again from the store.
+   * instance's numbering), on the channels named: what they carried must be read again (documents from the store;
+   * event streams start again, and their clients fetch what they missed).
    */
-  lost(reason: 'subscribed' | 'gap'): void
+  lost(reason: 'subscribed' | 'gap', channels: ReadonlyArray<'collab' | 'notice'>): void
 }
 
 /** What the metrics count of the cluster's traffic and health. */

@@ -111,7 +111,7 @@ export class RedisCluster implements Cluster, RedisAccess {
     this.degradedSince = null
     log.info('cluster.subscribed', { instance: this.instanceId, again })
     this.observer.lost('subscribed')
-    this.handlers?.lost('subscribed')
+    this.handlers?.lost('subscribed', ['collab', 'notice'])
   }
 
   /** Renews this instance's liveness and writes its counts again (Redis may have restarted empty). */
@@ -191,7 +191,7 @@ export class RedisCluster implements Cluster, RedisAccess {
     if (n > expected) {
       log.warn('cluster.messages_lost', { from, channel, missed: n - expected })
       this.observer.lost('gap')
-      this.handlers?.lost('gap')
+      this.handlers?.lost('gap', [channel])
     }
     counted[channel] = Math.max(counted[channel], n)
   }

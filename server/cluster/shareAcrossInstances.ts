@@ -96,10 +96,12 @@ export function shareAcrossInstances(s: SharedServices): void {
         log.error('cluster.notice_failed', { kind: message.kind, error })
       }
     },
-    lost: (reason) => {
+    lost: (reason, channels) => {
       // Whatever was missed is read again: the documents from the store, the caches from the database, and the
       // connections of members revoked or signed out meanwhile are closed.
-      relay.lost(reason)
+      if (channels.includes('collab')) relay.lost(reason)
+      // Events may have been missed: every event stream starts again, and its client fetches what it missed.
+      if (channels.includes('notice')) events.restartStreams()
       access.invalidate()
       s.catalogue.invalidate()
       s.status.invalidateAll()

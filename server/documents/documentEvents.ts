@@ -10,6 +10,8 @@ type Listener = (event: DocumentEvent) => void
 
 export class DocumentEvents {
   private readonly listeners = new Map<string, Set<Listener>>()
+  /** Every open event stream, to end it when events it should have had may be lost (its client reconnects and catches up). */
+  readonly restartListeners = new Set<() => void>()
   /** Told of every event published here (document id null: to all), to pass it on to the other instances. */
   readonly publishedListeners = new Set<(documentId: string | null, event: DocumentEvent) => void>()
 
@@ -35,6 +37,11 @@ export class DocumentEvents {
   deliver(documentId: string | null, event: DocumentEvent): void {
     const sets = documentId === null ? [...this.listeners.values()] : [this.listeners.get(documentId) ?? []]
     for (const listeners of sets) for (const listener of [...listeners]) listener(event)
+  }
+
+  /** Ends every open event stream; their clients reconnect and fetch what they missed. */
+  restartStreams(): void {
+    for (const listener of [...this.restartListeners]) listener()
   }
 
   /** Returns the unsubscribe function. */

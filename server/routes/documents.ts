@@ -61,7 +61,7 @@ export function documentRoutes({ registry, members, rooms, status, events, maxSt
       return streamSSE(c, async (stream) => {
         const queue: Array<{ event: string; data: string }> = []
         let wake: (() => void) | null = null
-        let ended: 'revoked' | 'signed_out' | null = null
+        let ended: 'revoked' | 'signed_out' | 'restart' | null = null
         const push = (event: string, data: unknown) => {
           queue.push({ event, data: JSON.stringify(data) })
           wake?.()
@@ -74,6 +74,11 @@ export function documentRoutes({ registry, members, rooms, status, events, maxSt
           wake?.()
         }
         members.revokeListeners.add(onRevoke)
+        const onRestart = () => {
+          ended ??= 'restart'
+          wake?.()
+        }
+        events.restartListeners.add(onRestart)
         let cleaned = false
         const cleanUp = () => {
           if (cleaned) return
@@ -81,6 +86,7 @@ export function documentRoutes({ registry, members, rooms, status, events, maxSt
           unsubscribeStatus()
           unsubscribeEvents()
           members.revokeListeners.delete(onRevoke)
+          events.restartListeners.delete(onRestart)
           streams.add(memberId, -1)
         }
         stream.onAbort(() => {
@@ -120,8 +126,9 @@ export function documentRoutes({ registry, members, rooms, status, events, maxSt
               lastWrite = Date.now()
             }
           }
-          const reason = ended as 'revoked' | 'signed_out' | null
-          if (reason) await stream.writeSSE({ event: 'ended', data: JSON.stringify({ reason: reason === 'revoked' ? 'membership revoked' : 'signed out' }) })
+          // A restart ends the stream without a word: the client reconnects, as after any break, and catches up.
+          const reason = ended as 'revoked' | 'signed_out' | 'restart' | null
+          if (reason && reason !== 'restart') await stream.writeSSE({ event: 'ended', data: JSON.stringify({ reason: reason === 'revoked' ? 'membership revoked' : 'signed out' }) })
         } finally {
           cleanUp()
         }

@@ -261,6 +261,20 @@ describe('several instances through Redis', { timeout: 60_000 }, () => {
     const onA = client(a.wsUrl, 'restart', token)
     const onB = client(b.wsUrl, 'restart', token)
     await Promise.all([onA.synced, onB.synced])
+    // An event stream open on B: events published meanwhile may be lost, so it ends once B is back (its client reconnects and catches up).
+    const api = new ApiClient(a.url, token)
+    const workspace = await api.post('/api/workspaces', { dtg: 1, year: 2027, title: 'DTG 1 in 2027' })
+    const created = await api.post(`/api/workspaces/${workspace.json.id}/documents`, { title: 'Summary', kind: 'working-draft' })
+    const response = await fetch(`${b.url}/api/documents/${created.json.document.id}/events`, { headers: { authorization: `Bearer ${token}` } })
+    expect(response.status).toBe(200)
+    const reader = response.body!.getReader()
+    cleanups.push(() => reader.cancel().catch(() => {}))
+    let streamEnded = false
+    void (async () => {
+      while (!(await reader.read()).done);
+    })()
+      .catch(() => {})
+      .finally(() => (streamEnded = true))
     const typed: string[] = []
     let typing = true
     const type = async (c: TestClient, name: string) => {
@@ -272,6 +286,7 @@ describe('several instances through Redis', { timeout: 60_000 }, () => {
     }
     const editing = Promise.all([type(onA, 'a'), type(onB, 'b')])
     await sleep(300)
+    expect(streamEnded).toBe(false)
     await redis.kill()
     await waitForAsync(async () => (await readyz(a)).status === 503, 'A to say it is not ready')
     const down = await readyz(b)
@@ -280,6 +295,7 @@ describe('several instances through Redis', { timeout: 60_000 }, () => {
     await sleep(500)
     await redis.start()
     await waitForAsync(async () => (await readyz(a)).status === 200 && (await readyz(b)).status === 200, 'both to be ready again')
+    await waitFor(() => streamEnded, "B's event stream to end once B is subscribed again", 5000)
     await sleep(300)
     typing = false
     await editing
