@@ -105,12 +105,18 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
       sessions,
       sessionTtlMs: config.sessionTtlMs,
       trustProxy: config.trustProxy,
-      onSessionEnded: () => rooms.closeSignedOut(CloseCode.signedOut),
+      onSessionEnded: () => {
+        rooms.closeSignedOut(CloseCode.signedOut)
+        services.cluster.publishNotice({ kind: 'sessionsEnded' })
+      },
     }),
   )
-  api.use(authenticate(members, sessions), writeRateLimit({ perMinute: config.apiWritesPerMinute, burst: config.apiWriteBurst }))
+  // The rates are kept where every instance counts them (in process with one instance).
+  const writeRate = services.cluster.rate('writes', config.apiWritesPerMinute, config.apiWriteBurst)
+  api.use(authenticate(members, sessions), writeRateLimit({ perMinute: config.apiWritesPerMinute, burst: config.apiWriteBurst, rate: writeRate }))
   // Exports are the costliest requests a member can make: each member has a rate of them, besides the pool's bounds.
-  const exportLimit = exportRateLimit({ perMinute: config.exportsPerMinute, burst: config.exportBurst })
+  const exportRate = services.cluster.rate('exports', config.exportsPerMinute, config.exportBurst)
+  const exportLimit = exportRateLimit({ perMinute: config.exportsPerMinute, burst: config.exportBurst, rate: exportRate })
   api.use('/documents/:id/export', exportLimit())
   api.use('/documents/:id/compare/export', exportLimit())
   api.use('/documents/:id/compilation', exportLimit((c) => (c.req.query('format') ?? 'json') !== 'json'))
@@ -132,6 +138,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
         status,
         events: services.events,
         maxStreamsPerMember: config.maxStreamsPerMember,
+        streams: services.cluster.streams,
         stageOf: (documentId) => services.procedures.stage(documentId),
         eventsOnConnect: (documentId) => services.procedures.eventsOnConnect(documentId),
       }),

@@ -4,7 +4,9 @@ import { Delegation, RegionalGroup, Role, regionalGroups, roles } from '../share
 import { Access } from './auth/access.ts'
 import { MemberDirectory, MemberError } from './auth/members.ts'
 import { Sessions } from './auth/sessions.ts'
-import { loadConfig, publicUrlOf } from './config.ts'
+import type { ClusterNotice } from './cluster/cluster.ts'
+import { publishNoticeOnce } from './cluster/redisCluster.ts'
+import { type Config, loadConfig, publicUrlOf } from './config.ts'
 import { backupDatabase } from './store/backup.ts'
 import { recordedServerAddress } from './serverAddress.ts'
 import { recoverDocument } from './store/recovery.ts'
@@ -84,6 +86,14 @@ async function backup(file: string | undefined, dataDir: string): Promise<void> 
   }
 }
 
+/** With several instances (REDIS_URL), tells them at once; without, or should Redis not answer, their sweep finds it within seconds. */
+function announce(config: Config, notice: ClusterNotice): void {
+  if (!config.redis.url) return
+  publishNoticeOnce({ url: config.redis.url, prefix: config.redis.prefix }, notice).catch((error: Error) =>
+    console.error(`the other instances were not told at once (${error.message}); they notice within seconds`),
+  )
+}
+
 function main(argv: string[]): void {
   const [command, ...rest] = argv
   if (!command || command === 'help' || command === '--help') {
@@ -149,10 +159,12 @@ function main(argv: string[]): void {
         if (values.remove) {
           access.removeLead(workspace.id, member.id)
           console.log(`${member.name} no longer co-facilitates ${workspace.id}`)
+          announce(config, { kind: 'leadChanged', memberId: member.id, workspaceId: workspace.id })
         } else {
           if (member.role === 'stakeholder') fail('a stakeholder cannot lead a workspace')
           access.addLead(workspace.id, member.id, member.id)
           console.log(`${member.name} co-facilitates ${workspace.id}`)
+          announce(config, { kind: 'leadChanged', memberId: member.id, workspaceId: workspace.id })
         }
         break
       }
@@ -160,6 +172,7 @@ function main(argv: string[]): void {
         const member = namedMember()
         members.revoke(member.id)
         console.log(`revoked ${member.name}`)
+        announce(config, { kind: 'memberRevoked', memberId: member.id })
         break
       }
       case 'members':

@@ -114,6 +114,11 @@ const Env = z.object({
     .string()
     .default('')
     .transform((value) => value.split(',').map((address) => address.trim()).filter(Boolean)),
+  // Several instances (server/cluster): unset, everything stays in this process.
+  /** Redis shared by every instance (redis://host:6379): updates, presence, events, limits and locks cross instances. */
+  REDIS_URL: z.string().url().optional(),
+  /** Put before every Redis key and channel, so several deployments can share one Redis. */
+  REDIS_PREFIX: z.string().min(1).default('dtg:'),
 })
 
 export interface Config {
@@ -161,6 +166,8 @@ export interface Config {
   trustProxy: string[]
   metricsToken: string | null
   readyTimeoutMs: number
+  /** Several instances: Redis (null: one instance, in process). */
+  redis: { url: string | null; prefix: string }
 }
 
 /** The address people open in their browser, once the listening port is known. */
@@ -236,5 +243,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN ?? null,
     readyTimeoutMs: e.READY_TIMEOUT_MS,
+    redis: { url: e.REDIS_URL ?? null, prefix: e.REDIS_PREFIX },
   }
 }

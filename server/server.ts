@@ -38,6 +38,7 @@ export async function startServer(config: Config, options: { clientDir?: string 
   const clientDir = options.clientDir && fs.existsSync(`${options.clientDir}/index.html`) ? options.clientDir : null
   // The database answers a query on the connection every request uses. A fan-out (Redis) adds its check here.
   const readiness = [{ name: 'database', check: () => db.prepare('SELECT 1').get() }]
+  if (services.cluster.shared) readiness.push({ name: 'redis', check: () => services.cluster.check() })
   const { app, injectWebSocket, wss } = createApp({ config, services, clientDir, publicUrl, accepting: () => accepting, readiness })
 
   const server: ServerType = await new Promise((resolve, reject) => {
@@ -83,6 +84,7 @@ export async function startServer(config: Config, options: { clientDir?: string 
       // Before the rooms unload: the snapshots due are read from the loaded documents.
       await services.history.stop()
       await services.rooms.closeAll()
+      await services.cluster.close()
       await services.pool.close()
       await checkpointer.stop()
       try {

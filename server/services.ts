@@ -20,6 +20,9 @@ import { textRestorer } from './history/restoreText.ts'
 import { SnapshotStore } from './history/snapshotStore.ts'
 import { HeavyWork } from './heavy/heavyWork.ts'
 import { Metrics } from './ops/metrics.ts'
+import { CollabRelay } from './cluster/collabRelay.ts'
+import { createCluster } from './cluster/createCluster.ts'
+import { shareAcrossInstances } from './cluster/shareAcrossInstances.ts'
 import { WorkerPool } from './heavy/workerPool.ts'
 import { ProposalService } from './proposals/proposalService.ts'
 import { ProposalStore } from './proposals/proposalStore.ts'
@@ -56,6 +59,10 @@ export function createServices(config: Config, db: Sqlite) {
   const rooms: Rooms = new Rooms(store, config, metrics.persist, { agreed: (documentId) => blockStatus!.agreed(documentId) }, (documentId: string, mergedSeqs: readonly number[]): Promise<Uint8Array | null> =>
     heavy.compactState(documentId, mergedSeqs),
   )
+  // Several instances (REDIS_URL): the rooms publish what they store and apply what the others stored.
+  const cluster = createCluster(config, metrics.cluster)
+  const relay = new CollabRelay(cluster, store, rooms)
+  rooms.joinCluster(relay, cluster.connections)
   const access = new Access(db, registry)
   members.revokeListeners.add((memberId) => rooms.closeMember(memberId, CloseCode.memberRevoked))
   // Only the connections to the workspace's documents reconnect: elsewhere nothing changed for the member.
@@ -91,7 +98,7 @@ export function createServices(config: Config, db: Sqlite) {
   // Open editors pick up the new catalogue without a reload.
   catalogue.changeListeners.add((change) => events.publishToAll('catalogue', change))
   const snapshots = new SnapshotStore(db)
-  const history: HistoryService = new HistoryService({ snapshots, rooms, store, events, options: config.history })
+  const history: HistoryService = new HistoryService({ snapshots, rooms, store, events, options: config.history, lock: cluster.shared ? (name, ttlMs) => cluster.lock(name, ttlMs) : undefined })
   // Before a restore, or a proposal accepted or bracketed, changes the text, the history keeps it as it stands.
   rooms.beforeChangeListeners.add(history.beforeChange)
   const comments = new CommentService({ comments: new CommentStore(db), events, compile: (documentId, threads) => heavy.compileThreads(documentId, threads) })
@@ -106,8 +113,11 @@ export function createServices(config: Config, db: Sqlite) {
     warningMs: config.deadlineWarningMs,
     maxDeadlineMs: config.maxDeadlineMs,
     objectionBodyGraceMs: config.objectionBodyGraceMs,
+    sharedDeadlines: cluster.shared,
   })
+  shareAcrossInstances({ cluster, relay, rooms, members, access, events, catalogue, blocks, status, procedures, observer: metrics.cluster })
   return {
+    cluster,
     metrics,
     snapshots,
     history,

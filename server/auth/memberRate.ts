@@ -1,4 +1,5 @@
 /** A rate per member (a token bucket each): the one rule behind the REST write and export limits. */
+import type { MemberRateLimit } from '../cluster/cluster.ts'
 import { TokenBucket } from '../collab/rateLimit.ts'
 
 export class MemberRate {
@@ -8,6 +9,12 @@ export class MemberRate {
     private readonly perMinute: number,
     private readonly burst: number,
   ) {}
+
+  /** The rate in this process, behind the interface a shared one (Redis) also has. */
+  static limit(perMinute: number, burst: number): MemberRateLimit {
+    const rate = new MemberRate(perMinute, burst)
+    return { take: async (memberId) => rate.take(memberId) }
+  }
 
   /** Takes one request of the member's share: null if allowed, else the seconds after which one will be. */
   take(memberId: number): number | null {

@@ -52,6 +52,11 @@ export class CatalogueStore {
     return this.cached
   }
 
+  /** Forgets the catalogue in force (another instance saved a new one): read again when next asked. */
+  invalidate(): void {
+    this.cached = null
+  }
+
   current(): FrameworkCatalogue {
     return this.latest().catalogue
   }

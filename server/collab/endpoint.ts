@@ -49,7 +49,8 @@ export function collabRoutes({ rooms, registry, access, members, sessions, publi
       if (!registry.document(documentId) && c.get('member').role !== 'secretariat') {
         throw new ApiError(404, 'document_not_found', `there is no document "${documentId}"`)
       }
-      const open = rooms.connectionCount(c.get('member').id)
+      // Counted over every instance when there are several.
+      const open = await rooms.connectionsOpen(c.get('member').id)
       if (open >= maxConnectionsPerMember) {
         throw new ApiError(429, 'too_many_connections', `you have ${open} connections open already; close some tabs and try again`)
       }

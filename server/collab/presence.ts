@@ -7,6 +7,7 @@ import type * as Y from 'yjs'
 import { CloseCode } from '../../shared/collab/closeCodes.ts'
 import type { Connection } from './connection.ts'
 import { presenceEntryProblem, readPresenceUpdate, writePresenceUpdate, type PresenceLimits } from './presenceLimits.ts'
+import { fromOtherInstance } from './fanout.ts'
 import { encodeAwareness } from './protocol.ts'
 
 type CloseReason = { code: number; reason: string }
@@ -31,7 +32,8 @@ export class RoomPresence {
   constructor(
     doc: Y.Doc,
     private readonly limits: PresenceLimits & { maxPresenceBytesPerConnection: number },
-    private readonly broadcast: (frame: Uint8Array) => void,
+    /** Relays a change of presence: the frame for this room's connections, and the awareness update it holds. */
+    private readonly broadcast: (frame: Uint8Array, origin: unknown, update: Uint8Array) => void,
     private readonly isMember: (connection: Connection) => boolean,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc)
@@ -54,7 +56,8 @@ export class RoomPresence {
         this.bytesHeld.get(connection)?.delete(id)
       }
     }
-    this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)))
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
+    this.broadcast(encodeAwareness(update), origin, update)
   }
 
   private claim(id: number, connection: Connection): void {
@@ -114,9 +117,20 @@ export class RoomPresence {
 
   /** Every current state, as one frame, or null when there is none. */
   statesFrame(): Uint8Array | null {
+    const update = this.statesUpdate()
+    return update && encodeAwareness(update)
+  }
+
+  /** Every current state, as one awareness update, or null when there is none. */
+  statesUpdate(): Uint8Array | null {
     const clients = [...this.awareness.getStates().keys()]
     if (clients.length === 0) return null
-    return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients))
+    return awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)
+  }
+
+  /** Presence another instance relayed (stamped there): applied as it is, owned by no connection here. */
+  applyFromOtherInstance(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, fromOtherInstance)
   }
 
   /** Removes what a connection published (it left). */

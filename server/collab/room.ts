@@ -12,6 +12,7 @@ import { ProtocolError, decodeClientMessage, encodePermissionDenied, encodeSyncS
 import { StoredAnswer } from './storedAnswer.ts'
 import { checkUpdate, isEmptyUpdate } from './updateCheck.ts'
 import { type AgreedBlocks, agreedBlocksTouched, agreedTextReason, noAgreedBlocks } from './agreedLock.ts'
+import { fromOtherInstance, type RoomFanout, standalone } from './fanout.ts'
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded'
 
@@ -65,6 +66,14 @@ export class Room {
   private wantDocument: () => void = () => {}
   /** Something on the server asked for the document before it was read: it is built without waiting. */
   private documentWanted = false
+  /** Updates another instance stored that arrived while the document loads: applied once it is built. */
+  private arrivedWhileLoading: Array<[Uint8Array, number]> = []
+  /** Frames held while the document catches up with the store, before an update that needs it is judged. */
+  private catchingUp: Promise<void> | null = null
+  /** While the frames held for a catch-up are handled: an update that still lacks what it builds on is refused. */
+  private caughtUp = false
+  /** Log entries noted while a catch-up reads the store: kept, whatever that read holds. */
+  private notedDuringCatchUp: number[] | null = null
 
   constructor(
     readonly id: string,
@@ -76,8 +85,18 @@ export class Room {
     after: Promise<void> = Promise.resolve(),
     /** The blocks agreed ad referendum: an update that would change one is refused. */
     private readonly locks: AgreedBlocks = noAgreedBlocks,
+    /** The other instances serving the document, if any. */
+    private readonly fanout: RoomFanout = standalone,
   ) {
-    this.presence = new RoomPresence(this.doc, limits, (frame) => this.broadcast(frame, null), (connection) => this.connections.has(connection))
+    this.presence = new RoomPresence(
+      this.doc,
+      limits,
+      (frame, origin, update) => {
+        this.broadcast(frame, null)
+        if (origin !== fromOtherInstance) this.fanout.awareness(this.id, update)
+      },
+      (connection) => this.connections.has(connection),
+    )
     this.doc.on('update', this.onDocUpdate)
     this.loaded = after.then(() => this.load())
   }
@@ -146,7 +165,16 @@ export class Room {
     if (this.current !== 'loading') return
     this.current = 'ready'
     log.debug('room.loaded', { document: this.id, ms: Math.round(performance.now() - started), buildMs: Math.round(performance.now() - read) })
+    const arrived = this.arrivedWhileLoading
+    this.arrivedWhileLoading = []
+    for (const [update, seq] of arrived) this.applyStored(update, seq)
+    this.fanout.ready(this.id)
     for (const connection of this.connections) this.greet(connection)
+    this.receiveWaiting()
+  }
+
+  /** Handles the frames held (while loading or catching up), in the order they came. */
+  private receiveWaiting(): void {
     const waiting = this.waiting
     this.waiting = []
     this.waitingBy.clear()
@@ -219,6 +247,12 @@ export class Room {
     if (this.current === 'loading') return
     this.version++
     this.fullState = null
+    if (origin === fromOtherInstance) {
+      // Stored already (by another instance): relayed to this instance's connections, not stored again.
+      this.storedVersion++
+      this.broadcast(encodeUpdate(update), null)
+      return
+    }
     const authorId = (origin as { member?: { id?: unknown } } | null)?.member?.id
     this.queue.enqueue({ documentId: this.id, update, owner: this, origin, authorId: typeof authorId === 'number' ? authorId : null })
   }
@@ -246,6 +280,10 @@ export class Room {
       if (this.answerEarly(connection, frame)) return
       this.hold(connection, frame)
       this.wantDocument()
+      return
+    }
+    if (this.catchingUp) {
+      this.hold(connection, frame)
       return
     }
     if (this.current !== 'ready') return
@@ -326,6 +364,11 @@ export class Room {
     }
     const check = checkUpdate(update, (client) => Y.getState(this.doc.store, client))
     if (check.verdict === 'empty') return
+    if (check.verdict === 'inconsistent' && this.fanout.shared && !this.caughtUp) {
+      // It may build on updates another instance stored that have not arrived here yet: read the store, then judge again.
+      this.waitForCatchUp(connection, update)
+      return
+    }
     if (check.verdict === 'inconsistent') {
       log.info('collab.update_refused', { document: this.id, member: connection.member.id, problem: check.problem })
       connection.close(CloseCode.updateRefused)
@@ -344,12 +387,97 @@ export class Room {
     if (dropPending(this.doc)) log.error('collab.pending_dropped', { document: this.id, member: connection.member.id })
   }
 
+  /**
+   * Holds every frame of the room (this update first) while the document reads what the store holds, then handles
+   * them in order: an update that still lacks what it builds on is then refused.
+   */
+  private waitForCatchUp(connection: Connection, update: Uint8Array): void {
+    const frame = encodeUpdate(update)
+    this.waiting.unshift([connection, frame])
+    this.waitingBy.set(connection, { frames: 1, bytes: frame.byteLength })
+    this.catchingUp = this.fanout
+      .catchUp(this)
+      .catch((error) => log.error('room.catch_up_failed', { document: this.id, error }))
+      .finally(() => {
+        this.catchingUp = null
+        if (this.current !== 'ready') return
+        this.caughtUp = true
+        try {
+          this.receiveWaiting()
+        } finally {
+          this.caughtUp = false
+        }
+      })
+  }
+
   /** Called by the persist queue once an update of this room is stored: now others may see it. */
   relay(update: Uint8Array, origin: unknown, seq: number): void {
     this.storedVersion++
-    this.logSeqs.push(seq)
-    this.logBytes.set(seq, update.byteLength)
+    this.noteSeq(seq, update.byteLength)
     this.broadcast(encodeUpdate(update), origin)
+    this.fanout.stored(this.id, seq, update)
+  }
+
+  private noteSeq(seq: number, bytes: number): void {
+    if (this.logBytes.has(seq)) return
+    this.logSeqs.push(seq)
+    this.logBytes.set(seq, bytes)
+    this.notedDuringCatchUp?.push(seq)
+  }
+
+  /**
+   * An update another instance stored (log entry `seq`): applied and relayed to this room's connections. False when it
+   * builds on something this document lacks (a message lost on the way): the caller catches up from the store.
+   */
+  applyStored(update: Uint8Array, seq: number): boolean {
+    if (this.current === 'loading') {
+      this.arrivedWhileLoading.push([update, seq])
+      return true
+    }
+    if (this.current !== 'ready' && this.current !== 'unloading') return true
+    if (checkUpdate(update, (client) => Y.getState(this.doc.store, client)).verdict === 'inconsistent') return false
+    this.noteSeq(seq, update.byteLength)
+    Y.applyUpdate(this.doc, update, fromOtherInstance)
+    return true
+  }
+
+  /** Presence another instance relayed. */
+  applyAwareness(update: Uint8Array): void {
+    if (this.current !== 'ready') return
+    this.presence.applyFromOtherInstance(update)
+  }
+
+  /** Every presence state this room holds, as an awareness update (for an instance that asks), or null. */
+  presenceStates(): Uint8Array | null {
+    return this.presence.statesUpdate()
+  }
+
+  /** Starts noting the log entries this room learns of while the store is read for `catchUp`. */
+  beginCatchUp(): void {
+    this.notedDuringCatchUp = []
+  }
+
+  /**
+   * Applies what the store holds (read after `beginCatchUp`): content other instances stored that did not arrive. The
+   * log entries the room knows become those stored, with those noted since the read began (another instance's
+   * compaction may have merged some of the earlier ones into the state read here).
+   */
+  catchUp(stored: StoredDocument): void {
+    const noted = this.notedDuringCatchUp ?? []
+    this.notedDuringCatchUp = null
+    if (this.current !== 'ready' && this.current !== 'unloading') return
+    this.doc.transact(() => {
+      if (stored.state) Y.applyUpdate(this.doc, stored.state, fromOtherInstance)
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update, fromOtherInstance)
+    }, fromOtherInstance)
+    if (dropPending(this.doc)) log.error('room.catch_up_pending_dropped', { document: this.id })
+    const kept = new Set([...stored.seqs, ...noted])
+    const sizes = new Map(this.logBytes)
+    stored.seqs.forEach((seq, i) => sizes.set(seq, stored.updates[i].byteLength))
+    this.logSeqs = [...kept].sort((a, b) => a - b)
+    this.logBytes.clear()
+    for (const seq of this.logSeqs) this.logBytes.set(seq, sizes.get(seq) ?? 0)
+    this.stateBytes = stored.state?.byteLength ?? this.stateBytes
   }
 
   /**

@@ -10,6 +10,8 @@ import { noPersistObserver, PersistQueue, type PersistObserver } from './persist
 import { Room, type RoomLimits } from './room.ts'
 import { reloadsWhole } from '../store/storedDocument.ts'
 import { type AgreedBlocks, AgreedTextLocked, agreedBlocksTouched, noAgreedBlocks } from './agreedLock.ts'
+import { type RoomFanout, standalone } from './fanout.ts'
+import type { MemberCounter } from '../cluster/cluster.ts'
 
 /** A change on the server's behalf could not be made: the document did not load, or the change was not stored. */
 export class RoomUnavailable extends ApiError {
@@ -41,6 +43,9 @@ export interface RoomsOptions extends RoomLimits {
 
 const defaultCompactOffLoopBytes = 1024 * 1024
 
+/** How long one instance may hold a document's compaction to itself (the lock expires after, should it die). */
+const compactionLockMs = 60_000
+
 /**
  * Builds a document's compacted state off the relay's event loop: its stored state with exactly the log entries
  * `mergedSeqs` applied, encoded, and checked to load back whole (null when it does not). Throws when it cannot run
@@ -63,6 +68,9 @@ export class Rooms {
 
   /** The compaction under way for each room: one at a time per room, so an older state never replaces a newer one. */
   private readonly compacting = new Map<Room, Promise<void>>()
+  /** The other instances serving the same documents (none by default), and the connection counts over all of them. */
+  private fanout: RoomFanout = standalone
+  private memberConnections: MemberCounter | null = null
 
   constructor(
     private readonly store: DocumentStore,
@@ -100,6 +108,22 @@ export class Rooms {
   private compactWhenDue(room: Room): void {
     if (this.compacting.has(room) || room.state !== 'ready' || room.logEntries < this.options.compactAfterAppends) return
     void this.compact(room).then(() => this.compactWhenDue(room))
+  }
+
+  /** Serves documents together with other instances: updates and presence cross, compactions take turns. */
+  joinCluster(fanout: RoomFanout, memberConnections: MemberCounter): void {
+    this.fanout = fanout
+    this.memberConnections = memberConnections
+  }
+
+  /** The rooms open (loading or ready), for the fan-out. */
+  all(): Room[] {
+    return [...this.rooms.values()]
+  }
+
+  /** The room of a document if it is open, whatever its state. */
+  present(documentId: string): Room | undefined {
+    return this.rooms.get(documentId)
   }
 
   /** Rooms loaded, with those still being stored and let go. */
@@ -140,13 +164,14 @@ export class Rooms {
     const next = (this.connectionsByMember.get(memberId) ?? 0) + by
     if (next > 0) this.connectionsByMember.set(memberId, next)
     else this.connectionsByMember.delete(memberId)
+    this.memberConnections?.add(memberId, by)
   }
 
   /** The room of a document, loading it if needed, kept from unloading until it is left again. */
   private open(documentId: string): Room {
     let room = this.rooms.get(documentId)
     if (!room) {
-      const opened = new Room(documentId, this.store, this.queue, this.options, this.forget, this.unloading.get(documentId), this.locks)
+      const opened = new Room(documentId, this.store, this.queue, this.options, this.forget, this.unloading.get(documentId), this.locks, this.fanout)
       this.rooms.set(documentId, opened)
       // A stored state that held content it could not integrate is written again without it, at once.
       void opened.loaded.then(() => {
@@ -220,6 +245,11 @@ export class Rooms {
     return this.connectionsByMember.get(memberId) ?? 0
   }
 
+  /** How many connections a member has open, on every instance. */
+  async connectionsOpen(memberId: number): Promise<number> {
+    return this.memberConnections ? await this.memberConnections.count(memberId) : this.connectionCount(memberId)
+  }
+
   /** Closes every connection of a member, in every room (their membership was revoked) or in those `inRoom` picks. */
   closeMember(memberId: number, closeCode: { code: number; reason: string }, inRoom: (documentId: string) => boolean = () => true): number {
     let closed = 0
@@ -280,6 +310,23 @@ export class Rooms {
   }
 
   private async compactNow(room: Room): Promise<void> {
+    if ((room.logEntries === 0 && !room.repaired) || (room.state !== 'ready' && room.state !== 'unloading')) return
+    // With other instances writing the document, one compacts it at a time, after reading what the others stored: the
+    // state it writes then holds the state it replaces, and it lists only log entries that state holds.
+    const unlock = await this.fanout.lock(`compact:${room.id}`, compactionLockMs)
+    if (!unlock) {
+      log.debug('room.compaction_postponed', { document: room.id, reason: 'another instance is compacting it' })
+      return
+    }
+    try {
+      if (this.fanout.shared) await this.fanout.catchUp(room, 'compaction')
+      await this.compactHeld(room)
+    } finally {
+      await unlock()
+    }
+  }
+
+  private async compactHeld(room: Room): Promise<void> {
     if ((room.logEntries === 0 && !room.repaired) || (room.state !== 'ready' && room.state !== 'unloading')) return
     const point = room.compactionPoint()
     const offLoop = this.offLoop(room)

@@ -28,6 +28,11 @@ export interface HistoryDeps {
   events: DocumentEvents
   options: HistoryOptions
   now?: () => number
+  /**
+   * A lock over every instance (REDIS_URL): of the instances whose timers come due for one document, one takes the
+   * automatic snapshot. Without it, every timer takes its own (in process there is one).
+   */
+  lock?: (name: string, ttlMs: number) => Promise<(() => Promise<void>) | null>
 }
 
 /** What a change made by the server says about itself (`Rooms.change`'s origin), so its snapshot says why. */
@@ -80,7 +85,7 @@ export class HistoryService {
     if (this.timers.has(documentId)) return
     const timer = setTimeout(() => {
       this.timers.delete(documentId)
-      void this.takeAutomatic(documentId)
+      void this.takeAutomaticOnce(documentId)
     }, this.deps.options.intervalMs)
     timer.unref()
     this.timers.set(documentId, timer)
@@ -122,6 +127,14 @@ export class HistoryService {
     } catch (error) {
       log.error('history.prune_failed', { error })
     }
+  }
+
+  /** The automatic snapshot, unless another instance took the document's within half an interval. */
+  private async takeAutomaticOnce(documentId: string): Promise<void> {
+    const unlock = this.deps.lock ? await this.deps.lock(`history:${documentId}`, Math.max(1000, this.deps.options.intervalMs / 2)) : null
+    if (this.deps.lock && !unlock) return
+    // Held until it expires: another instance's timer due meanwhile takes none.
+    await this.takeAutomatic(documentId)
   }
 
   private async takeAutomatic(documentId: string): Promise<void> {

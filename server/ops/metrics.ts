@@ -4,6 +4,7 @@
  * registry per server, never the library's global one. A later store or fan-out adds its own gauges the same way.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
+import type { ClusterObserver } from '../cluster/cluster.ts'
 import type { PersistObserver } from '../collab/persistQueue.ts'
 import { storeRefusal } from '../store/storeRefusal.ts'
 
@@ -31,6 +32,8 @@ export class Metrics {
   private readonly persistSeconds: Histogram
   private readonly storeFailures: Counter<'operation' | 'code'>
   private readonly httpSeconds: Histogram<'method' | 'route' | 'status'>
+  /** The fan-out between instances (REDIS_URL): its traffic, losses and catch-ups. */
+  readonly cluster: ClusterObserver
 
   constructor(sources: MetricSources) {
     const registers = [this.registry]
@@ -75,6 +78,22 @@ export class Metrics {
       buckets: httpBuckets,
       registers,
     })
+    this.cluster = this.clusterMetrics(registers)
+  }
+
+  private clusterMetrics(registers: Registry[]): ClusterObserver {
+    const connected = new Gauge({ name: 'dtg_cluster_connected', help: 'Subscribed to the other instances through Redis (1) or not (0; always 0 with one instance, REDIS_URL unset)', registers })
+    const messages = new Counter({ name: 'dtg_cluster_messages_total', help: 'Messages between instances, by channel (collab, notice) and direction (published, received, failed)', labelNames: ['channel', 'direction'], registers })
+    const lost = new Counter({ name: 'dtg_cluster_lost_total', help: 'Times messages from other instances may have been lost: subscribed (again) or a gap in numbering', labelNames: ['reason'], registers })
+    const catchUps = new Counter({ name: 'dtg_cluster_catch_ups_total', help: 'Rooms that read the store again for updates other instances stored, by reason', labelNames: ['reason'], registers })
+    return {
+      published: (channel) => messages.inc({ channel, direction: 'published' }),
+      received: (channel) => messages.inc({ channel, direction: 'received' }),
+      publishFailed: (channel) => messages.inc({ channel, direction: 'failed' }),
+      lost: (reason) => lost.inc({ reason }),
+      connected: (up) => connected.set(up ? 1 : 0),
+      caughtUp: (reason) => catchUps.inc({ reason }),
+    }
   }
 
   /** The persist queue's hooks. */

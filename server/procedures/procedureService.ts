@@ -47,6 +47,11 @@ export interface ProcedureServiceDeps {
    * settlement, which waits for objections being received).
    */
   objectionBodyGraceMs?: number
+  /**
+   * Other instances take objections too (REDIS_URL): an objection being received there is not seen here, so a
+   * settlement waits out the whole grace before writing the outcome.
+   */
+  sharedDeadlines?: boolean
   /** The server's clock (tests may not change it: deadlines follow the real one). */
   now?: () => number
 }
@@ -85,6 +90,17 @@ export class ProcedureService {
 
   stop(): void {
     this.timers.stopAll()
+  }
+
+  /**
+   * Arms the deadlines of every procedure not settled that this instance has no timer for (another instance opened it):
+   * each instance settles it at its deadline, the outcome is written once (one transaction), and one instance gone
+   * leaves the others to do it.
+   */
+  armPending(): void {
+    for (const procedure of this.deps.store.pending()) {
+      if (procedure.deadline > this.now() && !this.timers.has(`settle:${procedure.id}`)) this.arm(procedure, false)
+    }
   }
 
   stage(documentId: string): Stage {
@@ -276,11 +292,11 @@ export class ProcedureService {
     return blocks
   }
 
-  private arm(procedure: Procedure): void {
+  private arm(procedure: Procedure, announce = true): void {
     const warnAt = procedure.deadline - this.deps.warningMs
     if (warnAt > this.now()) {
       this.timers.schedule(`warn:${procedure.id}`, warnAt, () => this.deps.events.publish(procedure.documentId, 'deadline', this.deadlineEvent(procedure)))
-    } else {
+    } else if (announce) {
       this.deps.events.publish(procedure.documentId, 'deadline', this.deadlineEvent(procedure))
     }
     this.timers.schedule(`settle:${procedure.id}`, procedure.deadline, () => {
@@ -306,6 +322,7 @@ export class ProcedureService {
     // Objections begun before the deadline are waited for, but no longer than their grace: one still arriving after it
     // is refused as late (and by the store once the outcome is written), so a held request cannot hold up the outcome.
     const graceEnds = deadline + (this.deps.objectionBodyGraceMs ?? defaultObjectionBodyGraceMs)
+    if (this.deps.sharedDeadlines && this.now() < graceEnds) await new Promise((resolve) => setTimeout(resolve, graceEnds - this.now()))
     while (this.receiving.get(procedureId)?.size && this.now() < graceEnds) {
       let timer: NodeJS.Timeout | undefined
       const graceOver = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, graceEnds - this.now()))))

@@ -5,6 +5,8 @@ import { documentPermissions } from '../../shared/auth/permissions.ts'
 import { ApiError } from '../../shared/errors/apiError.ts'
 import { DocumentDetail, DocumentStatus } from '../../shared/schema/document.ts'
 import type { MemberDirectory } from '../auth/members.ts'
+import type { MemberCounter } from '../cluster/cluster.ts'
+import { LocalCounter } from '../cluster/localCluster.ts'
 import type { Rooms } from '../collab/rooms.ts'
 import type { DocumentEvent, DocumentEvents } from '../documents/documentEvents.ts'
 import type { Stage } from '../../shared/schema/procedures.ts'
@@ -19,6 +21,8 @@ export interface DocumentRouteDeps {
   status: DocumentStatusService
   events: DocumentEvents
   maxStreamsPerMember: number
+  /** The streams each member has open, over every instance (in this process by default). */
+  streams?: MemberCounter
   /** The document's stage (drafting, open for comments, under silence, ...). */
   stageOf: (documentId: string) => Stage
   /** Events a new stream starts with (a deadline already near). */
@@ -30,8 +34,7 @@ const keepAliveMs = 25_000
 /** How often an idle stream asks whether its session or token still holds. */
 const recheckMs = 5_000
 
-export function documentRoutes({ registry, members, rooms, status, events, maxStreamsPerMember, stageOf, eventsOnConnect }: DocumentRouteDeps) {
-  const openStreams = new Map<number, number>()
+export function documentRoutes({ registry, members, rooms, status, events, maxStreamsPerMember, streams = new LocalCounter(), stageOf, eventsOnConnect }: DocumentRouteDeps) {
   return new Hono<AppEnv>()
     .get('/:id', (c) => {
       const document = c.get('document')
@@ -50,15 +53,15 @@ export function documentRoutes({ registry, members, rooms, status, events, maxSt
       const id = c.get('document').id
       const memberId = c.get('member').id
       const stillSignedIn = c.get('stillSignedIn')
-      const open = openStreams.get(memberId) ?? 0
+      const open = await streams.count(memberId)
       if (open >= maxStreamsPerMember) {
         throw new ApiError(429, 'too_many_streams', `you have ${open} live document streams open already; close a tab and try again`)
       }
-      openStreams.set(memberId, open + 1)
+      streams.add(memberId, 1)
       return streamSSE(c, async (stream) => {
         const queue: Array<{ event: string; data: string }> = []
         let wake: (() => void) | null = null
-        let ended: 'revoked' | 'signed_out' | null = null
+        let ended: 'revoked' | 'signed_out' | 'restart' | null = null
         const push = (event: string, data: unknown) => {
           queue.push({ event, data: JSON.stringify(data) })
           wake?.()
@@ -71,6 +74,11 @@ export function documentRoutes({ registry, members, rooms, status, events, maxSt
           wake?.()
         }
         members.revokeListeners.add(onRevoke)
+        const onRestart = () => {
+          ended ??= 'restart'
+          wake?.()
+        }
+        events.restartListeners.add(onRestart)
         let cleaned = false
         const cleanUp = () => {
           if (cleaned) return
@@ -78,9 +86,8 @@ export function documentRoutes({ registry, members, rooms, status, events, maxSt
           unsubscribeStatus()
           unsubscribeEvents()
           members.revokeListeners.delete(onRevoke)
-          const remaining = (openStreams.get(memberId) ?? 1) - 1
-          if (remaining > 0) openStreams.set(memberId, remaining)
-          else openStreams.delete(memberId)
+          events.restartListeners.delete(onRestart)
+          streams.add(memberId, -1)
         }
         stream.onAbort(() => {
           cleanUp()
@@ -119,8 +126,9 @@ export function documentRoutes({ registry, members, rooms, status, events, maxSt
               lastWrite = Date.now()
             }
           }
-          const reason = ended as 'revoked' | 'signed_out' | null
-          if (reason) await stream.writeSSE({ event: 'ended', data: JSON.stringify({ reason: reason === 'revoked' ? 'membership revoked' : 'signed out' }) })
+          // A restart ends the stream without a word: the client reconnects, as after any break, and catches up.
+          const reason = ended as 'revoked' | 'signed_out' | 'restart' | null
+          if (reason && reason !== 'restart') await stream.writeSSE({ event: 'ended', data: JSON.stringify({ reason: reason === 'revoked' ? 'membership revoked' : 'signed out' }) })
         } finally {
           cleanUp()
         }

@@ -68,6 +68,11 @@ export class DocumentStatusService {
     return (await this.check(documentId)) ?? this.latest.get(documentId)!
   }
 
+  /** Whether anyone listens for the document's status here. */
+  watched(documentId: string): boolean {
+    return this.listeners.has(documentId)
+  }
+
   subscribe(documentId: string, listener: (status: DocumentStatus) => void): () => void {
     let set = this.listeners.get(documentId)
     if (!set) this.listeners.set(documentId, (set = new Set()))

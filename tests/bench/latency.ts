@@ -86,7 +86,8 @@ export function percentile(sorted: Float64Array, p: number): number {
 
 const letters = 'abcdefghijklmnopqrstuvwxyz'
 
-export async function measureLatencyBlock(server: BenchServer, scenario: LatencyScenario): Promise<LatencyBlock> {
+/** `writersOn`: another instance serving the same document (several instances); the writers connect there, the readers to `server`. */
+export async function measureLatencyBlock(server: BenchServer, scenario: LatencyScenario, writersOn: BenchServer = server): Promise<LatencyBlock> {
   // Each WebsocketProvider adds a process 'exit' listener; ten writers pass Node's default warning limit.
   process.setMaxListeners(Math.max(process.getMaxListeners(), scenario.writers + 20))
   const documentId = `latency-${scenario.name.replace(/[^A-Za-z0-9._-]/g, '-')}-${Date.now().toString(36)}`
@@ -150,7 +151,7 @@ export async function measureLatencyBlock(server: BenchServer, scenario: Latency
           const clockAfterEdit = Y.parseUpdateMeta(update).to.get(doc.clientID)
           sent.set(`${doc.clientID}:${clockAfterEdit}`, { t: performance.now(), measured: writer.measured, received: 0, sumMs: 0, maxMs: 0 })
         })
-        writer.provider = connectClient(server, documentId, doc)
+        writer.provider = connectClient(writersOn, documentId, doc)
         writers.push(writer)
       }
       await Promise.all(writers.map((w) => w.provider.synced(15_000)))

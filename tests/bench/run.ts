@@ -1,6 +1,7 @@
 /** `npm run bench`: runs each benchmark section in turn and prints one table. */
 import { runAgreedLockBenchmarks } from './agreedLock.ts'
 import { runClientBenchmarks } from './client.ts'
+import { runClusterBenchmarks } from './cluster.ts'
 import { runExportCompareBenchmarks } from './exportCompare.ts'
 import { runFuzzBenchmark } from './fuzz.ts'
 import { runExportFloodBenchmark } from './exportFlood.ts'
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   rows.push(...(await runSoakBenchmark()))
   rows.push(...(await runProposalBenchmarks()))
   rows.push(...(await runAgreedLockBenchmarks()))
+  rows.push(...(await runClusterBenchmarks()))
   console.log()
   console.log(formatTable(rows))
 }

@@ -1,0 +1,118 @@
+/**
+ * Binds the services to the cluster: what happens on one instance that others must act on (a revocation, a role or
+ * lead change, a sign-out, every document event) is published; what another instance published is acted on here as if
+ * it had happened here (listeners run, caches forgotten), without being published again.
+ */
+import { CloseCode } from '../../shared/collab/closeCodes.ts'
+import type { Access } from '../auth/access.ts'
+import type { MemberDirectory } from '../auth/members.ts'
+import type { BlockStatusService } from '../blocks/blockStatusService.ts'
+import type { CatalogueStore } from '../catalogue/catalogueStore.ts'
+import type { Rooms } from '../collab/rooms.ts'
+import type { DocumentEvents } from '../documents/documentEvents.ts'
+import { log } from '../log.ts'
+import type { ProcedureService } from '../procedures/procedureService.ts'
+import type { DocumentStatusService } from '../validation/documentStatus.ts'
+import type { Cluster, ClusterNotice, ClusterObserver } from './cluster.ts'
+import type { CollabRelay } from './collabRelay.ts'
+
+export interface SharedServices {
+  cluster: Cluster
+  relay: CollabRelay
+  rooms: Rooms
+  members: MemberDirectory
+  access: Access
+  events: DocumentEvents
+  catalogue: CatalogueStore
+  blocks: BlockStatusService
+  status: DocumentStatusService
+  procedures: ProcedureService
+  observer: ClusterObserver
+}
+
+/** Every listener but the one that publishes (what arrived from elsewhere is not sent back). */
+function othersOf<F>(listeners: Set<F>, publisher: F): F[] {
+  return [...listeners].filter((listener) => listener !== publisher)
+}
+
+export function shareAcrossInstances(s: SharedServices): void {
+  const { cluster, relay, rooms, members, access, events } = s
+  if (!cluster.shared) return
+  const publishRevoked = (memberId: number) => cluster.publishNotice({ kind: 'memberRevoked', memberId })
+  const publishChanged = (memberId: number) => cluster.publishNotice({ kind: 'memberChanged', memberId })
+  const publishLead = (memberId: number, workspaceId: string) => cluster.publishNotice({ kind: 'leadChanged', memberId, workspaceId })
+  members.revokeListeners.add(publishRevoked)
+  members.changeListeners.add(publishChanged)
+  access.leadListeners.add(publishLead)
+  events.publishedListeners.add((documentId, { event, data }) => cluster.publishNotice({ kind: 'event', documentId, event, data }))
+
+  const onEvent = (documentId: string | null, event: string) => {
+    // Caches of what the event says changed are forgotten before anyone hears of it.
+    if (event === 'blockStatus' && documentId) {
+      s.blocks.forget(documentId)
+      for (const listener of s.blocks.changeListeners) listener(documentId)
+    } else if (event === 'catalogue') {
+      s.catalogue.invalidate()
+      s.status.invalidateAll()
+    } else if (event === 'stage') {
+      s.procedures.armPending()
+    }
+  }
+
+  const notice = (notice: ClusterNotice) => {
+    switch (notice.kind) {
+      case 'event':
+        onEvent(notice.documentId, notice.event)
+        events.deliver(notice.documentId, { event: notice.event, data: notice.data })
+        break
+      case 'memberRevoked':
+        for (const listener of othersOf(members.revokeListeners, publishRevoked)) listener(notice.memberId)
+        break
+      case 'memberChanged':
+        for (const listener of othersOf(members.changeListeners, publishChanged)) listener(notice.memberId)
+        break
+      case 'leadChanged':
+        access.invalidate()
+        for (const listener of othersOf(access.leadListeners, publishLead)) listener(notice.memberId, notice.workspaceId)
+        break
+      case 'sessionsEnded':
+        rooms.closeSignedOut(CloseCode.signedOut)
+        break
+    }
+  }
+
+  relay.caughtUp = (reason) => s.observer.caughtUp(reason)
+  // Another instance's edits change the validity its viewers here are shown.
+  relay.changedElsewhere = (documentId) => {
+    if (s.status.watched(documentId)) s.status.changed(documentId)
+  }
+
+  cluster.start({
+    collab: (message) => relay.receive(message),
+    notice: (message) => {
+      try {
+        notice(message)
+      } catch (error) {
+        log.error('cluster.notice_failed', { kind: message.kind, error })
+      }
+    },
+    lost: (reason, channels) => {
+      // Whatever was missed is read again: the documents from the store, the caches from the database, and the
+      // connections of members revoked or signed out meanwhile are closed.
+      if (channels.includes('collab')) relay.lost(reason)
+      // Events may have been missed: every event stream starts again, and its client fetches what it missed.
+      if (channels.includes('notice')) events.restartStreams()
+      access.invalidate()
+      s.catalogue.invalidate()
+      s.status.invalidateAll()
+      s.blocks.forget()
+      s.procedures.armPending()
+      try {
+        for (const memberId of members.revokedAmong(rooms.connectedMemberIds())) rooms.closeMember(memberId, CloseCode.memberRevoked)
+        rooms.closeSignedOut(CloseCode.signedOut)
+      } catch (error) {
+        log.error('members.revocation_sweep_failed', { error })
+      }
+    },
+  })
+}
