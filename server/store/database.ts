@@ -2,11 +2,11 @@
  * The one query layer every store is written against: Kysely over the embedded SQLite file in DATA_DIR (the default),
  * or over PostgreSQL when DATABASE_URL is set.
  */
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, CompiledQuery, type DatabaseConnection, type Transaction } from 'kysely'
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, CompiledQuery, type DatabaseConnection, type Transaction, type TransactionSettings } from 'kysely'
 import type { SqliteDatabase, SqliteStatement } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema.ts'
-import { openSqlite, type Sqlite, type SqliteOptions } from './sqlite.ts'
+import { openSqlite, releaseFreePages, type Sqlite, type SqliteOptions } from './sqlite.ts'
 import { migratePostgres, postgresSchemaVersion } from './migrate.ts'
 import { schemaVersion } from './migrations.ts'
 
@@ -33,6 +33,8 @@ export interface OpenDatabase {
   dialect: DialectName
   /** The raw SQLite handle, for what only SQLite has (checkpoints, free pages, the backup API); null on PostgreSQL. */
   sqlite: Sqlite | null
+  /** SQLite: gives up to `maxPages` free pages back to the file system, between two uses of the connection; PostgreSQL: 0. */
+  releaseFreePages(maxPages: number): Promise<number>
   close(): Promise<void>
 }
 
@@ -48,6 +50,15 @@ export function isPostgres(db: Kysely<Database> | Transaction<Database>): boolea
 export function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   if (db.isTransaction) return work(db)
   return db.transaction().execute(work)
+}
+
+/**
+ * Runs reads that must see one consistent state (a document's state and its log) in a read-only transaction:
+ * REPEATABLE READ on PostgreSQL, a deferred transaction on SQLite.
+ */
+export function readTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db)
+  return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work)
 }
 
 /** Appends FOR UPDATE on PostgreSQL (rows read to decide a write are held until the transaction ends); SQLite's write lock covers it. */
@@ -86,8 +97,9 @@ function cachedStatements(sqlite: Sqlite): SqliteDatabase {
  * process (the admin CLI, the server) has written meanwhile, and fails at once with "database is locked".
  */
 class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings): Promise<void> {
+    // A read-only transaction (readTransaction) stays deferred: it takes no write lock, and works on a read-only file.
+    await connection.executeQuery(CompiledQuery.raw(settings?.accessMode === 'read only' ? 'begin' : 'begin immediate'))
   }
 }
 
@@ -126,6 +138,11 @@ export function postgresQueryLayer(pool: pg.Pool): Db {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }
 
+/** releaseFreePages on the connection the query layer uses, taken as the layer takes it: never inside another's transaction. */
+export function sqliteFreePages(db: Db, sqlite: Sqlite): (maxPages: number) => Promise<number> {
+  return (maxPages) => db.connection().execute(async () => releaseFreePages(sqlite, maxPages))
+}
+
 export function isPostgresUrl(url: string | null | undefined): url is string {
   return !!url && /^postgres(ql)?:\/\//.test(url)
 }
@@ -149,7 +166,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
       await db.destroy()
       throw error
     }
-    return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() }
+    return { db, dialect: 'postgres', sqlite: null, releaseFreePages: async () => 0, close: () => db.destroy() }
   }
   const sqlite = openSqlite(options.dataDir, options.sqlite)
   const db = sqliteQueryLayer(sqlite)
@@ -157,6 +174,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     db,
     dialect: 'sqlite',
     sqlite,
+    releaseFreePages: sqliteFreePages(db, sqlite),
     close: async () => {
       await db.destroy()
       sqlite.close()
