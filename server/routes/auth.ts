@@ -35,7 +35,7 @@ export function authRoutes({ members, sessions, sessionTtlMs, trustProxy, onSess
   return new Hono<AppEnv>()
     .post('/auth/invite', async (c) => {
       const { token } = await parseJson(c, InviteExchange)
-      const outcome = sessions.acceptInvite(token, (id) => members.get(id))
+      const outcome = await sessions.acceptInvite(token)
       if ('error' in outcome) throw new ApiError(400, outcome.error, inviteErrors[outcome.error])
       setCookie(c, sessionCookie, outcome.sessionToken, {
         httpOnly: true,
@@ -46,10 +46,10 @@ export function authRoutes({ members, sessions, sessionTtlMs, trustProxy, onSess
       })
       return reply(c, SignedIn, signedIn(outcome.member))
     })
-    .post('/auth/signout', (c) => {
+    .post('/auth/signout', async (c) => {
       const cookie = getCookie(c, sessionCookie)
       if (cookie) {
-        sessions.end(cookie)
+        await sessions.end(cookie)
         onSessionEnded?.()
       }
       deleteCookie(c, sessionCookie, { path: '/' })

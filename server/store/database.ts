@@ -3,7 +3,7 @@
  * or over PostgreSQL when DATABASE_URL is set.
  */
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, CompiledQuery, type DatabaseConnection, type Transaction, type TransactionSettings } from 'kysely'
-import type { SqliteDatabase, SqliteStatement } from 'kysely'
+import type { RawBuilder, SqliteDatabase, SqliteStatement } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema.ts'
 import { openSqlite, releaseFreePages, type Sqlite, type SqliteOptions } from './sqlite.ts'
@@ -36,6 +36,16 @@ export interface OpenDatabase {
   /** SQLite: gives up to `maxPages` free pages back to the file system, between two uses of the connection; PostgreSQL: 0. */
   releaseFreePages(maxPages: number): Promise<number>
   close(): Promise<void>
+}
+
+/** The rows of a query written as SQL (the `sql` tag: parameters bound, the same text on both databases). */
+export async function rowsOf<T>(db: Kysely<Database>, query: RawBuilder<T>): Promise<T[]> {
+  return (await query.execute(db)).rows
+}
+
+/** The first row of such a query, or undefined. */
+export async function rowOf<T>(db: Kysely<Database>, query: RawBuilder<T>): Promise<T | undefined> {
+  return (await query.execute(db)).rows[0]
 }
 
 /** Whether a query layer (or a transaction of one) talks to PostgreSQL. */
