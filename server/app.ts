@@ -108,7 +108,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
       onSessionEnded: () => rooms.closeSignedOut(CloseCode.signedOut),
     }),
   )
-  api.use(authenticate(members, sessions, { freshen: () => access.freshen() }), writeRateLimit({ perMinute: config.apiWritesPerMinute, burst: config.apiWriteBurst }))
+  api.use(authenticate(members, sessions, { freshen: () => access.reload() }), writeRateLimit({ perMinute: config.apiWritesPerMinute, burst: config.apiWriteBurst }))
   // Exports are the costliest requests a member can make: each member has a rate of them, besides the pool's bounds.
   const exportLimit = exportRateLimit({ perMinute: config.exportsPerMinute, burst: config.exportBurst })
   api.use('/documents/:id/export', exportLimit())

@@ -58,11 +58,6 @@ export class Access {
     return this.reloading
   }
 
-  /** Reads the leads again if the copy is older than `recheckMs`; resolves at once otherwise. */
-  async freshen(): Promise<void> {
-    if (performance.now() - this.loadedAt > this.recheckMs) await this.reload()
-  }
-
   leads(memberId: number, workspaceId: string): boolean {
     return this.leadsHeld.has(leadKey(workspaceId, memberId))
   }

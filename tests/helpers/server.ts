@@ -76,9 +76,12 @@ export function buildServer(): void {
 export interface StartOptions {
   /** Run the built server (dist/server/main.js) with plain node, as `npm start` does; else the sources through tsx. */
   built?: boolean
+  /** Run it on PostgreSQL at this DATABASE_URL (and the helpers here with it, as `usePostgres`); else SQLite in dataDir. */
+  databaseUrl?: string
 }
 
 export async function startTestServer(dataDir: string, env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
+  if (options.databaseUrl) usePostgres(dataDir, options.databaseUrl)
   const program = options.built ? ['--enable-source-maps', 'dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']
   const child = spawn(process.execPath, program, {
     cwd: repoRoot,
