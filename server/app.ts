@@ -113,7 +113,10 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
   )
   // The rates are kept where every instance counts them (in process with one instance).
   const writeRate = services.cluster.rate('writes', config.apiWritesPerMinute, config.apiWriteBurst)
-  api.use(authenticate(members, sessions), writeRateLimit({ perMinute: config.apiWritesPerMinute, burst: config.apiWriteBurst, rate: writeRate }))
+  api.use(
+    authenticate(members, sessions, { freshen: () => access.reload() }),
+    writeRateLimit({ perMinute: config.apiWritesPerMinute, burst: config.apiWriteBurst, rate: writeRate }),
+  )
   // Exports are the costliest requests a member can make: each member has a rate of them, besides the pool's bounds.
   const exportRate = services.cluster.rate('exports', config.exportsPerMinute, config.exportBurst)
   const exportLimit = exportRateLimit({ perMinute: config.exportsPerMinute, burst: config.exportBurst, rate: exportRate })

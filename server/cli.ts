@@ -10,8 +10,10 @@ import { type Config, loadConfig, publicUrlOf } from './config.ts'
 import { backupDatabase } from './store/backup.ts'
 import { recordedServerAddress } from './serverAddress.ts'
 import { recoverDocument } from './store/recovery.ts'
-import { openSqlite } from './store/sqlite.ts'
-import { SqliteDocumentStore } from './store/sqliteDocuments.ts'
+import { openDatabase, type OpenDatabase } from './store/database.ts'
+import { postgresSchemaVersion } from './store/migrate.ts'
+import { schemaVersion } from './store/migrations.ts'
+import { SqlDocumentStore } from './store/sqlDocuments.ts'
 import { inviteLink } from './workspaces/demo.ts'
 import { Registry } from './workspaces/registry.ts'
 
@@ -28,9 +30,13 @@ commands:
       revokes the member: tokens, sessions and invites stop working; open connections close within seconds
   members
       lists the members
+  migrate
+      brings the database's schema up to date (SQLite does so itself when the server starts; PostgreSQL
+      when its database is empty, else run this after an upgrade, before starting the server)
   backup <file>
-      copies the database into a new file while the server runs (SQLite's online backup), checked before it
-      takes the name; restore by stopping the server and putting the file in DATA_DIR as workspace.sqlite
+      copies the SQLite database into a new file while the server runs (SQLite's online backup), checked before
+      it takes the name; restore by stopping the server and putting the file in DATA_DIR as workspace.sqlite.
+      On PostgreSQL (DATABASE_URL) use pg_dump instead (see the README)
   recover <documentId>
       rebuilds a document whose stored state does not load (close code 4500) from every stored piece that
       decodes, leaving out what cannot be integrated; its raw bytes stay in quarantine
@@ -40,7 +46,7 @@ member options:
   --regional-group <group>     ${regionalGroups.join(', ')}
   --leads <id>[,<id>...]       workspaces the member co-facilitates
 
-environment: DATA_DIR (default ./data), PUBLIC_URL (default: the address the server last started at with this DATA_DIR, else http://HOST:PORT)`
+environment: DATABASE_URL (PostgreSQL; unset: SQLite in DATA_DIR), DATA_DIR (default ./data), PUBLIC_URL (default: the address the server last started at with this DATA_DIR, else http://HOST:PORT)`
 
 function fail(message: string): never {
   console.error(message)
@@ -57,11 +63,16 @@ const memberOptions = {
   remove: { type: 'boolean' },
 } as const
 
-async function recover(documentId: string | undefined, dataDir: string): Promise<void> {
+/** The configured database (PostgreSQL when DATABASE_URL is set), at the schema version this build knows. */
+function open(config: Config, migrate: 'if-empty' | 'always' | 'never' = 'if-empty'): Promise<OpenDatabase> {
+  return openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: 2, migrate })
+}
+
+async function recover(documentId: string | undefined, config: Config): Promise<void> {
   if (!documentId) fail(`recover needs a document id\n\n${usage}`)
-  const db = openSqlite(dataDir)
+  const database = await open(config)
   try {
-    const store = new SqliteDocumentStore(db)
+    const store = new SqlDocumentStore(database.db, { releaseFreePages: database.releaseFreePages })
     const copies = await store.quarantined(documentId)
     const report = await recoverDocument(store, documentId)
     console.log(`quarantined copies of ${documentId}: ${copies.length} (kept)`)
@@ -70,31 +81,49 @@ async function recover(documentId: string | undefined, dataDir: string): Promise
     if (report.droppedPending) console.log('content that could not be integrated (pending structs or deletions) was left out')
     console.log(`recovered ${documentId}: ${report.stateBytes} bytes of state`)
   } finally {
-    db.close()
+    await database.close()
   }
 }
 
-async function backup(file: string | undefined, dataDir: string): Promise<void> {
+async function backup(file: string | undefined, config: Config): Promise<void> {
+  if (config.databaseUrl) {
+    fail(
+      'backup copies the SQLite database; this server uses PostgreSQL (DATABASE_URL). Back it up with pg_dump, e.g.\n' +
+        '  pg_dump --format=custom --file=dtg.dump "$DATABASE_URL"\n' +
+        'and restore into an empty database with pg_restore (see the README).',
+    )
+  }
   if (!file) fail(`backup needs a file to write\n\n${usage}`)
-  const db = openSqlite(dataDir)
+  const database = await open(config)
   try {
-    const report = await backupDatabase(db, file)
+    const report = await backupDatabase(database.sqlite!, file)
     console.log(`backed up ${report.pages} pages (${report.bytes} bytes) in ${report.ms} ms to:`)
     console.log(report.file)
   } finally {
-    db.close()
+    await database.close()
   }
 }
 
 /** With several instances (REDIS_URL), tells them at once; without, or should Redis not answer, their sweep finds it within seconds. */
-function announce(config: Config, notice: ClusterNotice): void {
+async function announce(config: Config, notice: ClusterNotice): Promise<void> {
   if (!config.redis.url) return
-  publishNoticeOnce({ url: config.redis.url, prefix: config.redis.prefix }, notice).catch((error: Error) =>
+  await publishNoticeOnce({ url: config.redis.url, prefix: config.redis.prefix }, notice).catch((error: Error) =>
     console.error(`the other instances were not told at once (${error.message}); they notice within seconds`),
   )
 }
 
-function main(argv: string[]): void {
+async function migrate(config: Config): Promise<void> {
+  // Opening migrates: SQLite always does, PostgreSQL is told to here.
+  const database = await open(config, 'always')
+  try {
+    const version = database.dialect === 'postgres' ? await postgresSchemaVersion(database.db) : schemaVersion
+    console.log(`the ${database.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'} database is at schema version ${version}`)
+  } finally {
+    await database.close()
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv
   if (!command || command === 'help' || command === '--help') {
     console.log(usage)
@@ -102,20 +131,25 @@ function main(argv: string[]): void {
   }
   const config = loadConfig()
   if (command === 'backup') {
-    backup(rest[0], config.dataDir).catch((error: Error) => fail(`backup failed: ${error.message}`))
+    await backup(rest[0], config).catch((error: Error) => fail(`backup failed: ${error.message}`))
     return
   }
   if (command === 'recover') {
-    recover(rest[0], config.dataDir).catch((error: Error) => fail(`recover failed: ${error.message}`))
+    await recover(rest[0], config).catch((error: Error) => fail(`recover failed: ${error.message}`))
     return
   }
-  const db = openSqlite(config.dataDir)
+  if (command === 'migrate') {
+    await migrate(config).catch((error: Error) => fail(`migrate failed: ${error.message}`))
+    return
+  }
+  const database = await open(config)
+  const { db } = database
   const members = new MemberDirectory(db)
-  const registry = new Registry(db)
-  const access = new Access(db, registry)
+  const registry = await Registry.open(db)
+  const access = await Access.open(db, registry)
   const { values } = parseArgs({ args: rest, options: memberOptions })
   const workspaceOf = (id: string) => registry.workspace(id) ?? fail(`there is no workspace "${id}"`)
-  const readMember = () => {
+  const readMember = async () => {
     if (!values.name?.trim()) fail(`${command} needs --name\n\n${usage}`)
     const role = Role.safeParse(values.role)
     if (!role.success) fail(`${command} needs --role, one of: ${roles.join(', ')}`)
@@ -125,27 +159,27 @@ function main(argv: string[]): void {
     if (group && !group.success) fail(`--regional-group: ${group.error.issues[0].message}`)
     const leads = (values.leads ?? '').split(',').map((id) => id.trim()).filter(Boolean).map(workspaceOf)
     if (leads.length > 0 && role.data === 'stakeholder') fail('a stakeholder cannot lead a workspace')
-    const member = members.ensureMember(values.name.trim(), role.data, delegation?.data ?? null, group?.data ?? null)
-    for (const workspace of leads) access.addLead(workspace.id, member.id, member.id)
+    const member = await members.ensureMember(values.name.trim(), role.data, delegation?.data ?? null, group?.data ?? null)
+    for (const workspace of leads) await access.addLead(workspace.id, member.id, member.id)
     return member
   }
-  const namedMember = () => {
+  const namedMember = async () => {
     if (!values.name?.trim()) fail(`${command} needs --name\n\n${usage}`)
-    return members.list().find((member) => member.name === values.name!.trim() && member.revokedAt === null) ?? fail(`there is no current member "${values.name}"`)
+    return (await members.list()).find((member) => member.name === values.name!.trim() && member.revokedAt === null) ?? fail(`there is no current member "${values.name}"`)
   }
   try {
     switch (command) {
       case 'token': {
-        const member = readMember()
-        const token = members.issueToken(member.id)
+        const member = await readMember()
+        const token = await members.issueToken(member.id)
         console.log(`token for ${member.name} (${member.role}); it is shown once, keep it secret:`)
         console.log(token)
         break
       }
       case 'invite': {
-        const member = readMember()
+        const member = await readMember()
         const sessions = new Sessions(db, { sessionTtlMs: config.sessionTtlMs, inviteTtlMs: config.inviteTtlMs })
-        const token = sessions.createInvite(member.id)
+        const token = await sessions.createInvite(member.id)
         const hours = Math.round(config.inviteTtlMs / 3_600_000)
         console.log(`one-time sign-in link for ${member.name} (${member.role}), valid for ${hours} hours:`)
         // PUBLIC_URL when set; else where the server really listens (its PORT may not be the one this shell has).
@@ -153,30 +187,30 @@ function main(argv: string[]): void {
         break
       }
       case 'lead': {
-        const member = namedMember()
+        const member = await namedMember()
         if (!values.workspace) fail(`lead needs --workspace\n\n${usage}`)
         const workspace = workspaceOf(values.workspace)
         if (values.remove) {
-          access.removeLead(workspace.id, member.id)
+          await access.removeLead(workspace.id, member.id)
           console.log(`${member.name} no longer co-facilitates ${workspace.id}`)
-          announce(config, { kind: 'leadChanged', memberId: member.id, workspaceId: workspace.id })
+          await announce(config, { kind: 'leadChanged', memberId: member.id, workspaceId: workspace.id })
         } else {
           if (member.role === 'stakeholder') fail('a stakeholder cannot lead a workspace')
-          access.addLead(workspace.id, member.id, member.id)
+          await access.addLead(workspace.id, member.id, member.id)
           console.log(`${member.name} co-facilitates ${workspace.id}`)
-          announce(config, { kind: 'leadChanged', memberId: member.id, workspaceId: workspace.id })
+          await announce(config, { kind: 'leadChanged', memberId: member.id, workspaceId: workspace.id })
         }
         break
       }
       case 'revoke': {
-        const member = namedMember()
-        members.revoke(member.id)
+        const member = await namedMember()
+        await members.revoke(member.id)
         console.log(`revoked ${member.name}`)
-        announce(config, { kind: 'memberRevoked', memberId: member.id })
+        await announce(config, { kind: 'memberRevoked', memberId: member.id })
         break
       }
       case 'members':
-        for (const member of members.list()) {
+        for (const member of await members.list()) {
           const state = member.revokedAt === null ? 'current' : `revoked ${new Date(member.revokedAt).toISOString()}`
           console.log(
             [member.id, member.role, member.name, member.delegation ?? '', member.regionalGroup ?? '', member.leads.join(','), state].join('\t'),
@@ -190,8 +224,8 @@ function main(argv: string[]): void {
     if (error instanceof MemberError) fail(error.message)
     throw error
   } finally {
-    db.close()
+    await database.close()
   }
 }
 
-main(process.argv.slice(2))
+main(process.argv.slice(2)).catch((error: Error) => fail(error.message))

@@ -85,6 +85,15 @@ const Env = z.object({
   ROOM_BUILD_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   /** `normal` survives a crash of the process; `full` also survives a power cut, at the cost of an fsync per batch. */
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
+  /** postgres://user:password@host:port/database: everything persistent goes to PostgreSQL; unset, SQLite in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
+  /** Connections the server holds open to PostgreSQL at most (each heavy-work thread keeps DATABASE_POOL_PER_WORKER more). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /** Connections each heavy-work thread holds open to PostgreSQL at most, to read stored documents. */
+  DATABASE_POOL_PER_WORKER: z.coerce.number().int().min(1).max(50).default(2),
   /** Problems a document's validation status lists, at most; the status says how many more there are. */
   MAX_STATUS_PROBLEMS: z.coerce.number().int().min(1).max(10_000).default(200),
   /** Threads doing the heavy work (validation, export, comparison) off the relay's event loop. */
@@ -159,6 +168,10 @@ export interface Config {
   roomIdleMs: number
   roomBuildDelayMs: number
   sqliteSynchronous: 'normal' | 'full'
+  /** PostgreSQL when set; SQLite in dataDir when null. */
+  databaseUrl: string | null
+  databasePoolSize: number
+  databasePoolPerWorker: number
   maxStatusProblems: number
   heavy: { size: number; maxQueued: number; maxPerMember: number; timeoutMs: number; maxMemoryMb: number; idleMs: number; nice: number }
   exportsPerMinute: number
@@ -228,6 +241,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     roomIdleMs: e.ROOM_IDLE_MS,
     roomBuildDelayMs: e.ROOM_BUILD_DELAY_MS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    databaseUrl: e.DATABASE_URL ?? null,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    databasePoolPerWorker: e.DATABASE_POOL_PER_WORKER,
     maxStatusProblems: e.MAX_STATUS_PROBLEMS,
     heavy: {
       size: e.HEAVY_WORKERS,

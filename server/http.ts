@@ -16,8 +16,10 @@ export interface AppEnv {
     /** Under /api/documents/:id, the document (set by documentScope) and the member's permission subject on it. */
     document: DocumentRecord
     subject: Subject
-    /** Whether the credential this request came with (session or token) still holds: asked by long-lived streams. */
+    /** Whether the credential this request came with (session or token) still holds, from memory: asked by open connections. */
     stillSignedIn: () => boolean
+    /** The same, asked of the database (a revocation made by another process): asked by long-lived streams now and then. */
+    stillSignedInNow: () => Promise<boolean>
   }
 }
 

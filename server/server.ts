@@ -1,6 +1,7 @@
 /** Starts the whole server on a configuration and stops it cleanly. */
 import { serve, type ServerType } from '@hono/node-server'
 import fs from 'node:fs'
+import { sql } from 'kysely'
 import type { AddressInfo } from 'node:net'
 import { createApp } from './app.ts'
 import { CloseCode } from '../shared/collab/closeCodes.ts'
@@ -9,7 +10,8 @@ import { log } from './log.ts'
 import { recordServerAddress } from './serverAddress.ts'
 import { createServices } from './services.ts'
 import { startCheckpointer } from './store/checkpointer.ts'
-import { databasePath, openSqlite, releaseFreePages } from './store/sqlite.ts'
+import { openDatabase } from './store/database.ts'
+import { databasePath } from './store/sqlite.ts'
 import { createDemoIfEmpty, inviteLink } from './workspaces/demo.ts'
 
 /** Free pages (4 KiB) given back at shutdown, at most: 1 GiB, so a stop never takes long. */
@@ -25,9 +27,15 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, options: { clientDir?: string | null } = {}): Promise<RunningServer> {
-  const db = openSqlite(config.dataDir, { synchronous: config.sqliteSynchronous, externalCheckpoints: true })
-  const checkpointer = startCheckpointer(databasePath(config.dataDir))
-  const services = createServices(config, db)
+  const database = await openDatabase({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    poolSize: config.databasePoolSize,
+    sqlite: { synchronous: config.sqliteSynchronous, externalCheckpoints: true },
+  })
+  // SQLite's write-ahead log is checkpointed by a thread of its own; PostgreSQL does this itself.
+  const checkpointer = database.sqlite ? startCheckpointer(databasePath(config.dataDir)) : null
+  const services = await createServices(config, database)
   // Deadlines that passed while the server was down are settled before it serves anyone, with the objections received before them.
   await services.procedures.start()
   // Snapshots the retention policy no longer keeps go at start-up, then on a timer.
@@ -37,7 +45,7 @@ export async function startServer(config: Config, options: { clientDir?: string 
   const publicUrl = () => publicUrlOf(config, port)
   const clientDir = options.clientDir && fs.existsSync(`${options.clientDir}/index.html`) ? options.clientDir : null
   // The database answers a query on the connection every request uses. A fan-out (Redis) adds its check here.
-  const readiness = [{ name: 'database', check: () => db.prepare('SELECT 1').get() }]
+  const readiness: { name: string; check: () => unknown }[] = [{ name: 'database', check: () => sql`SELECT 1`.execute(database.db) }]
   if (services.cluster.shared) readiness.push({ name: 'redis', check: () => services.cluster.check() })
   const { app, injectWebSocket, wss } = createApp({ config, services, clientDir, publicUrl, accepting: () => accepting, readiness })
 
@@ -55,12 +63,12 @@ export async function startServer(config: Config, options: { clientDir?: string 
   recordServerAddress(config.dataDir, publicUrl())
 
   const demo = await createDemoIfEmpty({ ...services, year: new Date().getFullYear() })
-  const pruneSessions = setInterval(() => services.sessions.pruneExpired(), 3_600_000)
+  const pruneSessions = setInterval(() => services.sessions.pruneExpired().catch((error) => log.error('sessions.prune_failed', { error })), 3_600_000)
   // Revocations made from the admin CLI (another process) close the member's connections here too, and a
   // session that ended (signed out, expired) closes the connections opened with it.
-  const sweepRevoked = setInterval(() => {
+  const sweepRevoked = setInterval(async () => {
     try {
-      for (const memberId of services.members.revokedAmong(services.rooms.connectedMemberIds())) {
+      for (const memberId of await services.members.revokedAmong(services.rooms.connectedMemberIds())) {
         services.rooms.closeMember(memberId, CloseCode.memberRevoked)
       }
       // Then connections whose own session ended: signed out in another tab, or expired.
@@ -86,14 +94,14 @@ export async function startServer(config: Config, options: { clientDir?: string 
       await services.rooms.closeAll()
       await services.cluster.close()
       await services.pool.close()
-      await checkpointer.stop()
+      await checkpointer?.stop()
       try {
-        releaseFreePages(db, freePagesAtShutdown)
+        await database.releaseFreePages(freePagesAtShutdown)
       } catch (error) {
         log.warn('store.free_pages_not_released', { error })
       }
-      db.pragma('wal_checkpoint(TRUNCATE)')
-      db.close()
+      database.sqlite?.pragma('wal_checkpoint(TRUNCATE)')
+      await database.close()
       if ('closeAllConnections' in server) server.closeAllConnections()
       log.info('server.stopped')
     })()

@@ -29,8 +29,8 @@ import { ProposalStore } from './proposals/proposalStore.ts'
 import { ProcedureService } from './procedures/procedureService.ts'
 import { ProcedureStore } from './procedures/procedureStore.ts'
 import type { Config } from './config.ts'
-import type { Sqlite } from './store/sqlite.ts'
-import { SqliteDocumentStore } from './store/sqliteDocuments.ts'
+import type { OpenDatabase } from './store/database.ts'
+import { SqlDocumentStore } from './store/sqlDocuments.ts'
 import { DocumentStatusService } from './validation/documentStatus.ts'
 import { Registry } from './workspaces/registry.ts'
 import { contentField, seedDocument } from './workspaces/seed.ts'
@@ -38,12 +38,13 @@ import { contentField, seedDocument } from './workspaces/seed.ts'
 /** How long edits must pause before a document is validated again. */
 const validationDebounceMs = 500
 
-export function createServices(config: Config, db: Sqlite) {
-  const store = new SqliteDocumentStore(db)
+export async function createServices(config: Config, database: OpenDatabase) {
+  const { db } = database
+  const store = new SqlDocumentStore(db, { releaseFreePages: database.releaseFreePages })
   const members = new MemberDirectory(db)
   const sessions = new Sessions(db, { sessionTtlMs: config.sessionTtlMs, inviteTtlMs: config.inviteTtlMs })
-  const registry = new Registry(db)
-  const catalogue = new CatalogueStore(db)
+  const registry = await Registry.open(db)
+  const catalogue = await CatalogueStore.open(db)
   // The gauges read the services below when scraped.
   const metrics: Metrics = new Metrics({
     rooms: () => rooms.size,
@@ -63,7 +64,7 @@ export function createServices(config: Config, db: Sqlite) {
   const cluster = createCluster(config, metrics.cluster)
   const relay = new CollabRelay(cluster, store, rooms)
   rooms.joinCluster(relay, cluster.connections)
-  const access = new Access(db, registry)
+  const access = await Access.open(db, registry)
   members.revokeListeners.add((memberId) => rooms.closeMember(memberId, CloseCode.memberRevoked))
   // Only the connections to the workspace's documents reconnect: elsewhere nothing changed for the member.
   access.leadListeners.add((memberId, workspaceId) =>
@@ -74,11 +75,12 @@ export function createServices(config: Config, db: Sqlite) {
     rooms.closeMember(memberId, CloseCode.membershipChanged)
   })
   // The threads read stored documents from the database themselves: the relay hands over ids, not bytes.
-  const pool = new WorkerPool({ ...config.heavy, dataDir: config.dataDir })
+  const pool = new WorkerPool({ ...config.heavy, dataDir: config.dataDir, databaseUrl: config.databaseUrl, databasePoolSize: config.databasePoolPerWorker })
   const heavy: HeavyWork = new HeavyWork({ pool, rooms, store, catalogue: () => catalogue.current(), maxProblems: config.maxStatusProblems })
   const events = new DocumentEvents()
   const blocks = new BlockStatusService({ statuses: new BlockStatusStore(db), rooms, documents: store, events, maxAuditEntries: config.maxStatusAuditEntries })
   blockStatus = blocks
+  await blocks.loadAll()
   const status = new DocumentStatusService((documentId) => heavy.validate(documentId), validationDebounceMs, undefined, (documentId, keys) =>
     blocks.counts(documentId, keys),
   )
@@ -144,4 +146,4 @@ export function createServices(config: Config, db: Sqlite) {
   }
 }
 
-export type Services = ReturnType<typeof createServices>
+export type Services = Awaited<ReturnType<typeof createServices>>

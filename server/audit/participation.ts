@@ -8,7 +8,8 @@ import type {
   ParticipationGroupId,
 } from '../../shared/schema/participation.ts'
 import { memberColumns, memberOfRow } from '../auth/memberColumns.ts'
-import type { Sqlite } from '../store/sqlite.ts'
+import { sql } from 'kysely'
+import { rowsOf, type Db } from '../store/database.ts'
 import { type EditActivity, editSessions } from './editSessions.ts'
 
 const dayMs = 86_400_000
@@ -26,45 +27,33 @@ const authorColumns = memberColumns()
 type AuthorRow = Author & Record<string, unknown>
 
 export class ParticipationLog {
-  private readonly contributorsOf
-  private readonly recentOf
-  private readonly editActivity
-  private readonly commentsByDay
+  constructor(private readonly db: Db) {}
 
-  constructor(db: Sqlite) {
-    this.contributorsOf = db.prepare<[string], AuthorRow & { updates: number; bytes: number; firstAt: number; lastAt: number }>(
-      `SELECT ${authorColumns}, sum(c.updates) AS updates, sum(c.bytes) AS bytes, min(c.first_at) AS firstAt, max(c.last_at) AS lastAt
-       FROM contributions c JOIN members m ON m.id = c.member_id
-       WHERE c.document_id = ? GROUP BY m.id ORDER BY lastAt DESC`,
+  async contributors(documentId: string, recentLimit = 200): Promise<Contributors> {
+    const columns = sql.raw(authorColumns)
+    const totals = await rowsOf(
+      this.db,
+      sql<AuthorRow & { updates: number; bytes: number; firstAt: number; lastAt: number }>`
+        SELECT ${columns}, sum(c.updates) AS "updates", sum(c.bytes) AS "bytes", min(c.first_at) AS "firstAt", max(c.last_at) AS "lastAt"
+        FROM contributions c JOIN members m ON m.id = c.member_id
+        WHERE c.document_id = ${documentId} GROUP BY m.id ORDER BY "lastAt" DESC`,
     )
-    this.recentOf = db.prepare<[string, number], AuthorRow & { at: number; updates: number; bytes: number }>(
-      `SELECT ${authorColumns}, c.last_at AS at, c.updates, c.bytes
-       FROM contributions c JOIN members m ON m.id = c.member_id
-       WHERE c.document_id = ? ORDER BY c.minute DESC, c.last_at DESC LIMIT ?`,
+    const recent = await rowsOf(
+      this.db,
+      sql<AuthorRow & { at: number; updates: number; bytes: number }>`
+        SELECT ${columns}, c.last_at AS "at", c.updates, c.bytes
+        FROM contributions c JOIN members m ON m.id = c.member_id
+        WHERE c.document_id = ${documentId} ORDER BY c.minute DESC, c.last_at DESC LIMIT ${recentLimit}`,
     )
-    this.editActivity = db.prepare<[string], EditActivity & { regionalGroup: RegionalGroup | null }>(
-      `SELECT c.member_id AS memberId, c.document_id AS documentId, c.first_at AS firstAt, c.last_at AS lastAt, m.regional_group AS regionalGroup
-       FROM contributions c JOIN documents d ON d.id = c.document_id JOIN members m ON m.id = c.member_id
-       WHERE d.workspace_id = ? ORDER BY c.member_id, c.document_id, c.first_at`,
-    )
-    this.commentsByDay = db.prepare<[string], { day: number; regionalGroup: RegionalGroup | null; n: number }>(
-      `SELECT k.created_at / ${dayMs} AS day, m.regional_group AS regionalGroup, count(*) AS n
-       FROM comments k JOIN comment_threads t ON t.id = k.thread_id JOIN documents d ON d.id = t.document_id
-       JOIN members m ON m.id = k.author_id
-       WHERE d.workspace_id = ? AND k.deleted_at IS NULL GROUP BY day, m.regional_group`,
-    )
-  }
-
-  contributors(documentId: string, recentLimit = 200): Contributors {
     return {
-      contributors: this.contributorsOf.all(documentId).map((row) => ({
+      contributors: totals.map((row) => ({
         author: memberOfRow(row),
-        updates: row.updates,
-        bytes: row.bytes,
+        updates: Number(row.updates),
+        bytes: Number(row.bytes),
         firstAt: row.firstAt,
         lastAt: row.lastAt,
       })),
-      recent: this.recentOf.all(documentId, recentLimit).map((row) => ({ author: memberOfRow(row), at: row.at, updates: row.updates, bytes: row.bytes })),
+      recent: recent.map((row) => ({ author: memberOfRow(row), at: row.at, updates: row.updates, bytes: row.bytes })),
     }
   }
 
@@ -72,7 +61,7 @@ export class ParticipationLog {
    * Edits and comments per regional group and period; members without a group count as "none". Edits are editing
    * sessions (editSessions.ts), counted in the period each began, not raw updates: a keystroke is an update.
    */
-  participation(workspaceId: string, bucket: Bucket): Participation {
+  async participation(workspaceId: string, bucket: Bucket): Promise<Participation> {
     const groups: Participation['groups'] = [
       ...regionalGroups.map((id) => ({ id, label: regionalGroupLabels[id] })),
       { id: 'none' as const, label: 'No regional group (secretariat, stakeholders, others)' },
@@ -87,8 +76,24 @@ export class ParticipationLog {
       }
       entry.counts[group ?? 'none'][kind] += n
     }
-    for (const session of editSessions(this.editActivity.all(workspaceId))) add(Math.floor(session.start / dayMs), session.first.regionalGroup, 'edits', 1)
-    for (const row of this.commentsByDay.all(workspaceId)) add(row.day, row.regionalGroup, 'comments', row.n)
+    const activity = await rowsOf(
+      this.db,
+      sql<EditActivity & { regionalGroup: RegionalGroup | null }>`
+        SELECT c.member_id AS "memberId", c.document_id AS "documentId", c.first_at AS "firstAt", c.last_at AS "lastAt", m.regional_group AS "regionalGroup"
+        FROM contributions c JOIN documents d ON d.id = c.document_id JOIN members m ON m.id = c.member_id
+        WHERE d.workspace_id = ${workspaceId} ORDER BY c.member_id, c.document_id, c.first_at`,
+    )
+    // Whole days: integer division on both databases (the times are integers).
+    const comments = await rowsOf(
+      this.db,
+      sql<{ day: number; regionalGroup: RegionalGroup | null; n: number }>`
+        SELECT k.created_at / ${sql.raw(String(dayMs))} AS "day", m.regional_group AS "regionalGroup", count(*) AS "n"
+        FROM comments k JOIN comment_threads t ON t.id = k.thread_id JOIN documents d ON d.id = t.document_id
+        JOIN members m ON m.id = k.author_id
+        WHERE d.workspace_id = ${workspaceId} AND k.deleted_at IS NULL GROUP BY k.created_at / ${sql.raw(String(dayMs))}, m.regional_group`,
+    )
+    for (const session of editSessions(activity)) add(Math.floor(session.start / dayMs), session.first.regionalGroup, 'edits', 1)
+    for (const row of comments) add(Number(row.day), row.regionalGroup, 'comments', Number(row.n))
     return { bucket, groups, series: [...series.values()].sort((a, b) => a.start - b.start) }
   }
 }

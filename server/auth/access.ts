@@ -1,64 +1,103 @@
 /** Who leads which workspace, and the permission subject of a member on a document, kept current as leads change. */
+import { sql } from 'kysely'
 import type { Member } from '../../shared/schema/member.ts'
-import type { Sqlite } from '../store/sqlite.ts'
+import { rowsOf, type Db } from '../store/database.ts'
 import { memberColumns } from './memberColumns.ts'
 import type { Registry } from '../workspaces/registry.ts'
 import { can, type Action, type Subject } from '../../shared/auth/permissions.ts'
 
 const leadColumns = memberColumns()
+const leadKey = (workspaceId: string, memberId: number) => `${workspaceId}\u0000${memberId}`
 
+/**
+ * The leads are kept in memory (a few per workspace), loaded at start: a connection asks for every update it sends
+ * whether it may write, without a database round trip. Changes made here update memory at once; `reload()` takes in
+ * those made elsewhere (the admin CLI, another instance), and runs by itself when the copy is older than `recheckMs`.
+ */
 export class Access {
-  private readonly isLead
-  private readonly insertLead
-  private readonly deleteLead
-  private readonly leadsOfWorkspace
-  /** Bumped on every change of leads, so cached answers of open connections are asked again. */
-  private generation = 0
+  private leadsHeld = new Set<string>()
+  private loadedAt = 0
+  private reloading: Promise<void> | null = null
   /** Called with a member's id after the workspaces they lead changed (their editors become editable or not). */
   readonly leadListeners = new Set<(memberId: number, workspaceId: string) => void>()
-  private readonly writeCache = new Map<string, { generation: number; checkedAt: number; allowed: boolean }>()
 
   constructor(
-    db: Sqlite,
+    private readonly db: Db,
     private readonly registry: Registry,
-  ) {
-    this.isLead = db.prepare<[string, number], { one: number }>(
-      'SELECT 1 AS one FROM workspace_leads WHERE workspace_id = ? AND member_id = ?',
-    )
-    this.insertLead = db.prepare<[string, number, number, number]>(
-      'INSERT OR IGNORE INTO workspace_leads (workspace_id, member_id, created_by, created_at) VALUES (?, ?, ?, ?)',
-    )
-    this.deleteLead = db.prepare<[string, number]>('DELETE FROM workspace_leads WHERE workspace_id = ? AND member_id = ?')
-    this.leadsOfWorkspace = db.prepare<[string], Member>(
-      `SELECT ${leadColumns} FROM workspace_leads l JOIN members m ON m.id = l.member_id
-       WHERE l.workspace_id = ? AND m.revoked_at IS NULL ORDER BY m.name`,
-    )
+    private readonly recheckMs = 2000,
+  ) {}
+
+  /** An Access with the leads read. */
+  static async open(db: Db, registry: Registry): Promise<Access> {
+    const access = new Access(db, registry)
+    await access.reload()
+    return access
+  }
+
+  /** Reads the leads again; a lead gained or lost meanwhile is told to the listeners. */
+  reload(): Promise<void> {
+    this.reloading ??= (async () => {
+      try {
+        const rows = await this.db.selectFrom('workspace_leads').select(['workspace_id', 'member_id']).execute()
+        const next = new Set(rows.map((row) => leadKey(row.workspace_id, row.member_id)))
+        const previous = this.leadsHeld
+        const first = this.loadedAt === 0
+        this.leadsHeld = next
+        this.loadedAt = performance.now()
+        if (!first) {
+          const changed = [...next].filter((key) => !previous.has(key)).concat([...previous].filter((key) => !next.has(key)))
+          for (const key of changed) {
+            const [workspaceId, memberId] = key.split('\u0000')
+            this.changed(Number(memberId), workspaceId)
+          }
+        }
+      } finally {
+        this.reloading = null
+      }
+    })()
+    return this.reloading
   }
 
   leads(memberId: number, workspaceId: string): boolean {
-    return this.isLead.get(workspaceId, memberId) !== undefined
+    return this.leadsHeld.has(leadKey(workspaceId, memberId))
   }
 
-  cofacilitators(workspaceId: string): Member[] {
-    return this.leadsOfWorkspace.all(workspaceId)
+  cofacilitators(workspaceId: string): Promise<Member[]> {
+    return rowsOf(
+      this.db,
+      sql<Member>`SELECT ${sql.raw(leadColumns)} FROM workspace_leads l JOIN members m ON m.id = l.member_id
+        WHERE l.workspace_id = ${workspaceId} AND m.revoked_at IS NULL ORDER BY m.name`,
+    )
   }
 
-  addLead(workspaceId: string, memberId: number, by: number): void {
-    if (this.insertLead.run(workspaceId, memberId, by, Date.now()).changes > 0) this.changed(memberId, workspaceId)
+  /** Makes the member a lead of the workspace; `db` is a transaction to write in (a member created with their leads). */
+  async addLead(workspaceId: string, memberId: number, by: number, db: Db = this.db): Promise<void> {
+    const inserted = await db
+      .insertInto('workspace_leads')
+      .values({ workspace_id: workspaceId, member_id: memberId, created_by: by, created_at: Date.now() })
+      .onConflict((conflict) => conflict.doNothing())
+      .executeTakeFirst()
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
+      this.leadsHeld.add(leadKey(workspaceId, memberId))
+      this.changed(memberId, workspaceId)
+    }
   }
 
-  removeLead(workspaceId: string, memberId: number): void {
-    if (this.deleteLead.run(workspaceId, memberId).changes > 0) this.changed(memberId, workspaceId)
+  async removeLead(workspaceId: string, memberId: number): Promise<void> {
+    const deleted = await this.db.deleteFrom('workspace_leads').where('workspace_id', '=', workspaceId).where('member_id', '=', memberId).executeTakeFirst()
+    if (Number(deleted.numDeletedRows) > 0) {
+      this.leadsHeld.delete(leadKey(workspaceId, memberId))
+      this.changed(memberId, workspaceId)
+    }
   }
 
   private changed(memberId: number, workspaceId: string): void {
-    this.generation++
     for (const listener of this.leadListeners) listener(memberId, workspaceId)
   }
 
-  /** Forgets every cached answer: a member's role changed. */
+  /** A member's role changed: the leads are read again (becoming a stakeholder ends them). */
   invalidate(): void {
-    this.generation++
+    void this.reload().catch(() => {})
   }
 
   /** The member's subject on a document; a document no workspace holds is led by no one. */
@@ -72,17 +111,11 @@ export class Access {
   }
 
   /**
-   * Asked by a connection for every update it sends: answered from memory until leads change here,
-   * and asked of the database again after `recheckMs` (the admin CLI changes leads from another process).
+   * Asked by a connection for every update it sends: answered from memory. A copy older than `recheckMs` is read
+   * again in the background (the admin CLI changes leads from another process); the answer after it follows.
    */
-  canWrite(member: Member, documentId: string, recheckMs = 2000): boolean {
-    const key = `${member.id}\u0000${documentId}`
-    const now = performance.now()
-    const cached = this.writeCache.get(key)
-    if (cached && cached.generation === this.generation && now - cached.checkedAt < recheckMs) return cached.allowed
-    const allowed = can(this.onDocument(member, documentId), 'document.write' satisfies Action)
-    if (this.writeCache.size > 10_000) this.writeCache.clear()
-    this.writeCache.set(key, { generation: this.generation, checkedAt: now, allowed })
-    return allowed
+  canWrite(member: Member, documentId: string): boolean {
+    if (performance.now() - this.loadedAt > this.recheckMs) void this.reload().catch(() => {})
+    return can(this.onDocument(member, documentId), 'document.write' satisfies Action)
   }
 }

@@ -20,7 +20,11 @@ function bearerToken(header: string | undefined): string | null {
  * `queryToken`: whether `?token=` is read too. Only the WebSocket upgrade allows it (a browser's WebSocket cannot send
  * headers); on REST a token in the address would land in access logs and histories, so it is refused there.
  */
-export function authenticate(members: MemberDirectory, sessions: Sessions, { queryToken = false }: { queryToken?: boolean } = {}) {
+export function authenticate(
+  members: MemberDirectory,
+  sessions: Sessions,
+  { queryToken = false, freshen }: { queryToken?: boolean; freshen?: () => Promise<void> } = {},
+) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const inQuery = c.req.query('token')
     if (inQuery !== undefined && !queryToken) {
@@ -37,14 +41,20 @@ export function authenticate(members: MemberDirectory, sessions: Sessions, { que
           : 'sign in with your invite link, or pass a token as an Authorization: Bearer header',
       )
     }
-    const member = token ? members.authenticateToken(token) : sessions.authenticate(cookie!)
+    const session = token ? null : await sessions.authenticate(cookie!)
+    const member = token ? await members.authenticateToken(token) : session
     if (!member) {
       throw token
         ? new ApiError(401, 'invalid_token', 'the token is unknown or has been revoked')
         : new ApiError(401, 'session_expired', 'your session has ended; sign in again')
     }
-    c.set('member', member)
-    c.set('stillSignedIn', () => (token ? members.authenticateToken(token) : sessions.authenticate(cookie!)) !== null)
+    c.set('member', { id: member.id, name: member.name, role: member.role, delegation: member.delegation, regionalGroup: member.regionalGroup })
+    // Answered from memory for every open connection: a session ends by signing out or expiring; a member (and so a
+    // token) by revocation, which closes their connections itself.
+    c.set('stillSignedIn', () => (session ? sessions.stillOpen(cookie!, session.expiresAt) : true))
+    c.set('stillSignedInNow', async () => (token ? await members.authenticateToken(token) : await sessions.authenticate(cookie!)) !== null)
+    // The leads another process changed are read again before a request is answered with old ones.
+    await freshen?.()
     await next()
   })
 }

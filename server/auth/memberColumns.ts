@@ -12,12 +12,13 @@ const fields = [
 const capitalised = (name: string) => name[0]!.toUpperCase() + name.slice(1)
 
 /**
- * `m.id, m.name, m.role, m.delegation, m.regional_group AS regionalGroup` for the members table under `alias`;
+ * `m.id AS "id", m.name AS "name", ..., m.regional_group AS "regionalGroup"` for the members table under `alias`;
  * with a `prefix`, each named `<prefix>Id`, `<prefix>Name`, ... (for a row that carries a member beside other things).
+ * The names are quoted: PostgreSQL folds unquoted ones to lower case.
  */
 export function memberColumns(alias = 'm', prefix = ''): string {
   const source = alias ? `${alias}.` : ''
-  return fields.map(([column, key]) => `${source}${column} AS ${prefix ? prefix + capitalised(key) : key}`).join(', ')
+  return fields.map(([column, key]) => `${source}${column} AS "${prefix ? prefix + capitalised(key) : key}"`).join(', ')
 }
 
 /** The member a row selected with `memberColumns(alias, prefix)` carries. */

@@ -1,6 +1,7 @@
 /** Browser sign-in: one-time invites exchanged for sessions held in an HttpOnly cookie. */
 import type { Member } from '../../shared/schema/member.ts'
-import type { Sqlite } from '../store/sqlite.ts'
+import { sql } from 'kysely'
+import { inTransaction, rowOf, type Db } from '../store/database.ts'
 import { memberColumns } from './memberColumns.ts'
 import { hashToken, newToken } from './tokens.ts'
 
@@ -12,73 +13,85 @@ export interface SessionOptions {
 }
 
 export class Sessions {
-  private readonly insertInvite
-  private readonly selectInvite
-  private readonly spendInvite
-  private readonly insertSession
-  private readonly selectSession
-  private readonly deleteSession
-  private readonly deleteExpired
+  /**
+   * Sessions ended here since start (signed out), by hash: what `stillSignedIn` answers from, without a database round
+   * trip. `sessionEnded` adds one ended elsewhere (another instance).
+   */
+  private readonly ended = new Map<string, number>()
 
   constructor(
-    private readonly db: Sqlite,
+    private readonly db: Db,
     private readonly options: SessionOptions,
-  ) {
-    this.insertInvite = db.prepare<[string, number, number, number]>(
-      'INSERT INTO invites (hash, member_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
-    )
-    this.selectInvite = db.prepare<[string], { member_id: number; expires_at: number; used_at: number | null; revoked: number }>(
-      `SELECT i.member_id, i.expires_at, i.used_at, m.revoked_at IS NOT NULL AS revoked
-       FROM invites i JOIN members m ON m.id = i.member_id WHERE i.hash = ?`,
-    )
-    this.spendInvite = db.prepare<[number, string]>('UPDATE invites SET used_at = ? WHERE hash = ? AND used_at IS NULL')
-    this.insertSession = db.prepare<[string, number, number, number]>(
-      'INSERT INTO sessions (hash, member_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
-    )
-    this.selectSession = db.prepare<[string, number], Member>(
-      `SELECT ${memberColumns()} FROM sessions s JOIN members m ON m.id = s.member_id
-       WHERE s.hash = ? AND s.expires_at > ? AND m.revoked_at IS NULL`,
-    )
-    this.deleteSession = db.prepare<[string]>('DELETE FROM sessions WHERE hash = ?')
-    this.deleteExpired = db.prepare<[number]>('DELETE FROM sessions WHERE expires_at <= ?')
-  }
+  ) {}
 
   /** A one-time invite for a member; the token is returned once and stored only as a hash. */
-  createInvite(memberId: number): string {
+  async createInvite(memberId: number): Promise<string> {
     const token = newToken()
     const now = Date.now()
-    this.insertInvite.run(hashToken(token), memberId, now, now + this.options.inviteTtlMs)
+    await this.db.insertInto('invites').values({ hash: hashToken(token), member_id: memberId, created_at: now, expires_at: now + this.options.inviteTtlMs }).execute()
     return token
   }
 
   /** Spends an invite and opens a session for its member. */
-  acceptInvite(inviteToken: string, lookup: (memberId: number) => Member | null): InviteOutcome {
-    return this.db.transaction((): InviteOutcome => {
+  acceptInvite(inviteToken: string): Promise<InviteOutcome> {
+    return inTransaction(this.db, async (trx): Promise<InviteOutcome> => {
       const hash = hashToken(inviteToken)
-      const invite = this.selectInvite.get(hash)
+      const invite = await rowOf(
+        trx,
+        sql<{ member_id: number; expires_at: number; used_at: number | null; revoked: number | boolean }>`
+          SELECT i.member_id, i.expires_at, i.used_at, m.revoked_at IS NOT NULL AS revoked
+          FROM invites i JOIN members m ON m.id = i.member_id WHERE i.hash = ${hash}`,
+      )
       const now = Date.now()
       if (!invite || invite.revoked) return { error: 'invite_unknown' }
       if (invite.used_at !== null) return { error: 'invite_used' }
       if (invite.expires_at <= now) return { error: 'invite_expired' }
-      const member = lookup(invite.member_id)
+      const member = await rowOf(trx, sql<Member>`SELECT ${sql.raw(memberColumns())} FROM members m WHERE m.id = ${invite.member_id} AND m.revoked_at IS NULL`)
       if (!member) return { error: 'invite_unknown' }
-      this.spendInvite.run(now, hash)
+      // Conditional: of two acceptances at once (two instances), one spends it.
+      const spent = await trx.updateTable('invites').set({ used_at: now }).where('hash', '=', hash).where('used_at', 'is', null).executeTakeFirst()
+      if (Number(spent.numUpdatedRows) === 0) return { error: 'invite_used' }
       const sessionToken = newToken()
-      this.insertSession.run(hashToken(sessionToken), member.id, now, now + this.options.sessionTtlMs)
+      await trx
+        .insertInto('sessions')
+        .values({ hash: hashToken(sessionToken), member_id: member.id, created_at: now, expires_at: now + this.options.sessionTtlMs })
+        .execute()
       return { member, sessionToken }
-    }).immediate()
+    })
   }
 
-  authenticate(sessionToken: string): Member | null {
+  async authenticate(sessionToken: string): Promise<(Member & { expiresAt: number }) | null> {
     if (sessionToken.length === 0 || sessionToken.length > 256) return null
-    return this.selectSession.get(hashToken(sessionToken), Date.now()) ?? null
+    const row = await rowOf(
+      this.db,
+      sql<Member & { expiresAt: number }>`SELECT ${sql.raw(memberColumns())}, s.expires_at AS "expiresAt" FROM sessions s JOIN members m ON m.id = s.member_id
+        WHERE s.hash = ${hashToken(sessionToken)} AND s.expires_at > ${Date.now()} AND m.revoked_at IS NULL`,
+    )
+    return row ?? null
   }
 
-  end(sessionToken: string): void {
-    this.deleteSession.run(hashToken(sessionToken))
+  /**
+   * Whether a session authenticated before (expiring at `expiresAt`) is still open, from memory: ended here (or
+   * reported by `sessionEnded`) or expired is no longer. A revoked member's connections close by revocation.
+   */
+  stillOpen(sessionToken: string, expiresAt: number): boolean {
+    return Date.now() < expiresAt && !this.ended.has(hashToken(sessionToken))
   }
 
-  pruneExpired(): void {
-    this.deleteExpired.run(Date.now())
+  /** A session ended elsewhere (another instance): `stillOpen` answers no for it from now on. */
+  sessionEnded(hash: string, expiresAt = Date.now() + this.options.sessionTtlMs): void {
+    this.ended.set(hash, expiresAt)
+  }
+
+  async end(sessionToken: string): Promise<void> {
+    const hash = hashToken(sessionToken)
+    const row = await this.db.deleteFrom('sessions').where('hash', '=', hash).returning('expires_at').executeTakeFirst()
+    this.sessionEnded(hash, row?.expires_at)
+  }
+
+  async pruneExpired(): Promise<void> {
+    const now = Date.now()
+    await this.db.deleteFrom('sessions').where('expires_at', '<=', now).execute()
+    for (const [hash, expiresAt] of this.ended) if (expiresAt <= now) this.ended.delete(hash)
   }
 }

@@ -3,6 +3,7 @@
  * agreed ones; every change is audited, pushed to open editors as a `blockStatus` event, and the set of agreed blocks
  * each document has is kept in memory for the relay's lock (`agreed`), refreshed on every change.
  */
+import { log } from '../log.ts'
 import * as Y from 'yjs'
 import { blockKeys, idOfKey } from '../../shared/collab/blockKey.ts'
 import { ApiError } from '../../shared/errors/apiError.ts'
@@ -39,7 +40,11 @@ function listed(keys: readonly string[]): string {
 }
 
 export class BlockStatusService {
-  /** Each document's records as stored, loaded on first use and replaced after each change. */
+  /**
+   * Each document's records as stored, every document's read at start (`loadAll`) and replaced after each change:
+   * the relay asks which blocks are agreed for every update, and must never be answered "none" for want of a read.
+   * `reload(documentId)` takes in a change made elsewhere (another instance).
+   */
   private readonly records = new Map<string, Map<string, BlockStatusRecord>>()
   private readonly agreedBlocks = new Map<string, ReadonlySet<string>>()
   /** Called after a document's statuses changed (its counts are recomputed). */
@@ -47,11 +52,21 @@ export class BlockStatusService {
 
   constructor(private readonly deps: BlockStatusDeps) {}
 
+  /** Reads every document's statuses; before the relay takes connections. */
+  async loadAll(): Promise<void> {
+    const all = await this.deps.statuses.recordsByDocument()
+    this.records.clear()
+    this.agreedBlocks.clear()
+    for (const [documentId, records] of all) this.remember(documentId, records)
+  }
+
+  /** Reads a document's statuses again (changed elsewhere). */
+  async reload(documentId: string): Promise<void> {
+    this.remember(documentId, await this.deps.statuses.records(documentId))
+  }
+
   /** The agreed blocks of a document: asked for every update the relay receives, so answered from memory. */
   agreed(documentId: string): ReadonlySet<string> {
-    const known = this.agreedBlocks.get(documentId)
-    if (known) return known
-    this.recordsOf(documentId)
     return this.agreedBlocks.get(documentId) ?? none
   }
 
@@ -75,8 +90,8 @@ export class BlockStatusService {
     return countStatuses(keys, this.statusMap(documentId))
   }
 
-  audit(documentId: string): BlockStatusAudit {
-    return { documentId, entries: this.deps.statuses.audit(documentId, this.deps.maxAuditEntries) }
+  async audit(documentId: string): Promise<BlockStatusAudit> {
+    return { documentId, entries: await this.deps.statuses.audit(documentId, this.deps.maxAuditEntries) }
   }
 
   /**
@@ -105,7 +120,7 @@ export class BlockStatusService {
   }
 
   /** Opens agreed blocks again, audited with the reason; refuses (409 `block_not_agreed`) unless every block named is agreed. */
-  reopen(documentId: string, member: Pick<Member, 'id'>, blocks: readonly string[], reason: string): BlockStatusList {
+  reopen(documentId: string, member: Pick<Member, 'id'>, blocks: readonly string[], reason: string): Promise<BlockStatusList> {
     const current = this.statusMap(documentId)
     const notAgreed = blocks.filter((block) => current.get(block) !== 'agreed')
     if (notAgreed.length > 0) {
@@ -127,7 +142,7 @@ export class BlockStatusService {
       if (record.status === 'agreed' || this.holds(room.doc, record.block)) continue
       changes.push({ block: record.block, from: record.status, to: 'open', action: 'removed', reason: 'the block was deleted', memberId: null })
     }
-    if (changes.length > 0) this.write(room.id, changes)
+    if (changes.length > 0) void this.write(room.id, changes).catch((error) => log.error('blocks.prune_failed', { documentId: room.id, error }))
   }
 
   private holds(doc: Y.Doc, key: string): boolean {
@@ -137,10 +152,10 @@ export class BlockStatusService {
     return item instanceof Y.Item && !item.deleted
   }
 
-  private write(documentId: string, changes: readonly BlockStatusChange[]): BlockStatusList {
+  private async write(documentId: string, changes: readonly BlockStatusChange[]): Promise<BlockStatusList> {
     if (changes.length === 0) return this.list(documentId)
-    this.deps.statuses.apply(documentId, changes)
-    this.load(documentId)
+    await this.deps.statuses.apply(documentId, changes)
+    await this.reload(documentId)
     const list = this.list(documentId)
     this.deps.events.publish(documentId, 'blockStatus', list)
     for (const listener of this.changeListeners) listener(documentId)
@@ -165,11 +180,11 @@ export class BlockStatusService {
   }
 
   private recordsOf(documentId: string): Map<string, BlockStatusRecord> {
-    return this.records.get(documentId) ?? this.load(documentId)
+    return this.records.get(documentId) ?? new Map()
   }
 
-  private load(documentId: string): Map<string, BlockStatusRecord> {
-    const records = new Map(this.deps.statuses.records(documentId).map((record) => [record.block, record]))
+  private remember(documentId: string, list: readonly BlockStatusRecord[]): Map<string, BlockStatusRecord> {
+    const records = new Map(list.map((record) => [record.block, record]))
     this.records.set(documentId, records)
     const agreed = [...records.values()].filter((record) => record.status === 'agreed').map((record) => record.block)
     this.agreedBlocks.set(documentId, agreed.length > 0 ? new Set(agreed) : none)

@@ -1,6 +1,6 @@
-/** Block statuses and their audit in SQLite: one row per block that is not open, one audit row per change. */
+/** Block statuses and their audit in the database: one row per block that is not open, one audit row per change. */
 import type { BlockStatusAuditEntry, BlockStatusRecord, BlockStatusValue } from '../../shared/schema/blockStatus.ts'
-import type { Sqlite } from '../store/sqlite.ts'
+import { inTransaction, type Db } from '../store/database.ts'
 
 /** One change to write: the block, its status before and after, and for the audit why and by whom (null: the server). */
 export interface BlockStatusChange {
@@ -33,47 +33,91 @@ interface AuditRow {
 }
 
 export class BlockStatusStore {
-  constructor(private readonly db: Sqlite) {}
+  constructor(private readonly db: Db) {}
 
   /** Every block of the document that is not open. */
-  records(documentId: string): BlockStatusRecord[] {
-    const rows = this.db
-      .prepare(
-        `SELECT b.block_key AS block, b.status, b.set_by AS setBy, m.name AS setByName, b.set_at AS setAt
-         FROM block_statuses b JOIN members m ON m.id = b.set_by WHERE b.document_id = ? ORDER BY b.set_at, b.block_key`,
-      )
-      .all(documentId) as RecordRow[]
-    return rows.map((row) => ({ block: row.block, status: row.status, setBy: { id: row.setBy, name: row.setByName }, setAt: new Date(row.setAt).toISOString() }))
+  async records(documentId: string): Promise<BlockStatusRecord[]> {
+    return (await this.recordsWhere(documentId)).get(documentId) ?? []
+  }
+
+  /** Every block of every document that is not open, by document. */
+  recordsByDocument(): Promise<Map<string, BlockStatusRecord[]>> {
+    return this.recordsWhere(null)
+  }
+
+  private async recordsWhere(documentId: string | null): Promise<Map<string, BlockStatusRecord[]>> {
+    let query = this.db
+      .selectFrom('block_statuses as b')
+      .innerJoin('members as m', 'm.id', 'b.set_by')
+      .select(['b.document_id as documentId', 'b.block_key as block', 'b.status', 'b.set_by as setBy', 'm.name as setByName', 'b.set_at as setAt'])
+      .orderBy('b.set_at')
+      .orderBy('b.block_key')
+    if (documentId !== null) query = query.where('b.document_id', '=', documentId)
+    const byDocument = new Map<string, BlockStatusRecord[]>()
+    for (const row of (await query.execute()) as Array<RecordRow & { documentId: string }>) {
+      let list = byDocument.get(row.documentId)
+      if (!list) byDocument.set(row.documentId, (list = []))
+      list.push({ block: row.block, status: row.status, setBy: { id: row.setBy, name: row.setByName }, setAt: new Date(row.setAt).toISOString() })
+    }
+    return byDocument
   }
 
   /** Writes the changes and their audit rows in one transaction: all of them or none. */
-  apply(documentId: string, changes: readonly BlockStatusChange[], at = Date.now()): void {
-    const upsert = this.db.prepare(
-      `INSERT INTO block_statuses (document_id, block_key, status, set_by, set_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (document_id, block_key) DO UPDATE SET status = excluded.status, set_by = excluded.set_by, set_at = excluded.set_at`,
-    )
-    const remove = this.db.prepare('DELETE FROM block_statuses WHERE document_id = ? AND block_key = ?')
-    const audit = this.db.prepare(
-      `INSERT INTO block_status_audit (document_id, block_key, action, from_status, to_status, reason, member_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    this.db.transaction(() => {
+  async apply(documentId: string, changes: readonly BlockStatusChange[], at = Date.now()): Promise<void> {
+    await inTransaction(this.db, async (trx) => {
       for (const change of changes) {
-        if (change.to === 'open') remove.run(documentId, change.block)
-        else upsert.run(documentId, change.block, change.to, change.memberId, at)
-        audit.run(documentId, change.block, change.action, change.from, change.to, change.reason, change.memberId, at)
+        if (change.to === 'open') {
+          await trx.deleteFrom('block_statuses').where('document_id', '=', documentId).where('block_key', '=', change.block).execute()
+        } else {
+          await trx
+            .insertInto('block_statuses')
+            .values({ document_id: documentId, block_key: change.block, status: change.to, set_by: change.memberId!, set_at: at })
+            .onConflict((conflict) =>
+              conflict.columns(['document_id', 'block_key']).doUpdateSet((eb) => ({
+                status: eb.ref('excluded.status'),
+                set_by: eb.ref('excluded.set_by'),
+                set_at: eb.ref('excluded.set_at'),
+              })),
+            )
+            .execute()
+        }
+        await trx
+          .insertInto('block_status_audit')
+          .values({
+            document_id: documentId,
+            block_key: change.block,
+            action: change.action,
+            from_status: change.from,
+            to_status: change.to,
+            reason: change.reason,
+            member_id: change.memberId,
+            at,
+          })
+          .execute()
       }
-    })()
+    })
   }
 
   /** The document's audit of statuses, newest first. */
-  audit(documentId: string, limit: number): BlockStatusAuditEntry[] {
-    const rows = this.db
-      .prepare(
-        `SELECT a.id, a.block_key AS block, a.action, a.from_status AS fromStatus, a.to_status AS toStatus, a.reason,
-                a.member_id AS memberId, m.name AS memberName, a.at
-         FROM block_status_audit a LEFT JOIN members m ON m.id = a.member_id WHERE a.document_id = ? ORDER BY a.id DESC LIMIT ?`,
-      )
-      .all(documentId, limit) as AuditRow[]
+  async audit(documentId: string, limit: number): Promise<BlockStatusAuditEntry[]> {
+    const rows = (await this.db
+      .selectFrom('block_status_audit as a')
+      .leftJoin('members as m', 'm.id', 'a.member_id')
+      .select([
+        'a.id',
+        'a.block_key as block',
+        'a.action',
+        'a.from_status as fromStatus',
+        'a.to_status as toStatus',
+        'a.reason',
+        'a.member_id as memberId',
+        'm.name as memberName',
+        'a.at',
+      ])
+      .where('a.document_id', '=', documentId)
+      .orderBy('a.id', 'desc')
+      .limit(limit)
+      .execute()) as AuditRow[]
     return rows.map((row) => ({
       id: row.id,
       block: row.block,

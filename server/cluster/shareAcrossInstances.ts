@@ -46,24 +46,26 @@ export function shareAcrossInstances(s: SharedServices): void {
   access.leadListeners.add(publishLead)
   events.publishedListeners.add((documentId, { event, data }) => cluster.publishNotice({ kind: 'event', documentId, event, data }))
 
-  const onEvent = (documentId: string | null, event: string) => {
-    // Caches of what the event says changed are forgotten before anyone hears of it.
+  /** Caches of what the event says changed are brought up to date before anyone hears of it. */
+  const onEvent = async (documentId: string | null, event: string): Promise<void> => {
     if (event === 'blockStatus' && documentId) {
       s.blocks.forget(documentId)
       for (const listener of s.blocks.changeListeners) listener(documentId)
     } else if (event === 'catalogue') {
-      s.catalogue.invalidate()
+      // Read again without telling the listeners: this instance's clients hear of it from the event delivered below.
+      await s.catalogue.reload({ quietly: true })
       s.status.invalidateAll()
     } else if (event === 'stage') {
-      s.procedures.armPending()
+      await s.procedures.armPending()
     }
   }
 
   const notice = (notice: ClusterNotice) => {
     switch (notice.kind) {
       case 'event':
-        onEvent(notice.documentId, notice.event)
-        events.deliver(notice.documentId, { event: notice.event, data: notice.data })
+        void onEvent(notice.documentId, notice.event)
+          .catch((error: unknown) => log.error('cluster.event_cache_refresh_failed', { error, event: notice.event }))
+          .finally(() => events.deliver(notice.documentId, { event: notice.event, data: notice.data }))
         break
       case 'memberRevoked':
         for (const listener of othersOf(members.revokeListeners, publishRevoked)) listener(notice.memberId)
@@ -103,16 +105,14 @@ export function shareAcrossInstances(s: SharedServices): void {
       // Events may have been missed: every event stream starts again, and its client fetches what it missed.
       if (channels.includes('notice')) events.restartStreams()
       access.invalidate()
-      s.catalogue.invalidate()
+      void s.catalogue.reload().catch((error: unknown) => log.error('cluster.catalogue_reload_failed', { error }))
       s.status.invalidateAll()
       s.blocks.forget()
-      s.procedures.armPending()
-      try {
-        for (const memberId of members.revokedAmong(rooms.connectedMemberIds())) rooms.closeMember(memberId, CloseCode.memberRevoked)
+      void s.procedures.armPending().catch((error: unknown) => log.error('cluster.deadlines_not_armed', { error }))
+      void (async () => {
+        for (const memberId of await members.revokedAmong(rooms.connectedMemberIds())) rooms.closeMember(memberId, CloseCode.memberRevoked)
         rooms.closeSignedOut(CloseCode.signedOut)
-      } catch (error) {
-        log.error('members.revocation_sweep_failed', { error })
-      }
+      })().catch((error: unknown) => log.error('members.revocation_sweep_failed', { error }))
     },
   })
 }

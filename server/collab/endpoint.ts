@@ -41,12 +41,13 @@ export function collabRoutes({ rooms, registry, access, members, sessions, publi
       await next()
     },
     sameOrigin(publicUrl),
-    authenticate(members, sessions, { queryToken: true }),
+    // The leads are read again as a connection opens: its write permission is then answered from memory.
+    authenticate(members, sessions, { queryToken: true, freshen: () => access.reload() }),
     allow('document.read'),
     async (c, next) => {
       // Documents live in workspaces; a bare id outside the registry is open to the secretariat only (tools, imports).
       const documentId = c.req.param('documentId')!
-      if (!registry.document(documentId) && c.get('member').role !== 'secretariat') {
+      if (!(await registry.find(documentId)) && c.get('member').role !== 'secretariat') {
         throw new ApiError(404, 'document_not_found', `there is no document "${documentId}"`)
       }
       // Counted over every instance when there are several.

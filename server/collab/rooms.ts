@@ -64,7 +64,7 @@ export class Rooms {
   /** Called after each batch of a room's updates is stored, for work that follows edits (validation). */
   readonly changeListeners = new Set<(room: Room) => void>()
   /** Called with the document as it stands just before a change on the server's behalf (`change`); a throw refuses the change. */
-  readonly beforeChangeListeners = new Set<(documentId: string, doc: Y.Doc, origin: unknown) => void>()
+  readonly beforeChangeListeners = new Set<(documentId: string, doc: Y.Doc, origin: unknown) => void | Promise<void>>()
 
   /** The compaction under way for each room: one at a time per room, so an older state never replaces a newer one. */
   private readonly compacting = new Map<Room, Promise<void>>()
@@ -201,7 +201,7 @@ export class Rooms {
       if (room.state !== 'ready') throw new RoomUnavailable(`document ${documentId} could not be loaded`)
       const agreed = this.locks.agreed(documentId)
       if (agreed.size === 0) {
-        for (const listener of this.beforeChangeListeners) listener(documentId, room.doc, origin)
+        for (const listener of this.beforeChangeListeners) await listener(documentId, room.doc, origin)
         room.doc.transact(() => apply(room.doc), origin)
       } else {
         // Made on a copy first: what it would change is checked against the agreed blocks before the document is touched.
@@ -210,7 +210,7 @@ export class Rooms {
           const touched = agreedBlocksTouched(update, room.doc, agreed)
           if (touched.length > 0) throw new AgreedTextLocked(touched)
           // Only a change that will be made is announced (the history keeps the text it replaces).
-          for (const listener of this.beforeChangeListeners) listener(documentId, room.doc, origin)
+          for (const listener of this.beforeChangeListeners) await listener(documentId, room.doc, origin)
           Y.applyUpdate(room.doc, update, origin)
         }
       }

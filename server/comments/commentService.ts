@@ -20,61 +20,66 @@ export class CommentService {
     this.comments = deps.comments
   }
 
-  threads(documentId: string): Thread[] {
+  async threads(documentId: string): Promise<Thread[]> {
     return this.comments.threads(documentId)
   }
 
-  thread(documentId: string, threadId: string): Thread | null {
+  async thread(documentId: string, threadId: string): Promise<Thread | null> {
     return this.comments.thread(documentId, threadId)
   }
 
-  comment(documentId: string, commentId: string): CommentRef | null {
+  async comment(documentId: string, commentId: string): Promise<CommentRef | null> {
     return this.comments.comment(documentId, commentId)
   }
 
   /** When the member last looked at the document's comments (0: never). */
-  seenAt(documentId: string, memberId: number): number {
+  async seenAt(documentId: string, memberId: number): Promise<number> {
     return this.comments.seenAt(documentId, memberId)
   }
 
   /** The member has looked: what is new for them counts from now. */
-  markSeen(documentId: string, memberId: number): number {
+  async markSeen(documentId: string, memberId: number): Promise<number> {
     return this.comments.markSeen(documentId, memberId)
   }
 
-  open(documentId: string, authorId: number, anchor: Anchor, body: string): Thread {
-    return this.published(this.comments.open({ documentId, anchor, authorId, body }))
+  async open(documentId: string, authorId: number, anchor: Anchor, body: string): Promise<Thread> {
+    return this.published(await this.comments.open({ documentId, anchor, authorId, body }))
   }
 
-  reply(documentId: string, threadId: string, authorId: number, body: string): Thread {
-    return this.published(this.comments.reply(documentId, threadId, authorId, body))
+  async reply(documentId: string, threadId: string, authorId: number, body: string): Promise<Thread> {
+    return this.published(await this.comments.reply(documentId, threadId, authorId, body))
   }
 
-  edit(ref: CommentRef, body: string): Thread | null {
-    return this.published(this.comments.edit(ref, body))
+  async edit(ref: CommentRef, body: string): Promise<Thread | null> {
+    return this.published(await this.comments.edit(ref, body))
   }
 
   /** The thread after the deletion; when its every comment is now deleted, viewers get it once more, so they can drop it. */
-  delete(ref: CommentRef): Thread | null {
-    return this.published(this.comments.delete(ref))
+  async delete(ref: CommentRef): Promise<Thread | null> {
+    return this.published(await this.comments.delete(ref))
   }
 
-  resolve(documentId: string, threadId: string, by: number): Thread | null {
-    return this.published(this.comments.resolve(documentId, threadId, by))
+  async resolve(documentId: string, threadId: string, by: number): Promise<Thread | null> {
+    return this.published(await this.comments.resolve(documentId, threadId, by))
   }
 
   /** Threads anchored again after a restore brought their text back; each is sent to viewers as a `thread` event. */
-  reanchor(documentId: string, moves: ReadonlyArray<{ id: string; anchor: Anchor }>): Thread[] {
-    return moves.map((move) => this.published(this.comments.reanchor(documentId, move.id, move.anchor))).filter((thread): thread is Thread => thread !== null)
+  async reanchor(documentId: string, moves: ReadonlyArray<{ id: string; anchor: Anchor }>): Promise<Thread[]> {
+    const threads: Thread[] = []
+    for (const move of moves) {
+      const thread = this.published(await this.comments.reanchor(documentId, move.id, move.anchor))
+      if (thread) threads.push(thread)
+    }
+    return threads
   }
 
-  reopen(documentId: string, threadId: string): Thread | null {
-    return this.published(this.comments.reopen(documentId, threadId))
+  async reopen(documentId: string, threadId: string): Promise<Thread | null> {
+    return this.published(await this.comments.reopen(documentId, threadId))
   }
 
   /** Every thread of the document as a written input, placed in the current text (or detached from it). */
-  compile(documentId: string): Promise<CompiledEntry[]> {
-    return this.deps.compile(documentId, this.threads(documentId))
+  async compile(documentId: string): Promise<CompiledEntry[]> {
+    return this.deps.compile(documentId, await this.threads(documentId))
   }
 
   private published<T extends Thread | null>(thread: T): T {

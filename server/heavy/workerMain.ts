@@ -1,16 +1,16 @@
 /** The body of a heavy-work thread: runs each task it is sent and answers with its result or its error. */
 import { parentPort, workerData } from 'node:worker_threads'
 import { ApiError } from '../../shared/errors/apiError.ts'
-import { resolveStoredInputs } from './storedReader.ts'
+import { resolveStoredInputs, type StoredSource } from './storedReader.ts'
 import { runTask, type TaskName } from './tasks.ts'
 import { lowerThreadPriority } from './threadPriority.ts'
 
-const { dataDir = null, nice = 0 } = (workerData ?? {}) as { dataDir?: string | null; nice?: number }
+const { source = null, nice = 0 } = (workerData ?? {}) as { source?: StoredSource | null; nice?: number }
 lowerThreadPriority(nice)
 
 parentPort!.on('message', async ({ id, name, input }: { id: number; name: TaskName; input: never }) => {
   try {
-    await resolveStoredInputs(input, dataDir)
+    await resolveStoredInputs(input, source)
     const result = await runTask(name, input)
     // Bytes the task made (a file, a state) move to the relay's thread instead of being copied.
     const transfer = result && typeof result === 'object' ? Object.values(result).filter((value) => value instanceof Uint8Array).map((bytes) => bytes.buffer as ArrayBuffer) : []

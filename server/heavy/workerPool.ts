@@ -25,6 +25,9 @@ export interface WorkerPoolOptions {
   idleMs: number
   /** The data directory whose database the threads read stored documents from (by reference); none: bytes only. */
   dataDir?: string
+  /** PostgreSQL instead of the data directory's SQLite file: each thread opens a pool of `databasePoolSize` to it. */
+  databaseUrl?: string | null
+  databasePoolSize?: number
   /** Niceness the threads give themselves (Linux), so the relay's thread wins the CPU when cores are short; 0: as the process. */
   nice?: number
 }
@@ -133,7 +136,13 @@ export class WorkerPool {
   private spawn(): Slot {
     const worker = new Worker(workerEntry, {
       execArgv: [],
-      workerData: { dataDir: this.options.dataDir ?? null, nice: this.options.nice ?? 0 },
+      workerData: {
+        source:
+          this.options.dataDir === undefined
+            ? null
+            : { dataDir: this.options.dataDir, databaseUrl: this.options.databaseUrl ?? null, poolSize: this.options.databasePoolSize },
+        nice: this.options.nice ?? 0,
+      },
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb },
     })
     worker.unref()

@@ -61,8 +61,8 @@ export class HistoryService {
 
   /** Applies the retention policy now and then every `pruneIntervalMs`. */
   start(): void {
-    this.pruneSafely()
-    this.pruneTimer = setInterval(() => this.pruneSafely(), this.deps.options.pruneIntervalMs)
+    void this.pruneSafely()
+    this.pruneTimer = setInterval(() => void this.pruneSafely(), this.deps.options.pruneIntervalMs)
     this.pruneTimer.unref()
   }
 
@@ -95,35 +95,35 @@ export class HistoryService {
    * Called by `Rooms.change` with the document as it stands, just before the server changes it: its text is kept first.
    * A failure to store the snapshot throws, and the change is not made.
    */
-  readonly beforeChange = (documentId: string, doc: Y.Doc, origin: unknown): void => {
+  readonly beforeChange = async (documentId: string, doc: Y.Doc, origin: unknown): Promise<void> => {
     const draft = readDraft(doc)
     // Text that cannot be read as a draft cannot be restored either; the change itself says why it is refused.
     if (!draft.ok) return
     const { member, decidedBy, reason } = (origin ?? {}) as ChangeOrigin
-    this.keep(documentId, draft.json, reason ?? 'proposal', (decidedBy ?? member)?.id ?? null)
+    await this.keep(documentId, draft.json, reason ?? 'proposal', (decidedBy ?? member)?.id ?? null)
   }
 
   /** The snapshot holding the text as it stands (the latest: taken before a change, or unchanged since). */
-  latest(documentId: string): SnapshotSummary | null {
-    return this.deps.snapshots.latest(documentId)?.summary ?? null
+  async latest(documentId: string): Promise<SnapshotSummary | null> {
+    return (await this.deps.snapshots.latest(documentId))?.summary ?? null
   }
 
   /** Deletes what the retention policy no longer keeps, in every document; returns how many snapshots went. */
-  prune(): number {
+  async prune(): Promise<number> {
     const now = this.now()
     let pruned = 0
-    for (const documentId of this.deps.snapshots.documentsWithSnapshots()) {
-      const ids = snapshotsToPrune(this.deps.snapshots.dated(documentId), now, this.deps.options)
-      this.deps.snapshots.delete(ids)
+    for (const documentId of await this.deps.snapshots.documentsWithSnapshots()) {
+      const ids = snapshotsToPrune(await this.deps.snapshots.dated(documentId), now, this.deps.options)
+      await this.deps.snapshots.delete(ids)
       pruned += ids.length
     }
     if (pruned > 0) log.info('history.pruned', { snapshots: pruned })
     return pruned
   }
 
-  private pruneSafely(): void {
+  private async pruneSafely(): Promise<void> {
     try {
-      this.prune()
+      await this.prune()
     } catch (error) {
       log.error('history.prune_failed', { error })
     }
@@ -141,17 +141,17 @@ export class HistoryService {
     try {
       const draft = await readCurrentDoc(this.deps.rooms, this.deps.store, documentId, readDraft)
       if (!draft.ok) return
-      this.keep(documentId, draft.json, 'auto', null)
+      await this.keep(documentId, draft.json, 'auto', null)
     } catch (error) {
       log.error('history.snapshot_failed', { document: documentId, error })
     }
   }
 
   /** Stores the text unless the latest snapshot already holds exactly it; tells the document's viewers of a new one. */
-  private keep(documentId: string, content: DraftDocJson, reason: SnapshotReason, takenBy: number | null): SnapshotSummary {
-    const latest = this.deps.snapshots.latest(documentId)
+  private async keep(documentId: string, content: DraftDocJson, reason: SnapshotReason, takenBy: number | null): Promise<SnapshotSummary> {
+    const latest = await this.deps.snapshots.latest(documentId)
     if (latest && latest.contentJson === JSON.stringify(content)) return latest.summary
-    const snapshot = this.deps.snapshots.take({ documentId, reason, content, takenBy, at: this.now() })
+    const snapshot = await this.deps.snapshots.take({ documentId, reason, content, takenBy, at: this.now() })
     this.deps.events.publish(documentId, 'snapshot', { change: 'taken', snapshot, by: null })
     return snapshot
   }

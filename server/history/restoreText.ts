@@ -45,7 +45,7 @@ export function textRestorer({ rooms, store, history, comments }: RestoreDeps): 
     } catch (error) {
       throw new ApiError(409, `${kind}_unreadable`, `this ${kind} cannot be restored: ${error instanceof Error ? error.message : String(error)}`)
     }
-    const threads = comments.threads(documentId)
+    const threads = await comments.threads(documentId)
     let blocksBefore = new Map<string, number>()
     let unreadable: string | null = null
     // The history keeps the text as it stands first (Rooms.change's listeners, before `apply`); a throw there restores nothing.
@@ -62,10 +62,10 @@ export function textRestorer({ rooms, store, history, comments }: RestoreDeps): 
       updateYFragment(doc, doc.getXmlFragment(contentField), restored, { mapping: new Map(), isOMark: new Map() })
     })
     if (unreadable) throw new ApiError(409, 'document_unreadable', unreadable)
-    const saved = history.latest(documentId)
+    const saved = await history.latest(documentId)
     if (!saved) throw new Error(`no snapshot holds the text of document ${documentId} replaced by the restore`)
     const moves = await readCurrentDoc(rooms, store, documentId, (doc) => reattachDetached(doc, threads, blocksBefore))
-    comments.reanchor(documentId, moves)
+    await comments.reanchor(documentId, moves)
     return { saved, reattached: moves.length }
   }
 }

@@ -3,7 +3,8 @@ import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
 import type { SnapshotReason, SnapshotSummary } from '../../shared/schema/history.ts'
 import type { Author } from '../../shared/schema/member.ts'
 import { memberColumns, memberOfRow } from '../auth/memberColumns.ts'
-import type { Sqlite } from '../store/sqlite.ts'
+import { sql } from 'kysely'
+import { inTransaction, rowOf, rowsOf, type Db } from '../store/database.ts'
 import type { Dated } from './retention.ts'
 
 export interface Snapshot extends SnapshotSummary {
@@ -19,105 +20,119 @@ interface SnapshotRow {
   createdAt: number
 }
 
-const summaryColumns = 's.id, s.document_id AS documentId, s.reason, s.authors, s.taken_by AS takenBy, s.created_at AS createdAt'
+const summaryColumns = sql.raw('s.id, s.document_id AS "documentId", s.reason, s.authors, s.taken_by AS "takenBy", s.created_at AS "createdAt"')
 
 export class SnapshotStore {
-  private readonly insert
-  private readonly listOf
-  private readonly byId
-  private readonly newest
-  private readonly memberById
-  private readonly editorsBetween
-  private readonly datedOf
-  private readonly documentsWith
-  private readonly deleteOne
+  constructor(private readonly db: Db) {}
 
-  constructor(private readonly db: Sqlite) {
-    this.insert = db.prepare<[string, SnapshotReason, string, string, number | null, number]>(
-      'INSERT INTO document_snapshots (document_id, reason, content, authors, taken_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  private newest(db: Db, documentId: string) {
+    return rowOf(
+      db,
+      sql<SnapshotRow & { content: string }>`SELECT ${summaryColumns}, s.content FROM document_snapshots s WHERE s.document_id = ${documentId}
+        ORDER BY s.created_at DESC, s.id DESC LIMIT 1`,
     )
-    this.listOf = db.prepare<[string], SnapshotRow>(`SELECT ${summaryColumns} FROM document_snapshots s WHERE s.document_id = ? ORDER BY s.created_at DESC, s.id DESC`)
-    this.byId = db.prepare<[string, number], SnapshotRow & { content: string }>(
-      `SELECT ${summaryColumns}, s.content FROM document_snapshots s WHERE s.document_id = ? AND s.id = ?`,
+  }
+
+  private byId(documentId: string, id: number) {
+    return rowOf(
+      this.db,
+      sql<SnapshotRow & { content: string }>`SELECT ${summaryColumns}, s.content FROM document_snapshots s WHERE s.document_id = ${documentId} AND s.id = ${id}`,
     )
-    this.newest = db.prepare<[string], SnapshotRow & { content: string }>(
-      `SELECT ${summaryColumns}, s.content FROM document_snapshots s WHERE s.document_id = ? ORDER BY s.created_at DESC, s.id DESC LIMIT 1`,
-    )
-    this.memberById = db.prepare<[number], Author>(`SELECT ${memberColumns()} FROM members m WHERE m.id = ?`)
-    // The audit's contributions, one row per member and minute: whoever sent an update after `after` (and by `until`).
-    this.editorsBetween = db.prepare<[string, number, number], { memberId: number }>(
-      `SELECT member_id AS memberId FROM contributions WHERE document_id = ? AND last_at > ? AND first_at <= ?
-       GROUP BY member_id ORDER BY min(first_at)`,
-    )
-    this.datedOf = db.prepare<[string], Dated>('SELECT id, created_at AS createdAt FROM document_snapshots WHERE document_id = ?')
-    this.documentsWith = db.prepare<[], { documentId: string }>('SELECT DISTINCT document_id AS documentId FROM document_snapshots')
-    this.deleteOne = db.prepare<[number]>('DELETE FROM document_snapshots WHERE id = ?')
   }
 
   /** Stores a snapshot; its authors are the members who edited the document since the one before it. */
-  take(input: { documentId: string; reason: SnapshotReason; content: DraftDocJson; takenBy: number | null; at: number }): SnapshotSummary {
-    const id = this.db.transaction(() => {
-      const previous = this.newest.get(input.documentId)
-      const authors = this.editorsBetween.all(input.documentId, previous?.createdAt ?? 0, input.at).map((row) => row.memberId)
-      return Number(this.insert.run(input.documentId, input.reason, JSON.stringify(input.content), JSON.stringify(authors), input.takenBy, input.at).lastInsertRowid)
-    })()
-    return this.summary(input.documentId, id)!
+  async take(input: { documentId: string; reason: SnapshotReason; content: DraftDocJson; takenBy: number | null; at: number }): Promise<SnapshotSummary> {
+    const id = await inTransaction(this.db, async (trx) => {
+      const previous = await this.newest(trx, input.documentId)
+      // The audit's contributions, one row per member and minute: whoever sent an update after the previous (and by `at`).
+      const editors = await rowsOf(
+        trx,
+        sql<{ memberId: number }>`SELECT member_id AS "memberId" FROM contributions
+          WHERE document_id = ${input.documentId} AND last_at > ${previous?.createdAt ?? 0} AND first_at <= ${input.at}
+          GROUP BY member_id ORDER BY min(first_at)`,
+      )
+      const row = await trx
+        .insertInto('document_snapshots')
+        .values({
+          document_id: input.documentId,
+          reason: input.reason,
+          content: JSON.stringify(input.content),
+          authors: JSON.stringify(editors.map((editor) => editor.memberId)),
+          taken_by: input.takenBy,
+          created_at: input.at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return row.id
+    })
+    return (await this.summary(input.documentId, id))!
   }
 
   /** The newest snapshot of the document with its content as stored (JSON text), or null before the first. */
-  latest(documentId: string): { summary: SnapshotSummary; contentJson: string } | null {
-    const row = this.newest.get(documentId)
-    return row ? { summary: this.summaryOf(row), contentJson: row.content } : null
+  async latest(documentId: string): Promise<{ summary: SnapshotSummary; contentJson: string } | null> {
+    const row = await this.newest(this.db, documentId)
+    return row ? { summary: await this.summaryOf(row), contentJson: row.content } : null
   }
 
-  list(documentId: string): SnapshotSummary[] {
+  async list(documentId: string): Promise<SnapshotSummary[]> {
+    const rows = await rowsOf(
+      this.db,
+      sql<SnapshotRow>`SELECT ${summaryColumns} FROM document_snapshots s WHERE s.document_id = ${documentId} ORDER BY s.created_at DESC, s.id DESC`,
+    )
     // The same few members recur in every snapshot: each is read once per listing.
     const members = new Map<number, Author | null>()
-    return this.listOf.all(documentId).map((row) => this.summaryOf(row, members))
+    const out: SnapshotSummary[] = []
+    for (const row of rows) out.push(await this.summaryOf(row, members))
+    return out
   }
 
-  summary(documentId: string, id: number): SnapshotSummary | null {
-    const row = this.byId.get(documentId, id)
+  async summary(documentId: string, id: number): Promise<SnapshotSummary | null> {
+    const row = await this.byId(documentId, id)
     return row ? this.summaryOf(row) : null
   }
 
-  get(documentId: string, id: number): Snapshot | null {
-    const row = this.byId.get(documentId, id)
-    return row ? { ...this.summaryOf(row), content: JSON.parse(row.content) as DraftDocJson } : null
+  async get(documentId: string, id: number): Promise<Snapshot | null> {
+    const row = await this.byId(documentId, id)
+    return row ? { ...(await this.summaryOf(row)), content: JSON.parse(row.content) as DraftDocJson } : null
   }
 
   /** Id and time of each snapshot of the document, for the retention policy. */
-  dated(documentId: string): Dated[] {
-    return this.datedOf.all(documentId)
+  dated(documentId: string): Promise<Dated[]> {
+    return this.db.selectFrom('document_snapshots').select(['id', 'created_at as createdAt']).where('document_id', '=', documentId).execute()
   }
 
-  documentsWithSnapshots(): string[] {
-    return this.documentsWith.all().map((row) => row.documentId)
+  async documentsWithSnapshots(): Promise<string[]> {
+    const rows = await this.db.selectFrom('document_snapshots').select('document_id').distinct().execute()
+    return rows.map((row) => row.document_id)
   }
 
   /** Deletes the snapshots named, in one transaction. */
-  delete(ids: readonly number[]): void {
+  async delete(ids: readonly number[]): Promise<void> {
     if (ids.length === 0) return
-    this.db.transaction(() => {
-      for (const id of ids) this.deleteOne.run(id)
-    })()
+    await inTransaction(this.db, async (trx) => {
+      for (let i = 0; i < ids.length; i += 1000) await trx.deleteFrom('document_snapshots').where('id', 'in', ids.slice(i, i + 1000)).execute()
+    })
   }
 
-  private summaryOf(row: SnapshotRow, members = new Map<number, Author | null>()): SnapshotSummary {
-    const author = (id: number): Author | null => {
+  private async summaryOf(row: SnapshotRow, members = new Map<number, Author | null>()): Promise<SnapshotSummary> {
+    const author = async (id: number): Promise<Author | null> => {
       if (!members.has(id)) {
-        const member = this.memberById.get(id)
+        const member = await rowOf(this.db, sql<Author>`SELECT ${sql.raw(memberColumns())} FROM members m WHERE m.id = ${id}`)
         members.set(id, member ? memberOfRow(member) : null)
       }
       return members.get(id)!
     }
-    const authors = (JSON.parse(row.authors) as number[]).map(author).filter((member): member is Author => member !== null)
+    const authors: Author[] = []
+    for (const id of JSON.parse(row.authors) as number[]) {
+      const member = await author(id)
+      if (member) authors.push(member)
+    }
     return {
       id: row.id,
       documentId: row.documentId,
       reason: row.reason,
       createdAt: row.createdAt,
-      takenBy: row.takenBy === null ? null : author(row.takenBy),
+      takenBy: row.takenBy === null ? null : await author(row.takenBy),
       authors,
     }
   }

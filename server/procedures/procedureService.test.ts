@@ -6,27 +6,27 @@ import { doc, paragraph, recommendation } from '../../shared/schema/draftBuilder
 import type { BreakSilence } from '../../shared/schema/procedures.ts'
 import { loadConfig } from '../config.ts'
 import { createServices, type Services } from '../services.ts'
-import { openSqlite, type Sqlite } from '../store/sqlite.ts'
+import { openDatabase, type OpenDatabase } from '../store/database.ts'
 
-const running: Array<{ db: Sqlite; services: Services }> = []
+const running: Array<{ database: OpenDatabase; services: Services }> = []
 afterEach(async () => {
-  for (const { db, services } of running.splice(0)) {
+  for (const { database, services } of running.splice(0)) {
     services.procedures.stop()
     await services.pool.close()
-    db.close()
+    await database.close()
   }
 })
 
 async function setUp() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-procedure-service-'))
-  const db = openSqlite(dataDir)
-  const services = createServices(loadConfig({ DATA_DIR: dataDir, HEAVY_WORKERS: '1' }), db)
-  running.push({ db, services })
-  const lead = services.members.ensureMember('Co-facilitator', 'cofacilitator', 'Singapore', null)
-  const kenya = services.members.ensureMember('Delegate of Kenya', 'delegation', 'Kenya', null)
-  services.registry.createWorkspace({ dtg: 1, year: 2026, title: 'DTG 1' })
-  const document = services.registry.createDocument({ workspaceId: 'dtg1-2026', title: 'Recommendations', kind: 'recommendations', symbol: null, createdBy: lead.id })
-  const revision = services.revisions.cut({
+  const database = await openDatabase({ dataDir })
+  const services = await createServices(loadConfig({ DATA_DIR: dataDir, HEAVY_WORKERS: '1' }), database)
+  running.push({ database, services })
+  const lead = await services.members.ensureMember('Co-facilitator', 'cofacilitator', 'Singapore', null)
+  const kenya = await services.members.ensureMember('Delegate of Kenya', 'delegation', 'Kenya', null)
+  await services.registry.createWorkspace({ dtg: 1, year: 2026, title: 'DTG 1' })
+  const document = await services.registry.createDocument({ workspaceId: 'dtg1-2026', title: 'Recommendations', kind: 'recommendations', symbol: null, createdBy: lead.id })
+  const revision = await services.revisions.cut({
     documentId: document.id,
     label: 'Rev.1',
     note: null,
@@ -37,7 +37,7 @@ async function setUp() {
   await services.procedures.start()
   // The worker thread starts on first use, slowly on a loaded machine: started here, so that opening a procedure with a
   // deadline a few seconds away does not see it pass meanwhile.
-  await services.heavy.checkRevision(services.revisions.get(document.id, revision.id)!.content)
+  await services.heavy.checkRevision((await services.revisions.get(document.id, revision.id))!.content)
   return { services, lead, kenya, document, revision }
 }
 
@@ -78,7 +78,7 @@ describe('procedure service', () => {
 
     const outcome = await services.procedures.outcome(document.id, procedure.id)
     expect(outcome).toMatchObject({ outcome: 'adopted' })
-    expect(services.procedures.list(document.id, lead.id).procedures[0]!.objections).toHaveLength(0)
+    expect((await services.procedures.list(document.id, lead.id)).procedures[0]!.objections).toHaveLength(0)
   })
 
   it('settles at start-up a deadline that passed while it was stopped, and only once', async () => {
@@ -88,14 +88,14 @@ describe('procedure service', () => {
     await services.procedures.breakSilence(document, procedure.id, kenya, Date.now(), Promise.resolve({ block: { position: 0, number: '1' }, reason: 'No.' }))
     services.procedures.stop()
     await later(null, deadline - Date.now() + 100)
-    expect(services.procedures.list(document.id, lead.id).procedures[0]!.outcome).toBeNull()
+    expect((await services.procedures.list(document.id, lead.id)).procedures[0]!.outcome).toBeNull()
     // The stage already follows the server's clock before the record is written.
-    expect(services.procedures.stage(document.id)).toMatchObject({ kind: 'broken', brokenBy: ['Kenya'] })
+    expect(await services.procedures.stage(document.id)).toMatchObject({ kind: 'broken', brokenBy: ['Kenya'] })
 
     await services.procedures.start()
-    const record = services.procedures.list(document.id, lead.id).procedures[0]!.outcome
+    const record = (await services.procedures.list(document.id, lead.id)).procedures[0]!.outcome
     expect(record).toMatchObject({ outcome: 'broken', objections: [{ delegation: 'Kenya', reason: 'No.' }] })
     await services.procedures.start()
-    expect(services.procedures.list(document.id, lead.id).procedures[0]!.outcome).toEqual(record)
+    expect((await services.procedures.list(document.id, lead.id)).procedures[0]!.outcome).toEqual(record)
   })
 })

@@ -71,6 +71,7 @@ export class ProcedureService {
   /** Objections received and still being checked, per procedure: the settlement waits for them. */
   private readonly receiving = new Map<number, Set<Promise<unknown>>>()
   private readonly blocks = new Map<number, BlockRef[]>()
+  private readonly settling = new Map<number, Promise<boolean>>()
 
   constructor(private readonly deps: ProcedureServiceDeps) {
     this.now = deps.now ?? Date.now
@@ -80,7 +81,7 @@ export class ProcedureService {
   /** Settles every deadline that passed while the server was down (objections received before it count), arms the rest. */
   async start(): Promise<void> {
     let settledNow = 0
-    for (const procedure of this.deps.store.pending()) {
+    for (const procedure of await this.deps.store.pending()) {
       if (procedure.deadline <= this.now()) {
         if (await this.settleNow(procedure.id, procedure.deadline)) settledNow++
       } else this.arm(procedure)
@@ -97,41 +98,41 @@ export class ProcedureService {
    * each instance settles it at its deadline, the outcome is written once (one transaction), and one instance gone
    * leaves the others to do it.
    */
-  armPending(): void {
-    for (const procedure of this.deps.store.pending()) {
+  async armPending(): Promise<void> {
+    for (const procedure of await this.deps.store.pending()) {
       if (procedure.deadline > this.now() && !this.timers.has(`settle:${procedure.id}`)) this.arm(procedure, false)
     }
   }
 
-  stage(documentId: string): Stage {
+  async stage(documentId: string): Promise<Stage> {
     return deriveStage({
-      procedures: this.deps.store.list(documentId),
-      latestRevisionId: this.deps.revisions.latestId(documentId),
-      submittedAt: this.deps.store.submission(documentId)?.submittedAt ?? null,
+      procedures: await this.deps.store.list(documentId),
+      latestRevisionId: await this.deps.revisions.latestId(documentId),
+      submittedAt: (await this.deps.store.submission(documentId))?.submittedAt ?? null,
       now: this.now(),
     })
   }
 
-  list(documentId: string, memberId: number): ProcedureList {
-    const procedures = this.deps.store.list(documentId)
+  async list(documentId: string, memberId: number): Promise<ProcedureList> {
+    const procedures = await this.deps.store.list(documentId)
     const stage = deriveStage({
       procedures,
-      latestRevisionId: this.deps.revisions.latestId(documentId),
-      submittedAt: this.deps.store.submission(documentId)?.submittedAt ?? null,
+      latestRevisionId: await this.deps.revisions.latestId(documentId),
+      submittedAt: (await this.deps.store.submission(documentId))?.submittedAt ?? null,
       now: this.now(),
     })
-    return { documentId, stage, procedures, unseen: this.deps.store.unseen(documentId, memberId), serverTime: this.now() }
+    return { documentId, stage, procedures, unseen: await this.deps.store.unseen(documentId, memberId), serverTime: this.now() }
   }
 
-  markSeen(documentId: string, memberId: number): number {
+  async markSeen(documentId: string, memberId: number): Promise<number> {
     const at = this.now()
-    this.deps.store.markSeen(documentId, memberId, at)
+    await this.deps.store.markSeen(documentId, memberId, at)
     return at
   }
 
   /** Refuses new comments and proposals (409 `period_closed`) once the comment period on the current revision ended. */
-  assertInputsOpen(documentId: string): void {
-    const stage = this.stage(documentId)
+  async assertInputsOpen(documentId: string): Promise<void> {
+    const stage = await this.stage(documentId)
     if (stage.commentsClosedAt === null) return
     const at = stage.commentsClosedAt
     throw new ApiError(
@@ -147,9 +148,9 @@ export class ProcedureService {
     const deadline = Date.parse(request.deadline)
     if (deadline % 1000 !== 0) throw new ApiError(400, 'invalid_deadline', 'deadline must be to the second, without fractions of a second')
     this.checkDeadline(deadline)
-    const revision = this.deps.revisions.get(document.id, request.revisionId)
+    const revision = await this.deps.revisions.get(document.id, request.revisionId)
     if (!revision) throw new ApiError(404, 'revision_not_found', `there is no revision "${request.revisionId}" of this document`)
-    if (this.deps.store.submission(document.id)) throw new ApiError(409, 'already_submitted', 'this document has been submitted; no further procedure can be opened on it')
+    if (await this.deps.store.submission(document.id)) throw new ApiError(409, 'already_submitted', 'this document has been submitted; no further procedure can be opened on it')
     if (request.kind === 'silence') {
       const check = await this.deps.heavy.checkRevision(revision.content, member.id)
       this.remember(revision.id, check.blocks)
@@ -170,9 +171,9 @@ export class ProcedureService {
     // The deadline is checked again after the check above took its time, and a procedure past its deadline settled first.
     this.checkDeadline(deadline)
     await this.settleDue(document.id)
-    const procedure = this.deps.store.open({ documentId: document.id, kind: request.kind, revisionId: revision.id, deadline, openedBy: member.id, openedAt: this.now() })
+    const procedure = await this.deps.store.open({ documentId: document.id, kind: request.kind, revisionId: revision.id, deadline, openedBy: member.id, openedAt: this.now() })
     this.arm(procedure)
-    const stage = this.publishStage(document.id)
+    const stage = await this.publishStage(document.id)
     return { procedure, stage }
   }
 
@@ -195,7 +196,7 @@ export class ProcedureService {
 
   private async receive(document: DocumentRecord, procedureId: number, member: Member, at: number, payload: Promise<BreakSilence>): Promise<ProcedureAnswer> {
     const { block, reason } = await payload
-    const procedure = this.procedure(document.id, procedureId)
+    const procedure = await this.procedure(document.id, procedureId)
     const bodyAt = this.now()
     const grace = this.deps.objectionBodyGraceMs ?? defaultObjectionBodyGraceMs
     if (at < procedure.deadline && bodyAt >= procedure.deadline + grace) {
@@ -217,48 +218,47 @@ export class ProcedureService {
     if (!blocks.some((known) => sameBlock(known, block))) {
       throw new ApiError(422, 'block_not_found', `${procedure.revision.label} has no ${blockName(block.number)} at position ${block.position}`)
     }
-    const objection = this.deps.store.addObjection(
+    const objection = await this.deps.store.addObjection(
       { procedureId, delegation: member.delegation ?? '', block, reason, memberId: member.id, at },
       ended,
     )
     this.deps.events.publish(document.id, 'objection', { documentId: document.id, objection } satisfies ObjectionEvent)
-    return { procedure: this.procedure(document.id, procedureId), stage: this.stage(document.id) }
+    return { procedure: await this.procedure(document.id, procedureId), stage: await this.stage(document.id) }
   }
 
   /** The outcome record, once the deadline passed (settled now if its timer has not run yet); 409 before. */
   async outcome(documentId: string, procedureId: number): Promise<OutcomeRecord> {
-    const procedure = this.procedure(documentId, procedureId)
+    const procedure = await this.procedure(documentId, procedureId)
     if (procedure.outcome) return procedure.outcome
     if (procedure.deadline > this.now()) {
       throw new ApiError(409, 'not_settled', `the deadline (${stated(procedure.deadline)}) has not passed: there is no outcome yet`)
     }
     await this.settleNow(procedureId, procedure.deadline)
-    return this.procedure(documentId, procedureId).outcome!
+    return (await this.procedure(documentId, procedureId)).outcome!
   }
 
   /** Marks the document submitted to the plenary: only after its latest revision was adopted under silence. */
   async submit(document: DocumentRecord, member: Member): Promise<Stage> {
     await this.settleDue(document.id)
-    this.deps.store.submit(document.id, this.stage(document.id).procedureId ?? 0, member.id, this.now(), () => {
-      const stage = this.stage(document.id)
-      if (stage.kind !== 'adopted') {
-        throw new ApiError(409, 'not_adopted', `a document is marked submitted once its revision is adopted under silence; it is now: ${stageText(stage)}`)
-      }
-    })
-    return this.publishStage(document.id)
+    const stage = await this.stage(document.id)
+    if (stage.kind !== 'adopted') {
+      throw new ApiError(409, 'not_adopted', `a document is marked submitted once its revision is adopted under silence; it is now: ${stageText(stage)}`)
+    }
+    // The store checks again, in the transaction that writes the submission, that nothing was opened or cut meanwhile.
+    await this.deps.store.submit(document.id, stage.procedureId ?? 0, member.id, this.now())
+    return await this.publishStage(document.id)
   }
 
   /** The `deadline` events a new event stream starts with: each running procedure already within the warning. */
-  eventsOnConnect(documentId: string): DocumentEvent[] {
+  async eventsOnConnect(documentId: string): Promise<DocumentEvent[]> {
     const now = this.now()
-    return this.deps.store
-      .list(documentId)
+    return (await this.deps.store.list(documentId))
       .filter((procedure) => procedure.outcome === null && procedure.deadline > now && procedure.deadline - now <= this.deps.warningMs)
       .map((procedure) => ({ event: 'deadline', data: this.deadlineEvent(procedure) }))
   }
 
-  private procedure(documentId: string, procedureId: number): Procedure {
-    const procedure = this.deps.store.get(documentId, procedureId)
+  private async procedure(documentId: string, procedureId: number): Promise<Procedure> {
+    const procedure = await this.deps.store.get(documentId, procedureId)
     if (!procedure) throw new ApiError(404, 'procedure_not_found', `there is no procedure "${procedureId}" on this document`)
     return procedure
   }
@@ -286,7 +286,7 @@ export class ProcedureService {
   private async blocksOf(documentId: string, procedure: Procedure): Promise<BlockRef[]> {
     const known = this.blocks.get(procedure.revision.id)
     if (known) return known
-    const revision = this.deps.revisions.get(documentId, procedure.revision.id)!
+    const revision = (await this.deps.revisions.get(documentId, procedure.revision.id))!
     const { blocks } = await this.deps.heavy.checkRevision(revision.content)
     this.remember(revision.id, blocks)
     return blocks
@@ -311,14 +311,24 @@ export class ProcedureService {
   /** Settles every procedure of the document whose deadline passed and whose outcome is not written. */
   private async settleDue(documentId: string): Promise<void> {
     const now = this.now()
-    for (const procedure of this.deps.store.list(documentId)) if (procedure.outcome === null && procedure.deadline <= now) await this.settleNow(procedure.id, procedure.deadline)
+    for (const procedure of await this.deps.store.list(documentId)) if (procedure.outcome === null && procedure.deadline <= now) await this.settleNow(procedure.id, procedure.deadline)
   }
 
   /**
    * Writes the outcome once (one transaction; a second call writes nothing), after the objections still being received
    * are stored or refused. Publishes the new stage. True when this call wrote it.
    */
-  private async settleNow(procedureId: number, deadline: number): Promise<boolean> {
+  private settleNow(procedureId: number, deadline: number): Promise<boolean> {
+    // One settlement of a procedure at a time in this process: a second caller (the timer, a request for the outcome)
+    // waits for the first, stage event included, instead of racing it to the store.
+    const running = this.settling.get(procedureId)
+    if (running) return running.then(() => false)
+    const settling = this.settleOnce(procedureId, deadline).finally(() => this.settling.delete(procedureId))
+    this.settling.set(procedureId, settling)
+    return settling
+  }
+
+  private async settleOnce(procedureId: number, deadline: number): Promise<boolean> {
     // Objections begun before the deadline are waited for, but no longer than their grace: one still arriving after it
     // is refused as late (and by the store once the outcome is written), so a held request cannot hold up the outcome.
     const graceEnds = deadline + (this.deps.objectionBodyGraceMs ?? defaultObjectionBodyGraceMs)
@@ -331,7 +341,7 @@ export class ProcedureService {
     }
     this.timers.cancel(`settle:${procedureId}`)
     this.timers.cancel(`warn:${procedureId}`)
-    const record = this.deps.store.settle(procedureId, (procedure) => {
+    const record = await this.deps.store.settle(procedureId, (procedure) => {
       const document = this.deps.registry.document(procedure.documentId)
       return settle(
         {
@@ -351,17 +361,17 @@ export class ProcedureService {
     })
     if (!record) return false
     log.info('procedures.settled', { procedureId, documentId: record.documentId, outcome: record.outcome, objections: record.objections.length })
-    this.publishStage(record.documentId)
+    await this.publishStage(record.documentId)
     return true
   }
 
   /** Something the stage derives from changed elsewhere (a revision was cut): open pages get the stage again. */
   stageChanged(documentId: string): void {
-    this.publishStage(documentId)
+    this.publishStage(documentId).catch((error) => log.error('procedures.stage_publish_failed', { documentId, error }))
   }
 
-  private publishStage(documentId: string): Stage {
-    const stage = this.stage(documentId)
+  private async publishStage(documentId: string): Promise<Stage> {
+    const stage = await this.stage(documentId)
     this.deps.events.publish(documentId, 'stage', { documentId, stage, serverTime: this.now() } satisfies StageEvent)
     return stage
   }

@@ -1,14 +1,15 @@
 /**
- * Procedures (comment periods, silence) in SQLite, with their objections and outcomes. Each write is one transaction
+ * Procedures (comment periods, silence) in the database, with their objections and outcomes. Each write is one transaction
  * that checks what it depends on inside it: an objection after the outcome, or a second outcome, can never be stored;
- * outcomes and objections are immutable (triggers refuse any UPDATE or DELETE).
+ * outcomes and objections are immutable (triggers refuse any UPDATE or DELETE, on SQLite and on PostgreSQL alike).
  */
 import { ApiError } from '../../shared/errors/apiError.ts'
 import type { BlockRef, Objection, OutcomeRecord, Procedure, ProcedureKind } from '../../shared/schema/procedures.ts'
 import { memberColumns, memberOfRow } from '../auth/memberColumns.ts'
 import { blockName } from '../../shared/stage/blockName.ts'
 import { formatNewYork } from '../../shared/time/unTime.ts'
-import type { Sqlite } from '../store/sqlite.ts'
+import { sql } from 'kysely'
+import { inTransaction, lockKey, rowOf, rowsOf, type Db } from '../store/database.ts'
 
 interface ProcedureRow {
   id: number
@@ -53,12 +54,16 @@ export interface Submission {
   submittedAt: number
 }
 
-const procedureColumns = `p.id, p.document_id AS documentId, p.kind, p.revision_id AS revisionId, r.label AS revisionLabel, p.deadline,
-  p.opened_at AS openedAt, o.record, ${memberColumns('m', 'opener')}`
-const procedureFrom = `procedures p JOIN revisions r ON r.id = p.revision_id JOIN members m ON m.id = p.opened_by
-  LEFT JOIN procedure_outcomes o ON o.procedure_id = p.id`
-const objectionColumns = `s.procedure_id AS procedureId, s.delegation, s.block_position AS blockPosition, s.block_number AS blockNumber, s.reason, s.at,
-  ${memberColumns('m')}`
+const procedureColumns = sql.raw(`p.id, p.document_id AS "documentId", p.kind, p.revision_id AS "revisionId", r.label AS "revisionLabel", p.deadline,
+  p.opened_at AS "openedAt", o.record, ${memberColumns('m', 'opener')}`)
+const procedureFrom = sql.raw(`procedures p JOIN revisions r ON r.id = p.revision_id JOIN members m ON m.id = p.opened_by
+  LEFT JOIN procedure_outcomes o ON o.procedure_id = p.id`)
+const objectionColumns = sql.raw(`s.procedure_id AS "procedureId", s.delegation, s.block_position AS "blockPosition", s.block_number AS "blockNumber", s.reason, s.at,
+  ${memberColumns('m')}`)
+
+/** One writer at a time for what depends on a procedure (its objections, its outcome) and for a document's procedures. */
+const procedureLock = (id: number) => `procedure:${id}`
+const documentLock = (documentId: string) => `procedures:${documentId}`
 
 function objectionOf(row: ObjectionRow): Objection {
   return {
@@ -72,64 +77,25 @@ function objectionOf(row: ObjectionRow): Objection {
 }
 
 export class ProcedureStore {
-  private readonly db: Sqlite
-  private readonly insertProcedure
-  private readonly byDocument
-  private readonly byId
-  private readonly unsettled
-  private readonly objectionsOf
-  private readonly objectionExists
-  private readonly insertObjection
-  private readonly insertOutcome
-  private readonly seenAt
-  private readonly upsertSeen
-  private readonly unseenCount
-  private readonly submissionOf
-  private readonly insertSubmission
+  constructor(private readonly db: Db) {}
 
-  constructor(db: Sqlite) {
-    this.db = db
-    this.insertProcedure = db.prepare<[string, number, ProcedureKind, number, number, number]>(
-      'INSERT INTO procedures (document_id, revision_id, kind, deadline, opened_by, opened_at) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    this.byDocument = db.prepare<[string], ProcedureRow>(`SELECT ${procedureColumns} FROM ${procedureFrom} WHERE p.document_id = ? ORDER BY p.id`)
-    this.byId = db.prepare<[number], ProcedureRow>(`SELECT ${procedureColumns} FROM ${procedureFrom} WHERE p.id = ?`)
-    this.unsettled = db.prepare<[], ProcedureRow>(`SELECT ${procedureColumns} FROM ${procedureFrom} WHERE o.procedure_id IS NULL ORDER BY p.deadline`)
-    this.objectionsOf = db.prepare<[number], ObjectionRow>(
-      `SELECT ${objectionColumns} FROM silence_objections s JOIN members m ON m.id = s.member_id WHERE s.procedure_id = ? ORDER BY s.at, s.delegation`,
-    )
-    this.objectionExists = db.prepare<[number, string, string], { at: number }>(
-      'SELECT at FROM silence_objections WHERE procedure_id = ? AND delegation = ? AND block_number = ?',
-    )
-    this.insertObjection = db.prepare<[number, string, number, string, string, number, number]>(
-      'INSERT INTO silence_objections (procedure_id, delegation, block_position, block_number, reason, member_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    )
-    this.insertOutcome = db.prepare<[number, string, number, string]>(
-      'INSERT INTO procedure_outcomes (procedure_id, outcome, settled_at, record) VALUES (?, ?, ?, ?)',
-    )
-    this.seenAt = db.prepare<[string, number], { seenAt: number }>('SELECT seen_at AS seenAt FROM stage_seen WHERE document_id = ? AND member_id = ?')
-    this.upsertSeen = db.prepare<[string, number, number]>(
-      'INSERT INTO stage_seen (document_id, member_id, seen_at) VALUES (?, ?, ?) ON CONFLICT (document_id, member_id) DO UPDATE SET seen_at = excluded.seen_at',
-    )
-    // What others did since the member last looked: procedures opened, outcomes written, objections, the submission.
-    this.unseenCount = db.prepare<{ documentId: string; memberId: number; since: number }, { count: number }>(`
-      SELECT
-        (SELECT count(*) FROM procedures WHERE document_id = @documentId AND opened_at > @since AND opened_by != @memberId)
-      + (SELECT count(*) FROM procedure_outcomes o JOIN procedures p ON p.id = o.procedure_id
-           WHERE p.document_id = @documentId AND o.settled_at > @since)
-      + (SELECT count(*) FROM silence_objections s JOIN procedures p ON p.id = s.procedure_id
-           WHERE p.document_id = @documentId AND s.at > @since AND s.member_id != @memberId)
-      + (SELECT count(*) FROM document_submissions WHERE document_id = @documentId AND submitted_at > @since AND submitted_by != @memberId)
-      AS count`)
-    this.submissionOf = db.prepare<[string], Submission>(
-      'SELECT procedure_id AS procedureId, submitted_at AS submittedAt FROM document_submissions WHERE document_id = ?',
-    )
-    this.insertSubmission = db.prepare<[string, number, number, number]>(
-      'INSERT INTO document_submissions (document_id, procedure_id, submitted_by, submitted_at) VALUES (?, ?, ?, ?)',
+  private objectionsOf(db: Db, procedureId: number): Promise<ObjectionRow[]> {
+    return rowsOf(
+      db,
+      sql<ObjectionRow>`SELECT ${objectionColumns} FROM silence_objections s JOIN members m ON m.id = s.member_id
+        WHERE s.procedure_id = ${procedureId} ORDER BY s.at, s.delegation`,
     )
   }
 
-  private procedureOf(row: ProcedureRow): Procedure {
+  private byId(db: Db, id: number): Promise<ProcedureRow | undefined> {
+    return rowOf(db, sql<ProcedureRow>`SELECT ${procedureColumns} FROM ${procedureFrom} WHERE p.id = ${id}`)
+  }
+
+  private byDocument(db: Db, documentId: string): Promise<ProcedureRow[]> {
+    return rowsOf(db, sql<ProcedureRow>`SELECT ${procedureColumns} FROM ${procedureFrom} WHERE p.document_id = ${documentId} ORDER BY p.id`)
+  }
+
+  private async procedureOf(db: Db, row: ProcedureRow): Promise<Procedure> {
     return {
       id: row.id,
       documentId: row.documentId,
@@ -138,7 +104,7 @@ export class ProcedureStore {
       deadline: row.deadline,
       openedBy: memberOfRow(row, 'opener'),
       openedAt: row.openedAt,
-      objections: this.objectionsOf.all(row.id).map(objectionOf),
+      objections: (await this.objectionsOf(db, row.id)).map(objectionOf),
       outcome: row.record === null ? null : (JSON.parse(row.record) as OutcomeRecord),
     }
   }
@@ -147,67 +113,92 @@ export class ProcedureStore {
    * Opens a procedure unless one of the document's is still running (its deadline not reached) or awaits settlement:
    * one stage at a time. Checked and written in one transaction.
    */
-  open(input: NewProcedure): Procedure {
-    const id = this.db
-      .transaction(() => {
-        const running = this.byDocument.all(input.documentId).find((row) => row.record === null)
-        if (running) {
-          const what = running.kind === 'silence' ? 'a silence procedure' : 'a comment period'
-          throw new ApiError(409, 'procedure_running', `${what} on ${running.revisionLabel} runs until ${formatNewYork(running.deadline)}; one procedure at a time`, {
-            procedureId: running.id,
-            deadline: new Date(running.deadline).toISOString(),
-          })
-        }
-        return Number(this.insertProcedure.run(input.documentId, input.revisionId, input.kind, input.deadline, input.openedBy, input.openedAt).lastInsertRowid)
-      })
-      .immediate()
-    return this.get(input.documentId, id)!
+  async open(input: NewProcedure): Promise<Procedure> {
+    const id = await inTransaction(this.db, async (trx) => {
+      await lockKey(trx, documentLock(input.documentId))
+      const running = (await this.byDocument(trx, input.documentId)).find((row) => row.record === null)
+      if (running) {
+        const what = running.kind === 'silence' ? 'a silence procedure' : 'a comment period'
+        throw new ApiError(409, 'procedure_running', `${what} on ${running.revisionLabel} runs until ${formatNewYork(running.deadline)}; one procedure at a time`, {
+          procedureId: running.id,
+          deadline: new Date(running.deadline).toISOString(),
+        })
+      }
+      const row = await trx
+        .insertInto('procedures')
+        .values({
+          document_id: input.documentId,
+          revision_id: input.revisionId,
+          kind: input.kind,
+          deadline: input.deadline,
+          opened_by: input.openedBy,
+          opened_at: input.openedAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return row.id
+    })
+    return (await this.get(input.documentId, id))!
   }
 
-  list(documentId: string): Procedure[] {
-    return this.byDocument.all(documentId).map((row) => this.procedureOf(row))
+  async list(documentId: string): Promise<Procedure[]> {
+    const out: Procedure[] = []
+    for (const row of await this.byDocument(this.db, documentId)) out.push(await this.procedureOf(this.db, row))
+    return out
   }
 
-  get(documentId: string, id: number): Procedure | null {
-    const row = this.byId.get(id)
-    return row && row.documentId === documentId ? this.procedureOf(row) : null
+  async get(documentId: string, id: number): Promise<Procedure | null> {
+    const row = await this.byId(this.db, id)
+    return row && row.documentId === documentId ? this.procedureOf(this.db, row) : null
   }
 
   /** Every procedure whose outcome is not written yet, soonest deadline first. */
-  pending(): Procedure[] {
-    return this.unsettled.all().map((row) => this.procedureOf(row))
+  async pending(): Promise<Procedure[]> {
+    const rows = await rowsOf(this.db, sql<ProcedureRow>`SELECT ${procedureColumns} FROM ${procedureFrom} WHERE o.procedure_id IS NULL ORDER BY p.deadline`)
+    const out: Procedure[] = []
+    for (const row of rows) out.push(await this.procedureOf(this.db, row))
+    return out
   }
 
   /**
    * Records a delegation breaking silence on a block. `check` runs inside the transaction, with the procedure as stored
    * (outcome included), and throws to refuse: nothing is stored then.
    */
-  addObjection(objection: NewObjection, check: (procedure: Procedure) => void): Objection {
-    this.db
-      .transaction(() => {
-        const row = this.byId.get(objection.procedureId)
-        if (!row) throw new ApiError(404, 'procedure_not_found', `there is no procedure ${objection.procedureId}`)
-        check(this.procedureOf(row))
-        if (this.objectionExists.get(objection.procedureId, objection.delegation, objection.block.number)) {
-          throw new ApiError(
-            409,
-            'already_objected',
-            `${objection.delegation} has already broken silence on ${blockName(objection.block.number)}; a delegation breaks silence once per block`,
-          )
-        }
-        this.insertObjection.run(
-          objection.procedureId,
-          objection.delegation,
-          objection.block.position,
-          objection.block.number,
-          objection.reason,
-          objection.memberId,
-          objection.at,
+  async addObjection(objection: NewObjection, check: (procedure: Procedure) => void): Promise<Objection> {
+    await inTransaction(this.db, async (trx) => {
+      // Settlement takes the same lock: an objection is stored before the outcome is written, or refused after.
+      await lockKey(trx, procedureLock(objection.procedureId))
+      const row = await this.byId(trx, objection.procedureId)
+      if (!row) throw new ApiError(404, 'procedure_not_found', `there is no procedure ${objection.procedureId}`)
+      check(await this.procedureOf(trx, row))
+      const existing = await trx
+        .selectFrom('silence_objections')
+        .select('at')
+        .where('procedure_id', '=', objection.procedureId)
+        .where('delegation', '=', objection.delegation)
+        .where('block_number', '=', objection.block.number)
+        .executeTakeFirst()
+      if (existing) {
+        throw new ApiError(
+          409,
+          'already_objected',
+          `${objection.delegation} has already broken silence on ${blockName(objection.block.number)}; a delegation breaks silence once per block`,
         )
-      })
-      .immediate()
-    return this.objectionsOf
-      .all(objection.procedureId)
+      }
+      await trx
+        .insertInto('silence_objections')
+        .values({
+          procedure_id: objection.procedureId,
+          delegation: objection.delegation,
+          block_position: objection.block.position,
+          block_number: objection.block.number,
+          reason: objection.reason,
+          member_id: objection.memberId,
+          at: objection.at,
+        })
+        .execute()
+    })
+    return (await this.objectionsOf(this.db, objection.procedureId))
       .map(objectionOf)
       .find((stored) => stored.delegation === objection.delegation && stored.block.number === objection.block.number)!
   }
@@ -216,41 +207,82 @@ export class ProcedureStore {
    * Writes the procedure's outcome once: `record` is built inside the transaction from the procedure as stored, so every
    * objection stored before it counts. Returns the record written now, or null when one already was (idempotent).
    */
-  settle(procedureId: number, record: (procedure: Procedure) => OutcomeRecord): OutcomeRecord | null {
-    return this.db
-      .transaction(() => {
-        const row = this.byId.get(procedureId)
-        if (!row || row.record !== null) return null
-        const outcome = record(this.procedureOf(row))
-        this.insertOutcome.run(procedureId, outcome.outcome, outcome.settledAt, JSON.stringify(outcome))
-        return outcome
-      })
-      .immediate()
+  settle(procedureId: number, record: (procedure: Procedure) => OutcomeRecord): Promise<OutcomeRecord | null> {
+    return inTransaction(this.db, async (trx) => {
+      await lockKey(trx, procedureLock(procedureId))
+      const row = await this.byId(trx, procedureId)
+      if (!row || row.record !== null) return null
+      const outcome = record(await this.procedureOf(trx, row))
+      await trx
+        .insertInto('procedure_outcomes')
+        .values({ procedure_id: procedureId, outcome: outcome.outcome, settled_at: outcome.settledAt, record: JSON.stringify(outcome) })
+        .execute()
+      return outcome
+    })
   }
 
   /** Stage changes and objections by others since the member last looked (everything, if never). */
-  unseen(documentId: string, memberId: number): number {
-    const since = this.seenAt.get(documentId, memberId)?.seenAt ?? 0
-    return this.unseenCount.get({ documentId, memberId, since })!.count
+  async unseen(documentId: string, memberId: number): Promise<number> {
+    const seen = await this.db
+      .selectFrom('stage_seen')
+      .select('seen_at')
+      .where('document_id', '=', documentId)
+      .where('member_id', '=', memberId)
+      .executeTakeFirst()
+    const since = seen?.seen_at ?? 0
+    // What others did since the member last looked: procedures opened, outcomes written, objections, the submission.
+    const row = await rowOf(
+      this.db,
+      sql<{ count: number }>`SELECT
+        (SELECT count(*) FROM procedures WHERE document_id = ${documentId} AND opened_at > ${since} AND opened_by != ${memberId})
+      + (SELECT count(*) FROM procedure_outcomes o JOIN procedures p ON p.id = o.procedure_id
+           WHERE p.document_id = ${documentId} AND o.settled_at > ${since})
+      + (SELECT count(*) FROM silence_objections s JOIN procedures p ON p.id = s.procedure_id
+           WHERE p.document_id = ${documentId} AND s.at > ${since} AND s.member_id != ${memberId})
+      + (SELECT count(*) FROM document_submissions WHERE document_id = ${documentId} AND submitted_at > ${since} AND submitted_by != ${memberId})
+      AS "count"`,
+    )
+    return Number(row?.count ?? 0)
   }
 
-  markSeen(documentId: string, memberId: number, at: number): void {
-    this.upsertSeen.run(documentId, memberId, at)
+  async markSeen(documentId: string, memberId: number, at: number): Promise<void> {
+    await this.db
+      .insertInto('stage_seen')
+      .values({ document_id: documentId, member_id: memberId, seen_at: at })
+      .onConflict((conflict) => conflict.columns(['document_id', 'member_id']).doUpdateSet((eb) => ({ seen_at: eb.ref('excluded.seen_at') })))
+      .execute()
   }
 
-  submission(documentId: string): Submission | null {
-    return this.submissionOf.get(documentId) ?? null
+  private submissionOf(db: Db, documentId: string): Promise<Submission | undefined> {
+    return db
+      .selectFrom('document_submissions')
+      .select(['procedure_id as procedureId', 'submitted_at as submittedAt'])
+      .where('document_id', '=', documentId)
+      .executeTakeFirst()
   }
 
-  /** Marks the document submitted; `check` runs inside the transaction and throws to refuse. */
-  submit(documentId: string, procedureId: number, memberId: number, at: number, check: () => void): Submission {
-    this.db
-      .transaction(() => {
-        check()
-        if (this.submissionOf.get(documentId)) throw new ApiError(409, 'already_submitted', 'this document has already been marked as submitted')
-        this.insertSubmission.run(documentId, procedureId, memberId, at)
-      })
-      .immediate()
-    return this.submission(documentId)!
+  async submission(documentId: string): Promise<Submission | null> {
+    return (await this.submissionOf(this.db, documentId)) ?? null
+  }
+
+  /**
+   * Marks the document submitted under `procedureId`, which the caller found adopted: refused (409) when, in the
+   * transaction that writes it, that procedure is no longer the document's latest on its latest revision.
+   */
+  async submit(documentId: string, procedureId: number, memberId: number, at: number): Promise<Submission> {
+    await inTransaction(this.db, async (trx) => {
+      await lockKey(trx, documentLock(documentId))
+      const latest = await trx.selectFrom('procedures').select(['id', 'revision_id']).where('document_id', '=', documentId).orderBy('id', 'desc').limit(1).executeTakeFirst()
+      const revision = await trx.selectFrom('revisions').select('id').where('document_id', '=', documentId).orderBy('id', 'desc').limit(1).executeTakeFirst()
+      if (!latest || latest.id !== procedureId || latest.revision_id !== revision?.id) {
+        throw new ApiError(409, 'not_adopted', 'the document changed meanwhile (a procedure was opened or a revision cut); it is no longer adopted as it was')
+      }
+      if (await this.submissionOf(trx, documentId)) throw new ApiError(409, 'already_submitted', 'this document has already been marked as submitted')
+      await trx
+        .insertInto('document_submissions')
+        .values({ document_id: documentId, procedure_id: procedureId, submitted_by: memberId, submitted_at: at })
+        .execute()
+    })
+    return (await this.submission(documentId))!
   }
 }

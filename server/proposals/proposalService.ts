@@ -118,16 +118,17 @@ export class ProposalService {
   constructor(private readonly deps: ProposalServiceDeps) {}
 
   /** The stored proposal, or 404. */
-  get(documentId: string, proposalId: string): StoredProposal {
-    const proposal = this.deps.proposals.get(documentId, proposalId)
+  async get(documentId: string, proposalId: string): Promise<StoredProposal> {
+    const proposal = await this.deps.proposals.get(documentId, proposalId)
     if (!proposal) throw notFound(proposalId)
     return proposal
   }
 
   /** The document's proposals in document order, placed in the current text. */
-  list(documentId: string, filter: Omit<ProposalFilter, 'revision'> = {}): Promise<Proposal[]> {
+  async list(documentId: string, filter: Omit<ProposalFilter, 'revision'> = {}): Promise<Proposal[]> {
+    const all = await this.deps.proposals.list(documentId)
     return this.read(documentId, (view) => {
-      const stored = this.deps.proposals.list(documentId).filter(
+      const stored = all.filter(
         (proposal) => (!filter.status || proposal.status === filter.status) && (!filter.delegation || proposal.proposer.delegation === filter.delegation),
       )
       return stored.map((proposal) => served(view, proposal)).sort(inDocumentOrder)
@@ -135,9 +136,8 @@ export class ProposalService {
   }
 
   /** The proposals accepted after `after` and until `until` (ms), as a comparison names them. */
-  acceptedBetween(documentId: string, after: number, until: number): AcceptedChange[] {
-    return this.deps.proposals
-      .list(documentId)
+  async acceptedBetween(documentId: string, after: number, until: number): Promise<AcceptedChange[]> {
+    return (await this.deps.proposals.list(documentId))
       .filter((proposal) => proposal.status === 'accepted' && proposal.decision !== null && proposal.decision.at > after && proposal.decision.at <= until)
       .map((proposal) => ({
         kind: proposal.kind,
@@ -149,31 +149,31 @@ export class ProposalService {
   }
 
   /** The proposals open when a revision was cut, or null when none were recorded. */
-  forRevision(revisionId: number): Proposal[] | null {
+  forRevision(revisionId: number): Promise<Proposal[] | null> {
     return this.deps.proposals.forRevision(revisionId)
   }
 
   /** Records the proposals open now with a revision just cut. */
   async recordForRevision(documentId: string, revisionId: number): Promise<void> {
-    this.deps.proposals.recordForRevision(revisionId, await this.list(documentId, { status: 'open' }))
+    await this.deps.proposals.recordForRevision(revisionId, await this.list(documentId, { status: 'open' }))
   }
 
   async create(documentId: string, member: Member, payload: CreateProposal): Promise<Proposal> {
     const refs = 'refs' in payload ? payload.refs : null
     if (refs) this.checkRefs(refs)
     const delegation = speakingFor(member)
-    const created = await this.read(documentId, (view) => {
-      const anchor = 'anchor' in payload ? payload.anchor : null
-      const recommendationId = 'recommendationId' in payload ? payload.recommendationId : null
-      let quote: string
+    const anchor = 'anchor' in payload ? payload.anchor : null
+    const recommendationId = 'recommendationId' in payload ? payload.recommendationId : null
+    const quote = await this.read(documentId, (view) => {
       try {
         const target = locate(view.doc, view.fragment, { kind: payload.kind, anchor, recommendationId })
-        quote = quoteAt(view.fragment, target)
+        return quoteAt(view.fragment, target)
       } catch (error) {
         if (error instanceof ProposalConflict) throw new ApiError(conflictStatus[error.code], error.code, error.message)
         throw error
       }
-      const stored = this.deps.proposals.create({
+    })
+    const stored = await this.deps.proposals.create({
         documentId,
         kind: payload.kind,
         anchor: anchor ? { ...anchor, quote } : null,
@@ -185,14 +185,13 @@ export class ProposalService {
         proposerId: member.id,
         delegation,
       })
-      return served(view, stored)
-    })
+    const created = await this.read(documentId, (view) => served(view, stored))
     this.publish('created', created)
     return created
   }
 
   async edit(documentId: string, proposalId: string, change: EditProposal): Promise<Proposal> {
-    const proposal = this.get(documentId, proposalId)
+    const proposal = await this.get(documentId, proposalId)
     if (change.text !== undefined && (proposal.kind === 'delete' || proposal.kind === 'relink')) {
       throw new ApiError(422, 'text_not_applicable', `a ${proposal.kind} proposal has no text to edit`)
     }
@@ -200,14 +199,14 @@ export class ProposalService {
       throw new ApiError(422, 'refs_not_applicable', `a ${proposal.kind} proposal has no links to edit`)
     }
     if (change.refs) this.checkRefs(change.refs)
-    if (!this.deps.proposals.edit(documentId, proposalId, change)) throw notOpen(this.get(documentId, proposalId))
+    if (!(await this.deps.proposals.edit(documentId, proposalId, change))) throw notOpen(await this.get(documentId, proposalId))
     return this.changed(documentId, proposalId, 'edited')
   }
 
   async takeStance(documentId: string, proposalId: string, member: Member, stance: TakeStance): Promise<Proposal> {
-    const proposal = this.get(documentId, proposalId)
+    const proposal = await this.get(documentId, proposalId)
     if (proposal.status !== 'open') throw notOpen(proposal)
-    this.deps.proposals.takeStance(proposalId, speakingFor(member), stance.stance, stance.reason || null, member.id)
+    await this.deps.proposals.takeStance(proposalId, speakingFor(member), stance.stance, stance.reason || null, member.id)
     return this.changed(documentId, proposalId, 'stance')
   }
 
@@ -237,13 +236,13 @@ export class ProposalService {
     status: Extract<DecisionStatus, 'accepted' | 'bracketed'>,
     change: typeof applyProposal,
   ): Promise<Proposal> {
-    const proposal = this.get(documentId, proposalId)
+    const proposal = await this.get(documentId, proposalId)
     if (proposal.status !== 'open') throw notOpen(proposal)
     if (proposal.refs) this.checkRefs(proposal.refs)
     const creditedTo = status === 'accepted' ? proposal.proposer.delegation : null
     // The claim comes first: the one decision that finds the proposal open goes on to change the text.
-    if (!this.deps.proposals.claimDecision(documentId, proposalId, { status, by: member.id, reason: note, creditedTo })) {
-      throw notOpen(this.get(documentId, proposalId))
+    if (!(await this.deps.proposals.claimDecision(documentId, proposalId, { status, by: member.id, reason: note, creditedTo }))) {
+      throw notOpen(await this.get(documentId, proposalId))
     }
     let applied: Applied | null = null
     try {
@@ -252,7 +251,7 @@ export class ProposalService {
         applied = change(doc, doc.getXmlFragment(contentField), { ...proposal, delegation: proposal.proposer.delegation })
       })
     } catch (error) {
-      this.deps.proposals.releaseDecision(proposalId, status)
+      await this.deps.proposals.releaseDecision(proposalId, status)
       if (error instanceof ProposalConflict) {
         const message = status === 'accepted' && error.code === 'anchor_outdated' ? `${error.message}: it can still be bracketed or rejected` : error.message
         throw new ApiError(409, error.code === 'anchor_outdated' ? 'proposal_outdated' : error.code, message)
@@ -260,7 +259,7 @@ export class ProposalService {
       if (error instanceof RoomUnavailable) throw new ApiError(503, 'document_unavailable', `${error.message}; try again later`)
       throw error
     }
-    if (applied) this.deps.proposals.recordApplied(proposalId, applied)
+    if (applied) await this.deps.proposals.recordApplied(proposalId, applied)
     return this.changed(documentId, proposalId, status)
   }
 
@@ -270,9 +269,9 @@ export class ProposalService {
     decision: { status: DecisionStatus; by: number; reason: string | null; creditedTo: string | null },
     change: ProposalChangeName,
   ): Promise<Proposal> {
-    const proposal = this.get(documentId, proposalId)
+    const proposal = await this.get(documentId, proposalId)
     if (proposal.status !== 'open') throw notOpen(proposal)
-    if (!this.deps.proposals.claimDecision(documentId, proposalId, decision)) throw notOpen(this.get(documentId, proposalId))
+    if (!(await this.deps.proposals.claimDecision(documentId, proposalId, decision))) throw notOpen(await this.get(documentId, proposalId))
     return this.changed(documentId, proposalId, change)
   }
 
@@ -290,7 +289,8 @@ export class ProposalService {
   }
 
   private async changed(documentId: string, proposalId: string, change: ProposalChangeName): Promise<Proposal> {
-    const proposal = await this.read(documentId, (view) => served(view, this.get(documentId, proposalId)))
+    const stored = await this.get(documentId, proposalId)
+    const proposal = await this.read(documentId, (view) => served(view, stored))
     this.publish(change, proposal)
     return proposal
   }

@@ -3,7 +3,8 @@ import { ApiError } from '../../shared/errors/apiError.ts'
 import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
 import type { RevisionSummary } from '../../shared/schema/revision.ts'
 import { memberColumns, memberOfRow } from '../auth/memberColumns.ts'
-import type { Sqlite } from '../store/sqlite.ts'
+import { sql } from 'kysely'
+import { inTransaction, lockKey, rowOf, rowsOf, type Db } from '../store/database.ts'
 
 export type { RevisionSummary }
 
@@ -27,7 +28,7 @@ interface RevisionRow {
   createdAt: number
 }
 
-const summaryColumns = `r.id, r.document_id AS documentId, r.label, r.note, r.created_at AS createdAt, ${memberColumns('m', 'author')}`
+const summaryColumns = sql.raw(`r.id, r.document_id AS "documentId", r.label, r.note, r.created_at AS "createdAt", ${memberColumns('m', 'author')}`)
 
 function summary(row: RevisionRow): RevisionSummary {
   return {
@@ -41,53 +42,72 @@ function summary(row: RevisionRow): RevisionSummary {
 }
 
 export class RevisionStore {
-  private readonly insert
-  private readonly byLabel
-  private readonly listOf
-  private readonly byId
-  private readonly latest
-
-  constructor(db: Sqlite) {
-    this.insert = db.prepare<[string, string, string | null, Uint8Array, string, number, number]>(
-      'INSERT INTO revisions (document_id, label, note, state, content, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    )
-    this.byLabel = db.prepare<[string, string], { id: number }>('SELECT id FROM revisions WHERE document_id = ? AND label = ? COLLATE NOCASE')
-    this.listOf = db.prepare<[string], RevisionRow>(
-      `SELECT ${summaryColumns} FROM revisions r JOIN members m ON m.id = r.created_by WHERE r.document_id = ? ORDER BY r.id`,
-    )
-    this.latest = db.prepare<[string], { id: number }>('SELECT max(id) AS id FROM revisions WHERE document_id = ? HAVING max(id) IS NOT NULL')
-    this.byId = db.prepare<[string, number], RevisionRow & { state: Buffer; content: string }>(
-      `SELECT ${summaryColumns}, r.state, r.content FROM revisions r JOIN members m ON m.id = r.created_by
-       WHERE r.document_id = ? AND r.id = ?`,
-    )
-  }
+  constructor(private readonly db: Db) {}
 
   /** The id of the document's latest revision, or null before its first. */
-  latestId(documentId: string): number | null {
-    return this.latest.get(documentId)?.id ?? null
+  async latestId(documentId: string): Promise<number | null> {
+    const row = await this.db
+      .selectFrom('revisions')
+      .select('id')
+      .where('document_id', '=', documentId)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    return row?.id ?? null
   }
 
-  cut(input: { documentId: string; label: string; note: string | null; state: Uint8Array; content: DraftDocJson; createdBy: number }): RevisionSummary {
-    if (this.byLabel.get(input.documentId, input.label)) {
-      throw new RevisionError('revision_label_taken', `this document already has a revision named "${input.label}"`)
-    }
-    const id = Number(
-      this.insert.run(input.documentId, input.label, input.note, input.state, JSON.stringify(input.content), input.createdBy, Date.now()).lastInsertRowid,
+  async cut(input: { documentId: string; label: string; note: string | null; state: Uint8Array; content: DraftDocJson; createdBy: number }): Promise<RevisionSummary> {
+    const id = await inTransaction(this.db, async (trx) => {
+      // Labels differ without regard to case: one cut at a time per document checks and writes.
+      await lockKey(trx, `revisions:${input.documentId}`)
+      const taken = await trx
+        .selectFrom('revisions')
+        .select('id')
+        .where('document_id', '=', input.documentId)
+        .where(sql`lower(label)`, '=', input.label.toLowerCase())
+        .executeTakeFirst()
+      if (taken) throw new RevisionError('revision_label_taken', `this document already has a revision named "${input.label}"`)
+      const row = await trx
+        .insertInto('revisions')
+        .values({
+          document_id: input.documentId,
+          label: input.label,
+          note: input.note,
+          state: input.state,
+          content: JSON.stringify(input.content),
+          created_by: input.createdBy,
+          created_at: Date.now(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return row.id
+    })
+    return (await this.summary(input.documentId, id))!
+  }
+
+  async list(documentId: string): Promise<RevisionSummary[]> {
+    const rows = await rowsOf(
+      this.db,
+      sql<RevisionRow>`SELECT ${summaryColumns} FROM revisions r JOIN members m ON m.id = r.created_by WHERE r.document_id = ${documentId} ORDER BY r.id`,
     )
-    return this.summary(input.documentId, id)!
+    return rows.map(summary)
   }
 
-  list(documentId: string): RevisionSummary[] {
-    return this.listOf.all(documentId).map(summary)
+  private byId(documentId: string, id: number) {
+    return rowOf(
+      this.db,
+      sql<RevisionRow & { state: Uint8Array; content: string }>`SELECT ${summaryColumns}, r.state, r.content FROM revisions r
+        JOIN members m ON m.id = r.created_by WHERE r.document_id = ${documentId} AND r.id = ${id}`,
+    )
   }
 
-  summary(documentId: string, id: number): RevisionSummary | null {
-    const row = this.byId.get(documentId, id)
+  async summary(documentId: string, id: number): Promise<RevisionSummary | null> {
+    const row = await this.byId(documentId, id)
     return row ? summary(row) : null
   }
 
-  get(documentId: string, id: number): Revision | null {
-    const row = this.byId.get(documentId, id)
+  async get(documentId: string, id: number): Promise<Revision | null> {
+    const row = await this.byId(documentId, id)
     if (!row) return null
     return { ...summary(row), content: JSON.parse(row.content) as DraftDocJson, state: new Uint8Array(row.state) }
   }

@@ -30,11 +30,11 @@ export interface AuthRouteDeps {
 }
 
 export function authRoutes({ members, sessions, sessionTtlMs, trustProxy, onSessionEnded }: AuthRouteDeps) {
-  const signedIn = (member: Member): SignedIn => ({ member, permissions: memberPermissions(member), language: members.language(member.id) })
+  const signedIn = async (member: Member): Promise<SignedIn> => ({ member, permissions: memberPermissions(member), language: await members.language(member.id) })
   return new Hono<AppEnv>()
     .post('/auth/invite', async (c) => {
       const { token } = await parseJson(c, InviteExchange)
-      const outcome = sessions.acceptInvite(token, (id) => members.get(id))
+      const outcome = await sessions.acceptInvite(token)
       if ('error' in outcome) throw new ApiError(400, outcome.error, inviteErrors[outcome.error])
       setCookie(c, sessionCookie, outcome.sessionToken, {
         httpOnly: true,
@@ -43,18 +43,18 @@ export function authRoutes({ members, sessions, sessionTtlMs, trustProxy, onSess
         path: '/',
         maxAge: Math.floor(sessionTtlMs / 1000),
       })
-      return reply(c, SignedIn, signedIn(outcome.member))
+      return reply(c, SignedIn, await signedIn(outcome.member))
     })
-    .post('/auth/signout', (c) => {
+    .post('/auth/signout', async (c) => {
       const cookie = getCookie(c, sessionCookie)
       if (cookie) {
-        sessions.end(cookie)
+        await sessions.end(cookie)
         onSessionEnded?.()
       }
       deleteCookie(c, sessionCookie, { path: '/' })
       return c.body(null, 204)
     })
-    .get('/me', authenticate(members, sessions), (c) => reply(c, SignedIn, signedIn(c.get('member'))))
+    .get('/me', authenticate(members, sessions), async (c) => reply(c, SignedIn, await signedIn(c.get('member'))))
 }
 
 /**
@@ -64,7 +64,7 @@ export function authRoutes({ members, sessions, sessionTtlMs, trustProxy, onSess
 export function preferenceRoutes({ members }: { members: MemberDirectory }) {
   return new Hono<AppEnv>().put('/me/language', async (c) => {
     const { language } = await parseJson(c, ChooseLanguage)
-    members.setLanguage(c.get('member').id, language)
+    await members.setLanguage(c.get('member').id, language)
     return c.body(null, 204)
   })
 }

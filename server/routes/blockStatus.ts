@@ -9,14 +9,14 @@ import { allowOnDocument } from './documentScope.ts'
 export function blockStatusRoutes({ blocks, maxBlocksPerStatusChange }: { blocks: BlockStatusService; maxBlocksPerStatusChange: number }) {
   const { SetBlockStatus, ReopenBlocks } = blockStatusPayloads(maxBlocksPerStatusChange)
   return new Hono<AppEnv>()
-    .get('/:id/blocks/status', (c) => reply(c, BlockStatusList, blocks.list(c.get('document').id)))
+    .get('/:id/blocks/status', async (c) => reply(c, BlockStatusList, blocks.list(c.get('document').id)))
     .put('/:id/blocks/status', allowOnDocument('block.status.set'), async (c) => {
       const { blocks: keys, status } = await parseJson(c, SetBlockStatus)
       return reply(c, BlockStatusList, await blocks.set(c.get('document').id, c.get('member'), keys, status))
     })
     .post('/:id/blocks/reopen', allowOnDocument('block.reopen'), async (c) => {
       const { blocks: keys, reason } = await parseJson(c, ReopenBlocks)
-      return reply(c, BlockStatusList, blocks.reopen(c.get('document').id, c.get('member'), keys, reason))
+      return reply(c, BlockStatusList, await blocks.reopen(c.get('document').id, c.get('member'), keys, reason))
     })
-    .get('/:id/blocks/audit', allowOnDocument('audit.read'), (c) => reply(c, BlockStatusAudit, blocks.audit(c.get('document').id)))
+    .get('/:id/blocks/audit', allowOnDocument('audit.read'), async (c) => reply(c, BlockStatusAudit, await blocks.audit(c.get('document').id)))
 }

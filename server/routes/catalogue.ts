@@ -15,18 +15,18 @@ function served(catalogue: CatalogueStore): ServedCatalogue {
 
 export function catalogueRoutes({ catalogue }: { catalogue: CatalogueStore }) {
   return new Hono<AppEnv>()
-    .get('/', allow('catalogue.read'), (c) => reply(c, ServedCatalogue, served(catalogue)))
-    .get('/history', allow('catalogue.read'), (c) => reply(c, CatalogueHistory, catalogue.history()))
-    .get('/revisions/:revision', allow('catalogue.read'), (c) => {
+    .get('/', allow('catalogue.read'), async (c) => reply(c, ServedCatalogue, served(catalogue)))
+    .get('/history', allow('catalogue.read'), async (c) => reply(c, CatalogueHistory, await catalogue.history()))
+    .get('/revisions/:revision', allow('catalogue.read'), async (c) => {
       const text = c.req.param('revision')
       const revision = /^\d{1,9}$/.test(text) ? Number(text) : null
-      const version = revision === null ? null : catalogue.version(revision)
+      const version = revision === null ? null : await catalogue.version(revision)
       if (!version) throw new ApiError(404, 'catalogue_revision_not_found', `the catalogue has no revision ${text}`)
       return reply(c, CatalogueVersionDetail, version)
     })
     .put('/', allow('catalogue.edit'), async (c) => {
       const { baseRevision, ...override } = await parseJson(c, CatalogueUpdate)
-      catalogue.replaceOverride(override, c.get('member').id, baseRevision)
+      await catalogue.replaceOverride(override, c.get('member').id, baseRevision)
       return reply(c, ServedCatalogue, served(catalogue))
     })
 }

@@ -26,61 +26,61 @@ const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml
 
 /** Under the document scope (`documentRoutesScoped`). */
 export function commentRoutes({ comments, heavy, maxCommentChars, inputsOpen }: CommentRouteDeps) {
-  const open = (c: Context<AppEnv>) => inputsOpen?.(c.get('document').id)
+  const open = async (c: Context<AppEnv>) => inputsOpen?.(c.get('document').id)
   const { OpenThread, CommentText } = commentPayloads(maxCommentChars)
 
   /** The thread named in the path, on the scoped document; 404 otherwise. */
-  const threadIdOf = (c: Context<AppEnv>): string => {
+  const threadIdOf = async (c: Context<AppEnv>): Promise<string> => {
     const threadId = c.req.param('threadId') ?? ''
-    if (!comments.thread(c.get('document').id, threadId)) throw threadNotFound(threadId)
+    if (!(await comments.thread(c.get('document').id, threadId))) throw threadNotFound(threadId)
     return threadId
   }
   /** The comment named in the path, on the scoped document, if the member may `action` it (only its author may). */
-  const ownCommentOf = (c: Context<AppEnv>, action: 'edit' | 'delete'): CommentRef => {
+  const ownCommentOf = async (c: Context<AppEnv>, action: 'edit' | 'delete'): Promise<CommentRef> => {
     const commentId = c.req.param('commentId') ?? ''
-    const ref = comments.comment(c.get('document').id, commentId)
+    const ref = await comments.comment(c.get('document').id, commentId)
     if (!ref) throw commentNotFound(commentId)
     if (!can({ ...c.get('subject'), authorId: ref.authorId }, `comment.${action}`)) throw new ApiError(403, 'not_your_comment', `you may ${action} only your own comments`)
     return ref
   }
-  const answer = (c: Context<AppEnv>, thread: Thread | null, notFound: ApiError, status: 200 | 201 = 200) => {
+  const answer = async (c: Context<AppEnv>, thread: Thread | null, notFound: ApiError, status: 200 | 201 = 200) => {
     if (!thread) throw notFound
     return reply(c, ThreadAnswer, { thread }, status)
   }
 
   return new Hono<AppEnv>()
-    .get('/:id/threads', (c) => reply(c, ThreadList, { threads: comments.threads(c.get('document').id) }))
-    .get('/:id/comments/seen', (c) => reply(c, CommentsSeen, { seenAt: comments.seenAt(c.get('document').id, c.get('member').id) }))
-    .post('/:id/comments/seen', (c) => reply(c, CommentsSeen, { seenAt: comments.markSeen(c.get('document').id, c.get('member').id) }))
+    .get('/:id/threads', async (c) => reply(c, ThreadList, { threads: await comments.threads(c.get('document').id) }))
+    .get('/:id/comments/seen', async (c) => reply(c, CommentsSeen, { seenAt: await comments.seenAt(c.get('document').id, c.get('member').id) }))
+    .post('/:id/comments/seen', async (c) => reply(c, CommentsSeen, { seenAt: await comments.markSeen(c.get('document').id, c.get('member').id) }))
     .post('/:id/threads', allowOnDocument('comment.create'), async (c) => {
       const { anchor, body } = await parseJson(c, OpenThread)
-      open(c)
-      return reply(c, ThreadAnswer, { thread: comments.open(c.get('document').id, c.get('member').id, anchor, body) }, 201)
+      await open(c)
+      return reply(c, ThreadAnswer, { thread: await comments.open(c.get('document').id, c.get('member').id, anchor, body) }, 201)
     })
     .post('/:id/threads/:threadId/comments', allowOnDocument('comment.create'), async (c) => {
-      const threadId = threadIdOf(c)
+      const threadId = await threadIdOf(c)
       const { body } = await parseJson(c, CommentText)
-      open(c)
-      return answer(c, comments.reply(c.get('document').id, threadId, c.get('member').id, body), threadNotFound(threadId), 201)
+      await open(c)
+      return answer(c, await comments.reply(c.get('document').id, threadId, c.get('member').id, body), threadNotFound(threadId), 201)
     })
     .patch('/:id/comments/:commentId', async (c) => {
-      const ref = ownCommentOf(c, 'edit')
+      const ref = await ownCommentOf(c, 'edit')
       if (ref.deleted) throw new ApiError(409, 'comment_deleted', 'this comment has been deleted; it can no longer be edited')
       const { body } = await parseJson(c, CommentText)
-      open(c)
-      return answer(c, comments.edit(ref, body), commentNotFound(ref.id))
+      await open(c)
+      return answer(c, await comments.edit(ref, body), commentNotFound(ref.id))
     })
-    .delete('/:id/comments/:commentId', (c) => {
-      const ref = ownCommentOf(c, 'delete')
-      return answer(c, comments.delete(ref), commentNotFound(ref.id))
+    .delete('/:id/comments/:commentId', async (c) => {
+      const ref = await ownCommentOf(c, 'delete')
+      return answer(c, await comments.delete(ref), commentNotFound(ref.id))
     })
-    .post('/:id/threads/:threadId/resolve', allowOnDocument('thread.resolve'), (c) => {
-      const threadId = threadIdOf(c)
-      return answer(c, comments.resolve(c.get('document').id, threadId, c.get('member').id), threadNotFound(threadId))
+    .post('/:id/threads/:threadId/resolve', allowOnDocument('thread.resolve'), async (c) => {
+      const threadId = await threadIdOf(c)
+      return answer(c, await comments.resolve(c.get('document').id, threadId, c.get('member').id), threadNotFound(threadId))
     })
-    .post('/:id/threads/:threadId/reopen', allowOnDocument('thread.resolve'), (c) => {
-      const threadId = threadIdOf(c)
-      return answer(c, comments.reopen(c.get('document').id, threadId), threadNotFound(threadId))
+    .post('/:id/threads/:threadId/reopen', allowOnDocument('thread.resolve'), async (c) => {
+      const threadId = await threadIdOf(c)
+      return answer(c, await comments.reopen(c.get('document').id, threadId), threadNotFound(threadId))
     })
     .get('/:id/compilation', allowOnDocument('document.export'), async (c) => {
       const format = c.req.query('format') ?? 'json'

@@ -18,7 +18,7 @@ export function documentMetadataRoutes({ registry, events }: DocumentMetadataRou
   return new Hono<AppEnv>().patch('/:id', allowOnDocument('document.metadata.edit'), async (c) => {
     const change = await parseJson(c, UpdateDocumentMetadata)
     const id = c.get('document').id
-    const document = registry.updateMetadata(id, change)
+    const document = await registry.updateMetadata(id, change)
     if (!document) throw new ApiError(404, 'document_not_found', `there is no document "${id}"`)
     // Open pages show the new masthead fields without a reload.
     events.publish(id, 'metadata', { document } satisfies DocumentMetadataChanged)

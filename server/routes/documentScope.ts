@@ -11,7 +11,7 @@ import type { Registry } from '../workspaces/registry.ts'
 function documentScope(registry: Registry, access: Access) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const id = c.req.param('id') ?? ''
-    const document = registry.document(id)
+    const document = await registry.find(id)
     if (!document) throw new ApiError(404, 'document_not_found', `there is no document "${id}"`)
     c.set('document', document)
     c.set('subject', access.onDocument(c.get('member'), document.id))

@@ -24,9 +24,9 @@ export interface DocumentRouteDeps {
   /** The streams each member has open, over every instance (in this process by default). */
   streams?: MemberCounter
   /** The document's stage (drafting, open for comments, under silence, ...). */
-  stageOf: (documentId: string) => Stage
+  stageOf: (documentId: string) => Promise<Stage>
   /** Events a new stream starts with (a deadline already near). */
-  eventsOnConnect?: (documentId: string) => DocumentEvent[]
+  eventsOnConnect?: (documentId: string) => Promise<DocumentEvent[]>
 }
 
 /** A comment line this often keeps proxies from closing an idle stream. */
@@ -36,13 +36,13 @@ const recheckMs = 5_000
 
 export function documentRoutes({ registry, members, rooms, status, events, maxStreamsPerMember, streams = new LocalCounter(), stageOf, eventsOnConnect }: DocumentRouteDeps) {
   return new Hono<AppEnv>()
-    .get('/:id', (c) => {
+    .get('/:id', async (c) => {
       const document = c.get('document')
       return reply(c, DocumentDetail, {
         document,
         workspace: registry.workspace(document.workspaceId)!,
         permissions: documentPermissions(c.get('subject')),
-        stage: stageOf(document.id),
+        stage: await stageOf(document.id),
       })
     })
     .get('/:id/status', async (c) => {
@@ -52,7 +52,7 @@ export function documentRoutes({ registry, members, rooms, status, events, maxSt
     .get('/:id/events', async (c) => {
       const id = c.get('document').id
       const memberId = c.get('member').id
-      const stillSignedIn = c.get('stillSignedIn')
+      const stillSignedIn = c.get('stillSignedInNow')
       const open = await streams.count(memberId)
       if (open >= maxStreamsPerMember) {
         throw new ApiError(429, 'too_many_streams', `you have ${open} live document streams open already; close a tab and try again`)
@@ -95,14 +95,14 @@ export function documentRoutes({ registry, members, rooms, status, events, maxSt
         })
         try {
           await stream.writeSSE({ event: 'status', data: JSON.stringify(await status.current(id)) })
-          for (const { event, data } of eventsOnConnect?.(id) ?? []) await stream.writeSSE({ event, data: JSON.stringify(data) })
+          for (const { event, data } of (await eventsOnConnect?.(id)) ?? []) await stream.writeSSE({ event, data: JSON.stringify(data) })
           let lastWrite = Date.now()
           let lastChecked = Date.now()
           while (!stream.aborted && !stream.closed && !ended) {
             // Asked whatever arrives: a busy document's events must not keep a signed-out member's stream open.
             if (Date.now() - lastChecked >= recheckMs) {
               lastChecked = Date.now()
-              if (!stillSignedIn()) {
+              if (!(await stillSignedIn())) {
                 ended = 'signed_out'
                 break
               }

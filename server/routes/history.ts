@@ -19,24 +19,24 @@ export interface HistoryRouteDeps {
 /** Under the document scope (`documentRoutesScoped`). */
 export function historyRoutes({ snapshots, history, restore, events }: HistoryRouteDeps) {
   /** The snapshot named in the path, of the scoped document; 404 otherwise. */
-  const snapshotOf = (c: Context<AppEnv>): Snapshot => {
+  const snapshotOf = async (c: Context<AppEnv>): Promise<Snapshot> => {
     const raw = c.req.param('snapshotId') ?? ''
-    const snapshot = /^\d{1,12}$/.test(raw) ? snapshots.get(c.get('document').id, Number(raw)) : null
+    const snapshot = /^\d{1,12}$/.test(raw) ? await snapshots.get(c.get('document').id, Number(raw)) : null
     if (!snapshot) throw new ApiError(404, 'snapshot_not_found', `there is no snapshot "${raw}" of this document`)
     return snapshot
   }
 
   return new Hono<AppEnv>()
-    .get('/:id/history', allowOnDocument('history.read'), (c) =>
-      reply(c, SnapshotList, { snapshots: snapshots.list(c.get('document').id), retention: history.retention }),
+    .get('/:id/history', allowOnDocument('history.read'), async (c) =>
+      reply(c, SnapshotList, { snapshots: await snapshots.list(c.get('document').id), retention: history.retention }),
     )
-    .get('/:id/history/:snapshotId', allowOnDocument('history.read'), (c) => {
-      const { content, ...snapshot } = snapshotOf(c)
+    .get('/:id/history/:snapshotId', allowOnDocument('history.read'), async (c) => {
+      const { content, ...snapshot } = await snapshotOf(c)
       return reply(c, SnapshotDetail, { snapshot, content })
     })
     .post('/:id/history/:snapshotId/restore', allowOnDocument('history.restore'), async (c) => {
       const documentId = c.get('document').id
-      const { content, ...snapshot } = snapshotOf(c)
+      const { content, ...snapshot } = await snapshotOf(c)
       const { saved } = await restore({ documentId, member: c.get('member'), content, kind: 'snapshot' })
       events.publish(documentId, 'snapshot', { change: 'restored', snapshot, by: c.get('member').name } satisfies SnapshotEvent)
       return reply(c, RestoreAnswer, { revision: null, snapshot, saved })

@@ -20,17 +20,17 @@ export interface MemberRouteDeps {
 
 export function memberRoutes({ members, sessions, publicUrl, registry, access }: MemberRouteDeps) {
   /** The id in the path, of a current member (`current`) or of any, revoked or not; 404 otherwise. */
-  const memberIdOf = (c: Context<AppEnv>, { current }: { current: boolean }): number => {
+  const memberIdOf = async (c: Context<AppEnv>, { current }: { current: boolean }): Promise<number> => {
     const raw = c.req.param('memberId') ?? ''
     const id = /^\d{1,12}$/.test(raw) ? Number(raw) : null
-    if (id === null || !(current ? members.get(id) : members.record(id))) {
+    if (id === null || !(current ? await members.get(id) : await members.record(id))) {
       throw new ApiError(404, 'member_not_found', `there is no ${current ? 'current ' : ''}member ${raw}`)
     }
     return id
   }
   return new Hono<AppEnv>()
     .use(allow('member.manage'))
-    .get('/', (c) => reply(c, MemberList, { members: members.list() }))
+    .get('/', async (c) => reply(c, MemberList, { members: await members.list() }))
     .post('/', async (c) => {
       const { leads = [], ...invitee } = await parseJson(c, InviteMember)
       // Everything about the leads is checked before the member is created: an invite is stored whole or not at all.
@@ -43,29 +43,29 @@ export function memberRoutes({ members, sessions, publicUrl, registry, access }:
         const unknown = workspaces.filter((id) => !registry.workspace(id))
         if (unknown.length > 0) throw new ApiError(422, 'workspace_not_found', `there is no workspace ${unknown.join(', ')}`, { workspaces: unknown })
       }
-      const created = members.create(invitee, (member) => {
-        for (const workspaceId of workspaces) access.addLead(workspaceId, member.id, c.get('member').id)
+      const created = await members.create(invitee, async (member, trx) => {
+        for (const workspaceId of workspaces) await access.addLead(workspaceId, member.id, c.get('member').id, trx)
       })
-      const inviteUrl = inviteLink(publicUrl(), sessions.createInvite(created.id))
-      return reply(c, InvitedMember, { member: members.record(created.id)!, inviteUrl }, 201)
+      const inviteUrl = inviteLink(publicUrl(), await sessions.createInvite(created.id))
+      return reply(c, InvitedMember, { member: (await members.record(created.id))!, inviteUrl }, 201)
     })
     .patch('/:memberId', async (c) => {
-      const id = memberIdOf(c, { current: true })
+      const id = await memberIdOf(c, { current: true })
       const changes = await parseJson(c, UpdateMember)
       if (id === c.get('member').id && changes.role && changes.role !== c.get('member').role) {
         throw new ApiError(409, 'cannot_change_own_role', 'another secretariat member must change your role')
       }
-      members.update(id, changes)
-      return reply(c, MemberAnswer, { member: members.record(id)! })
+      await members.update(id, changes)
+      return reply(c, MemberAnswer, { member: (await members.record(id))! })
     })
-    .post('/:memberId/invite', (c) => {
-      const id = memberIdOf(c, { current: true })
-      return reply(c, InviteLink, { inviteUrl: inviteLink(publicUrl(), sessions.createInvite(id)) }, 201)
+    .post('/:memberId/invite', async (c) => {
+      const id = await memberIdOf(c, { current: true })
+      return reply(c, InviteLink, { inviteUrl: inviteLink(publicUrl(), await sessions.createInvite(id)) }, 201)
     })
-    .post('/:memberId/revoke', (c) => {
-      const id = memberIdOf(c, { current: false })
+    .post('/:memberId/revoke', async (c) => {
+      const id = await memberIdOf(c, { current: false })
       if (id === c.get('member').id) throw new ApiError(409, 'cannot_revoke_self', 'you cannot revoke your own membership')
-      if (!members.revoke(id)) throw new ApiError(409, 'member_revoked', 'the member has been revoked already')
-      return reply(c, MemberAnswer, { member: members.record(id)! })
+      if (!(await members.revoke(id))) throw new ApiError(409, 'member_revoked', 'the member has been revoked already')
+      return reply(c, MemberAnswer, { member: (await members.record(id))! })
     })
 }

@@ -27,8 +27,8 @@ function procedureIdOf(c: Context<AppEnv>): number {
 export function procedureRoutes({ procedures, maxObjectionReasonChars }: ProcedureRouteDeps) {
   const BreakSilence = objectionPayload(maxObjectionReasonChars)
   return new Hono<AppEnv>()
-    .get('/:id/procedures', (c) => reply(c, ProcedureList, procedures.list(c.get('document').id, c.get('member').id)))
-    .post('/:id/procedures/seen', (c) => reply(c, StageSeen, { unseen: 0, seenAt: procedures.markSeen(c.get('document').id, c.get('member').id) }))
+    .get('/:id/procedures', async (c) => reply(c, ProcedureList, await procedures.list(c.get('document').id, c.get('member').id)))
+    .post('/:id/procedures/seen', async (c) => reply(c, StageSeen, { unseen: 0, seenAt: await procedures.markSeen(c.get('document').id, c.get('member').id) }))
     .post('/:id/procedures', async (c) => {
       const request = await parseJson(c, OpenProcedure)
       const action = request.kind === 'silence' ? 'silence.start' : 'period.open'
@@ -37,7 +37,7 @@ export function procedureRoutes({ procedures, maxObjectionReasonChars }: Procedu
       }
       return reply(c, ProcedureAnswer, await procedures.open(c.get('document'), c.get('member'), request), 201)
     })
-    .post('/:id/procedures/:procedureId/objections', (c) => {
+    .post('/:id/procedures/:procedureId/objections', async (c) => {
       // When the request arrived, by the server's clock: what decides whether it came before the deadline.
       const at = Date.now()
       const member = c.get('member')

@@ -80,8 +80,8 @@ export function proposalRoutes({ proposals, revisions, rooms, store, catalogue, 
       const { revision, ...filter } = query(c)
       if (revision !== undefined) {
         const id = Number(revision)
-        if (!revisions.get(documentId, id)) throw new ApiError(404, 'revision_not_found', `there is no revision "${revision}" of this document`)
-        const recorded = (proposals.forRevision(id) ?? []).filter(
+        if (!(await revisions.get(documentId, id))) throw new ApiError(404, 'revision_not_found', `there is no revision "${revision}" of this document`)
+        const recorded = ((await proposals.forRevision(id)) ?? []).filter(
           (proposal) => (!filter.status || proposal.status === filter.status) && (!filter.delegation || proposal.proposer.delegation === filter.delegation),
         )
         return reply(c, ProposalList, { documentId, revision: id, proposals: recorded })
@@ -94,7 +94,7 @@ export function proposalRoutes({ proposals, revisions, rooms, store, catalogue, 
         throw new ApiError(403, 'forbidden', `your role (${member.role}) may not propose text: the process is State-led; send a written input as a comment instead`)
       }
       const payload = await parseJson(c, CreateProposal)
-      inputsOpen?.(c.get('document').id)
+      await inputsOpen?.(c.get('document').id)
       return reply(c, ProposalAnswer, { proposal: await proposals.create(c.get('document').id, member, payload) }, 201)
     })
     .get('/:id/proposals/compilation', readable, async (c) => {
@@ -108,9 +108,9 @@ export function proposalRoutes({ proposals, revisions, rooms, store, catalogue, 
       let compilation
       if (revisionParam !== undefined && revisionParam !== 'current') {
         const id = /^\d{1,12}$/.test(revisionParam) ? Number(revisionParam) : null
-        const revision = id === null ? null : revisions.get(document.id, id)
+        const revision = id === null ? null : await revisions.get(document.id, id)
         if (!revision || id === null) throw new ApiError(404, 'revision_not_found', `revision: there is no revision "${revisionParam}" of this document`)
-        compilation = compileProposals(toDraftModel(revision.content, catalogue()), proposals.forRevision(id) ?? [], {
+        compilation = compileProposals(toDraftModel(revision.content, catalogue()), (await proposals.forRevision(id)) ?? [], {
           documentId: document.id,
           title: document.title,
           symbol: document.symbol ?? null,
@@ -141,16 +141,16 @@ export function proposalRoutes({ proposals, revisions, rooms, store, catalogue, 
     })
     .patch('/:id/proposals/:proposalId', readable, async (c) => {
       const documentId = c.get('document').id
-      const proposal = proposals.get(documentId, c.req.param('proposalId'))
+      const proposal = await proposals.get(documentId, c.req.param('proposalId'))
       allowOn(c, proposal, 'proposal.edit', `only members of ${proposal.proposer.delegation}, which made this proposal, may edit it`)
       const change = await parseJson(c, EditProposal)
-      inputsOpen?.(c.get('document').id)
+      await inputsOpen?.(c.get('document').id)
       return reply(c, ProposalAnswer, { proposal: await proposals.edit(documentId, proposal.id, change) })
     })
     .post('/:id/proposals/:proposalId/stance', readable, async (c) => {
       const documentId = c.get('document').id
       const member = c.get('member')
-      const proposal = proposals.get(documentId, c.req.param('proposalId'))
+      const proposal = await proposals.get(documentId, c.req.param('proposalId'))
       if (member.delegation && member.delegation === proposal.proposer.delegation) {
         throw new ApiError(403, 'own_proposal', `${proposal.proposer.delegation} made this proposal: a delegation takes no stance on its own proposal`)
       }
@@ -160,27 +160,27 @@ export function proposalRoutes({ proposals, revisions, rooms, store, catalogue, 
     })
     .post('/:id/proposals/:proposalId/withdraw', readable, async (c) => {
       const documentId = c.get('document').id
-      const proposal = proposals.get(documentId, c.req.param('proposalId'))
+      const proposal = await proposals.get(documentId, c.req.param('proposalId'))
       allowOn(c, proposal, 'proposal.withdraw', `only members of ${proposal.proposer.delegation}, which made this proposal, may withdraw it`)
       return reply(c, ProposalAnswer, { proposal: await proposals.withdraw(documentId, proposal.id, c.get('member')) })
     })
     .post('/:id/proposals/:proposalId/accept', readable, async (c) => {
       const documentId = c.get('document').id
-      const proposal = proposals.get(documentId, c.req.param('proposalId'))
+      const proposal = await proposals.get(documentId, c.req.param('proposalId'))
       allowOn(c, proposal, 'proposal.decide', 'only the co-facilitators of this workspace and the secretariat may accept a proposal')
       const note = await optionalNote(c)
       return reply(c, ProposalAnswer, { proposal: await proposals.accept(documentId, proposal.id, c.get('member'), note) })
     })
     .post('/:id/proposals/:proposalId/reject', readable, async (c) => {
       const documentId = c.get('document').id
-      const proposal = proposals.get(documentId, c.req.param('proposalId'))
+      const proposal = await proposals.get(documentId, c.req.param('proposalId'))
       allowOn(c, proposal, 'proposal.decide', 'only the co-facilitators of this workspace and the secretariat may reject a proposal')
       const { reason } = await parseJson(c, RejectProposal)
       return reply(c, ProposalAnswer, { proposal: await proposals.reject(documentId, proposal.id, c.get('member'), reason) })
     })
     .post('/:id/proposals/:proposalId/bracket', readable, async (c) => {
       const documentId = c.get('document').id
-      const proposal = proposals.get(documentId, c.req.param('proposalId'))
+      const proposal = await proposals.get(documentId, c.req.param('proposalId'))
       allowOn(c, proposal, 'proposal.bracket', 'only the co-facilitators of this workspace and the secretariat may bracket a proposal')
       const note = await optionalNote(c)
       return reply(c, ProposalAnswer, { proposal: await proposals.bracket(documentId, proposal.id, c.get('member'), note) })

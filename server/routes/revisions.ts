@@ -29,7 +29,7 @@ export interface RevisionRouteDeps {
   /** Told of each revision cut, before anyone hears of it (the proposals open then are recorded with it). */
   revisionCut?: (documentId: string, revisionId: number) => Promise<void> | void
   /** The proposals accepted between two moments, so a comparison names who proposed its changes. */
-  acceptedProposals?: (documentId: string, after: number, until: number) => AcceptedChange[]
+  acceptedProposals?: (documentId: string, after: number, until: number) => Promise<AcceptedChange[]>
 }
 
 /** One side of a comparison or an export: a revision, or the current text when `revision` is null. */
@@ -59,14 +59,14 @@ function download(c: Context<AppEnv>, body: string | Uint8Array, format: ExportF
 /** Under the document scope (`documentRoutesScoped`). */
 export function revisionRoutes({ revisions, snapshots, restore, events, heavy, revisionCut, acceptedProposals }: RevisionRouteDeps) {
   /** The accepted proposals behind the changes between two versions, so a comparison names who proposed them. */
-  const acceptedBetween = (documentId: string, from: Version, to: Version): AcceptedChange[] => {
+  const acceptedBetween = async (documentId: string, from: Version, to: Version): Promise<AcceptedChange[]> => {
     const [early, late] = [from.date.getTime(), to.date.getTime()].sort((a, b) => a - b)
-    return acceptedProposals?.(documentId, early, late) ?? []
+    return (await acceptedProposals?.(documentId, early, late)) ?? []
   }
   /** The revision `raw` names, of the scoped document; 404 (`what` says which parameter named it) otherwise. */
-  const revisionOf = (c: Context<AppEnv>, raw: string | undefined, what = ''): Revision => {
+  const revisionOf = async (c: Context<AppEnv>, raw: string | undefined, what = ''): Promise<Revision> => {
     const id = raw && /^\d{1,12}$/.test(raw) ? Number(raw) : null
-    const revision = id === null ? null : revisions.get(c.get('document').id, id)
+    const revision = id === null ? null : await revisions.get(c.get('document').id, id)
     if (!revision) throw new ApiError(404, 'revision_not_found', `${what}there is no revision "${raw}" of this document`)
     return revision
   }
@@ -79,33 +79,33 @@ export function revisionRoutes({ revisions, snapshots, restore, events, heavy, r
     }
     if (raw.startsWith('snapshot:')) {
       const id = raw.slice('snapshot:'.length)
-      const snapshot = /^\d{1,12}$/.test(id) ? snapshots.get(c.get('document').id, Number(id)) : null
+      const snapshot = /^\d{1,12}$/.test(id) ? await snapshots.get(c.get('document').id, Number(id)) : null
       if (!snapshot) throw new ApiError(404, 'snapshot_not_found', `${name}: there is no snapshot "${id}" of this document`)
       return { revision: null, label: `Snapshot of ${formatNewYork(snapshot.createdAt)}`, source: { content: snapshot.content }, date: new Date(snapshot.createdAt) }
     }
-    const revision = revisionOf(c, raw, `${name}: `)
+    const revision = await revisionOf(c, raw, `${name}: `)
     return { revision: summaryOf(revision), label: revision.label, source: { content: revision.content }, date: new Date(revision.createdAt) }
   }
 
   return new Hono<AppEnv>()
-    .get('/:id/revisions', allowOnDocument('revision.read'), (c) => reply(c, RevisionList, { revisions: revisions.list(c.get('document').id) }))
+    .get('/:id/revisions', allowOnDocument('revision.read'), async (c) => reply(c, RevisionList, { revisions: await revisions.list(c.get('document').id) }))
     .post('/:id/revisions', allowOnDocument('revision.cut'), async (c) => {
       const { label, note } = await parseJson(c, CutRevision)
       const documentId = c.get('document').id
       const draft = await heavy.prepareRevision(documentId, c.get('member').id)
       if (!draft.ok) throw new ApiError(422, draft.code, draft.message, draft.problems?.problems)
-      const revision = revisions.cut({ documentId, label, note: note ?? null, state: draft.state, content: draft.content, createdBy: c.get('member').id })
+      const revision = await revisions.cut({ documentId, label, note: note ?? null, state: draft.state, content: draft.content, createdBy: c.get('member').id })
       await revisionCut?.(documentId, revision.id)
       events.publish(documentId, 'revision', revision)
       return reply(c, RevisionAnswer, { revision }, 201)
     })
-    .get('/:id/revisions/:revisionId', allowOnDocument('revision.read'), (c) => {
-      const revision = revisionOf(c, c.req.param('revisionId'))
+    .get('/:id/revisions/:revisionId', allowOnDocument('revision.read'), async (c) => {
+      const revision = await revisionOf(c, c.req.param('revisionId'))
       return reply(c, RevisionDetail, { revision: summaryOf(revision), content: revision.content })
     })
     .post('/:id/revisions/:revisionId/restore', allowOnDocument('revision.restore'), async (c) => {
       const documentId = c.get('document').id
-      const revision = revisionOf(c, c.req.param('revisionId'))
+      const revision = await revisionOf(c, c.req.param('revisionId'))
       const { saved } = await restore({ documentId, member: c.get('member'), content: revision.content, kind: 'revision' })
       const summary = summaryOf(revision)
       events.publish(documentId, 'restored', { revision: summary, by: c.get('member').name } satisfies RevisionRestored)
@@ -114,7 +114,7 @@ export function revisionRoutes({ revisions, snapshots, restore, events, heavy, r
     .get('/:id/compare', allowOnDocument('revision.read'), async (c) => {
       const from = await version(c, c.req.query('from'), 'from')
       const to = await version(c, c.req.query('to'), 'to')
-      const comparison = await heavy.compare({ from: from.source, to: to.source, accepted: acceptedBetween(c.get('document').id, from, to) }, c.get('member').id)
+      const comparison = await heavy.compare({ from: from.source, to: to.source, accepted: await acceptedBetween(c.get('document').id, from, to) }, c.get('member').id)
       const side = ({ revision, label }: Version) => ({ revision, label })
       return reply(c, ComparisonResult, { from: side(from), to: side(to), comparison })
     })
@@ -125,7 +125,7 @@ export function revisionRoutes({ revisions, snapshots, restore, events, heavy, r
       const to = await version(c, c.req.query('to'), 'to')
       const document = c.get('document')
       const meta = { title: document.title, symbol: document.symbol, fromLabel: from.label, toLabel: to.label, date: new Date() }
-      const { body } = await heavy.exportComparison({ from: from.source, to: to.source, accepted: acceptedBetween(document.id, from, to), format, meta }, c.get('member').id)
+      const { body } = await heavy.exportComparison({ from: from.source, to: to.source, accepted: await acceptedBetween(document.id, from, to), format, meta }, c.get('member').id)
       return download(c, body, format, downloadFileName([document.symbol ?? document.title, 'redline', from.label, 'to', to.label], format))
     })
     .get('/:id/export', allowOnDocument('document.export'), async (c) => {

@@ -21,16 +21,16 @@ export async function createDemoIfEmpty(deps: {
   year: number
 }): Promise<DemoSetup | null> {
   const { registry, members, sessions, store, year } = deps
-  if (!registry.isEmpty() || !members.isEmpty()) return null
-  const secretariat = members.ensureMember('Secretariat', 'secretariat', 'UNODA secretariat')
+  if (!registry.isEmpty() || !(await members.isEmpty())) return null
+  const secretariat = await members.ensureMember('Secretariat', 'secretariat', 'UNODA secretariat')
   const drafts = [
     { dtg: 1 as const, title: `DTG 1 (${year}): specific challenges`, templateId: 'dtg1-critical-infrastructure', docTitle: 'Annual summary and recommendations' },
     { dtg: 2 as const, title: `DTG 2 (${year}): capacity-building`, templateId: 'dtg2-prevention-detection-response', docTitle: 'Working draft of recommendations' },
   ]
   const workspaceIds: string[] = []
   for (const draft of drafts) {
-    const workspace = registry.createWorkspace({ dtg: draft.dtg, year, title: draft.title })
-    const document = registry.createDocument({
+    const workspace = await registry.createWorkspace({ dtg: draft.dtg, year, title: draft.title })
+    const document = await registry.createDocument({
       workspaceId: workspace.id,
       title: draft.docTitle,
       kind: draft.dtg === 1 ? 'annual-summary' : 'working-draft',
@@ -38,11 +38,11 @@ export async function createDemoIfEmpty(deps: {
       createdBy: secretariat.id,
     })
     // The masthead of its export for submission names the body; the symbol is the secretariat's to assign.
-    registry.updateMetadata(document.id, { bodyName: 'Global Mechanism on ICT security' })
+    await registry.updateMetadata(document.id, { bodyName: 'Global Mechanism on ICT security' })
     await seedDocument(store, document.id, templateDocument(findTemplate(draft.templateId)!, randomUUID))
     workspaceIds.push(workspace.id)
   }
-  return { inviteToken: sessions.createInvite(secretariat.id), workspaceIds }
+  return { inviteToken: await sessions.createInvite(secretariat.id), workspaceIds }
 }
 
 export function inviteLink(publicUrl: string, token: string): string {

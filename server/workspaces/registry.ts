@@ -4,7 +4,7 @@ import { defaultDocumentMetadata, type DocumentMetadata, type UpdateDocumentMeta
 import { ApiError } from '../../shared/errors/apiError.ts'
 import type { DocumentKind } from '../../shared/schema/api.ts'
 import type { DocumentRecord, Workspace, WorkspaceSummary } from '../../shared/schema/workspace.ts'
-import type { Sqlite } from '../store/sqlite.ts'
+import type { Db } from '../store/database.ts'
 
 export type { DocumentKind, DocumentRecord, Workspace }
 
@@ -15,54 +15,73 @@ export class RegistryError extends ApiError {
   }
 }
 
-const workspaceColumns = 'id, dtg, year, title, created_at AS createdAt'
-const documentColumns =
-  'id, workspace_id AS workspaceId, title, kind, symbol, created_by AS createdBy, created_at AS createdAt, ' +
-  'distribution, body_name AS bodyName, session, agenda_item AS agendaItem, original_language AS originalLanguage'
+const documentColumns = [
+  'id',
+  'workspace_id as workspaceId',
+  'title',
+  'kind',
+  'symbol',
+  'created_by as createdBy',
+  'created_at as createdAt',
+  'distribution',
+  'body_name as bodyName',
+  'session',
+  'agenda_item as agendaItem',
+  'original_language as originalLanguage',
+] as const
 
+/**
+ * Kept in memory whole (a few workspaces, their documents), loaded at start: the relay and its listeners ask for a
+ * document on every stored batch without a database round trip. Writes go to the database first, then to memory;
+ * `reload()` (or `forgetDocument`) takes in what another process or instance wrote.
+ */
 export class Registry {
-  private readonly listWorkspacesStmt
-  private readonly workspaceById
-  private readonly workspaceByDtgYear
-  private readonly insertWorkspace
-  private readonly documentsOf
-  private readonly documentById
-  private readonly insertDocument
-  private readonly countDocuments
-  private readonly updateDocumentMetadata
+  private workspaces = new Map<string, Workspace>()
+  private documentsById = new Map<string, DocumentRecord>()
 
-  constructor(private readonly db: Sqlite) {
-    this.listWorkspacesStmt = db.prepare<[], WorkspaceSummary>(
-      `SELECT w.id, w.dtg, w.year, w.title, w.created_at AS createdAt,
-              (SELECT count(*) FROM documents d WHERE d.workspace_id = w.id) AS documentCount
-       FROM workspaces w ORDER BY w.year DESC, w.dtg`,
-    )
-    this.workspaceById = db.prepare<[string], Workspace>(`SELECT ${workspaceColumns} FROM workspaces WHERE id = ?`)
-    this.workspaceByDtgYear = db.prepare<[number, number], Workspace>(`SELECT ${workspaceColumns} FROM workspaces WHERE dtg = ? AND year = ?`)
-    this.insertWorkspace = db.prepare<[string, number, number, string, number]>(
-      'INSERT INTO workspaces (id, dtg, year, title, created_at) VALUES (?, ?, ?, ?, ?)',
-    )
-    this.documentsOf = db.prepare<[string], DocumentRecord>(
-      `SELECT ${documentColumns} FROM documents WHERE workspace_id = ? ORDER BY created_at, id`,
-    )
-    this.documentById = db.prepare<[string], DocumentRecord>(`SELECT ${documentColumns} FROM documents WHERE id = ?`)
-    this.insertDocument = db.prepare<[string, string, string, DocumentKind, string | null, number | null, number]>(
-      'INSERT INTO documents (id, workspace_id, title, kind, symbol, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    )
-    this.countDocuments = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM documents')
-    this.updateDocumentMetadata = db.prepare<[DocumentMetadata & { id: string }]>(
-      `UPDATE documents SET symbol = @symbol, distribution = @distribution, body_name = @bodyName, session = @session,
-              agenda_item = @agendaItem, original_language = @originalLanguage
-       WHERE id = @id`,
-    )
+  constructor(private readonly db: Db) {}
+
+  /** A registry with everything stored read into memory. */
+  static async open(db: Db): Promise<Registry> {
+    const registry = new Registry(db)
+    await registry.reload()
+    return registry
   }
 
-  listWorkspaces() {
-    return this.listWorkspacesStmt.all()
+  /** Reads every workspace and document again. */
+  async reload(): Promise<void> {
+    const workspaces = await this.db.selectFrom('workspaces').select(['id', 'dtg', 'year', 'title', 'created_at as createdAt']).execute()
+    const documents = await this.db.selectFrom('documents').select(documentColumns).execute()
+    this.workspaces = new Map(workspaces.map((row) => [row.id, row as Workspace]))
+    this.documentsById = new Map(documents.map((row) => [row.id, row as DocumentRecord]))
+  }
+
+  /** Reads one document again (changed elsewhere), or forgets it if it is no longer stored. */
+  async reloadDocument(id: string): Promise<DocumentRecord | null> {
+    const row = await this.db.selectFrom('documents').select(documentColumns).where('id', '=', id).executeTakeFirst()
+    if (row) this.documentsById.set(id, row as DocumentRecord)
+    else this.documentsById.delete(id)
+    if (row && !this.workspaces.has(row.workspaceId)) {
+      const workspace = await this.db
+        .selectFrom('workspaces')
+        .select(['id', 'dtg', 'year', 'title', 'created_at as createdAt'])
+        .where('id', '=', row.workspaceId)
+        .executeTakeFirst()
+      if (workspace) this.workspaces.set(workspace.id, workspace as Workspace)
+    }
+    return (row as DocumentRecord | undefined) ?? null
+  }
+
+  listWorkspaces(): WorkspaceSummary[] {
+    const counts = new Map<string, number>()
+    for (const document of this.documentsById.values()) counts.set(document.workspaceId, (counts.get(document.workspaceId) ?? 0) + 1)
+    return [...this.workspaces.values()]
+      .sort((a, b) => b.year - a.year || a.dtg - b.dtg)
+      .map((workspace) => ({ ...workspace, documentCount: counts.get(workspace.id) ?? 0 }))
   }
 
   workspace(id: string): Workspace | null {
-    return this.workspaceById.get(id) ?? null
+    return this.workspaces.get(id) ?? null
   }
 
   /** The workspace, or a RegistryError (404) naming the id. */
@@ -72,41 +91,68 @@ export class Registry {
     return workspace
   }
 
-  createWorkspace(input: { dtg: 1 | 2; year: number; title: string }): Workspace {
-    if (this.workspaceByDtgYear.get(input.dtg, input.year)) {
-      throw new RegistryError('workspace_exists', `a workspace for DTG ${input.dtg} in ${input.year} exists already`)
-    }
+  async createWorkspace(input: { dtg: 1 | 2; year: number; title: string }): Promise<Workspace> {
+    const taken = () => new RegistryError('workspace_exists', `a workspace for DTG ${input.dtg} in ${input.year} exists already`)
+    if ([...this.workspaces.values()].some((w) => w.dtg === input.dtg && w.year === input.year)) throw taken()
     const workspace: Workspace = { id: `dtg${input.dtg}-${input.year}`, ...input, createdAt: Date.now() }
-    this.insertWorkspace.run(workspace.id, workspace.dtg, workspace.year, workspace.title, workspace.createdAt)
+    const inserted = await this.db
+      .insertInto('workspaces')
+      .values({ id: workspace.id, dtg: workspace.dtg, year: workspace.year, title: workspace.title, created_at: workspace.createdAt })
+      .onConflict((conflict) => conflict.doNothing())
+      .executeTakeFirst()
+    // Made meanwhile by another process or instance.
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw taken()
+    this.workspaces.set(workspace.id, workspace)
     return workspace
   }
 
   documents(workspaceId: string): DocumentRecord[] {
-    return this.documentsOf.all(workspaceId)
+    return [...this.documentsById.values()]
+      .filter((document) => document.workspaceId === workspaceId)
+      .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   }
 
   document(id: string): DocumentRecord | null {
-    return this.documentById.get(id) ?? null
+    return this.documentsById.get(id) ?? null
   }
 
-  createDocument(input: { workspaceId: string; title: string; kind: DocumentKind; symbol: string | null; createdBy: number | null }): DocumentRecord {
+  /** The document from memory, or read from the database when memory does not hold it (made by another process). */
+  async find(id: string): Promise<DocumentRecord | null> {
+    return this.document(id) ?? (await this.reloadDocument(id))
+  }
+
+  async createDocument(input: { workspaceId: string; title: string; kind: DocumentKind; symbol: string | null; createdBy: number | null }): Promise<DocumentRecord> {
     this.requireWorkspace(input.workspaceId)
     const id = `${input.workspaceId}-${randomBytes(6).toString('hex')}`
-    this.insertDocument.run(id, input.workspaceId, input.title, input.kind, input.symbol, input.createdBy, Date.now())
-    return this.document(id)!
+    await this.db
+      .insertInto('documents')
+      .values({ id, workspace_id: input.workspaceId, title: input.title, kind: input.kind, symbol: input.symbol, created_by: input.createdBy, created_at: Date.now() })
+      .execute()
+    return (await this.reloadDocument(id))!
   }
 
   /** Changes the fields given, keeps the others; the updated record, or null when there is no such document. */
-  updateMetadata(id: string, change: UpdateDocumentMetadata): DocumentRecord | null {
+  async updateMetadata(id: string, change: UpdateDocumentMetadata): Promise<DocumentRecord | null> {
     const current = this.document(id)
     if (!current) return null
     const kept = Object.fromEntries(Object.keys(defaultDocumentMetadata).map((field) => [field, current[field as keyof DocumentMetadata]]))
     const next = { ...kept, ...change } as DocumentMetadata
-    this.updateDocumentMetadata.run({ id, ...next })
-    return this.document(id)
+    await this.db
+      .updateTable('documents')
+      .set({
+        symbol: next.symbol,
+        distribution: next.distribution,
+        body_name: next.bodyName,
+        session: next.session,
+        agenda_item: next.agendaItem,
+        original_language: next.originalLanguage,
+      })
+      .where('id', '=', id)
+      .execute()
+    return this.reloadDocument(id)
   }
 
   isEmpty(): boolean {
-    return this.countDocuments.get()!.n === 0 && this.listWorkspaces().length === 0
+    return this.documentsById.size === 0 && this.workspaces.size === 0
   }
 }

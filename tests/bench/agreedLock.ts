@@ -179,7 +179,7 @@ function lockCheckPass(): { medianUs: number; p99Us: number } {
 export async function runAgreedLockBenchmarks(log: (line: string) => void = console.log): Promise<Row[]> {
   const micro = lockCheckMicros()
   const dataDir = tempDataDir()
-  const token = mintToken(dataDir, 'Bench secretariat', 'secretariat')
+  const token = await mintToken(dataDir, 'Bench secretariat', 'secretariat')
   const server = await startTestServer(dataDir, { API_WRITES_PER_MINUTE: '0', LOG_LEVEL: 'error' })
   try {
     const api = new ApiClient(server.url, token)

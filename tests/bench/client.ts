@@ -15,7 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import * as Y from 'yjs'
 import { MemberDirectory } from '../../server/auth/members.ts'
 import { Sessions } from '../../server/auth/sessions.ts'
-import { openSqlite } from '../../server/store/sqlite.ts'
+import { openTestDatabase } from '../helpers/server.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { connectClient, waitFor } from '../helpers/clients.ts'
 import { openDocument } from '../e2e/harness.ts'
@@ -176,17 +176,17 @@ export interface DataDir {
   cofacilitatorInvite: string
 }
 
-export function prepareClientDataDir(): DataDir {
+export async function prepareClientDataDir(): Promise<DataDir> {
   const dataDir = makeTempDir('dtg-bench-client-')
-  const db = openSqlite(dataDir)
+  const database = await openTestDatabase(dataDir)
   try {
-    const members = new MemberDirectory(db)
-    const secretariat = members.ensureMember('Bench secretariat', 'secretariat', 'UNODA')
-    const cofacilitator = members.ensureMember('Bench co-facilitator', 'cofacilitator', 'Kenya')
-    const sessions = new Sessions(db, { sessionTtlMs: 3_600_000, inviteTtlMs: 3_600_000 })
-    return { dataDir, secretariatToken: members.issueToken(secretariat.id), cofacilitatorInvite: sessions.createInvite(cofacilitator.id) }
+    const members = new MemberDirectory(database.db)
+    const secretariat = await members.ensureMember('Bench secretariat', 'secretariat', 'UNODA')
+    const cofacilitator = await members.ensureMember('Bench co-facilitator', 'cofacilitator', 'Kenya')
+    const sessions = new Sessions(database.db, { sessionTtlMs: 3_600_000, inviteTtlMs: 3_600_000 })
+    return { dataDir, secretariatToken: await members.issueToken(secretariat.id), cofacilitatorInvite: await sessions.createInvite(cofacilitator.id) }
   } finally {
-    db.close()
+    await database.close()
   }
 }
 
@@ -382,8 +382,8 @@ async function runKeystrokes(): Promise<KeystrokeSection> {
     fs.writeFileSync(path.join(plainDir, 'doc.json'), JSON.stringify(fixture.json))
     plainServer = await serveDirectory(plainDir)
 
-    data = prepareClientDataDir()
-    const delegates = addDelegates(data.dataDir)
+    data = await prepareClientDataDir()
+    const delegates = await addDelegates(data.dataDir)
     server = await startOurServer(data.dataDir, data.secretariatToken)
     const documentId = await createSeededDocument(server, fixture)
     const comments = await seedComments(server, documentId, delegates)

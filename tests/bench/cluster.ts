@@ -37,8 +37,8 @@ async function clearPrefix(prefix: string): Promise<void> {
 
 export async function runClusterBenchmarks(): Promise<Row[]> {
   const prefix = `dtg-bench:${randomUUID()}:`
-  const shared = prepareDataDir()
-  const alone = prepareDataDir()
+  const shared = await prepareDataDir()
+  const alone = await prepareDataDir()
   const servers: BenchServer[] = []
   try {
     const env = { REDIS_URL: redisUrl, REDIS_PREFIX: prefix }

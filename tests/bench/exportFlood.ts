@@ -113,7 +113,7 @@ export interface ExportFloodResult {
 
 export async function runExportFloodBenchmark(): Promise<Row[]> {
   log(`export flood: edit relay with ${exporters} exports of a 5 MB document running${quick ? ' (BENCH_QUICK)' : ''}`)
-  const { dataDir, token } = prepareDataDir()
+  const { dataDir, token } = await prepareDataDir()
   // The exports all come from the bench member: its own export rate and job share are lifted, the pool's bounds are not.
   const server = await startOurServer(dataDir, token, { EXPORTS_PER_MINUTE: '0', HEAVY_JOBS_PER_MEMBER: '0', HEAVY_TIMEOUT_MS: '600000' })
   try {

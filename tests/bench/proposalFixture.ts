@@ -2,7 +2,7 @@
 import { toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import { MemberDirectory } from '../../server/auth/members.ts'
-import { openSqlite } from '../../server/store/sqlite.ts'
+import { openTestDatabase } from '../helpers/server.ts'
 import type { CreateProposal } from '../../shared/schema/proposals.ts'
 import { connectClient, waitFor } from '../helpers/clients.ts'
 
@@ -14,17 +14,19 @@ export interface Delegate {
 }
 
 /** Members of `delegations` delegations, each with a bearer token, written to the data directory before the server starts. */
-export function addDelegates(dataDir: string, delegations = proposalBench.delegations): Delegate[] {
-  const db = openSqlite(dataDir)
+export async function addDelegates(dataDir: string, delegations = proposalBench.delegations): Promise<Delegate[]> {
+  const database = await openTestDatabase(dataDir)
   try {
-    const members = new MemberDirectory(db)
-    return Array.from({ length: delegations }, (_, index) => {
+    const members = new MemberDirectory(database.db)
+    const delegates: Delegate[] = []
+    for (let index = 0; index < delegations; index++) {
       const delegation = `Delegation ${String(index + 1).padStart(2, '0')}`
-      const member = members.ensureMember(`Delegate of ${delegation}`, 'delegation', delegation)
-      return { delegation, token: members.issueToken(member.id) }
-    })
+      const member = await members.ensureMember(`Delegate of ${delegation}`, 'delegation', delegation)
+      delegates.push({ delegation, token: await members.issueToken(member.id) })
+    }
+    return delegates
   } finally {
-    db.close()
+    await database.close()
   }
 }
 

@@ -56,7 +56,7 @@ async function freshServer(
 ): Promise<{ server: BenchServer; dataDir: string | null; token: string }> {
   if (kind === 'hocuspocus') return { server: await startHocuspocusServer(), dataDir: null, token: 'unused' }
   if (kind === 'reference') return { server: await startReferenceServer(), dataDir: null, token: 'unused' }
-  const { dataDir, token } = prepareDataDir()
+  const { dataDir, token } = await prepareDataDir()
   return { server: await startOurServer(dataDir, token, env, runtime), dataDir, token }
 }
 
@@ -140,7 +140,7 @@ async function runIngestAndColdStart(): Promise<IngestSection> {
   const documentId = 'ingest-automerge-paper'
   const results = {} as Record<Kind, IngestResult>
 
-  const limited = prepareDataDir()
+  const limited = await prepareDataDir()
   let defaultLimit: IngestResult
   try {
     const server = await startOurServer(limited.dataDir, limited.token)
@@ -156,7 +156,7 @@ async function runIngestAndColdStart(): Promise<IngestSection> {
     removeTempDir(limited.dataDir)
   }
 
-  const ours = prepareDataDir()
+  const ours = await prepareDataDir()
   try {
     const server = await startOurServer(ours.dataDir, ours.token, relayConfig.ingestEnv)
     try {

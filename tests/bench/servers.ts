@@ -11,7 +11,7 @@ import path from 'node:path'
 import { MemberDirectory } from '../../server/auth/members.ts'
 import { databaseFileName, openSqlite } from '../../server/store/sqlite.ts'
 import { SqliteDocumentStore } from '../../server/store/sqliteDocuments.ts'
-import { buildServer } from '../helpers/server.ts'
+import { buildServer, openTestDatabase } from '../helpers/server.ts'
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..')
 export const host = '127.0.0.1'
@@ -80,15 +80,15 @@ export function removeTempDir(dir: string): void {
 }
 
 /** A data directory with a co-facilitator ("Bench writer") and a fresh token for it. */
-export function prepareDataDir(): { dataDir: string; token: string } {
+export async function prepareDataDir(): Promise<{ dataDir: string; token: string }> {
   const dataDir = makeTempDir('dtg-bench-')
-  const db = openSqlite(dataDir)
+  const database = await openTestDatabase(dataDir)
   try {
-    const members = new MemberDirectory(db)
-    const member = members.ensureMember('Bench writer', 'secretariat')
-    return { dataDir, token: members.issueToken(member.id) }
+    const members = new MemberDirectory(database.db)
+    const member = await members.ensureMember('Bench writer', 'secretariat')
+    return { dataDir, token: await members.issueToken(member.id) }
   } finally {
-    db.close()
+    await database.close()
   }
 }
 

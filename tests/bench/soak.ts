@@ -111,7 +111,7 @@ export interface SoakResult {
 export async function runSoak(): Promise<SoakResult> {
   const { clients: clientCount, durationMs, kills: killCount } = soakConfig
   log(`soak: ${clientCount} clients for ${durationMs / 1000} s, random disconnects, ${killCount} kill -9 of the server${quick ? ' (BENCH_QUICK)' : ''}`)
-  const { dataDir, token } = prepareDataDir()
+  const { dataDir, token } = await prepareDataDir()
   const port = await freePort()
   const env = { PORT: String(port), LOG_LEVEL: 'error' }
   let server: BenchServer = await startOurServer(dataDir, token, env)

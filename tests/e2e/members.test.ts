@@ -54,7 +54,7 @@ async function status(page: Page, url: string): Promise<number> {
 
 /** An anchor on the first words of a document, made as the editor makes them (Yjs relative positions into `content`). */
 async function anchorOnFirstWords(server: TestServer, documentId: string): Promise<{ start: string; end: string; quote: string }> {
-  const client = connectClient(server.wsUrl, documentId, mintToken(server.dataDir, 'Anchor maker', 'secretariat'))
+  const client = connectClient(server.wsUrl, documentId, await mintToken(server.dataDir, 'Anchor maker', 'secretariat'))
   try {
     await client.synced
     const texts: Y.XmlText[] = []

@@ -168,7 +168,7 @@ describe('proposals in the browser', () => {
 
   test('brackets and alternatives in a text render as square brackets and Alt 1 / Alt 2 with proposers, counted in validation', async () => {
     // A text as negotiation leaves it, written through a y-websocket client.
-    const token = mintToken(server.dataDir, 'Seeding robot', 'secretariat')
+    const token = await mintToken(server.dataDir, 'Seeding robot', 'secretariat')
     const response = await fetch(`${server.url}/api/workspaces/${workspaceId}/documents`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

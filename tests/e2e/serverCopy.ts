@@ -11,7 +11,7 @@ function textOf(node: Y.XmlElement | Y.XmlFragment | Y.XmlText): string {
 
 /** The document's text on the server, one line per block. */
 export async function serverText(server: TestServer, documentId: string): Promise<string> {
-  const token = mintToken(server.dataDir, 'Test observer', 'delegation')
+  const token = await mintToken(server.dataDir, 'Test observer', 'delegation')
   const client = connectClient(server.wsUrl, documentId, token)
   try {
     await Promise.race([client.synced, new Promise((_, reject) => setTimeout(() => reject(new Error('observer did not sync in 10 s')), 10_000))])

@@ -7,7 +7,7 @@ import type { RegionalGroup, Role } from '../../shared/schema/member.ts'
 import { Access } from '../../server/auth/access.ts'
 import { MemberDirectory } from '../../server/auth/members.ts'
 import { Registry } from '../../server/workspaces/registry.ts'
-import { openSqlite } from '../../server/store/sqlite.ts'
+import { openDatabase, type OpenDatabase } from '../../server/store/database.ts'
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..')
 
@@ -22,17 +22,30 @@ export interface MemberOptions {
   leads?: string[]
 }
 
+/** The PostgreSQL database (DATABASE_URL) a data directory's server uses, when not SQLite in it (usePostgres). */
+const postgresOf = new Map<string, string>()
+
+/** Makes the server started on `dataDir`, and the helpers here, use PostgreSQL at `databaseUrl` instead of SQLite. */
+export function usePostgres(dataDir: string, databaseUrl: string): void {
+  postgresOf.set(dataDir, databaseUrl)
+}
+
+/** The database a data directory's server uses, opened (and migrated) as the server would. */
+export function openTestDatabase(dataDir: string): Promise<OpenDatabase> {
+  return openDatabase({ dataDir, databaseUrl: postgresOf.get(dataDir) ?? null, poolSize: 2, migrate: 'always' })
+}
+
 /** Adds a member to the data directory's database and returns a fresh token for it. */
-export function mintToken(dataDir: string, name: string, role: Role, options: MemberOptions = {}): string {
-  const db = openSqlite(dataDir)
+export async function mintToken(dataDir: string, name: string, role: Role, options: MemberOptions = {}): Promise<string> {
+  const database = await openTestDatabase(dataDir)
   try {
-    const members = new MemberDirectory(db)
-    const member = members.ensureMember(name, role, options.delegation ?? null, options.regionalGroup ?? null)
-    const access = new Access(db, new Registry(db))
-    for (const workspaceId of options.leads ?? []) access.addLead(workspaceId, member.id, member.id)
-    return members.issueToken(member.id)
+    const members = new MemberDirectory(database.db)
+    const member = await members.ensureMember(name, role, options.delegation ?? null, options.regionalGroup ?? null)
+    const access = new Access(database.db, await Registry.open(database.db))
+    for (const workspaceId of options.leads ?? []) await access.addLead(workspaceId, member.id, member.id)
+    return await members.issueToken(member.id)
   } finally {
-    db.close()
+    await database.close()
   }
 }
 
@@ -63,13 +76,24 @@ export function buildServer(): void {
 export interface StartOptions {
   /** Run the built server (dist/server/main.js) with plain node, as `npm start` does; else the sources through tsx. */
   built?: boolean
+  /** Run it on PostgreSQL at this DATABASE_URL (and the helpers here with it, as `usePostgres`); else SQLite in dataDir. */
+  databaseUrl?: string
 }
 
 export async function startTestServer(dataDir: string, env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
+  if (options.databaseUrl) usePostgres(dataDir, options.databaseUrl)
   const program = options.built ? ['--enable-source-maps', 'dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']
   const child = spawn(process.execPath, program, {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ...(postgresOf.has(dataDir) ? { DATABASE_URL: postgresOf.get(dataDir)! } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -118,25 +142,39 @@ export async function startTestServer(dataDir: string, env: Record<string, strin
 }
 
 /** Registers a document with a chosen id in a workspace (created if missing), as the API would. */
-export function registerDocument(dataDir: string, documentId: string, workspace: { dtg: 1 | 2; year: number }): string {
-  const db = openSqlite(dataDir)
+export async function registerDocument(dataDir: string, documentId: string, workspace: { dtg: 1 | 2; year: number }): Promise<string> {
+  const { db, close } = await openTestDatabase(dataDir)
   try {
     const workspaceId = `dtg${workspace.dtg}-${workspace.year}`
-    db.prepare('INSERT OR IGNORE INTO workspaces (id, dtg, year, title, created_at) VALUES (?, ?, ?, ?, ?)').run(
-      workspaceId,
-      workspace.dtg,
-      workspace.year,
-      `DTG ${workspace.dtg} (${workspace.year})`,
-      Date.now(),
-    )
-    db.prepare("INSERT INTO documents (id, workspace_id, title, kind, created_at) VALUES (?, ?, ?, 'working-draft', ?)").run(
-      documentId,
-      workspaceId,
-      `Draft ${documentId}`,
-      Date.now(),
-    )
+    await db
+      .insertInto('workspaces')
+      .values({ id: workspaceId, dtg: workspace.dtg, year: workspace.year, title: `DTG ${workspace.dtg} (${workspace.year})`, created_at: Date.now() })
+      .onConflict((conflict) => conflict.doNothing())
+      .execute()
+    await db
+      .insertInto('documents')
+      .values({ id: documentId, workspace_id: workspaceId, title: `Draft ${documentId}`, kind: 'working-draft', created_at: Date.now() })
+      .execute()
     return workspaceId
   } finally {
-    db.close()
+    await close()
+  }
+}
+
+/** Adds a member (or finds them) in the data directory's database; their id and a fresh bearer token. */
+export async function enrol(
+  dataDir: string,
+  name: string,
+  role: Role,
+  delegation: string | null = null,
+  regionalGroup: RegionalGroup | null = null,
+): Promise<{ id: number; token: string }> {
+  const database = await openTestDatabase(dataDir)
+  try {
+    const members = new MemberDirectory(database.db)
+    const member = await members.ensureMember(name, role, delegation, regionalGroup)
+    return { id: member.id, token: await members.issueToken(member.id) }
+  } finally {
+    await database.close()
   }
 }

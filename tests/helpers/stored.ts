@@ -1,18 +1,18 @@
-/** Reads what the server has stored for a document, straight from its SQLite database. */
+/** Reads what the server has stored for a document, straight from its database (SQLite, or PostgreSQL: usePostgres). */
 import * as Y from 'yjs'
-import { openSqlite } from '../../server/store/sqlite.ts'
-import { SqliteDocumentStore } from '../../server/store/sqliteDocuments.ts'
+import { SqlDocumentStore } from '../../server/store/sqlDocuments.ts'
 import { applyStoredDocument } from '../../server/store/storedDocument.ts'
+import { openTestDatabase } from './server.ts'
 
 export async function readStored(dataDir: string, documentId: string) {
-  const db = openSqlite(dataDir)
+  const database = await openTestDatabase(dataDir)
   try {
-    const store = new SqliteDocumentStore(db)
+    const store = new SqlDocumentStore(database.db)
     const stored = await store.load(documentId)
     const doc = new Y.Doc()
     applyStoredDocument(doc, stored)
     return { text: doc.getText('content').toString(), size: await store.size(documentId), stored }
   } finally {
-    db.close()
+    await database.close()
   }
 }

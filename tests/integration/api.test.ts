@@ -35,7 +35,7 @@ describe('REST API', () => {
 
   beforeAll(async () => {
     dataDir = tempDataDir()
-    mintToken(dataDir, 'Operator', 'secretariat')
+    await mintToken(dataDir, 'Operator', 'secretariat')
     const invites = {
       secretariat: invite(dataDir, 'Secretariat officer', 'secretariat'),
       cofacilitator: invite(dataDir, 'Co-facilitator A', 'cofacilitator', 'Singapore'),
@@ -160,7 +160,7 @@ describe('REST API', () => {
       expect((await cofacilitator.post(`/api/workspaces/${workspaceId}/documents`, { title: 'x', kind: 'memo' })).json.error.message).toContain('kind')
       expect((await cofacilitator.post(`/api/workspaces/${workspaceId}/documents`, { title: 'x', kind: 'working-draft', templateId: 'none' })).status).toBe(400)
 
-      const reader = connectClient(server.wsUrl, id, mintToken(dataDir, 'Reader', 'delegation'))
+      const reader = connectClient(server.wsUrl, id, await mintToken(dataDir, 'Reader', 'delegation'))
       clients.push(reader)
       await reader.synced
       const json = reader.doc.getXmlFragment('content').toJSON()
@@ -189,7 +189,7 @@ describe('REST API', () => {
       expect(await readUntil(/"valid":true/)).toBe(true)
 
       // A writer adds a recommendation without any link.
-      const writer = connectClient(server.wsUrl, id, mintToken(dataDir, 'Writer', 'cofacilitator', { leads: [workspaceId] }))
+      const writer = connectClient(server.wsUrl, id, await mintToken(dataDir, 'Writer', 'cofacilitator', { leads: [workspaceId] }))
       clients.push(writer)
       await writer.synced
       const unlinked = prosemirrorJSONToYDoc(draftSchema, {

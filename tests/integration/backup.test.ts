@@ -36,8 +36,8 @@ describe('online backup', () => {
 
   beforeAll(async () => {
     dataDir = tempDataDir()
-    registerDocument(dataDir, documentId, { dtg: 1, year: 2026 })
-    token = mintToken(dataDir, 'Secretariat officer', 'secretariat')
+    await registerDocument(dataDir, documentId, { dtg: 1, year: 2026 })
+    token = await mintToken(dataDir, 'Secretariat officer', 'secretariat')
     server = await startTestServer(dataDir, {}, { built: true })
     writer = connectClient(server.wsUrl, documentId, token)
     await writer.synced

@@ -43,7 +43,7 @@ describe('bad input', () => {
 
   beforeAll(async () => {
     dataDir = tempDataDir()
-    token = mintToken(dataDir, 'Drafting tool', 'secretariat')
+    token = await mintToken(dataDir, 'Drafting tool', 'secretariat')
     server = await startTestServer(dataDir, { MAX_MESSAGE_BYTES: String(maxMessageBytes) })
   })
   afterAll(async () => {

@@ -17,18 +17,8 @@ import { openEvents, type EventStream } from '../helpers/events.ts'
 import { ApiClient } from '../helpers/http.ts'
 import { anchorOn, blockTexts, textHolding } from '../helpers/passages.ts'
 import { openRawSocket, syncUpdateFrame } from '../helpers/rawSocket.ts'
-import { startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
+import { startTestServer, tempDataDir, type TestServer, enrol } from '../helpers/server.ts'
 
-function enrol(dataDir: string, name: string, role: Role, delegation: string | null = null) {
-  const db = openSqlite(dataDir)
-  try {
-    const members = new MemberDirectory(db)
-    const member = members.ensureMember(name, role, delegation, null)
-    return { id: member.id, token: members.issueToken(member.id) }
-  } finally {
-    db.close()
-  }
-}
 
 /** Everything the store holds for a document, as one byte string: unchanged means nothing was stored. */
 async function storedBytes(dataDir: string, documentId: string): Promise<string> {
@@ -108,9 +98,9 @@ describe('paragraph status and the lock on agreed text', () => {
   beforeAll(async () => {
     dataDir = tempDataDir()
     const enrolled = {
-      secretariat: enrol(dataDir, 'Secretariat officer', 'secretariat'),
-      lead: enrol(dataDir, 'Co-facilitator Singapore', 'cofacilitator', 'Singapore'),
-      kenya: enrol(dataDir, 'Delegate of Kenya', 'delegation', 'Kenya'),
+      secretariat: await enrol(dataDir, 'Secretariat officer', 'secretariat'),
+      lead: await enrol(dataDir, 'Co-facilitator Singapore', 'cofacilitator', 'Singapore'),
+      kenya: await enrol(dataDir, 'Delegate of Kenya', 'delegation', 'Kenya'),
     }
     server = await startTestServer(dataDir, { API_WRITES_PER_MINUTE: '0', MAX_BLOCKS_PER_STATUS_CHANGE: '3' })
     for (const [role, { id, token }] of Object.entries(enrolled)) people[role as Person] = { id, token, api: new ApiClient(server.url, token) }

@@ -16,12 +16,12 @@ describe('catalogue API', () => {
   beforeAll(async () => {
     const dataDir = tempDataDir()
     documentId = 'catalogue-live-doc'
-    registerDocument(dataDir, documentId, { dtg: 1, year: 2026 })
-    secretariat = new ApiClient('', mintToken(dataDir, 'Secretariat officer', 'secretariat'))
-    cofacilitator = new ApiClient('', mintToken(dataDir, 'Co-facilitator', 'cofacilitator', { leads: ['dtg1-2026'] }))
-    delegationToken = mintToken(dataDir, 'Delegate', 'delegation')
+    await registerDocument(dataDir, documentId, { dtg: 1, year: 2026 })
+    secretariat = new ApiClient('', await mintToken(dataDir, 'Secretariat officer', 'secretariat'))
+    cofacilitator = new ApiClient('', await mintToken(dataDir, 'Co-facilitator', 'cofacilitator', { leads: ['dtg1-2026'] }))
+    delegationToken = await mintToken(dataDir, 'Delegate', 'delegation')
     delegation = new ApiClient('', delegationToken)
-    stakeholder = new ApiClient('', mintToken(dataDir, 'NGO', 'stakeholder'))
+    stakeholder = new ApiClient('', await mintToken(dataDir, 'NGO', 'stakeholder'))
     server = await startTestServer(dataDir)
     for (const client of [secretariat, cofacilitator, delegation, stakeholder]) Object.assign(client, { baseUrl: server.url })
   })

@@ -8,27 +8,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/collab/closeCodes.ts'
-import type { Role } from '../../shared/schema/member.ts'
-import { MemberDirectory } from '../../server/auth/members.ts'
-import { openSqlite } from '../../server/store/sqlite.ts'
 import { connectClient, sleep, waitFor, waitForAsync, type TestClient } from '../helpers/clients.ts'
 import { Balancer, clearPrefix, PrivateRedis, sharedRedisUrl, startInstances, uniquePrefix } from '../helpers/cluster.ts'
 import { openEvents, type EventStream } from '../helpers/events.ts'
 import { ApiClient } from '../helpers/http.ts'
 import { blockKeys } from '../../shared/collab/blockKey.ts'
 import { anchorOn, blockTexts, textHolding } from '../helpers/passages.ts'
-import { repoRoot, tempDataDir, type TestServer } from '../helpers/server.ts'
-
-function enrol(dataDir: string, name: string, role: Role, delegation: string | null = null) {
-  const db = openSqlite(dataDir)
-  try {
-    const members = new MemberDirectory(db)
-    const member = members.ensureMember(name, role, delegation, null)
-    return { id: member.id, token: members.issueToken(member.id) }
-  } finally {
-    db.close()
-  }
-}
+import { enrol, repoRoot, tempDataDir, type TestServer } from '../helpers/server.ts'
 
 function addParagraph(client: TestClient, text: string): void {
   const paragraph = new Y.XmlElement('paragraph')
@@ -77,9 +63,9 @@ describe('several instances through Redis', { timeout: 60_000 }, () => {
 
   it('converges clients on two instances, carries presence, a revocation and a comment across', async () => {
     const dataDir = tempDataDir()
-    const secretariat = enrol(dataDir, 'Secretariat officer', 'secretariat')
-    const lead = enrol(dataDir, 'Co-facilitator Singapore', 'cofacilitator', 'Singapore')
-    const kenya = enrol(dataDir, 'Delegate of Kenya', 'delegation', 'Kenya')
+    const secretariat = await enrol(dataDir, 'Secretariat officer', 'secretariat')
+    const lead = await enrol(dataDir, 'Co-facilitator Singapore', 'cofacilitator', 'Singapore')
+    const kenya = await enrol(dataDir, 'Delegate of Kenya', 'delegation', 'Kenya')
     const [a, b] = await instances(dataDir, 2)
 
     const onA = new ApiClient(a.url, secretariat.token)
@@ -150,8 +136,8 @@ describe('several instances through Redis', { timeout: 60_000 }, () => {
 
   it('closes the connections of a member revoked with the admin CLI on every instance within a second', async () => {
     const dataDir = tempDataDir()
-    const secretariat = enrol(dataDir, 'Secretariat officer', 'secretariat')
-    const peru = enrol(dataDir, 'Delegate of Peru', 'delegation', 'Peru')
+    const secretariat = await enrol(dataDir, 'Secretariat officer', 'secretariat')
+    const peru = await enrol(dataDir, 'Delegate of Peru', 'delegation', 'Peru')
     const [a, b] = await instances(dataDir, 2)
     const api = new ApiClient(b.url, secretariat.token)
     const workspace = await api.post('/api/workspaces', { dtg: 2, year: 2027, title: 'DTG 2 in 2027' })
@@ -173,7 +159,7 @@ describe('several instances through Redis', { timeout: 60_000 }, () => {
 
   it('loses nothing any client saw when an instance is killed while clients on both edit; they reconnect to the other', async () => {
     const dataDir = tempDataDir()
-    const { token } = enrol(dataDir, 'Drafting tool', 'secretariat')
+    const { token } = await enrol(dataDir, 'Drafting tool', 'secretariat')
     const [a, b] = await instances(dataDir, 2, { ROOM_IDLE_MS: '600000' })
     const balancer = new Balancer([a.port, b.port])
     await balancer.listen()
@@ -217,7 +203,7 @@ describe('several instances through Redis', { timeout: 60_000 }, () => {
 
   it('keeps every update when two instances write one document and both compact it, many times', async () => {
     const dataDir = tempDataDir()
-    const { token } = enrol(dataDir, 'Drafting tool', 'secretariat')
+    const { token } = await enrol(dataDir, 'Drafting tool', 'secretariat')
     // A compacts on the worker pool (from what is stored), B from its own document; both every few appends and on unload.
     const prefix = uniquePrefix()
     cleanups.push(() => clearPrefix(prefix))
@@ -256,7 +242,7 @@ describe('several instances through Redis', { timeout: 60_000 }, () => {
     const redis = await PrivateRedis.start()
     cleanups.push(() => redis.kill())
     const dataDir = tempDataDir()
-    const { token } = enrol(dataDir, 'Drafting tool', 'secretariat')
+    const { token } = await enrol(dataDir, 'Drafting tool', 'secretariat')
     const [a, b] = await instances(dataDir, 2, { LOG_LEVEL: 'info', ROOM_IDLE_MS: '600000' }, redis.url)
     const onA = client(a.wsUrl, 'restart', token)
     const onB = client(b.wsUrl, 'restart', token)
@@ -314,7 +300,7 @@ describe('several instances through Redis', { timeout: 60_000 }, () => {
 
   it("counts a member's connections, event streams and changing requests over both instances", async () => {
     const dataDir = tempDataDir()
-    const { token } = enrol(dataDir, 'Drafting tool', 'secretariat')
+    const { token } = await enrol(dataDir, 'Drafting tool', 'secretariat')
     const [a, b] = await instances(dataDir, 2, { MAX_CONNECTIONS_PER_MEMBER: '2', MAX_STREAMS_PER_MEMBER: '1', API_WRITES_PER_MINUTE: '1', API_WRITE_BURST: '3' })
     const upgrade = (server: TestServer) =>
       new Promise<number>((resolve) => {

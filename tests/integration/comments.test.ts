@@ -9,20 +9,10 @@ import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import type { RegionalGroup, Role } from '../../shared/schema/member.ts'
 import { connectClient, waitFor, type TestClient } from '../helpers/clients.ts'
 import { ApiClient } from '../helpers/http.ts'
-import { startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
+import { startTestServer, tempDataDir, type TestServer, enrol } from '../helpers/server.ts'
 import { openEvents, type EventStream } from '../helpers/events.ts'
 
 /** Adds a member with a delegation and regional group, and returns their id and a fresh token. */
-function enrol(dataDir: string, name: string, role: Role, delegation: string | null = null, regionalGroup: RegionalGroup | null = null) {
-  const db = openSqlite(dataDir)
-  try {
-    const members = new MemberDirectory(db)
-    const member = members.ensureMember(name, role, delegation, regionalGroup)
-    return { id: member.id, token: members.issueToken(member.id) }
-  } finally {
-    db.close()
-  }
-}
 
 const draft = doc(
   heading(1, 'Annual summary'),
@@ -113,12 +103,12 @@ describe('comment threads', () => {
   beforeAll(async () => {
     dataDir = tempDataDir()
     const enrolled = {
-      secretariat: enrol(dataDir, 'Secretariat officer', 'secretariat'),
-      lead: enrol(dataDir, 'Co-facilitator Singapore', 'cofacilitator', 'Singapore', 'asia-pacific'),
-      otherLead: enrol(dataDir, 'Co-facilitator Netherlands', 'cofacilitator', 'Netherlands', 'weog'),
-      kenya: enrol(dataDir, 'Delegate of Kenya', 'delegation', 'Kenya', 'african'),
-      brazil: enrol(dataDir, 'Delegate of Brazil', 'delegation', 'Brazil', 'latin-american-caribbean'),
-      stakeholder: enrol(dataDir, 'Access Now', 'stakeholder', 'Access Now'),
+      secretariat: await enrol(dataDir, 'Secretariat officer', 'secretariat'),
+      lead: await enrol(dataDir, 'Co-facilitator Singapore', 'cofacilitator', 'Singapore', 'asia-pacific'),
+      otherLead: await enrol(dataDir, 'Co-facilitator Netherlands', 'cofacilitator', 'Netherlands', 'weog'),
+      kenya: await enrol(dataDir, 'Delegate of Kenya', 'delegation', 'Kenya', 'african'),
+      brazil: await enrol(dataDir, 'Delegate of Brazil', 'delegation', 'Brazil', 'latin-american-caribbean'),
+      stakeholder: await enrol(dataDir, 'Access Now', 'stakeholder', 'Access Now'),
     }
     server = await startTestServer(dataDir, { MAX_COMMENT_CHARS: '2000', MAX_REQUEST_BYTES: '65536', ROOM_IDLE_MS: '200' })
     for (const [role, { id, token }] of Object.entries(enrolled)) {

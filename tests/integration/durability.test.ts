@@ -9,7 +9,7 @@ describe('durability', () => {
 
   it('keeps the content across a clean restart and exits 0 on SIGTERM', async () => {
     const dataDir = tempDataDir()
-    const token = mintToken(dataDir, 'Drafting tool', 'secretariat')
+    const token = await mintToken(dataDir, 'Drafting tool', 'secretariat')
     const first = await start(dataDir)
     const a = client(first, 'restart', token)
     await a.synced
@@ -30,7 +30,7 @@ describe('durability', () => {
 
   it('keeps an update that another client has seen when the server is killed with SIGKILL', async () => {
     const dataDir = tempDataDir()
-    const token = mintToken(dataDir, 'Drafting tool', 'secretariat')
+    const token = await mintToken(dataDir, 'Drafting tool', 'secretariat')
     // A long idle grace and no compaction: only the update log can hold the edit.
     const env = { ROOM_IDLE_MS: '600000', COMPACT_AFTER_APPENDS: '1000000' }
     const first = await start(dataDir, env)

@@ -55,15 +55,15 @@ describe('history: automatic snapshots, restores that lose nothing, comments tha
 
   beforeAll(async () => {
     const dataDir = tempDataDir()
-    const secretariatToken = mintToken(dataDir, 'Secretariat', 'secretariat')
-    const delegationToken = mintToken(dataDir, 'Delegate of Kenya', 'delegation', { delegation: 'Kenya' })
-    const stakeholderToken = mintToken(dataDir, 'Civil society', 'stakeholder')
+    const secretariatToken = await mintToken(dataDir, 'Secretariat', 'secretariat')
+    const delegationToken = await mintToken(dataDir, 'Delegate of Kenya', 'delegation', { delegation: 'Kenya' })
+    const stakeholderToken = await mintToken(dataDir, 'Civil society', 'stakeholder')
     server = await startTestServer(dataDir, { HISTORY_SNAPSHOT_INTERVAL_MS: String(intervalMs) })
     const secretariat = new ApiClient(server.url, secretariatToken)
     const workspace = (await secretariat.post('/api/workspaces', { dtg: 1, year: 2026, title: 'DTG 1 (2026)' })).json
     documentId = (await secretariat.post(`/api/workspaces/${workspace.id}/documents`, { title: 'Summary', kind: 'recommendations' })).json.document.id
     otherDocumentId = (await secretariat.post(`/api/workspaces/${workspace.id}/documents`, { title: 'Other', kind: 'recommendations' })).json.document.id
-    cofacilitatorToken = mintToken(dataDir, 'Co-facilitator', 'cofacilitator', { delegation: 'Singapore', leads: [workspace.id] })
+    cofacilitatorToken = await mintToken(dataDir, 'Co-facilitator', 'cofacilitator', { delegation: 'Singapore', leads: [workspace.id] })
     cofacilitator = new ApiClient(server.url, cofacilitatorToken)
     delegation = new ApiClient(server.url, delegationToken)
     stakeholder = new ApiClient(server.url, stakeholderToken)
@@ -245,7 +245,7 @@ describe('history: automatic snapshots, restores that lose nothing, comments tha
 describe('history: retention applied at start-up and on a timer', () => {
   it('thins old snapshots to one a day, drops those past the daily window, keeps the newest', async () => {
     const dataDir = tempDataDir()
-    const secretariatToken = mintToken(dataDir, 'Secretariat', 'secretariat')
+    const secretariatToken = await mintToken(dataDir, 'Secretariat', 'secretariat')
     const fast = { HISTORY_SNAPSHOT_INTERVAL_MS: '100', HISTORY_KEEP_ALL_DAYS: '7', HISTORY_KEEP_DAILY_DAYS: '30', HISTORY_PRUNE_INTERVAL_MS: '1000' }
     let server = await startTestServer(dataDir, fast)
     let api = new ApiClient(server.url, secretariatToken)
@@ -294,7 +294,7 @@ describe('history: retention applied at start-up and on a timer', () => {
 describe('history: a clean shutdown keeps the snapshot that was due', () => {
   it('takes the pending snapshot when the server stops, long before its interval', async () => {
     const dataDir = tempDataDir()
-    const token = mintToken(dataDir, 'Secretariat', 'secretariat')
+    const token = await mintToken(dataDir, 'Secretariat', 'secretariat')
     const slow = { HISTORY_SNAPSHOT_INTERVAL_MS: '600000' }
     let server = await startTestServer(dataDir, slow)
     let api = new ApiClient(server.url, token)

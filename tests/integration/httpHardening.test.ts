@@ -25,9 +25,9 @@ describe('HTTP hardening', () => {
 
   beforeAll(async () => {
     const dataDir = tempDataDir()
-    token = mintToken(dataDir, 'Secretariat', 'secretariat')
+    token = await mintToken(dataDir, 'Secretariat', 'secretariat')
     const proxiedDir = tempDataDir()
-    proxiedToken = mintToken(proxiedDir, 'Secretariat', 'secretariat')
+    proxiedToken = await mintToken(proxiedDir, 'Secretariat', 'secretariat')
     ;[server, proxied] = await Promise.all([startTestServer(dataDir), startTestServer(proxiedDir, { TRUST_PROXY: '10.0.0.1, 127.0.0.1' })])
   })
   afterAll(async () => {

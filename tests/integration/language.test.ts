@@ -12,8 +12,8 @@ describe('interface language per member', () => {
 
   beforeAll(async () => {
     dataDir = tempDataDir()
-    firstToken = mintToken(dataDir, 'Delegate of Egypt', 'delegation')
-    const otherToken = mintToken(dataDir, 'Delegate of Peru', 'delegation')
+    firstToken = await mintToken(dataDir, 'Delegate of Egypt', 'delegation')
+    const otherToken = await mintToken(dataDir, 'Delegate of Peru', 'delegation')
     server = await startTestServer(dataDir)
     first = new ApiClient(server.url, firstToken)
     other = new ApiClient(server.url, otherToken)

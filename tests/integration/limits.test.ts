@@ -14,8 +14,8 @@ describe('rate limit and awareness ownership', () => {
 
   beforeAll(async () => {
     const dataDir = tempDataDir()
-    token = mintToken(dataDir, 'Drafting tool', 'secretariat')
-    otherToken = mintToken(dataDir, 'Other drafting tool', 'secretariat')
+    token = await mintToken(dataDir, 'Drafting tool', 'secretariat')
+    otherToken = await mintToken(dataDir, 'Other drafting tool', 'secretariat')
     server = await startTestServer(dataDir, {
       RATE_LIMIT_MESSAGES_PER_SECOND: '50',
       RATE_LIMIT_BURST: '10',
@@ -101,8 +101,8 @@ describe('rate limit and awareness ownership', () => {
 describe('connections per member', () => {
   it('refuses a member\'s upgrade past MAX_CONNECTIONS_PER_MEMBER with 429, and lets one in again once a connection closes', async () => {
     const dataDir = tempDataDir()
-    const token = mintToken(dataDir, 'Many tabs', 'secretariat')
-    const other = mintToken(dataDir, 'Other member', 'secretariat')
+    const token = await mintToken(dataDir, 'Many tabs', 'secretariat')
+    const other = await mintToken(dataDir, 'Other member', 'secretariat')
     const server = await startTestServer(dataDir, { MAX_CONNECTIONS_PER_MEMBER: '3' })
     try {
       const sockets = [] as Awaited<ReturnType<typeof openRawSocket>>[]

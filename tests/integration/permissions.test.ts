@@ -25,13 +25,13 @@ describe('members, tokens and write permission', () => {
 
   beforeAll(async () => {
     dataDir = tempDataDir()
-    for (const id of ['doc', 'read-only', 'hand-made', 'dtg1-draft']) registerDocument(dataDir, id, { dtg: 1, year: 2026 })
-    registerDocument(dataDir, 'dtg2-draft', { dtg: 2, year: 2026 })
-    writerToken = mintToken(dataDir, 'Co-facilitator', 'cofacilitator', { leads: ['dtg1-2026'] })
-    dtg2WriterToken = mintToken(dataDir, 'DTG 2 co-facilitator', 'cofacilitator', { leads: ['dtg2-2026'] })
-    secretariatToken = mintToken(dataDir, 'Secretariat', 'secretariat')
-    delegationToken = mintToken(dataDir, 'Kenya', 'delegation')
-    stakeholderToken = mintToken(dataDir, 'Civil society network', 'stakeholder')
+    for (const id of ['doc', 'read-only', 'hand-made', 'dtg1-draft']) await registerDocument(dataDir, id, { dtg: 1, year: 2026 })
+    await registerDocument(dataDir, 'dtg2-draft', { dtg: 2, year: 2026 })
+    writerToken = await mintToken(dataDir, 'Co-facilitator', 'cofacilitator', { leads: ['dtg1-2026'] })
+    dtg2WriterToken = await mintToken(dataDir, 'DTG 2 co-facilitator', 'cofacilitator', { leads: ['dtg2-2026'] })
+    secretariatToken = await mintToken(dataDir, 'Secretariat', 'secretariat')
+    delegationToken = await mintToken(dataDir, 'Kenya', 'delegation')
+    stakeholderToken = await mintToken(dataDir, 'Civil society network', 'stakeholder')
     server = await startTestServer(dataDir)
   })
   afterAll(async () => {
@@ -140,7 +140,7 @@ describe('members, tokens and write permission', () => {
   })
 
   it('closes a revoked member\'s connections at once and refuses their token from then on', async () => {
-    const token = mintToken(dataDir, 'Delegate to revoke', 'delegation', { delegation: 'Atlantis' })
+    const token = await mintToken(dataDir, 'Delegate to revoke', 'delegation', { delegation: 'Atlantis' })
     const raw = await openRawSocket(`${server.wsUrl}/doc?token=${token}`)
     const closed = new Promise<number>((resolve) => raw.ws.on('close', (code: number) => resolve(code)))
     const secretariat = new ApiClient(server.url, secretariatToken)
@@ -156,7 +156,7 @@ describe('members, tokens and write permission', () => {
   })
 
   it('ends a revoked member\'s live event stream, also when the admin CLI revoked them', async () => {
-    const token = mintToken(dataDir, 'Delegate revoked from the shell', 'delegation', { delegation: 'Lilliput' })
+    const token = await mintToken(dataDir, 'Delegate revoked from the shell', 'delegation', { delegation: 'Lilliput' })
     const stream = await openEventStream(`${server.url}/api/documents/doc/events`, token)
     expect(await stream.readUntil(/event: status/)).toBe(true)
     execFileSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'revoke', '--name', 'Delegate revoked from the shell'], {
@@ -169,7 +169,7 @@ describe('members, tokens and write permission', () => {
   })
 
   it('ends the stream of a member revoked from the CLI while others keep editing the document', async () => {
-    const token = mintToken(dataDir, 'Delegate revoked mid-session', 'delegation', { delegation: 'Laputa' })
+    const token = await mintToken(dataDir, 'Delegate revoked mid-session', 'delegation', { delegation: 'Laputa' })
     const stream = await openEventStream(`${server.url}/api/documents/doc/events`, token)
     expect(await stream.readUntil(/event: status/)).toBe(true)
     const writer = client('doc', writerToken)
@@ -194,7 +194,7 @@ describe('members, tokens and write permission', () => {
   })
 
   it('limits the live event streams one member holds at once', async () => {
-    const token = mintToken(dataDir, 'Many tabs', 'delegation', { delegation: 'Blefuscu' })
+    const token = await mintToken(dataDir, 'Many tabs', 'delegation', { delegation: 'Blefuscu' })
     const streams = []
     for (let i = 0; i < 20; i++) streams.push(await openEventStream(`${server.url}/api/documents/doc/events`, token))
     const refused = await fetch(`${server.url}/api/documents/doc/events`, { headers: { authorization: `Bearer ${token}` } })
@@ -240,7 +240,7 @@ describe('members, tokens and write permission', () => {
   })
 
   it('reconnects a member whose role changed, and lets them in as they now are', async () => {
-    const token = mintToken(dataDir, 'Delegate promoted', 'delegation', { delegation: 'Brobdingnag' })
+    const token = await mintToken(dataDir, 'Delegate promoted', 'delegation', { delegation: 'Brobdingnag' })
     const secretariat = new ApiClient(server.url, secretariatToken)
     const member = ((await secretariat.get('/api/members')).json.members as Array<{ id: number; name: string }>).find((m) => m.name === 'Delegate promoted')!
     const raw = await openRawSocket(`${server.wsUrl}/doc?token=${token}`)

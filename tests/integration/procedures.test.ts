@@ -46,15 +46,15 @@ interface People {
 
 async function setUp(server: TestServer, dataDir: string): Promise<People & { workspaceId: string }> {
   const tokens = {
-    secretariat: mintToken(dataDir, 'Secretariat', 'secretariat'),
-    kenya: mintToken(dataDir, 'Delegate of Kenya', 'delegation', { delegation: 'Kenya' }),
-    brazil: mintToken(dataDir, 'Delegate of Brazil', 'delegation', { delegation: 'Brazil' }),
-    stakeholder: mintToken(dataDir, 'ICT4Peace', 'stakeholder', { delegation: 'ICT4Peace' }),
-    outsider: mintToken(dataDir, 'Other co-facilitator', 'cofacilitator', { delegation: 'Norway' }),
+    secretariat: await mintToken(dataDir, 'Secretariat', 'secretariat'),
+    kenya: await mintToken(dataDir, 'Delegate of Kenya', 'delegation', { delegation: 'Kenya' }),
+    brazil: await mintToken(dataDir, 'Delegate of Brazil', 'delegation', { delegation: 'Brazil' }),
+    stakeholder: await mintToken(dataDir, 'ICT4Peace', 'stakeholder', { delegation: 'ICT4Peace' }),
+    outsider: await mintToken(dataDir, 'Other co-facilitator', 'cofacilitator', { delegation: 'Norway' }),
   }
   const secretariat = new ApiClient(server.url, tokens.secretariat)
   const workspace = (await secretariat.post('/api/workspaces', { dtg: 1, year: 2027, title: 'DTG 1 (2027)' })).json
-  const cofacilitatorToken = mintToken(dataDir, 'Co-facilitator', 'cofacilitator', { delegation: 'Singapore', leads: [workspace.id] })
+  const cofacilitatorToken = await mintToken(dataDir, 'Co-facilitator', 'cofacilitator', { delegation: 'Singapore', leads: [workspace.id] })
   return {
     workspaceId: workspace.id,
     cofacilitator: new ApiClient(server.url, cofacilitatorToken),

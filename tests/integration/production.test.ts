@@ -8,10 +8,9 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Sessions } from '../../server/auth/sessions.ts'
 import { MemberDirectory } from '../../server/auth/members.ts'
-import { openSqlite } from '../../server/store/sqlite.ts'
 import { connectClient, waitFor, waitForAsync } from '../helpers/clients.ts'
 import { ApiClient } from '../helpers/http.ts'
-import { mintToken, registerDocument, repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
+import { mintToken, openTestDatabase, registerDocument, repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 
 /** A sample's value in Prometheus text, or null when the series is absent. */
 function sample(metrics: string, series: string): number | null {
@@ -19,13 +18,13 @@ function sample(metrics: string, series: string): number | null {
   return line ? Number(line.slice(series.length + 1)) : null
 }
 
-function inviteFor(dataDir: string, name: string): string {
-  const db = openSqlite(dataDir)
+async function inviteFor(dataDir: string, name: string): Promise<string> {
+  const database = await openTestDatabase(dataDir)
   try {
-    const member = new MemberDirectory(db).ensureMember(name, 'delegation', name, null)
-    return new Sessions(db, { sessionTtlMs: 3_600_000, inviteTtlMs: 3_600_000 }).createInvite(member.id)
+    const member = await new MemberDirectory(database.db).ensureMember(name, 'delegation', name, null)
+    return await new Sessions(database.db, { sessionTtlMs: 3_600_000, inviteTtlMs: 3_600_000 }).createInvite(member.id)
   } finally {
-    db.close()
+    await database.close()
   }
 }
 
@@ -58,10 +57,10 @@ describe('the built server, run with plain node', () => {
 
   beforeAll(async () => {
     dataDir = tempDataDir()
-    registerDocument(dataDir, 'production-relay', { dtg: 1, year })
-    secretariat = mintToken(dataDir, 'Secretariat officer', 'secretariat')
-    kenya = mintToken(dataDir, 'Delegate of Kenya', 'delegation', { delegation: 'Kenya' })
-    invite = inviteFor(dataDir, 'Delegate of Chile')
+    await registerDocument(dataDir, 'production-relay', { dtg: 1, year })
+    secretariat = await mintToken(dataDir, 'Secretariat officer', 'secretariat')
+    kenya = await mintToken(dataDir, 'Delegate of Kenya', 'delegation', { delegation: 'Kenya' })
+    invite = await inviteFor(dataDir, 'Delegate of Chile')
     // Debug: every line the server can write, so that the search for secrets below covers them all.
     server = await startTestServer(dataDir, { LOG_LEVEL: 'debug', HEAVY_WORKER_IDLE_MS: '60000' }, { built: true })
   }, 120_000)

@@ -12,18 +12,8 @@ import { openEvents, type EventStream } from '../helpers/events.ts'
 import { ApiClient } from '../helpers/http.ts'
 import { anchorOn, blockTexts, textHolding } from '../helpers/passages.ts'
 import { paragraphTexts, readDocx } from '../helpers/readDocx.ts'
-import { startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
+import { startTestServer, tempDataDir, type TestServer, enrol } from '../helpers/server.ts'
 
-function enrol(dataDir: string, name: string, role: Role, delegation: string | null = null, regionalGroup: RegionalGroup | null = null) {
-  const db = openSqlite(dataDir)
-  try {
-    const members = new MemberDirectory(db)
-    const member = members.ensureMember(name, role, delegation, regionalGroup)
-    return { id: member.id, token: members.issueToken(member.id) }
-  } finally {
-    db.close()
-  }
-}
 
 const draft = doc(
   heading(1, 'Recommendations'),
@@ -73,13 +63,13 @@ describe('proposals', () => {
   beforeAll(async () => {
     dataDir = tempDataDir()
     const enrolled = {
-      secretariat: enrol(dataDir, 'Secretariat officer', 'secretariat'),
-      lead: enrol(dataDir, 'Co-facilitator Singapore', 'cofacilitator', 'Singapore', 'asia-pacific'),
-      kenya: enrol(dataDir, 'Delegate of Kenya', 'delegation', 'Kenya', 'african'),
-      kenya2: enrol(dataDir, 'Second delegate of Kenya', 'delegation', 'Kenya', 'african'),
-      brazil: enrol(dataDir, 'Delegate of Brazil', 'delegation', 'Brazil', 'latin-american-caribbean'),
-      norway: enrol(dataDir, 'Delegate of Norway', 'delegation', 'Norway', 'weog'),
-      stakeholder: enrol(dataDir, 'Access Now', 'stakeholder', 'Access Now'),
+      secretariat: await enrol(dataDir, 'Secretariat officer', 'secretariat'),
+      lead: await enrol(dataDir, 'Co-facilitator Singapore', 'cofacilitator', 'Singapore', 'asia-pacific'),
+      kenya: await enrol(dataDir, 'Delegate of Kenya', 'delegation', 'Kenya', 'african'),
+      kenya2: await enrol(dataDir, 'Second delegate of Kenya', 'delegation', 'Kenya', 'african'),
+      brazil: await enrol(dataDir, 'Delegate of Brazil', 'delegation', 'Brazil', 'latin-american-caribbean'),
+      norway: await enrol(dataDir, 'Delegate of Norway', 'delegation', 'Norway', 'weog'),
+      stakeholder: await enrol(dataDir, 'Access Now', 'stakeholder', 'Access Now'),
     }
     server = await startTestServer(dataDir, { MAX_PROPOSAL_CHARS: '500', API_WRITES_PER_MINUTE: '0' })
     for (const [role, { id, token }] of Object.entries(enrolled)) people[role as Person] = { id, token, api: new ApiClient(server.url, token) }

@@ -19,15 +19,15 @@ describe('protocol fuzz', () => {
   // About 3 ms a frame on a loaded machine: the bench's 100,000 frames get the time they need.
   it(`survives ${frames} random and mutated frames from every role, and everyone converges`, { timeout: Math.max(600_000, frames * 20) }, async () => {
     const dataDir = tempDataDir()
-    const workspace = registerDocument(dataDir, 'fuzz-write', { dtg: 1, year: 2026 })
-    registerDocument(dataDir, 'fuzz-readonly', { dtg: 1, year: 2026 })
+    const workspace = await registerDocument(dataDir, 'fuzz-write', { dtg: 1, year: 2026 })
+    await registerDocument(dataDir, 'fuzz-readonly', { dtg: 1, year: 2026 })
     const tokens = {
-      secretariat: mintToken(dataDir, 'Secretariat', 'secretariat'),
-      cofacilitator: mintToken(dataDir, 'Co-facilitator', 'cofacilitator', { leads: [workspace] }),
-      delegation: mintToken(dataDir, 'Delegate', 'delegation', { delegation: 'Kenya' }),
-      stakeholder: mintToken(dataDir, 'Stakeholder', 'stakeholder'),
-      writer: mintToken(dataDir, 'Honest writer', 'cofacilitator', { leads: [workspace] }),
-      reader: mintToken(dataDir, 'Honest reader', 'delegation', { delegation: 'Chile' }),
+      secretariat: await mintToken(dataDir, 'Secretariat', 'secretariat'),
+      cofacilitator: await mintToken(dataDir, 'Co-facilitator', 'cofacilitator', { leads: [workspace] }),
+      delegation: await mintToken(dataDir, 'Delegate', 'delegation', { delegation: 'Kenya' }),
+      stakeholder: await mintToken(dataDir, 'Stakeholder', 'stakeholder'),
+      writer: await mintToken(dataDir, 'Honest writer', 'cofacilitator', { leads: [workspace] }),
+      reader: await mintToken(dataDir, 'Honest reader', 'delegation', { delegation: 'Chile' }),
     }
     const env = { RATE_LIMIT_MESSAGES_PER_SECOND: '0', COMPACT_AFTER_APPENDS: '200' }
     const started = performance.now()

@@ -47,7 +47,7 @@ describe('the relay under attack', () => {
 
   it('refuses updates that reference what the document does not have (4502), before storing or relaying any of it', async () => {
     const dataDir = tempDataDir()
-    const token = mintToken(dataDir, 'Secretariat', 'secretariat')
+    const token = await mintToken(dataDir, 'Secretariat', 'secretariat')
     const server = await servers.start(dataDir)
     const a = servers.client(server, 'refused', token)
     const b = servers.client(server, 'refused', token)
@@ -69,7 +69,7 @@ describe('the relay under attack', () => {
 
   it('gives a late joiner exactly what everyone else and the store have: nothing the server did not integrate', async () => {
     const dataDir = tempDataDir()
-    const token = mintToken(dataDir, 'Secretariat', 'secretariat')
+    const token = await mintToken(dataDir, 'Secretariat', 'secretariat')
     const server = await servers.start(dataDir)
     const early = servers.client(server, 'late', token)
     await early.synced
@@ -89,7 +89,7 @@ describe('the relay under attack', () => {
 
   it('keeps a document loadable through compaction and restarts after inconsistent updates', async () => {
     const dataDir = tempDataDir()
-    const token = mintToken(dataDir, 'Secretariat', 'secretariat')
+    const token = await mintToken(dataDir, 'Secretariat', 'secretariat')
     const env = { COMPACT_AFTER_APPENDS: '2', ROOM_IDLE_MS: '100' }
     let server = await servers.start(dataDir, env)
     const writer = servers.client(server, 'bricked', token)
@@ -122,8 +122,8 @@ describe('the relay under attack', () => {
 
   it('refuses a read-only member’s update from its header, without decoding it, and keeps the connection', async () => {
     const dataDir = tempDataDir()
-    registerDocument(dataDir, 'readonly', { dtg: 1, year: 2026 })
-    const stakeholder = mintToken(dataDir, 'Stakeholder', 'stakeholder')
+    await registerDocument(dataDir, 'readonly', { dtg: 1, year: 2026 })
+    const stakeholder = await mintToken(dataDir, 'Stakeholder', 'stakeholder')
     const server = await servers.start(dataDir)
     const before = await storedBytes(dataDir, 'readonly')
     const raw = await greeted(server, 'readonly', stakeholder)
@@ -138,7 +138,7 @@ describe('the relay under attack', () => {
 
   it('closes a connection whose presence state nests too deep (4413) before anyone receives it', async () => {
     const dataDir = tempDataDir()
-    const token = mintToken(dataDir, 'Secretariat', 'secretariat')
+    const token = await mintToken(dataDir, 'Secretariat', 'secretariat')
     const server = await servers.start(dataDir)
     const bystander = servers.client(server, 'presence', token)
     await bystander.synced
@@ -154,7 +154,7 @@ describe('the relay under attack', () => {
 
   it('closes a connection that speaks for too many presence client ids (4429)', async () => {
     const dataDir = tempDataDir()
-    const token = mintToken(dataDir, 'Secretariat', 'secretariat')
+    const token = await mintToken(dataDir, 'Secretariat', 'secretariat')
     const server = await servers.start(dataDir, { MAX_PRESENCE_IDS_PER_CONNECTION: '4' })
     const bystander = servers.client(server, 'ids', token)
     await bystander.synced
@@ -166,7 +166,7 @@ describe('the relay under attack', () => {
 
   it('bounds what one member’s unread connections hold: state requests never read close a connection (4008)', async () => {
     const dataDir = tempDataDir()
-    const token = mintToken(dataDir, 'Secretariat', 'secretariat')
+    const token = await mintToken(dataDir, 'Secretariat', 'secretariat')
     const server = await servers.start(dataDir, { MAX_BUFFERED_BYTES_PER_MEMBER: String(16 * 1024 * 1024) })
     const writer = servers.client(server, 'unread', token)
     await writer.synced

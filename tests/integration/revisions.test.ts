@@ -58,8 +58,8 @@ describe('revisions, comparison and export', () => {
 
   beforeAll(async () => {
     dataDir = tempDataDir()
-    const secretariatToken = mintToken(dataDir, 'Secretariat', 'secretariat')
-    delegationToken = mintToken(dataDir, 'Delegate of Kenya', 'delegation', { delegation: 'Kenya' })
+    const secretariatToken = await mintToken(dataDir, 'Secretariat', 'secretariat')
+    delegationToken = await mintToken(dataDir, 'Delegate of Kenya', 'delegation', { delegation: 'Kenya' })
     // This suite exports many times over; the per-member export rate has its own test (boundedWork).
     server = await startTestServer(dataDir, { EXPORT_BURST: '200' })
     const secretariat = new ApiClient(server.url, secretariatToken)
@@ -70,7 +70,7 @@ describe('revisions, comparison and export', () => {
       symbol: 'A/AC.292/DTG1/2026/CRP.1',
     })
     documentId = created.json.document.id
-    cofacilitatorToken = mintToken(dataDir, 'Co-facilitator', 'cofacilitator', { delegation: 'Singapore', leads: [workspace.id] })
+    cofacilitatorToken = await mintToken(dataDir, 'Co-facilitator', 'cofacilitator', { delegation: 'Singapore', leads: [workspace.id] })
     cofacilitator = new ApiClient(server.url, cofacilitatorToken)
     delegation = new ApiClient(server.url, delegationToken)
     writer = connectClient(server.wsUrl, documentId, cofacilitatorToken)

@@ -10,7 +10,7 @@ describe('storage: compaction, idle unload, failed loads', () => {
 
   it('compacts the log after N appends into a state with identical content', async () => {
     const dataDir = tempDataDir()
-    const token = mintToken(dataDir, 'Drafting tool', 'secretariat')
+    const token = await mintToken(dataDir, 'Drafting tool', 'secretariat')
     const server = await start(dataDir, { COMPACT_AFTER_APPENDS: '50', ROOM_IDLE_MS: '600000' })
     const writer = client(server, 'compaction', token)
     const reader = client(server, 'compaction', token)
@@ -32,7 +32,7 @@ describe('storage: compaction, idle unload, failed loads', () => {
 
   it('unloads an idle room, compacting its log completely, and loads it again on the next connection', async () => {
     const dataDir = tempDataDir()
-    const token = mintToken(dataDir, 'Drafting tool', 'secretariat')
+    const token = await mintToken(dataDir, 'Drafting tool', 'secretariat')
     const server = await start(dataDir, { ROOM_IDLE_MS: '200' })
     const writer = client(server, 'idle', token)
     await writer.synced
@@ -59,7 +59,7 @@ describe('storage: compaction, idle unload, failed loads', () => {
 
   it('refuses connections to a document that fails to load, with 4500, and never writes over it', async () => {
     const dataDir = tempDataDir()
-    const token = mintToken(dataDir, 'Drafting tool', 'secretariat')
+    const token = await mintToken(dataDir, 'Drafting tool', 'secretariat')
     const corrupt = Buffer.from([0xff, 0xff, 0xff, 0xff, 0x0f, 0x01, 0x02])
     const db = openSqlite(dataDir)
     db.prepare('INSERT INTO document_state (document_id, state, through_seq, updated_at) VALUES (?, ?, 0, 0)').run('damaged', corrupt)

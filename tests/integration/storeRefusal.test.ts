@@ -2,28 +2,32 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../server/app.ts'
 import { loadConfig } from '../../server/config.ts'
 import { createServices, type Services } from '../../server/services.ts'
-import { openSqlite, type Sqlite } from '../../server/store/sqlite.ts'
+import { sql } from 'kysely'
+import { openDatabase, type OpenDatabase } from '../../server/store/database.ts'
+import type { Sqlite } from '../../server/store/sqlite.ts'
 import { tempDataDir } from '../helpers/server.ts'
 
 describe('a store that refuses writes', () => {
+  let database: OpenDatabase
   let db: Sqlite
   let services: Services
   let app: ReturnType<typeof createApp>['app']
   let token: string
   const metricsToken = 'metrics-token-for-this-test'
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const config = loadConfig({ DATA_DIR: tempDataDir(), API_WRITES_PER_MINUTE: '0', METRICS_TOKEN: metricsToken })
-    db = openSqlite(config.dataDir)
-    services = createServices(config, db)
-    const readiness = [{ name: 'database', check: () => db.prepare('SELECT 1').get() }]
+    database = await openDatabase({ dataDir: config.dataDir })
+    db = database.sqlite!
+    services = await createServices(config, database)
+    const readiness = [{ name: 'database', check: () => sql`SELECT 1`.execute(database.db) }]
     ;({ app } = createApp({ config, services, clientDir: null, publicUrl: () => 'http://127.0.0.1', accepting: () => true, readiness }))
-    const secretariat = services.members.ensureMember('Secretariat', 'secretariat', null, null)
-    token = services.members.issueToken(secretariat.id)
+    const secretariat = await services.members.ensureMember('Secretariat', 'secretariat', null, null)
+    token = await services.members.issueToken(secretariat.id)
   })
   afterAll(async () => {
     await services?.pool.close()
-    db?.close()
+    await database?.close()
   })
 
   const invite = (name: string) =>

@@ -56,7 +56,7 @@ describe('submission metadata and the exports for submission', () => {
 
   beforeAll(async () => {
     const dataDir = tempDataDir()
-    const secretariatToken = mintToken(dataDir, 'Secretariat', 'secretariat')
+    const secretariatToken = await mintToken(dataDir, 'Secretariat', 'secretariat')
     server = await startTestServer(dataDir)
     const secretariat = new ApiClient(server.url, secretariatToken)
     const workspace = (await secretariat.post('/api/workspaces', { dtg: 1, year: 2026, title: 'DTG 1 (2026)' })).json
@@ -69,10 +69,10 @@ describe('submission metadata and the exports for submission', () => {
     documentId = created.json.document.id
     tokens = {
       secretariat: secretariatToken,
-      lead: mintToken(dataDir, 'Co-facilitator', 'cofacilitator', { delegation: 'Singapore', leads: [workspace.id] }),
-      otherCofacilitator: mintToken(dataDir, 'Co-facilitator of DTG 2', 'cofacilitator', { delegation: 'Brazil', leads: ['dtg2-2026'] }),
-      delegation: mintToken(dataDir, 'Delegate of Kenya', 'delegation', { delegation: 'Kenya' }),
-      stakeholder: mintToken(dataDir, 'Civil society', 'stakeholder'),
+      lead: await mintToken(dataDir, 'Co-facilitator', 'cofacilitator', { delegation: 'Singapore', leads: [workspace.id] }),
+      otherCofacilitator: await mintToken(dataDir, 'Co-facilitator of DTG 2', 'cofacilitator', { delegation: 'Brazil', leads: ['dtg2-2026'] }),
+      delegation: await mintToken(dataDir, 'Delegate of Kenya', 'delegation', { delegation: 'Kenya' }),
+      stakeholder: await mintToken(dataDir, 'Civil society', 'stakeholder'),
     }
     clients = Object.fromEntries(Object.entries(tokens).map(([who, token]) => [who, new ApiClient(server.url, token)])) as typeof clients
     writer = connectClient(server.wsUrl, documentId, tokens.lead)

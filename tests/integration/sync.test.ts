@@ -14,7 +14,7 @@ describe('real-time relay', () => {
 
   beforeAll(async () => {
     const dataDir = tempDataDir()
-    token = mintToken(dataDir, 'Drafting tool', 'secretariat')
+    token = await mintToken(dataDir, 'Drafting tool', 'secretariat')
     server = await startTestServer(dataDir)
   })
   afterAll(async () => {

@@ -1,0 +1,76 @@
+/** The document store's contract, on SQLite and on PostgreSQL: the same code, the same guarantees. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { backends, testDatabase, type TestDatabase } from '../../tests/helpers/databases.ts'
+import { SqlDocumentStore } from './sqlDocuments.ts'
+
+describe.each(backends)('document store on %s', (dialect) => {
+  let database: TestDatabase
+  beforeEach(async () => {
+    database = await testDatabase(dialect)
+  })
+  afterEach(() => database.cleanup())
+
+  it('compacts exactly the log entries it merged: entries another writer appended meanwhile stay', async () => {
+    const mine = new SqlDocumentStore((await database.open()).db)
+    const theirs = new SqlDocumentStore((await database.open()).db)
+    const [a] = await mine.append([{ documentId: 'd', update: new Uint8Array([1]) }])
+    const [b] = await theirs.append([{ documentId: 'd', update: new Uint8Array([2]) }])
+    const [c] = await mine.append([{ documentId: 'd', update: new Uint8Array([3]) }])
+    expect(a < b && b < c).toBe(true)
+    await mine.compact('d', new Uint8Array([9]), [a, c])
+    const stored = await mine.load('d')
+    expect(stored.state).toEqual(new Uint8Array([9]))
+    expect(stored.seqs).toEqual([b])
+    expect(stored.updates).toEqual([new Uint8Array([2])])
+  })
+
+  it('appends a batch in order, all or none, and reads an unknown document as empty', async () => {
+    const store = new SqlDocumentStore((await database.open()).db)
+    expect(await store.load('nothing')).toEqual({ state: null, updates: [], seqs: [], lastSeq: 0 })
+    const seqs = await store.append([
+      { documentId: 'd', update: new Uint8Array([1]) },
+      { documentId: 'e', update: new Uint8Array([2]) },
+      { documentId: 'd', update: new Uint8Array([3, 4]) },
+    ])
+    expect(seqs).toHaveLength(3)
+    expect([...seqs].sort((x, y) => x - y)).toEqual(seqs)
+    const stored = await store.load('d')
+    expect(stored.updates).toEqual([new Uint8Array([1]), new Uint8Array([3, 4])])
+    expect(stored.seqs).toEqual([seqs[0], seqs[2]])
+    expect(stored.lastSeq).toBe(seqs[2])
+    expect(await store.size('d')).toEqual({ stateBytes: 0, logBytes: 3, logEntries: 2 })
+    // A batch whose second entry cannot be stored stores nothing.
+    await expect(store.append([{ documentId: 'd', update: new Uint8Array([5]) }, { documentId: null as unknown as string, update: new Uint8Array([6]) }])).rejects.toThrow()
+    expect((await store.load('d')).updates).toHaveLength(2)
+  })
+
+  it('compacts concurrently with appends from several writers without losing one', async () => {
+    const writers = await Promise.all([1, 2, 3].map(async () => new SqlDocumentStore((await database.open()).db)))
+    const appends = writers.flatMap((store, w) => Array.from({ length: 20 }, (_, i) => () => store.append([{ documentId: 'd', update: new Uint8Array([w, i]) }])))
+    // PostgreSQL: the instances' writes at once. SQLite has one server process per file: another connection in the same
+    // process would wait for the lock on the thread that holds it, so there they take turns.
+    const appended = dialect === 'postgres' ? await Promise.all(appends.map((append) => append())) : await appends.reduce<Promise<number[][]>>(async (done, append) => [...(await done), await append()], Promise.resolve([]))
+    const first = await writers[0].load('d')
+    expect(first.seqs).toEqual(appended.flat().sort((x, y) => x - y))
+    // Compaction of what was read, while the others go on appending.
+    const more = () => writers[1].append([{ documentId: 'd', update: new Uint8Array([9, 9]) }])
+    const [[late]] = dialect === 'postgres' ? await Promise.all([more(), writers[0].compact('d', new Uint8Array([7]), first.seqs)]) : [await more(), await writers[0].compact('d', new Uint8Array([7]), first.seqs)]
+    const after = await writers[2].load('d')
+    expect(after.state).toEqual(new Uint8Array([7]))
+    expect(after.seqs).toEqual([late])
+    expect(await writers[2].size('d')).toMatchObject({ stateBytes: 1, logEntries: 1 })
+  })
+
+  it('keeps one quarantined copy until it is recovered', async () => {
+    const store = new SqlDocumentStore((await database.open()).db)
+    const stored = { state: new Uint8Array([1]), updates: [new Uint8Array([2]), new Uint8Array([3])], seqs: [5, 6], lastSeq: 6 }
+    expect(await store.quarantine('d', stored, 'bad update')).toBe(true)
+    expect(await store.quarantine('d', stored, 'again')).toBe(false)
+    const copies = await store.quarantined('d')
+    expect(copies).toHaveLength(1)
+    expect(copies[0]).toMatchObject({ documentId: 'd', reason: 'bad update', recoveredAt: null, stored })
+    await store.markRecovered('d')
+    expect((await store.quarantined('d'))[0].recoveredAt).toBeGreaterThan(0)
+    expect(await store.quarantine('d', stored, 'later')).toBe(true)
+  })
+})

@@ -1,0 +1,202 @@
+/** DocumentStore on the query layer: the same code on SQLite and on PostgreSQL. */
+import { CompiledQuery, sql, type Compilable } from 'kysely'
+import { log } from '../log.ts'
+import { inTransaction, isPostgres, readTransaction, type Db } from './database.ts'
+import type { AppendEntry, DocumentStore, QuarantinedDocument, StoredDocument } from './store.ts'
+
+/** Free pages (4 KiB each) given back to the file system after each compaction, at most (SQLite). */
+const freePagesPerCompaction = 256
+/** Rows one statement inserts or names at most: far below either database's limit on parameters. */
+const rowsPerStatement = 1000
+
+function chunks<T>(list: readonly T[], size = rowsPerStatement): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size))
+  return out
+}
+
+function storedOf(state: Uint8Array | null, rows: { seq: number; data: Uint8Array }[]): StoredDocument {
+  return {
+    state: state ? new Uint8Array(state) : null,
+    updates: rows.map((row) => new Uint8Array(row.data)),
+    seqs: rows.map((row) => row.seq),
+    lastSeq: rows.at(-1)?.seq ?? 0,
+  }
+}
+
+export class SqlDocumentStore implements DocumentStore {
+  /**
+   * The SQL of the append path's statements, built by the query layer once per shape (rows in the batch) and run
+   * again with new parameters: building and compiling a query costs more than SQLite takes to run it.
+   */
+  private readonly shapes = new Map<string, string>()
+
+  /**
+   * `releaseFreePages` gives up to that many pages freed by a compaction back to the file system (SQLite: see
+   * OpenDatabase.releaseFreePages); PostgreSQL's autovacuum does this itself.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly options: { releaseFreePages?: (maxPages: number) => Promise<number> } = {},
+  ) {}
+
+  /** Runs the query `build` makes, or the SQL it made before for `shape`, with `parameters` (in the order it binds them). */
+  private async run<R>(trx: Db, shape: string, parameters: readonly unknown[], build: () => Compilable<R>): Promise<R[]> {
+    const known = this.shapes.get(shape)
+    if (known !== undefined) return (await trx.executeQuery<R>(CompiledQuery.raw(known, parameters as unknown[]))).rows
+    const compiled = build().compile()
+    if (compiled.parameters.length !== parameters.length) throw new Error(`the query for ${shape} binds ${compiled.parameters.length} parameters, not ${parameters.length}`)
+    if (this.shapes.size < 256) this.shapes.set(shape, compiled.sql)
+    return (await trx.executeQuery<R>(compiled)).rows
+  }
+
+  /** The batch's updates added to each author's audit row of the minute, in the batch's transaction. */
+  private async recordContributions(trx: Db, entries: readonly AppendEntry[]): Promise<void> {
+    const byAuthor = new Map<string, { documentId: string; memberId: number; updates: number; bytes: number }>()
+    for (const { documentId, update, authorId } of entries) {
+      if (authorId === null || authorId === undefined) continue
+      const key = `${authorId}\u0000${documentId}`
+      const row = byAuthor.get(key) ?? { documentId, memberId: authorId, updates: 0, bytes: 0 }
+      row.updates++
+      row.bytes += update.byteLength
+      byAuthor.set(key, row)
+    }
+    const now = Date.now()
+    const minute = now - (now % 60_000)
+    for (const row of byAuthor.values()) {
+      const parameters = [row.documentId, row.memberId, minute, now, now, row.updates, row.bytes]
+      await this.run(trx, 'contribution', parameters, () => trx
+        .insertInto('contributions')
+        .values({ document_id: row.documentId, member_id: row.memberId, minute, first_at: now, last_at: now, updates: row.updates, bytes: row.bytes })
+        .onConflict((conflict) =>
+          conflict.columns(['document_id', 'minute', 'member_id']).doUpdateSet((eb) => ({
+            last_at: eb.ref('excluded.last_at'),
+            updates: sql`contributions.updates + excluded.updates`,
+            bytes: sql`contributions.bytes + excluded.bytes`,
+          })),
+        ))
+    }
+  }
+
+  async load(documentId: string): Promise<StoredDocument> {
+    return readTransaction(this.db, async (trx) => {
+      const row = await trx.selectFrom('document_state').select('state').where('document_id', '=', documentId).executeTakeFirst()
+      const updates = await trx.selectFrom('document_updates').select(['seq', 'data']).where('document_id', '=', documentId).orderBy('seq').execute()
+      return storedOf(row?.state ?? null, updates)
+    })
+  }
+
+  async append(entries: readonly AppendEntry[]): Promise<number[]> {
+    if (entries.length === 0) return []
+    return inTransaction(this.db, async (trx) => {
+      const seqs: number[] = []
+      for (const chunk of chunks(entries)) {
+        // One statement per chunk: its rows take ascending sequence numbers in the order given.
+        const parameters = chunk.flatMap((entry) => [entry.documentId, entry.update])
+        const rows = await this.run(trx, `append ${chunk.length}`, parameters, () =>
+          trx
+            .insertInto('document_updates')
+            .values(chunk.map((entry) => ({ document_id: entry.documentId, data: entry.update })))
+            .returning('seq'),
+        )
+        seqs.push(...rows.map((row) => row.seq).sort((a, b) => a - b))
+      }
+      await this.recordContributions(trx, entries)
+      return seqs
+    })
+  }
+
+  async compact(documentId: string, state: Uint8Array, mergedSeqs: readonly number[]): Promise<void> {
+    const throughSeq = mergedSeqs.reduce((max, seq) => Math.max(max, seq), 0)
+    await inTransaction(this.db, async (trx) => {
+      await trx
+        .insertInto('document_state')
+        .values({ document_id: documentId, state, through_seq: throughSeq, updated_at: Date.now() })
+        .onConflict((conflict) =>
+          conflict.column('document_id').doUpdateSet((eb) => ({
+            state: eb.ref('excluded.state'),
+            through_seq: eb.ref('excluded.through_seq'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute()
+      // Exactly the entries merged, by id: another writer's entries appended meanwhile are not in the state.
+      for (const chunk of chunks(mergedSeqs)) {
+        await trx.deleteFrom('document_updates').where('document_id', '=', documentId).where('seq', 'in', chunk).execute()
+      }
+    })
+    // A bounded step, so a compaction never holds the database for long; the rest goes at the next one. The
+    // compaction is done either way: a page release that fails (a lock held too long) is only tried again later.
+    try {
+      await this.options.releaseFreePages?.(freePagesPerCompaction)
+    } catch (error) {
+      log.warn('store.free_pages_not_released', { error })
+    }
+  }
+
+  async size(documentId: string) {
+    const state = await this.db
+      .selectFrom('document_state')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>(eb.fn('length', ['state'])), sql<number>`0`).as('bytes'))
+      .where('document_id', '=', documentId)
+      .executeTakeFirst()
+    const log = await this.db
+      .selectFrom('document_updates')
+      .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>(eb.fn('length', ['data'])), sql<number>`0`).as('bytes'), eb.fn.countAll<number>().as('entries')])
+      .where('document_id', '=', documentId)
+      .executeTakeFirst()
+    return { stateBytes: Number(state?.bytes ?? 0), logBytes: Number(log?.bytes ?? 0), logEntries: Number(log?.entries ?? 0) }
+  }
+
+  async quarantine(documentId: string, stored: StoredDocument, reason: string): Promise<boolean> {
+    return inTransaction(this.db, async (trx) => {
+      const open = await trx
+        .selectFrom('document_quarantine')
+        .select('id')
+        .where('document_id', '=', documentId)
+        .where('recovered_at', 'is', null)
+        .limit(1)
+        .executeTakeFirst()
+      if (open) return false
+      const { id } = await trx
+        .insertInto('document_quarantine')
+        .values({ document_id: documentId, reason, state: stored.state, created_at: Date.now() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const rows = stored.updates.map((data, i) => ({ quarantine_id: id, seq: stored.seqs[i] ?? i, data }))
+      for (const chunk of chunks(rows)) await trx.insertInto('document_quarantine_updates').values(chunk).execute()
+      return true
+    })
+  }
+
+  async quarantined(documentId: string): Promise<QuarantinedDocument[]> {
+    const copies = await this.db.selectFrom('document_quarantine').selectAll().where('document_id', '=', documentId).orderBy('id').execute()
+    const out: QuarantinedDocument[] = []
+    for (const row of copies) {
+      const updates = await this.db
+        .selectFrom('document_quarantine_updates')
+        .select(['seq', 'data'])
+        .where('quarantine_id', '=', row.id)
+        .orderBy('seq')
+        .execute()
+      out.push({
+        id: row.id,
+        documentId: row.document_id,
+        reason: row.reason,
+        createdAt: row.created_at,
+        recoveredAt: row.recovered_at,
+        stored: storedOf(row.state, updates),
+      })
+    }
+    return out
+  }
+
+  async markRecovered(documentId: string): Promise<void> {
+    await this.db
+      .updateTable('document_quarantine')
+      .set({ recovered_at: Date.now() })
+      .where('document_id', '=', documentId)
+      .where('recovered_at', 'is', null)
+      .execute()
+  }
+}
