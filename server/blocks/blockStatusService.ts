@@ -70,17 +70,6 @@ export class BlockStatusService {
     return this.agreedBlocks.get(documentId) ?? none
   }
 
-  /** Forgets what is known of a document's statuses, or of all (another instance changed them): read again when next asked. */
-  forget(documentId?: string): void {
-    if (documentId === undefined) {
-      this.records.clear()
-      this.agreedBlocks.clear()
-      return
-    }
-    this.records.delete(documentId)
-    this.agreedBlocks.delete(documentId)
-  }
-
   list(documentId: string): BlockStatusList {
     return { documentId, blocks: [...this.recordsOf(documentId).values()] }
   }

@@ -49,7 +49,8 @@ export function shareAcrossInstances(s: SharedServices): void {
   /** Caches of what the event says changed are brought up to date before anyone hears of it. */
   const onEvent = async (documentId: string | null, event: string): Promise<void> => {
     if (event === 'blockStatus' && documentId) {
-      s.blocks.forget(documentId)
+      // The agreed blocks are read again before the relay here judges another update against them.
+      await s.blocks.reload(documentId)
       for (const listener of s.blocks.changeListeners) listener(documentId)
     } else if (event === 'catalogue') {
       // Read again without telling the listeners: this instance's clients hear of it from the event delivered below.
@@ -107,7 +108,7 @@ export function shareAcrossInstances(s: SharedServices): void {
       access.invalidate()
       void s.catalogue.reload().catch((error: unknown) => log.error('cluster.catalogue_reload_failed', { error }))
       s.status.invalidateAll()
-      s.blocks.forget()
+      void s.blocks.loadAll().catch((error: unknown) => log.error('cluster.block_statuses_not_read', { error }))
       void s.procedures.armPending().catch((error: unknown) => log.error('cluster.deadlines_not_armed', { error }))
       void (async () => {
         for (const memberId of await members.revokedAmong(rooms.connectedMemberIds())) rooms.closeMember(memberId, CloseCode.memberRevoked)
