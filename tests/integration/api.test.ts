@@ -63,6 +63,8 @@ describe('REST API', () => {
       expect((await browser.get('/api/me')).json).toEqual({
         member: { id: expect.any(Number), name: 'Delegate of Brazil', role: 'delegation', delegation: 'Brazil', regionalGroup: null },
         permissions: { createWorkspace: false, manageMembers: false, editCatalogue: false },
+        // No interface language chosen yet: the browser's is used.
+        language: null,
       })
     })
 

@@ -40,9 +40,14 @@ describe('protocol fuzz', () => {
     await seeder.synced
     seeder.text.insert(0, 'Text only the secretariat wrote.')
     await waitFor(() => seeder.provider.synced, 'the seeded text')
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    // Stored before the fuzz starts: what the read-only senders must leave as it is.
+    let readOnlyBefore = await readStored(dataDir, 'fuzz-readonly')
+    for (let tries = 0; readOnlyBefore.text !== 'Text only the secretariat wrote.' && tries < 100; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      readOnlyBefore = await readStored(dataDir, 'fuzz-readonly')
+    }
+    expect(readOnlyBefore.text).toBe('Text only the secretariat wrote.')
     seeder.destroy()
-    const readOnlyBefore = await readStored(dataDir, 'fuzz-readonly')
 
     const senders: FuzzSender[] = [
       { role: 'secretariat', documentId: 'fuzz-write', token: tokens.secretariat, canWrite: true },
