@@ -48,9 +48,10 @@ describe('bounded work per input', () => {
   beforeAll(async () => {
     const dataDir = tempDataDir()
     secretariatToken = await mintToken(dataDir, 'Secretariat', 'secretariat')
-    delegationTokens = await Promise.all(['Kenya', 'Brazil', 'France', 'India', 'Chile', 'Ghana', 'Japan', 'Peru'].map((name) =>
-      mintToken(dataDir, `Delegate of ${name}`, 'delegation', { delegation: name }),
-    ))
+    delegationTokens = []
+    for (const name of ['Kenya', 'Brazil', 'France', 'India', 'Chile', 'Ghana', 'Japan', 'Peru']) {
+      delegationTokens.push(await mintToken(dataDir, `Delegate of ${name}`, 'delegation', { delegation: name }))
+    }
     server = await startTestServer(dataDir, { EXPORTS_PER_MINUTE: '6', EXPORT_BURST: '3', HEAVY_WORKERS: '1', HEAVY_QUEUE: '1', HEAVY_JOBS_PER_MEMBER: '1' })
     secretariat = new ApiClient(server.url, secretariatToken)
     workspaceId = (await secretariat.post('/api/workspaces', { dtg: 1, year: 2026, title: 'DTG 1 (2026)' })).json.id
