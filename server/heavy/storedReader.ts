@@ -4,7 +4,7 @@
  * validation, it only hands over the document's id.
  */
 import Database from 'better-sqlite3'
-import { postgresPool, postgresQueryLayer, sqliteQueryLayer } from '../store/database.ts'
+import { sqliteQueryLayer } from '../store/database.ts'
 import { SqlDocumentStore } from '../store/sqlDocuments.ts'
 import { databasePath, type Sqlite } from '../store/sqlite.ts'
 import type { StoredBytes, StoredInput } from './tasks.ts'
@@ -19,10 +19,12 @@ export interface StoredSource {
 
 let store: SqlDocumentStore | null = null
 
-function openStore(source: StoredSource): SqlDocumentStore {
+async function openStore(source: StoredSource): Promise<SqlDocumentStore> {
   if (store) return store
   if (source.databaseUrl) {
-    store = new SqlDocumentStore(postgresQueryLayer(postgresPool(source.databaseUrl, source.poolSize ?? 2)))
+    // Loaded only on PostgreSQL: a thread reading SQLite starts without the PostgreSQL client.
+    const { postgresPool, postgresQueryLayer } = await import('../store/postgres.ts')
+    store ??= new SqlDocumentStore(postgresQueryLayer(postgresPool(source.databaseUrl, source.poolSize ?? 2)))
     return store
   }
   const db: Sqlite = new Database(databasePath(source.dataDir), { readonly: true, fileMustExist: true })
@@ -35,7 +37,7 @@ function openStore(source: StoredSource): SqlDocumentStore {
 export async function readStored(input: StoredInput, source: StoredSource | null): Promise<StoredBytes> {
   if (!('storedIn' in input)) return input
   if (!source) throw new Error('this thread has no database to read a document from')
-  const { state, updates, seqs } = await openStore(source).load(input.storedIn)
+  const { state, updates, seqs } = await (await openStore(source)).load(input.storedIn)
   if (!input.logSeqs) return { state, updates }
   const wanted = new Set(input.logSeqs)
   const missing = input.logSeqs.length - seqs.filter((seq) => wanted.has(seq)).length

@@ -2,9 +2,19 @@
  * The one query layer every store is written against: Kysely over the embedded SQLite file in DATA_DIR (the default),
  * or over PostgreSQL when DATABASE_URL is set.
  */
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, CompiledQuery, type DatabaseConnection, type Transaction, type TransactionSettings } from 'kysely'
-import type { RawBuilder, SqliteDatabase, SqliteStatement } from 'kysely'
-import pg from 'pg'
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type RawBuilder,
+  type SqliteDatabase,
+  type SqliteStatement,
+  type Transaction,
+  type TransactionSettings,
+} from 'kysely'
 import type { Database } from './schema.ts'
 import { openSqlite, releaseFreePages, type Sqlite, type SqliteOptions } from './sqlite.ts'
 import { migratePostgres, postgresSchemaVersion } from './migrate.ts'
@@ -55,7 +65,9 @@ export function isPostgres(db: Kysely<Database> | Transaction<Database>): boolea
 
 /**
  * Runs `work` in a transaction, or inside the one `db` already is. On SQLite every transaction is IMMEDIATE (see
- * ImmediateSqliteDriver); on PostgreSQL a read-then-write takes row locks with `lockForUpdate`.
+ * ImmediateSqliteDriver); on PostgreSQL a read-then-write takes a lock on what it decides about (`lockKey`).
+ * Inside, query through `trx` only: on SQLite the one connection is the transaction's until it ends, and a query on
+ * the outer query layer would wait for it for ever.
  */
 export function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   if (db.isTransaction) return work(db)
@@ -71,12 +83,10 @@ export function readTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Data
   return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work)
 }
 
-/** Appends FOR UPDATE on PostgreSQL (rows read to decide a write are held until the transaction ends); SQLite's write lock covers it. */
-export function lockForUpdate<Q extends { forUpdate(): Q }>(db: Kysely<Database>, query: Q): Q {
-  return isPostgres(db) ? query.forUpdate() : query
-}
-
-/** Takes a PostgreSQL transaction-scoped lock named by `key` (one writer at a time for what it names); nothing on SQLite. */
+/**
+ * Takes a PostgreSQL transaction-scoped advisory lock named by `key` (one writer at a time for what it names, across
+ * instances); nothing on SQLite, whose IMMEDIATE transactions already run one at a time.
+ */
 export async function lockKey(db: Kysely<Database>, key: string): Promise<void> {
   if (!isPostgres(db)) return
   await db.executeQuery(CompiledQuery.raw('SELECT pg_advisory_xact_lock(hashtext($1))', [key]))
@@ -130,24 +140,6 @@ export function sqliteQueryLayer(sqlite: Sqlite): Db {
   return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ ...statements, close: () => {} }) })
 }
 
-/** BIGINT, NUMERIC (sums) as numbers: every id, time and count here is far below 2^53. */
-const numberTypes = new Set([20, 1700])
-
-export function postgresPool(url: string, max = 10): pg.Pool {
-  return new pg.Pool({
-    connectionString: url,
-    max,
-    types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        numberTypes.has(oid) ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-    },
-  })
-}
-
-export function postgresQueryLayer(pool: pg.Pool): Db {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-}
-
 /** releaseFreePages on the connection the query layer uses, taken as the layer takes it: never inside another's transaction. */
 export function sqliteFreePages(db: Db, sqlite: Sqlite): (maxPages: number) => Promise<number> {
   return (maxPages) => db.connection().execute(async () => releaseFreePages(sqlite, maxPages))
@@ -159,6 +151,8 @@ export function isPostgresUrl(url: string | null | undefined): url is string {
 
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   if (isPostgresUrl(options.databaseUrl)) {
+    // Loaded only here: a server on SQLite never loads the PostgreSQL client.
+    const { postgresPool, postgresQueryLayer } = await import('./postgres.ts')
     const pool = postgresPool(options.databaseUrl, options.poolSize)
     const db = postgresQueryLayer(pool)
     try {

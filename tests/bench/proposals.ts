@@ -45,7 +45,8 @@ function anchorIn(text: Y.XmlText, length: number): Anchor {
 export async function runProposalBenchmarks(log: (line: string) => void = console.log): Promise<Row[]> {
   const dataDir = tempDataDir()
   const secretariat = await mintToken(dataDir, 'Bench secretariat', 'secretariat')
-  const tokens = await Promise.all(Array.from({ length: delegations }, (_, index) => mintToken(dataDir, `Delegate ${index + 1}`, 'delegation', { delegation: `Delegation ${index + 1}` })))
+  const tokens: string[] = []
+  for (let index = 0; index < delegations; index++) tokens.push(await mintToken(dataDir, `Delegate ${index + 1}`, 'delegation', { delegation: `Delegation ${index + 1}` }))
   const server = await startTestServer(dataDir, { API_WRITES_PER_MINUTE: '0', LOG_LEVEL: 'error' })
   const editors: TestClient[] = []
   try {
