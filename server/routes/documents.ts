@@ -1,5 +1,6 @@
 /** `/api/documents/:id`: a document's record and permissions, its validation status, and a live stream of its events. */
 import { Hono } from 'hono'
+import { log } from '../log.ts'
 import { streamSSE } from 'hono/streaming'
 import { documentPermissions } from '../../shared/auth/permissions.ts'
 import { ApiError } from '../../shared/errors/apiError.ts'
@@ -66,7 +67,11 @@ export function documentRoutes({ registry, members, rooms, status, events, maxSt
           queue.push({ event, data: JSON.stringify(data) })
           wake?.()
         }
-        const unsubscribeStatus = status.subscribe(id, (next) => push('status', next))
+        let statusSent = false
+        const unsubscribeStatus = status.subscribe(id, (next) => {
+          statusSent = true
+          push('status', next)
+        })
         const unsubscribeEvents = events.subscribe(id, ({ event, data }) => push(event, data))
         const onRevoke = (revokedId: number) => {
           if (revokedId !== memberId) return
@@ -94,7 +99,16 @@ export function documentRoutes({ registry, members, rooms, status, events, maxSt
           wake?.()
         })
         try {
-          await stream.writeSSE({ event: 'status', data: JSON.stringify(await status.current(id)) })
+          // The stream starts with the document's status, which may need a validation on a worker thread first: events
+          // published meanwhile are not held behind it (a status published meanwhile is newer, and replaces it).
+          void status.current(id).then(
+            (current) => {
+              if (statusSent) return
+              queue.unshift({ event: 'status', data: JSON.stringify(current) })
+              wake?.()
+            },
+            (error: unknown) => log.warn('events.initial_status_failed', { documentId: id, error }),
+          )
           for (const { event, data } of (await eventsOnConnect?.(id)) ?? []) await stream.writeSSE({ event, data: JSON.stringify(data) })
           let lastWrite = Date.now()
           let lastChecked = Date.now()
