@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react'
 import { followDocumentEvents } from '../api/documentEvents.ts'
 import { getContributors, type Contributors } from '../api/members.ts'
 import { LoadState } from '../app/LoadState.tsx'
-import { roleLabels } from '../app/roleLabels.ts'
+import { roleLabel } from '../app/roleLabels.ts'
 import { useLoad } from '../app/useLoad.ts'
 import { formatNumber, t, tx } from '../i18n/i18n.ts'
 import { authorName, formatBytes, formatWhen, recentSpells, spellSummary } from './contributorsFormat.ts'
@@ -80,14 +80,14 @@ function ContributorsView({ contributors: { contributors, recent } }: { contribu
                 <span className="contributor-meta">
                   {author.delegation
                     ? tx('audit.roleAndDelegation', {
-                        role: roleLabels[author.role],
+                        role: roleLabel(author.role),
                         delegation: (
                           <bdi key="delegation" translate="no">
                             {author.delegation}
                           </bdi>
                         ),
                       })
-                    : roleLabels[author.role]}
+                    : roleLabel(author.role)}
                 </span>
               </th>
               <td>{formatNumber(updates)}</td>

@@ -1,14 +1,14 @@
 /** Who is in the document, with the colour of their caret. */
 import type { Awareness } from 'y-protocols/awareness'
 import { Role } from '../../shared/schema/member.ts'
-import { roleLabels } from '../app/roleLabels.ts'
+import { roleLabel } from '../app/roleLabels.ts'
 import { t } from '../i18n/i18n.ts'
 import { useParticipants } from './useParticipants.ts'
 
 /** How the interface names a participant's role; nothing for a role it does not know. */
 function roleOf(role: string | null): string | undefined {
   const known = Role.safeParse(role)
-  return known.success ? roleLabels[known.data] : undefined
+  return known.success ? roleLabel(known.data) : undefined
 }
 
 export function PresenceList({ awareness }: { awareness: Awareness }) {

@@ -2,6 +2,7 @@
 import { LoadNotice } from '../app/LoadState.tsx'
 import type { Editor } from '@tiptap/core'
 import { useState } from 'react'
+import { errorMessage } from '../api/errorMessage.ts'
 import type { RevisionSummary } from '../api/revisions.ts'
 import type { DocumentDetail } from '../api/types.ts'
 import { t } from '../i18n/i18n.ts'
@@ -9,7 +10,7 @@ import { revealRecommendation } from '../panels/revealRecommendation.ts'
 import { CutRevisionForm } from './CutRevisionForm.tsx'
 import { RestoreRevisionDialog } from './RestoreRevisionDialog.tsx'
 import { RevisionItem } from './RevisionItem.tsx'
-import { announcementText, authorName, failureText, previousRevision, suggestRevisionLabel, type Announcement } from './revisionText.ts'
+import { announcementText, authorName, previousRevision, suggestRevisionLabel, type Announcement } from './revisionText.ts'
 import { useRevisions } from './useRevisions.ts'
 import '../styles/revisions.css'
 
@@ -64,7 +65,7 @@ export function RevisionsPanel({ detail, editor }: { detail: DocumentDetail; edi
               />
             ))}
           </ol>
-          {error && <p className="hint">{t('revisions.listOutOfDate', { reason: failureText(error) })}</p>}
+          {error && <p className="hint">{t('revisions.listOutOfDate', { reason: errorMessage(error) })}</p>}
         </>
       )}
       {restoring && (
