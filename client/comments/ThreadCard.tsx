@@ -1,5 +1,6 @@
 /** One comment thread: the passage it is on, its comments and replies, and what the member may do with them. */
 import { dateAndTime } from '../app/dates.ts'
+import { NameAndDelegation } from '../app/NameAndDelegation.tsx'
 import { roleLabel } from '../app/roleLabels.ts'
 import { useState } from 'react'
 import { deleteComment, editComment, reopenThread, replyToThread, resolveThread, type Author, type Comment, type Thread } from '../api/comments.ts'
@@ -33,14 +34,7 @@ export interface ThreadActions {
 function AuthorLine({ author, at, editedAt }: { author: Author; at: number; editedAt: number | null }) {
   return (
     <p className="comment-meta">
-      <span className="comment-author" translate="no" dir="auto">
-        {author.name}
-      </span>
-      {author.delegation && (
-        <span className="comment-delegation" translate="no" dir="auto">
-          {author.delegation}
-        </span>
-      )}
+      <NameAndDelegation person={author} nameClass="comment-author" delegationClass="comment-delegation" />
       {author.role === 'stakeholder' ? (
         <span className="badge badge-stakeholder">{t('comments.stakeholderInput')}</span>
       ) : (

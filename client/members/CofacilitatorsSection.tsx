@@ -1,6 +1,7 @@
 /** A workspace's co-facilitators: listed for everyone; the secretariat adds and removes them (write permission is per workspace). */
 import { useState, type FormEvent } from 'react'
 import { addCofacilitator, listMembers, removeCofacilitator, type Author, type MemberRecord } from '../api/members.ts'
+import { NameAndDelegation } from '../app/NameAndDelegation.tsx'
 import { useLoad } from '../app/useLoad.ts'
 import { errorMessage } from '../api/errorMessage.ts'
 import { t } from '../i18n/i18n.ts'
@@ -37,14 +38,7 @@ export function CofacilitatorsSection({ workspaceId, initial, manage }: { worksp
         <ul className="cofacilitator-list">
           {cofacilitators.map((lead) => (
             <li key={lead.id} className="cofacilitator">
-              <span className="cofacilitator-name" translate="no" dir="auto">
-                {lead.name}
-              </span>
-              {lead.delegation && (
-                <span className="cofacilitator-delegation" translate="no" dir="auto">
-                  {lead.delegation}
-                </span>
-              )}
+              <NameAndDelegation person={lead} nameClass="cofacilitator-name" delegationClass="cofacilitator-delegation" />
               {manage && (
                 <button
                   type="button"
