@@ -4,7 +4,8 @@
  * as written, marked not to be translated, in its own direction; the tab title counts new comments in Arabic words.
  */
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createDocument, openDocument, screenshot, serverAndBrowser, signIn, type SignedIn } from './harness.ts'
+import { createDocument, openDocument, screenshot, signIn, type SignedIn } from './harness.ts'
+import { serverAndBrowser } from './serverAndBrowser.ts'
 import { selectPassage } from './selection.ts'
 
 const title = 'Zero draft in six languages'

@@ -4,7 +4,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
 import type { Role } from '../../shared/schema/member.ts'
 import { repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 
@@ -33,22 +32,6 @@ export const demoWorkspaceIds = [1, 2].map((dtg) => `dtg${dtg}-${new Date().getF
 
 export function startServer(): Promise<TestServer> {
   return startTestServer(tempDataDir(), { ROOM_IDLE_MS: '1000' })
-}
-
-/**
- * A test file's real server and Chromium, started before its tests (and before the file's own `beforeAll`, declared
- * after this call) and stopped after them: read `.server` and `.browser` in hooks and tests.
- */
-export function serverAndBrowser(): { readonly server: TestServer; readonly browser: Browser } {
-  const running = {} as { server: TestServer; browser: Browser }
-  beforeAll(async () => {
-    ;[running.server, running.browser] = await Promise.all([startServer(), launchChromium()])
-  })
-  afterAll(async () => {
-    await running.browser?.close()
-    await running.server?.stop()
-  })
-  return running
 }
 
 export interface Invitee {

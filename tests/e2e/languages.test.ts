@@ -8,7 +8,8 @@ import { createRequire } from 'node:module'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../helpers/server.ts'
-import { api, createDocument, inviteLink, screenshot, serverAndBrowser } from './harness.ts'
+import { api, createDocument, inviteLink, screenshot } from './harness.ts'
+import { serverAndBrowser } from './serverAndBrowser.ts'
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 

@@ -4,7 +4,8 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
-import { createDocument, demoWorkspaceIds, screenshot, serverAndBrowser, signIn } from './harness.ts'
+import { createDocument, demoWorkspaceIds, screenshot, signIn } from './harness.ts'
+import { serverAndBrowser } from './serverAndBrowser.ts'
 
 /** Texts with a letter in them, inside `selector`, that no ⟦ ⟧ marks (data marked translate="no" left out). */
 function unmarkedTexts(page: Page, selector: string): Promise<string[]> {
