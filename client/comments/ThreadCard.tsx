@@ -1,5 +1,6 @@
 /** One comment thread: the passage it is on, its comments and replies, and what the member may do with them. */
 import { dateAndTime } from '../app/dates.ts'
+import { nameWithDelegation } from '../app/memberLine.ts'
 import { NameAndDelegation } from '../app/NameAndDelegation.tsx'
 import { roleLabel } from '../app/roleLabels.ts'
 import { useState } from 'react'
@@ -13,10 +14,6 @@ import { CommentForm } from './CommentForm.tsx'
 function When({ at }: { at: number }) {
   const date = new Date(at)
   return <time dateTime={date.toISOString()}>{dateAndTime(date.getTime())}</time>
-}
-
-export function authorLabel(author: Pick<Author, 'name' | 'delegation'>): string {
-  return author.delegation ? t('comments.nameWithDelegation', { name: author.name, delegation: author.delegation }) : author.name
 }
 
 /** The roles a comment names beside its author; delegations and stakeholders are named by their badge or delegation. */
@@ -177,7 +174,7 @@ export function ThreadCard({ thread, placement, active, actions, onSelect }: Thr
           {tx('comments.resolvedBy', {
             author: (
               <bdi key="author" translate="no">
-                {authorLabel(thread.resolved.by)}
+                {nameWithDelegation(thread.resolved.by)}
               </bdi>
             ),
             when: <When key="when" at={thread.resolved.at} />,

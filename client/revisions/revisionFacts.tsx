@@ -1,7 +1,8 @@
 /** What a sentence about a revision names: its label (the revision's name, kept as written), who cut it and when. */
 import type { RevisionSummary } from '../api/revisions.ts'
 import type { RichValues } from '../i18n/i18n.ts'
-import { authorName, formatWhen } from './revisionText.ts'
+import { nameWithDelegation } from '../app/memberLine.ts'
+import { formatWhen } from './revisionText.ts'
 
 /** The values of `revisions.bannerTitle`, `revisions.restoreWillReplace`...: `<strong>` markup, `label`, `author`, `when`. */
 export function revisionFacts(revision: Pick<RevisionSummary, 'label' | 'createdBy' | 'createdAt'>): RichValues {
@@ -12,7 +13,7 @@ export function revisionFacts(revision: Pick<RevisionSummary, 'label' | 'created
         {revision.label}
       </bdi>
     ),
-    author: authorName(revision.createdBy),
+    author: nameWithDelegation(revision.createdBy),
     when: formatWhen(revision.createdAt),
   }
 }

@@ -1,5 +1,5 @@
-/** How revisions, their authors and versions read in the interface, and the checks of the "Cut revision" form. */
-import type { Author, ExportFormat, RevisionSummary, VersionRef } from '../api/revisions.ts'
+/** How revisions and their versions read in the interface, and the checks of the "Cut revision" form. */
+import type { ExportFormat, RevisionSummary, VersionRef } from '../api/revisions.ts'
 import type { DraftProblem } from '../api/revisions.ts'
 import { exportExtensions } from '../../shared/schema/api.ts'
 import { dateAndTime } from '../app/dates.ts'
@@ -11,11 +11,6 @@ export const revisionNoteMaxLength = 2000
 /** "12 March 2026, 14:05" on the reader's clock (or in `timeZone`). */
 export function formatWhen(epochMs: number, timeZone?: string): string {
   return dateAndTime(epochMs, timeZone)
-}
-
-/** "Amina Odhiambo (Kenya)", or the name alone. */
-export function authorName(author: Pick<Author, 'name' | 'delegation'>): string {
-  return author.delegation ? t('revisions.authorWithDelegation', { name: author.name, delegation: author.delegation }) : author.name
 }
 
 /**
