@@ -3,7 +3,6 @@ import type { z } from 'zod'
 import { Compilation, type CompilationFormat, type CompilationGrouping } from '../../shared/schema/compilation.ts'
 import { CommentsSeen, Thread, ThreadAnswer, ThreadList, type Anchor, type Comment, type commentPayloads } from '../../shared/schema/comments.ts'
 import type { Author } from '../../shared/schema/member.ts'
-import { t } from '../i18n/i18n.ts'
 import { followDocumentEvents } from './documentEvents.ts'
 import { request, type Method } from './http.ts'
 
@@ -75,22 +74,6 @@ export function followThreads(documentId: string, onThread: (thread: Thread) => 
     },
     onReconnect,
   })
-}
-
-/** Read when shown, so they follow the interface language. */
-export const compilationGroupingLabels: Record<CompilationGrouping, string> = {
-  get delegation() {
-    return t('api.compilationByDelegation')
-  },
-  get paragraph() {
-    return t('api.compilationByParagraph')
-  },
-}
-
-/** File format names, the same in every language. */
-export const compilationFormatLabels: Record<CompilationFormat, string> = {
-  docx: 'Word (DOCX)',
-  md: 'Markdown',
 }
 
 export function compilationUrl(documentId: string, { format, by }: { format: CompilationFormat | 'json'; by: CompilationGrouping }): string {

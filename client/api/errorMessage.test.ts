@@ -31,3 +31,27 @@ test('every code stated in the interface has its message in every language', asy
     for (const code of translatedErrorCodes) expect(messages[`api.errors.${code}`], `${language} ${code}`).toBeTruthy()
   }
 })
+
+test('a refused procedure names the times the server gave, in New York time; without them, the message of its code', () => {
+  const past = new ApiError(422, 'deadline_past', 'the deadline … is not in the future', { deadline: '2026-11-29T15:00:00.000Z', serverTime: '2026-11-29T15:02:00.000Z' })
+  expect(errorMessage(past)).toBe(
+    "The deadline 29 November 2026, 10:00 New York time is not in the future by the server's clock, which reads 29 November 2026, 10:02 New York time.",
+  )
+  const running = new ApiError(409, 'procedure_running', 'a silence procedure on Rev.1 runs until …', { procedureId: 3, deadline: '2026-11-29T15:00:30.000Z' })
+  expect(errorMessage(running)).toBe('A procedure runs on this document until 29 November 2026, 10:00:30 New York time: one procedure at a time.')
+  expect(errorMessage(new ApiError(409, 'procedure_running', 'x'))).toBe('A procedure is already running on this document: one procedure at a time.')
+})
+
+test('refusals of every area are said by their code, in the reader’s language', async () => {
+  useMessagesForTests('es', await loadMessages('es'))
+  try {
+    expect(errorMessage(new ApiError(403, 'not_your_comment', 'you may edit only your own comments'))).toBe('Solo puede modificar o eliminar sus propias observaciones.')
+    expect(errorMessage(new ApiError(503, 'shutting_down', 'the server is shutting down'))).toMatch(/^El servidor se está reiniciando/)
+  } finally {
+    useMessagesForTests('en', await loadMessages('en'))
+  }
+  expect(errorMessage(new ApiError(409, 'proposal_decided', 'this proposal is no longer open: it was accepted by Ana', { by: 'Ana' }))).toBe(
+    'This proposal is no longer open: a decision has already been taken on it.',
+  )
+  expect(errorMessage(new ApiError(409, 'block_agreed', 'blocks: agreed text changes status only by reopening'))).toMatch(/^Some of these blocks are agreed ad referendum/)
+})

@@ -1,15 +1,21 @@
 /**
- * What a failed request says to the person who made it: a catalogue message chosen by the error's code when the
- * interface knows the code (`api.errors.<code>`), in the interface language; otherwise the server's own words.
+ * What a failure says to the person who met it, the one way the interface states an error: a catalogue message chosen
+ * by the error's code when the interface knows the code (`api.errors.<code>`, or a message with the times the server
+ * sent), in the interface language; otherwise the server's (or the browser's) own words.
  */
+import { z } from 'zod'
 import { ApiError } from '../../shared/errors/apiError.ts'
 import { t } from '../i18n/i18n.ts'
+import { deadlineTime } from '../stage/stageTimes.ts'
 
 /** The API error codes the interface states in its own words (each has an `api.errors.<code>` message). */
 export const translatedErrorCodes = new Set([
   'already_submitted',
+  'anchor_not_text',
+  'anchor_outdated',
   'anchor_spans_blocks',
   'anchor_unknown',
+  'block_agreed',
   'block_not_agreed',
   'cannot_change_own_role',
   'cannot_revoke_self',
@@ -70,18 +76,42 @@ export const translatedErrorCodes = new Set([
   'workspace_not_found',
 ])
 
+const instant = z.iso.datetime({ offset: true }).transform((text) => Date.parse(text))
+const RunningDetails = z.object({ deadline: instant })
+const EndedDetails = z.object({ deadline: instant, receivedAt: instant })
+const PastDetails = z.object({ deadline: instant, serverTime: instant })
+
+/** Codes whose message states the deadlines the server names in the error's details (New York time), when it names them. */
+const withDetails: Record<string, (details: unknown) => string | null> = {
+  procedure_running: (details) => {
+    const read = RunningDetails.safeParse(details)
+    return read.success ? t('stage.errorProcedureRunning', { deadline: deadlineTime(read.data.deadline) }) : null
+  },
+  silence_ended: (details) => {
+    const read = EndedDetails.safeParse(details)
+    return read.success ? t('stage.errorSilenceEnded', { deadline: deadlineTime(read.data.deadline), received: deadlineTime(read.data.receivedAt) }) : null
+  },
+  deadline_past: (details) => {
+    const read = PastDetails.safeParse(details)
+    return read.success ? t('stage.errorDeadlinePast', { deadline: deadlineTime(read.data.deadline), now: deadlineTime(read.data.serverTime) }) : null
+  },
+}
+
 const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false
 
 /** A status the server gives when it is down or restarting behind a proxy. */
 const unavailableStatuses = new Set([502, 503, 504])
 
 /**
- * The sentence to show for `error`: offline and unreachable stated as such, a known code in the interface language,
- * an HTTP failure without a JSON body by its status, anything else in the words it carries (the server's text).
+ * The sentence to show for `error`: offline and unreachable stated as such, a known code in the interface language
+ * (with the deadlines the details name), an HTTP failure without a JSON body by its status, anything else in the words
+ * it carries (the server's text).
  */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 0 && error.code === 'network_error' && offline()) return t('api.errors.offline')
+    const detailed = withDetails[error.code]?.(error.details)
+    if (detailed) return detailed
     if (translatedErrorCodes.has(error.code)) return t(`api.errors.${error.code}`)
     if (error.code === `http_${error.status}`) {
       return unavailableStatuses.has(error.status) ? t('api.errors.unavailable') : t('api.errors.httpStatus', { status: error.status })

@@ -14,23 +14,11 @@ import type { CutRevision } from '../../shared/schema/api.ts'
 import { RestoreAnswer } from '../../shared/schema/history.ts'
 import type { DraftProblem } from '../../shared/schema/validateDraft.ts'
 import type { VersionRef } from '../app/route.ts'
-import { t } from '../i18n/i18n.ts'
 import { ApiError, call, request } from './http.ts'
 import type { z } from 'zod'
 
 export type { Author, Comparison, ComparisonResult, ComparisonSide, DraftProblem, ExportFormat, RevisionDetail, RevisionSummary, VersionRef }
 export { exportFormats } from '../../shared/schema/api.ts'
-
-/** File format names; only "plain text" is said in the interface language (read when shown). */
-export const exportFormatLabels: Record<ExportFormat, string> = {
-  docx: 'Word (DOCX)',
-  md: 'Markdown',
-  get txt() {
-    return t('api.formatPlainText')
-  },
-  html: 'HTML',
-  akn: 'Akoma Ntoso (XML)',
-}
 
 export type RedlineFormat = 'docx' | 'html'
 

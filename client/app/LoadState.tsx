@@ -6,8 +6,8 @@
  * sentences around it are this area's ("Loading {what}…", "Could not load {what}: {reason}").
  */
 import type { ReactNode } from 'react'
+import { errorMessage } from '../api/errorMessage.ts'
 import { t } from '../i18n/i18n.ts'
-import { errorText } from './errorText.ts'
 import type { Loaded } from './useLoad.ts'
 
 /** "Loading the history…", or why it could not be loaded with "Try again" (the failure first); nothing once it is there. */
@@ -15,7 +15,7 @@ export function LoadNotice({ loading, error, what, retry }: { loading: boolean; 
   if (error) {
     return (
       <div className="notice notice-error" role="alert">
-        <p>{t('app.loadFailed', { what, reason: errorText(error) })}</p>
+        <p>{t('app.loadFailed', { what, reason: errorMessage(error) })}</p>
         <button type="button" onClick={retry}>
           {t('app.tryAgain')}
         </button>

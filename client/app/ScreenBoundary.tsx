@@ -3,8 +3,8 @@
  * with "Try again", instead of leaving the page blank. It tries again by itself when the network comes back.
  */
 import { Component, type ReactNode } from 'react'
+import { errorMessage } from '../api/errorMessage.ts'
 import { t } from '../i18n/i18n.ts'
-import { errorText } from './errorText.ts'
 import { retryFailedScreens } from './lazyScreen.ts'
 
 /** Browsers' words for a screen's code that could not be fetched (Chromium, Firefox, Safari). */
@@ -12,7 +12,7 @@ const fetchFailure = /dynamically imported module|Importing a module script fail
 
 /** Why the screen failed: a fetch that failed in the reader's language, anything else as it was thrown. */
 function screenErrorText(error: Error): string {
-  return fetchFailure.test(error.message) ? t('app.errorScreenFetch') : errorText(error)
+  return fetchFailure.test(error.message) ? t('app.errorScreenFetch') : errorMessage(error)
 }
 
 interface Props {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
-import { memberLine } from './memberLine.ts'
+import { memberLine, nameWithDelegation } from './memberLine.ts'
 
 beforeAll(async () => {
   useMessagesForTests('en', await loadMessages('en'))
@@ -20,5 +20,18 @@ describe('memberLine', () => {
 
   test('the delegation is left out when the name already says it', () => {
     expect(memberLine({ name: 'Delegate of Kenya', role: 'cofacilitator', delegation: 'Kenya' })).toBe('Co-facilitator')
+  })
+})
+
+describe('nameWithDelegation', () => {
+  test('the delegation beside the name, in the language’s own brackets; the name alone without one', async () => {
+    expect(nameWithDelegation({ name: 'Amina Odhiambo', delegation: 'Kenya' })).toBe('Amina Odhiambo (Kenya)')
+    expect(nameWithDelegation({ name: 'Secretariat', delegation: null })).toBe('Secretariat')
+    useMessagesForTests('zh', await loadMessages('zh'))
+    try {
+      expect(nameWithDelegation({ name: 'Amina Odhiambo', delegation: 'Kenya' })).toBe('Amina Odhiambo（Kenya）')
+    } finally {
+      useMessagesForTests('en', await loadMessages('en'))
+    }
   })
 })

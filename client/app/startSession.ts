@@ -1,36 +1,21 @@
 /** Signs in on page load: spends an invite from the link's fragment if there is one, then asks who we are. */
 import { exchangeInvite, fetchMe } from '../api/auth.ts'
-import { ApiError } from '../api/http.ts'
 import type { SignedInMember } from '../api/types.ts'
 import { clearLocalDrafts } from '../collab/localDrafts.ts'
 import { inviteTokenFromHash } from './inviteToken.ts'
 
 /**
- * Why the invite in the link could not be used: the server's refusal (`used`, `expired`, `unknown`, or `refused` with
- * the server's words), the server out of reach, or another failure. The sign-in page says it in the reader's language.
+ * Why the invite in the link could not be used: the server's refusal (`invite_used`, `invite_expired`...), the server
+ * out of reach, or another failure. The sign-in page states it with errorMessage, in the reader's language.
  */
-export type InviteError =
-  | { reason: 'used' | 'expired' | 'unknown' | 'offline' | 'failed' }
-  | { reason: 'refused'; message: string }
+export interface InviteError {
+  failure: unknown
+}
 
 export interface SessionStart {
   member: SignedInMember | null
   /** Why the invite in the link could not be used, when there was one. */
   inviteError: InviteError | null
-}
-
-const refusals: Record<string, InviteError> = {
-  invite_used: { reason: 'used' },
-  invite_expired: { reason: 'expired' },
-  invite_unknown: { reason: 'unknown' },
-}
-
-function inviteErrorOf(error: unknown): InviteError {
-  if (error instanceof ApiError) {
-    if (error.status === 0) return { reason: 'offline' }
-    return refusals[error.code] ?? { reason: 'refused', message: error.message }
-  }
-  return { reason: 'failed' }
 }
 
 function clearFragment(): void {
@@ -48,7 +33,7 @@ async function start(): Promise<SessionStart> {
       void clearLocalDrafts()
       return { member, inviteError: null }
     } catch (error) {
-      inviteError = inviteErrorOf(error)
+      inviteError = { failure: error }
     } finally {
       clearFragment()
     }

@@ -5,7 +5,7 @@ import { fetchMe } from '../api/auth.ts'
 import type { SignedInMember } from '../api/types.ts'
 import { clearLocalDrafts } from '../collab/localDrafts.ts'
 import { onSessionEnded } from './sessionEnd.ts'
-import { errorText } from './errorText.ts'
+import { errorMessage } from '../api/errorMessage.ts'
 import { startSession, type InviteError } from './startSession.ts'
 
 export type SessionState =
@@ -20,7 +20,7 @@ export function useSession(): [SessionState, Dispatch<SetStateAction<SessionStat
   useEffect(() => {
     startSession().then(
       ({ member, inviteError }) => setSession(member ? { status: 'signed-in', member } : { status: 'signed-out', inviteError }),
-      (error: unknown) => setSession({ status: 'failed', message: errorText(error) }),
+      (error: unknown) => setSession({ status: 'failed', message: errorMessage(error) }),
     )
   }, [])
 

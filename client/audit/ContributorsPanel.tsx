@@ -7,10 +7,11 @@ import { useEffect, useState } from 'react'
 import { followDocumentEvents } from '../api/documentEvents.ts'
 import { getContributors, type Contributors } from '../api/members.ts'
 import { LoadState } from '../app/LoadState.tsx'
-import { roleLabels } from '../app/roleLabels.ts'
+import { nameWithDelegation } from '../app/memberLine.ts'
+import { roleLabel } from '../app/roleLabels.ts'
 import { useLoad } from '../app/useLoad.ts'
 import { formatNumber, t, tx } from '../i18n/i18n.ts'
-import { authorName, formatBytes, formatWhen, recentSpells, spellSummary } from './contributorsFormat.ts'
+import { formatBytes, formatWhen, recentSpells, spellSummary } from './contributorsFormat.ts'
 import { throttledRefresh } from './throttledRefresh.ts'
 import '../styles/audit.css'
 
@@ -80,14 +81,14 @@ function ContributorsView({ contributors: { contributors, recent } }: { contribu
                 <span className="contributor-meta">
                   {author.delegation
                     ? tx('audit.roleAndDelegation', {
-                        role: roleLabels[author.role],
+                        role: roleLabel(author.role),
                         delegation: (
                           <bdi key="delegation" translate="no">
                             {author.delegation}
                           </bdi>
                         ),
                       })
-                    : roleLabels[author.role]}
+                    : roleLabel(author.role)}
                 </span>
               </th>
               <td>{formatNumber(updates)}</td>
@@ -119,7 +120,7 @@ function ContributorsView({ contributors: { contributors, recent } }: { contribu
               <time dateTime={new Date(entry.to).toISOString()}>{formatWhen(entry.to, now)}</time>
             </span>
             <span className="contributor-name" translate="no" dir="auto">
-              {authorName(entry.author)}
+              {nameWithDelegation(entry.author)}
             </span>
             <span className="contributor-meta">{spellSummary(entry.updates, entry.bytes)}</span>
           </li>

@@ -3,7 +3,6 @@ import { dateAndTime, dateOnly, readerZone, timeOnly } from '../app/dates.ts'
 import type { Author } from '../api/members.ts'
 import { formatNumber, t } from '../i18n/i18n.ts'
 
-export { authorName } from '../revisions/revisionText.ts'
 
 /** The message for a size in each SI unit, from bytes up. */
 const unitMessages = ['audit.sizeBytes', 'audit.sizeKilobytes', 'audit.sizeMegabytes', 'audit.sizeGigabytes'] as const

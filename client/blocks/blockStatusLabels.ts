@@ -15,3 +15,8 @@ const statusIds: Record<BlockStatusValue, string> = {
 export function blockStatusLabel(status: BlockStatusValue): string {
   return t(statusIds[status])
 }
+
+/** "Alternatives: not agreed": what a block of alternatives is until one is chosen, whatever status is recorded for it. */
+export function alternativesStatusLabel(): string {
+  return t('blocks.alternativesNotAgreed')
+}

@@ -13,7 +13,7 @@ import { blockKeyOf } from '../../shared/collab/blockKey.ts'
 import type { BlockStatusValue } from '../../shared/schema/blockStatus.ts'
 import { alternativesNodeName } from '../../shared/schema/negotiationText.ts'
 import { t } from '../i18n/i18n.ts'
-import { blockStatusLabel } from './blockStatusLabels.ts'
+import { alternativesStatusLabel, blockStatusLabel } from './blockStatusLabels.ts'
 import { lockedBlocksChanged, touches } from './blockRanges.ts'
 
 export interface BlockStatusPluginState {
@@ -47,7 +47,7 @@ function decorate(doc: ProseMirrorNode, fragment: Y.XmlFragment, statuses: Reado
       Decoration.node(
         offset,
         offset + node.nodeSize,
-        { class: `block-status block-status-${status}`, 'data-block-status': status, 'data-block-label': node.type.name === alternativesNodeName ? t('blocks.alternativesNotAgreed') : blockStatusLabel(status), title: titleOf(status) },
+        { class: `block-status block-status-${status}`, 'data-block-status': status, 'data-block-label': node.type.name === alternativesNodeName ? alternativesStatusLabel() : blockStatusLabel(status), title: titleOf(status) },
         { key, status } satisfies StatusSpec,
       ),
     )

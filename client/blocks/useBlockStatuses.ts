@@ -46,27 +46,36 @@ export function useBlockStatuses(editor: Editor, documentId: string, fragment: Y
     }
   }, [editor, fragment])
 
+  // Lists taken since the page opened (a change's answer, an event): a load answered after one of them may predate it.
+  const taken = useRef(0)
+  const take = useCallback((list: BlockStatusList) => {
+    taken.current += 1
+    setStatuses(toMap(list))
+  }, [])
+
   useEffect(() => {
     let current = true
-    const load = () =>
-      listBlockStatuses(documentId).then(
-        (list) => current && setStatuses(toMap(list)),
+    const load = () => {
+      const before = taken.current
+      return listBlockStatuses(documentId).then(
+        // A change answered or announced while the load was on its way is newer than what the load read: it stays.
+        (list) => current && taken.current === before && take(list),
         () => undefined,
       )
-    const stop = followBlockStatuses(documentId, (list) => current && setStatuses(toMap(list)), () => void load())
+    }
+    const stop = followBlockStatuses(documentId, (list) => current && take(list), () => void load())
     void load()
     return () => {
       current = false
       stop()
     }
-  }, [documentId])
+  }, [documentId, take])
 
   useEffect(() => {
     if (editor.isDestroyed) return
     editor.view.dispatch(editor.state.tr.setMeta(blockStatusKey, { statuses } satisfies BlockStatusMeta).setMeta('addToHistory', false))
   }, [editor, statuses])
 
-  const accept = useCallback((list: BlockStatusList) => setStatuses(toMap(list)), [])
   const dismissRefusal = useCallback(() => setRefusedAt(null), [])
-  return { statuses, accept, refusedAt, dismissRefusal }
+  return { statuses, accept: take, refusedAt, dismissRefusal }
 }

@@ -1,6 +1,6 @@
 /** How the interface names the framework's pillars, its elements in the interface language, and the official languages. */
 import type { FrameworkElement, TitleLanguage } from '../../shared/framework/element.ts'
-import type { Pillar } from '../../shared/framework/pillars.ts'
+import { pillarTitles, type Pillar } from '../../shared/framework/pillars.ts'
 import { currentLanguage, intlLocale, markPseudo, t } from '../i18n/i18n.ts'
 
 const pillarIds: Record<Pillar, string> = {
@@ -14,6 +14,14 @@ const pillarIds: Record<Pillar, string> = {
 /** "Confidence-building measures", "Mesures de confiance"…: a pillar of the framework of responsible State behaviour. */
 export function pillarTitle(pillar: Pillar): string {
   return t(pillarIds[pillar])
+}
+
+/**
+ * A pillar's title as a served catalogue gives it (`served`), in the language in use: the framework's own five titles
+ * are translated; a title the secretariat gave in the catalogue is shown as it was written.
+ */
+export function servedPillarTitle(pillar: string, served: string): string {
+  return Object.hasOwn(pillarIds, pillar) && served === pillarTitles[pillar as Pillar] ? pillarTitle(pillar as Pillar) : served
 }
 
 /**

@@ -3,7 +3,6 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { maxCommentLength } from '../api/comments.ts'
 import { t } from '../i18n/i18n.ts'
 import { FormError } from '../pages/FormError.tsx'
-import { commentError } from './commentErrors.ts'
 
 export interface CommentFormProps {
   label: string
@@ -41,7 +40,7 @@ export function CommentForm({ label, submitLabel, busyLabel, initialBody = '', o
     try {
       await onSubmit(trimmed)
     } catch (failure) {
-      if (mounted.current) setError(commentError(failure))
+      if (mounted.current) setError(failure)
     } finally {
       if (mounted.current) setBusy(false)
     }

@@ -10,6 +10,7 @@ import {
   type CompilationGrouping,
 } from '../api/comments.ts'
 import { ChoiceGroup, DownloadAndPreview } from '../app/CompilationControls.tsx'
+import { fileFormatLabels } from '../app/fileFormatLabels.ts'
 import { LoadState } from '../app/LoadState.tsx'
 import { useLoad } from '../app/useLoad.ts'
 import { t } from '../i18n/i18n.ts'
@@ -17,7 +18,6 @@ import { useDownload } from '../revisions/useDownload.ts'
 import { compilationFileName, compilationSummary, previewGroups } from './compilationText.ts'
 
 const groupingLabels = (): Record<CompilationGrouping, string> => ({ delegation: t('comments.byDelegation'), paragraph: t('comments.byParagraph') })
-const formatLabels = (): Record<CompilationFormat, string> => ({ docx: t('comments.formatDocx'), md: t('comments.formatMarkdown') })
 
 export function CompilationForm({ documentId }: { documentId: string }) {
   const [by, setBy] = useState<CompilationGrouping>('delegation')
@@ -52,7 +52,7 @@ export function CompilationForm({ documentId }: { documentId: string }) {
           legend={t('comments.compilationFormat')}
           name={`${name}-format`}
           options={compilationFormats}
-          labels={formatLabels()}
+          labels={fileFormatLabels(compilationFormats)}
           value={format}
           onChange={(option) => {
             setFormat(option)

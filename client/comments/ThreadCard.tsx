@@ -1,12 +1,14 @@
 /** One comment thread: the passage it is on, its comments and replies, and what the member may do with them. */
 import { dateAndTime } from '../app/dates.ts'
+import { nameWithDelegation } from '../app/memberLine.ts'
+import { NameAndDelegation } from '../app/NameAndDelegation.tsx'
+import { roleLabel } from '../app/roleLabels.ts'
 import { useState } from 'react'
 import { deleteComment, editComment, reopenThread, replyToThread, resolveThread, type Author, type Comment, type Thread } from '../api/comments.ts'
 import type { SignedInMember } from '../api/types.ts'
 import { t, tx } from '../i18n/i18n.ts'
 import { FormError } from '../pages/FormError.tsx'
 import type { Placement } from './anchors.ts'
-import { commentError } from './commentErrors.ts'
 import { CommentForm } from './CommentForm.tsx'
 
 function When({ at }: { at: number }) {
@@ -14,12 +16,8 @@ function When({ at }: { at: number }) {
   return <time dateTime={date.toISOString()}>{dateAndTime(date.getTime())}</time>
 }
 
-export function authorLabel(author: Pick<Author, 'name' | 'delegation'>): string {
-  return author.delegation ? t('comments.nameWithDelegation', { name: author.name, delegation: author.delegation }) : author.name
-}
-
 /** The roles a comment names beside its author; delegations and stakeholders are named by their badge or delegation. */
-const roleNames: Partial<Record<Author['role'], string>> = { cofacilitator: 'comments.roleCofacilitator', secretariat: 'comments.roleSecretariat' }
+const rolesNamed: ReadonlySet<Author['role']> = new Set(['cofacilitator', 'secretariat'])
 
 export interface ThreadActions {
   documentId: string
@@ -33,18 +31,11 @@ export interface ThreadActions {
 function AuthorLine({ author, at, editedAt }: { author: Author; at: number; editedAt: number | null }) {
   return (
     <p className="comment-meta">
-      <span className="comment-author" translate="no" dir="auto">
-        {author.name}
-      </span>
-      {author.delegation && (
-        <span className="comment-delegation" translate="no" dir="auto">
-          {author.delegation}
-        </span>
-      )}
+      <NameAndDelegation person={author} nameClass="comment-author" delegationClass="comment-delegation" />
       {author.role === 'stakeholder' ? (
         <span className="badge badge-stakeholder">{t('comments.stakeholderInput')}</span>
       ) : (
-        roleNames[author.role] && <span className="comment-role">{t(roleNames[author.role]!)}</span>
+        rolesNamed.has(author.role) && <span className="comment-role">{roleLabel(author.role)}</span>
       )}
       <span className="comment-time">
         <When at={at} />
@@ -71,7 +62,7 @@ function CommentItem({ comment, actions }: { comment: Comment; actions: ThreadAc
       await change(() => deleteComment(documentId, comment.id))
       setMode('reading')
     } catch (failure) {
-      setError(commentError(failure))
+      setError(failure)
     }
   }
 
@@ -146,7 +137,7 @@ export function ThreadCard({ thread, placement, active, actions, onSelect }: Thr
     try {
       await change(() => (thread.resolved ? reopenThread(documentId, thread.id) : resolveThread(documentId, thread.id)))
     } catch (failure) {
-      setError(commentError(failure))
+      setError(failure)
     } finally {
       setBusy(false)
     }
@@ -183,7 +174,7 @@ export function ThreadCard({ thread, placement, active, actions, onSelect }: Thr
           {tx('comments.resolvedBy', {
             author: (
               <bdi key="author" translate="no">
-                {authorLabel(thread.resolved.by)}
+                {nameWithDelegation(thread.resolved.by)}
               </bdi>
             ),
             when: <When key="when" at={thread.resolved.at} />,

@@ -1,6 +1,6 @@
 /** Words for the compilation of written inputs: counts, the preview's summary, the file name to fall back on. */
 import type { Compilation, CompilationFormat, CompilationGrouping, CompiledInput } from '../api/comments.ts'
-import type { RegionalGroup } from '../../shared/schema/member.ts'
+import { regionalGroupLabel } from '../app/regionalGroupLabels.ts'
 import { t } from '../i18n/i18n.ts'
 
 export function writtenInputs(count: number): string {
@@ -33,14 +33,6 @@ export interface PreviewGroup {
   inputs: PreviewInput[]
 }
 
-const regionalGroupIds: Record<RegionalGroup, string> = {
-  african: 'comments.regionalGroupAfrican',
-  'asia-pacific': 'comments.regionalGroupAsiaPacific',
-  'eastern-european': 'comments.regionalGroupEasternEuropean',
-  'latin-american-caribbean': 'comments.regionalGroupLatinAmericanCaribbean',
-  weog: 'comments.regionalGroupWeog',
-}
-
 /**
  * Where an input was made, in the reader's language: the server names it in English ("Paragraph 12", "R4", "General",
  * "Detached", "Heading: …"); a form it does not know is shown as it came.
@@ -66,7 +58,7 @@ function speakerHeading(input: CompiledInput): string {
   const office = author.role === 'cofacilitator' ? t('comments.cofacilitatorsHeading') : author.role === 'secretariat' ? t('comments.secretariatHeading') : author.name
   const name = author.delegation ?? (stakeholder ? author.name : office)
   if (stakeholder) return t('comments.stakeholderHeading', { name })
-  if (author.regionalGroup && author.delegation) return t('comments.delegationWithGroup', { name, group: t(regionalGroupIds[author.regionalGroup]) })
+  if (author.regionalGroup && author.delegation) return t('comments.delegationWithGroup', { name, group: regionalGroupLabel(author.regionalGroup) })
   return name
 }
 

@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/core'
 import { EditorContent } from '@tiptap/react'
 import { useEffect, useRef, useState } from 'react'
 import { directionOf, type Language } from '../../shared/i18n/languages.ts'
-import { roleLabels } from '../app/roleLabels.ts'
+import { roleLabel } from '../app/roleLabels.ts'
 import type { SignedInMember } from '../api/types.ts'
 import { t, tx } from '../i18n/i18n.ts'
 import { shortcutHelpEvent } from './editorComforts.ts'
@@ -35,7 +35,7 @@ export function DraftEditor({ editor, canWrite, member, textLanguage }: { editor
         <p className="read-only-banner" role="note">
           {tx('editor.readOnly', {
             b: (chunks) => <strong key="read-only">{chunks}</strong>,
-            role: roleLabels[member.role].toLowerCase(),
+            role: roleLabel(member.role).toLowerCase(),
             hasDelegation: member.delegation ? 'yes' : 'no',
             delegation: (
               <bdi key="delegation" translate="no">

@@ -1,6 +1,7 @@
 /** A modal to choose framework elements for a recommendation: search, results by pillar, at least one required. */
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
-import { pillarTitles, type Pillar } from '../../shared/framework/pillars.ts'
+import { pillars, type Pillar } from '../../shared/framework/pillars.ts'
+import { pillarTitle, servedPillarTitle } from '../catalogue/catalogueLabels.ts'
 import { t } from '../i18n/i18n.ts'
 import { useCatalogue } from './CatalogueContext.ts'
 import { PickerFooter } from './PickerFooter.tsx'
@@ -14,23 +15,14 @@ export interface LinkRequest {
   linked: readonly string[]
 }
 
-/** The message of each pillar's heading, as the client names the five pillars. */
-const pillarMessages: Record<Pillar, string> = {
-  threats: 'editor.pillarThreats',
-  norms: 'editor.pillarNorms',
-  'international-law': 'editor.pillarInternationalLaw',
-  cbms: 'editor.pillarCbms',
-  'capacity-building': 'editor.pillarCapacityBuilding',
-}
-
 /**
  * The pillars' headings in the interface's language; a title the served catalogue gives otherwise than the standard
  * one (the secretariat's own wording) is shown as it is given.
  */
 function pillarHeadings(served: readonly { id: Pillar; title: string }[]): Partial<Record<Pillar, string>> {
   const headings: Partial<Record<Pillar, string>> = {}
-  for (const pillar of Object.keys(pillarMessages) as Pillar[]) headings[pillar] = t(pillarMessages[pillar])
-  for (const { id, title } of served) if (title && title !== pillarTitles[id]) headings[id] = title
+  for (const pillar of pillars) headings[pillar] = pillarTitle(pillar)
+  for (const { id, title } of served) if (title) headings[id] = servedPillarTitle(id, title)
   return headings
 }
 

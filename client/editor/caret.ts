@@ -2,6 +2,7 @@
  * Another participant's caret: a coloured bar with their name and delegation. The label shows while they are active
  * and fades a few seconds later (client/presence/useCaretLabels.ts); the caret itself stays.
  */
+import { nameWithDelegation } from '../app/memberLine.ts'
 import { t } from '../i18n/i18n.ts'
 import { caretKey } from '../presence/caretLabels.ts'
 
@@ -18,7 +19,7 @@ export function renderCaret(user: Record<string, unknown>): HTMLElement {
   label.translate = false
   label.dir = 'auto'
   const name = typeof user.name === 'string' ? user.name : t('editor.caretSomeone')
-  label.textContent = typeof user.delegation === 'string' && user.delegation ? t('editor.caretNameDelegation', { name, delegation: user.delegation }) : name
+  label.textContent = nameWithDelegation({ name, delegation: typeof user.delegation === 'string' && user.delegation ? user.delegation : null })
   caret.append(label)
   return caret
 }

@@ -2,6 +2,7 @@
  * The labels CSS paints on blocks of alternatives ("Alternatives: not agreed", and "Alt 1", "Alt 2" numbered by a CSS
  * counter), in the interface's language: custom properties on the text's element, read by client/styles/editor.css.
  */
+import { alternativesStatusLabel } from '../blocks/blockStatusLabels.ts'
 import { t } from '../i18n/i18n.ts'
 
 /** A CSS string holding `text`. */
@@ -20,7 +21,7 @@ export function contentWithCounter(message: string, counter: string): string {
 /** The style attribute that gives the labels to the text's element. */
 export function negotiationLabelStyle(): string {
   return [
-    `--alternatives-label: ${cssString(t('editor.alternativesNotAgreed'))}`,
+    `--alternatives-label: ${cssString(alternativesStatusLabel())}`,
     `--alternative-number: ${contentWithCounter(t('editor.alternativeNumber', { number: slot }), 'alternative')}`,
   ].join('; ')
 }

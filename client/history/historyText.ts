@@ -1,11 +1,11 @@
 /** What the history panel says of a snapshot and of the retention policy (pure). */
 import type { SnapshotRetention, SnapshotSummary } from '../../shared/schema/history.ts'
 import { formatList, t } from '../i18n/i18n.ts'
-import { authorName } from '../revisions/revisionText.ts'
+import { nameWithDelegation } from '../app/memberLine.ts'
 
 /** "Automatic", "Before a restore by Amina Odhiambo (Kenya)", "Before a proposal was applied by ...". */
 export function snapshotReasonText(snapshot: Pick<SnapshotSummary, 'reason' | 'takenBy'>): string {
-  const by = snapshot.takenBy ? authorName(snapshot.takenBy) : null
+  const by = snapshot.takenBy ? nameWithDelegation(snapshot.takenBy) : null
   switch (snapshot.reason) {
     case 'auto':
       return t('history.reasonAuto')
@@ -18,7 +18,7 @@ export function snapshotReasonText(snapshot: Pick<SnapshotSummary, 'reason' | 't
 
 /** "Edits by A, B and C", or "No edits recorded" (a snapshot of text no member changed since the one before). */
 export function snapshotAuthorsText(snapshot: Pick<SnapshotSummary, 'authors'>): string {
-  const names = snapshot.authors.map(authorName)
+  const names = snapshot.authors.map(nameWithDelegation)
   if (names.length === 0) return t('history.noEdits')
   return t('history.editsBy', { names: formatList(names) })
 }

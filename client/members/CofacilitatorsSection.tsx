@@ -1,6 +1,8 @@
 /** A workspace's co-facilitators: listed for everyone; the secretariat adds and removes them (write permission is per workspace). */
 import { useState, type FormEvent } from 'react'
 import { addCofacilitator, listMembers, removeCofacilitator, type Author, type MemberRecord } from '../api/members.ts'
+import { nameWithDelegation } from '../app/memberLine.ts'
+import { NameAndDelegation } from '../app/NameAndDelegation.tsx'
 import { useLoad } from '../app/useLoad.ts'
 import { errorMessage } from '../api/errorMessage.ts'
 import { t } from '../i18n/i18n.ts'
@@ -8,7 +10,6 @@ import { FormError } from '../pages/FormError.tsx'
 import { leadCandidates } from './memberLists.ts'
 import '../styles/members.css'
 
-const described = (member: Pick<Author, 'name' | 'delegation'>) => (member.delegation ? t('members.nameAndDelegation', { name: member.name, delegation: member.delegation }) : member.name)
 
 /** `manage`: the server's answer whether the signed-in member may name and remove the workspace's co-facilitators. */
 export function CofacilitatorsSection({ workspaceId, initial, manage }: { workspaceId: string; initial: Author[]; manage: boolean }) {
@@ -37,14 +38,7 @@ export function CofacilitatorsSection({ workspaceId, initial, manage }: { worksp
         <ul className="cofacilitator-list">
           {cofacilitators.map((lead) => (
             <li key={lead.id} className="cofacilitator">
-              <span className="cofacilitator-name" translate="no" dir="auto">
-                {lead.name}
-              </span>
-              {lead.delegation && (
-                <span className="cofacilitator-delegation" translate="no" dir="auto">
-                  {lead.delegation}
-                </span>
-              )}
+              <NameAndDelegation person={lead} nameClass="cofacilitator-name" delegationClass="cofacilitator-delegation" />
               {manage && (
                 <button
                   type="button"
@@ -117,7 +111,7 @@ function CandidateGroup({ label, members }: { label: string; members: MemberReco
     <optgroup label={label}>
       {members.map((member) => (
         <option key={member.id} value={member.id}>
-          {described(member)}
+          {nameWithDelegation(member)}
         </option>
       ))}
     </optgroup>

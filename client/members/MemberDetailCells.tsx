@@ -1,16 +1,17 @@
 /** The cells (and their headings) both members tables show for a member: name heading, role, delegation or group, regional group. */
 import type { MemberRecord } from '../api/members.ts'
 import { t } from '../i18n/i18n.ts'
-import { regionalGroupName, roleName } from './memberLabels.ts'
+import { regionalGroupLabel } from '../app/regionalGroupLabels.ts'
+import { roleLabel } from '../app/roleLabels.ts'
 
 export function MemberDetailCells({ member }: { member: MemberRecord }) {
   return (
     <>
-      <td>{roleName(member.role)}</td>
+      <td>{roleLabel(member.role)}</td>
       <td translate="no" dir="auto">
         {member.delegation ?? '—'}
       </td>
-      <td>{member.regionalGroup ? regionalGroupName(member.regionalGroup) : '—'}</td>
+      <td>{member.regionalGroup ? regionalGroupLabel(member.regionalGroup) : '—'}</td>
     </>
   )
 }

@@ -1,13 +1,14 @@
 /** The role and regional-group choices of the invite and edit forms, so both offer the same options in the same words. */
 import { regionalGroups, roles } from '../../shared/schema/member.ts'
-import { regionalGroupName, roleName } from './memberLabels.ts'
+import { regionalGroupLabel } from '../app/regionalGroupLabels.ts'
+import { roleLabel } from '../app/roleLabels.ts'
 
 export function RoleOptions() {
   return (
     <>
       {roles.map((value) => (
         <option key={value} value={value}>
-          {roleName(value)}
+          {roleLabel(value)}
         </option>
       ))}
     </>
@@ -21,7 +22,7 @@ export function RegionalGroupOptions({ noneLabel }: { noneLabel?: string }) {
       {noneLabel !== undefined && <option value="">{noneLabel}</option>}
       {regionalGroups.map((value) => (
         <option key={value} value={value}>
-          {regionalGroupName(value)}
+          {regionalGroupLabel(value)}
         </option>
       ))}
     </>

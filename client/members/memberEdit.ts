@@ -2,7 +2,7 @@
 import type { RegionalGroup, Role } from '../../shared/schema/member.ts'
 import type { MemberChanges, MemberRecord } from '../api/members.ts'
 import { t } from '../i18n/i18n.ts'
-import { roleName } from './memberLabels.ts'
+import { roleLabel } from '../app/roleLabels.ts'
 
 /** What the edit form holds: the delegation as typed, no regional group as ''. */
 export interface MemberDraft {
@@ -34,6 +34,6 @@ export function hasChanges(changes: MemberChanges): boolean {
 
 /** The sentence the members page shows once the change is saved. */
 export function changeSummary(name: string, changes: MemberChanges): string {
-  if (changes.role) return t('members.roleChanged', { name, role: roleName(changes.role) })
+  if (changes.role) return t('members.roleChanged', { name, role: roleLabel(changes.role) })
   return t('members.detailsCorrected', { name })
 }

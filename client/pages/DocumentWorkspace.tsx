@@ -1,6 +1,7 @@
 /** One open document: header with status, connection and presence; the editor; validation and coverage beside it. */
 import type { Editor } from '@tiptap/core'
 import { useEffect, useMemo, useState } from 'react'
+import type { Language } from '../../shared/i18n/languages.ts'
 import { contentField } from '../../shared/schema/editorSchema.ts'
 import type { ServedCatalogue } from '../api/catalogue.ts'
 import type { DocumentDetail, SignedInMember } from '../api/types.ts'
@@ -138,7 +139,7 @@ function OpenDocument({ session, detail: loaded, catalogue: loadedCatalogue, mem
           </header>
           <div className="document-body">
             {editor ? (
-              <DocumentBody editor={editor} session={session} detail={detail} catalogue={catalogue} member={member} canWrite={canWrite} stage={stage} />
+              <DocumentBody editor={editor} session={session} detail={detail} catalogue={catalogue} member={member} canWrite={canWrite} stage={stage} originalLanguage={document.originalLanguage} />
             ) : (
               <div className="document-main" />
             )}
@@ -150,7 +151,26 @@ function OpenDocument({ session, detail: loaded, catalogue: loadedCatalogue, mem
 }
 
 /** The draft with its paragraph status controls, and the panels beside it. */
-function DocumentBody({ editor, session, detail, catalogue, member, canWrite, stage }: { editor: Editor; session: CollabSession; detail: DocumentDetail; catalogue: ServedCatalogue; member: SignedInMember; canWrite: boolean; stage: StageState }) {
+function DocumentBody({
+  editor,
+  session,
+  detail,
+  catalogue,
+  member,
+  canWrite,
+  stage,
+  originalLanguage,
+}: {
+  editor: Editor
+  session: CollabSession
+  detail: DocumentDetail
+  catalogue: ServedCatalogue
+  member: SignedInMember
+  canWrite: boolean
+  stage: StageState
+  /** The language the draft is written in, as the submission details say now: the text carries it. */
+  originalLanguage: Language
+}) {
   const documentId = detail.document.id
   const fragment = useMemo(() => session.doc.getXmlFragment(contentField), [session])
   const blockStatuses = useBlockStatuses(editor, documentId, fragment)
@@ -171,7 +191,7 @@ function DocumentBody({ editor, session, detail, catalogue, member, canWrite, st
           onHideAgreed={setHideAgreed}
         />
         <div className="draft-with-margin">
-          <DraftEditor editor={editor} canWrite={canWrite} member={member} />
+          <DraftEditor editor={editor} canWrite={canWrite} member={member} textLanguage={originalLanguage} />
           <div className="comment-margin-host" ref={setCommentMargin} />
         </div>
       </div>

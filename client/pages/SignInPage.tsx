@@ -1,20 +1,9 @@
 /** For visitors without a session: why the invite failed, or how to get one; the language switch, before anyone is known. */
+import { errorMessage } from '../api/errorMessage.ts'
 import { Brand } from '../app/Brand.tsx'
 import type { InviteError } from '../app/startSession.ts'
 import { t } from '../i18n/i18n.ts'
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
-
-const inviteErrorIds: Record<Exclude<InviteError['reason'], 'refused'>, string> = {
-  used: 'pages.inviteUsed',
-  expired: 'pages.inviteExpired',
-  unknown: 'pages.inviteUnknown',
-  offline: 'pages.inviteOffline',
-  failed: 'pages.inviteFailed',
-}
-
-function inviteErrorText(error: InviteError): string {
-  return error.reason === 'refused' ? t('pages.inviteRefused', { reason: error.message }) : t(inviteErrorIds[error.reason])
-}
 
 export function SignInPage({ inviteError, sessionEnded = false }: { inviteError: InviteError | null; sessionEnded?: boolean }) {
   return (
@@ -29,7 +18,7 @@ export function SignInPage({ inviteError, sessionEnded = false }: { inviteError:
         {inviteError ? (
           <div className="notice notice-error" role="alert">
             <h2>{t('pages.inviteCannotBeUsed')}</h2>
-            <p>{inviteErrorText(inviteError)}</p>
+            <p>{errorMessage(inviteError.failure)}</p>
           </div>
         ) : sessionEnded ? (
           <div className="notice notice-error" role="alert" data-testid="session-ended">

@@ -7,13 +7,13 @@ import type { ServedCatalogue } from '../api/catalogue.ts'
 import { highlightedElement } from '../editor/recommendationHighlight.ts'
 import { formatNumber, t } from '../i18n/i18n.ts'
 import { coverageRows, type CoverageCell } from './coverageCells.ts'
-import { pillarTitle } from './pillarTitle.ts'
+import { servedPillarTitle } from '../catalogue/catalogueLabels.ts'
 import { scrollToRecommendation } from './revealRecommendation.ts'
 import { useDraftModel } from './useDraftModel.ts'
 
 export function CoveragePanel({ editor, catalogue }: { editor: Editor; catalogue: ServedCatalogue }) {
   const model = useDraftModel(editor)
-  const titles = useMemo(() => Object.fromEntries(catalogue.pillars.map(({ id, title }) => [id, pillarTitle(id, title)])), [catalogue])
+  const titles = useMemo(() => Object.fromEntries(catalogue.pillars.map(({ id, title }) => [id, servedPillarTitle(id, title)])), [catalogue])
   const rows = useMemo(() => coverageRows(coverage(model, catalogue), titles), [model, catalogue, titles])
   const highlighted = useEditorState({ editor, selector: ({ editor: current }) => highlightedElement(current.state) })
   const recommendations = model.blocks.filter((block) => block.kind === 'recommendation').length

@@ -2,9 +2,9 @@
 import { Fragment, useEffect, useId, useMemo, useState } from 'react'
 import { getParticipation, type Participation, type ParticipationBucket } from '../api/members.ts'
 import { LoadState } from '../app/LoadState.tsx'
+import { knownRegionalGroupLabel } from '../app/regionalGroupLabels.ts'
 import { useLoad } from '../app/useLoad.ts'
 import { formatList, formatNumber, t, tx } from '../i18n/i18n.ts'
-import { knownRegionalGroupName } from '../members/memberLabels.ts'
 import { groupColour } from './groupColours.ts'
 import { bucketAxisLabel, bucketName, completeSeries, layoutPanel, padSeries, periodName, silentGroups, totals, type BucketCounts, type Metric } from './participationLayout.ts'
 import { refreshWhileVisible } from './visibleRefresh.ts'
@@ -23,7 +23,7 @@ const metricIds: Record<Metric, { title: string; count: string; none: string }> 
 
 /** A regional group by its official name in the interface language; "no regional group" likewise; the server's label otherwise. */
 function groupName(group: { id: string; label: string }): string {
-  return knownRegionalGroupName(group.id) ?? (group.id === 'none' ? t('participation.noRegionalGroup') : group.label)
+  return knownRegionalGroupLabel(group.id) ?? (group.id === 'none' ? t('participation.noRegionalGroup') : group.label)
 }
 
 export function ParticipationChart({ workspaceId }: { workspaceId: string }) {

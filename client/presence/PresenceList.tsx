@@ -1,14 +1,15 @@
 /** Who is in the document, with the colour of their caret. */
 import type { Awareness } from 'y-protocols/awareness'
 import { Role } from '../../shared/schema/member.ts'
-import { roleLabels } from '../app/roleLabels.ts'
+import { NameAndDelegation } from '../app/NameAndDelegation.tsx'
+import { roleLabel } from '../app/roleLabels.ts'
 import { t } from '../i18n/i18n.ts'
 import { useParticipants } from './useParticipants.ts'
 
 /** How the interface names a participant's role; nothing for a role it does not know. */
 function roleOf(role: string | null): string | undefined {
   const known = Role.safeParse(role)
-  return known.success ? roleLabels[known.data] : undefined
+  return known.success ? roleLabel(known.data) : undefined
 }
 
 export function PresenceList({ awareness }: { awareness: Awareness }) {
@@ -22,15 +23,7 @@ export function PresenceList({ awareness }: { awareness: Awareness }) {
         {list.map((participant) => (
           <li key={participant.clientId} className="participant" title={roleOf(participant.role)}>
             <span className="participant-swatch" style={{ backgroundColor: participant.color }} aria-hidden="true" />
-            {/* Names of people and delegations, never translated. */}
-            <span className="participant-name" translate="no" dir="auto">
-              {participant.name}
-            </span>
-            {participant.delegation && (
-              <span className="participant-delegation" translate="no" dir="auto">
-                {participant.delegation}
-              </span>
-            )}
+            <NameAndDelegation person={participant} nameClass="participant-name" delegationClass="participant-delegation" />
             {participant.isSelf && <span className="participant-self">{t('presence.you')}</span>}
           </li>
         ))}

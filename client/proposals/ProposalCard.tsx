@@ -9,7 +9,6 @@ import type { Placement } from '../comments/anchors.ts'
 import { useCatalogue } from '../editor/CatalogueContext.ts'
 import { formatList, t, tx } from '../i18n/i18n.ts'
 import { FormError } from '../pages/FormError.tsx'
-import { proposalError } from './proposalErrors.ts'
 import { mayTakeStance, ownProposal, statusLabel } from './proposalList.ts'
 import { blockLabel } from './proposalLocation.ts'
 import { ProposalForm } from './ProposalForm.tsx'
@@ -58,7 +57,7 @@ export function ProposalCard({ proposal, placement, location, active, actions, o
       await change(action)
       after?.()
     } catch (failure) {
-      setError(proposalError(failure))
+      setError(failure)
     } finally {
       setBusy(false)
     }

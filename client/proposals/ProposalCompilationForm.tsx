@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react'
 import type { CompiledProposal, ProposalCompilationFormat } from '../../shared/schema/proposals.ts'
 import { getProposalCompilation, proposalCompilationUrl } from '../api/proposals.ts'
 import { ChoiceGroup, DownloadAndPreview } from '../app/CompilationControls.tsx'
+import { fileFormatLabels } from '../app/fileFormatLabels.ts'
 import { LoadState } from '../app/LoadState.tsx'
 import { useLoad } from '../app/useLoad.ts'
 import { formatList, t, tx } from '../i18n/i18n.ts'
@@ -12,7 +13,6 @@ import { blockLabel } from './proposalLocation.ts'
 import { proposalKindName } from './proposalTarget.ts'
 import { withReason } from './suggestion.ts'
 
-const formatLabels = (): Record<ProposalCompilationFormat, string> => ({ docx: t('proposals.formatDocx'), md: t('proposals.formatMarkdown'), json: t('proposals.formatJson') })
 const formats: ProposalCompilationFormat[] = ['docx', 'md', 'json']
 
 export function ProposalCompilationForm({ documentId }: { documentId: string }) {
@@ -36,7 +36,7 @@ export function ProposalCompilationForm({ documentId }: { documentId: string }) 
           legend={t('proposals.compilationFormat')}
           name={`${name}-format`}
           options={formats}
-          labels={formatLabels()}
+          labels={fileFormatLabels(formats)}
           value={format}
           onChange={(option) => {
             setFormat(option)

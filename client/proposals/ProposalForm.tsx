@@ -6,7 +6,6 @@ import { useCatalogue } from '../editor/CatalogueContext.ts'
 import { useChooseLinks } from '../editor/LinkPicker.tsx'
 import { t } from '../i18n/i18n.ts'
 import { FormError } from '../pages/FormError.tsx'
-import { proposalError } from './proposalErrors.ts'
 import { proposalKindLabel } from './proposalTarget.ts'
 
 export interface ProposalFields {
@@ -76,7 +75,7 @@ export function ProposalForm({ kinds, initial, submitLabel, currentRefs = [], on
     try {
       await onSubmit({ kind, text: text.trim(), refs, explanation: explanation.trim() })
     } catch (failure) {
-      if (mounted.current) setError(proposalError(failure))
+      if (mounted.current) setError(failure)
     } finally {
       if (mounted.current) setBusy(false)
     }

@@ -1,7 +1,7 @@
 /** The confirmation both restores share (a revision's text, a snapshot's): what will happen, the failure, restore or cancel. */
 import { type ReactNode, useState } from 'react'
 import { Modal } from './Modal.tsx'
-import { failureText } from './revisionText.ts'
+import { errorMessage } from '../api/errorMessage.ts'
 import { t } from '../i18n/i18n.ts'
 
 export function ConfirmRestore({
@@ -32,7 +32,7 @@ export function ConfirmRestore({
     try {
       await restore()
     } catch (error) {
-      setFailure(failureText(error))
+      setFailure(errorMessage(error))
       setBusy(false)
     }
   }

@@ -1,10 +1,11 @@
 /** "Cut revision": a label and an optional note; an invalid draft is refused with its problems listed. */
 import { useEffect, useId, useState, type FormEvent } from 'react'
+import { errorMessage } from '../api/errorMessage.ts'
 import { ApiError } from '../api/http.ts'
 import { useOnline } from '../app/useOnline.ts'
 import { cutRevision, draftProblemsOf, type DraftProblem, type RevisionSummary } from '../api/revisions.ts'
 import { DraftInvalidNotice } from './DraftProblems.tsx'
-import { checkRevisionForm, failureText, revisionLabelMaxLength, revisionNoteMaxLength, type RevisionFormErrors } from './revisionText.ts'
+import { checkRevisionForm, revisionLabelMaxLength, revisionNoteMaxLength, type RevisionFormErrors } from './revisionText.ts'
 import { t, tx } from '../i18n/i18n.ts'
 
 type Outcome = { kind: 'none' } | { kind: 'invalid'; problems: DraftProblem[] } | { kind: 'failed'; message: string }
@@ -51,7 +52,7 @@ export function CutRevisionForm({
       const problems = draftProblemsOf(error)
       if (problems) setOutcome({ kind: 'invalid', problems })
       else if (error instanceof ApiError && error.code === 'revision_label_taken') setFieldErrors({ label: t('revisions.labelTaken', { label: chosenLabel.trim() }) })
-      else setOutcome({ kind: 'failed', message: failureText(error) })
+      else setOutcome({ kind: 'failed', message: errorMessage(error) })
     } finally {
       setBusy(false)
     }

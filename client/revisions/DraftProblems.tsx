@@ -2,7 +2,8 @@
 import type { ReactNode } from 'react'
 import type { DraftProblem } from '../api/revisions.ts'
 import { t, tx } from '../i18n/i18n.ts'
-import { problemText, problemWhere } from './revisionText.ts'
+import { problemMessage } from '../panels/problemMessage.ts'
+import { problemWhere } from './revisionText.ts'
 import '../styles/panels.css'
 
 export function DraftProblemList({ problems, onReveal }: { problems: readonly DraftProblem[]; onReveal?: (recommendationId: string) => void }) {
@@ -13,12 +14,12 @@ export function DraftProblemList({ problems, onReveal }: { problems: readonly Dr
           {problem.recommendationId && onReveal ? (
             <button type="button" className="problem-link" onClick={() => onReveal(problem.recommendationId!)} title={t('revisions.showProblemInText', { where: problemWhere(problem) })}>
               <span className="problem-where">{problemWhere(problem)}</span>
-              <span className="problem-message">{problemText(problem)}</span>
+              <span className="problem-message">{problemMessage(problem)}</span>
             </button>
           ) : (
             <span className="problem-link problem-static">
               <span className="problem-where">{problemWhere(problem)}</span>
-              <span className="problem-message">{problemText(problem)}</span>
+              <span className="problem-message">{problemMessage(problem)}</span>
             </span>
           )}
         </li>

@@ -1,15 +1,7 @@
 /** The export form's choice of file format. */
 import { exportFormats, type ExportFormat } from '../api/revisions.ts'
+import { fileFormatLabel } from '../app/fileFormatLabels.ts'
 import { t } from '../i18n/i18n.ts'
-
-/** The message naming each format. */
-const formatMessages: Record<ExportFormat, string> = {
-  docx: 'revisions.formatDocx',
-  md: 'revisions.formatMarkdown',
-  txt: 'revisions.formatText',
-  html: 'revisions.formatHtml',
-  akn: 'revisions.formatAkomaNtoso',
-}
 
 export function ExportFormatChoice({ format, onChange }: { format: ExportFormat; onChange: (format: ExportFormat) => void }) {
   return (
@@ -18,7 +10,7 @@ export function ExportFormatChoice({ format, onChange }: { format: ExportFormat;
       {exportFormats.map((option) => (
         <label key={option} className="choice">
           <input type="radio" name="format" value={option} checked={format === option} onChange={() => onChange(option)} />
-          {t(formatMessages[option])}
+          {fileFormatLabel(option)}
         </label>
       ))}
     </fieldset>

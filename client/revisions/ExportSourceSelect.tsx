@@ -1,8 +1,9 @@
 /** The export form's choice of text: the current text or one of the document's revisions, newest first. */
+import { errorMessage } from '../api/errorMessage.ts'
 import type { RevisionSummary } from '../api/revisions.ts'
 import type { Loaded } from '../app/useLoad.ts'
 import { t } from '../i18n/i18n.ts'
-import { failureText, formatWhen } from './revisionText.ts'
+import { formatWhen } from './revisionText.ts'
 
 export interface ExportSourceSelectProps {
   /** 'current' or a revision's id. */
@@ -29,7 +30,7 @@ export function ExportSourceSelect({ source, revisionId, loaded, onChange }: Exp
           ))}
         </select>
       </label>
-      {loaded.status === 'failed' && <p className="hint">{t('revisions.listFailed', { reason: failureText(loaded.error) })}</p>}
+      {loaded.status === 'failed' && <p className="hint">{t('revisions.listFailed', { reason: errorMessage(loaded.error) })}</p>}
     </>
   )
 }

@@ -2,7 +2,7 @@
 import { restoreRevision, type RevisionSummary } from '../api/revisions.ts'
 import { t, tx } from '../i18n/i18n.ts'
 import { ConfirmRestore } from './ConfirmRestore.tsx'
-import { authorName, formatWhen } from './revisionText.ts'
+import { revisionFacts } from './revisionFacts.tsx'
 
 export function RestoreRevisionDialog({
   documentId,
@@ -29,16 +29,7 @@ export function RestoreRevisionDialog({
       onClose={onClose}
     >
       <p>
-        {tx('revisions.restoreWillReplace', {
-          strong: (chunks) => <strong key="strong">{chunks}</strong>,
-          label: (
-            <bdi key="label" translate="no">
-              {revision.label}
-            </bdi>
-          ),
-          author: authorName(revision.createdBy),
-          when: formatWhen(revision.createdAt),
-        })}
+        {tx('revisions.restoreWillReplace', revisionFacts(revision))}
       </p>
       <p className="hint">{t('revisions.restoreExplained')}</p>
     </ConfirmRestore>

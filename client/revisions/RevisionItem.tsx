@@ -1,7 +1,8 @@
 /** One revision in the panel's list: its label, note, who cut it and when, and what can be done with it. */
 import type { RevisionSummary } from '../api/revisions.ts'
 import { routeHref } from '../app/route.ts'
-import { authorName, formatWhen } from './revisionText.ts'
+import { nameWithDelegation } from '../app/memberLine.ts'
+import { formatWhen } from './revisionText.ts'
 import { t, tx } from '../i18n/i18n.ts'
 
 export interface RevisionItemProps {
@@ -32,7 +33,7 @@ export function RevisionItem({ documentId, revision, previous, latest, onRestore
         {tx('revisions.byWhen', {
           author: (
             <bdi key="author" translate="no">
-              {authorName(revision.createdBy)}
+              {nameWithDelegation(revision.createdBy)}
             </bdi>
           ),
           when: (

@@ -11,7 +11,8 @@ import { DocumentHeading } from './DocumentHeading.tsx'
 import { ExportMenu } from './ExportMenu.tsx'
 import { ReadOnlyDraft } from './ReadOnlyDraft.tsx'
 import { RestoreRevisionDialog } from './RestoreRevisionDialog.tsx'
-import { authorName, formatWhen, previousRevision } from './revisionText.ts'
+import { revisionFacts } from './revisionFacts.tsx'
+import { previousRevision } from './revisionText.ts'
 import '../styles/document.css'
 import '../styles/editor.css'
 import '../styles/revisions.css'
@@ -62,16 +63,7 @@ function RevisionView({
       <div className="revision-banner" role="note" aria-label={t('revisions.revisionBanner')}>
         <div>
           <p className="revision-banner-title">
-            {tx('revisions.bannerTitle', {
-              strong: (chunks) => <strong key="strong">{chunks}</strong>,
-              label: (
-                <bdi key="label" translate="no">
-                  {revision.label}
-                </bdi>
-              ),
-              author: authorName(revision.createdBy),
-              when: formatWhen(revision.createdAt),
-            })}
+            {tx('revisions.bannerTitle', revisionFacts(revision))}
           </p>
           {revision.note && (
             <p className="revision-banner-note" translate="no" dir="auto">

@@ -2,6 +2,7 @@
 import { LoadNotice } from '../app/LoadState.tsx'
 import type { Editor } from '@tiptap/core'
 import { useState } from 'react'
+import { errorMessage } from '../api/errorMessage.ts'
 import type { RevisionSummary } from '../api/revisions.ts'
 import type { DocumentDetail } from '../api/types.ts'
 import { t } from '../i18n/i18n.ts'
@@ -9,7 +10,8 @@ import { revealRecommendation } from '../panels/revealRecommendation.ts'
 import { CutRevisionForm } from './CutRevisionForm.tsx'
 import { RestoreRevisionDialog } from './RestoreRevisionDialog.tsx'
 import { RevisionItem } from './RevisionItem.tsx'
-import { announcementText, authorName, failureText, previousRevision, suggestRevisionLabel, type Announcement } from './revisionText.ts'
+import { nameWithDelegation } from '../app/memberLine.ts'
+import { announcementText, previousRevision, suggestRevisionLabel, type Announcement } from './revisionText.ts'
 import { useRevisions } from './useRevisions.ts'
 import '../styles/revisions.css'
 
@@ -20,7 +22,7 @@ export function RevisionsPanel({ detail, editor }: { detail: DocumentDetail; edi
   const { permissions } = detail
   const [announcement, setAnnouncement] = useState<Announcement | null>(null)
   const { revisions, error, refresh, add } = useRevisions(documentId, {
-    cut: (revision) => setAnnouncement({ kind: 'cut', revision, by: authorName(revision.createdBy) }),
+    cut: (revision) => setAnnouncement({ kind: 'cut', revision, by: nameWithDelegation(revision.createdBy) }),
     restored: ({ revision, by }) => setAnnouncement({ kind: 'restored', revision, by }),
   })
   const [restoring, setRestoring] = useState<RevisionSummary | null>(null)
@@ -37,7 +39,7 @@ export function RevisionsPanel({ detail, editor }: { detail: DocumentDetail; edi
           onReveal={onReveal}
           onCut={(revision) => {
             add(revision)
-            setAnnouncement({ kind: 'cut', revision, by: authorName(revision.createdBy) })
+            setAnnouncement({ kind: 'cut', revision, by: nameWithDelegation(revision.createdBy) })
           }}
         />
       )}
@@ -64,7 +66,7 @@ export function RevisionsPanel({ detail, editor }: { detail: DocumentDetail; edi
               />
             ))}
           </ol>
-          {error && <p className="hint">{t('revisions.listOutOfDate', { reason: failureText(error) })}</p>}
+          {error && <p className="hint">{t('revisions.listOutOfDate', { reason: errorMessage(error) })}</p>}
         </>
       )}
       {restoring && (

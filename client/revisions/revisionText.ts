@@ -1,5 +1,5 @@
-/** How revisions, their authors and versions read in the interface, and the checks of the "Cut revision" form. */
-import type { Author, ExportFormat, RevisionSummary, VersionRef } from '../api/revisions.ts'
+/** How revisions and their versions read in the interface, and the checks of the "Cut revision" form. */
+import type { ExportFormat, RevisionSummary, VersionRef } from '../api/revisions.ts'
 import type { DraftProblem } from '../api/revisions.ts'
 import { exportExtensions } from '../../shared/schema/api.ts'
 import { dateAndTime } from '../app/dates.ts'
@@ -11,19 +11,6 @@ export const revisionNoteMaxLength = 2000
 /** "12 March 2026, 14:05" on the reader's clock (or in `timeZone`). */
 export function formatWhen(epochMs: number, timeZone?: string): string {
   return dateAndTime(epochMs, timeZone)
-}
-
-/**
- * Why something failed, as a refusal or failure notice of this area states it: the error's own words (the server's
- * message for an API refusal). One place, so that a refusal known by its code can be said in the reader's language.
- */
-export function failureText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
-
-/** "Amina Odhiambo (Kenya)", or the name alone. */
-export function authorName(author: Pick<Author, 'name' | 'delegation'>): string {
-  return author.delegation ? t('revisions.authorWithDelegation', { name: author.name, delegation: author.delegation }) : author.name
 }
 
 /**
@@ -64,11 +51,6 @@ export function comparisonPair(
 /** "R3", or "Draft" for a problem of the whole document. */
 export function problemWhere(problem: Pick<DraftProblem, 'recommendationNumber'>): string {
   return problem.recommendationNumber ? `R${problem.recommendationNumber}` : t('revisions.problemWhereDraft')
-}
-
-/** What a problem says: the shared validator's words (one place, so that a problem known by its code can be said in the reader's language). */
-export function problemText(problem: Pick<DraftProblem, 'message'>): string {
-  return problem.message
 }
 
 export interface RevisionFormErrors {

@@ -1,7 +1,7 @@
 /** Downloads a file the API serves, keeping a refusal (422 draft_invalid with its problems, or any error) to show. */
 import { useCallback, useState } from 'react'
+import { errorMessage } from '../api/errorMessage.ts'
 import { draftProblemsOf, fetchAttachment, type DraftProblem } from '../api/revisions.ts'
-import { failureText } from './revisionText.ts'
 import { saveFile } from './saveFile.ts'
 
 export type DownloadState =
@@ -20,7 +20,7 @@ export function useDownload(): [DownloadState, (url: string, fallbackName: strin
       saveFile(file)
       setState({ status: 'done', fileName: file.fileName })
     } catch (error) {
-      const message = failureText(error)
+      const message = errorMessage(error)
       const problems = draftProblemsOf(error)
       setState(problems ? { status: 'invalid', message, problems } : { status: 'failed', message })
     }

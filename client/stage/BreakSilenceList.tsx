@@ -6,7 +6,7 @@ import { breakSilence, type Procedure } from '../api/procedures.ts'
 import { getRevision, type RevisionDetail } from '../api/revisions.ts'
 import { useCatalogue } from '../editor/CatalogueContext.ts'
 import { t } from '../i18n/i18n.ts'
-import { procedureErrorMessage } from './stageErrors.ts'
+import { errorMessage } from '../api/errorMessage.ts'
 import { blockValues, isolated } from './stageWords.ts'
 
 const shortText = (text: string) => (text.length > 90 ? `${text.slice(0, 89)}…` : text)
@@ -19,7 +19,7 @@ export function BreakSilenceList({ documentId, procedure, delegation, onChanged 
     let current = true
     getRevision(documentId, procedure.revision.id).then(
       (detail) => current && setRevision(detail),
-      (error: unknown) => current && setLoadError(procedureErrorMessage(error)),
+      (error: unknown) => current && setLoadError(errorMessage(error)),
     )
     return () => {
       current = false
@@ -60,7 +60,7 @@ function BlockRow({ documentId, procedureId, block, broken, onChanged }: { docum
       setOpen(false)
       onChanged()
     } catch (failure) {
-      setError(procedureErrorMessage(failure))
+      setError(errorMessage(failure))
     } finally {
       setBusy(false)
     }

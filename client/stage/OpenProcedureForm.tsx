@@ -2,15 +2,15 @@
 import { useId, useState, type FormEvent } from 'react'
 import { ApiError } from '../api/http.ts'
 import { openProcedure, type ProcedureKind } from '../api/procedures.ts'
-import type { RevisionSummary } from '../api/revisions.ts'
+import { errorMessage } from '../api/errorMessage.ts'
+import type { DraftProblem, RevisionSummary } from '../api/revisions.ts'
 import { t } from '../i18n/i18n.ts'
-import { procedureErrorMessage } from './stageErrors.ts'
+import { problemMessage } from '../panels/problemMessage.ts'
 import { bothTimes, readDeadline, readerZone } from './stageTimes.ts'
 import { procedureKindName } from './stageWords.ts'
 
-interface Problem {
-  message: string
-}
+/** A problem of the revision the server names when it refuses to put it under silence (422 `revision_invalid`). */
+type Problem = Pick<DraftProblem, 'code' | 'message' | 'recommendationNumber' | 'ref'>
 
 export function OpenProcedureForm({
   documentId,
@@ -53,7 +53,7 @@ export function OpenProcedureForm({
       onOpened()
     } catch (failure) {
       const problems = failure instanceof ApiError && Array.isArray(failure.details) ? (failure.details as Problem[]).filter((p) => typeof p?.message === 'string') : []
-      setError({ message: procedureErrorMessage(failure), problems })
+      setError({ message: errorMessage(failure), problems })
     } finally {
       setBusy(false)
     }
@@ -119,7 +119,7 @@ export function OpenProcedureForm({
           {error.problems.length > 0 && (
             <ul>
               {error.problems.map((problem, index) => (
-                <li key={index}>{problem.message}</li>
+                <li key={index}>{problemMessage(problem)}</li>
               ))}
             </ul>
           )}

@@ -9,7 +9,7 @@ import { BreakSilenceList } from './BreakSilenceList.tsx'
 import { OpenProcedureForm } from './OpenProcedureForm.tsx'
 import { ProcedureHistory } from './ProcedureHistory.tsx'
 import { proceduresPanelId } from './StageBanner.tsx'
-import { procedureErrorMessage } from './stageErrors.ts'
+import { errorMessage } from '../api/errorMessage.ts'
 import { stageLine } from './stageWords.ts'
 import type { StageState } from './useStage.ts'
 import '../styles/stage.css'
@@ -44,7 +44,7 @@ export function ProceduresPanel({ detail, member, state }: { detail: DocumentDet
               type="button"
               onClick={() => {
                 setSubmitError(null)
-                markSubmitted(documentId).then(reload, (failure: unknown) => setSubmitError(procedureErrorMessage(failure)))
+                markSubmitted(documentId).then(reload, (failure: unknown) => setSubmitError(errorMessage(failure)))
               }}
             >
               {t('stage.markSubmitted')}

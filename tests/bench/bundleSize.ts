@@ -1,4 +1,4 @@
-/** What the built client makes a browser download: the initial JavaScript of index.html and the lazy chunks, gzipped. */
+/** What the built client makes a browser download: the initial JavaScript of index.html, the lazy chunks and the languages' catalogues, gzipped. */
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
@@ -18,7 +18,12 @@ export interface BundleSizes {
   /** The lazy chunks that hold the editor (ProseMirror), with their own imports outside the initial set. */
   editor: ChunkSize[]
   editorGzipBytes: number
+  /** The message catalogues, one chunk a language (`messages-<language>-<hash>.js`); `initial` if index.html loads it up front. */
+  languages: Array<ChunkSize & { language: string; initial: boolean }>
 }
+
+/** A language's catalogue chunk as the build names it (vite.config.ts, manualChunks). */
+const languageChunk = /^messages-([a-z]{2})-[\w-]+\.js$/
 
 const gzipSize = (content: Buffer) => zlib.gzipSync(content, { level: 9 }).length
 
@@ -112,11 +117,21 @@ export function measureBundle(distDir: string): BundleSizes {
 
   const initial = initialFiles.map(size)
   const editor = editorFiles.map(size)
+  const assets = path.join(distDir, 'assets')
+  const languages = fs
+    .readdirSync(assets)
+    .flatMap((name) => {
+      const language = languageChunk.exec(name)?.[1]
+      const file = path.join(assets, name)
+      return language ? [{ ...size(file), language, initial: initialSet.has(file) }] : []
+    })
+    .sort((a, b) => a.language.localeCompare(b.language))
   return {
     initial,
     initialGzipBytes: initial.reduce((sum, chunk) => sum + chunk.gzipBytes, 0),
     lazy: lazyFiles.map(size),
     editor,
     editorGzipBytes: editor.reduce((sum, chunk) => sum + chunk.gzipBytes, 0),
+    languages,
   }
 }

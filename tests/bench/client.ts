@@ -437,6 +437,23 @@ async function runKeystrokes(): Promise<KeystrokeSection> {
   }
 }
 
+/** The largest language's catalogue chunk, each language's beside it, and whether they are all left out of the initial JavaScript. */
+export function languageRow(bundle: Pick<BundleSizes, 'languages'>): Row {
+  const largest = bundle.languages.reduce<BundleSizes['languages'][number] | null>((top, chunk) => (top && top.gzipBytes >= chunk.gzipBytes ? top : chunk), null)
+  const upFront = bundle.languages.filter((chunk) => chunk.initial).map((chunk) => chunk.language)
+  const each = bundle.languages.map((chunk) => `${chunk.language} ${kib(chunk.gzipBytes)}`).join(', ')
+  return {
+    metric: 'largest language chunk (messages-*.js), gzip -9 (KB)',
+    ours: largest
+      ? `${kib(largest.gzipBytes)} (${largest.language}; ${each}; ${upFront.length === 0 ? 'each loaded on demand' : `loaded up front: ${upFront.join(', ')}`})`
+      : 'none built',
+    reference: '',
+    ratio: '',
+    target: 'informational',
+    met: '',
+  }
+}
+
 function rowsOf(bundle: BundleSizes, keys: KeystrokeSection): Row[] {
   const { ours, reference } = keys
   const keystroke = (label: string, pick: (r: TypingRun) => number, target?: number): Row => ({
@@ -476,6 +493,7 @@ function rowsOf(bundle: BundleSizes, keys: KeystrokeSection): Row[] {
       target: 'informational',
       met: '',
     },
+    languageRow(bundle),
     {
       metric: `keystroke to paint p95 with ${ours.comments} comment threads in the margin: ratio to plain TipTap`,
       ours: ratio(ours.p95Ms, reference.p95Ms),
@@ -518,7 +536,8 @@ export async function runClientBenchmarks(): Promise<Row[]> {
   const bundle = measureBundle(clientDist)
   log(
     `  initial JavaScript ${kib(bundle.initialGzipBytes)} gzipped (${bundle.initial.map((c) => `${c.file} ${kib(c.gzipBytes)}`).join(', ')}); ` +
-      `lazy editor ${kib(bundle.editorGzipBytes)} (${bundle.editor.map((c) => `${c.file} ${kib(c.gzipBytes)}`).join(', ')})`,
+      `lazy editor ${kib(bundle.editorGzipBytes)} (${bundle.editor.map((c) => `${c.file} ${kib(c.gzipBytes)}`).join(', ')}); ` +
+      `languages ${bundle.languages.map((c) => `${c.language} ${kib(c.gzipBytes)}${c.initial ? ' (initial)' : ''}`).join(', ')}`,
   )
   const keystrokes = await runKeystrokes()
   const rows = rowsOf(bundle, keystrokes)

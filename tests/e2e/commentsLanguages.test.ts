@@ -3,10 +3,9 @@
  * Comment button on the text's left), while what members wrote (comment bodies, proposed text, delegations) is shown
  * as written, marked not to be translated, in its own direction; the tab title counts new comments in Arabic words.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { TestServer } from '../helpers/server.ts'
-import { createDocument, launchChromium, openDocument, screenshot, signIn, startServer, type SignedIn } from './harness.ts'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { createDocument, openDocument, screenshot, signIn, type SignedIn } from './harness.ts'
+import { serverAndBrowser } from './serverAndBrowser.ts'
 import { selectPassage } from './selection.ts'
 
 const title = 'Zero draft in six languages'
@@ -16,17 +15,15 @@ const body = 'Kenya asks that supply chains cover managed services.'
 const replacement = 'which national measures have worked'
 
 describe('comments and proposals in Arabic', () => {
-  let server: TestServer
-  let browser: Browser
+  const running = serverAndBrowser()
   let kenya: SignedIn
   let brazil: SignedIn
 
   beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launchChromium()])
-    const secretariat = await signIn(browser, server, { name: 'Secretariat officer', role: 'secretariat', delegation: 'UNODA' })
+    const secretariat = await signIn(running.browser, running.server, { name: 'Secretariat officer', role: 'secretariat', delegation: 'UNODA' })
     const { documentId } = await createDocument(secretariat.page, { title, templateId: 'dtg1-critical-infrastructure' })
-    kenya = await signIn(browser, server, { name: 'Wanjiru Kamau', role: 'delegation', delegation: 'Kenya' })
-    brazil = await signIn(browser, server, { name: 'João Silva', role: 'delegation', delegation: 'Brazil' })
+    kenya = await signIn(running.browser, running.server, { name: 'Wanjiru Kamau', role: 'delegation', delegation: 'Kenya' })
+    brazil = await signIn(running.browser, running.server, { name: 'João Silva', role: 'delegation', delegation: 'Brazil' })
     await openDocument(kenya.page, documentId)
     await selectPassage(kenya.page, commented)
     await kenya.page.getByTestId('comment-bubble').click()
@@ -39,10 +36,6 @@ describe('comments and proposals in Arabic', () => {
     await brazil.page.locator('.draft-text').waitFor()
   }, 120_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
 
   test('the comments panel speaks Arabic; the margin sits on the text’s left; the comment stays as written', async () => {
     const { page } = brazil

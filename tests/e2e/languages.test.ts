@@ -6,9 +6,10 @@
  */
 import { createRequire } from 'node:module'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../helpers/server.ts'
-import { api, createDocument, inviteLink, launchChromium, screenshot, startServer } from './harness.ts'
+import { api, createDocument, inviteLink, screenshot } from './harness.ts'
+import { serverAndBrowser } from './serverAndBrowser.ts'
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
@@ -64,23 +65,17 @@ async function chooseLanguage(page: Page, language: string): Promise<void> {
 }
 
 describe('the interface in the six languages', () => {
-  let server: TestServer
-  let browser: Browser
+  const running = serverAndBrowser()
   let secretariat: { context: BrowserContext; page: Page; errors: string[] }
   let workspaceId: string
   let documentId: string
 
   beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launchChromium()])
-    secretariat = await signInAs(browser, server, 'Secretariat officer', 'secretariat', 'UNODA')
+    secretariat = await signInAs(running.browser, running.server, 'Secretariat officer', 'secretariat', 'UNODA')
     ;({ workspaceId, documentId } = await createDocument(secretariat.page, { title: 'Draft recommendations', templateId: 'dtg1-critical-infrastructure' }))
     await api(secretariat.page, 'POST', `/api/documents/${documentId}/revisions`, { label: 'Zero draft' })
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
 
   describe('pseudo-localised, no text escapes the catalogues', () => {
     const pages: { name: string; hash: () => string; ready: (page: Page) => Promise<unknown> }[] = [
@@ -100,7 +95,7 @@ describe('the interface in the six languages', () => {
     for (const { name, hash, ready } of pages) {
       test(name, async () => {
         const { page } = secretariat
-        await page.goto(`${server.url}/?pseudo${hash()}`)
+        await page.goto(`${running.server.url}/?pseudo${hash()}`)
         await ready(page)
         // Late arrivals (presence, status, counts) are part of the page too.
         await page.waitForTimeout(500)
@@ -112,10 +107,10 @@ describe('the interface in the six languages', () => {
   })
 
   test('Arabic: right to left, remembered for the member, no accessibility violation on the document page', async () => {
-    const delegate = await signInAs(browser, server, 'مندوب مصر', 'delegation', 'Egypt')
+    const delegate = await signInAs(running.browser, running.server, 'مندوب مصر', 'delegation', 'Egypt')
     const { page } = delegate
     await chooseLanguage(page, 'ar')
-    await page.goto(`${server.url}/#/documents/${encodeURIComponent(documentId)}`)
+    await page.goto(`${running.server.url}/#/documents/${encodeURIComponent(documentId)}`)
     await page.locator('.draft-text .recommendation').first().waitFor()
     expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['rtl', 'ar'])
     // Mirrored: the header starts on the right.
@@ -136,9 +131,9 @@ describe('the interface in the six languages', () => {
   })
 
   test('Chinese: the document page', async () => {
-    const delegate = await signInAs(browser, server, 'Delegate of China', 'delegation', 'China')
+    const delegate = await signInAs(running.browser, running.server, 'Delegate of China', 'delegation', 'China')
     await chooseLanguage(delegate.page, 'zh')
-    await delegate.page.goto(`${server.url}/#/documents/${encodeURIComponent(documentId)}`)
+    await delegate.page.goto(`${running.server.url}/#/documents/${encodeURIComponent(documentId)}`)
     await delegate.page.locator('.draft-text .recommendation').first().waitFor()
     expect(await delegate.page.evaluate(() => document.documentElement.dir)).toBe('ltr')
     await delegate.page.waitForTimeout(500)
@@ -149,7 +144,7 @@ describe('the interface in the six languages', () => {
 
   test('French: a workspace', async () => {
     const { page } = secretariat
-    await page.goto(`${server.url}/#/workspaces/${encodeURIComponent(workspaceId)}`)
+    await page.goto(`${running.server.url}/#/workspaces/${encodeURIComponent(workspaceId)}`)
     await page.locator('.document-table').waitFor()
     await chooseLanguage(page, 'fr')
     await page.locator('.document-table').waitFor()

@@ -2,10 +2,10 @@
  * The shell and its pages in the six languages: the sign-in page offers the language switch before anyone is known;
  * Arabic lays the pages out right to left; the workspace pages, pseudo-localised, show no text outside the catalogues.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { TestServer } from '../helpers/server.ts'
-import { createDocument, demoWorkspaceIds, launchChromium, screenshot, signIn, startServer } from './harness.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { createDocument, demoWorkspaceIds, screenshot, signIn } from './harness.ts'
+import { serverAndBrowser } from './serverAndBrowser.ts'
 
 /** Texts with a letter in them, inside `selector`, that no ⟦ ⟧ marks (data marked translate="no" left out). */
 function unmarkedTexts(page: Page, selector: string): Promise<string[]> {
@@ -28,22 +28,13 @@ function unmarkedTexts(page: Page, selector: string): Promise<string[]> {
 }
 
 describe('the shell in the six languages', () => {
-  let server: TestServer
-  let browser: Browser
+  const running = serverAndBrowser()
 
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launchChromium()])
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
 
   test('before signing in, the language is chosen on the sign-in page; Arabic reads right to left', async () => {
-    const context = await browser.newContext()
+    const context = await running.browser.newContext()
     const page = await context.newPage()
-    await page.goto(server.url)
+    await page.goto(running.server.url)
     await page.getByRole('heading', { name: 'Sign in with your invite link' }).waitFor()
 
     await page.getByLabel('Language').selectOption('fr')
@@ -61,10 +52,10 @@ describe('the shell in the six languages', () => {
   })
 
   test('pseudo-localised, the workspace list, a workspace, a page not found and the document page (header, paragraph status, panels) show nothing outside the catalogues', async () => {
-    const secretariat = await signIn(browser, server, { name: 'Secretariat officer', role: 'secretariat', delegation: 'UNODA' })
+    const secretariat = await signIn(running.browser, running.server, { name: 'Secretariat officer', role: 'secretariat', delegation: 'UNODA' })
     const { documentId } = await createDocument(secretariat.page, { title: 'Zero draft', templateId: 'dtg1-critical-infrastructure' })
-    const { page } = await signIn(browser, server, { name: 'Amina Odhiambo', role: 'cofacilitator', delegation: 'Kenya', leads: demoWorkspaceIds })
-    await page.goto(`${server.url}/?pseudo#/`)
+    const { page } = await signIn(running.browser, running.server, { name: 'Amina Odhiambo', role: 'cofacilitator', delegation: 'Kenya', leads: demoWorkspaceIds })
+    await page.goto(`${running.server.url}/?pseudo#/`)
     await page.locator('.card-list').waitFor()
     expect(await page.locator('.member-role').textContent()).toBe('⟦⟦Co-facilitator⟧, Kenya⟧')
     expect(await unmarkedTexts(page, 'main')).toEqual([])
@@ -75,7 +66,7 @@ describe('the shell in the six languages', () => {
     expect(await unmarkedTexts(page, '.breadcrumbs, .kicker, .dtg-context, .document-table, main > section > h2, .panel-form')).toEqual([])
 
     // The document page's header, paragraph status controls, validation and coverage panels.
-    await page.goto(`${server.url}/?pseudo#/documents/${documentId}`)
+    await page.goto(`${running.server.url}/?pseudo#/documents/${documentId}`)
     await page.locator('.draft-text').waitFor()
     await page.locator('.status-badge:not(.status-unknown)').waitFor()
     await page.locator('.draft-text p').nth(1).click()
@@ -84,7 +75,7 @@ describe('the shell in the six languages', () => {
       await unmarkedTexts(page, '.breadcrumbs, .document-header .kicker, .status-badge, .block-status-bar, .validation-panel, .coverage-panel'),
     ).toEqual([])
 
-    await page.goto(`${server.url}/?pseudo#/nowhere`)
+    await page.goto(`${running.server.url}/?pseudo#/nowhere`)
     await page.locator('main h1').waitFor()
     expect(await unmarkedTexts(page, 'main')).toEqual([])
     await secretariat.context.close()
