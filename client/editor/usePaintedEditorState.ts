@@ -1,8 +1,11 @@
 /**
- * A value derived from the editor for the interface around the text (the toolbar's pressed buttons), read again just
- * after a change has been painted, at most once a frame, rather than inside every keystroke as useEditorState does.
+ * A value derived from the editor for the interface around the text (the toolbar's pressed buttons). When the text
+ * changes (typing) it is read again just after the change has been painted, at most once a frame, rather than inside
+ * every keystroke as useEditorState does; when only the selection or the stored marks change (a click, an arrow key,
+ * Ctrl+B) it is read at once.
  */
 import type { Editor } from '@tiptap/core'
+import type { Transaction } from '@tiptap/pm/state'
 import { useEffect, useRef, useState } from 'react'
 import { afterNextPaint } from '../collab/afterPaint.ts'
 
@@ -29,12 +32,18 @@ export function usePaintedEditorState<T extends object>(editor: Editor, selector
     const schedule = () => {
       cancel ??= afterNextPaint(read, hiddenTabWaitMs)
     }
+    const onTransaction = ({ transaction }: { transaction: Transaction }) => {
+      if (transaction.docChanged) return schedule()
+      cancel?.()
+      read()
+    }
     read()
-    editor.on('transaction', schedule)
+    editor.on('transaction', onTransaction)
+    // Editability changing (setEditable) emits 'update' only.
     editor.on('update', schedule)
     return () => {
       cancel?.()
-      editor.off('transaction', schedule)
+      editor.off('transaction', onTransaction)
       editor.off('update', schedule)
     }
   }, [editor])
