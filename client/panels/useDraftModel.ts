@@ -13,9 +13,12 @@ export function useDraftModel(editor: Editor): DraftModel {
   const read = () => draftNumberingKey.getState(editor.state)?.model ?? emptyModel
   const [model, setModel] = useState(read)
   useEffect(() => {
-    setModel(read())
+    let last = read()
+    setModel(last)
     const follow = () => {
       const next = read()
+      if (next === last) return
+      last = next
       startTransition(() => setModel(next))
     }
     editor.on('transaction', follow)
