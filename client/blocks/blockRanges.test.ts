@@ -3,7 +3,7 @@ import { EditorState, TextSelection } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import { doc, heading, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
-import { blockRanges, blocksTouched, lockedBlocksChanged } from './blockRanges.ts'
+import { blockRanges, blocksTouched, lockedBlocksChanged, touches } from './blockRanges.ts'
 
 const draft = Node.fromJSON(
   draftSchema,
@@ -19,6 +19,15 @@ describe('blocks touched by a selection', () => {
     expect(blocksTouched(draft, inside(1), inside(2))).toEqual([1, 2])
     expect(blocksTouched(draft, 0, draft.content.size)).toEqual([0, 1, 2, 3])
     expect(blocksTouched(draft, inside(3, 3), inside(3, 3))).toEqual([3])
+  })
+
+  it('agrees with measuring every block, for every selection of the draft', () => {
+    for (let from = 0; from <= draft.content.size; from++) {
+      for (let to = from; to <= draft.content.size; to++) {
+        const measured = ranges.filter((block) => touches(block, from, to)).map((block) => block.index)
+        expect(blocksTouched(draft, from, to), `${from}-${to}`).toEqual(measured)
+      }
+    }
   })
 })
 
