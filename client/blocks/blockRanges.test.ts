@@ -3,7 +3,7 @@ import { EditorState, TextSelection } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import { doc, heading, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
-import { blockRanges, blocksTouched, lockedBlocksChanged, touches } from './blockRanges.ts'
+import { blockRanges, blocksTouched, changesWithinBlocks, lockedBlocksChanged, touches } from './blockRanges.ts'
 
 const draft = Node.fromJSON(
   draftSchema,
@@ -58,5 +58,17 @@ describe('locked blocks a transaction changes', () => {
     const split = state.apply(state.tr.setSelection(TextSelection.create(draft, inside(1)))).tr.split(inside(1))
     expect(lockedBlocksChanged(split, locked)).toEqual([1])
     expect(lockedBlocksChanged(state.tr.insertText('x', inside(2), inside(3, 3)), locked)).toEqual([3])
+  })
+})
+
+describe('changes within blocks', () => {
+  it('tells typing and formatting inside blocks from changes of the blocks themselves', () => {
+    expect(changesWithinBlocks(state.tr.insertText('more ', inside(2)))).toBe(true)
+    expect(changesWithinBlocks(state.tr.insertText('more ', inside(3, 3)))).toBe(true)
+    expect(changesWithinBlocks(state.tr.addMark(inside(2), inside(2, 5), draftSchema.marks.bold.create()))).toBe(true)
+    expect(changesWithinBlocks(state.tr.split(inside(2)))).toBe(false)
+    expect(changesWithinBlocks(state.tr.setBlockType(inside(2), inside(2), draftSchema.nodes.heading, { level: 2 }))).toBe(false)
+    expect(changesWithinBlocks(state.tr.delete(ranges[1]!.from, ranges[1]!.to))).toBe(false)
+    expect(changesWithinBlocks(state.tr.insert(ranges[2]!.from, draftSchema.nodes.paragraph.create()))).toBe(false)
   })
 })

@@ -54,6 +54,21 @@ function stepRanges(step: Step): Array<[number, number]> {
   return ranges
 }
 
+/**
+ * Whether each of a transaction's steps changes only the inside of one block (typing, formatting, a sub-paragraph split
+ * inside a recommendation): no block is added, removed, split, joined or retyped, so each keeps its Yjs element and key.
+ */
+export function changesWithinBlocks(tr: Pick<Transaction, 'steps' | 'docs' | 'before' | 'doc'>): boolean {
+  if (tr.doc.childCount !== tr.before.childCount) return false
+  return tr.steps.every((step, i) => {
+    const doc = tr.docs[i]!
+    return stepRanges(step).every(([start, end]) => {
+      const $start = doc.resolve(start)
+      return $start.depth > 0 && end <= $start.end(1)
+    })
+  })
+}
+
 /** The locked blocks (indexes into `tr.before`) a transaction's steps would change. */
 export function lockedBlocksChanged(tr: Pick<Transaction, 'steps' | 'mapping' | 'before'>, locked: ReadonlySet<number>): number[] {
   if (locked.size === 0) return []
