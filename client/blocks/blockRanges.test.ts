@@ -3,7 +3,7 @@ import { EditorState, TextSelection } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import { doc, heading, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
-import { blockRanges, blocksTouched, lockedBlocksChanged } from './blockRanges.ts'
+import { blockRanges, blocksTouched, changesWithinBlocks, lockedBlocksChanged, touches } from './blockRanges.ts'
 
 const draft = Node.fromJSON(
   draftSchema,
@@ -19,6 +19,15 @@ describe('blocks touched by a selection', () => {
     expect(blocksTouched(draft, inside(1), inside(2))).toEqual([1, 2])
     expect(blocksTouched(draft, 0, draft.content.size)).toEqual([0, 1, 2, 3])
     expect(blocksTouched(draft, inside(3, 3), inside(3, 3))).toEqual([3])
+  })
+
+  it('agrees with measuring every block, for every selection of the draft', () => {
+    for (let from = 0; from <= draft.content.size; from++) {
+      for (let to = from; to <= draft.content.size; to++) {
+        const measured = ranges.filter((block) => touches(block, from, to)).map((block) => block.index)
+        expect(blocksTouched(draft, from, to), `${from}-${to}`).toEqual(measured)
+      }
+    }
   })
 })
 
@@ -49,5 +58,17 @@ describe('locked blocks a transaction changes', () => {
     const split = state.apply(state.tr.setSelection(TextSelection.create(draft, inside(1)))).tr.split(inside(1))
     expect(lockedBlocksChanged(split, locked)).toEqual([1])
     expect(lockedBlocksChanged(state.tr.insertText('x', inside(2), inside(3, 3)), locked)).toEqual([3])
+  })
+})
+
+describe('changes within blocks', () => {
+  it('tells typing and formatting inside blocks from changes of the blocks themselves', () => {
+    expect(changesWithinBlocks(state.tr.insertText('more ', inside(2)))).toBe(true)
+    expect(changesWithinBlocks(state.tr.insertText('more ', inside(3, 3)))).toBe(true)
+    expect(changesWithinBlocks(state.tr.addMark(inside(2), inside(2, 5), draftSchema.marks.bold.create()))).toBe(true)
+    expect(changesWithinBlocks(state.tr.split(inside(2)))).toBe(false)
+    expect(changesWithinBlocks(state.tr.setBlockType(inside(2), inside(2), draftSchema.nodes.heading, { level: 2 }))).toBe(false)
+    expect(changesWithinBlocks(state.tr.delete(ranges[1]!.from, ranges[1]!.to))).toBe(false)
+    expect(changesWithinBlocks(state.tr.insert(ranges[2]!.from, draftSchema.nodes.paragraph.create()))).toBe(false)
   })
 })

@@ -27,11 +27,20 @@ export function touches(block: { from: number; to: number }, from: number, to: n
   return from === to ? from > block.from && from < block.to : from < block.to && to > block.from
 }
 
-/** The indexes of the blocks a selection from `from` to `to` touches (a cursor: the block it is in). */
+/**
+ * The indexes of the blocks a selection from `from` to `to` touches (a cursor: the block it is in), as `touches` says,
+ * found from the resolved ends (a selection's are cached) rather than by measuring every block on each keystroke.
+ */
 export function blocksTouched(doc: ProseMirrorNode, from: number, to: number): number[] {
-  return blockRanges(doc)
-    .filter((block) => touches(block, from, to))
-    .map((block) => block.index)
+  const $from = doc.resolve(from)
+  if (from === to) return $from.depth > 0 ? [$from.index(0)] : []
+  const $to = doc.resolve(to)
+  // An end between blocks touches the block after it (the start) or none (the end).
+  const first = $from.index(0)
+  const last = $to.depth > 0 ? $to.index(0) : $to.index(0) - 1
+  const indexes: number[] = []
+  for (let index = first; index <= last; index++) indexes.push(index)
+  return indexes
 }
 
 /** The stretches of the document before it a step changes: replaced ranges, and what mark and attribute steps name. */
@@ -43,6 +52,21 @@ function stepRanges(step: Step): Array<[number, number]> {
   // An attribute step names its node's position: the node's attributes are part of its block.
   if (typeof named.pos === 'number') ranges.push([named.pos, named.pos + 1])
   return ranges
+}
+
+/**
+ * Whether each of a transaction's steps changes only the inside of one block (typing, formatting, a sub-paragraph split
+ * inside a recommendation): no block is added, removed, split, joined or retyped, so each keeps its Yjs element and key.
+ */
+export function changesWithinBlocks(tr: Pick<Transaction, 'steps' | 'docs' | 'before' | 'doc'>): boolean {
+  if (tr.doc.childCount !== tr.before.childCount) return false
+  return tr.steps.every((step, i) => {
+    const doc = tr.docs[i]!
+    return stepRanges(step).every(([start, end]) => {
+      const $start = doc.resolve(start)
+      return $start.depth > 0 && end <= $start.end(1)
+    })
+  })
 }
 
 /** The locked blocks (indexes into `tr.before`) a transaction's steps would change. */

@@ -14,7 +14,7 @@ import type { BlockStatusValue } from '../../shared/schema/blockStatus.ts'
 import { alternativesNodeName } from '../../shared/schema/negotiationText.ts'
 import { t } from '../i18n/i18n.ts'
 import { alternativesStatusLabel, blockStatusLabel } from './blockStatusLabels.ts'
-import { lockedBlocksChanged, touches } from './blockRanges.ts'
+import { changesWithinBlocks, lockedBlocksChanged, touches } from './blockRanges.ts'
 
 export interface BlockStatusPluginState {
   statuses: ReadonlyMap<string, BlockStatusValue>
@@ -76,6 +76,8 @@ export function blockKeysAt(fragment: Y.XmlFragment, indexes: readonly number[])
 
 export function blockStatusPlugin({ fragment, onRefused }: { fragment: Y.XmlFragment; onRefused: () => void }): Plugin<BlockStatusPluginState> {
   const refuse = () => setTimeout(onRefused, 0)
+  // A change of the blocks themselves since the view last checked that the Y.Doc keys them as the decorations say.
+  let blocksChanged = false
   return new Plugin<BlockStatusPluginState>({
     key: blockStatusKey,
     state: {
@@ -83,6 +85,9 @@ export function blockStatusPlugin({ fragment, onRefused }: { fragment: Y.XmlFrag
       apply(tr, value, _before, state) {
         const meta = tr.getMeta(blockStatusKey) as BlockStatusMeta | undefined
         if (!meta && !tr.docChanged) return value
+        // Typing inside blocks leaves every block and its key in place: the decorations are mapped, not walked again.
+        if (!meta && changesWithinBlocks(tr)) return { statuses: value.statuses, decorations: value.decorations.map(tr.mapping, tr.doc) }
+        if (tr.docChanged) blocksChanged = true
         const statuses = meta && 'statuses' in meta ? meta.statuses : value.statuses
         return { statuses, decorations: decorate(state.doc, fragment, statuses) ?? value.decorations.map(tr.mapping, tr.doc) }
       },
@@ -113,7 +118,8 @@ export function blockStatusPlugin({ fragment, onRefused }: { fragment: Y.XmlFrag
     view: () => ({
       // A local change reaches the Y.Doc only after the editor drew it: once it has, the blocks are keyed again if need be.
       update(view, previous) {
-        if (view.state.doc === previous.doc) return
+        if (view.state.doc === previous.doc || !blocksChanged) return
+        blocksChanged = false
         const current = blockStatusKey.getState(view.state)
         if (!current || current.statuses.size === 0) return
         if (signature(decorate(view.state.doc, fragment, current.statuses)) === signature(current.decorations)) return

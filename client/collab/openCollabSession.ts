@@ -6,6 +6,7 @@ import { CloseCode } from '../../shared/collab/closeCodes.ts'
 import { announceMembershipChange, isMembershipChange } from '../access/membershipChange.ts'
 import { confirmSession } from '../app/sessionEnd.ts'
 import { collabUrl } from './collabUrl.ts'
+import { deferUpdates } from './deferredUpdates.ts'
 import { localDraftName } from './localDrafts.ts'
 
 export interface CollabSession {
@@ -20,6 +21,9 @@ export interface CollabSession {
 
 /** How long discarding waits for the browser to delete the document's database. */
 const discardWaitMs = 5000
+
+/** Longest a change waits to be sent and stored when the tab paints no frame (hidden); otherwise it goes once painted. */
+const hiddenTabWaitMs = 50
 
 export interface CollabSessionOptions {
   /**
@@ -38,6 +42,17 @@ export function openCollabSession(documentId: string, options: CollabSessionOpti
     disableBc: true,
     maxBackoffTime: 5000,
   })
+  // A change is sent and stored just after the keystroke that made it has been painted (within a frame), several
+  // merged into one, rather than on the keystroke's path. The stock listeners are replaced by the deferred ones.
+  doc.off('update', provider._updateHandler)
+  doc.off('update', persistence._storeUpdate)
+  const sent = deferUpdates(doc, { ownOrigin: provider, consume: (update) => provider._updateHandler(update, null), fallbackMs: hiddenTabWaitMs })
+  const stored = deferUpdates(doc, { ownOrigin: persistence, consume: (update) => persistence._storeUpdate(update, null), fallbackMs: hiddenTabWaitMs })
+  const flushChanges = () => {
+    sent.flush()
+    stored.flush()
+  }
+  window.addEventListener('pagehide', flushChanges)
   // The socket may outlive a lost network for a long while; follow what the browser knows.
   const goOffline = () => provider.disconnect()
   const goOnline = () => provider.connect()
@@ -56,6 +71,9 @@ export function openCollabSession(documentId: string, options: CollabSessionOpti
   const destroy = () => {
     if (destroyed) return
     destroyed = true
+    window.removeEventListener('pagehide', flushChanges)
+    sent.destroy()
+    stored.destroy()
     window.removeEventListener('offline', goOffline)
     window.removeEventListener('online', goOnline)
     provider.awareness.setLocalState(null)
@@ -70,6 +88,7 @@ export function openCollabSession(documentId: string, options: CollabSessionOpti
     persistence,
     destroy() {
       if (destroyed) return
+      flushChanges()
       destroy()
       void persistence.destroy()
     },

@@ -4,7 +4,7 @@
  */
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
-import { useEffect, useLayoutEffect, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { t } from '../i18n/i18n.ts'
 
@@ -42,9 +42,17 @@ export function CommentBubble({ editor, shortcut, onComment, labels = commentLab
   const end = useEditorState({ editor, selector: ({ editor: current }) => (current.isDestroyed || current.state.selection.empty ? null : current.state.selection.to) })
   const [inEditor, setInEditor] = useState(() => selectsTextIn(editor))
   const [spot, setSpot] = useState<Spot | null>(null)
+  const known = useRef(inEditor)
+  known.current = inEditor
 
   useEffect(() => {
-    const follow = () => setInEditor(selectsTextIn(editor))
+    // The selection changes with every keystroke: the bubble renders only when it starts or stops selecting text here.
+    const follow = () => {
+      const now = selectsTextIn(editor)
+      if (now === known.current) return
+      known.current = now
+      setInEditor(now)
+    }
     document.addEventListener('selectionchange', follow)
     return () => document.removeEventListener('selectionchange', follow)
   }, [editor])

@@ -1,5 +1,5 @@
 /** How a recommendation looks in the editor: its number, its framework links as chips, then its paragraphs. */
-import { NodeViewContent, NodeViewWrapper, useEditorState, type ReactNodeViewProps } from '@tiptap/react'
+import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
 import { useRef } from 'react'
 import { t } from '../i18n/i18n.ts'
 import { interfaceLang } from './interfaceLang.ts'
@@ -7,6 +7,7 @@ import { recommendationNumberFrom } from './draftNumbering.ts'
 import { useChooseLinks } from './LinkPicker.tsx'
 import { RefChip } from './RefChip.tsx'
 import { refsOf } from './recommendationCommands.ts'
+import { useEditable } from './useEditable.ts'
 import { useRovingFocus } from './rovingFocus.ts'
 
 export function RecommendationView({ node, editor, decorations }: ReactNodeViewProps) {
@@ -17,7 +18,7 @@ export function RecommendationView({ node, editor, decorations }: ReactNodeViewP
   const id = String(node.attrs.id ?? '')
   const refs = refsOf(node)
   // Follows the member's rights changing while the document is open (setEditable re-renders no node view by itself).
-  const editable = useEditorState({ editor, selector: ({ editor: current }) => current.isEditable })
+  const editable = useEditable(editor)
   // Its links, flags and "+ Link" are one tab stop; the arrow keys move between them.
   const header = useRef<HTMLDivElement>(null)
   const roving = useRovingFocus(header)

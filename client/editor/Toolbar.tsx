@@ -1,7 +1,6 @@
 /** Formatting controls, undo and redo, find, sub-paragraphs and "Insert recommendation", for members who may write. */
 import type { Editor } from '@tiptap/core'
 import type { ResolvedPos } from '@tiptap/pm/model'
-import { useEditorState } from '@tiptap/react'
 import { useState } from 'react'
 import { recommendationNodeName } from '../../shared/schema/recommendationNode.ts'
 import { t } from '../i18n/i18n.ts'
@@ -9,6 +8,7 @@ import { useChooseLinks } from './LinkPicker.tsx'
 import { findKey } from './find/findPlugin.ts'
 import { shortcuts } from './shortcuts.ts'
 import { inSubParagraph, subParagraphRefusal } from './subParagraphCommand.ts'
+import { usePaintedEditorState } from './usePaintedEditorState.ts'
 import { useUndoState } from './useUndoState.ts'
 
 interface ToolbarState {
@@ -73,9 +73,8 @@ function ToolButton({
 export function Toolbar({ editor, onShowShortcuts }: { editor: Editor; onShowShortcuts: () => void }) {
   const chooseLinks = useChooseLinks()
   const [refused, setRefused] = useState<string | null>(null)
-  const state = useEditorState<ToolbarState>({
-    editor,
-    selector: ({ editor: current }) => {
+  // Which buttons are pressed is read once the keystroke has been painted, not inside it.
+  const state = usePaintedEditorState<ToolbarState>(editor, (current) => {
       const { $from } = current.state.selection
       const inRecommendation = insideRecommendation($from)
       return {
@@ -92,7 +91,6 @@ export function Toolbar({ editor, onShowShortcuts }: { editor: Editor; onShowSho
         subParagraphRefusal: inRecommendation ? null : subParagraphRefusal(current.state),
         findOpen: findKey.getState(current.state)?.open ?? false,
       }
-    },
   })
   const undo = useUndoState(editor)
   const run = () => editor.chain().focus()

@@ -1,10 +1,11 @@
 import { expect, test } from 'vitest'
 import { builtInCatalogue } from '../../shared/framework/builtInCatalogue.ts'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'
-import { bulletList, doc, heading, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
+import { Transform } from '@tiptap/pm/transform'
+import { bulletList, doc, heading, orderedList, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
 import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
-import { numberingDecorations, recommendationNumberFrom, type NumberSpec } from './draftNumbering.ts'
+import { numberingDecorations, recommendationNumberFrom, sameNumbering, type NumberSpec } from './draftNumbering.ts'
 
 function numbersOf(json: DraftDocJson): Array<{ type: string; text: string; number: string }> {
   const node = draftSchema.nodeFromJSON(json)
@@ -56,4 +57,20 @@ test('a node view reads its recommendation number from its decorations', () => {
   const decorations = numberingDecorations(draftSchema.nodeFromJSON(json), toDraftModel(json, builtInCatalogue)).find()
   expect(recommendationNumberFrom(decorations)).toBe(1)
   expect(recommendationNumberFrom([])).toBeNull()
+})
+
+test('numbers derived again after typing inside a paragraph are the mapped ones; a new paragraph above changes them', () => {
+  const json = doc(paragraph('One.'), recommendation('r-1', ['norm-g'], 'First.'), orderedList('Two (a).', 'Two (b).'), paragraph('Three.'))
+  const before = draftSchema.nodeFromJSON(json)
+  const decorations = numberingDecorations(before, toDraftModel(json, builtInCatalogue))
+  const derive = (node: typeof before) => numberingDecorations(node, toDraftModel(node.toJSON() as DraftDocJson, builtInCatalogue))
+
+  const typed = new Transform(before).insert(4, draftSchema.text(' More'))
+  expect(sameNumbering(decorations.map(typed.mapping, typed.doc), derive(typed.doc))).toBe(true)
+
+  const above = new Transform(before).insert(0, draftSchema.nodes.paragraph.create(null, draftSchema.text('New.')))
+  expect(sameNumbering(decorations.map(above.mapping, above.doc), derive(above.doc))).toBe(false)
+
+  const relabelled = new Transform(before).delete(0, before.child(0).nodeSize)
+  expect(sameNumbering(decorations.map(relabelled.mapping, relabelled.doc), derive(relabelled.doc))).toBe(false)
 })

@@ -1,7 +1,7 @@
 /**
  * Paragraph numbers (1, 2, 3), sub-paragraph labels ((a), (b); (i), (ii)) and recommendation numbers (R1, R2) in the
  * margin, as toDraftModel derives them for export. A keystroke only maps the numbers along; the model is derived again once typing pauses
- * for a moment, off the keystroke's path. The labels of alternatives ("Alt 1"), also CSS counters, come with it.
+ * for a moment, off the keystroke's path, and the decorations replaced only when a number changed. The labels of alternatives ("Alt 1"), also CSS counters, come with it.
  */
 import { Extension } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
@@ -28,6 +28,7 @@ const recomputeDelayMs = 60
 export interface NumberSpec {
   paragraphNumber?: number
   recommendationNumber?: number
+  subParagraph?: string
 }
 
 /** The labels of the sub-paragraphs under a numbered paragraph's node: each item of an ordered list inside it, by level. */
@@ -37,7 +38,8 @@ function subParagraphDecorations(node: ProseMirrorNode, pos: number, level: numb
     if (child.type.name === 'orderedList') {
       child.forEach((item, itemOffset, index) => {
         const itemPos = at + 1 + itemOffset
-        into.push(Decoration.node(itemPos, itemPos + item.nodeSize, { 'data-sub-paragraph': subParagraphLabel(level + 1, index) }))
+        const label = subParagraphLabel(level + 1, index)
+        into.push(Decoration.node(itemPos, itemPos + item.nodeSize, { 'data-sub-paragraph': label }, { subParagraph: label } satisfies NumberSpec))
         subParagraphDecorations(item, itemPos, level + 1, into)
       })
     } else if (!child.isTextblock && child.type.name !== 'recommendation') {
@@ -73,6 +75,27 @@ export function numberingDecorations(doc: ProseMirrorNode, model: DraftModel): D
 }
 
 export const draftNumberingKey = new PluginKey<NumberingState>('draftNumbering')
+
+/** Whether two sets number the same nodes the same way (what the decorations draw follows from their specs). */
+export function sameNumbering(a: DecorationSet, b: DecorationSet): boolean {
+  const before = a.find()
+  const after = b.find()
+  if (before.length !== after.length) return false
+  const byPlace = (x: Decoration, y: Decoration) => x.from - y.from || x.to - y.to
+  before.sort(byPlace)
+  after.sort(byPlace)
+  return before.every((decoration, i) => {
+    const other = after[i]
+    const [x, y] = [decoration.spec as NumberSpec, other.spec as NumberSpec]
+    return (
+      decoration.from === other.from &&
+      decoration.to === other.to &&
+      x.paragraphNumber === y.paragraphNumber &&
+      x.recommendationNumber === y.recommendationNumber &&
+      x.subParagraph === y.subParagraph
+    )
+  })
+}
 
 function numbering(doc: ProseMirrorNode, catalogue: FrameworkCatalogue): NumberingState {
   const model = toDraftModel(doc.toJSON() as DraftDocJson, catalogue)
@@ -121,6 +144,10 @@ export const DraftNumbering = Extension.create<DraftNumberingOptions>({
               timer = setTimeout(() => {
                 if (view.isDestroyed) return
                 const derived = numbering(view.state.doc, catalogue())
+                // Typing seldom changes a number: the mapped decorations are then kept, so that neither the text nor
+                // the recommendations' node views are drawn again.
+                const current = draftNumberingKey.getState(view.state)
+                if (current && sameNumbering(current.decorations, derived.decorations)) derived.decorations = current.decorations
                 view.dispatch(view.state.tr.setMeta(draftNumberingKey, derived).setMeta('addToHistory', false))
               }, recomputeDelayMs)
             },

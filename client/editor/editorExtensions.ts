@@ -10,6 +10,7 @@ import { recommendationNodeName } from '../../shared/schema/recommendationNode.t
 import { t } from '../i18n/i18n.ts'
 import { alternativeView } from './alternativeView.ts'
 import type { CollabSession } from '../collab/openCollabSession.ts'
+import { caretAwareness } from '../presence/caretAwareness.ts'
 import { renderCaret } from './caret.ts'
 import { DraftNumbering } from './draftNumbering.ts'
 import { EditorComforts } from './editorComforts.ts'
@@ -60,6 +61,7 @@ export function editorExtensions({ session, user, catalogue }: { session: Collab
     EditorComforts,
     DraftNumbering.configure({ catalogue }),
     Collaboration.configure({ document: session.doc, field: contentField }),
-    CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
+    // Others' carets redrawn when theirs move, not when the member's own moves; the member's published after paint.
+    CollaborationCaret.configure({ provider: { awareness: caretAwareness(session.provider.awareness) }, user, render: renderCaret }),
   ]
 }

@@ -1,4 +1,7 @@
-/** `npm run bench`: runs each benchmark section in turn and prints one table. */
+/**
+ * `npm run bench`: runs each benchmark section in turn and prints one table. BENCH_ONLY=client (a comma-separated list of
+ * relay, client, exportCompare, fuzz, exportFlood, soak, proposals, agreedLock, cluster) runs only those sections.
+ */
 import { runAgreedLockBenchmarks } from './agreedLock.ts'
 import { runClientBenchmarks } from './client.ts'
 import { runClusterBenchmarks } from './cluster.ts'
@@ -11,16 +14,24 @@ import { runSoakBenchmark } from './soak.ts'
 import { formatTable, type Row } from './table.ts'
 
 async function main(): Promise<void> {
+  const sections: Record<string, () => Promise<Row[]>> = {
+    relay: runRelayBenchmarks,
+    client: runClientBenchmarks,
+    exportCompare: runExportCompareBenchmarks,
+    fuzz: runFuzzBenchmark,
+    exportFlood: runExportFloodBenchmark,
+    soak: runSoakBenchmark,
+    proposals: runProposalBenchmarks,
+    agreedLock: runAgreedLockBenchmarks,
+    cluster: runClusterBenchmarks,
+  }
+  const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean) ?? []
+  const unknown = only.filter((name) => !(name in sections))
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY names no section ${unknown.join(', ')}; known: ${Object.keys(sections).join(', ')}`)
   const rows: Row[] = []
-  rows.push(...(await runRelayBenchmarks()))
-  rows.push(...(await runClientBenchmarks()))
-  rows.push(...(await runExportCompareBenchmarks()))
-  rows.push(...(await runFuzzBenchmark()))
-  rows.push(...(await runExportFloodBenchmark()))
-  rows.push(...(await runSoakBenchmark()))
-  rows.push(...(await runProposalBenchmarks()))
-  rows.push(...(await runAgreedLockBenchmarks()))
-  rows.push(...(await runClusterBenchmarks()))
+  for (const [name, section] of Object.entries(sections)) {
+    if (only.length === 0 || only.includes(name)) rows.push(...(await section()))
+  }
   console.log()
   console.log(formatTable(rows))
 }
