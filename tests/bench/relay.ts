@@ -11,7 +11,8 @@ import { combineBlocks, measureLatencyBlock, type LatencyBlock, type LatencyResu
 import { measureMemory, type MemoryResult } from './memory.ts'
 import { prepareDataDir, removeTempDir, repoRoot, startHocuspocusServer, startOurServer, startReferenceServer, storedSize, type BenchServer, type OurRuntime, type StoredSize } from './servers.ts'
 import { int, met, mib, ms, ratio, type Row } from './table.ts'
-import { loadTrace, traceToUpdates } from './trace.ts'
+import { loadTrace, traceToUpdates, type TraceUpdates } from './trace.ts'
+import { createTestSchema, type TestSchema } from '../helpers/postgres.ts'
 import * as Y from 'yjs'
 
 const quick = process.env.BENCH_QUICK === '1'
@@ -126,8 +127,39 @@ interface IngestSection {
   results: Record<Kind, IngestResult>
   /** Ours with its default rate limit, on a prefix of the trace. */
   defaultLimit: IngestResult
+  /** Ours on PostgreSQL (DATABASE_URL, a schema of its own), rate limit off; null when no PostgreSQL answered. */
+  postgres: IngestResult | null
   stored: StoredSize
   coldStart: ColdStartResult
+}
+
+/** The same ingest into our server on PostgreSQL (the test database, 127.0.0.1:5432, a schema dropped after). */
+async function ingestOnPostgres(trace: TraceUpdates, documentId: string): Promise<IngestResult | null> {
+  let schema: TestSchema
+  try {
+    schema = await createTestSchema()
+  } catch (error) {
+    log(`  no PostgreSQL for the ingest on PostgreSQL (${(error as Error).message}); not measured`)
+    return null
+  }
+  try {
+    const onPostgres = await prepareDataDir({ databaseUrl: schema.url })
+    try {
+      const server = await startOurServer(onPostgres.dataDir, onPostgres.token, { ...relayConfig.ingestEnv, DATABASE_URL: schema.url })
+      try {
+        log('ingest on ours, on PostgreSQL')
+        const result = await measureIngest(server, trace, documentId, relayConfig.ingestTimeoutMs)
+        log(`  ${int(result.editsPerSecond)} edits/s (${ms(result.ms)} ms); verified`)
+        return result
+      } finally {
+        await stopChecked(server)
+      }
+    } finally {
+      removeTempDir(onPostgres.dataDir)
+    }
+  } finally {
+    await schema.drop()
+  }
 }
 
 async function runIngestAndColdStart(): Promise<IngestSection> {
@@ -178,6 +210,8 @@ async function runIngestAndColdStart(): Promise<IngestSection> {
       await stopChecked(reference)
     }
 
+    const postgres = await ingestOnPostgres(trace, documentId)
+
     log(`cold start on ours, ${relayConfig.coldStartRepeats} restarts`)
     const coldStart = await measureColdStart(ours.dataDir, ours.token, documentId, trace.endContent, relayConfig.coldStartRepeats)
     log(
@@ -185,7 +219,7 @@ async function runIngestAndColdStart(): Promise<IngestSection> {
         `server room load ${coldStart.serverLoadMs.map((x) => (x === null ? '?' : ms(x))).join(', ')} ms`,
     )
     trace.doc.destroy()
-    return { patches: trace.patchCount, generateMs: trace.generateMs, encodedStateBytes, results, defaultLimit, stored, coldStart }
+    return { patches: trace.patchCount, generateMs: trace.generateMs, encodedStateBytes, results, defaultLimit, postgres, stored, coldStart }
   } finally {
     removeTempDir(ours.dataDir)
   }
@@ -304,6 +338,14 @@ function rowsOf(latency: Record<string, Record<LatencyKind, LatencyResult>>, ing
       ratio: ratio(results.ours.editsPerSecond, results.reference.editsPerSecond),
       target: '>= 15,000',
       met: met(results.ours.editsPerSecond >= 15_000),
+    },
+    {
+      metric: `ingest ${int(ingest.patches)} edits on PostgreSQL, rate limit off (edits/s; ref: ours on SQLite, same run)`,
+      ours: ingest.postgres ? int(ingest.postgres.editsPerSecond) : 'not measured (no PostgreSQL)',
+      reference: int(results.ours.editsPerSecond),
+      ratio: ingest.postgres ? ratio(ingest.postgres.editsPerSecond, results.ours.editsPerSecond) : '',
+      target: 'informational',
+      met: '',
     },
     {
       metric: 'ingest time (s)',

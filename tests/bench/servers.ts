@@ -11,7 +11,7 @@ import path from 'node:path'
 import { MemberDirectory } from '../../server/auth/members.ts'
 import { databaseFileName, openSqlite } from '../../server/store/sqlite.ts'
 import { SqliteDocumentStore } from '../../server/store/sqliteDocuments.ts'
-import { buildServer, openTestDatabase } from '../helpers/server.ts'
+import { buildServer, openTestDatabase, usePostgres } from '../helpers/server.ts'
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..')
 export const host = '127.0.0.1'
@@ -79,9 +79,13 @@ export function removeTempDir(dir: string): void {
   tempDirs.delete(dir)
 }
 
-/** A data directory with a co-facilitator ("Bench writer") and a fresh token for it. */
-export async function prepareDataDir(): Promise<{ dataDir: string; token: string }> {
+/**
+ * A data directory with a co-facilitator ("Bench writer") and a fresh token for it; with `databaseUrl`, the member is
+ * made in that PostgreSQL database (the server is then started with DATABASE_URL set to it).
+ */
+export async function prepareDataDir({ databaseUrl }: { databaseUrl?: string } = {}): Promise<{ dataDir: string; token: string }> {
   const dataDir = makeTempDir('dtg-bench-')
+  if (databaseUrl) usePostgres(dataDir, databaseUrl)
   const database = await openTestDatabase(dataDir)
   try {
     const members = new MemberDirectory(database.db)
