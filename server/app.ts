@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { authenticate, sameOrigin } from './auth/authenticate.ts'
 import { exportRateLimit } from './auth/exportRateLimit.ts'
+import { hashToken } from './auth/tokens.ts'
 import { writeRateLimit } from './auth/writeRateLimit.ts'
 import { CloseCode } from '../shared/collab/closeCodes.ts'
 import { collabRoutes } from './collab/endpoint.ts'
@@ -105,9 +106,9 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
       sessions,
       sessionTtlMs: config.sessionTtlMs,
       trustProxy: config.trustProxy,
-      onSessionEnded: () => {
+      onSessionEnded: (sessionToken) => {
         rooms.closeSignedOut(CloseCode.signedOut)
-        services.cluster.publishNotice({ kind: 'sessionsEnded' })
+        services.cluster.publishNotice({ kind: 'sessionsEnded', hash: hashToken(sessionToken) })
       },
     }),
   )

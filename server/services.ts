@@ -117,7 +117,7 @@ export async function createServices(config: Config, database: OpenDatabase) {
     objectionBodyGraceMs: config.objectionBodyGraceMs,
     sharedDeadlines: cluster.shared,
   })
-  shareAcrossInstances({ cluster, relay, rooms, members, access, events, catalogue, blocks, status, procedures, observer: metrics.cluster })
+  shareAcrossInstances({ cluster, relay, rooms, members, sessions, registry, access, events, catalogue, blocks, status, procedures, observer: metrics.cluster })
   return {
     cluster,
     metrics,

@@ -44,7 +44,8 @@ export class CatalogueStore {
   async reload({ quietly = false }: { quietly?: boolean } = {}): Promise<void> {
     const row = await this.latestRow(this.db)
     const revision = row?.revision ?? 0
-    if (revision === this.cached.revision) return
+    // A read that started before a newer save here must not put the older catalogue back.
+    if (revision <= this.cached.revision) return
     this.cached = row ? { revision, catalogue: mergeCatalogue(builtInCatalogue, CatalogueOverride.parse(JSON.parse(row.override))) } : { revision: 0, catalogue: builtInCatalogue }
     if (quietly) return
     for (const listener of this.changeListeners) listener({ revision: this.cached.revision, version: this.cached.catalogue.version })

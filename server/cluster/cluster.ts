@@ -17,7 +17,10 @@ export type ClusterNotice =
   | { kind: 'memberRevoked'; memberId: number }
   | { kind: 'memberChanged'; memberId: number }
   | { kind: 'leadChanged'; memberId: number; workspaceId: string }
-  | { kind: 'sessionsEnded' }
+  /** A session ended (signed out) on one instance: the others close its connections too. `hash`: the session's hash. */
+  | { kind: 'sessionsEnded'; hash: string }
+  /** A workspace or document was created, or a document's metadata changed: the others read the registry again. */
+  | { kind: 'registryChanged' }
 
 export interface ClusterHandlers {
   collab(message: CollabMessage): void

@@ -6,6 +6,8 @@
 import { CloseCode } from '../../shared/collab/closeCodes.ts'
 import type { Access } from '../auth/access.ts'
 import type { MemberDirectory } from '../auth/members.ts'
+import type { Sessions } from '../auth/sessions.ts'
+import type { Registry } from '../workspaces/registry.ts'
 import type { BlockStatusService } from '../blocks/blockStatusService.ts'
 import type { CatalogueStore } from '../catalogue/catalogueStore.ts'
 import type { Rooms } from '../collab/rooms.ts'
@@ -21,6 +23,8 @@ export interface SharedServices {
   relay: CollabRelay
   rooms: Rooms
   members: MemberDirectory
+  sessions: Sessions
+  registry: Registry
   access: Access
   events: DocumentEvents
   catalogue: CatalogueStore
@@ -44,6 +48,7 @@ export function shareAcrossInstances(s: SharedServices): void {
   members.revokeListeners.add(publishRevoked)
   members.changeListeners.add(publishChanged)
   access.leadListeners.add(publishLead)
+  s.registry.changeListeners.add(() => cluster.publishNotice({ kind: 'registryChanged' }))
   events.publishedListeners.add((documentId, { event, data }) => cluster.publishNotice({ kind: 'event', documentId, event, data }))
 
   /** Caches of what the event says changed are brought up to date before anyone hears of it. */
@@ -78,7 +83,12 @@ export function shareAcrossInstances(s: SharedServices): void {
         access.invalidate()
         for (const listener of othersOf(access.leadListeners, publishLead)) listener(notice.memberId, notice.workspaceId)
         break
+      case 'registryChanged':
+        void s.registry.reload().catch((error: unknown) => log.error('cluster.registry_reload_failed', { error }))
+        break
       case 'sessionsEnded':
+        // Known ended here too, so the connections opened with it close (their check reads memory).
+        if (typeof notice.hash === 'string') s.sessions.sessionEnded(notice.hash)
         rooms.closeSignedOut(CloseCode.signedOut)
         break
     }

@@ -26,7 +26,7 @@ export interface AuthRouteDeps {
   /** Proxies whose X-Forwarded-Proto is believed (TRUST_PROXY). */
   trustProxy: readonly string[]
   /** Called after a session ended: the connections opened with it close. */
-  onSessionEnded?: () => void
+  onSessionEnded?: (sessionToken: string) => void
 }
 
 export function authRoutes({ members, sessions, sessionTtlMs, trustProxy, onSessionEnded }: AuthRouteDeps) {
@@ -49,7 +49,7 @@ export function authRoutes({ members, sessions, sessionTtlMs, trustProxy, onSess
       const cookie = getCookie(c, sessionCookie)
       if (cookie) {
         await sessions.end(cookie)
-        onSessionEnded?.()
+        onSessionEnded?.(cookie)
       }
       deleteCookie(c, sessionCookie, { path: '/' })
       return c.body(null, 204)

@@ -24,6 +24,17 @@ describe.each(backends)('document store on %s', (dialect) => {
     expect(stored.updates).toEqual([new Uint8Array([2])])
   })
 
+  it('keeps a state that merged later entries over one a slower compaction writes after it', async () => {
+    const store = new SqlDocumentStore((await database.open()).db)
+    const [a, b, c] = await store.append([1, 2, 3].map((n) => ({ documentId: 'd', update: new Uint8Array([n]) })))
+    // The faster compaction merged all three; the slower one, started earlier, merged the first two and writes last.
+    await store.compact('d', new Uint8Array([123]), [a, b, c])
+    await store.compact('d', new Uint8Array([12]), [a, b])
+    const stored = await store.load('d')
+    expect(stored.state).toEqual(new Uint8Array([123]))
+    expect(stored.seqs).toEqual([])
+  })
+
   it('appends a batch in order, all or none, and reads an unknown document as empty', async () => {
     const store = new SqlDocumentStore((await database.open()).db)
     expect(await store.load('nothing')).toEqual({ state: null, updates: [], seqs: [], lastSeq: 0 })

@@ -113,11 +113,16 @@ export class SqlDocumentStore implements DocumentStore {
         .insertInto('document_state')
         .values({ document_id: documentId, state, through_seq: throughSeq, updated_at: Date.now() })
         .onConflict((conflict) =>
-          conflict.column('document_id').doUpdateSet((eb) => ({
-            state: eb.ref('excluded.state'),
-            through_seq: eb.ref('excluded.through_seq'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
+          conflict
+            .column('document_id')
+            .doUpdateSet((eb) => ({
+              state: eb.ref('excluded.state'),
+              through_seq: eb.ref('excluded.through_seq'),
+              updated_at: eb.ref('excluded.updated_at'),
+            }))
+            // Never over a state that merged later entries (a compaction elsewhere that finished first, its lock long
+            // expired here): that state holds everything this one does, so the entries merged here can still go.
+            .where('document_state.through_seq', '<=', throughSeq),
         )
         .execute()
       // Exactly the entries merged, by id: another writer's entries appended meanwhile are not in the state.

@@ -33,11 +33,14 @@ const documentColumns = [
 /**
  * Kept in memory whole (a few workspaces, their documents), loaded at start: the relay and its listeners ask for a
  * document on every stored batch without a database round trip. Writes go to the database first, then to memory;
- * `reload()` (or `forgetDocument`) takes in what another process or instance wrote.
+ * `reload()` takes in what another process or instance wrote; `changeListeners` hear of each write made here (the other
+ * instances are told to reload).
  */
 export class Registry {
   private workspaces = new Map<string, Workspace>()
   private documentsById = new Map<string, DocumentRecord>()
+  /** Called after a workspace or document was created here, or a document's metadata changed. */
+  readonly changeListeners = new Set<() => void>()
 
   constructor(private readonly db: Db) {}
 
@@ -103,6 +106,7 @@ export class Registry {
     // Made meanwhile by another process or instance.
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw taken()
     this.workspaces.set(workspace.id, workspace)
+    this.changed()
     return workspace
   }
 
@@ -128,7 +132,9 @@ export class Registry {
       .insertInto('documents')
       .values({ id, workspace_id: input.workspaceId, title: input.title, kind: input.kind, symbol: input.symbol, created_by: input.createdBy, created_at: Date.now() })
       .execute()
-    return (await this.reloadDocument(id))!
+    const created = (await this.reloadDocument(id))!
+    this.changed()
+    return created
   }
 
   /** Changes the fields given, keeps the others; the updated record, or null when there is no such document. */
@@ -149,7 +155,13 @@ export class Registry {
       })
       .where('id', '=', id)
       .execute()
-    return this.reloadDocument(id)
+    const updated = await this.reloadDocument(id)
+    this.changed()
+    return updated
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) listener()
   }
 
   isEmpty(): boolean {

@@ -11,6 +11,7 @@ import { CloseCode } from '../../shared/collab/closeCodes.ts'
 import { connectClient, sleep, waitFor, waitForAsync, type TestClient } from '../helpers/clients.ts'
 import { Balancer, clearPrefix, PrivateRedis, sharedRedisUrl, startInstances, uniquePrefix } from '../helpers/cluster.ts'
 import { openEvents, type EventStream } from '../helpers/events.ts'
+import { openRawSocket } from '../helpers/rawSocket.ts'
 import { ApiClient } from '../helpers/http.ts'
 import { blockKeys } from '../../shared/collab/blockKey.ts'
 import { anchorOn, blockTexts, textHolding } from '../helpers/passages.ts'
@@ -155,6 +156,32 @@ describe('several instances through Redis', { timeout: 60_000 }, () => {
     await waitFor(() => revoked(peruOnB) && revoked(peruAlsoOnA), 'both connections to close', 1000)
     peruOnB.provider.shouldConnect = false
     peruAlsoOnA.provider.shouldConnect = false
+  })
+
+  it('knows a workspace made on another instance, and closes everywhere the connections of a session signed out on one instance, within a second', async () => {
+    const dataDir = tempDataDir()
+    const secretariat = await enrol(dataDir, 'Secretariat officer', 'secretariat')
+    const [a, b] = await instances(dataDir, 2)
+    const onA = new ApiClient(a.url, secretariat.token)
+    const workspace = await onA.post('/api/workspaces', { dtg: 2, year: 2028, title: 'DTG 2 in 2028' })
+    const created = await onA.post(`/api/workspaces/${workspace.json.id}/documents`, { title: 'Summary', kind: 'working-draft' })
+    expect(created.status).toBe(201)
+    // The workspace made on A is known on B at once (B's registry was told to read again).
+    const onB = new ApiClient(b.url, secretariat.token)
+    await waitForAsync(async () => (await onB.get(`/api/workspaces/${workspace.json.id}`)).status === 200, 'B to know the new workspace', 1000)
+    // A delegate signs in by invite (a session cookie), and opens the document through instance B.
+    const invited = await onA.post('/api/members', { name: 'Delegate of Chile', role: 'delegation', delegation: 'Chile' })
+    const inviteToken = new URL(invited.json.inviteUrl).hash.replace('#invite=', '')
+    const browser = new ApiClient(b.url)
+    expect((await browser.post('/api/auth/invite', { token: inviteToken })).status).toBe(200)
+    const cookie = browser.sessionCookie!
+    const socket = await openRawSocket(`${b.wsUrl}/${created.json.document.id}`, { cookie })
+    // Signed out through instance A: B closes the socket opened with that session at once, not at the session's expiry.
+    const started = Date.now()
+    expect((await new ApiClient(a.url).request('POST', '/api/auth/signout', undefined, { cookie })).status).toBe(204)
+    const closed = await Promise.race([socket.closed, new Promise<null>((resolve) => setTimeout(() => resolve(null), 1000))])
+    expect(closed?.code, 'the socket on B to close within a second').toBe(CloseCode.signedOut.code)
+    expect(Date.now() - started).toBeLessThan(1000)
   })
 
   it('loses nothing any client saw when an instance is killed while clients on both edit; they reconnect to the other', async () => {
