@@ -203,9 +203,21 @@ describe('comments in the margin', () => {
     await lead.page.keyboard.type('Both ')
     await secretariat.page.keyboard.press('Home')
     await secretariat.page.keyboard.press('ArrowRight')
+    // A caret is published once the move is painted, its latest position only: a move and its undoing within one
+    // frame say nothing to the others, so the two are a moment apart, as a person's are.
+    await secretariat.page.waitForTimeout(100)
     await secretariat.page.keyboard.press('ArrowLeft')
-    await expect.poll(async () => (await labels()).filter((label) => label.opacity === 1).length, { timeout: 5000 }).toBe(2)
-    const shown = await labels()
+    // The two labels as they stood while both were shown (read once more later, they may have faded on a slow machine).
+    let shown: Awaited<ReturnType<typeof labels>> = []
+    await expect
+      .poll(
+        async () => {
+          shown = await labels()
+          return shown.filter((label) => label.opacity === 1).length
+        },
+        { timeout: 5000 },
+      )
+      .toBe(2)
     const [a, b] = shown
     const apart = a.bottom <= b.top || b.bottom <= a.top || a.right <= b.left || b.right <= a.left
     expect(apart, JSON.stringify(shown)).toBe(true)
