@@ -5,7 +5,7 @@
 import * as Y from 'yjs'
 import { cpuSeconds, type BenchServer } from './servers.ts'
 import { textName, type TraceUpdates } from './trace.ts'
-import { closeSocket, connectProvider, encodeSyncStep1Frame, encodeUpdateFrame, openSocket, providerSynced, readFrame, sleep, withTimeout } from './wire.ts'
+import { closeSocket, connectProvider, emptySyncStep1, encodeSyncStep1Frame, encodeUpdateFrame, openSocket, providerSynced, readFrame, sleep, withTimeout } from './wire.ts'
 
 export interface IngestResult {
   server: string
@@ -35,16 +35,26 @@ export async function measureIngest(server: BenchServer, trace: TraceUpdates, do
     let answered: () => void
     let failed: (error: Error) => void
     let waitingForAnswer = false
+    let opened: () => void = () => {}
     const answer = new Promise<void>((resolve, reject) => {
       answered = resolve
       failed = reject
     })
+    // The document is open on the server (its first sync answered) before the clock starts: a server bounds what it
+    // holds while a document loads, and loading is not what the ingest measures.
+    const open = new Promise<void>((resolve) => {
+      opened = resolve
+    })
     socket.on('message', (data: Buffer) => {
-      if (waitingForAnswer && readFrame(data).kind === 'step2') answered()
+      if (readFrame(data).kind !== 'step2') return
+      if (waitingForAnswer) answered()
+      else opened()
     })
     socket.on('close', (code, reason) => failed(new Error(`the ${server.kind} server closed the ingest socket: ${code} ${reason}`)))
     socket.on('error', (error) => failed(error))
     void answer.catch(() => {})
+    socket.send(emptySyncStep1)
+    await withTimeout(Promise.race([open, answer]), timeoutMs, `the ${server.kind} server to open the document`)
 
     const deadline = performance.now() + timeoutMs
     const cpuBefore = cpuSeconds(server.pid)
