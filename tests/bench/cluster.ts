@@ -4,7 +4,7 @@
  * the same run (blocks alternate, so both see the same drift of a shared machine), samples pooled.
  */
 import { randomUUID } from 'node:crypto'
-import { Redis } from 'ioredis'
+import { clearPrefix } from '../helpers/cluster.ts'
 import { combineBlocks, measureLatencyBlock, type LatencyBlock, type LatencyScenario } from './latency.ts'
 import { cpuSeconds, prepareDataDir, startOurServer, type BenchServer } from './servers.ts'
 import { met, ms, ratio, type Row } from './table.ts'
@@ -20,20 +20,6 @@ const scenario: LatencyScenario = {
   durationMs: quick ? 3000 : 6000,
 }
 const rounds = quick ? 2 : 4
-
-async function clearPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 })
-  try {
-    let cursor = '0'
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500)
-      cursor = next
-      if (keys.length > 0) await redis.del(...keys)
-    } while (cursor !== '0')
-  } finally {
-    redis.disconnect()
-  }
-}
 
 export async function runClusterBenchmarks(): Promise<Row[]> {
   const prefix = `dtg-bench:${randomUUID()}:`
@@ -103,7 +89,7 @@ export async function runClusterBenchmarks(): Promise<Row[]> {
     ]
   } finally {
     for (const server of servers) await server.stop()
-    await clearPrefix(prefix).catch(() => {})
+    await clearPrefix(prefix, redisUrl).catch(() => {})
   }
 }
 
