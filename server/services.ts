@@ -31,6 +31,7 @@ import { ProcedureStore } from './procedures/procedureStore.ts'
 import type { Config } from './config.ts'
 import type { OpenDatabase } from './store/database.ts'
 import { SqlDocumentStore } from './store/sqlDocuments.ts'
+import { runNowOn } from './store/sqliteDocuments.ts'
 import { DocumentStatusService } from './validation/documentStatus.ts'
 import { Registry } from './workspaces/registry.ts'
 import { contentField, seedDocument } from './workspaces/seed.ts'
@@ -40,7 +41,7 @@ const validationDebounceMs = 500
 
 export async function createServices(config: Config, database: OpenDatabase) {
   const { db } = database
-  const store = new SqlDocumentStore(db, { releaseFreePages: database.releaseFreePages })
+  const store = new SqlDocumentStore(db, { releaseFreePages: database.releaseFreePages, runNow: database.sqlite ? runNowOn(database.sqlite) : undefined })
   const members = new MemberDirectory(db)
   const sessions = new Sessions(db, { sessionTtlMs: config.sessionTtlMs, inviteTtlMs: config.inviteTtlMs })
   const registry = await Registry.open(db)

@@ -1,6 +1,6 @@
 /** The WebSocket endpoint `/collab/<documentId>`: authenticated upgrade, then frames into the room. */
 import type { UpgradeWebSocket } from 'hono/ws'
-import type { WebSocket } from 'ws'
+import type { RawData, WebSocket } from 'ws'
 import { Hono } from 'hono'
 import { DocumentId } from '../../shared/schema/documentId.ts'
 import { allow, authenticate, sameOrigin } from '../auth/authenticate.ts'
@@ -11,6 +11,7 @@ import type { Registry } from '../workspaces/registry.ts'
 import { ApiError } from '../../shared/errors/apiError.ts'
 import type { AppEnv } from '../http.ts'
 import { CloseCode } from '../../shared/collab/closeCodes.ts'
+import { log } from '../log.ts'
 import { Connection, type ConnectionLimits } from './connection.ts'
 import { MemberBacklog } from './memberBacklog.ts'
 import type { Room } from './room.ts'
@@ -28,6 +29,12 @@ export interface CollabDeps {
   maxConnectionsPerMember: number
   /** False once the server is shutting down: new connections are refused. */
   accepting: () => boolean
+}
+
+/** The bytes of a received frame, whatever form the socket library gave them in. */
+function frameBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data)
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data
 }
 
 export function collabRoutes({ rooms, registry, access, members, sessions, publicUrl, upgradeWebSocket, limits, maxConnectionsPerMember, accepting }: CollabDeps) {
@@ -63,14 +70,23 @@ export function collabRoutes({ rooms, registry, access, members, sessions, publi
       let joined: { room: Room; connection: Connection } | null = null
       return {
         onOpen(_event, ws) {
-          const connection = new Connection(ws.raw!, member, () => access.canWrite(member, documentId), limits, c.get('stillSignedIn'), memberBacklog)
-          joined = { room: rooms.join(documentId, connection), connection }
-        },
-        onMessage(event) {
-          if (!joined) return
-          const { room, connection } = joined
-          if (!(event.data instanceof ArrayBuffer)) return connection.close(CloseCode.protocolError)
-          connection.admit(new Uint8Array(event.data), (frame) => room.receive(connection, frame))
+          const socket = ws.raw!
+          const connection = new Connection(socket, member, () => access.canWrite(member, documentId), limits, c.get('stillSignedIn'), memberBacklog)
+          const room = rooms.join(documentId, connection)
+          joined = { room, connection }
+          // Frames straight from the socket library, without an event object per frame on the relay's path. (No frame
+          // can come before this listener: a client sends only once the upgrade is answered.)
+          socket.on('message', (data: RawData, isBinary: boolean) => {
+            if (!isBinary) return connection.close(CloseCode.protocolError)
+            try {
+              // A copy of its own: the bytes may outlive the read buffer they arrived in (the persist queue, the log).
+              connection.admit(new Uint8Array(frameBytes(data)), (frame) => room.receive(connection, frame))
+            } catch (error) {
+              // Only this connection pays for a frame the relay could not handle; the process and the others go on.
+              log.error('collab.frame_failed', { document: documentId, member: member.id, error })
+              connection.close(CloseCode.protocolError)
+            }
+          })
         },
         onClose() {
           if (!joined) return

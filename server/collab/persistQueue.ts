@@ -1,6 +1,10 @@
 /**
- * Persist-before-relay: document updates are collected for one event-loop turn, appended to the
- * store in one transaction, and only then handed back for relaying.
+ * Persist-before-relay: document updates are appended to the store, and only then handed back for relaying.
+ *
+ * An update that finds nothing pending is stored at once, on its own turn of the event loop, when the store can
+ * (SQLite, synchronous): an edit in a quiet document reaches the others without waiting for the next turn. Those that
+ * follow within the same turn, or arrive while a write is under way, are collected for one turn and appended
+ * together in one transaction.
  */
 import { log } from '../log.ts'
 import type { DocumentStore } from '../store/store.ts'
@@ -44,6 +48,10 @@ export class PersistQueue<Owner> {
   private open: Batch<Owner> = { entries: [], queuedAt: [], waiters: [] }
   private inFlight: Batch<Owner> | null = null
   private scheduled = false
+  /** An update was stored at once during this turn of the event loop: the next ones of the turn are batched. */
+  private storedAtOnce = false
+  /** Owners whose updates were stored at once, for their `batchStored` follow-up on the next turn. */
+  private readonly storedOwners = new Set<Owner>()
 
   constructor(
     private readonly store: DocumentStore,
@@ -52,6 +60,7 @@ export class PersistQueue<Owner> {
   ) {}
 
   enqueue(entry: PendingUpdate<Owner>): void {
+    if (this.storeAtOnce(entry)) return
     this.open.entries.push(entry)
     this.open.queuedAt.push(performance.now())
     this.schedule()
@@ -62,6 +71,46 @@ export class PersistQueue<Owner> {
     if (this.open.entries.length > 0) this.open.waiters.push(fn)
     else if (this.inFlight) this.inFlight.waiters.push(fn)
     else fn()
+  }
+
+  /** Stores and relays `entry` now if nothing is pending and the store can write at once; false to batch it. */
+  private storeAtOnce(entry: PendingUpdate<Owner>): boolean {
+    if (!this.store.appendNow || this.storedAtOnce || this.inFlight || this.open.entries.length > 0) return false
+    const started = performance.now()
+    let seqs: number[] | null
+    try {
+      seqs = this.store.appendNow([{ documentId: entry.documentId, update: entry.update, authorId: entry.authorId }])
+    } catch (error) {
+      this.observer.failed('append', error)
+      // Not stored, so never relayed; the owner learns of it once the change that brought the update has ended.
+      queueMicrotask(() => this.handlers.failed(entry.owner, error))
+      return true
+    }
+    if (!seqs) return false
+    this.storedAtOnce = true
+    const stored = performance.now()
+    this.observer.appended((stored - started) / 1000)
+    this.handlers.persisted(entry, seqs[0])
+    this.observer.relayed((performance.now() - started) / 1000)
+    this.storedOwners.add(entry.owner)
+    setImmediate(() => {
+      this.storedAtOnce = false
+      void this.followUpStoredAtOnce()
+    })
+    return true
+  }
+
+  /** The `batchStored` follow-up of each owner whose updates were stored at once, one after the other. */
+  private async followUpStoredAtOnce(): Promise<void> {
+    const owners = [...this.storedOwners]
+    this.storedOwners.clear()
+    for (const owner of owners) {
+      try {
+        await this.handlers.batchStored?.(owner)
+      } catch (error) {
+        log.error('persist.after_store_failed', { error })
+      }
+    }
   }
 
   private schedule(): void {

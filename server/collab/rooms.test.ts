@@ -16,6 +16,13 @@ import { inconsistentUpdates } from '../../tests/helpers/inconsistentUpdates.ts'
 import { frameKind, syncStep1Frame } from '../../tests/helpers/rawSocket.ts'
 import * as decoding from 'lib0/decoding'
 
+/** The store as PostgreSQL behaves: every append waits for I/O, so updates queue and are stored in batches. */
+class BatchingStore extends SqliteDocumentStore {
+  override appendNow(): null {
+    return null
+  }
+}
+
 /** The socket end of a connection: records what the server sends and how it closes. */
 class RecordingSocket implements Socket {
   readyState = 1
@@ -273,7 +280,7 @@ describe('Rooms', () => {
   })
 
   it('offers no version for a compaction built from the store while updates wait in the persist queue', async () => {
-    const store = new SqliteDocumentStore(openDb())
+    const store = new BatchingStore(openDb())
     const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })
     const writer = connect(rooms, 'queued')
     await writer.room.loaded
@@ -292,6 +299,9 @@ describe('Rooms', () => {
   it('closes the connections of a room whose updates cannot be stored, relaying nothing', async () => {
     class FailingStore extends SqliteDocumentStore {
       override async append(_entries: readonly AppendEntry[]): Promise<number[]> {
+        throw new Error('disk full')
+      }
+      override appendNow(_entries: readonly AppendEntry[]): number[] | null {
         throw new Error('disk full')
       }
     }
@@ -320,7 +330,7 @@ describe('Rooms', () => {
 
   it('answers a sync request only after the updates before it are stored', async () => {
     const appended: string[] = []
-    class WatchedStore extends SqliteDocumentStore {
+    class WatchedStore extends BatchingStore {
       override async append(entries: readonly AppendEntry[]): Promise<number[]> {
         appended.push(...entries.map((e) => e.documentId))
         return super.append(entries)
@@ -340,6 +350,47 @@ describe('Rooms', () => {
     await tick()
     expect(appended).toEqual(['ordered'])
     expect(b.socket.sent.length).toBe(before + 2)
+  })
+
+  it('stores an update that finds nothing pending at once, before relaying it, and batches the rest of that turn', async () => {
+    const stored: string[] = []
+    class WatchedStore extends SqliteDocumentStore {
+      override appendNow(entries: readonly AppendEntry[]): number[] | null {
+        const seqs = super.appendNow(entries)
+        stored.push(`at once ${entries.length}`)
+        return seqs
+      }
+      override async append(entries: readonly AppendEntry[]): Promise<number[]> {
+        stored.push(`batched ${entries.length}`)
+        return super.append(entries)
+      }
+    }
+    const store = new WatchedStore(openDb())
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })
+    const a = connect(rooms, 'at-once')
+    const b = connect(rooms, 'at-once')
+    await a.room.loaded
+    const greeted = b.socket.sent.length
+    a.room.receive(a.connection, updateFrame('one '))
+    // Stored and relayed before the frame's handling returns.
+    expect(stored).toEqual(['at once 1'])
+    expect(b.socket.sent.length).toBe(greeted + 1)
+    expect((await store.load('at-once')).updates.length).toBe(1)
+    // Two more in the same turn: collected and stored together, then relayed.
+    a.room.receive(a.connection, updateFrame('two '))
+    a.room.receive(a.connection, updateFrame('three '))
+    expect(b.socket.sent.length).toBe(greeted + 1)
+    await rooms.whenStored()
+    expect(stored).toEqual(['at once 1', 'batched 2'])
+    expect(b.socket.sent.length).toBe(greeted + 3)
+    // A later turn with nothing pending: at once again.
+    await tick()
+    a.room.receive(a.connection, updateFrame('four'))
+    expect(stored).toEqual(['at once 1', 'batched 2', 'at once 1'])
+    const reloaded = new Y.Doc()
+    for (const update of (await store.load('at-once')).updates) Y.applyUpdate(reloaded, update)
+    expect(reloaded.getText('content').toString()).toBe(a.room.doc.getText('content').toString())
+    await rooms.closeAll()
   })
 
   it('bounds the frames one connection may send while the document loads: past it, that connection closes (4504)', async () => {

@@ -1,7 +1,9 @@
 /** The document store's contract, on SQLite and on PostgreSQL: the same code, the same guarantees. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { backends, testDatabase, type TestDatabase } from '../../tests/helpers/databases.ts'
+import { inTransaction } from './database.ts'
 import { SqlDocumentStore } from './sqlDocuments.ts'
+import { runNowOn } from './sqliteDocuments.ts'
 
 describe.each(backends)('document store on %s', (dialect) => {
   let database: TestDatabase
@@ -83,5 +85,39 @@ describe.each(backends)('document store on %s', (dialect) => {
     await store.markRecovered('d')
     expect((await store.quarantined('d'))[0].recoveredAt).toBeGreaterThan(0)
     expect(await store.quarantine('d', stored, 'later')).toBe(true)
+  })
+})
+
+describe('appending at once (SQLite)', () => {
+  let database: TestDatabase
+  beforeEach(async () => {
+    database = await testDatabase('sqlite')
+  })
+  afterEach(() => database.cleanup())
+
+  it('stores at once in order with the batched appends, all or none, and never inside another transaction', async () => {
+    const open = await database.open()
+    const store = new SqlDocumentStore(open.db, { runNow: runNowOn(open.sqlite!) })
+    const [first] = await store.append([{ documentId: 'd', update: new Uint8Array([1]) }])
+    const now = store.appendNow([{ documentId: 'd', update: new Uint8Array([2]), authorId: null }])
+    expect(now).toHaveLength(1)
+    expect(now![0]).toBeGreaterThan(first)
+    expect((await store.load('d')).updates).toEqual([new Uint8Array([1]), new Uint8Array([2])])
+    // All or none: a batch whose second entry cannot be stored stores nothing.
+    expect(() => store.appendNow([{ documentId: 'd', update: new Uint8Array([3]) }, { documentId: null as unknown as string, update: new Uint8Array([4]) }])).toThrow()
+    expect((await store.load('d')).updates).toHaveLength(2)
+    // While the query layer holds a transaction open across its awaits, an append at once would join it: it declines.
+    let declined: number[] | null | undefined
+    await expect(
+      inTransaction(open.db, async (trx) => {
+        await trx.insertInto('document_updates').values({ document_id: 'd', data: new Uint8Array([5]) }).execute()
+        declined = store.appendNow([{ documentId: 'd', update: new Uint8Array([6]) }])
+        throw new Error('rolled back')
+      }),
+    ).rejects.toThrow('rolled back')
+    expect(declined).toBeNull()
+    expect((await store.load('d')).updates).toEqual([new Uint8Array([1]), new Uint8Array([2])])
+    // A store without a synchronous driver (PostgreSQL) never appends at once.
+    expect(new SqlDocumentStore(open.db).appendNow([{ documentId: 'd', update: new Uint8Array([7]) }])).toBeNull()
   })
 })

@@ -24,6 +24,29 @@ function storedOf(state: Uint8Array | null, rows: { seq: number; data: Uint8Arra
   }
 }
 
+/** One statement of an append: SQL the query layer compiled, its parameters, and whether its rows are sequence numbers. */
+export interface AppendStatement {
+  sql: string
+  parameters: unknown[]
+  returnsSeqs: boolean
+}
+
+/**
+ * Runs an append's statements in one transaction at once, on the caller's turn of the event loop, resolving to each
+ * statement's rows; null when it cannot (the connection is inside another transaction). Only a synchronous driver
+ * (SQLite) offers this.
+ */
+export type RunNow = (statements: readonly AppendStatement[]) => Array<Array<Record<string, unknown>>> | null
+
+/** The sequence numbers an append's statements returned, in the order of its entries. */
+function seqsOf(statements: readonly AppendStatement[], results: Array<Array<Record<string, unknown>>>): number[] {
+  const seqs: number[] = []
+  statements.forEach((statement, i) => {
+    if (statement.returnsSeqs) seqs.push(...results[i].map((row) => Number(row.seq)).sort((a, b) => a - b))
+  })
+  return seqs
+}
+
 export class SqlDocumentStore implements DocumentStore {
   /**
    * The SQL of the append path's statements, built by the query layer once per shape (rows in the batch) and run
@@ -33,25 +56,39 @@ export class SqlDocumentStore implements DocumentStore {
 
   /**
    * `releaseFreePages` gives up to that many pages freed by a compaction back to the file system (SQLite: see
-   * OpenDatabase.releaseFreePages); PostgreSQL's autovacuum does this itself.
+   * OpenDatabase.releaseFreePages); PostgreSQL's autovacuum does this itself. `runNow` lets `appendNow` store at once.
    */
   constructor(
     private readonly db: Db,
-    private readonly options: { releaseFreePages?: (maxPages: number) => Promise<number> } = {},
+    private readonly options: { releaseFreePages?: (maxPages: number) => Promise<number>; runNow?: RunNow } = {},
   ) {}
 
-  /** Runs the query `build` makes, or the SQL it made before for `shape`, with `parameters` (in the order it binds them). */
-  private async run<R>(trx: Db, shape: string, parameters: readonly unknown[], build: () => Compilable<R>): Promise<R[]> {
+  /** The SQL the query `build` makes, or the SQL it made before for `shape`; it must bind `parameterCount` parameters. */
+  private sqlOf(shape: string, parameterCount: number, build: () => Compilable<unknown>): string {
     const known = this.shapes.get(shape)
-    if (known !== undefined) return (await trx.executeQuery<R>(CompiledQuery.raw(known, parameters as unknown[]))).rows
+    if (known !== undefined) return known
     const compiled = build().compile()
-    if (compiled.parameters.length !== parameters.length) throw new Error(`the query for ${shape} binds ${compiled.parameters.length} parameters, not ${parameters.length}`)
+    if (compiled.parameters.length !== parameterCount) throw new Error(`the query for ${shape} binds ${compiled.parameters.length} parameters, not ${parameterCount}`)
     if (this.shapes.size < 256) this.shapes.set(shape, compiled.sql)
-    return (await trx.executeQuery<R>(compiled)).rows
+    return compiled.sql
   }
 
-  /** The batch's updates added to each author's audit row of the minute, in the batch's transaction. */
-  private async recordContributions(trx: Db, entries: readonly AppendEntry[]): Promise<void> {
+  /**
+   * What appending `entries` runs, in order: the log rows (one statement per chunk, whose rows take ascending sequence
+   * numbers in the order given), then each author's audit row of the minute.
+   */
+  private appendStatements(entries: readonly AppendEntry[]): AppendStatement[] {
+    const statements: AppendStatement[] = []
+    for (const chunk of chunks(entries)) {
+      const parameters = chunk.flatMap((entry) => [entry.documentId, entry.update])
+      const text = this.sqlOf(`append ${chunk.length}`, parameters.length, () =>
+        this.db
+          .insertInto('document_updates')
+          .values(chunk.map((entry) => ({ document_id: entry.documentId, data: entry.update })))
+          .returning('seq'),
+      )
+      statements.push({ sql: text, parameters, returnsSeqs: true })
+    }
     const byAuthor = new Map<string, { documentId: string; memberId: number; updates: number; bytes: number }>()
     for (const { documentId, update, authorId } of entries) {
       if (authorId === null || authorId === undefined) continue
@@ -65,17 +102,21 @@ export class SqlDocumentStore implements DocumentStore {
     const minute = now - (now % 60_000)
     for (const row of byAuthor.values()) {
       const parameters = [row.documentId, row.memberId, minute, now, now, row.updates, row.bytes]
-      await this.run(trx, 'contribution', parameters, () => trx
-        .insertInto('contributions')
-        .values({ document_id: row.documentId, member_id: row.memberId, minute, first_at: now, last_at: now, updates: row.updates, bytes: row.bytes })
-        .onConflict((conflict) =>
-          conflict.columns(['document_id', 'minute', 'member_id']).doUpdateSet((eb) => ({
-            last_at: eb.ref('excluded.last_at'),
-            updates: sql`contributions.updates + excluded.updates`,
-            bytes: sql`contributions.bytes + excluded.bytes`,
-          })),
-        ))
+      const text = this.sqlOf('contribution', parameters.length, () =>
+        this.db
+          .insertInto('contributions')
+          .values({ document_id: row.documentId, member_id: row.memberId, minute, first_at: now, last_at: now, updates: row.updates, bytes: row.bytes })
+          .onConflict((conflict) =>
+            conflict.columns(['document_id', 'minute', 'member_id']).doUpdateSet((eb) => ({
+              last_at: eb.ref('excluded.last_at'),
+              updates: sql`contributions.updates + excluded.updates`,
+              bytes: sql`contributions.bytes + excluded.bytes`,
+            })),
+          ),
+      )
+      statements.push({ sql: text, parameters, returnsSeqs: false })
     }
+    return statements
   }
 
   async load(documentId: string): Promise<StoredDocument> {
@@ -88,22 +129,23 @@ export class SqlDocumentStore implements DocumentStore {
 
   async append(entries: readonly AppendEntry[]): Promise<number[]> {
     if (entries.length === 0) return []
+    const statements = this.appendStatements(entries)
     return inTransaction(this.db, async (trx) => {
-      const seqs: number[] = []
-      for (const chunk of chunks(entries)) {
-        // One statement per chunk: its rows take ascending sequence numbers in the order given.
-        const parameters = chunk.flatMap((entry) => [entry.documentId, entry.update])
-        const rows = await this.run(trx, `append ${chunk.length}`, parameters, () =>
-          trx
-            .insertInto('document_updates')
-            .values(chunk.map((entry) => ({ document_id: entry.documentId, data: entry.update })))
-            .returning('seq'),
-        )
-        seqs.push(...rows.map((row) => row.seq).sort((a, b) => a - b))
-      }
-      await this.recordContributions(trx, entries)
-      return seqs
+      const results: Array<Array<Record<string, unknown>>> = []
+      for (const { sql, parameters } of statements) results.push((await trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(sql, parameters))).rows)
+      return seqsOf(statements, results)
     })
+  }
+
+  /**
+   * Appends durably at once, on the caller's turn of the event loop, and returns each entry's sequence number; null
+   * when this store cannot (PostgreSQL, or SQLite inside another transaction): then `append`.
+   */
+  appendNow(entries: readonly AppendEntry[]): number[] | null {
+    if (!this.options.runNow || entries.length === 0) return null
+    const statements = this.appendStatements(entries)
+    const results = this.options.runNow(statements)
+    return results ? seqsOf(statements, results) : null
   }
 
   async compact(documentId: string, state: Uint8Array, mergedSeqs: readonly number[]): Promise<void> {

@@ -1,11 +1,38 @@
 /** The document store over an open SQLite handle: the query layer's store (sqlDocuments.ts) on it. */
 import { sqliteFreePages, sqliteQueryLayer } from './database.ts'
-import { SqlDocumentStore } from './sqlDocuments.ts'
+import { SqlDocumentStore, type AppendStatement, type RunNow } from './sqlDocuments.ts'
 import type { Sqlite } from './sqlite.ts'
+
+/**
+ * An append's statements run on the handle itself, in one IMMEDIATE transaction, on the caller's turn of the event loop
+ * (better-sqlite3 is synchronous). Never inside a transaction the query layer holds open across its awaits: the
+ * append would commit or roll back with it; the caller then appends through the query layer, after it.
+ */
+export function runNowOn(db: Sqlite): RunNow {
+  const prepared = new Map<string, ReturnType<Sqlite['prepare']>>()
+  const statement = (sql: string) => {
+    let found = prepared.get(sql)
+    if (!found) {
+      if (prepared.size >= 64) prepared.clear()
+      found = db.prepare(sql)
+      prepared.set(sql, found)
+    }
+    return found
+  }
+  const run = db.transaction((statements: readonly AppendStatement[]) =>
+    statements.map(({ sql, parameters, returnsSeqs }) => {
+      const prepared = statement(sql)
+      if (returnsSeqs) return prepared.all(parameters) as Array<Record<string, unknown>>
+      prepared.run(parameters)
+      return []
+    }),
+  )
+  return (statements) => (db.inTransaction ? null : run.immediate(statements))
+}
 
 export class SqliteDocumentStore extends SqlDocumentStore {
   constructor(db: Sqlite) {
     const layer = sqliteQueryLayer(db)
-    super(layer, { releaseFreePages: sqliteFreePages(layer, db) })
+    super(layer, { releaseFreePages: sqliteFreePages(layer, db), runNow: runNowOn(db) })
   }
 }

@@ -33,6 +33,11 @@ export interface DocumentStore {
   /** Appends the updates durably, all or none, in order; resolves with each entry's sequence number. */
   append(entries: readonly AppendEntry[]): Promise<number[]>
   /**
+   * Appends like `append`, but at once, on the caller's turn of the event loop, returning each entry's sequence number;
+   * null when the store cannot now (then `append`). Absent where every write waits for I/O (PostgreSQL).
+   */
+  appendNow?(entries: readonly AppendEntry[]): number[] | null
+  /**
    * Replaces the document's state with `state` and drops exactly the log entries `mergedSeqs`, atomically.
    * `state` must contain every one of those entries; entries appended meanwhile (by anyone) stay.
    */
