@@ -55,3 +55,17 @@ test('refusals of every area are said by their code, in the reader’s language'
   )
   expect(errorMessage(new ApiError(409, 'block_agreed', 'blocks: agreed text changes status only by reopening'))).toMatch(/^Some of these blocks are agreed ad referendum/)
 })
+
+test('a refused link names the elements the server named, listed in the reader’s language; without them, the message of its code', async () => {
+  const unknown = new ApiError(422, 'unknown_ref', 'refs: "norm-z" is not in the framework catalogue', { refs: ['norm-z', 'cbm-99'] })
+  expect(errorMessage(unknown)).toBe('Not in the framework catalogue: norm-z and cbm-99.')
+  expect(errorMessage(new ApiError(422, 'retired_ref', 'x', { refs: ['norm-a'] }))).toMatch(/^Retired from the framework catalogue: norm-a\./)
+  expect(errorMessage(new ApiError(422, 'retired_ref', 'x'))).toBe('Some of these links have been retired from the framework catalogue.')
+  useMessagesForTests('fr', await loadMessages('fr'))
+  try {
+    expect(errorMessage(unknown)).toBe('Absent du catalogue du cadre : norm-z et cbm-99.')
+    expect(errorMessage(new ApiError(409, 'block_status_changed', 'blocks: the status of "x" changed', { blocks: ['x'] }))).toMatch(/^Le statut de certains de ces paragraphes a changé/)
+  } finally {
+    useMessagesForTests('en', await loadMessages('en'))
+  }
+})

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { ApiError } from '../../shared/errors/apiError.ts'
-import { t } from '../i18n/i18n.ts'
+import { formatList, t } from '../i18n/i18n.ts'
 import { deadlineTime } from '../stage/stageTimes.ts'
 
 /** The API error codes the interface states in its own words (each has an `api.errors.<code>` message). */
@@ -17,10 +17,13 @@ export const translatedErrorCodes = new Set([
   'anchor_unknown',
   'block_agreed',
   'block_not_agreed',
+  'block_not_found',
+  'block_status_changed',
   'cannot_change_own_role',
   'cannot_revoke_self',
   'catalogue_changed',
   'catalogue_revision_not_found',
+  'catalogue_unknown_retirement',
   'cofacilitator_not_found',
   'comment_deleted',
   'comment_not_found',
@@ -36,6 +39,7 @@ export const translatedErrorCodes = new Set([
   'draft_not_in_schema',
   'forbidden',
   'internal_error',
+  'invalid_deadline',
   'invalid_token',
   'invite_expired',
   'invite_unknown',
@@ -58,6 +62,8 @@ export const translatedErrorCodes = new Set([
   'proposal_not_found',
   'proposal_outdated',
   'recommendation_not_found',
+  'refs_not_applicable',
+  'retired_ref',
   'revision_invalid',
   'revision_label_taken',
   'revision_not_found',
@@ -67,10 +73,13 @@ export const translatedErrorCodes = new Set([
   'snapshot_not_found',
   'stakeholder_cannot_lead',
   'store_unavailable',
+  'text_not_applicable',
   'thread_not_found',
   'too_many_connections',
   'too_many_streams',
+  'unauthenticated',
   'unexpected_response',
+  'unknown_ref',
   'work_failed',
   'workspace_exists',
   'workspace_not_found',
@@ -80,8 +89,10 @@ const instant = z.iso.datetime({ offset: true }).transform((text) => Date.parse(
 const RunningDetails = z.object({ deadline: instant })
 const EndedDetails = z.object({ deadline: instant, receivedAt: instant })
 const PastDetails = z.object({ deadline: instant, serverTime: instant })
+const RefsDetails = z.object({ refs: z.array(z.string()).min(1) })
+const IdsDetails = z.object({ ids: z.array(z.string()).min(1) })
 
-/** Codes whose message states the deadlines the server names in the error's details (New York time), when it names them. */
+/** Codes whose message states what the error's details name (deadlines in New York time, links, elements), when they name it. */
 const withDetails: Record<string, (details: unknown) => string | null> = {
   procedure_running: (details) => {
     const read = RunningDetails.safeParse(details)
@@ -90,6 +101,18 @@ const withDetails: Record<string, (details: unknown) => string | null> = {
   silence_ended: (details) => {
     const read = EndedDetails.safeParse(details)
     return read.success ? t('stage.errorSilenceEnded', { deadline: deadlineTime(read.data.deadline), received: deadlineTime(read.data.receivedAt) }) : null
+  },
+  unknown_ref: (details) => {
+    const read = RefsDetails.safeParse(details)
+    return read.success ? t('api.errors.unknown_refNamed', { refs: formatList(read.data.refs) }) : null
+  },
+  retired_ref: (details) => {
+    const read = RefsDetails.safeParse(details)
+    return read.success ? t('api.errors.retired_refNamed', { refs: formatList(read.data.refs) }) : null
+  },
+  catalogue_unknown_retirement: (details) => {
+    const read = IdsDetails.safeParse(details)
+    return read.success ? t('api.errors.catalogue_unknown_retirementNamed', { ids: formatList(read.data.ids) }) : null
   },
   deadline_past: (details) => {
     const read = PastDetails.safeParse(details)

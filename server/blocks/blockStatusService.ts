@@ -22,7 +22,7 @@ import type { Rooms } from '../collab/rooms.ts'
 import { readCurrentDoc } from '../documents/currentDoc.ts'
 import type { DocumentEvents } from '../documents/documentEvents.ts'
 import type { DocumentStore } from '../store/store.ts'
-import type { BlockStatusChange, BlockStatusStore } from './blockStatusStore.ts'
+import { StaleBlockStatus, type BlockStatusChange, type BlockStatusStore } from './blockStatusStore.ts'
 
 export interface BlockStatusDeps {
   statuses: BlockStatusStore
@@ -143,7 +143,19 @@ export class BlockStatusService {
 
   private async write(documentId: string, changes: readonly BlockStatusChange[]): Promise<BlockStatusList> {
     if (changes.length === 0) return this.list(documentId)
-    await this.deps.statuses.apply(documentId, changes)
+    try {
+      await this.deps.statuses.apply(documentId, changes)
+    } catch (error) {
+      if (!(error instanceof StaleBlockStatus)) throw error
+      // Decided from statuses another instance or request has changed since: nothing written; what is stored now is read.
+      await this.reload(documentId)
+      throw new ApiError(
+        409,
+        'block_status_changed',
+        `blocks: the status of ${listed(error.blocks)} changed while this request was decided; look at the statuses again and repeat the change if it still holds`,
+        { blocks: error.blocks },
+      )
+    }
     await this.reload(documentId)
     const list = this.list(documentId)
     this.deps.events.publish(documentId, 'blockStatus', list)

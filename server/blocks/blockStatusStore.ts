@@ -1,6 +1,6 @@
 /** Block statuses and their audit in the database: one row per block that is not open, one audit row per change. */
 import type { BlockStatusAuditEntry, BlockStatusRecord, BlockStatusValue } from '../../shared/schema/blockStatus.ts'
-import { inTransaction, type Db } from '../store/database.ts'
+import { inTransaction, lockKey, type Db } from '../store/database.ts'
 
 /** One change to write: the block, its status before and after, and for the audit why and by whom (null: the server). */
 export interface BlockStatusChange {
@@ -30,6 +30,14 @@ interface AuditRow {
   memberId: number | null
   memberName: string | null
   at: number
+}
+
+/** The blocks whose stored status is no longer the one a change was decided from (another instance or request changed it). */
+export class StaleBlockStatus extends Error {
+  constructor(readonly blocks: string[]) {
+    super(`the status of ${blocks.join(', ')} changed meanwhile`)
+    this.name = 'StaleBlockStatus'
+  }
 }
 
 export class BlockStatusStore {
@@ -62,9 +70,27 @@ export class BlockStatusStore {
     return byDocument
   }
 
-  /** Writes the changes and their audit rows in one transaction: all of them or none. */
+  /**
+   * Writes the changes and their audit rows in one transaction: all of them or none. Each change is written only if
+   * the block's stored status is still its `from` (compare and set, one writer at a time per document on every
+   * database); otherwise nothing is written and StaleBlockStatus names the blocks.
+   */
   async apply(documentId: string, changes: readonly BlockStatusChange[], at = Date.now()): Promise<void> {
     await inTransaction(this.db, async (trx) => {
+      await lockKey(trx, `block-status:${documentId}`)
+      const stored = new Map<string, BlockStatusValue>()
+      const blocks = changes.map((change) => change.block)
+      for (let i = 0; i < blocks.length; i += 500) {
+        const rows = await trx
+          .selectFrom('block_statuses')
+          .select(['block_key', 'status'])
+          .where('document_id', '=', documentId)
+          .where('block_key', 'in', blocks.slice(i, i + 500))
+          .execute()
+        for (const row of rows) stored.set(row.block_key, row.status as BlockStatusValue)
+      }
+      const stale = changes.filter((change) => (stored.get(change.block) ?? 'open') !== change.from).map((change) => change.block)
+      if (stale.length > 0) throw new StaleBlockStatus(stale)
       for (const change of changes) {
         if (change.to === 'open') {
           await trx.deleteFrom('block_statuses').where('document_id', '=', documentId).where('block_key', '=', change.block).execute()
