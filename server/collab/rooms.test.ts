@@ -15,6 +15,11 @@ import { WorkerPool } from '../heavy/workerPool.ts'
 import { inconsistentUpdates } from '../../tests/helpers/inconsistentUpdates.ts'
 import { frameKind, syncStep1Frame } from '../../tests/helpers/rawSocket.ts'
 import * as decoding from 'lib0/decoding'
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
+import { blockKeys } from '../../shared/collab/blockKey.ts'
+import { doc, paragraph } from '../../shared/schema/draftBuilders.ts'
+import { contentField, draftSchema } from '../../shared/schema/editorSchema.ts'
+import { AgreedTextLocked } from './agreedLock.ts'
 
 /** The store as PostgreSQL behaves: every append waits for I/O, so updates queue and are stored in batches. */
 class BatchingStore extends SqliteDocumentStore {
@@ -390,6 +395,35 @@ describe('Rooms', () => {
     const reloaded = new Y.Doc()
     for (const update of (await store.load('at-once')).updates) Y.applyUpdate(reloaded, update)
     expect(reloaded.getText('content').toString()).toBe(a.room.doc.getText('content').toString())
+    await rooms.closeAll()
+  })
+
+  it('decides a change on the server again once the history has been told: a block agreed meanwhile refuses it', async () => {
+    const store = new SqliteDocumentStore(openDb())
+    const draft = prosemirrorJSONToYDoc(draftSchema, doc(paragraph('First paragraph.'), paragraph('Second paragraph.')), contentField)
+    await store.append([{ documentId: 'raced', update: Y.encodeStateAsUpdate(draft) }])
+    const agreed = new Set<string>()
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 }, undefined, { agreed: () => agreed })
+    let told = 0
+    let release!: () => void
+    const historyWrite = new Promise<void>((resolve) => (release = resolve))
+    rooms.beforeChangeListeners.add(async () => {
+      told++
+      await historyWrite
+    })
+    const editFirst = (d: Y.Doc) => ((d.getXmlFragment(contentField).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Edited: ')
+    // Nothing agreed when the change is decided; while the history is written, the first paragraph becomes agreed.
+    const changed = rooms.change('raced', null, editFirst)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(told).toBe(1)
+    const room = rooms.loaded('raced')!
+    agreed.add(blockKeys(room.doc)[0])
+    release()
+    await expect(changed).rejects.toBeInstanceOf(AgreedTextLocked)
+    expect(room.doc.getXmlFragment(contentField).toString()).not.toContain('Edited')
+    // The same change to the open paragraph goes through.
+    await rooms.change('raced', null, (d) => ((d.getXmlFragment(contentField).get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Edited: '))
+    expect(room.doc.getXmlFragment(contentField).toString()).toContain('Edited: Second')
     await rooms.closeAll()
   })
 

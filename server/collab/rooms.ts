@@ -199,26 +199,33 @@ export class Rooms {
     try {
       await room.loaded
       if (room.state !== 'ready') throw new RoomUnavailable(`document ${documentId} could not be loaded`)
-      const agreed = this.locks.agreed(documentId)
-      if (agreed.size === 0) {
+      // Decided before the history is told (only a change that will be made is announced: it keeps the text the change
+      // replaces), then decided again once it has been: meanwhile members may have edited and blocks become agreed.
+      if (this.decideChange(room, origin, apply)) {
         for (const listener of this.beforeChangeListeners) await listener(documentId, room.doc, origin)
-        room.doc.transact(() => apply(room.doc), origin)
-      } else {
-        // Made on a copy first: what it would change is checked against the agreed blocks before the document is touched.
-        const update = changeOnCopy(room.doc, apply)
-        if (update) {
-          const touched = agreedBlocksTouched(update, room.doc, agreed)
-          if (touched.length > 0) throw new AgreedTextLocked(touched)
-          // Only a change that will be made is announced (the history keeps the text it replaces).
-          for (const listener of this.beforeChangeListeners) await listener(documentId, room.doc, origin)
-          Y.applyUpdate(room.doc, update, origin)
-        }
+        if (room.state !== 'ready') throw new RoomUnavailable(`document ${documentId} closed during the change`)
+        this.decideChange(room, origin, apply)?.()
       }
       await this.whenStored()
       if (room.state !== 'ready') throw new RoomUnavailable(`the change to document ${documentId} could not be stored`)
     } finally {
       if (room.connections.size === 0) this.scheduleIdle(room)
     }
+  }
+
+  /**
+   * How a change would be made to the room's document as it stands, with the blocks agreed now: a function that makes
+   * it, or null when it changes nothing. Refuses (AgreedTextLocked) a change that would touch an agreed block; with
+   * blocks agreed, the change is made on a copy first so the check comes before the document is touched.
+   */
+  private decideChange(room: Room, origin: unknown, apply: (doc: Y.Doc) => void): (() => void) | null {
+    const agreed = this.locks.agreed(room.id)
+    if (agreed.size === 0) return () => room.doc.transact(() => apply(room.doc), origin)
+    const update = changeOnCopy(room.doc, apply)
+    if (!update) return null
+    const touched = agreedBlocksTouched(update, room.doc, agreed)
+    if (touched.length > 0) throw new AgreedTextLocked(touched)
+    return () => Y.applyUpdate(room.doc, update, origin)
   }
 
   /** Closes the connections whose session or token no longer holds (signed out, expired). */
