@@ -18,6 +18,10 @@ export class Access {
   private leadsHeld = new Set<string>()
   private loadedAt = 0
   private reloading: Promise<void> | null = null
+  /** The read that follows the one under way, for callers that came during it. */
+  private readAgain: Promise<void> | null = null
+  /** Leads added or removed here, counted: a read that ran across one is not taken in. */
+  private localWrites = 0
   /** Called with a member's id after the workspaces they lead changed (their editors become editable or not). */
   readonly leadListeners = new Set<(memberId: number, workspaceId: string) => void>()
 
@@ -34,28 +38,50 @@ export class Access {
     return access
   }
 
-  /** Reads the leads again; a lead gained or lost meanwhile is told to the listeners. */
+  /**
+   * Reads the leads again; a lead gained or lost meanwhile is told to the listeners. Resolves once a read that began
+   * after the call has been taken in: a read already under way may predate what the caller knows changed, so another
+   * follows it.
+   */
   reload(): Promise<void> {
-    this.reloading ??= (async () => {
-      try {
-        const rows = await this.db.selectFrom('workspace_leads').select(['workspace_id', 'member_id']).execute()
-        const next = new Set(rows.map((row) => leadKey(row.workspace_id, row.member_id)))
-        const previous = this.leadsHeld
-        const first = this.loadedAt === 0
-        this.leadsHeld = next
-        this.loadedAt = performance.now()
-        if (!first) {
-          const changed = [...next].filter((key) => !previous.has(key)).concat([...previous].filter((key) => !next.has(key)))
-          for (const key of changed) {
-            const [workspaceId, memberId] = key.split('\u0000')
-            this.changed(Number(memberId), workspaceId)
-          }
-        }
-      } finally {
+    if (!this.reloading) {
+      this.reloading = this.read().finally(() => {
         this.reloading = null
-      }
-    })()
-    return this.reloading
+      })
+      return this.reloading
+    }
+    this.readAgain ??= this.reloading
+      .catch(() => {})
+      .then(() => {
+        this.readAgain = null
+        return this.reload()
+      })
+    return this.readAgain
+  }
+
+  private async read(): Promise<void> {
+    const writesBefore = this.localWrites
+    const rows = await this.db.selectFrom('workspace_leads').select(['workspace_id', 'member_id']).execute()
+    // A lead added or removed here while this read ran: the read may predate it and is not taken in (the change asked
+    // for another read, which follows this one).
+    if (this.localWrites !== writesBefore) return
+    const next = new Set(rows.map((row) => leadKey(row.workspace_id, row.member_id)))
+    const previous = this.leadsHeld
+    const first = this.loadedAt === 0
+    this.leadsHeld = next
+    this.loadedAt = performance.now()
+    if (first) return
+    const changed = [...next].filter((key) => !previous.has(key)).concat([...previous].filter((key) => !next.has(key)))
+    for (const key of changed) {
+      const [workspaceId, memberId] = key.split('\u0000')
+      this.changed(Number(memberId), workspaceId)
+    }
+  }
+
+  /** A lead was added or removed here: memory has it already; a read under way, which may predate it, is read again. */
+  private wroteLead(): void {
+    this.localWrites++
+    if (this.reloading) void this.reload().catch(() => {})
   }
 
   leads(memberId: number, workspaceId: string): boolean {
@@ -79,6 +105,7 @@ export class Access {
       .executeTakeFirst()
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
       this.leadsHeld.add(leadKey(workspaceId, memberId))
+      this.wroteLead()
       this.changed(memberId, workspaceId)
     }
   }
@@ -87,6 +114,7 @@ export class Access {
     const deleted = await this.db.deleteFrom('workspace_leads').where('workspace_id', '=', workspaceId).where('member_id', '=', memberId).executeTakeFirst()
     if (Number(deleted.numDeletedRows) > 0) {
       this.leadsHeld.delete(leadKey(workspaceId, memberId))
+      this.wroteLead()
       this.changed(memberId, workspaceId)
     }
   }

@@ -47,6 +47,9 @@ export class BlockStatusService {
    */
   private readonly records = new Map<string, Map<string, BlockStatusRecord>>()
   private readonly agreedBlocks = new Map<string, ReadonlySet<string>>()
+  /** Reads of statuses begun, counted, and for each document the latest read taken in (see reload). */
+  private reads = 0
+  private readonly takenIn = new Map<string, number>()
   /** Called after a document's statuses changed (its counts are recomputed). */
   readonly changeListeners = new Set<(documentId: string) => void>()
 
@@ -60,9 +63,16 @@ export class BlockStatusService {
     for (const [documentId, records] of all) this.remember(documentId, records)
   }
 
-  /** Reads a document's statuses again (changed elsewhere). */
+  /**
+   * Reads a document's statuses again (changed elsewhere). Reads that overlap are taken in the order they began: one
+   * that finishes after a later one has been taken in is older and is dropped.
+   */
   async reload(documentId: string): Promise<void> {
-    this.remember(documentId, await this.deps.statuses.records(documentId))
+    const ticket = ++this.reads
+    const records = await this.deps.statuses.records(documentId)
+    if ((this.takenIn.get(documentId) ?? 0) > ticket) return
+    this.takenIn.set(documentId, ticket)
+    this.remember(documentId, records)
   }
 
   /** The agreed blocks of a document: asked for every update the relay receives, so answered from memory. */
