@@ -52,6 +52,8 @@ export class PersistQueue<Owner> {
   private storedAtOnce = false
   /** Owners whose updates were stored at once, for their `batchStored` follow-up on the next turn. */
   private readonly storedOwners = new Set<Owner>()
+  /** That follow-up, while it runs: what waits for stored updates waits for it too, as for a batch's. */
+  private followUp: Promise<void> | null = null
 
   constructor(
     private readonly store: DocumentStore,
@@ -66,10 +68,11 @@ export class PersistQueue<Owner> {
     this.schedule()
   }
 
-  /** Runs `fn` once every update enqueued so far is stored (at once when nothing is pending). */
+  /** Runs `fn` once every update enqueued so far is stored and followed up (at once when nothing is pending). */
   afterPending(fn: () => void): void {
     if (this.open.entries.length > 0) this.open.waiters.push(fn)
     else if (this.inFlight) this.inFlight.waiters.push(fn)
+    else if (this.followUp) void this.followUp.then(fn)
     else fn()
   }
 
@@ -92,24 +95,34 @@ export class PersistQueue<Owner> {
     this.observer.appended((stored - started) / 1000)
     this.handlers.persisted(entry, seqs[0])
     this.observer.relayed((performance.now() - started) / 1000)
-    this.storedOwners.add(entry.owner)
     setImmediate(() => {
       this.storedAtOnce = false
-      void this.followUpStoredAtOnce()
     })
+    this.storedOwners.add(entry.owner)
+    this.followUp ??= this.followUpStoredAtOnce()
     return true
   }
 
-  /** The `batchStored` follow-up of each owner whose updates were stored at once, one after the other. */
+  /**
+   * From the next turn, the `batchStored` follow-up of each owner whose updates were stored at once, one after the
+   * other, until none is left (owners stored at once meanwhile included).
+   */
   private async followUpStoredAtOnce(): Promise<void> {
-    const owners = [...this.storedOwners]
-    this.storedOwners.clear()
-    for (const owner of owners) {
-      try {
-        await this.handlers.batchStored?.(owner)
-      } catch (error) {
-        log.error('persist.after_store_failed', { error })
+    await new Promise((resolve) => setImmediate(resolve))
+    try {
+      while (this.storedOwners.size > 0) {
+        const owners = [...this.storedOwners]
+        this.storedOwners.clear()
+        for (const owner of owners) {
+          try {
+            await this.handlers.batchStored?.(owner)
+          } catch (error) {
+            log.error('persist.after_store_failed', { error })
+          }
+        }
       }
+    } finally {
+      this.followUp = null
     }
   }
 
