@@ -34,7 +34,7 @@ import { SqlDocumentStore } from './store/sqlDocuments.ts'
 import { runNowOn } from './store/sqliteDocuments.ts'
 import { DocumentStatusService } from './validation/documentStatus.ts'
 import { Registry } from './workspaces/registry.ts'
-import { contentField, seedDocument } from './workspaces/seed.ts'
+import { seedDocument } from './workspaces/seed.ts'
 
 /** How long edits must pause before a document is validated again. */
 const validationDebounceMs = 500
@@ -62,7 +62,7 @@ export async function createServices(config: Config, database: OpenDatabase) {
     heavy.compactState(documentId, mergedSeqs),
   )
   // Several instances (REDIS_URL): the rooms publish what they store and apply what the others stored.
-  const cluster = createCluster(config, metrics.cluster)
+  const cluster = await createCluster(config, metrics.cluster)
   const relay = new CollabRelay(cluster, store, rooms)
   rooms.joinCluster(relay, cluster.connections)
   const access = await Access.open(db, registry)

@@ -2,7 +2,7 @@
 import type { Editor } from '@tiptap/core'
 import { useEffect, useMemo, useState } from 'react'
 import type { Language } from '../../shared/i18n/languages.ts'
-import { contentField } from '../../shared/schema/editorSchema.ts'
+import { contentField } from '../../shared/schema/contentField.ts'
 import type { ServedCatalogue } from '../api/catalogue.ts'
 import type { DocumentDetail, SignedInMember } from '../api/types.ts'
 import { AccessNotice } from '../access/AccessNotice.tsx'

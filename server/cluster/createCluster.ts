@@ -1,10 +1,10 @@
-/** The cluster the configuration asks for: over Redis when REDIS_URL is set, else in process. */
+/** The cluster the configuration asks for: over Redis when REDIS_URL is set, else in process (Redis's client is then never loaded). */
 import type { Config } from '../config.ts'
 import type { Cluster, ClusterObserver } from './cluster.ts'
 import { LocalCluster } from './localCluster.ts'
-import { RedisCluster } from './redisCluster.ts'
 
-export function createCluster(config: Pick<Config, 'redis'>, observer: ClusterObserver): Cluster {
+export async function createCluster(config: Pick<Config, 'redis'>, observer: ClusterObserver): Promise<Cluster> {
   if (!config.redis.url) return new LocalCluster()
+  const { RedisCluster } = await import('./redisCluster.ts')
   return new RedisCluster({ url: config.redis.url, prefix: config.redis.prefix, observer })
 }

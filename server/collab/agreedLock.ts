@@ -7,7 +7,7 @@
 import * as Y from 'yjs'
 import { keyOfId } from '../../shared/collab/blockKey.ts'
 import { ApiError } from '../../shared/errors/apiError.ts'
-import { contentField } from '../../shared/schema/editorSchema.ts'
+import { contentField } from '../../shared/schema/contentField.ts'
 
 type Struct = Y.Item | Y.GC | Y.Skip
 

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
 import type { DraftValidation } from '../../shared/schema/validateDraft.ts'
-import { contentField } from '../workspaces/seed.ts'
+import { contentField } from '../../shared/schema/contentField.ts'
 
 export type ReadDraft = { ok: true; json: DraftDocJson } | { ok: false; message: string }
 

@@ -8,7 +8,7 @@ import type { SnapshotReason, SnapshotRetention, SnapshotSummary } from '../../s
 import type { Rooms } from '../collab/rooms.ts'
 import { readCurrentDoc } from '../documents/currentDoc.ts'
 import type { DocumentEvents } from '../documents/documentEvents.ts'
-import { readDraft } from '../documents/readDraft.ts'
+import { draftReader } from '../documents/editorModules.ts'
 import { log } from '../log.ts'
 import type { DocumentStore } from '../store/store.ts'
 import { snapshotsToPrune, type RetentionPolicy } from './retention.ts'
@@ -96,6 +96,7 @@ export class HistoryService {
    * A failure to store the snapshot throws, and the change is not made.
    */
   readonly beforeChange = async (documentId: string, doc: Y.Doc, origin: unknown): Promise<void> => {
+    const readDraft = await draftReader()
     const draft = readDraft(doc)
     // Text that cannot be read as a draft cannot be restored either; the change itself says why it is refused.
     if (!draft.ok) return
@@ -139,7 +140,7 @@ export class HistoryService {
 
   private async takeAutomatic(documentId: string): Promise<void> {
     try {
-      const draft = await readCurrentDoc(this.deps.rooms, this.deps.store, documentId, readDraft)
+      const draft = await readCurrentDoc(this.deps.rooms, this.deps.store, documentId, await draftReader())
       if (!draft.ok) return
       await this.keep(documentId, draft.json, 'auto', null)
     } catch (error) {

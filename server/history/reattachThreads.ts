@@ -6,7 +6,7 @@ import { toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import { placeAnchor } from '../../shared/anchor/placeAnchor.ts'
 import type { Anchor } from '../../shared/schema/comments.ts'
-import { contentField } from '../workspaces/seed.ts'
+import { contentField } from '../../shared/schema/contentField.ts'
 
 export interface AnchoredThread {
   id: string

@@ -3,19 +3,17 @@
  * change goes through the room (stored, then relayed) as a minimal edit, and comment threads it detached are anchored
  * again where their quoted text came back.
  */
-import { Node } from '@tiptap/pm/model'
-import { updateYFragment } from '@tiptap/y-tiptap'
+import type { Node } from '@tiptap/pm/model'
 import { ApiError } from '../../shared/errors/apiError.ts'
 import { exceedsDepth, maxDraftDepth, type DraftDocJson } from '../../shared/schema/draftJson.ts'
-import { draftSchema } from '../../shared/schema/editorSchema.ts'
+import { contentField } from '../../shared/schema/contentField.ts'
 import type { SnapshotSummary } from '../../shared/schema/history.ts'
 import type { Member } from '../../shared/schema/member.ts'
 import type { Rooms } from '../collab/rooms.ts'
 import type { CommentService } from '../comments/commentService.ts'
 import { readCurrentDoc } from '../documents/currentDoc.ts'
-import { readDraft } from '../documents/readDraft.ts'
+import { draftReader, editorSchema, proseMirrorModel, yProseMirror } from '../documents/editorModules.ts'
 import type { DocumentStore } from '../store/store.ts'
-import { contentField } from '../workspaces/seed.ts'
 import type { ChangeOrigin, HistoryService } from './historyService.ts'
 import { reattachDetached, threadBlocks } from './reattachThreads.ts'
 
@@ -38,6 +36,7 @@ export type TextRestorer = (input: RestoreInput) => Promise<{ saved: SnapshotSum
 
 export function textRestorer({ rooms, store, history, comments }: RestoreDeps): TextRestorer {
   return async ({ documentId, member, content, kind }) => {
+    const [draftSchema, { Node }, { updateYFragment }, readDraft] = await Promise.all([editorSchema(), proseMirrorModel(), yProseMirror(), draftReader()])
     let restored: Node
     try {
       if (exceedsDepth(content)) throw new Error(`it nests blocks more than ${maxDraftDepth} deep`)

@@ -3,7 +3,6 @@
  * then pushed to the document's viewers as a `proposal` event. Accepting and bracketing edit the text through the
  * room (stored, then relayed), credited to the proposing delegation.
  */
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { resolveAnchor } from '../../shared/anchor/placeAnchor.ts'
 import type { AcceptedChange } from '../../shared/compare/proposalCredits.ts'
@@ -14,7 +13,7 @@ import { resolveRef } from '../../shared/framework/lookup.ts'
 import type { DraftBlock, DraftModel } from '../../shared/model/draftModel.ts'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
-import { contentField } from '../../shared/schema/editorSchema.ts'
+import { contentField } from '../../shared/schema/contentField.ts'
 import type { Member } from '../../shared/schema/member.ts'
 import {
   type CreateProposal,
@@ -29,6 +28,7 @@ import {
 } from '../../shared/schema/proposals.ts'
 import { RoomUnavailable, type Rooms } from '../collab/rooms.ts'
 import { readCurrentDoc } from '../documents/currentDoc.ts'
+import { yProseMirror } from '../documents/editorModules.ts'
 import type { DocumentEvents } from '../documents/documentEvents.ts'
 import type { DocumentStore } from '../store/store.ts'
 import { type Applied, applyProposal, bracketProposal, locate, ProposalConflict, quoteAt } from './applyProposal.ts'
@@ -67,11 +67,14 @@ function placeOf(view: TextView, block: DraftBlock | null): ProposalPlace | null
   return { order, blockKind: 'recommendation', number: block.number, label: `R${block.number}`, recommendationId: block.id }
 }
 
-function readView(doc: Y.Doc, catalogue: FrameworkCatalogue): TextView {
+/** `yXmlFragmentToProsemirrorJSON` of y-tiptap. */
+type FragmentToJson = (fragment: Y.XmlFragment) => unknown
+
+function readView(doc: Y.Doc, catalogue: FrameworkCatalogue, toJson: FragmentToJson): TextView {
   const fragment = doc.getXmlFragment(contentField)
   let model: DraftModel = { blocks: [] }
   try {
-    model = toDraftModel(yXmlFragmentToProsemirrorJSON(fragment) as DraftDocJson, catalogue)
+    model = toDraftModel(toJson(fragment) as DraftDocJson, catalogue)
   } catch {
     // Content written outside the editor's schema: the proposals are still all listed, only not placed.
   }
@@ -299,7 +302,8 @@ export class ProposalService {
     this.deps.events.publish(proposal.documentId, proposalEventName, { change, proposal })
   }
 
-  private read<T>(documentId: string, read: (view: TextView) => T): Promise<T> {
-    return readCurrentDoc(this.deps.rooms, this.deps.store, documentId, (doc) => read(readView(doc, this.deps.catalogue())))
+  private async read<T>(documentId: string, read: (view: TextView) => T): Promise<T> {
+    const { yXmlFragmentToProsemirrorJSON } = await yProseMirror()
+    return readCurrentDoc(this.deps.rooms, this.deps.store, documentId, (doc) => read(readView(doc, this.deps.catalogue(), yXmlFragmentToProsemirrorJSON)))
   }
 }

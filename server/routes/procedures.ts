@@ -3,7 +3,6 @@ import { Hono, type Context } from 'hono'
 import { can } from '../../shared/auth/permissions.ts'
 import { ApiError } from '../../shared/errors/apiError.ts'
 import { objectionPayload, OpenProcedure, OutcomeRecord, ProcedureAnswer, ProcedureList, StageSeen, SubmittedAnswer } from '../../shared/schema/procedures.ts'
-import { outcomeToDocx } from '../export/outcomeDocx.ts'
 import { outcomeToMarkdown } from '../export/outcomeMarkdown.ts'
 import { parseJson, reply, type AppEnv } from '../http.ts'
 import type { ProcedureService } from '../procedures/procedureService.ts'
@@ -60,6 +59,8 @@ export function procedureRoutes({ procedures, maxObjectionReasonChars }: Procedu
         return c.body(outcomeToMarkdown(record))
       }
       c.header('content-type', docxType)
+      // The DOCX writer (and the docx library) loads with the first such export, not with the server.
+      const { outcomeToDocx } = await import('../export/outcomeDocx.ts')
       return c.body(new Uint8Array(await outcomeToDocx(record)))
     })
     .post('/:id/submitted', allowOnDocument('document.submit'), async (c) => reply(c, SubmittedAnswer, { stage: await procedures.submit(c.get('document'), c.get('member')) }, 201))

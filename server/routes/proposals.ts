@@ -22,7 +22,7 @@ import type { StoredProposal } from '../proposals/proposalStore.ts'
 import type { RevisionStore } from '../revisions/revisionStore.ts'
 import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
 import { readCurrentDoc } from '../documents/currentDoc.ts'
-import { readDraft } from '../documents/readDraft.ts'
+import { draftReader } from '../documents/editorModules.ts'
 import type { Rooms } from '../collab/rooms.ts'
 import type { DocumentStore } from '../store/store.ts'
 import { toDraftModel } from '../../shared/model/toDraftModel.ts'
@@ -117,7 +117,7 @@ export function proposalRoutes({ proposals, revisions, rooms, store, catalogue, 
           revision: { id, label: revision.label },
         })
       } else {
-        const draft = await readCurrentDoc(rooms, store, document.id, readDraft)
+        const draft = await readCurrentDoc(rooms, store, document.id, await draftReader())
         if (!draft.ok) throw new ApiError(409, 'document_unreadable', draft.message)
         compilation = compileProposals(toDraftModel(draft.json, catalogue()), await proposals.list(document.id), {
           documentId: document.id,

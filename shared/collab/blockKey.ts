@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs'
 import { blockKeyPattern } from '../schema/blockStatus.ts'
-import { contentField } from '../schema/editorSchema.ts'
+import { contentField } from '../schema/contentField.ts'
 
 /** The key of an item's id. */
 export function keyOfId(id: Y.ID): string {

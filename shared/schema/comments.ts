@@ -3,7 +3,7 @@ import { fromBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { requiredText } from './fields.ts'
-import { contentField } from './editorSchema.ts'
+import { contentField } from './contentField.ts'
 import { Author } from './member.ts'
 
 /** An encoded relative position is a few dozen bytes; this leaves room without inviting abuse. */

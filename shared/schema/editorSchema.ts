@@ -4,9 +4,6 @@ import { StarterKit } from '@tiptap/starter-kit'
 import { Alternative, Alternatives, Bracket } from './negotiationNodes.ts'
 import { Recommendation } from './recommendationNode.ts'
 
-/** The Y.Doc field the editor binds to: a document's content, and the only root comment anchors may point into. */
-export const contentField = 'content'
-
 export const draftExtensions: Extensions = [
   StarterKit.configure({
     heading: { levels: [1, 2, 3] },

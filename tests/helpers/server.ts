@@ -78,11 +78,13 @@ export interface StartOptions {
   built?: boolean
   /** Run it on PostgreSQL at this DATABASE_URL (and the helpers here with it, as `usePostgres`); else SQLite in dataDir. */
   databaseUrl?: string
+  /** Options given to node before the program (`--import <file>`, say). */
+  nodeArgs?: string[]
 }
 
 export async function startTestServer(dataDir: string, env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
   if (options.databaseUrl) usePostgres(dataDir, options.databaseUrl)
-  const program = options.built ? ['--enable-source-maps', 'dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']
+  const program = [...(options.nodeArgs ?? []), ...(options.built ? ['--enable-source-maps', 'dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts'])]
   const child = spawn(process.execPath, program, {
     cwd: repoRoot,
     env: {
