@@ -18,7 +18,8 @@ import * as decoding from 'lib0/decoding'
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
 import { blockKeys } from '../../shared/collab/blockKey.ts'
 import { doc, paragraph } from '../../shared/schema/draftBuilders.ts'
-import { contentField, draftSchema } from '../../shared/schema/editorSchema.ts'
+import { contentField } from '../../shared/schema/contentField.ts'
+import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { AgreedTextLocked } from './agreedLock.ts'
 
 /** The store as PostgreSQL behaves: every append waits for I/O, so updates queue and are stored in batches. */
