@@ -217,6 +217,16 @@ export type OurRuntime = 'built' | 'tsx'
 
 let built = false
 
+/**
+ * The Node options `npm start` gives the server (package.json's start script, `node <options> server/build/launch.mjs
+ * main`): the built server runs here as it runs in production.
+ */
+export function startNodeOptions(): string[] {
+  const start = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).scripts.start as string
+  const words = start.trim().split(/\s+/)
+  return words.slice(1, words.indexOf('server/build/launch.mjs')).filter((word) => word.startsWith('--'))
+}
+
 /** Our server on a prepared data directory, built (as in production) unless asked to run the sources through tsx. */
 export function startOurServer(dataDir: string, token: string, env: Record<string, string> = {}, runtime: OurRuntime = 'built'): Promise<BenchServer> {
   if (runtime === 'built' && !built) {
@@ -230,7 +240,7 @@ export function startOurServer(dataDir: string, token: string, env: Record<strin
     args: [
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []),
       ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      ...(runtime === 'built' ? ['--enable-source-maps', 'dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']),
+      ...(runtime === 'built' ? [...startNodeOptions(), '--enable-source-maps', 'dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']),
     ],
     // The relay is what is measured: no build of the browser client when the server starts. One bench member
     // holds every connection (1,000 documents in the memory run), past the per-member cap meant for people.

@@ -10,6 +10,7 @@ import { Sessions } from '../../server/auth/sessions.ts'
 import { MemberDirectory } from '../../server/auth/members.ts'
 import { connectClient, waitFor, waitForAsync } from '../helpers/clients.ts'
 import { ApiClient } from '../helpers/http.ts'
+import { startNodeOptions } from '../bench/servers.ts'
 import { mintToken, openTestDatabase, registerDocument, repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 
 /** A sample's value in Prometheus text, or null when the series is absent. */
@@ -44,6 +45,18 @@ describe('the runtime dependencies', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
     expect(Object.keys(manifest.dependencies).sort()).toEqual([...imported].sort())
     for (const buildTool of ['tsx', 'vite', 'esbuild', 'react', 'typescript']) expect(imported.has(buildTool)).toBe(false)
+  })
+})
+
+describe('the Node options of the server', () => {
+  it('are the same for npm start, the Docker image and the benchmark', () => {
+    const options = startNodeOptions()
+    expect(options).toContain('--max-semi-space-size=2')
+    // The image's command: node, then its options, then the built entry.
+    const command = JSON.parse(/^CMD (\[.*\])$/m.exec(fs.readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8'))![1]) as string[]
+    expect(command[0]).toBe('node')
+    expect(command.at(-1)).toBe('dist/server/main.js')
+    expect(command.slice(1, -1).filter((option) => option !== '--enable-source-maps')).toEqual(options)
   })
 })
 
