@@ -1,6 +1,7 @@
 /** One client's WebSocket into a room, with what its member may do there and how fast it may send. */
 import type { Member } from '../../shared/schema/member.ts'
 import { CloseCode } from '../../shared/collab/closeCodes.ts'
+import type { FramedMessage, StreamSocket } from './framedMessage.ts'
 import { MemberBacklog } from './memberBacklog.ts'
 import { TokenBucket } from './rateLimit.ts'
 
@@ -46,6 +47,11 @@ export class Connection {
     readonly stillSignedIn: () => boolean = () => true,
     /** The backlog of every connection of every member, shared by all connections of the server. */
     private readonly memberBacklog: MemberBacklog = new MemberBacklog(),
+    /**
+     * The TCP socket beneath the WebSocket, when messages framed once may be written to it directly: only where the
+     * socket library frames every message whole and at once (no compression extension negotiated).
+     */
+    private readonly stream: StreamSocket | null = null,
   ) {
     memberBacklog.add(this)
     this.bucket = limits.messagesPerSecond > 0 ? new TokenBucket(limits.messagesPerSecond, limits.messageBurst) : null
@@ -88,25 +94,43 @@ export class Connection {
   }
 
   send(frame: Uint8Array): void {
-    if (!this.isOpen) return
-    const buffered = this.socket.bufferedAmount
-    if (buffered + frame.byteLength > this.limits.maxBufferedBytes && buffered > 0) {
-      this.close(CloseCode.slowConsumer)
-      return
-    }
-    // Summed over the member's connections only when this one lags or the frame is large: the hot path stays O(1).
-    const perMember = this.limits.maxBufferedBytesPerMember
-    if (perMember && (buffered > 0 || frame.byteLength >= largeFrameBytes)) {
-      if (this.memberBacklog.buffered(this.member.id) + frame.byteLength > perMember) {
-        this.close(CloseCode.slowConsumer)
-        return
-      }
-    }
+    if (!this.mayTake(frame.byteLength)) return
     try {
       this.socket.send(frame)
     } catch {
       this.close(CloseCode.sendFailed)
     }
+  }
+
+  /** Sends a message framed once for all its recipients: its bytes go to the TCP socket as they are, when there is one. */
+  sendFramed(message: FramedMessage): void {
+    if (!this.mayTake(message.wire.byteLength)) return
+    try {
+      // Whole frames only ever reach the socket (the library's own too), so this frame never splits one of them.
+      if (this.stream && !this.stream.destroyed) this.stream.write(message.wire)
+      else this.socket.send(message.payload)
+    } catch {
+      this.close(CloseCode.sendFailed)
+    }
+  }
+
+  /** Whether `bytes` more may be sent: false (and the connection closed as a slow consumer) past the backlog limits. */
+  private mayTake(bytes: number): boolean {
+    if (!this.isOpen) return false
+    const buffered = this.socket.bufferedAmount
+    if (buffered + bytes > this.limits.maxBufferedBytes && buffered > 0) {
+      this.close(CloseCode.slowConsumer)
+      return false
+    }
+    // Summed over the member's connections only when this one lags or the frame is large: the hot path stays O(1).
+    const perMember = this.limits.maxBufferedBytesPerMember
+    if (perMember && (buffered > 0 || bytes >= largeFrameBytes)) {
+      if (this.memberBacklog.buffered(this.member.id) + bytes > perMember) {
+        this.close(CloseCode.slowConsumer)
+        return false
+      }
+    }
+    return true
   }
 
   /** The socket closed on its own: the connection no longer counts towards its member's backlog. */

@@ -1,5 +1,6 @@
 /** The WebSocket endpoint `/collab/<documentId>`: authenticated upgrade, then frames into the room. */
 import type { UpgradeWebSocket } from 'hono/ws'
+import type { IncomingMessage } from 'node:http'
 import type { RawData, WebSocket } from 'ws'
 import { Hono } from 'hono'
 import { DocumentId } from '../../shared/schema/documentId.ts'
@@ -71,7 +72,9 @@ export function collabRoutes({ rooms, registry, access, members, sessions, publi
       return {
         onOpen(_event, ws) {
           const socket = ws.raw!
-          const connection = new Connection(socket, member, () => access.canWrite(member, documentId), limits, c.get('stillSignedIn'), memberBacklog)
+          // The upgraded request's TCP socket, for messages framed once (unless a compression extension frames them).
+          const stream = socket.extensions === '' ? ((c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket ?? null) : null
+          const connection = new Connection(socket, member, () => access.canWrite(member, documentId), limits, c.get('stillSignedIn'), memberBacklog, stream)
           const room = rooms.join(documentId, connection)
           joined = { room, connection }
           // Frames straight from the socket library, without an event object per frame on the relay's path. (No frame

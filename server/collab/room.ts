@@ -5,6 +5,7 @@ import type { DocumentStore, StoredDocument } from '../store/store.ts'
 import { applyStoredDocument, dropPending } from '../store/storedDocument.ts'
 import { CloseCode } from '../../shared/collab/closeCodes.ts'
 import type { Connection } from './connection.ts'
+import { FramedMessage } from './framedMessage.ts'
 import type { PersistQueue } from './persistQueue.ts'
 import { RoomPresence } from './presence.ts'
 import type { PresenceLimits } from './presenceLimits.ts'
@@ -518,10 +519,10 @@ export class Room {
   }
 
   private broadcast(frame: Uint8Array, except: unknown): void {
-    // One Buffer view for every connection: the socket library would otherwise wrap the bytes again for each send.
-    frame = Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength)
+    // Framed once for every connection (see FramedMessage).
+    const message = new FramedMessage(Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength))
     for (const connection of this.connections) {
-      if (connection !== except) connection.send(frame)
+      if (connection !== except) connection.sendFramed(message)
     }
   }
 
