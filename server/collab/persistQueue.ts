@@ -90,16 +90,16 @@ export class PersistQueue<Owner> {
       return true
     }
     if (!seqs) return false
+    // Noted before relaying: stored is stored, whatever the relay meets.
     this.storedAtOnce = true
-    const stored = performance.now()
-    this.observer.appended((stored - started) / 1000)
-    this.handlers.persisted(entry, seqs[0])
-    this.observer.relayed((performance.now() - started) / 1000)
     setImmediate(() => {
       this.storedAtOnce = false
     })
     this.storedOwners.add(entry.owner)
     this.followUp ??= this.followUpStoredAtOnce()
+    this.observer.appended((performance.now() - started) / 1000)
+    this.handlers.persisted(entry, seqs[0])
+    this.observer.relayed((performance.now() - started) / 1000)
     return true
   }
 
