@@ -8,9 +8,10 @@ import type { ClusterNotice } from './cluster/cluster.ts'
 import { publishNoticeOnce } from './cluster/redisCluster.ts'
 import { type Config, loadConfig, publicUrlOf } from './config.ts'
 import { backupDatabase } from './store/backup.ts'
+import { copyToPostgres, CopyRefused } from './store/copyToPostgres.ts'
 import { recordedServerAddress } from './serverAddress.ts'
 import { recoverDocument } from './store/recovery.ts'
-import { openDatabase, type OpenDatabase } from './store/database.ts'
+import { isPostgresUrl, openDatabase, type OpenDatabase } from './store/database.ts'
 import { postgresSchemaVersion } from './store/migrate.ts'
 import { schemaVersion } from './store/migrations.ts'
 import { SqlDocumentStore } from './store/sqlDocuments.ts'
@@ -37,6 +38,10 @@ commands:
       copies the SQLite database into a new file while the server runs (SQLite's online backup), checked before
       it takes the name; restore by stopping the server and putting the file in DATA_DIR as workspace.sqlite.
       On PostgreSQL (DATABASE_URL) use pg_dump instead (see the README)
+  copy-to-postgres <postgres-url>
+      with the server stopped: copies every row of the SQLite database in DATA_DIR, ids kept, into the PostgreSQL
+      database at the URL, which must hold no rows (its schema is created first); all in one transaction, so an
+      error leaves nothing copied. Then start the server with DATABASE_URL set to that URL
   recover <documentId>
       rebuilds a document whose stored state does not load (close code 4500) from every stored piece that
       decodes, leaving out what cannot be integrated; its raw bytes stay in quarantine
@@ -104,6 +109,23 @@ async function backup(file: string | undefined, config: Config): Promise<void> {
   }
 }
 
+async function copyToPostgresCommand(url: string | undefined, config: Config): Promise<void> {
+  if (!isPostgresUrl(url)) fail(`copy-to-postgres needs the URL of the PostgreSQL database to copy into (postgres://...)\n\n${usage}`)
+  // Loaded only here, as the server does: a workspace on SQLite never loads the PostgreSQL client otherwise.
+  const { postgresPool, postgresQueryLayer } = await import('./store/postgres.ts')
+  const db = postgresQueryLayer(postgresPool(url, 2))
+  try {
+    const report = await copyToPostgres(config.dataDir, db)
+    const width = Math.max(...report.tables.map(({ table }) => table.length))
+    console.log(`copied ${report.source} into PostgreSQL (schema version ${report.schemaVersion}):`)
+    for (const { table, rows } of report.tables) console.log(`  ${table.padEnd(width)}  ${rows}`)
+    const total = report.tables.reduce((sum, { rows }) => sum + rows, 0)
+    console.log(`${total} rows in ${report.tables.length} tables, in ${report.ms} ms; start the server with DATABASE_URL set to this database`)
+  } finally {
+    await db.destroy()
+  }
+}
+
 /** With several instances (REDIS_URL), tells them at once; without, or should Redis not answer, their sweep finds it within seconds. */
 async function announce(config: Config, notice: ClusterNotice): Promise<void> {
   if (!config.redis.url) return
@@ -132,6 +154,12 @@ async function main(argv: string[]): Promise<void> {
   const config = loadConfig()
   if (command === 'backup') {
     await backup(rest[0], config).catch((error: Error) => fail(`backup failed: ${error.message}`))
+    return
+  }
+  if (command === 'copy-to-postgres') {
+    await copyToPostgresCommand(rest[0], config).catch((error: Error) =>
+      fail(error instanceof CopyRefused ? error.message : `copy-to-postgres failed, nothing was copied: ${error.message}`),
+    )
     return
   }
   if (command === 'recover') {
