@@ -14,6 +14,7 @@ import {
 } from '../../shared/schema/proposals.ts'
 import { followDocumentEvents } from './documentEvents.ts'
 import { ApiError, request } from './http.ts'
+import { proposalDraftProblem } from './proposalDraftProblem.ts'
 
 export type { Proposal, ProposalCompilation, ProposalEvent, ProposalList }
 
@@ -35,12 +36,15 @@ export async function listProposals(documentId: string, filter: ProposalFilter =
   return request('GET', path, ProposalList)
 }
 
-/** Checked here with the server's own schema first, so a mistake is named before anything is sent. */
+/**
+ * Checked here with the server's own schema first, so a mistake is named before anything is sent: the error's message
+ * says what to fix in the interface language; its details keep the schema's issues (in English, for the console).
+ */
 export function propose(documentId: string, draft: ProposalDraft): Promise<Proposal> {
   const payload = payloads.CreateProposal.safeParse(draft)
   if (!payload.success) {
-    const message = payload.error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ')
-    return Promise.reject(new ApiError(400, 'invalid_payload', message))
+    console.debug('proposal refused before sending:', payload.error.issues)
+    return Promise.reject(new ApiError(400, 'invalid_payload', proposalDraftProblem(payload.error.issues), payload.error.issues))
   }
   return proposalFrom(request('POST', documentPath(documentId), ProposalAnswer, draft))
 }

@@ -1,20 +1,15 @@
-/** The table of recommendation changes: each matched by its stable id, so a renumbered one reads "R4 is now R5". */
+/** The table of recommendation changes: each matched by its stable id, so a renumbered one reads "R4 → R5". */
 import { useId, useState } from 'react'
 import type { RecommendationChange } from '../../shared/compare/comparison.ts'
-import { changedNumber, changeKindMessages, linkChanges, renumberedLine, visibleRecommendationChanges } from './redlineView.ts'
+import { changedNumber, changeKindMessages, creditLines, linkChanges, recommendationNumberCell, renumberedLine, visibleRecommendationChanges } from './redlineView.ts'
 import { formatList, t, tx } from '../i18n/i18n.ts'
+import { CreditText } from './CreditText.tsx'
 
 function showInRedline(recommendationId: string) {
   const target = document.querySelector<HTMLElement>(`.redline [data-recommendation-id="${CSS.escape(recommendationId)}"]`)
   if (!target) return
   target.scrollIntoView({ block: 'center', behavior: 'smooth' })
   target.focus({ preventScroll: true })
-}
-
-function numberCell(change: RecommendationChange): string {
-  if (!change.before) return `R${change.after!.number}`
-  if (!change.after) return `R${change.before.number}`
-  return change.before.number === change.after.number ? `R${change.after.number}` : `R${change.before.number} → R${change.after.number}`
 }
 
 export function RecommendationChangesTable({ changes, fromLabel, toLabel }: { changes: readonly RecommendationChange[]; fromLabel: string; toLabel: string }) {
@@ -65,7 +60,7 @@ export function RecommendationChangesTable({ changes, fromLabel, toLabel }: { ch
                   <th scope="row">
                     {change.after || change.before ? (
                       <button type="button" className="problem-link number-link" onClick={() => showInRedline(change.id)} title={t('revisions.showInRedline')}>
-                        {numberCell(change)}
+                        {recommendationNumberCell(change)}
                       </button>
                     ) : null}
                   </th>
@@ -82,9 +77,9 @@ export function RecommendationChangesTable({ changes, fromLabel, toLabel }: { ch
                         ))}
                       </ul>
                     )}
-                    {change.credits?.map((credit, index) => (
-                      <span key={index} className="hint change-credit" dir="auto">
-                        {credit}
+                    {creditLines(change).map((line, index) => (
+                      <span key={index} className="hint change-credit">
+                        <CreditText line={line} />
                       </span>
                     ))}
                     {renumberedLine(change, fromLabel, toLabel) && <span className="hint renumbered-line">{renumberedLine(change, fromLabel, toLabel)}</span>}

@@ -1,11 +1,13 @@
 /** The redline of a comparison: every block in the later version's order, words inserted and deleted, numbers of both sides. */
 import type { CSSProperties } from 'react'
 import type { RedlineBlock, TextSegment } from '../../shared/compare/comparison.ts'
-import type { Language } from '../../shared/i18n/languages.ts'
+import { directionOf, type Language } from '../../shared/i18n/languages.ts'
 import type { ModelRef } from '../../shared/model/draftModel.ts'
-import { t } from '../i18n/i18n.ts'
+import { interfaceLang } from '../editor/interfaceLang.ts'
+import { currentLanguage, t } from '../i18n/i18n.ts'
+import { CreditText } from './CreditText.tsx'
 import { documentDirection, documentTextProps, type DocumentTextProps } from './documentText.ts'
-import { blockChangeMessages, blockNumbers, segmentLines } from './redlineView.ts'
+import { blockChangeMessages, blockNumbers, creditLines, segmentLines } from './redlineView.ts'
 
 /** A CSS string (for `content:`) holding `text`. */
 const cssString = (text: string) => JSON.stringify(text)
@@ -75,14 +77,18 @@ function Lines({ segments }: { segments: readonly TextSegment[] }) {
   )
 }
 
+/** Interface text inside the compared text: in the interface's language and direction, whatever the document's. */
+const interfaceText = () => ({ lang: interfaceLang() || undefined, dir: directionOf(currentLanguage()) })
+
 /** "inserted on the proposal of Kenya": the accepted proposals behind the block's change. */
-function Credits({ credits }: { credits: readonly string[] | undefined }) {
-  if (!credits || credits.length === 0) return null
+function Credits({ block }: { block: RedlineBlock }) {
+  const lines = creditLines(block)
+  if (lines.length === 0) return null
   return (
-    <p className="redline-credits">
-      {credits.map((credit, index) => (
+    <p className="redline-credits" {...interfaceText()} translate="yes">
+      {lines.map((line, index) => (
         <span key={index} className="redline-credit">
-          {credit}
+          <CreditText line={line} />
         </span>
       ))}
     </p>
@@ -117,7 +123,7 @@ function RedlineBlockView({ block, text }: { block: RedlineBlock; text: Document
       {numbers && <BlockNumber numbers={numbers} />}
       <div className="redline-text" {...text}>
         <Lines segments={block.segments} />
-        <Credits credits={block.credits} />
+        <Credits block={block} />
       </div>
       <ChangeTag block={block} />
     </div>
@@ -145,7 +151,9 @@ function RecommendationRedline({ block, className, text }: { block: RedlineBlock
       <header className="redline-recommendation-header">
         <span className={`recommendation-number${numbers.after === null ? ' is-removed' : ''}`}>{name}</span>
         {numbers.renumbered && (
-          <span className="renumbered-marker">{t('revisions.renumberedMarker', { before: numbers.before, after: numbers.after })}</span>
+          <span className="renumbered-marker" {...interfaceText()}>
+            {t('revisions.renumberedMarker', { before: numbers.before, after: numbers.after })}
+          </span>
         )}
         {block.moved && <span className="flag">{t('revisions.movedFlag')}</span>}
         <ul className="ref-chips" aria-label={t('revisions.frameworkLinksOf', { name })}>
@@ -163,7 +171,7 @@ function RecommendationRedline({ block, className, text }: { block: RedlineBlock
       </header>
       <div className="redline-text" {...text}>
         <Lines segments={block.segments} />
-        <Credits credits={block.credits} />
+        <Credits block={block} />
       </div>
     </section>
   )

@@ -75,3 +75,49 @@ test('in French, plurals agree and Russian counts take their form', async () => 
   useMessagesForTests('ru', await loadMessages('ru'))
   expect(table()).toContain('Изменено рекомендаций: 1 из 2')
 })
+
+const credited: RedlineBlock = {
+  ...blocks[0]!,
+  credits: ['inserted on the proposal of Kenya'],
+  creditedTo: [{ kind: 'insert', delegation: 'Kenya' }],
+}
+const renumbered: RedlineBlock = {
+  change: 'unchanged',
+  kind: 'recommendation',
+  before: recommendation(4),
+  after: recommendation(5),
+  segments: [{ op: 'equal', text: 'Text' }],
+  refs: { kept: [normG], added: [], removed: [] },
+}
+const relinkedChange: RecommendationChange = { ...changes[1]!, changes: ['renumbered', 'links'], credits: ['links changed on the proposal of Norway'], creditedTo: [{ kind: 'relink', delegation: 'Norway' }] }
+const creditedRedline = (textLanguage?: 'en') => renderToStaticMarkup(createElement(Redline, { blocks: [credited, renumbered], fromLabel: 'Rev.1', toLabel: 'Rev.2', textLanguage }))
+const creditedTable = () => renderToStaticMarkup(createElement(RecommendationChangesTable, { changes: [relinkedChange], fromLabel: 'Rev.1', toLabel: 'Rev.2' }))
+
+test('credits are worded in the interface language around the delegation, which is kept as it is', async () => {
+  useMessagesForTests('en', await loadMessages('en'))
+  expect(creditedRedline()).toContain('<span class="redline-credit">inserted on the proposal of <bdi translate="no">Kenya</bdi></span>')
+  expect(creditedTable()).toContain('links changed on the proposal of <bdi translate="no">Norway</bdi>')
+  useMessagesForTests('ar', await loadMessages('ar'))
+  const html = creditedRedline('en')
+  // Inside English compared text, the Arabic credit keeps its own direction.
+  expect(html).toContain('<p class="redline-credits" dir="rtl" translate="yes"><span class="redline-credit">أُدرج بناءً على مقترح <bdi translate="no">Kenya</bdi></span></p>')
+  expect(html).not.toContain('on the proposal of')
+  expect(creditedTable()).toContain('غُيّرت الروابط بناءً على مقترح <bdi translate="no">Norway</bdi>')
+  useMessagesForTests('ru', await loadMessages('ru'))
+  expect(creditedTable()).toContain('изменение ссылок по предложению: <bdi translate="no">Norway</bdi>')
+})
+
+test('recommendation numbers in the table as the language numbers them, the arrow pointing the way the language reads', async () => {
+  useMessagesForTests('en', await loadMessages('en'))
+  expect(creditedTable()).toContain('>R4 → R5</button>')
+  expect(creditedTable()).toContain('R4 in Rev.1 is R5 in Rev.2')
+  useMessagesForTests('ru', await loadMessages('ru'))
+  expect(creditedTable()).toContain('>Рек. 4 → Рек. 5</button>')
+  useMessagesForTests('zh', await loadMessages('zh'))
+  expect(creditedTable()).toContain('>建议4 → 建议5</button>')
+  useMessagesForTests('ar', await loadMessages('ar'))
+  expect(creditedTable()).toContain('>التوصية 4 ← التوصية 5</button>')
+  expect(creditedTable()).toContain('التوصية 4 في Rev.1 هي التوصية 5 في Rev.2')
+  // The redline's renumbering marker: the document's own numbers, in the interface's direction, the arrow reversed in Arabic.
+  expect(creditedRedline('en')).toContain('<span class="renumbered-marker" dir="rtl">أعيد ترقيمها R4 ← R5</span>')
+})

@@ -2,7 +2,17 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import type { ComparisonSummary, RecommendationChange, RedlineBlock } from '../../shared/compare/comparison.ts'
 import type { ModelRef, ParagraphBlock, RecommendationBlock } from '../../shared/model/draftModel.ts'
-import { blockNumbers, changedNumber, comparisonSummaryLine, linkChanges, renumberedLine, segmentLines, visibleRecommendationChanges } from './redlineView.ts'
+import {
+  blockNumbers,
+  changedNumber,
+  comparisonSummaryLine,
+  creditLines,
+  linkChanges,
+  recommendationNumberCell,
+  renumberedLine,
+  segmentLines,
+  visibleRecommendationChanges,
+} from './redlineView.ts'
 
 const ref = (id: string, label: string): ModelRef => ({ id, label, status: 'known' })
 const normG = ref('norm-g', 'Norm g')
@@ -94,6 +104,25 @@ describe('redline view', () => {
     expect(renumberedLine(relinked, 'Rev.1', 'Rev.2')).toBe('R4 in Rev.1 is R5 in Rev.2')
     expect(renumberedLine(unchanged, 'Rev.1', 'Rev.2')).toBeNull()
     expect(renumberedLine(added, 'Rev.1', 'Rev.2')).toBeNull()
+    expect([unchanged, relinked, added].map(recommendationNumberCell)).toEqual(['R1', 'R4 → R5', 'R6'])
+  })
+
+  test('credits worded from what the server names (kind, delegation), each once; the words of an older answer as they are', () => {
+    expect(
+      creditLines({
+        credits: ['added on the proposal of Chile'],
+        creditedTo: [
+          { kind: 'paragraph', delegation: 'Chile' },
+          { kind: 'recommendation', delegation: 'Chile' },
+          { kind: 'replace', delegation: 'Kenya' },
+        ],
+      }),
+    ).toEqual([
+      { message: 'revisions.creditAdded', delegation: 'Chile' },
+      { message: 'revisions.creditReplaced', delegation: 'Kenya' },
+    ])
+    expect(creditLines({ credits: ['inserted on the proposal of Peru'] })).toEqual([{ text: 'inserted on the proposal of Peru' }])
+    expect(creditLines({})).toEqual([])
   })
 
   test('a one-line summary of the comparison', () => {

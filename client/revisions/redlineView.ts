@@ -1,5 +1,5 @@
 /** What the redline and the recommendation changes table show for each entry of a Comparison (pure). */
-import type { ComparisonSummary, RecommendationChange, RecommendationChangeKind, RedlineBlock, TextSegment } from '../../shared/compare/comparison.ts'
+import type { ComparisonSummary, ProposalCredit, RecommendationChange, RecommendationChangeKind, RedlineBlock, TextSegment } from '../../shared/compare/comparison.ts'
 import { formatList, t } from '../i18n/i18n.ts'
 
 /** The numbers a block had in the earlier version and has in the later one ("5" / "R4"); null where it is absent. */
@@ -98,8 +98,45 @@ export function changedNumber(changes: readonly RecommendationChange[]): number 
   return changes.filter((change) => change.changes.length > 0).length
 }
 
+/** A recommendation as the interface numbers it, the same in every panel: "R4" in English, "Рек. 4" in Russian. */
+export function recommendationName(number: number): string {
+  return t('proposals.locationRecommendation', { number })
+}
+
+/** The number cell of the table: "R4", or "R4 → R5" for a renumbered one (the arrow pointing the reading way). */
+export function recommendationNumberCell(change: RecommendationChange): string | null {
+  const { before, after } = change
+  if (!before || !after) return before || after ? recommendationName((after ?? before)!.number) : null
+  if (before.number === after.number) return recommendationName(after.number)
+  return t('revisions.numberChange', { from: recommendationName(before.number), to: recommendationName(after.number) })
+}
+
 /** "R4 in Rev.1 is R5 in Rev.2" for a renumbered recommendation; null otherwise. */
 export function renumberedLine(change: RecommendationChange, fromLabel: string, toLabel: string): string | null {
   if (!change.before || !change.after || change.before.number === change.after.number) return null
-  return t('revisions.renumberedLine', { before: `R${change.before.number}`, from: fromLabel, after: `R${change.after.number}`, to: toLabel })
+  return t('revisions.renumberedLine', { before: recommendationName(change.before.number), from: fromLabel, after: recommendationName(change.after.number), to: toLabel })
+}
+
+/** The message crediting each kind of accepted proposal ("inserted on the proposal of Kenya"). */
+export const creditMessages: Record<ProposalCredit['kind'], string> = {
+  replace: 'revisions.creditReplaced',
+  insert: 'revisions.creditInserted',
+  delete: 'revisions.creditDeleted',
+  paragraph: 'revisions.creditAdded',
+  recommendation: 'revisions.creditAdded',
+  relink: 'revisions.creditLinksChanged',
+}
+
+/** One credit to show: a catalogue message naming the delegation, or (from an answer without `creditedTo`) the server's words. */
+export type CreditLine = { message: string; delegation: string } | { text: string }
+
+/** The credits of a block or recommendation change, each said once. */
+export function creditLines(entry: Pick<RedlineBlock, 'credits' | 'creditedTo'>): CreditLine[] {
+  if (!entry.creditedTo) return (entry.credits ?? []).map((text) => ({ text }))
+  const lines = new Map<string, CreditLine>()
+  for (const { kind, delegation } of entry.creditedTo) {
+    const message = creditMessages[kind]
+    lines.set(JSON.stringify([message, delegation]), { message, delegation })
+  }
+  return [...lines.values()]
 }

@@ -1,6 +1,11 @@
 /** The result of comparing two versions of a draft: a redline of its blocks and a table of recommendation changes. */
 import { z } from 'zod'
 import { DraftBlock, ModelRef } from '../model/draftModel.ts'
+import { proposalKinds } from '../schema/proposals.ts'
+
+/** An accepted proposal behind a change, as the interface words it in its own language: what kind, whose. */
+export const ProposalCredit = z.object({ kind: z.enum(proposalKinds), delegation: z.string() })
+export type ProposalCredit = z.infer<typeof ProposalCredit>
 
 /** A run of words, equal in both versions, inserted in the later one, or deleted from the earlier one. */
 export const TextSegment = z.object({
@@ -32,8 +37,10 @@ export const RedlineBlock = z.object({
   refs: z.object({ kept: z.array(ModelRef), added: z.array(ModelRef), removed: z.array(ModelRef) }).optional(),
   /** Recommendations only: true when it stood elsewhere in the earlier version (shown here, and not there as removed). */
   moved: z.boolean().optional(),
-  /** The accepted proposals behind the change: "inserted on the proposal of Kenya". */
+  /** The accepted proposals behind the change, in English words for exports: "inserted on the proposal of Kenya". */
   credits: z.array(z.string()).optional(),
+  /** The same proposals as data, what kind and whose (the interface words them in its language). */
+  creditedTo: z.array(ProposalCredit).optional(),
 })
 export type RedlineBlock = z.infer<typeof RedlineBlock>
 
@@ -52,8 +59,10 @@ export const RecommendationChange = z.object({
   after: RecommendationSide.nullable(),
   /** "R4 is now R5", "added as R3", "removed (was R2)", "text and links changed": one line for the table. */
   summary: z.string(),
-  /** The accepted proposals behind the change: "links changed on the proposal of Brazil". */
+  /** The accepted proposals behind the change, in English words for exports: "links changed on the proposal of Brazil". */
   credits: z.array(z.string()).optional(),
+  /** The same proposals as data, what kind and whose (the interface words them in its language). */
+  creditedTo: z.array(ProposalCredit).optional(),
 })
 export type RecommendationChange = z.infer<typeof RecommendationChange>
 

@@ -40,9 +40,28 @@ describe('creditProposals', () => {
     expect(comparison.recommendations[0].credits).toEqual(['links changed on the proposal of Norway'])
   })
 
+  it('names them as data too, for the interface to word in its own language', () => {
+    expect(comparison.blocks.map((block) => block.creditedTo ?? [])).toEqual([
+      [{ kind: 'replace', delegation: 'Kenya' }],
+      [{ kind: 'delete', delegation: 'Brazil' }],
+      [{ kind: 'paragraph', delegation: 'Chile' }],
+      [{ kind: 'relink', delegation: 'Norway' }],
+    ])
+    expect(comparison.recommendations[0].creditedTo).toEqual([{ kind: 'relink', delegation: 'Norway' }])
+  })
+
+  it('credits a delegation once for proposals of one kind', () => {
+    const twice = creditProposals(compareDrafts(before, after), [
+      { kind: 'replace', delegation: 'Kenya', quote: 'should', text: 'shall', recommendationId: null },
+      { kind: 'replace', delegation: 'Kenya', quote: 'should cooperate', text: 'shall cooperate', recommendationId: null },
+    ])
+    expect(twice.blocks[0]!.credits).toEqual(['replaced on the proposal of Kenya'])
+    expect(twice.blocks[0]!.creditedTo).toEqual([{ kind: 'replace', delegation: 'Kenya' }])
+  })
+
   it('credits nothing a proposal did not do', () => {
     const plain = creditProposals(compareDrafts(before, after), [{ kind: 'insert', delegation: 'Peru', quote: '', text: 'never written', recommendationId: null }])
-    expect(plain.blocks.every((block) => block.credits === undefined)).toBe(true)
+    expect(plain.blocks.every((block) => block.credits === undefined && block.creditedTo === undefined)).toBe(true)
   })
 
   it('credits a replacement the word-level redline split into several pieces', () => {

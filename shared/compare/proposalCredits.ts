@@ -1,5 +1,5 @@
 /** Who proposed what a comparison shows changed: accepted proposals matched to the redline's blocks ("inserted on the proposal of Kenya"). */
-import type { Comparison, RedlineBlock } from './comparison.ts'
+import type { Comparison, ProposalCredit, RedlineBlock } from './comparison.ts'
 
 /** An accepted proposal as the comparison needs it. */
 export interface AcceptedChange {
@@ -21,7 +21,7 @@ function overlaps(a: string, b: string): boolean {
   return x !== '' && y !== '' && (x.includes(y) || y.includes(x))
 }
 
-const verbs: Record<AcceptedChange['kind'], string> = {
+const verbs: Record<ProposalCredit['kind'], string> = {
   replace: 'replaced',
   insert: 'inserted',
   delete: 'deleted',
@@ -30,7 +30,7 @@ const verbs: Record<AcceptedChange['kind'], string> = {
   relink: 'links changed',
 }
 
-function credit(change: AcceptedChange): string {
+function credit(change: ProposalCredit): string {
   return `${verbs[change.kind]} on the proposal of ${change.delegation}`
 }
 
@@ -61,20 +61,31 @@ function matches(block: RedlineBlock, change: AcceptedChange): boolean {
   return inserted || deleted
 }
 
-/** The comparison with `credits` on each block and recommendation change an accepted proposal explains. */
+/** Each kind and delegation once, in the order the proposals were accepted. */
+function distinct(changes: readonly AcceptedChange[]): ProposalCredit[] {
+  const seen = new Map<string, ProposalCredit>()
+  for (const { kind, delegation } of changes) seen.set(JSON.stringify([kind, delegation]), { kind, delegation })
+  return [...seen.values()]
+}
+
+/**
+ * The comparison with, on each block and recommendation change an accepted proposal explains, `creditedTo` (what kind
+ * of proposal, whose) and `credits` (the same in English words, as exports print them).
+ */
 export function creditProposals(comparison: Comparison, accepted: readonly AcceptedChange[]): Comparison {
   if (accepted.length === 0) return comparison
-  const creditsById = new Map<string, string[]>()
+  const creditsById = new Map<string, Pick<RedlineBlock, 'credits' | 'creditedTo'>>()
   const blocks = comparison.blocks.map((block) => {
-    const credits = [...new Set(accepted.filter((change) => matches(block, change)).map(credit))]
-    if (credits.length === 0) return block
+    const creditedTo = distinct(accepted.filter((change) => matches(block, change)))
+    if (creditedTo.length === 0) return block
+    const credited = { credits: [...new Set(creditedTo.map(credit))], creditedTo }
     const id = block.after?.kind === 'recommendation' ? block.after.id : null
-    if (id) creditsById.set(id, credits)
-    return { ...block, credits }
+    if (id) creditsById.set(id, credited)
+    return { ...block, ...credited }
   })
   const recommendations = comparison.recommendations.map((change) => {
-    const credits = creditsById.get(change.id)
-    return credits && change.changes.length > 0 ? { ...change, credits } : change
+    const credited = creditsById.get(change.id)
+    return credited && change.changes.length > 0 ? { ...change, ...credited } : change
   })
   return { ...comparison, blocks, recommendations }
 }

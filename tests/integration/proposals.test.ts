@@ -139,6 +139,8 @@ describe('proposals', () => {
     expect(compared.status).toBe(200)
     const changed = compared.json.comparison.blocks.filter((block: { change: string }) => block.change !== 'unchanged')
     expect(changed.map((block: { credits?: string[] }) => block.credits)).toEqual([['inserted on the proposal of Kenya']])
+    // The same credit as data, for the interface to word in the reader's language.
+    expect(changed.map((block: { creditedTo?: unknown[] }) => block.creditedTo)).toEqual([[{ kind: 'insert', delegation: 'Kenya' }]])
     const response = await fetch(`${server.url}/api/documents/${id}/compare/export?from=${cut.json.revision.id}&to=current&format=html`, {
       headers: { authorization: `Bearer ${people.brazil.token}` },
     })
