@@ -20,7 +20,7 @@ export class Access {
   private reloading: Promise<void> | null = null
   /** The read that follows the one under way, for callers that came during it. */
   private readAgain: Promise<void> | null = null
-  /** Leads added or removed here, counted: a read that ran across one is not taken in. */
+  /** Leads added or removed here, counted: a read that ran across one is not taken in, and reads again. */
   private localWrites = 0
   /** Called with a member's id after the workspaces they lead changed (their editors become editable or not). */
   readonly leadListeners = new Set<(memberId: number, workspaceId: string) => void>()
@@ -60,28 +60,24 @@ export class Access {
   }
 
   private async read(): Promise<void> {
-    const writesBefore = this.localWrites
-    const rows = await this.db.selectFrom('workspace_leads').select(['workspace_id', 'member_id']).execute()
-    // A lead added or removed here while this read ran: the read may predate it and is not taken in (the change asked
-    // for another read, which follows this one).
-    if (this.localWrites !== writesBefore) return
-    const next = new Set(rows.map((row) => leadKey(row.workspace_id, row.member_id)))
-    const previous = this.leadsHeld
-    const first = this.loadedAt === 0
-    this.leadsHeld = next
-    this.loadedAt = performance.now()
-    if (first) return
-    const changed = [...next].filter((key) => !previous.has(key)).concat([...previous].filter((key) => !next.has(key)))
-    for (const key of changed) {
-      const [workspaceId, memberId] = key.split('\u0000')
-      this.changed(Number(memberId), workspaceId)
+    for (;;) {
+      const writesBefore = this.localWrites
+      const rows = await this.db.selectFrom('workspace_leads').select(['workspace_id', 'member_id']).execute()
+      // A lead added or removed here while this read ran: the read may predate it, so it is not taken in; read again.
+      if (this.localWrites !== writesBefore) continue
+      const next = new Set(rows.map((row) => leadKey(row.workspace_id, row.member_id)))
+      const previous = this.leadsHeld
+      const first = this.loadedAt === 0
+      this.leadsHeld = next
+      this.loadedAt = performance.now()
+      if (first) return
+      const changed = [...next].filter((key) => !previous.has(key)).concat([...previous].filter((key) => !next.has(key)))
+      for (const key of changed) {
+        const [workspaceId, memberId] = key.split('\u0000')
+        this.changed(Number(memberId), workspaceId)
+      }
+      return
     }
-  }
-
-  /** A lead was added or removed here: memory has it already; a read under way, which may predate it, is read again. */
-  private wroteLead(): void {
-    this.localWrites++
-    if (this.reloading) void this.reload().catch(() => {})
   }
 
   leads(memberId: number, workspaceId: string): boolean {
@@ -105,7 +101,7 @@ export class Access {
       .executeTakeFirst()
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
       this.leadsHeld.add(leadKey(workspaceId, memberId))
-      this.wroteLead()
+      this.localWrites++
       this.changed(memberId, workspaceId)
     }
   }
@@ -114,7 +110,7 @@ export class Access {
     const deleted = await this.db.deleteFrom('workspace_leads').where('workspace_id', '=', workspaceId).where('member_id', '=', memberId).executeTakeFirst()
     if (Number(deleted.numDeletedRows) > 0) {
       this.leadsHeld.delete(leadKey(workspaceId, memberId))
-      this.wroteLead()
+      this.localWrites++
       this.changed(memberId, workspaceId)
     }
   }

@@ -77,8 +77,8 @@ export function collabRoutes({ rooms, registry, access, members, sessions, publi
           const connection = new Connection(socket, member, () => access.canWrite(member, documentId), limits, c.get('stillSignedIn'), memberBacklog, stream)
           const room = rooms.join(documentId, connection)
           joined = { room, connection }
-          // Frames straight from the socket library, without an event object per frame on the relay's path. (No frame
-          // can come before this listener: a client sends only once the upgrade is answered.)
+          // Frames straight from the socket library, without an event object per frame on the relay's path. (None is
+          // missed: the adapter calls onOpen as soon as the socket is upgraded, before anything is read from it.)
           socket.on('message', (data: RawData, isBinary: boolean) => {
             if (!isBinary) return connection.close(CloseCode.protocolError)
             try {

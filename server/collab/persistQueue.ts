@@ -54,6 +54,12 @@ export class PersistQueue<Owner> {
   private readonly storedOwners = new Set<Owner>()
   /** That follow-up, while it runs: what waits for stored updates waits for it too, as for a batch's. */
   private followUp: Promise<void> | null = null
+  /**
+   * Owners whose update could not be stored at once, until they are told (a microtask later, outside the change that
+   * brought the update): their further updates are dropped, never stored without the one they build on, and what
+   * waits for stored updates waits until they have failed.
+   */
+  private readonly failing = new Set<Owner>()
 
   constructor(
     private readonly store: DocumentStore,
@@ -62,17 +68,24 @@ export class PersistQueue<Owner> {
   ) {}
 
   enqueue(entry: PendingUpdate<Owner>): void {
+    if (this.failing.has(entry.owner)) return
     if (this.storeAtOnce(entry)) return
     this.open.entries.push(entry)
     this.open.queuedAt.push(performance.now())
     this.schedule()
   }
 
-  /** Runs `fn` once every update enqueued so far is stored and followed up (at once when nothing is pending). */
-  afterPending(fn: () => void): void {
-    if (this.open.entries.length > 0) this.open.waiters.push(fn)
-    else if (this.inFlight) this.inFlight.waiters.push(fn)
-    else if (this.followUp) void this.followUp.then(fn)
+  /**
+   * Runs `fn` once every update enqueued so far is stored and followed up (at once when nothing is pending). What it
+   * waited for done, it looks once more, so updates queued meanwhile (which an answer encoded then would hold) are
+   * stored first too.
+   */
+  afterPending(fn: () => void, again = true): void {
+    const next = again ? () => this.afterPending(fn, false) : fn
+    if (this.failing.size > 0) queueMicrotask(next)
+    else if (this.open.entries.length > 0) this.open.waiters.push(next)
+    else if (this.inFlight) this.inFlight.waiters.push(next)
+    else if (this.followUp) void this.followUp.then(next)
     else fn()
   }
 
@@ -85,8 +98,7 @@ export class PersistQueue<Owner> {
       seqs = this.store.appendNow([{ documentId: entry.documentId, update: entry.update, authorId: entry.authorId }])
     } catch (error) {
       this.observer.failed('append', error)
-      // Not stored, so never relayed; the owner learns of it once the change that brought the update has ended.
-      queueMicrotask(() => this.handlers.failed(entry.owner, error))
+      this.failLater(entry.owner, error)
       return true
     }
     if (!seqs) return false
@@ -98,14 +110,49 @@ export class PersistQueue<Owner> {
     this.storedOwners.add(entry.owner)
     this.followUp ??= this.followUpStoredAtOnce()
     this.observer.appended((performance.now() - started) / 1000)
-    this.handlers.persisted(entry, seqs[0])
-    this.observer.relayed((performance.now() - started) / 1000)
+    this.relay(entry, seqs[0], started)
     return true
   }
 
   /**
-   * From the next turn, the `batchStored` follow-up of each owner whose updates were stored at once, one after the
-   * other, until none is left (owners stored at once meanwhile included).
+   * Tells the owner its update was not stored once the change that brought it has ended (the update may be stored in
+   * the middle of the document's own update event); meanwhile its updates are dropped (see `failing`).
+   */
+  private failLater(owner: Owner, error: unknown): void {
+    if (this.failing.has(owner)) return
+    this.failing.add(owner)
+    queueMicrotask(() => {
+      this.failing.delete(owner)
+      this.handlers.failed(owner, error)
+    })
+  }
+
+  /** Hands a stored update back for relaying; a relay that throws fails its owner, never the queue or the process. */
+  private relay(entry: PendingUpdate<Owner>, seq: number, since: number): void {
+    try {
+      this.handlers.persisted(entry, seq)
+    } catch (error) {
+      log.error('persist.relay_failed', { document: entry.documentId, error })
+      this.failLater(entry.owner, error)
+      return
+    }
+    this.observer.relayed((performance.now() - since) / 1000)
+  }
+
+  /** The `batchStored` follow-up of each owner, one after the other: one failing neither stops the others nor the queue. */
+  private async followUpOwners(owners: Iterable<Owner>): Promise<void> {
+    for (const owner of owners) {
+      try {
+        await this.handlers.batchStored?.(owner)
+      } catch (error) {
+        log.error('persist.after_store_failed', { error })
+      }
+    }
+  }
+
+  /**
+   * From the next turn, the follow-up of each owner whose updates were stored at once, until none is left (owners
+   * stored at once meanwhile included).
    */
   private async followUpStoredAtOnce(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve))
@@ -113,13 +160,7 @@ export class PersistQueue<Owner> {
       while (this.storedOwners.size > 0) {
         const owners = [...this.storedOwners]
         this.storedOwners.clear()
-        for (const owner of owners) {
-          try {
-            await this.handlers.batchStored?.(owner)
-          } catch (error) {
-            log.error('persist.after_store_failed', { error })
-          }
-        }
+        await this.followUpOwners(owners)
       }
     } finally {
       this.followUp = null
@@ -153,18 +194,8 @@ export class PersistQueue<Owner> {
       const owners = new Set<Owner>()
       batch.entries.forEach((entry) => owners.add(entry.owner))
       if (seqs) {
-        batch.entries.forEach((entry, i) => {
-          this.handlers.persisted(entry, seqs[i])
-          this.observer.relayed((performance.now() - batch.queuedAt[i]) / 1000)
-        })
-        for (const owner of owners) {
-          // Each owner's follow-up (listeners, compaction) on its own: one failing neither stops the others nor the queue.
-          try {
-            await this.handlers.batchStored?.(owner)
-          } catch (error) {
-            log.error('persist.after_store_failed', { error })
-          }
-        }
+        batch.entries.forEach((entry, i) => this.relay(entry, seqs[i], batch.queuedAt[i]))
+        await this.followUpOwners(owners)
       } else {
         for (const owner of owners) this.handlers.failed(owner, error)
       }

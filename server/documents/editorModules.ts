@@ -3,10 +3,14 @@
  * first request that needs them (a proposal, a restore, a snapshot, a new document), so that a server at rest holds none.
  */
 
-/** A module loaded once, on the first call; every later call answers the same promise. */
+/** A module loaded once, on the first call; every later call answers the same promise (a failed load is tried again). */
 function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
   let loading: Promise<T> | null = null
-  return () => (loading ??= load())
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = null
+      throw error
+    }))
 }
 
 /** The editor's ProseMirror schema (shared/schema/editorSchema.ts). */

@@ -32,7 +32,7 @@ export interface AppendStatement {
 }
 
 /**
- * Runs an append's statements in one transaction at once, on the caller's turn of the event loop, resolving to each
+ * Runs an append's statements in one transaction at once, on the caller's turn of the event loop, returning each
  * statement's rows; null when it cannot (the connection is inside another transaction). Only a synchronous driver
  * (SQLite) offers this.
  */

@@ -34,7 +34,7 @@ export interface DocumentStore {
   append(entries: readonly AppendEntry[]): Promise<number[]>
   /**
    * Appends like `append`, but at once, on the caller's turn of the event loop, returning each entry's sequence number;
-   * null when the store cannot now (then `append`). Absent where every write waits for I/O (PostgreSQL).
+   * null when the store cannot now (then `append`): always on PostgreSQL, where every write waits for I/O.
    */
   appendNow?(entries: readonly AppendEntry[]): number[] | null
   /**

@@ -224,7 +224,11 @@ let built = false
 export function startNodeOptions(): string[] {
   const start = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).scripts.start as string
   const words = start.trim().split(/\s+/)
-  return words.slice(1, words.indexOf('server/build/launch.mjs')).filter((word) => word.startsWith('--'))
+  const launcher = words.indexOf('server/build/launch.mjs')
+  if (words[0] !== 'node' || launcher < 0) throw new Error(`package.json's start script is not "node <options> server/build/launch.mjs main": ${start}`)
+  const options = words.slice(1, launcher)
+  if (options.some((word) => !word.startsWith('--'))) throw new Error(`the start script's Node options must each be one word (--name=value): ${start}`)
+  return options
 }
 
 /** Our server on a prepared data directory, built (as in production) unless asked to run the sources through tsx. */
