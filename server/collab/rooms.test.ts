@@ -408,14 +408,17 @@ describe('Rooms', () => {
     let told = 0
     let release!: () => void
     const historyWrite = new Promise<void>((resolve) => (release = resolve))
+    let historyTold!: () => void
+    const historyAsked = new Promise<void>((resolve) => (historyTold = resolve))
     rooms.beforeChangeListeners.add(async () => {
       told++
+      historyTold()
       await historyWrite
     })
     const editFirst = (d: Y.Doc) => ((d.getXmlFragment(contentField).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Edited: ')
     // Nothing agreed when the change is decided; while the history is written, the first paragraph becomes agreed.
     const changed = rooms.change('raced', null, editFirst)
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    await historyAsked
     expect(told).toBe(1)
     const room = rooms.loaded('raced')!
     agreed.add(blockKeys(room.doc)[0])

@@ -92,23 +92,30 @@ export async function lockKey(db: Kysely<Database>, key: string): Promise<void> 
   await db.executeQuery(CompiledQuery.raw('SELECT pg_advisory_xact_lock(hashtext($1))', [key]))
 }
 
+/** The statements prepared on each SQLite handle, by SQL: prepared once, shared by the query layer and `runNowOn`. */
+const preparedByHandle = new WeakMap<Sqlite, Map<string, ReturnType<Sqlite['prepare']>>>()
+
+/** The statement for `sql` on the handle, prepared on first use and kept (at most 1,000 per handle). */
+export function preparedStatement(sqlite: Sqlite, sql: string): ReturnType<Sqlite['prepare']> {
+  let statements = preparedByHandle.get(sqlite)
+  if (!statements) preparedByHandle.set(sqlite, (statements = new Map()))
+  let statement = statements.get(sql)
+  if (!statement) {
+    if (statements.size >= 1000) statements.clear()
+    statement = sqlite.prepare(sql)
+    statements.set(sql, statement)
+  }
+  return statement
+}
+
 /**
  * better-sqlite3 as Kysely's SQLite driver sees it, with each statement prepared once and kept (Kysely's own driver
  * prepares every query anew, a cost the relay's store-before-relay path pays on each batch).
  */
 function cachedStatements(sqlite: Sqlite): SqliteDatabase {
-  const statements = new Map<string, SqliteStatement>()
   return {
     close: () => sqlite.close(),
-    prepare(sql: string): SqliteStatement {
-      let statement = statements.get(sql)
-      if (!statement) {
-        if (statements.size >= 1000) statements.clear()
-        statement = sqlite.prepare(sql) as unknown as SqliteStatement
-        statements.set(sql, statement)
-      }
-      return statement
-    },
+    prepare: (sql: string) => preparedStatement(sqlite, sql) as unknown as SqliteStatement,
   }
 }
 

@@ -1,5 +1,5 @@
 /** The document store over an open SQLite handle: the query layer's store (sqlDocuments.ts) on it. */
-import { sqliteFreePages, sqliteQueryLayer } from './database.ts'
+import { preparedStatement, sqliteFreePages, sqliteQueryLayer } from './database.ts'
 import { SqlDocumentStore, type AppendStatement, type RunNow } from './sqlDocuments.ts'
 import type { Sqlite } from './sqlite.ts'
 
@@ -9,21 +9,11 @@ import type { Sqlite } from './sqlite.ts'
  * append would commit or roll back with it; the caller then appends through the query layer, after it.
  */
 export function runNowOn(db: Sqlite): RunNow {
-  const prepared = new Map<string, ReturnType<Sqlite['prepare']>>()
-  const statement = (sql: string) => {
-    let found = prepared.get(sql)
-    if (!found) {
-      if (prepared.size >= 64) prepared.clear()
-      found = db.prepare(sql)
-      prepared.set(sql, found)
-    }
-    return found
-  }
   const run = db.transaction((statements: readonly AppendStatement[]) =>
     statements.map(({ sql, parameters, returnsSeqs }) => {
-      const prepared = statement(sql)
-      if (returnsSeqs) return prepared.all(parameters) as Array<Record<string, unknown>>
-      prepared.run(parameters)
+      const statement = preparedStatement(db, sql)
+      if (returnsSeqs) return statement.all(parameters) as Array<Record<string, unknown>>
+      statement.run(parameters)
       return []
     }),
   )
