@@ -109,8 +109,23 @@ async function backup(file: string | undefined, config: Config): Promise<void> {
   }
 }
 
+/** Whether something answers at `url` within a second. */
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(1000) })
+    return true
+  } catch {
+    return false
+  }
+}
+
 async function copyToPostgresCommand(url: string | undefined, config: Config): Promise<void> {
   if (!isPostgresUrl(url)) fail(`copy-to-postgres needs the URL of the PostgreSQL database to copy into (postgres://...)\n\n${usage}`)
+  // A server still running on the data directory would go on writing to SQLite after the copy: those writes would be lost.
+  const running = recordedServerAddress(config.dataDir)
+  if (running && (await answers(`${running}/healthz`))) {
+    fail(`a server is running on this data directory (${running}): stop it first, then copy; nothing was copied`)
+  }
   // Loaded only here, as the server does: a workspace on SQLite never loads the PostgreSQL client otherwise.
   const { postgresPool, postgresQueryLayer } = await import('./store/postgres.ts')
   const db = postgresQueryLayer(postgresPool(url, 2))

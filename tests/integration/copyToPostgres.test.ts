@@ -133,6 +133,10 @@ describe('npm run admin -- copy-to-postgres', () => {
     const workspacesBefore = (await officer.get('/api/workspaces')).json
     expect(workspacesBefore).toContainEqual(expect.objectContaining({ id: workspace.id, documentCount: 1 }))
     for (const client of clients.splice(0)) client.destroy()
+    // While the server runs on the data directory, the copy is refused: what it writes later would be lost.
+    const whileRunning = copyCommand(dataDir, schema.url)
+    expect(whileRunning.status, whileRunning.stdout + whileRunning.stderr).toBe(2)
+    expect(whileRunning.stderr).toMatch(/a server is running on this data directory/)
     expect(await server.stop()).toBe(0)
     server = undefined
 
