@@ -5,27 +5,18 @@
  */
 import { spawnSync } from 'node:child_process'
 import Database from 'better-sqlite3'
-import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { copyOrder, copyOrderProblems, sqliteTables } from '../../server/store/copyToPostgres.ts'
 import { schemaVersion } from '../../server/store/migrations.ts'
 import { databasePath, openSqlite } from '../../server/store/sqlite.ts'
 import { connectClient, waitFor, waitForAsync, type TestClient } from '../helpers/clients.ts'
 import { ApiClient } from '../helpers/http.ts'
+import { writeDraft } from '../helpers/writtenDraft.ts'
 import { anchorOn, blockTexts } from '../helpers/passages.ts'
 import { createTestSchema, type TestSchema } from '../helpers/postgres.ts'
 import { enrol, mintToken, registerDocument, repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
-
-const draft = {
-  type: 'doc',
-  content: [
-    { type: 'paragraph', content: [{ type: 'text', text: 'Critical infrastructure must be protected.' }] },
-    { type: 'paragraph', content: [{ type: 'text', text: 'States cooperate in good faith.' }] },
-  ],
-}
 
 /** The admin CLI on `dataDir`'s SQLite database, DATABASE_URL unset whatever the shell has. */
 function copyCommand(dataDir: string, url: string) {
@@ -118,13 +109,7 @@ describe('npm run admin -- copy-to-postgres', () => {
     const lead = new ApiClient(server.url, leadToken)
     const id = (await lead.post(`/api/workspaces/${workspace.id}/documents`, { title: 'Annual summary', kind: 'working-draft' })).json.document.id as string
 
-    const writer = connectClient(server.wsUrl, id, leadToken)
-    clients.push(writer)
-    await writer.synced
-    Y.applyUpdate(writer.doc, Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(draftSchema, draft, 'content')))
-    const witness = connectClient(server.wsUrl, id, leadToken)
-    clients.push(witness)
-    await waitFor(() => blockTexts(witness.doc).length === 2, 'the text to be stored and relayed')
+    const { writer } = await writeDraft(server.wsUrl, id, leadToken, clients)
     const thread = (await officer.post(`/api/documents/${id}/threads`, { anchor: anchorOn(writer.doc, 'must be protected'), body: 'Name the sectors.' })).json.thread
     expect((await lead.post(`/api/documents/${id}/threads/${thread.id}/comments`, { body: 'Energy, water, health.' })).status).toBe(201)
     const revision = (await lead.post(`/api/documents/${id}/revisions`, { label: 'Zero draft' })).json.revision

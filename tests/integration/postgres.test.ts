@@ -3,24 +3,14 @@
  * invite, edited over y-websocket, commented on, a revision cut, then stopped and started again with everything there.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { draftSchema } from '../../shared/schema/editorSchema.ts'
-import { connectClient, waitFor, type TestClient } from '../helpers/clients.ts'
+import { connectClient, type TestClient } from '../helpers/clients.ts'
 import { ApiClient } from '../helpers/http.ts'
+import { writeDraft } from '../helpers/writtenDraft.ts'
 import { anchorOn, blockTexts } from '../helpers/passages.ts'
 import { createTestSchema, type TestSchema } from '../helpers/postgres.ts'
 import { mintToken, repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 import { readStored } from '../helpers/stored.ts'
-
-const draft = {
-  type: 'doc',
-  content: [
-    { type: 'paragraph', content: [{ type: 'text', text: 'Critical infrastructure must be protected.' }] },
-    { type: 'paragraph', content: [{ type: 'text', text: 'States cooperate in good faith.' }] },
-  ],
-}
 
 function admin(env: Record<string, string>, ...args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { cwd: repoRoot, env: { ...process.env, ...env }, encoding: 'utf8' })
@@ -73,13 +63,7 @@ describe('the server on PostgreSQL', () => {
     expect(created.status).toBe(201)
     const id = created.json.document.id as string
 
-    const writer = connectClient(server.wsUrl, id, leadToken)
-    clients.push(writer)
-    await writer.synced
-    Y.applyUpdate(writer.doc, Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(draftSchema, draft, 'content')))
-    const witness = connectClient(server.wsUrl, id, leadToken)
-    clients.push(witness)
-    await waitFor(() => blockTexts(witness.doc).length === 2, 'the text to be stored and relayed')
+    const { writer } = await writeDraft(server.wsUrl, id, leadToken, clients)
     expect(writer.denials).toEqual([])
 
     const thread = await secretariat.post(`/api/documents/${id}/threads`, { anchor: anchorOn(writer.doc, 'must be protected'), body: 'Name the sectors.' })
