@@ -92,32 +92,24 @@ const PastDetails = z.object({ deadline: instant, serverTime: instant })
 const RefsDetails = z.object({ refs: z.array(z.string()).min(1) })
 const IdsDetails = z.object({ ids: z.array(z.string()).min(1) })
 
+/** A message built from what an error's details name, read by `schema`; null when the details do not name it. */
+function fromDetails<T>(schema: z.ZodType<T>, message: (named: T) => string): (details: unknown) => string | null {
+  return (details) => {
+    const read = schema.safeParse(details)
+    return read.success ? message(read.data) : null
+  }
+}
+
 /** Codes whose message states what the error's details name (deadlines in New York time, links, elements), when they name it. */
 const withDetails: Record<string, (details: unknown) => string | null> = {
-  procedure_running: (details) => {
-    const read = RunningDetails.safeParse(details)
-    return read.success ? t('stage.errorProcedureRunning', { deadline: deadlineTime(read.data.deadline) }) : null
-  },
-  silence_ended: (details) => {
-    const read = EndedDetails.safeParse(details)
-    return read.success ? t('stage.errorSilenceEnded', { deadline: deadlineTime(read.data.deadline), received: deadlineTime(read.data.receivedAt) }) : null
-  },
-  unknown_ref: (details) => {
-    const read = RefsDetails.safeParse(details)
-    return read.success ? t('api.errors.unknown_refNamed', { refs: formatList(read.data.refs) }) : null
-  },
-  retired_ref: (details) => {
-    const read = RefsDetails.safeParse(details)
-    return read.success ? t('api.errors.retired_refNamed', { refs: formatList(read.data.refs) }) : null
-  },
-  catalogue_unknown_retirement: (details) => {
-    const read = IdsDetails.safeParse(details)
-    return read.success ? t('api.errors.catalogue_unknown_retirementNamed', { ids: formatList(read.data.ids) }) : null
-  },
-  deadline_past: (details) => {
-    const read = PastDetails.safeParse(details)
-    return read.success ? t('stage.errorDeadlinePast', { deadline: deadlineTime(read.data.deadline), now: deadlineTime(read.data.serverTime) }) : null
-  },
+  procedure_running: fromDetails(RunningDetails, ({ deadline }) => t('stage.errorProcedureRunning', { deadline: deadlineTime(deadline) })),
+  silence_ended: fromDetails(EndedDetails, ({ deadline, receivedAt }) =>
+    t('stage.errorSilenceEnded', { deadline: deadlineTime(deadline), received: deadlineTime(receivedAt) }),
+  ),
+  deadline_past: fromDetails(PastDetails, ({ deadline, serverTime }) => t('stage.errorDeadlinePast', { deadline: deadlineTime(deadline), now: deadlineTime(serverTime) })),
+  unknown_ref: fromDetails(RefsDetails, ({ refs }) => t('api.errors.unknown_refNamed', { refs: formatList(refs) })),
+  retired_ref: fromDetails(RefsDetails, ({ refs }) => t('api.errors.retired_refNamed', { refs: formatList(refs) })),
+  catalogue_unknown_retirement: fromDetails(IdsDetails, ({ ids }) => t('api.errors.catalogue_unknown_retirementNamed', { ids: formatList(ids) })),
 }
 
 const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false
