@@ -80,7 +80,7 @@ const Env = z.object({
   ROOM_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
   /**
    * A document being opened answers sync requests from its stored bytes for at most this long before it builds the
-   * document anyway (any edit or presence frame builds it at once).
+   * document anyway (an edit, or anything on the server that needs the document, builds it at once).
    */
   ROOM_BUILD_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   /** `normal` survives a crash of the process; `full` also survives a power cut, at the cost of an fsync per batch. */

@@ -1,4 +1,5 @@
 /** Starts the whole server on a configuration and stops it cleanly. */
+import { warmUp } from './warmUp.ts'
 import { serve, type ServerType } from '@hono/node-server'
 import fs from 'node:fs'
 import { sql } from 'kysely'
@@ -48,6 +49,7 @@ export async function startServer(config: Config, options: { clientDir?: string 
   const readiness: { name: string; check: () => unknown }[] = [{ name: 'database', check: () => sql`SELECT 1`.execute(database.db) }]
   if (services.cluster.shared) readiness.push({ name: 'redis', check: () => services.cluster.check() })
   const { app, injectWebSocket, wss } = createApp({ config, services, clientDir, publicUrl, accepting: () => accepting, readiness })
+  warmUp(app)
 
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))

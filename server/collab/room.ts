@@ -9,7 +9,7 @@ import { FramedMessage } from './framedMessage.ts'
 import type { PersistQueue } from './persistQueue.ts'
 import { RoomPresence } from './presence.ts'
 import type { PresenceLimits } from './presenceLimits.ts'
-import { ProtocolError, decodeClientMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts'
+import { type ClientMessage, ProtocolError, decodeClientMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts'
 import { StoredAnswer } from './storedAnswer.ts'
 import { checkUpdate, isEmptyUpdate } from './updateCheck.ts'
 import { type AgreedBlocks, agreedBlocksTouched, agreedTextReason, noAgreedBlocks } from './agreedLock.ts'
@@ -98,7 +98,6 @@ export class Room {
       },
       (connection) => this.connections.has(connection),
     )
-    this.doc.on('update', this.onDocUpdate)
     this.loaded = after.then(() => this.load())
   }
 
@@ -164,6 +163,9 @@ export class Room {
     }
     this.answeredEarly.clear()
     if (this.current !== 'loading') return
+    // Only changes after the load are stored and relayed; listening from here spares the build encoding an update
+    // of the whole stored document for nobody.
+    this.doc.on('update', this.onDocUpdate)
     this.current = 'ready'
     log.debug('room.loaded', { document: this.id, ms: Math.round(performance.now() - started), buildMs: Math.round(performance.now() - read) })
     const arrived = this.arrivedWhileLoading
@@ -183,8 +185,10 @@ export class Room {
   }
 
   /**
-   * Serves sync requests from the stored bytes until the document is wanted: at once when any other frame arrives or
-   * something on the server needs it, once every connection has its answer, or after `roomBuildDelayMs` at the latest.
+   * Serves sync requests from the stored bytes until the document is wanted: at once when a frame that needs it
+   * arrives (an update) or something on the server needs it, or after `roomBuildDelayMs` at the latest. Until then the
+   * relay stays free to answer everyone who opens the document meanwhile (a meeting opening it at once), rather than
+   * making all but the first wait for the build.
    */
   private async answerFromStoredBytes(stored: StoredDocument): Promise<void> {
     if (!stored.state && stored.updates.length === 0) return
@@ -211,25 +215,31 @@ export class Room {
     this.wantDocument()
   }
 
-  /** Answers a sync request from the stored bytes; false when it must wait for the document. */
+  /**
+   * Handles, before the document is built, what does not need it: a sync request answered from the stored bytes, and
+   * presence (which no document content backs). False when the frame must wait for the document.
+   */
   private answerEarly(connection: Connection, frame: Uint8Array): boolean {
     // Only a connection with nothing held: an answer never overtakes the connection's own earlier frames.
-    if (!this.storedAnswer || this.waitingBy.has(connection)) return false
-    let stateVector: Uint8Array
+    if (this.waitingBy.has(connection)) return false
+    let message: ClientMessage
     try {
-      const message = decodeClientMessage(frame)
-      if (message.kind !== 'syncStep1') return false
-      stateVector = message.stateVector
+      message = decodeClientMessage(frame)
     } catch {
       return false
     }
+    if (message.kind === 'awareness' || message.kind === 'queryAwareness') {
+      this.handlePresence(connection, message)
+      return true
+    }
+    if (message.kind !== 'syncStep1' || !this.storedAnswer) return false
+    const stateVector = message.stateVector
     const started = performance.now()
     const update = this.storedAnswer.answer(stateVector)
     if (!update) return false
     connection.send(encodeSyncStep2(update))
     log.debug('room.answered_from_store', { document: this.id, bytes: update.byteLength, ms: Math.round(performance.now() - started) })
     this.answeredEarly.add(connection)
-    if ([...this.connections].every((c) => this.answeredEarly.has(c))) this.wantDocument()
     return true
   }
 
@@ -244,8 +254,6 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    // Updates applied while loading are the stored ones: nothing to store again.
-    if (this.current === 'loading') return
     this.version++
     this.fullState = null
     if (origin === fromOtherInstance) {
@@ -297,19 +305,30 @@ export class Room {
         case 'update':
           this.applyClientUpdate(connection, message.update)
           break
-        case 'awareness': {
-          const refused = this.presence.receive(connection, message.update)
-          if (refused) this.refuse(connection, refused)
-          break
-        }
+        case 'awareness':
         case 'queryAwareness':
-          this.sendAwarenessStates(connection)
+          this.handlePresence(connection, message)
           break
       }
     } catch (error) {
-      if (!(error instanceof ProtocolError)) log.warn('collab.frame_rejected', { document: this.id, error })
-      connection.close(CloseCode.protocolError)
+      this.rejectFrame(connection, error)
     }
+  }
+
+  /** A presence update or query: it needs no document content, so it is handled even while the document loads. */
+  private handlePresence(connection: Connection, message: Extract<ClientMessage, { kind: 'awareness' | 'queryAwareness' }>): void {
+    try {
+      if (message.kind === 'queryAwareness') return this.sendAwarenessStates(connection)
+      const refused = this.presence.receive(connection, message.update)
+      if (refused) this.refuse(connection, refused)
+    } catch (error) {
+      this.rejectFrame(connection, error)
+    }
+  }
+
+  private rejectFrame(connection: Connection, error: unknown): void {
+    if (!(error instanceof ProtocolError)) log.warn('collab.frame_rejected', { document: this.id, error })
+    connection.close(CloseCode.protocolError)
   }
 
   /** Holds a frame until the document has loaded, within the bounds one connection may send meanwhile. */

@@ -141,11 +141,37 @@ describe('Rooms', () => {
     expect([...Y.parseUpdateMeta(answer).to.keys()]).toEqual([writer.clientID])
     Y.applyUpdate(client, answer)
     expect(client.getText('content').toString()).toBe('stored state, then its log')
-    // Its only connection has its answer: the document is built now, not after the delay.
+    // Presence needs no document: it is relayed while the document is still unbuilt.
+    const b = connect(rooms, 'cold')
+    a.room.receive(a.connection, encodeAwareness(writePresenceUpdate([{ clientId: 7, clock: 1, json: '{"name":"A"}' }])))
+    expect(a.room.state).toBe('loading')
+    expect(b.socket.sent.map(frameKind)).toEqual(['awareness'])
+    // An edit needs it: the document is built at once, not after the delay, and the edit goes in after what is stored.
+    a.room.receive(a.connection, updateFrame('and an edit'))
     await a.room.loaded
+    await rooms.whenStored()
     expect(a.room.state).toBe('ready')
-    expect(a.room.doc.getText('content').toString()).toBe('stored state, then its log')
-    expect(a.socket.sent.map(frameKind)).toEqual(['sync-step2', 'sync-step1'])
+    expect(a.room.doc.getText('content').toString()).toContain('stored state, then its log')
+    expect(a.room.doc.getText('content').toString()).toContain('and an edit')
+    expect(a.socket.sent.map(frameKind)).toEqual(['sync-step2', 'awareness', 'sync-step1', 'awareness'])
+  })
+
+  it('builds a document that has answered its connections only once something needs it, or after the delay', async () => {
+    const store = new SqliteDocumentStore(openDb())
+    await store.compact('quiet', Y.encodeStateAsUpdate(docWith('stored')), [])
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000, roomBuildDelayMs: 300 })
+    const first = connect(rooms, 'quiet')
+    await tick()
+    first.room.receive(first.connection, syncStep1Frame(new Y.Doc()))
+    // A second reader arriving meanwhile is answered from the stored bytes too, without waiting for a build.
+    const second = connect(rooms, 'quiet')
+    second.room.receive(second.connection, syncStep1Frame(new Y.Doc()))
+    expect(second.socket.sent.map(frameKind)).toEqual(['sync-step2'])
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(first.room.state).toBe('loading')
+    await first.room.loaded
+    expect(first.room.state).toBe('ready')
+    expect(first.room.doc.getText('content').toString()).toBe('stored')
   })
 
   it('never answers from a read of the store that has not completed, nor ahead of the connection\'s own frames', async () => {

@@ -4,11 +4,12 @@
  */
 import * as Y from 'yjs'
 import type { StoredDocument } from '../store/store.ts'
+import { readsThrough } from './updateReadThrough.ts'
 
 export class StoredAnswer {
   /** The stored bytes as one update; null once they have failed to decode (then nothing is answered from them). */
   private merged: Uint8Array | null | undefined
-  /** Whether the merged bytes' structs have been decoded once without error. */
+  /** Whether the merged bytes have been read through once without error. */
   private read = false
 
   constructor(private readonly stored: Pick<StoredDocument, 'state' | 'updates'>) {}
@@ -19,9 +20,9 @@ export class StoredAnswer {
    */
   answer(stateVector: Uint8Array): Uint8Array | null {
     try {
-      // A client that holds nothing gets the stored bytes themselves, once their structs have been read through (a
-      // third of the cost of a diff); any other gets the diff, which reads structs and deletions. Bytes that do not
-      // decode are never served.
+      // A client that holds nothing gets the stored bytes themselves, once they have been read through (without
+      // building anything); any other gets the diff, which reads structs and deletions. Bytes that do not decode are
+      // never served.
       if (stateVector.length === 1 && stateVector[0] === 0) return this.readThrough()
       const merged = this.mergedBytes()
       return merged && Y.diffUpdate(merged, stateVector)
@@ -46,7 +47,10 @@ export class StoredAnswer {
   private readThrough(): Uint8Array | null {
     const merged = this.mergedBytes()
     if (merged && !this.read) {
-      Y.encodeStateVectorFromUpdate(merged)
+      if (!readsThrough(merged)) {
+        this.merged = null
+        return null
+      }
       this.read = true
     }
     return merged
