@@ -31,6 +31,8 @@ export async function buildServer() {
     // Dependencies load from node_modules as they are: the bundle holds only this project's code.
     packages: 'external',
     sourcemap: 'linked',
+    // Stack traces need only the mappings; the sources themselves would sit in the server's memory for nothing.
+    sourcesContent: false,
     chunkNames: 'chunk-[hash]',
     legalComments: 'none',
     metafile: true,

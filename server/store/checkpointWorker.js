@@ -1,22 +1,47 @@
-// Checkpoints the SQLite write-ahead log from a worker thread, so the server's event loop never does.
+// Checkpoints the SQLite write-ahead log from a worker thread, so the server's event loop never does. Once the log
+// has been copied whole and nothing new has been written for `idleRounds` rounds, the thread ends (a server at rest
+// holds none); the server starts another when the log is written again.
+import fs from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
 
 const db = new Database(workerData.file)
 db.pragma('busy_timeout = 1000')
+let quietRounds = 0
+let lastLog = -1
+
+/** The log file's size and modification time, as the server compares them. */
+function logFileState() {
+  try {
+    const stats = fs.statSync(`${workerData.file}-wal`)
+    return `${stats.size}:${stats.mtimeMs}`
+  } catch {
+    return 'absent'
+  }
+}
+
+function stop(reason, seen) {
+  clearInterval(timer)
+  db.close()
+  parentPort.postMessage({ stopped: reason, seen })
+  parentPort.close()
+}
+
 const timer = setInterval(() => {
   try {
+    // Read before the checkpoint: a write after it changes the file, and the server starts a thread again for it.
+    const seen = logFileState()
     // PASSIVE never blocks the writer: it copies what it can and leaves the rest for the next round.
-    db.pragma('wal_checkpoint(PASSIVE)')
+    const [{ log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)')
+    quietRounds = log === checkpointed && log === lastLog ? quietRounds + 1 : 0
+    lastLog = log
+    if (quietRounds >= workerData.idleRounds) stop('idle', seen)
   } catch (error) {
+    quietRounds = 0
     parentPort.postMessage({ error: String(error) })
   }
 }, workerData.intervalMs)
 
 parentPort.on('message', (message) => {
-  if (message === 'stop') {
-    clearInterval(timer)
-    db.close()
-    parentPort.close()
-  }
+  if (message === 'stop') stop('asked')
 })

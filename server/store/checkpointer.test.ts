@@ -17,11 +17,44 @@ describe('startCheckpointer', () => {
     expect(pending()[0].log).toBeGreaterThan(0)
     expect(pending()[0].checkpointed).toBe(0)
 
-    const checkpointer = startCheckpointer(databasePath(dir), 50)
+    const checkpointer = startCheckpointer(databasePath(dir), { intervalMs: 50 })
     const deadline = Date.now() + 5000
     while (pending()[0].checkpointed < pending()[0].log && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25))
     await checkpointer.stop()
     expect(pending()[0].checkpointed).toBe(pending()[0].log)
     db.close()
+  })
+
+  it('ends its thread once the log has been copied and left alone, and starts one again when the log is written', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-checkpoint-'))
+    const db = openSqlite(dir, { externalCheckpoints: true })
+    const store = new SqliteDocumentStore(db)
+    const pending = () => (db.pragma('wal_checkpoint(NOOP)', { simple: false }) as Array<{ log: number; checkpointed: number }>)[0]
+    const until = async (check: () => boolean, what: string) => {
+      const deadline = Date.now() + 5000
+      while (!check()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`)
+        await new Promise((r) => setTimeout(r, 10))
+      }
+    }
+    const checkpointer = startCheckpointer(databasePath(dir), { intervalMs: 40, idleRounds: 2 })
+    try {
+      expect(checkpointer.running).toBe(true)
+      await store.append([{ documentId: 'doc', update: new Uint8Array(2000).fill(1) }])
+      await until(() => !checkpointer.running, 'the thread ends at rest')
+      expect(pending().checkpointed).toBe(pending().log)
+
+      // Three rounds of writing after the thread has ended: each is checkpointed by a thread started for it.
+      for (let round = 2; round < 5; round++) {
+        await store.append([{ documentId: 'doc', update: new Uint8Array(3000).fill(round) }])
+        // Nothing copies it until a thread starts for it.
+        expect(pending().checkpointed).toBeLessThan(pending().log)
+        await until(() => pending().checkpointed === pending().log, `round ${round} is checkpointed`)
+        await until(() => !checkpointer.running, `the thread ends after round ${round}`)
+      }
+    } finally {
+      await checkpointer.stop()
+      db.close()
+    }
   })
 })
