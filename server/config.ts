@@ -76,6 +76,11 @@ const Env = z.object({
   COMPACT_AFTER_APPENDS: z.coerce.number().int().min(1).default(1000),
   /** A document storing more bytes than this is compacted on a worker thread, off the relay's event loop. */
   COMPACT_OFF_LOOP_BYTES: z.coerce.number().int().min(0).default(1024 * 1024),
+  /**
+   * A document past COMPACT_AFTER_APPENDS is compacted once its editing pauses this long (or at once past four times
+   * the threshold); 0 compacts as soon as the threshold is reached.
+   */
+  COMPACT_QUIET_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** A room without connections is unloaded after this grace period. */
   ROOM_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
   /**
@@ -165,6 +170,7 @@ export interface Config {
   messageBurst: number
   compactAfterAppends: number
   compactOffLoopBytes: number
+  compactQuietMs: number
   roomIdleMs: number
   roomBuildDelayMs: number
   sqliteSynchronous: 'normal' | 'full'
@@ -238,6 +244,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     messageBurst: e.RATE_LIMIT_BURST,
     compactAfterAppends: e.COMPACT_AFTER_APPENDS,
     compactOffLoopBytes: e.COMPACT_OFF_LOOP_BYTES,
+    compactQuietMs: e.COMPACT_QUIET_MS,
     roomIdleMs: e.ROOM_IDLE_MS,
     roomBuildDelayMs: e.ROOM_BUILD_DELAY_MS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,

@@ -311,6 +311,41 @@ describe('Rooms', () => {
     await rooms.closeAll()
   })
 
+  it('compacts a document past the threshold once its editing pauses, and at once past four times the threshold', async () => {
+    const store = new SqliteDocumentStore(openDb())
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 5, compactQuietMs: 150, roomIdleMs: 60_000 })
+    const writer = connect(rooms, 'typing')
+    await writer.room.loaded
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+    // Typing goes on past the threshold: nothing is compacted while it does.
+    for (let i = 0; i < 12; i++) {
+      writer.room.receive(writer.connection, updateFrame(`edit ${i} `))
+      await rooms.whenStored()
+      await sleep(40)
+    }
+    expect(writer.room.logEntries).toBe(12)
+    expect((await store.load('typing')).updates.length).toBe(12)
+    // The pause: compacted, every edit in the state.
+    const deadline = Date.now() + 5000
+    while (writer.room.logEntries > 0 && Date.now() < deadline) await sleep(20)
+    expect(writer.room.logEntries).toBe(0)
+    const stored = await store.load('typing')
+    expect(stored.updates).toEqual([])
+    const reloaded = new Y.Doc()
+    Y.applyUpdate(reloaded, stored.state!)
+    for (let i = 0; i < 12; i++) expect(reloaded.getText('content').toString()).toContain(`edit ${i} `)
+
+    // Typing without a pause up to four times the threshold: compacted then, without waiting.
+    for (let i = 0; i < 20; i++) {
+      writer.room.receive(writer.connection, updateFrame(`burst ${i} `))
+      await rooms.whenStored()
+    }
+    await tick()
+    expect(writer.room.logEntries).toBe(0)
+    rooms.leave(writer.room, writer.connection)
+    await rooms.closeAll()
+  })
+
   it('offers no version for a compaction built from the store while updates wait in the persist queue', async () => {
     const store = new BatchingStore(openDb())
     const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })

@@ -39,7 +39,16 @@ export interface RoomsOptions extends RoomLimits {
   roomIdleMs: number
   /** A document storing more than this is compacted on the worker pool (with a compactor); a smaller one at once, in process. */
   compactOffLoopBytes?: number
+  /**
+   * A document past `compactAfterAppends` is compacted once its editing pauses this long, so that the work never lands
+   * in the middle of people typing; past `compactNowFactor` times the threshold it is compacted at once anyway. 0
+   * compacts as soon as the threshold is reached.
+   */
+  compactQuietMs?: number
 }
+
+/** How far past the threshold a log may grow while its document waits for a pause before it is compacted anyway. */
+export const compactNowFactor = 4
 
 const defaultCompactOffLoopBytes = 1024 * 1024
 
@@ -68,6 +77,8 @@ export class Rooms {
 
   /** The compaction under way for each room: one at a time per room, so an older state never replaces a newer one. */
   private readonly compacting = new Map<Room, Promise<void>>()
+  /** Rooms past the threshold waiting for a pause in their editing, with when they last stored a batch. */
+  private readonly awaitingPause = new Map<Room, { lastStoredAt: number; timer: NodeJS.Timeout }>()
   /** The other instances serving the same documents (none by default), and the connection counts over all of them. */
   private fanout: RoomFanout = standalone
   private memberConnections: MemberCounter | null = null
@@ -94,6 +105,11 @@ export class Rooms {
           }
         }
         if (room.logEntries < this.options.compactAfterAppends) return undefined
+        const quietMs = this.options.compactQuietMs ?? 0
+        if (quietMs > 0 && room.logEntries < this.options.compactAfterAppends * compactNowFactor) {
+          this.compactAfterPause(room, quietMs)
+          return undefined
+        }
         if (!this.offLoop(room)) return this.compact(room)
         this.compactWhenDue(room)
         return undefined
@@ -108,6 +124,30 @@ export class Rooms {
   private compactWhenDue(room: Room): void {
     if (this.compacting.has(room) || room.state !== 'ready' || room.logEntries < this.options.compactAfterAppends) return
     void this.compact(room).then(() => this.compactWhenDue(room))
+  }
+
+  /** Compacts the room once nothing has been stored for it for `quietMs` (each batch stored meanwhile pushes it back). */
+  private compactAfterPause(room: Room, quietMs: number): void {
+    const waiting = this.awaitingPause.get(room)
+    if (waiting) {
+      waiting.lastStoredAt = performance.now()
+      return
+    }
+    const check = () => {
+      const entry = this.awaitingPause.get(room)
+      if (!entry) return
+      const quietFor = performance.now() - entry.lastStoredAt
+      if (quietFor < quietMs) {
+        entry.timer = setTimeout(check, quietMs - quietFor)
+        entry.timer.unref()
+        return
+      }
+      this.awaitingPause.delete(room)
+      this.compactWhenDue(room)
+    }
+    const timer = setTimeout(check, quietMs)
+    timer.unref()
+    this.awaitingPause.set(room, { lastStoredAt: performance.now(), timer })
   }
 
   /** Serves documents together with other instances: updates and presence cross, compactions take turns. */
@@ -295,6 +335,10 @@ export class Rooms {
     const idle = this.idleTimers.get(room)
     if (idle) clearTimeout(idle)
     this.idleTimers.delete(room)
+    // An unloading room is compacted as it unloads; a failed one is not compacted at all.
+    const pause = this.awaitingPause.get(room)
+    if (pause) clearTimeout(pause.timer)
+    this.awaitingPause.delete(room)
   }
 
   /**

@@ -8,7 +8,7 @@ import { mintToken, tempDataDir } from '../helpers/server.ts'
 describe('storage: compaction, idle unload, failed loads', () => {
   const { start, client } = serversPerTest({ stopWith: 'stop' })
 
-  it('compacts the log after N appends into a state with identical content', async () => {
+  it('compacts the log past N appends, once the editing pauses, into a state with identical content', async () => {
     const dataDir = tempDataDir()
     const token = await mintToken(dataDir, 'Drafting tool', 'secretariat')
     const server = await start(dataDir, { COMPACT_AFTER_APPENDS: '50', ROOM_IDLE_MS: '600000' })
@@ -22,10 +22,16 @@ describe('storage: compaction, idle unload, failed loads', () => {
       await waitFor(() => reader.text.length === writer.text.length, `edit ${i}`)
     }
     const expected = writer.text.toString()
-    const { text, size, stored } = await readStored(dataDir, 'compaction')
+    // 180 appends, past 50 but short of four times that: compacted once the typing has paused for COMPACT_QUIET_MS.
+    let read = await readStored(dataDir, 'compaction')
+    const deadline = Date.now() + 10_000
+    while (read.size.logEntries >= 50 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      read = await readStored(dataDir, 'compaction')
+    }
+    const { text, size, stored } = read
     expect(text).toBe(expected)
     expect(stored.state).not.toBeNull()
-    // 180 appends at 50 per compaction leave fewer than 50 entries in the log.
     expect(size.logEntries).toBeLessThan(50)
     expect(size.stateBytes).toBeGreaterThan(0)
   })
