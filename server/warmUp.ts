@@ -6,6 +6,7 @@
 import { webcrypto } from 'node:crypto'
 import type { Hono } from 'hono'
 
+/** Call once every route is added: Hono refuses routes added after its matcher is built. */
 export function warmUp(app: Pick<Hono, 'router'>): void {
   app.router.match('GET', '/')
   void new Request('http://localhost/')

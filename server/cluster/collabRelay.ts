@@ -76,7 +76,7 @@ export class CollabRelay implements RoomFanout {
         room.applyAwareness(message.update)
         break
       case 'awarenessQuery': {
-        const states = room.state === 'ready' ? room.presenceStates() : null
+        const states = room.state === 'ready' || room.state === 'loading' ? room.presenceStates() : null
         if (states) this.cluster.publishCollab({ kind: 'awareness', documentId: room.id, update: states })
         break
       }

@@ -463,7 +463,8 @@ export class Room {
 
   /** Presence another instance relayed. */
   applyAwareness(update: Uint8Array): void {
-    if (this.current !== 'ready') return
+    // Presence needs no document: it is taken while the document loads, as this instance's own clients' is.
+    if (this.current !== 'ready' && this.current !== 'loading') return
     this.presence.applyFromOtherInstance(update)
   }
 

@@ -346,6 +346,31 @@ describe('Rooms', () => {
     await rooms.closeAll()
   })
 
+  it('tries a compaction that fails again only after the next pause, never at once in a loop', async () => {
+    let attempts = 0
+    class FailingCompactions extends SqliteDocumentStore {
+      override async compact(): Promise<void> {
+        attempts++
+        throw new Error('disk full')
+      }
+    }
+    const rooms = new Rooms(new FailingCompactions(openDb()), { ...roomLimits, compactAfterAppends: 2, compactQuietMs: 30, roomIdleMs: 60_000 })
+    const writer = connect(rooms, 'stuck')
+    await writer.room.loaded
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+    for (let i = 0; i < 3; i++) writer.room.receive(writer.connection, updateFrame(`edit ${i} `))
+    await rooms.whenStored()
+    await sleep(200)
+    // One attempt after the pause; the event loop kept turning (this test got here) and nothing was retried meanwhile.
+    expect(attempts).toBe(1)
+    expect(writer.room.logEntries).toBe(3)
+    writer.room.receive(writer.connection, updateFrame('one more '))
+    await rooms.whenStored()
+    await sleep(200)
+    expect(attempts).toBe(2)
+    rooms.leave(writer.room, writer.connection)
+  })
+
   it('offers no version for a compaction built from the store while updates wait in the persist queue', async () => {
     const store = new BatchingStore(openDb())
     const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })

@@ -76,7 +76,7 @@ export class Rooms {
   readonly beforeChangeListeners = new Set<(documentId: string, doc: Y.Doc, origin: unknown) => void | Promise<void>>()
 
   /** The compaction under way for each room: one at a time per room, so an older state never replaces a newer one. */
-  private readonly compacting = new Map<Room, Promise<void>>()
+  private readonly compacting = new Map<Room, Promise<boolean>>()
   /** Rooms past the threshold waiting for a pause in their editing, with when they last stored a batch. */
   private readonly awaitingPause = new Map<Room, { lastStoredAt: number; timer: NodeJS.Timeout }>()
   /** The other instances serving the same documents (none by default), and the connection counts over all of them. */
@@ -110,7 +110,7 @@ export class Rooms {
           this.compactAfterPause(room, quietMs)
           return undefined
         }
-        if (!this.offLoop(room)) return this.compact(room)
+        if (!this.offLoop(room)) return this.compact(room).then(() => undefined)
         this.compactWhenDue(room)
         return undefined
       },
@@ -123,11 +123,16 @@ export class Rooms {
    */
   private compactWhenDue(room: Room): void {
     if (this.compacting.has(room) || room.state !== 'ready' || room.logEntries < this.options.compactAfterAppends) return
-    void this.compact(room).then(() => this.compactWhenDue(room))
+    // Again only after one that merged something: a compaction refused, failed or postponed waits for the next batch
+    // stored, never retried at once (with nothing awaited on the way, that would hold the event loop).
+    void this.compact(room).then((merged) => {
+      if (merged) this.compactWhenDue(room)
+    })
   }
 
   /** Compacts the room once nothing has been stored for it for `quietMs` (each batch stored meanwhile pushes it back). */
   private compactAfterPause(room: Room, quietMs: number): void {
+    if (room.state !== 'ready') return
     const waiting = this.awaitingPause.get(room)
     if (waiting) {
       waiting.lastStoredAt = performance.now()
@@ -137,8 +142,9 @@ export class Rooms {
       const entry = this.awaitingPause.get(room)
       if (!entry) return
       const quietFor = performance.now() - entry.lastStoredAt
-      if (quietFor < quietMs) {
-        entry.timer = setTimeout(check, quietMs - quietFor)
+      // A compaction under way (at four times the threshold) is waited for, then the pause is looked for again.
+      if (quietFor < quietMs || this.compacting.has(room)) {
+        entry.timer = setTimeout(check, Math.max(quietMs - quietFor, 1))
         entry.timer.unref()
         return
       }
@@ -345,8 +351,8 @@ export class Rooms {
    * Merges the log entries the room holds into one state row, after any compaction of the room under way. The state
    * is first checked to load back into the same document; if it does not, nothing is replaced and the log stays.
    */
-  private compact(room: Room): Promise<void> {
-    const previous = this.compacting.get(room) ?? Promise.resolve()
+  private compact(room: Room): Promise<boolean> {
+    const previous = this.compacting.get(room) ?? Promise.resolve(false)
     const run = previous.then(() => this.compactNow(room))
     const settled = run.finally(() => {
       if (this.compacting.get(room) === settled) this.compacting.delete(room)
@@ -360,25 +366,26 @@ export class Rooms {
     return this.compactor !== null && room.storedBytes > (this.options.compactOffLoopBytes ?? defaultCompactOffLoopBytes)
   }
 
-  private async compactNow(room: Room): Promise<void> {
-    if ((room.logEntries === 0 && !room.repaired) || (room.state !== 'ready' && room.state !== 'unloading')) return
+  /** Whether the log was merged into a new state. */
+  private async compactNow(room: Room): Promise<boolean> {
+    if ((room.logEntries === 0 && !room.repaired) || (room.state !== 'ready' && room.state !== 'unloading')) return false
     // With other instances writing the document, one compacts it at a time, after reading what the others stored: the
     // state it writes then holds the state it replaces, and it lists only log entries that state holds.
     const unlock = await this.fanout.lock(`compact:${room.id}`, compactionLockMs)
     if (!unlock) {
       log.debug('room.compaction_postponed', { document: room.id, reason: 'another instance is compacting it' })
-      return
+      return false
     }
     try {
       if (this.fanout.shared) await this.fanout.catchUp(room, 'compaction')
-      await this.compactHeld(room)
+      return await this.compactHeld(room)
     } finally {
       await unlock()
     }
   }
 
-  private async compactHeld(room: Room): Promise<void> {
-    if ((room.logEntries === 0 && !room.repaired) || (room.state !== 'ready' && room.state !== 'unloading')) return
+  private async compactHeld(room: Room): Promise<boolean> {
+    if ((room.logEntries === 0 && !room.repaired) || (room.state !== 'ready' && room.state !== 'unloading')) return false
     const point = room.compactionPoint()
     const offLoop = this.offLoop(room)
     let state: Uint8Array | null
@@ -387,19 +394,21 @@ export class Rooms {
     } catch (error) {
       // The pool is busy or closed: the log stays as it is and the next compaction tries again.
       log.warn('room.compaction_postponed', { document: room.id, error })
-      return
+      return false
     }
     if (state === null || (!offLoop && !reloadsWhole(state))) {
       log.error('room.compaction_refused', { document: room.id, reason: 'the compacted state does not load back whole' })
-      return
+      return false
     }
     try {
       await this.store.compact(room.id, state, point.mergedSeqs)
       room.compacted({ state, ...point })
+      return true
     } catch (error) {
       // The log is left as it was, so nothing is lost; the next compaction tries again.
       log.error('room.compaction_failed', { document: room.id, error })
       this.observer.failed('compact', error)
+      return false
     }
   }
 

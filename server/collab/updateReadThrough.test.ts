@@ -78,6 +78,12 @@ describe('readsThrough', () => {
     expect(readsThrough(new Uint8Array([1, 1, 1, 0, 4, 1, 1, 116, 1, 0x80, 0]))).toBe(false)
     expect(yjsDecodes(new Uint8Array([1, 1, 1, 0, 4, 1, 1, 116, 1, 0x80, 0]))).toBe(false)
     expect(readsThrough(new Uint8Array([1, 1, 1, 0, 4, 1, 1, 116, 1, 0x61, 0]))).toBe(true)
+    // A subdocument whose options are null (126) or undefined (127): Yjs cannot read them.
+    for (const options of [126, 127]) {
+      const bytes = new Uint8Array([1, 1, 1, 0, 9, 1, 1, 116, 1, 103, options, 0])
+      expect(yjsDecodes(bytes)).toBe(false)
+      expect(readsThrough(bytes)).toBe(false)
+    }
   })
 
   it('never accepts what Yjs cannot decode, over many mutated updates', () => {

@@ -129,10 +129,13 @@ function skipContent(decoder: decoding.Decoder, kind: number): void {
       for (let i = 0; i < count; i++) skipAny(decoder)
       return
     }
-    case contentDoc:
+    case contentDoc: {
       skipString(decoder)
-      skipAny(decoder)
+      // Yjs reads the subdocument's options as an object: null or undefined does not decode.
+      const options: unknown = decoding.readAny(decoder)
+      if (options === null || options === undefined) throw new Unreadable()
       return
+    }
     default:
       throw new Unreadable()
   }

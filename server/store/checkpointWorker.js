@@ -10,13 +10,13 @@ db.pragma('busy_timeout = 1000')
 let quietRounds = 0
 let lastLog = -1
 
-/** The log file's size and modification time, as the server compares them. */
+/** The log file's size and modification time, as the server compares them, and how long ago it was modified. */
 function logFileState() {
   try {
     const stats = fs.statSync(`${workerData.file}-wal`)
-    return `${stats.size}:${stats.mtimeMs}`
+    return { seen: `${stats.size}:${stats.mtimeMs}`, age: Date.now() - stats.mtimeMs }
   } catch {
-    return 'absent'
+    return { seen: 'absent', age: Number.POSITIVE_INFINITY }
   }
 }
 
@@ -29,13 +29,15 @@ function stop(reason, seen) {
 
 const timer = setInterval(() => {
   try {
-    // Read before the checkpoint: a write after it changes the file, and the server starts a thread again for it.
-    const seen = logFileState()
+    // Read before the checkpoint: a write after it changes the file, and the server starts a thread again for it. A
+    // file modified within the last round is not trusted for that (a write in the same tick of the file system's
+    // clock, over a log restarted at the same size, would not change what the server sees).
+    const { seen, age } = logFileState()
     // PASSIVE never blocks the writer: it copies what it can and leaves the rest for the next round.
     const [{ log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)')
     quietRounds = log === checkpointed && log === lastLog ? quietRounds + 1 : 0
     lastLog = log
-    if (quietRounds >= workerData.idleRounds) stop('idle', seen)
+    if (quietRounds >= workerData.idleRounds && age > workerData.intervalMs) stop('idle', seen)
   } catch (error) {
     quietRounds = 0
     parentPort.postMessage({ error: String(error) })

@@ -234,8 +234,8 @@ describe('several instances through Redis', { timeout: 60_000 }, () => {
     // A compacts on the worker pool (from what is stored), B from its own document; both every few appends and on unload.
     const prefix = uniquePrefix()
     cleanups.push(() => clearPrefix(prefix))
-    const [a] = await startInstances(dataDir, 1, { prefix, env: { COMPACT_AFTER_APPENDS: '3', COMPACT_OFF_LOOP_BYTES: '0', ROOM_IDLE_MS: '50' } })
-    const [b] = await startInstances(dataDir, 1, { prefix, env: { COMPACT_AFTER_APPENDS: '4', ROOM_IDLE_MS: '50' } })
+    const [a] = await startInstances(dataDir, 1, { prefix, env: { COMPACT_AFTER_APPENDS: '3', COMPACT_QUIET_MS: '0', COMPACT_OFF_LOOP_BYTES: '0', ROOM_IDLE_MS: '50' } })
+    const [b] = await startInstances(dataDir, 1, { prefix, env: { COMPACT_AFTER_APPENDS: '4', COMPACT_QUIET_MS: '0', ROOM_IDLE_MS: '50' } })
     servers.push(a, b)
     const typed: string[] = []
     for (let round = 0; round < 6; round++) {
