@@ -22,6 +22,8 @@ export interface MemoryResult {
   opened: number
   failed: number
   baselineBytes: number
+  /** 10 s after the warm-up document was closed, instead of 3 s. */
+  restBytes: number
   openedBytes: number
   afterUnloadBytes: number
   afterOverBaseline: number
@@ -74,6 +76,9 @@ export async function measureMemory(server: BenchServer, options: MemoryOptions)
   await closeSocket(await openDocument(server, `memory-warmup-${run}`, updateFrame, 10_000))
   await sleep(3000)
   const baselineBytes = server.rssBytes()
+  // Longer at rest: what a server holds once the work that follows a write (unload, checkpoint) is over.
+  await sleep(7000)
+  const restBytes = server.rssBytes()
 
   const sockets: WebSocket[] = []
   let failed = 0
@@ -119,6 +124,7 @@ export async function measureMemory(server: BenchServer, options: MemoryOptions)
     opened: sockets.length,
     failed,
     baselineBytes,
+    restBytes,
     openedBytes,
     afterUnloadBytes,
     afterOverBaseline: afterUnloadBytes / baselineBytes,

@@ -238,7 +238,7 @@ async function runMemory(): Promise<Record<MemoryRun, MemoryResult>> {
       const result = await measureMemory(server, relayConfig.memory)
       results[run] = result
       log(
-        `  baseline ${mib(result.baselineBytes)} MiB, opened ${mib(result.openedBytes)} MiB (${result.opened} ok, ${result.failed} failed), ` +
+        `  baseline ${mib(result.baselineBytes)} MiB, at rest ${mib(result.restBytes)} MiB, opened ${mib(result.openedBytes)} MiB (${result.opened} ok, ${result.failed} failed), ` +
           `after unload ${mib(result.afterUnloadBytes)} MiB` + (result.roomsAfterUnload === null ? '' : `, rooms left ${result.roomsAfterUnload}`),
       )
     } finally {
@@ -380,6 +380,7 @@ function rowsOf(latency: Record<string, Record<LatencyKind, LatencyResult>>, ing
       target: 'ratio <= 1.3',
       met: met(memory.ours.baselineBytes <= 1.3 * memory.reference.baselineBytes),
     },
+    { ...memoryRow('RSS at rest, 10 s after the last write, built server (MiB)', (m) => m.restBytes), target: 'informational' },
     {
       metric: 'RSS baseline, sources through tsx (MiB)',
       ours: mib(memory.oursTsx.baselineBytes),
