@@ -1,6 +1,6 @@
 /**
  * Runs WAL checkpoints on a worker thread, off the relay's event loop, while there is something to checkpoint. The
- * thread ends once the log has been copied and left alone for a while; the server watches the log file (its size and
+ * thread ends once the log has been copied and left alone for a while (30 s by default); the server watches the log file (its size and
  * modification time, once per interval) and starts a thread again when it is written.
  */
 import fs from 'node:fs'
@@ -15,11 +15,14 @@ export interface Checkpointer {
 
 export interface CheckpointerOptions {
   intervalMs?: number
-  /** Rounds with nothing new to copy before the thread ends. */
+  /**
+   * Rounds with nothing new to copy before the thread ends. Long enough that editing in bursts (a few seconds of
+   * typing, a pause, more typing) keeps one thread rather than starting a new one (a V8 isolate) after each pause.
+   */
   idleRounds?: number
 }
 
-export function startCheckpointer(file: string, { intervalMs = 1000, idleRounds = 2 }: CheckpointerOptions = {}): Checkpointer {
+export function startCheckpointer(file: string, { intervalMs = 1000, idleRounds = 30 }: CheckpointerOptions = {}): Checkpointer {
   let worker: Worker | null = null
   const exits = new Set<Promise<void>>()
   let stopped = false

@@ -22,7 +22,7 @@ export interface MemoryResult {
   opened: number
   failed: number
   baselineBytes: number
-  /** 10 s after the warm-up document was closed, instead of 3 s. */
+  /** 40 s after the warm-up document was closed, instead of 3 s. */
   restBytes: number
   openedBytes: number
   afterUnloadBytes: number
@@ -77,7 +77,7 @@ export async function measureMemory(server: BenchServer, options: MemoryOptions)
   await sleep(3000)
   const baselineBytes = server.rssBytes()
   // Longer at rest: what a server holds once the work that follows a write (unload, checkpoint) is over.
-  await sleep(7000)
+  await sleep(37_000)
   const restBytes = server.rssBytes()
 
   const sockets: WebSocket[] = []
