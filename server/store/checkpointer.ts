@@ -1,7 +1,7 @@
 /**
  * Runs WAL checkpoints on a worker thread, off the relay's event loop, while there is something to checkpoint. The
- * thread ends once the log has been copied and left alone for a while (30 s by default); the server watches the log file (its size and
- * modification time, once per interval) and starts a thread again when it is written.
+ * thread ends once the log has been copied and left alone for a while (30 s by default); the server watches the log
+ * file (its size and modification time, once per interval) and starts a thread again when it is written.
  */
 import fs from 'node:fs'
 import { Worker } from 'node:worker_threads'
