@@ -10,7 +10,7 @@ import { publicUrlOf, type Config } from './config.ts'
 import { log } from './log.ts'
 import { recordServerAddress } from './serverAddress.ts'
 import { createServices } from './services.ts'
-import { startCheckpointer } from './store/checkpointer.ts'
+import { ownConnection, startCheckpointer } from './store/checkpointer.ts'
 import { openDatabase } from './store/database.ts'
 import { databasePath } from './store/sqlite.ts'
 import { createDemoIfEmpty, inviteLink } from './workspaces/demo.ts'
@@ -34,8 +34,9 @@ export async function startServer(config: Config, options: { clientDir?: string 
     poolSize: config.databasePoolSize,
     sqlite: { synchronous: config.sqliteSynchronous, externalCheckpoints: true },
   })
-  // SQLite's write-ahead log is checkpointed by a thread of its own; PostgreSQL does this itself.
-  const checkpointer = database.sqlite ? startCheckpointer(databasePath(config.dataDir)) : null
+  // SQLite's write-ahead log is checkpointed by the server's connection when short, by a thread of its own when long;
+  // PostgreSQL does this itself.
+  const checkpointer = database.sqlite ? startCheckpointer(databasePath(config.dataDir), { own: ownConnection(database.sqlite) }) : null
   const services = await createServices(config, database)
   // Deadlines that passed while the server was down are settled before it serves anyone, with the objections received before them.
   await services.procedures.start()

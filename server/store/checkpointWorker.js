@@ -1,6 +1,6 @@
-// Checkpoints the SQLite write-ahead log from a worker thread, so the server's event loop never does. Once the log
-// has been copied whole and nothing new has been written for `idleRounds` rounds, the thread ends (a server at rest
-// holds none); the server starts another when the log is written again.
+// Checkpoints the SQLite write-ahead log from a worker thread while there is much to copy, so the server's event loop
+// does not (see checkpointer.ts). Once the log has been copied whole and nothing new has been written for `idleRounds`
+// rounds, the thread ends (a server at rest holds none); the server starts another when there is much to copy again.
 import fs from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { startCheckpointer } from './checkpointer.ts'
+import { ownConnection, startCheckpointer } from './checkpointer.ts'
 import { databasePath, openSqlite } from './sqlite.ts'
 import { SqliteDocumentStore } from './sqliteDocuments.ts'
 
@@ -56,5 +56,76 @@ describe('startCheckpointer', () => {
       await checkpointer.stop()
       db.close()
     }
+  })
+
+  describe("with the server's own connection", () => {
+    const setUp = () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-checkpoint-'))
+      const db = openSqlite(dir, { externalCheckpoints: true })
+      const store = new SqliteDocumentStore(db)
+      const pending = () => (db.pragma('wal_checkpoint(NOOP)', { simple: false }) as Array<{ log: number; checkpointed: number }>)[0]
+      return { dir, db, store, pending }
+    }
+    const until = async (check: () => boolean, what: string) => {
+      const deadline = Date.now() + 5000
+      while (!check()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`)
+        await new Promise((r) => setTimeout(r, 10))
+      }
+    }
+
+    it('copies a short log itself once it is left alone, and starts no thread', async () => {
+      const { dir, db, store, pending } = setUp()
+      const checkpointer = startCheckpointer(databasePath(dir), { intervalMs: 40, own: ownConnection(db) })
+      try {
+        let threads = 0
+        const watch = setInterval(() => (threads += checkpointer.running ? 1 : 0), 5)
+        for (let round = 0; round < 3; round++) {
+          await store.append([{ documentId: 'doc', update: new Uint8Array(1000).fill(round) }])
+          expect(pending().checkpointed).toBeLessThan(pending().log)
+          await until(() => pending().checkpointed === pending().log, `round ${round} is checkpointed`)
+        }
+        clearInterval(watch)
+        expect(threads).toBe(0)
+      } finally {
+        await checkpointer.stop()
+        db.close()
+      }
+    })
+
+    it('does not copy while the log keeps being written; a long log goes to a thread', async () => {
+      const { dir, db, store, pending } = setUp()
+      const checkpointer = startCheckpointer(databasePath(dir), { intervalMs: 40, idleRounds: 2, own: ownConnection(db), maxFramesHere: 20 })
+      try {
+        // Writing in every round, a few pages at a time: nothing is copied on this connection meanwhile.
+        const frames: number[] = []
+        for (let i = 0; i < 12 && !checkpointer.running; i++) {
+          await store.append([{ documentId: 'doc', update: new Uint8Array(3000).fill(i) }])
+          frames.push(pending().log)
+          await new Promise((r) => setTimeout(r, 25))
+        }
+        // Past 20 frames waiting, a thread takes the log over, copies it and ends once it is left alone.
+        await until(() => checkpointer.running, 'a thread starts')
+        expect(Math.max(...frames)).toBeGreaterThan(0)
+        await until(() => pending().checkpointed === pending().log, 'the thread copies the log')
+        await until(() => !checkpointer.running, 'the thread ends at rest')
+      } finally {
+        await checkpointer.stop()
+        db.close()
+      }
+    })
+
+    it('leaves a connection inside a transaction alone', async () => {
+      const { dir, db, store, pending } = setUp()
+      await store.append([{ documentId: 'doc', update: new Uint8Array(1000).fill(1) }])
+      const own = ownConnection(db)
+      db.exec('BEGIN')
+      expect(own.checkpoint('PASSIVE')).toBeNull()
+      db.exec('COMMIT')
+      expect(own.checkpoint('PASSIVE')).toEqual(expect.objectContaining({ log: pending().log, checkpointed: pending().log }))
+      expect(pending().log).toBeGreaterThan(0)
+      db.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    })
   })
 })

@@ -1,7 +1,10 @@
 /**
- * Runs WAL checkpoints on a worker thread, off the relay's event loop, while there is something to checkpoint. The
- * thread ends once the log has been copied and left alone for a while (30 s by default); the server watches the log
- * file (its size and modification time, once per interval) and starts a thread again when it is written.
+ * Keeps SQLite's write-ahead log short. A little written now and then is copied into the database by the server's own
+ * connection, once the log has been left alone for a round (a millisecond or two, when nobody is typing). More than
+ * that, or writing that does not pause, starts a worker thread that checkpoints off the relay's event loop until the
+ * log has been copied and left alone for a while (30 s by default), then ends: a thread is a V8 isolate of its own
+ * (about 10 MiB), held only while there is much to copy. The server looks at the log file (its size and modification
+ * time) once per interval.
  */
 import fs from 'node:fs'
 import { Worker } from 'node:worker_threads'
@@ -13,6 +16,18 @@ export interface Checkpointer {
   stop(): Promise<void>
 }
 
+/** Frames in the log and frames already copied into the database, as `PRAGMA wal_checkpoint` answers. */
+export interface LogFrames {
+  log: number
+  checkpointed: number
+}
+
+/** The server's own connection, for the small checkpoints. */
+export interface OwnConnection {
+  /** `PRAGMA wal_checkpoint(<mode>)` on it; null while it is inside a transaction (no checkpoint can run there). */
+  checkpoint(mode: 'PASSIVE' | 'NOOP'): LogFrames | null
+}
+
 export interface CheckpointerOptions {
   intervalMs?: number
   /**
@@ -20,16 +35,23 @@ export interface CheckpointerOptions {
    * typing, a pause, more typing) keeps one thread rather than starting a new one (a V8 isolate) after each pause.
    */
   idleRounds?: number
+  /** Copies the log itself when it holds at most `maxFramesHere` frames not yet copied; without it, always a thread. */
+  own?: OwnConnection
+  /** Frames (pages of 4 KiB) the server's connection copies at once, at most: about 1 ms per 100 on a local disk. */
+  maxFramesHere?: number
 }
 
-export function startCheckpointer(file: string, { intervalMs = 1000, idleRounds = 30 }: CheckpointerOptions = {}): Checkpointer {
+export function startCheckpointer(file: string, { intervalMs = 1000, idleRounds = 30, own, maxFramesHere = 128 }: CheckpointerOptions = {}): Checkpointer {
   let worker: Worker | null = null
   const exits = new Set<Promise<void>>()
   let stopped = false
   /** The log file as last seen (size and modification time): a change means a write to checkpoint. */
   let seen = ''
+  /** Whether the log may hold frames not yet copied; whatever it holds at start is looked at first. */
+  let dirty = true
 
   const start = () => {
+    dirty = false
     // Plain JavaScript: the worker needs none of the TypeScript loader the server may run under.
     const thread = new Worker(new URL('./checkpointWorker.js', import.meta.url), { workerData: { file, intervalMs, idleRounds }, execArgv: [] })
     worker = thread
@@ -53,15 +75,40 @@ export function startCheckpointer(file: string, { intervalMs = 1000, idleRounds 
     exits.add(exited)
   }
 
-  // Whatever the log holds at start is checkpointed; after that, a thread starts whenever the log file changes.
-  start()
+  /** One round without a thread: the log is copied here when it is short and was left alone, by a thread otherwise. */
+  const look = (written: boolean) => {
+    if (!own) {
+      if (written) start()
+      return
+    }
+    if (!dirty) return
+    const before = own.checkpoint('NOOP')
+    if (!before) return
+    const waiting = before.log - before.checkpointed
+    if (waiting <= 0) dirty = false
+    else if (waiting > maxFramesHere) start()
+    else if (!written) {
+      // PASSIVE never waits for a reader: what a long read still needs is copied in a later round.
+      const after = own.checkpoint('PASSIVE')
+      dirty = !after || after.checkpointed < after.log
+    }
+  }
+
+  // Whatever the log holds at start is looked at in the first round; after that, whenever the log file changes.
+  if (!own) start()
   const watch = setInterval(() => {
     fs.stat(`${file}-wal`, (error, stats) => {
       if (stopped) return
       const now = error ? 'absent' : `${stats.size}:${stats.mtimeMs}`
-      if (now === seen) return
+      const written = now !== seen
       seen = now
-      if (!worker && !error) start()
+      if (written && !error) dirty = true
+      if (worker || error) return
+      try {
+        look(written)
+      } catch (failure) {
+        log.warn('store.checkpoint_failed', { error: String(failure) })
+      }
     })
   }, intervalMs)
   watch.unref()
@@ -75,6 +122,17 @@ export function startCheckpointer(file: string, { intervalMs = 1000, idleRounds 
       clearInterval(watch)
       worker?.postMessage('stop')
       await Promise.all(exits)
+    },
+  }
+}
+
+/** The server's SQLite connection as an `OwnConnection`. */
+export function ownConnection(db: { inTransaction: boolean; pragma(source: string): unknown }): OwnConnection {
+  return {
+    checkpoint(mode) {
+      if (db.inTransaction) return null
+      const [frames] = db.pragma(`wal_checkpoint(${mode})`) as LogFrames[]
+      return frames
     },
   }
 }
