@@ -3,6 +3,7 @@
  * given, and `err` (message, code, stack) for an error. Secrets never reach a line: fields named like a credential are
  * replaced, and bearer tokens, `token=` parameters and invite links are cut out of every string. Quiet below LOG_LEVEL.
  */
+import { withSourceLocations } from './ops/stackSources.ts'
 import { currentRequestId } from './requestContext.ts'
 
 const levels = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const
@@ -26,7 +27,7 @@ function serializeError(error: unknown): Record<string, unknown> {
     type: error.name,
     message: redactText(error.message),
     ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
-    ...(error.stack ? { stack: redactText(error.stack) } : {}),
+    ...(error.stack ? { stack: redactText(withSourceLocations(error.stack)) } : {}),
     ...(error.cause !== undefined ? { cause: serializeError(error.cause) } : {}),
   }
 }

@@ -49,7 +49,9 @@ if (stale.length > 0) {
 }
 if (!fs.existsSync(entry)) fail(`${path.relative(process.cwd(), entry)} is missing: run npm ci && npm run build`)
 
-// Stack traces name the TypeScript files and lines the bundle was built from.
-process.setSourceMapsEnabled(true)
+// Stack traces name the TypeScript files and lines the bundle was built from: the server's log translates the stacks
+// it writes (server/ops/stackSources.ts), so that a server at rest holds no source map; a short admin command lets
+// Node translate every stack itself.
+if (program === 'cli') process.setSourceMapsEnabled(true)
 process.argv = [process.argv[0], entry, ...args]
 await import(pathToFileURL(entry).href)

@@ -84,7 +84,7 @@ export interface StartOptions {
 
 export async function startTestServer(dataDir: string, env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
   if (options.databaseUrl) usePostgres(dataDir, options.databaseUrl)
-  const program = [...(options.nodeArgs ?? []), ...(options.built ? ['--enable-source-maps', 'dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts'])]
+  const program = [...(options.nodeArgs ?? []), ...(options.built ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts'])]
   const child = spawn(process.execPath, program, {
     cwd: repoRoot,
     env: {
