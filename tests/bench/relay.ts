@@ -24,6 +24,11 @@ export const relayConfig = {
     editsPerSecond: 20,
     warmupMs: 1000,
     durationMs: quick ? 3000 : 20_000,
+    /**
+     * Before the measured blocks, each server runs one block that is not measured, so that every server is measured
+     * as it runs once its code has been compiled, not in its first seconds after starting (cold start has its own row).
+     */
+    warmupBlockMs: quick ? 1000 : 5000,
   },
   /** Quick runs ingest a prefix of the trace. */
   ingestPatches: quick ? 40_000 : Number.POSITIVE_INFINITY,
@@ -77,7 +82,7 @@ const percentOfCore = (cpu: number, wall: number) => `${((100 * cpu) / wall).toF
  * ours, reference, hocuspocus, hocuspocus, reference, ours, so that all see the same drift of a shared machine.
  */
 export async function runLatency(): Promise<Record<string, Record<LatencyKind, LatencyResult>>> {
-  const { readers, editsPerSecond, warmupMs, durationMs } = relayConfig.latency
+  const { readers, editsPerSecond, warmupMs, durationMs, warmupBlockMs } = relayConfig.latency
   const scenarios: LatencyScenario[] = [
     { name: '1w+100r', writers: 1, readers, editsPerSecond, warmupMs, durationMs },
     { name: '10w+100r', writers: 10, readers, editsPerSecond, warmupMs, durationMs },
@@ -92,6 +97,8 @@ export async function runLatency(): Promise<Record<string, Record<LatencyKind, L
       const servers = Object.fromEntries(started.map((s) => [s.server.kind, s.server])) as Record<LatencyKind, BenchServer>
       const blocks: Record<LatencyKind, LatencyBlock[]> = { ours: [], reference: [], hocuspocus: [] }
       const block = { ...scenario, durationMs: scenario.durationMs / blocksPerKind }
+      log(`latency ${scenario.name}: a block of ${(warmupMs + warmupBlockMs) / 1000} s on each server, not measured`)
+      for (const kind of latencyKinds) await measureLatencyBlock(servers[kind], { ...scenario, durationMs: warmupBlockMs })
       log(`latency ${scenario.name}: ${order.length} blocks of ${(warmupMs + block.durationMs) / 1000} s (${order.join(', ')})`)
       for (const kind of order) blocks[kind].push(await measureLatencyBlock(servers[kind], block))
       const byKind = {} as Record<LatencyKind, LatencyResult>
