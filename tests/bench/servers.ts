@@ -244,7 +244,7 @@ export function startOurServer(dataDir: string, token: string, env: Record<strin
     args: [
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []),
       ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      ...(runtime === 'built' ? [...startNodeOptions(), '--enable-source-maps', 'dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']),
+      ...(runtime === 'built' ? [...startNodeOptions(), 'dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']),
     ],
     // The relay is what is measured: no build of the browser client when the server starts. One bench member
     // holds every connection (1,000 documents in the memory run), past the per-member cap meant for people.

@@ -1,0 +1,32 @@
+import { execFileSync } from 'node:child_process'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+describe('MemoryRelease', () => {
+  it('compacts: gives back the pages that what survives the unloaded rooms still holds a part of', () => {
+    // In a process of its own, whose heap holds nothing else: many small objects, of which one in three survives,
+    // scattered over every page. Two plain full collections, each once its sweeping is over, keep those pages.
+    const script = `
+      import { MemoryRelease } from ${JSON.stringify(path.join(import.meta.dirname, 'memoryRelease.ts'))}
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 300))
+      let rooms = []
+      for (let i = 0; i < 400000; i++) rooms.push({ id: i, state: [i, i + 1], name: 'room ' + i })
+      const survivors = rooms.filter((_, i) => i % 3 === 0)
+      rooms = null
+      globalThis.gc()
+      await settle()
+      globalThis.gc()
+      await settle()
+      const plain = process.memoryUsage().heapTotal
+      new MemoryRelease(1, 10).roomUnloaded(0)
+      await settle()
+      console.log(JSON.stringify({ plain, released: process.memoryUsage().heapTotal, survivors: survivors.length }))
+    `
+    const output = execFileSync(process.execPath, ['--expose-gc', '--max-semi-space-size=2', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' })
+    const { plain, released, survivors } = JSON.parse(output.trim().split('\n').at(-1)!) as { plain: number; released: number; survivors: number }
+    expect(survivors).toBe(133334)
+    expect(plain).toBeGreaterThan(40 * 1024 * 1024)
+    // Measured: 49.8 MiB kept by plain collections, 27.0 after the release.
+    expect(released).toBeLessThan(plain * 0.7)
+  })
+})
