@@ -235,10 +235,16 @@ export class Room {
     if (message.kind !== 'syncStep1' || !this.storedAnswer) return false
     const stateVector = message.stateVector
     const started = performance.now()
-    const update = this.storedAnswer.answer(stateVector)
-    if (!update) return false
-    connection.send(encodeSyncStep2(update))
-    log.debug('room.answered_from_store', { document: this.id, bytes: update.byteLength, ms: Math.round(performance.now() - started) })
+    const reply = this.storedAnswer.answer(stateVector)
+    if (!reply) return false
+    // The log's part first, held pending by the client until the state's part (sync step 2) completes it.
+    if (reply.log) connection.send(encodeUpdate(reply.log))
+    connection.send(encodeSyncStep2(reply.state))
+    log.debug('room.answered_from_store', {
+      document: this.id,
+      bytes: reply.state.byteLength + (reply.log?.byteLength ?? 0),
+      ms: Math.round(performance.now() - started),
+    })
     this.answeredEarly.add(connection)
     return true
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { StoredAnswer } from './storedAnswer.ts'
+import { StoredAnswer, type StoredReply } from './storedAnswer.ts'
 
 function docWith(text: string): Y.Doc {
   const doc = new Y.Doc()
@@ -10,16 +10,72 @@ function docWith(text: string): Y.Doc {
 
 const nothing = Y.encodeStateVector(new Y.Doc())
 
+/** Applies a reply as a client does: the log's part (an update), then the state's part (sync step 2). */
+function applyReply(client: Y.Doc, reply: StoredReply): void {
+  if (reply.log) Y.applyUpdate(client, reply.log)
+  Y.applyUpdate(client, reply.state)
+}
+
 describe('StoredAnswer', () => {
-  it('answers a client that holds nothing with the whole stored document, state and log merged', () => {
+  it('answers a client that holds nothing with the whole stored document: the stored state, and the log merged', () => {
     const state = docWith('state ')
     const log = docWith('log')
     const answer = new StoredAnswer({ state: Y.encodeStateAsUpdate(state), updates: [Y.encodeStateAsUpdate(log)] })
     answer.prepare()
+    const reply = answer.answer(nothing)!
+    // The stored state is served as it is, never merged with the log (that costs as much as building the document).
+    expect(reply.state).toEqual(Y.encodeStateAsUpdate(state))
     const client = new Y.Doc()
-    Y.applyUpdate(client, answer.answer(nothing)!)
+    applyReply(client, reply)
     expect(client.getText('content').toString()).toContain('state ')
     expect(client.getText('content').toString()).toContain('log')
+  })
+
+  it('sends the log first, held pending until the state completes it: the sync step 2 never leaves a part', () => {
+    // The state, then edits stored after it in the log (each an update of the document as it was).
+    const doc = docWith('The Group recommends')
+    const state = Y.encodeStateAsUpdate(doc)
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    doc.getText('content').insert(doc.getText('content').length, ' that States')
+    doc.getText('content').delete(0, 4)
+    doc.getText('content').insert(0, 'the ')
+    const answer = new StoredAnswer({ state, updates })
+    const reply = answer.answer(nothing)!
+    expect(reply.log).not.toBeNull()
+
+    const client = new Y.Doc()
+    Y.applyUpdate(client, reply.log!)
+    expect(client.getText('content').toString()).toBe('')
+    Y.applyUpdate(client, reply.state)
+    expect(client.getText('content').toString()).toBe('the Group recommends that States')
+    expect(client.store.pendingStructs).toBeNull()
+    expect(client.store.pendingDs).toBeNull()
+  })
+
+  it('leaves the log out for a client that holds all of it', () => {
+    const doc = docWith('stored')
+    const state = Y.encodeStateAsUpdate(doc)
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    doc.getText('content').insert(0, 'all ')
+    const client = new Y.Doc()
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(doc))
+    const reply = new StoredAnswer({ state, updates }).answer(Y.encodeStateVector(client))!
+    expect(reply.log).toBeNull()
+    applyReply(client, reply)
+    expect(client.getText('content').toString()).toBe('all stored')
+  })
+
+  it('answers with the log alone as the step 2 when no state is stored', () => {
+    const first = docWith('one ')
+    const second = docWith('two')
+    const reply = new StoredAnswer({ state: null, updates: [Y.encodeStateAsUpdate(first), Y.encodeStateAsUpdate(second)] }).answer(nothing)!
+    expect(reply.log).toBeNull()
+    const client = new Y.Doc()
+    Y.applyUpdate(client, reply.state)
+    expect(client.getText('content').toString()).toContain('one ')
+    expect(client.getText('content').toString()).toContain('two')
   })
 
   it('answers a client with only what its state vector lacks', () => {
@@ -28,9 +84,10 @@ describe('StoredAnswer', () => {
     Y.applyUpdate(stored, Y.encodeStateAsUpdate(client))
     stored.getText('content').insert(6, 'new')
     const answer = new StoredAnswer({ state: Y.encodeStateAsUpdate(stored), updates: [] })
-    const diff = answer.answer(Y.encodeStateVector(client))!
-    expect([...Y.parseUpdateMeta(diff).to.keys()]).toEqual([stored.clientID])
-    Y.applyUpdate(client, diff)
+    const reply = answer.answer(Y.encodeStateVector(client))!
+    expect(reply.log).toBeNull()
+    expect([...Y.parseUpdateMeta(reply.state).to.keys()]).toEqual([stored.clientID])
+    applyReply(client, reply)
     expect(client.getText('content').toString()).toBe('known new')
   })
 
@@ -41,6 +98,8 @@ describe('StoredAnswer', () => {
     expect(broken.answer(nothing)).toBeNull()
     expect(new StoredAnswer({ state: garbage, updates: [] }).answer(Y.encodeStateVector(docWith('x')))).toBeNull()
     expect(new StoredAnswer({ state: Y.encodeStateAsUpdate(docWith('fine')), updates: [garbage] }).answer(nothing)).toBeNull()
+    expect(new StoredAnswer({ state: Y.encodeStateAsUpdate(docWith('fine')), updates: [garbage, garbage] }).answer(nothing)).toBeNull()
+    expect(new StoredAnswer({ state: garbage, updates: [Y.encodeStateAsUpdate(docWith('fine'))] }).answer(nothing)).toBeNull()
     expect(new StoredAnswer({ state: null, updates: [] }).answer(nothing)).toBeNull()
   })
 })

@@ -31,12 +31,21 @@ function roomLoadedMs(output: string, documentId: string): number | null {
   return null
 }
 
-export async function measureColdStart(dataDir: string, token: string, documentId: string, expected: string, repeats: number): Promise<ColdStartResult> {
+export async function measureColdStart(
+  dataDir: string,
+  token: string,
+  documentId: string,
+  expected: string,
+  repeats: number,
+  /** Run before each restart (the previous run's shutdown compacts what the store holds). */
+  beforeEach: () => Promise<void> = async () => {},
+): Promise<ColdStartResult> {
   const runsMs: number[] = []
   const processStartMs: number[] = []
   const connectedMs: number[] = []
   const serverLoadMs: Array<number | null> = []
   for (let i = 0; i < repeats; i++) {
+    await beforeEach()
     const spawned = performance.now()
     // Debug logging, for the server's own record of how long the load took.
     const server = await startOurServer(dataDir, token, { LOG_LEVEL: 'debug' })

@@ -9,7 +9,7 @@ import { measureColdStart, type ColdStartResult } from './coldStart.ts'
 import { measureIngest, type IngestResult } from './ingest.ts'
 import { combineBlocks, measureLatencyBlock, type LatencyBlock, type LatencyResult, type LatencyScenario } from './latency.ts'
 import { measureMemory, type MemoryResult } from './memory.ts'
-import { prepareDataDir, removeTempDir, repoRoot, startHocuspocusServer, startOurServer, startReferenceServer, storedSize, type BenchServer, type OurRuntime, type StoredSize } from './servers.ts'
+import { prepareDataDir, removeTempDir, repoRoot, startHocuspocusServer, startOurServer, startReferenceServer, storedSize, storeStateAndLog, type BenchServer, type OurRuntime, type StoredSize } from './servers.ts'
 import { int, met, mib, ms, ratio, type Row } from './table.ts'
 import { loadTrace, traceToUpdates, type TraceUpdates } from './trace.ts'
 import { createTestSchema, type TestSchema } from '../helpers/postgres.ts'
@@ -41,6 +41,8 @@ export const relayConfig = {
   defaultLimitIngestPatches: quick ? 2000 : 4000,
   ingestTimeoutMs: 180_000,
   coldStartRepeats: quick ? 3 : 5,
+  /** Cold start again, as a crash leaves the document: the state of all but the last edits, then those edits in the log. */
+  coldStartLogEntries: 1000,
   memory: { documents: quick ? 200 : 1000, roomIdleMs: 1000, concurrency: 50 },
 }
 
@@ -138,6 +140,7 @@ interface IngestSection {
   postgres: IngestResult | null
   stored: StoredSize
   coldStart: ColdStartResult
+  coldStartWithLog: ColdStartResult
 }
 
 /** The same ingest into our server on PostgreSQL (the test database, 127.0.0.1:5432, a schema dropped after). */
@@ -225,8 +228,21 @@ async function runIngestAndColdStart(): Promise<IngestSection> {
       `  ${coldStart.runsMs.map(ms).join(', ')} ms; socket open after ${coldStart.connectedMs.map(ms).join(', ')} ms; ` +
         `server room load ${coldStart.serverLoadMs.map((x) => (x === null ? '?' : ms(x))).join(', ')} ms`,
     )
+
+    const logEntries = relayConfig.coldStartLogEntries
+    const prefix = new Y.Doc()
+    prefix.transact(() => {
+      for (const update of trace.updates.slice(0, trace.updates.length - logEntries)) Y.applyUpdate(prefix, update)
+    })
+    const prefixState = Y.encodeStateAsUpdate(prefix)
+    prefix.destroy()
+    log(`cold start on ours with a state of ${int(prefixState.length)} bytes and ${int(logEntries)} log entries after it, ${relayConfig.coldStartRepeats} restarts`)
+    const coldStartWithLog = await measureColdStart(ours.dataDir, ours.token, documentId, trace.endContent, relayConfig.coldStartRepeats, () =>
+      storeStateAndLog(ours.dataDir, documentId, prefixState, trace.updates.slice(trace.updates.length - logEntries)),
+    )
+    log(`  ${coldStartWithLog.runsMs.map(ms).join(', ')} ms; socket open after ${coldStartWithLog.connectedMs.map(ms).join(', ')} ms`)
     trace.doc.destroy()
-    return { patches: trace.patchCount, generateMs: trace.generateMs, encodedStateBytes, results, defaultLimit, postgres, stored, coldStart }
+    return { patches: trace.patchCount, generateMs: trace.generateMs, encodedStateBytes, results, defaultLimit, postgres, stored, coldStart, coldStartWithLog }
   } finally {
     removeTempDir(ours.dataDir)
   }
@@ -308,7 +324,7 @@ export function latencyRows(name: string, r: Record<LatencyKind, LatencyResult>,
 }
 
 function rowsOf(latency: Record<string, Record<LatencyKind, LatencyResult>>, ingest: IngestSection, memory: Record<MemoryRun, MemoryResult>): Row[] {
-  const { results, stored, coldStart, encodedStateBytes } = ingest
+  const { results, stored, coldStart, coldStartWithLog, encodedStateBytes } = ingest
   const storedBytes = stored.stateBytes + stored.logBytes
   const storedRatio = storedBytes / encodedStateBytes
   const files = Object.entries(stored.files)
@@ -382,6 +398,14 @@ function rowsOf(latency: Record<string, Record<LatencyKind, LatencyResult>>, ing
     { metric: 'SQLite files after shutdown (bytes)', ours: files, reference: inMemory, ratio: '', target: '', met: '' },
     { metric: 'cold start, median (ms)', ours: ms(coldStart.medianMs), reference: inMemory, ratio: '', target: '< 100 ms', met: met(coldStart.medianMs < 100) },
     { metric: 'cold start, max (ms)', ours: ms(coldStart.maxMs), reference: inMemory, ratio: '', target: '', met: '' },
+    {
+      metric: `cold start with ${int(relayConfig.coldStartLogEntries)} log entries after the state, median (ms)`,
+      ours: ms(coldStartWithLog.medianMs),
+      reference: inMemory,
+      ratio: '',
+      target: 'informational: as a crash leaves a document',
+      met: '',
+    },
     {
       ...memoryRow('RSS baseline, built server (MiB)', (m) => m.baselineBytes),
       target: 'ratio <= 1.3',

@@ -331,6 +331,22 @@ export async function storedSize(dataDir: string, documentId: string): Promise<S
   }
 }
 
+/**
+ * Rewrites what our store holds for a document as a crash would leave it: `state` as the compacted state, then `log`
+ * as the entries appended after it (not yet merged). Call it while the server is stopped.
+ */
+export async function storeStateAndLog(dataDir: string, documentId: string, state: Uint8Array, log: readonly Uint8Array[]): Promise<void> {
+  const db = openSqlite(dataDir)
+  try {
+    const store = new SqliteDocumentStore(db)
+    const stored = await store.load(documentId)
+    await store.compact(documentId, state, stored.seqs)
+    for (const update of log) await store.append([{ documentId, update }])
+  } finally {
+    db.close()
+  }
+}
+
 /** GET /healthz of our server: the number of loaded rooms. */
 export async function loadedRooms(server: BenchServer): Promise<number> {
   const response = await fetch(`${server.httpBase}/healthz`, { signal: AbortSignal.timeout(5000) })

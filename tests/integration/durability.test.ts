@@ -53,4 +53,44 @@ describe('durability', () => {
     await late.synced
     expect(late.text.toString()).toBe('States should protect critical infrastructure (norm g).')
   })
+
+  it('gives a client that opens a document with a stored state and a log the whole text by the time it is synced', async () => {
+    const dataDir = tempDataDir()
+    const token = await mintToken(dataDir, 'Drafting tool', 'secretariat')
+    // A clean stop compacts: the first text becomes the stored state.
+    const first = await start(dataDir)
+    const a = client(first, 'state-and-log', token)
+    await a.synced
+    a.text.insert(0, 'The Group recommends that States designate points of contact.')
+    const b = client(first, 'state-and-log', token)
+    await waitFor(() => b.text.length === a.text.length, 'b to receive the first text')
+    a.destroy()
+    b.destroy()
+    expect(await first.stop()).toBe(0)
+
+    // No compaction, then SIGKILL: the edits stay in the log, after the state.
+    const env = { ROOM_IDLE_MS: '600000', COMPACT_AFTER_APPENDS: '1000000' }
+    const second = await start(dataDir, env)
+    const writer = client(second, 'state-and-log', token)
+    const reader = client(second, 'state-and-log', token)
+    await Promise.all([writer.synced, reader.synced])
+    for (const word of [' Each', ' point', ' answers', ' within', ' a', ' day.']) writer.text.insert(writer.text.length, word)
+    writer.text.delete(0, 4)
+    writer.text.insert(0, 'the ')
+    const expected = writer.text.toString()
+    await waitFor(() => reader.text.toString() === expected, 'the reader to receive every edit')
+    writer.provider.shouldConnect = false
+    reader.provider.shouldConnect = false
+    await second.kill9()
+    const stored = await readStored(dataDir, 'state-and-log')
+    expect(stored.text).toBe(expected)
+    expect(stored.stored.state).not.toBeNull()
+    expect(stored.stored.updates.length).toBeGreaterThan(0)
+
+    // A fresh client is answered from the stored bytes (the log's part, then the state's): at its sync, the whole text.
+    const third = await start(dataDir, env)
+    const late = client(third, 'state-and-log', token)
+    await late.synced
+    expect(late.text.toString()).toBe(expected)
+  })
 })
