@@ -11,8 +11,9 @@ import { readsThrough } from './updateReadThrough.ts'
 
 /**
  * What a client is sent, in this order: the log's part as an update (`log`, null when it adds nothing) and the
- * state's part as sync step 2 (`state`). The log comes first: until the state arrives the client holds it pending,
- * so that the step 2 that marks it synced leaves it with the whole document, never a part of it.
+ * state's part as sync step 2 (`state`). The log comes first: the client is marked synced by the step 2 only, once
+ * it holds both, so it is never synced on a part of the document (what the log adds to the state waits, pending,
+ * until the state arrives; only log content that builds on nothing stored may show a moment before).
  */
 export interface StoredReply {
   log: Uint8Array | null

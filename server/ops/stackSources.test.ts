@@ -49,4 +49,19 @@ describe('withSourceLocations', () => {
     ].join('\n')
     expect(withSourceLocations(frames)).toBe(frames)
   })
+
+  it('never throws, and never touches the message: only frames are translated', () => {
+    const built = path.join(dir, 'dist', 'main.js')
+    const builtFrame = stack.split('\n').find((line) => line.includes(built))!
+    const composed = [
+      `Error: cannot read file:///a%2Fb.js:1:1 nor file:///x%ZZ.js:2:3 nor ${built}:4:9`,
+      `    at one (file:///a%2Fb.js:1:1)`,
+      `    at two (file:///x%ZZ.js:2:3)`,
+      builtFrame,
+    ].join('\n')
+    const translated = withSourceLocations(composed).split('\n')
+    // The message and the frames whose file cannot be named stay as they were; the built frame is translated.
+    expect(translated.slice(0, 3)).toEqual(composed.split('\n').slice(0, 3))
+    expect(translated[3]).toContain(path.join(dir, 'src'))
+  })
 })

@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url'
 /** How long maps read for one stack stay for the next (errors come in bursts), in milliseconds. */
 const keepMs = 60_000
 
+/** A stack frame's line ("    at ..."): only frames are translated, never the message above them. */
+const frameLine = /^\s+at .*$/gm
 /** A frame's location: a `file://` URL or an absolute path of a `.js` file, then `:line:column`. */
 const location = /(file:\/\/\/[^\s()]+?\.m?js|\/[^\s():]+?\.m?js):(\d+):(\d+)/g
 
@@ -49,13 +51,20 @@ function original(file: string, line: number, column: number): string | null {
 export function withSourceLocations(stack: string): string {
   if (process.sourceMapsEnabled) return stack
   let translated = false
-  const result = stack.replace(location, (whole, where: string, line: string, column: string) => {
-    const file = where.startsWith('file://') ? fileURLToPath(where) : where
-    const found = original(file, Number(line), Number(column))
-    if (!found) return whole
-    translated = true
-    return found
-  })
+  const result = stack.replace(frameLine, (frame) =>
+    frame.replace(location, (whole, where: string, line: string, column: string) => {
+      // Whatever goes wrong leaves the frame as it was: writing a log record must never throw.
+      try {
+        const file = where.startsWith('file://') ? fileURLToPath(where) : where
+        const found = original(file, Number(line), Number(column))
+        if (!found) return whole
+        translated = true
+        return found
+      } catch {
+        return whole
+      }
+    }),
+  )
   if (maps.size > 0) {
     if (forget) clearTimeout(forget)
     forget = setTimeout(() => {

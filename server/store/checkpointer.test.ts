@@ -95,18 +95,20 @@ describe('startCheckpointer', () => {
 
     it('does not copy while the log keeps being written; a long log goes to a thread', async () => {
       const { dir, db, store, pending } = setUp()
-      const checkpointer = startCheckpointer(databasePath(dir), { intervalMs: 40, idleRounds: 2, own: ownConnection(db), maxFramesHere: 20 })
+      const own = ownConnection(db)!
+      const copiesHere: string[] = []
+      const watched = { checkpoint: (mode: 'PASSIVE' | 'NOOP') => (mode === 'PASSIVE' && copiesHere.push(mode), own.checkpoint(mode)) }
+      const checkpointer = startCheckpointer(databasePath(dir), { intervalMs: 40, idleRounds: 2, own: watched, maxFramesHere: 20 })
       try {
         // Writing in every round, a few pages at a time: nothing is copied on this connection meanwhile.
-        const frames: number[] = []
         for (let i = 0; i < 12 && !checkpointer.running; i++) {
           await store.append([{ documentId: 'doc', update: new Uint8Array(3000).fill(i) }])
-          frames.push(pending().log)
           await new Promise((r) => setTimeout(r, 25))
         }
         // Past 20 frames waiting, a thread takes the log over, copies it and ends once it is left alone.
         await until(() => checkpointer.running, 'a thread starts')
-        expect(Math.max(...frames)).toBeGreaterThan(0)
+        expect(copiesHere).toEqual([])
+        expect(pending().log).toBeGreaterThan(20)
         await until(() => pending().checkpointed === pending().log, 'the thread copies the log')
         await until(() => !checkpointer.running, 'the thread ends at rest')
       } finally {
@@ -118,7 +120,7 @@ describe('startCheckpointer', () => {
     it('leaves a connection inside a transaction alone', async () => {
       const { dir, db, store, pending } = setUp()
       await store.append([{ documentId: 'doc', update: new Uint8Array(1000).fill(1) }])
-      const own = ownConnection(db)
+      const own = ownConnection(db)!
       db.exec('BEGIN')
       expect(own.checkpoint('PASSIVE')).toBeNull()
       db.exec('COMMIT')
@@ -126,6 +128,32 @@ describe('startCheckpointer', () => {
       expect(pending().log).toBeGreaterThan(0)
       db.close()
       fs.rmSync(dir, { recursive: true, force: true })
+    })
+
+    it('leaves every copy to a thread once one here was slow', async () => {
+      const { dir, db, store, pending } = setUp()
+      // Any copy counts as slow here.
+      const checkpointer = startCheckpointer(databasePath(dir), { intervalMs: 40, idleRounds: 2, own: ownConnection(db), slowHereMs: -1 })
+      try {
+        await store.append([{ documentId: 'doc', update: new Uint8Array(1000).fill(1) }])
+        await until(() => pending().checkpointed === pending().log, 'the first write is copied here')
+        expect(checkpointer.running).toBe(false)
+        await store.append([{ documentId: 'doc', update: new Uint8Array(1000).fill(2) }])
+        await until(() => checkpointer.running, 'the next write starts a thread')
+        await until(() => pending().checkpointed === pending().log, 'the thread copies it')
+      } finally {
+        await checkpointer.stop()
+        db.close()
+      }
+    })
+
+    it('is not used with a SQLite that does not know wal_checkpoint(NOOP)', () => {
+      const withVersion = (version: string) => ({ inTransaction: false, pragma: () => [], prepare: () => ({ pluck: () => ({ get: () => version }) }) })
+      expect(ownConnection(withVersion('3.50.4'))).toBeUndefined()
+      expect(ownConnection(withVersion('3.9.2'))).toBeUndefined()
+      expect(ownConnection(withVersion('3.51.0'))).toBeDefined()
+      expect(ownConnection(withVersion('3.53.2'))).toBeDefined()
+      expect(ownConnection(withVersion('4.0.0'))).toBeDefined()
     })
   })
 })

@@ -1,10 +1,11 @@
 /**
  * Keeps SQLite's write-ahead log short. A little written now and then is copied into the database by the server's own
- * connection, once the log has been left alone for a round (a millisecond or two, when nobody is typing). More than
- * that, or writing that does not pause, starts a worker thread that checkpoints off the relay's event loop until the
- * log has been copied and left alone for a while (30 s by default), then ends: a thread is a V8 isolate of its own
- * (about 10 MiB), held only while there is much to copy. The server looks at the log file (its size and modification
- * time) once per interval.
+ * connection, once the log has been left alone for a round (when nobody is typing): a copy of at most 128 pages and two
+ * fsyncs, a millisecond or two on a local disk. More than that, or writing that does not pause, starts a worker thread
+ * that checkpoints off the relay's event loop until the log has been copied and left alone for a while (30 s by
+ * default), then ends: a thread is a V8 isolate of its own (about 10 MiB), held only while there is much to copy. On a
+ * disk where a copy here is slow (a network volume), every later one goes to the thread. The server looks at the log
+ * file (its size and modification time) once per interval.
  */
 import fs from 'node:fs'
 import { Worker } from 'node:worker_threads'
@@ -16,8 +17,12 @@ export interface Checkpointer {
   stop(): Promise<void>
 }
 
-/** Frames in the log and frames already copied into the database, as `PRAGMA wal_checkpoint` answers. */
+/**
+ * As `PRAGMA wal_checkpoint` answers: whether it could not run (another connection held the checkpoint), the frames
+ * in the log and the frames already copied into the database (-1 both when it could not run).
+ */
 export interface LogFrames {
+  busy: number
   log: number
   checkpointed: number
 }
@@ -39,9 +44,15 @@ export interface CheckpointerOptions {
   own?: OwnConnection
   /** Frames (pages of 4 KiB) the server's connection copies at once, at most: about 1 ms per 100 on a local disk. */
   maxFramesHere?: number
+  /** A copy on the server's connection that takes longer leaves every later one to the thread. */
+  slowHereMs?: number
 }
 
-export function startCheckpointer(file: string, { intervalMs = 1000, idleRounds = 30, own, maxFramesHere = 128 }: CheckpointerOptions = {}): Checkpointer {
+export function startCheckpointer(
+  file: string,
+  { intervalMs = 1000, idleRounds = 30, own: ownOption, maxFramesHere = 128, slowHereMs = 10 }: CheckpointerOptions = {},
+): Checkpointer {
+  let own = ownOption
   let worker: Worker | null = null
   const exits = new Set<Promise<void>>()
   let stopped = false
@@ -83,14 +94,20 @@ export function startCheckpointer(file: string, { intervalMs = 1000, idleRounds 
     }
     if (!dirty) return
     const before = own.checkpoint('NOOP')
-    if (!before) return
+    if (!before || before.busy) return
     const waiting = before.log - before.checkpointed
     if (waiting <= 0) dirty = false
     else if (waiting > maxFramesHere) start()
     else if (!written) {
       // PASSIVE never waits for a reader: what a long read still needs is copied in a later round.
+      const started = performance.now()
       const after = own.checkpoint('PASSIVE')
-      dirty = !after || after.checkpointed < after.log
+      const ms = performance.now() - started
+      dirty = !after || after.busy !== 0 || after.checkpointed < after.log
+      if (ms > slowHereMs) {
+        own = undefined
+        log.warn('store.checkpoint_slow', { ms: Math.round(ms), frames: waiting, note: 'later checkpoints run on a thread of their own' })
+      }
     }
   }
 
@@ -126,8 +143,14 @@ export function startCheckpointer(file: string, { intervalMs = 1000, idleRounds 
   }
 }
 
-/** The server's SQLite connection as an `OwnConnection`. */
-export function ownConnection(db: { inTransaction: boolean; pragma(source: string): unknown }): OwnConnection {
+/** SQLite that knows `wal_checkpoint(NOOP)` (3.51.0); an older one would take NOOP for PASSIVE and copy everything. */
+const noopSince = [3, 51, 0]
+
+/** The server's SQLite connection as an `OwnConnection`; undefined when its SQLite is too old to ask without copying. */
+export function ownConnection(db: { inTransaction: boolean; pragma(source: string): unknown; prepare(source: string): { pluck(): { get(): unknown } } }): OwnConnection | undefined {
+  const version = String(db.prepare('SELECT sqlite_version()').pluck().get()).split('.').map(Number)
+  const older = noopSince.findIndex((part, i) => (version[i] ?? 0) !== part)
+  if (older >= 0 && (version[older] ?? 0) < noopSince[older]) return undefined
   return {
     checkpoint(mode) {
       if (db.inTransaction) return null

@@ -88,9 +88,11 @@ describe('durability', () => {
     expect(stored.stored.updates.length).toBeGreaterThan(0)
 
     // A fresh client is answered from the stored bytes (the log's part, then the state's): at its sync, the whole text.
-    const third = await start(dataDir, env)
+    const third = await start(dataDir, { ...env, LOG_LEVEL: 'debug' })
     const late = client(third, 'state-and-log', token)
     await late.synced
     expect(late.text.toString()).toBe(expected)
+    // The server's record of it (its log reaches this process on a pipe of its own, which may come after the socket).
+    await waitFor(() => /"msg":"room\.answered_from_store","document":"state-and-log"/.test(third.logs()), 'the server to record its answer from the stored bytes')
   })
 })
