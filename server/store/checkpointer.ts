@@ -3,8 +3,8 @@
  * connection, once the log has been left alone for a round (when nobody is typing): a copy of at most 128 pages and two
  * fsyncs, a millisecond or two on a local disk. More than that, or writing that does not pause, starts a worker thread
  * that checkpoints off the relay's event loop until the log has been copied and left alone for a while (30 s by
- * default), then ends: a thread is a V8 isolate of its own (about 10 MiB), held only while there is much to copy. On a
- * disk where a copy here is slow (a network volume), every later one goes to the thread. The server looks at the log
+ * default), then ends: a thread is a V8 isolate of its own (about 10 MiB), held only while there is much to copy. After
+ * a copy here that was slow (a busy or network disk), copies go to the thread for ten minutes. The server looks at the log
  * file (its size and modification time) once per interval.
  */
 import fs from 'node:fs'
@@ -44,15 +44,17 @@ export interface CheckpointerOptions {
   own?: OwnConnection
   /** Frames (pages of 4 KiB) the server's connection copies at once, at most: about 1 ms per 100 on a local disk. */
   maxFramesHere?: number
-  /** A copy on the server's connection that takes longer leaves every later one to the thread. */
+  /** A copy on the server's connection that takes longer leaves the copies of the next `slowPauseMs` to the thread. */
   slowHereMs?: number
+  slowPauseMs?: number
 }
 
 export function startCheckpointer(
   file: string,
-  { intervalMs = 1000, idleRounds = 30, own: ownOption, maxFramesHere = 128, slowHereMs = 10 }: CheckpointerOptions = {},
+  { intervalMs = 1000, idleRounds = 30, own, maxFramesHere = 128, slowHereMs = 10, slowPauseMs = 10 * 60_000 }: CheckpointerOptions = {},
 ): Checkpointer {
-  let own = ownOption
+  /** Until when copies go to the thread after a slow one here (a disk busy for a moment, or a slow disk). */
+  let threadOnlyUntil = 0
   let worker: Worker | null = null
   const exits = new Set<Promise<void>>()
   let stopped = false
@@ -88,7 +90,7 @@ export function startCheckpointer(
 
   /** One round without a thread: the log is copied here when it is short and was left alone, by a thread otherwise. */
   const look = (written: boolean) => {
-    if (!own) {
+    if (!own || performance.now() < threadOnlyUntil) {
       if (written) start()
       return
     }
@@ -105,8 +107,8 @@ export function startCheckpointer(
       const ms = performance.now() - started
       dirty = !after || after.busy !== 0 || after.checkpointed < after.log
       if (ms > slowHereMs) {
-        own = undefined
-        log.warn('store.checkpoint_slow', { ms: Math.round(ms), frames: waiting, note: 'later checkpoints run on a thread of their own' })
+        threadOnlyUntil = performance.now() + slowPauseMs
+        log.warn('store.checkpoint_slow', { ms: Math.round(ms), frames: waiting, note: `checkpoints run on a thread of their own for ${Math.round(slowPauseMs / 1000)} s` })
       }
     }
   }
