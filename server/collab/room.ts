@@ -237,7 +237,7 @@ export class Room {
     const started = performance.now()
     const reply = this.storedAnswer.answer(stateVector)
     if (!reply) return false
-    // The log's part first, held pending by the client until the state's part (sync step 2) completes it.
+    // The log's part first, then the state's part as the sync step 2, which alone marks the client synced (storedAnswer.ts).
     if (reply.log) connection.send(encodeUpdate(reply.log))
     connection.send(encodeSyncStep2(reply.state))
     log.debug('room.answered_from_store', {

@@ -50,16 +50,12 @@ function original(file: string, line: number, column: number): string | null {
  */
 export function withSourceLocations(stack: string): string {
   if (process.sourceMapsEnabled) return stack
-  let translated = false
   const result = stack.replace(frameLine, (frame) =>
     frame.replace(location, (whole, where: string, line: string, column: string) => {
       // Whatever goes wrong leaves the frame as it was: writing a log record must never throw.
       try {
         const file = where.startsWith('file://') ? fileURLToPath(where) : where
-        const found = original(file, Number(line), Number(column))
-        if (!found) return whole
-        translated = true
-        return found
+        return original(file, Number(line), Number(column)) ?? whole
       } catch {
         return whole
       }
@@ -73,5 +69,5 @@ export function withSourceLocations(stack: string): string {
     }, keepMs)
     forget.unref()
   }
-  return translated ? result : stack
+  return result
 }

@@ -7,20 +7,25 @@ import { mintToken, tempDataDir } from '../helpers/server.ts'
 describe('durability', () => {
   const { start, client } = serversPerTest({ stopWith: 'kill9' })
 
+  /** Writes `text` into a document on a fresh server, waits until a second client has it, then stops the server (SIGTERM, which compacts). */
+  const writeAndStop = async (dataDir: string, documentId: string, token: string, text: string): Promise<void> => {
+    const server = await start(dataDir)
+    const a = client(server, documentId, token)
+    await a.synced
+    a.text.insert(0, text)
+    // Wait until the server has it: a second client sees it.
+    const b = client(server, documentId, token)
+    await waitFor(() => b.text.toString() === text, 'b to receive the text')
+    a.destroy()
+    b.destroy()
+    expect(await server.stop()).toBe(0)
+  }
+
   it('keeps the content across a clean restart and exits 0 on SIGTERM', async () => {
     const dataDir = tempDataDir()
     const token = await mintToken(dataDir, 'Drafting tool', 'secretariat')
-    const first = await start(dataDir)
-    const a = client(first, 'restart', token)
-    await a.synced
-    a.text.insert(0, 'The group recommends that States designate points of contact.')
-    const expected = a.text.toString()
-    // Wait until the server has it: a second client sees it.
-    const b = client(first, 'restart', token)
-    await waitFor(() => b.text.toString() === expected, 'b to receive the text')
-    a.destroy()
-    b.destroy()
-    expect(await first.stop()).toBe(0)
+    const expected = 'The group recommends that States designate points of contact.'
+    await writeAndStop(dataDir, 'restart', token, expected)
 
     const second = await start(dataDir)
     const c = client(second, 'restart', token)
@@ -58,15 +63,7 @@ describe('durability', () => {
     const dataDir = tempDataDir()
     const token = await mintToken(dataDir, 'Drafting tool', 'secretariat')
     // A clean stop compacts: the first text becomes the stored state.
-    const first = await start(dataDir)
-    const a = client(first, 'state-and-log', token)
-    await a.synced
-    a.text.insert(0, 'The Group recommends that States designate points of contact.')
-    const b = client(first, 'state-and-log', token)
-    await waitFor(() => b.text.length === a.text.length, 'b to receive the first text')
-    a.destroy()
-    b.destroy()
-    expect(await first.stop()).toBe(0)
+    await writeAndStop(dataDir, 'state-and-log', token, 'The Group recommends that States designate points of contact.')
 
     // No compaction, then SIGKILL: the edits stay in the log, after the state.
     const env = { ROOM_IDLE_MS: '600000', COMPACT_AFTER_APPENDS: '1000000' }
