@@ -40,13 +40,51 @@ function waitingWorker(worker: ServiceWorker) {
   })
 }
 
-function followInstalling(registration: ServiceWorkerRegistration) {
+/**
+ * How long after a failed first install the page registers again: the offline copy is made while the first visit
+ * downloads every screen, and one dropped request (a train's Wi-Fi, a restarting server) must not leave the member
+ * without it until their next visit.
+ */
+export const installRetryMs = [5_000, 30_000, 5 * 60_000] as const
+
+/** Workers already followed: the first one is seen both when registering and by its "updatefound". */
+const followed = new WeakSet<ServiceWorker>()
+
+function followInstalling(registration: ServiceWorkerRegistration, failedFirstInstall: () => void) {
   const worker = registration.installing
-  if (!worker) return
+  if (!worker || followed.has(worker)) return
+  followed.add(worker)
   worker.addEventListener('statechange', () => {
     // A worker installed while another controls the page is a new version; the first one simply takes over.
     if (worker.state === 'installed' && navigator.serviceWorker.controller) waitingWorker(worker)
+    // Precaching failed: a new version is found again by the next check, but a first install has nothing to retry it.
+    if (worker.state === 'redundant' && !registration.active && !navigator.serviceWorker.controller) failedFirstInstall()
   })
+}
+
+/** The registration the periodic checks for a new version use: the last one made. */
+let current: ServiceWorkerRegistration | null = null
+
+/**
+ * Registers, and again after a failed first install, up to `installRetryMs.length` more times. Where the build wrote
+ * no worker (the development server), registering fails each time, quietly.
+ */
+async function register(attempt: number): Promise<void> {
+  const retry = () => {
+    const delay = installRetryMs[attempt]
+    if (delay !== undefined) setTimeout(() => void register(attempt + 1), delay)
+  }
+  let registration: ServiceWorkerRegistration
+  try {
+    registration = await navigator.serviceWorker.register('/sw.js', { scope: '/' })
+  } catch {
+    retry()
+    return
+  }
+  current = registration
+  if (registration.waiting && navigator.serviceWorker.controller) waitingWorker(registration.waiting)
+  followInstalling(registration, retry)
+  registration.addEventListener('updatefound', () => followInstalling(registration, retry))
 }
 
 export async function registerServiceWorker(): Promise<void> {
@@ -56,11 +94,8 @@ export async function registerServiceWorker(): Promise<void> {
     // The first worker claiming this page changes nothing it runs; a new version taken over elsewhere does.
     if (hadController && !switching) offer(() => window.location.reload())
   })
-  const registration = await navigator.serviceWorker.register('/sw.js', { scope: '/' })
-  if (registration.waiting && navigator.serviceWorker.controller) waitingWorker(registration.waiting)
-  followInstalling(registration)
-  registration.addEventListener('updatefound', () => followInstalling(registration))
-  const check = () => void registration.update().catch(() => undefined)
+  await register(0)
+  const check = () => void current?.update().catch(() => undefined)
   setInterval(check, updateCheckMs)
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') check()

@@ -4,12 +4,7 @@ import type { AddressInfo } from 'node:net'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../helpers/server.ts'
-import { connectionState, createDocument, demoWorkspaceIds, inviteLink, launchChromium, openDocument, signIn, startServer, typeAtEnd } from './harness.ts'
-
-/** Waits until the service worker controls the page (the shell and its screens are then precached). */
-async function controlled(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 })
-}
+import { connectionState, controlledByServiceWorker, createDocument, demoWorkspaceIds, inviteLink, launchChromium, openDocument, signIn, startServer, typeAtEnd } from './harness.ts'
 
 /** The page shows something: the app has not unmounted into an empty root. */
 async function rootText(page: Page): Promise<string> {
@@ -37,7 +32,7 @@ describe('the app shell', () => {
     const lead = await signIn(browser, server, { name: 'Lars Berg', role: 'cofacilitator', delegation: 'Sweden', leads: demoWorkspaceIds })
     const { page, context, pageErrors } = lead
     await openDocument(page, documentId)
-    await controlled(page)
+    await controlledByServiceWorker(page)
 
     await context.setOffline(true)
     await connectionState(page, /^Offline/)
@@ -72,6 +67,31 @@ describe('the app shell', () => {
     await context.setOffline(false)
     await page.getByRole('heading', { name: 'Compare versions', level: 1 }).waitFor()
     expect(pageErrors).toEqual([])
+    await context.close()
+  })
+
+  test('a first visit whose offline copy failed to download makes it again a few seconds later', async () => {
+    const context = await browser.newContext()
+    // The service worker's first download of one screen is cut off (the page's own requests all go through).
+    const cut: string[] = []
+    await context.route(/\/assets\/SignOutDialog-[^/]+\.js$/, (route) => {
+      if (route.request().serviceWorker() && cut.length === 0) {
+        cut.push(route.request().url())
+        return route.abort('connectionreset')
+      }
+      return route.continue()
+    })
+    const page = await context.newPage()
+    await page.goto(await inviteLink(server, { name: 'Delegate of Chile', role: 'delegation', delegation: 'Chile' }))
+    await page.locator('.member-name', { hasText: 'Delegate of Chile' }).waitFor()
+    await controlledByServiceWorker(page, 30_000)
+    expect(cut).toHaveLength(1)
+    const cached = await page.evaluate(async () => {
+      const key = (await caches.keys()).find((name) => name.startsWith('dtg-shell-'))
+      const cache = key ? await caches.open(key) : null
+      return cache ? (await cache.keys()).map((request) => new URL(request.url).pathname).filter((path) => path.includes('SignOutDialog')) : []
+    })
+    expect(cached).toHaveLength(1)
     await context.close()
   })
 
@@ -146,14 +166,14 @@ describe('the app shell', () => {
       const link = new URL(await inviteLink(server, { name: 'Delegate of Chile', role: 'delegation', delegation: 'Chile' }))
       await page.goto(`${deployment.url}/${link.hash}`)
       await page.locator('.member-name', { hasText: 'Delegate of Chile' }).waitFor()
-      await controlled(page)
+      await controlledByServiceWorker(page)
       const firstVersion = await page.evaluate(async () => (await caches.keys()).find((key) => key.startsWith('dtg-shell-')))
       expect(firstVersion).toBeTruthy()
       // A second tab of the same application.
       const other = await context.newPage()
       await other.goto(`${deployment.url}/#/`)
       await other.locator('.member-name', { hasText: 'Delegate of Chile' }).waitFor()
-      await controlled(other)
+      await controlledByServiceWorker(other)
 
       nextBuild = true
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update())

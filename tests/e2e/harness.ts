@@ -124,6 +124,26 @@ export async function openDocument(page: Page, documentId: string): Promise<void
   await connectionState(page, 'Connected')
 }
 
+/**
+ * Waits until the service worker controls the page (the shell and its screens are then precached). If it does not,
+ * the error says where the registration stood, and the page's console problems.
+ */
+export async function controlledByServiceWorker(page: Page, timeout = 20_000): Promise<void> {
+  try {
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout })
+  } catch (error) {
+    const state = await page
+      .evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration()
+        if (!registration) return 'no registration'
+        const { installing, waiting, active } = registration
+        return `installing ${installing?.state ?? '-'}, waiting ${waiting?.state ?? '-'}, active ${active?.state ?? '-'}`
+      })
+      .catch((reason: unknown) => `unreadable (${String(reason)})`)
+    throw new Error(`the service worker did not take control of ${page.url()} in ${timeout} ms: ${state}`, { cause: error })
+  }
+}
+
 export async function connectionState(page: Page, text: string | RegExp, timeout = 15_000): Promise<void> {
   await page.getByTestId('connection-state').filter({ hasText: text }).waitFor({ timeout })
 }

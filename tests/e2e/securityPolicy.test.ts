@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../helpers/server.ts'
-import { createDocument, demoWorkspaceIds, launchChromium, openDocument, signIn, startServer, typeAtEnd } from './harness.ts'
+import { controlledByServiceWorker, createDocument, demoWorkspaceIds, launchChromium, openDocument, signIn, startServer, typeAtEnd } from './harness.ts'
 import { serverText } from './serverCopy.ts'
 
 describe('Content-Security-Policy in the browser', () => {
@@ -36,7 +36,7 @@ describe('Content-Security-Policy in the browser', () => {
     await expect.poll(() => serverText(server, documentId), { timeout: 10_000 }).toContain('Typed under the policy.')
     await lead.page.locator('.presence .participant', { hasText: 'Amina Odhiambo' }).waitFor()
     // The service worker (the offline copy of the application) registers and takes control under the same policy.
-    await lead.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 })
+    await controlledByServiceWorker(lead.page)
     expect((await lead.page.request.get(`${server.url}/sw.js`)).headers()['content-security-policy']).toContain("worker-src 'self'")
 
     expect(await lead.page.evaluate(() => (window as unknown as { policyViolations: string[] }).policyViolations)).toEqual([])
