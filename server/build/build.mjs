@@ -1,7 +1,7 @@
 /**
- * `npm run build`: the server bundled by esbuild into dist/server (one file per entry, shared chunks, source maps,
- * packages left to node_modules), the browser client by Vite into dist/client, and in each a stamp of the sources it
- * was built from (build.json). `node server/build/build.mjs [server] [client] [--if-stale]`.
+ * `npm run build`: the server bundled by esbuild into dist/server (one minified file per entry, shared chunks, source
+ * maps, the packages in it but for `runtimePackages`), the browser client by Vite into dist/client, and in each a stamp
+ * of the sources it was built from (build.json). `node server/build/build.mjs [server] [client] [--if-stale]`.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -14,6 +14,17 @@ const serverEntries = {
   worker: 'server/heavy/workerMain.ts',
   checkpointWorker: 'server/store/checkpointWorker.js',
 }
+
+/**
+ * The packages the built server loads from node_modules, the only dependencies `npm ci --omit=dev` installs: a native
+ * module, and the clients of PostgreSQL and Redis (loaded only when DATABASE_URL or REDIS_URL is set). Every other
+ * package is bundled and minified with the server's own code: a server at rest then holds about 8 MiB less than with
+ * each package's files loaded as they are (hundreds of modules, each with its own records in Node and V8).
+ */
+export const runtimePackages = ['better-sqlite3', 'ioredis', 'pg']
+
+/** Packages a bundled one tries to load and goes on without (ws's native helpers, pg's native binding). */
+export const optionalPackages = ['bufferutil', 'utf-8-validate', 'pg-native']
 
 export async function buildServer() {
   const { build } = await import('esbuild')
@@ -28,8 +39,10 @@ export async function buildServer() {
     format: 'esm',
     platform: 'node',
     target: 'node20.19',
-    // Dependencies load from node_modules as they are: the bundle holds only this project's code.
-    packages: 'external',
+    external: [...runtimePackages, ...optionalPackages],
+    minify: true,
+    // The bundled CommonJS packages call require() (Node's own modules, their optional ones): an ES module has none.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     sourcemap: 'linked',
     // Stack traces need only the mappings; the sources themselves would sit in the server's memory for nothing.
     sourcesContent: false,

@@ -80,13 +80,15 @@ export interface StartOptions {
   databaseUrl?: string
   /** Options given to node before the program (`--import <file>`, say). */
   nodeArgs?: string[]
+  /** The directory the server runs in (its dist/ and node_modules/); the repository by default. */
+  cwd?: string
 }
 
 export async function startTestServer(dataDir: string, env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
   if (options.databaseUrl) usePostgres(dataDir, options.databaseUrl)
   const program = [...(options.nodeArgs ?? []), ...(options.built ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts'])]
   const child = spawn(process.execPath, program, {
-    cwd: repoRoot,
+    cwd: options.cwd ?? repoRoot,
     env: {
       ...process.env,
       PORT: '0',

@@ -4,6 +4,8 @@
  * with request ids, and never writes a bearer token or an invite token to its logs.
  */
 import fs from 'node:fs'
+import { isBuiltin } from 'node:module'
+import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Sessions } from '../../server/auth/sessions.ts'
@@ -11,6 +13,7 @@ import { MemberDirectory } from '../../server/auth/members.ts'
 import { connectClient, waitFor, waitForAsync } from '../helpers/clients.ts'
 import { ApiClient } from '../helpers/http.ts'
 import { startNodeOptions } from '../bench/servers.ts'
+import { optionalPackages, runtimePackages } from '../../server/build/build.mjs'
 import { mintToken, openTestDatabase, registerDocument, repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 
 /** A sample's value in Prometheus text, or null when the series is absent. */
@@ -29,9 +32,25 @@ async function inviteFor(dataDir: string, name: string): Promise<string> {
   }
 }
 
+/** The runtime packages and every package they depend on, as package-lock.json installs them at node_modules' top. */
+function runtimeClosure(): string[] {
+  const lock = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> }>
+  }
+  const found = new Set<string>()
+  const visit = (name: string) => {
+    const entry = lock.packages[`node_modules/${name}`]
+    if (!entry || found.has(name)) return
+    found.add(name)
+    for (const dependency of Object.keys({ ...entry.dependencies, ...entry.optionalDependencies })) visit(dependency)
+  }
+  for (const name of runtimePackages) visit(name)
+  return [...found]
+}
+
 describe('the runtime dependencies', () => {
-  it('are exactly the packages the built server imports (npm ci --omit=dev installs what it needs, and nothing for the build)', () => {
-    // esbuild's record of the build (server/build/build.mjs): every import it left to node_modules.
+  it('are exactly the packages the built server loads from node_modules (npm ci --omit=dev installs what it needs, and nothing for the build)', () => {
+    // esbuild's record of the build (server/build/build.mjs): every import it left out of the bundle.
     const meta = JSON.parse(fs.readFileSync(path.join(repoRoot, 'dist/server/meta.json'), 'utf8')) as {
       outputs: Record<string, { imports: Array<{ path: string; external?: boolean }> }>
     }
@@ -39,13 +58,17 @@ describe('the runtime dependencies', () => {
     const imported = new Set(
       Object.values(meta.outputs)
         .flatMap((output) => output.imports)
-        .filter((entry) => entry.external && !entry.path.startsWith('node:'))
+        .filter((entry) => entry.external && !isBuiltin(entry.path))
         .map((entry) => packageOf(entry.path)),
     )
     const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
-    expect(Object.keys(manifest.dependencies).sort()).toEqual([...imported].sort())
+    expect(Object.keys(manifest.dependencies).sort()).toEqual([...runtimePackages].sort())
+    // Everything else the bundle reaches for is optional: the package that asks for it goes on without it.
+    expect([...imported].filter((name) => !runtimePackages.includes(name)).every((name) => optionalPackages.includes(name))).toBe(true)
+    for (const name of runtimePackages) expect(imported.has(name)).toBe(true)
     for (const buildTool of ['tsx', 'vite', 'esbuild', 'react', 'typescript']) expect(imported.has(buildTool)).toBe(false)
   })
+
 })
 
 describe('the Node options of the server', () => {
@@ -60,8 +83,24 @@ describe('the Node options of the server', () => {
   })
 })
 
-describe('the built server, run with plain node', () => {
+/**
+ * dist/server copied beside a node_modules holding only the runtime packages and what they depend on, as
+ * `npm ci --omit=dev` leaves it (linked from this checkout's node_modules): the server runs with nothing else.
+ */
+function isolatedBuild(): string {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-omit-dev-'))
+  fs.cpSync(path.join(repoRoot, 'dist/server'), path.join(directory, 'dist/server'), { recursive: true })
+  fs.mkdirSync(path.join(directory, 'node_modules'))
+  for (const name of runtimeClosure()) {
+    fs.mkdirSync(path.dirname(path.join(directory, 'node_modules', name)), { recursive: true })
+    fs.symlinkSync(path.join(repoRoot, 'node_modules', name), path.join(directory, 'node_modules', name), 'dir')
+  }
+  return directory
+}
+
+describe('the built server, run with plain node and only the runtime packages', () => {
   let server: TestServer
+  let isolated: string
   let dataDir: string
   let secretariat: string
   let kenya: string
@@ -75,10 +114,12 @@ describe('the built server, run with plain node', () => {
     kenya = await mintToken(dataDir, 'Delegate of Kenya', 'delegation', { delegation: 'Kenya' })
     invite = await inviteFor(dataDir, 'Delegate of Chile')
     // Debug: every line the server can write, so that the search for secrets below covers them all.
-    server = await startTestServer(dataDir, { LOG_LEVEL: 'debug', HEAVY_WORKER_IDLE_MS: '60000' }, { built: true })
+    isolated = isolatedBuild()
+    server = await startTestServer(dataDir, { LOG_LEVEL: 'debug', HEAVY_WORKER_IDLE_MS: '60000' }, { built: true, cwd: isolated })
   }, 120_000)
   afterAll(async () => {
     expect(await server?.stop()).toBe(0)
+    if (isolated) fs.rmSync(isolated, { recursive: true, force: true })
   })
 
   it('is the bundle, not the sources', () => {

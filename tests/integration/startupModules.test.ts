@@ -1,7 +1,8 @@
 /**
  * The built server at rest (relaying, answering the REST API; no export, no proposal, no restore, no Redis) loads only
  * the packages it needs for that: the DOCX writer, TipTap and ProseMirror, the diff library and the clients of Redis and
- * PostgreSQL load with the first request that needs them.
+ * PostgreSQL load with the first request that needs them. Most packages are bundled into dist/server's chunks: what a
+ * loaded chunk holds is read from esbuild's record of the build (dist/server/meta.json).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -9,17 +10,22 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectClient } from '../helpers/clients.ts'
 import { ApiClient } from '../helpers/http.ts'
-import { mintToken, registerDocument, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
+import { mintToken, registerDocument, repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 
-/** A `node --import` file whose resolve hook appends each bare package specifier resolved to `log`. */
+/**
+ * A `node --import` file whose resolve hook appends to `log` each bare package specifier resolved (a package left out
+ * of the bundle) and each file of dist/server loaded (a chunk, with the packages bundled into it).
+ */
 function moduleLogger(dir: string, log: string): string {
   fs.writeFileSync(
     path.join(dir, 'hooks.mjs'),
     `import fs from 'node:fs'
 const log = ${JSON.stringify(log)}
 export async function resolve(specifier, context, next) {
+  const resolved = await next(specifier, context)
   if (!/^(\\.|\\/|node:|file:|data:)/.test(specifier)) fs.appendFileSync(log, specifier + '\\n')
-  return next(specifier, context)
+  else if (resolved.url.includes('/dist/server/')) fs.appendFileSync(log, 'dist/server/' + resolved.url.split('/dist/server/')[1] + '\\n')
+  return resolved
 }
 `,
   )
@@ -30,6 +36,16 @@ export async function resolve(specifier, context, next) {
 
 /** The package a specifier names: `@tiptap/core` for `@tiptap/core/dist/x`, `docx` for `docx`. */
 const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/')
+
+/** The packages bundled into one built file, from the build's record of its inputs. */
+function bundledPackages(file: string): string[] {
+  const meta = JSON.parse(fs.readFileSync(path.join(repoRoot, 'dist/server/meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> }
+  const output = meta.outputs[file]
+  if (!output) throw new Error(`${file} is not in the build's record`)
+  return Object.keys(output.inputs)
+    .filter((input) => input.includes('node_modules/'))
+    .map((input) => packageOf(input.slice(input.lastIndexOf('node_modules/') + 'node_modules/'.length)))
+}
 
 describe('the built server at rest', () => {
   let server: TestServer
@@ -63,7 +79,8 @@ describe('the built server at rest', () => {
       client.destroy()
     }
 
-    const loaded = new Set(fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).map(packageOf))
+    const lines = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean)
+    const loaded = new Set(lines.flatMap((line) => (line.startsWith('dist/server/') ? bundledPackages(line) : [packageOf(line)])))
     // What the relay and the API are made of is seen, so the hook did record.
     for (const needed of ['yjs', 'hono', 'better-sqlite3']) expect(loaded).toContain(needed)
     const heavy = [...loaded].filter((name) => name === 'docx' || name === 'diff' || name === 'ioredis' || name === 'pg' || name.startsWith('@tiptap/') || name.startsWith('prosemirror-'))
