@@ -22,7 +22,7 @@ describe('MemoryRelease', () => {
       await settle()
       console.log(JSON.stringify({ plain, released: process.memoryUsage().heapTotal, survivors: survivors.length }))
     `
-    const output = execFileSync(process.execPath, ['--expose-gc', '--max-semi-space-size=2', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' })
+    const output = execFileSync(process.execPath, ['--expose-gc', '--max-semi-space-size=1', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' })
     const { plain, released, survivors } = JSON.parse(output.trim().split('\n').at(-1)!) as { plain: number; released: number; survivors: number }
     expect(survivors).toBe(133334)
     expect(plain).toBeGreaterThan(40 * 1024 * 1024)

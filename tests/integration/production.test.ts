@@ -74,7 +74,7 @@ describe('the runtime dependencies', () => {
 describe('the Node options of the server', () => {
   it('are the same for npm start, the Docker image and the benchmark', () => {
     const options = startNodeOptions()
-    expect(options).toContain('--max-semi-space-size=2')
+    expect(options).toContain('--max-semi-space-size=1')
     // The image's command: node, then its options, then the built entry.
     const command = JSON.parse(/^CMD (\[.*\])$/m.exec(fs.readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8'))![1]) as string[]
     expect(command[0]).toBe('node')
