@@ -1,7 +1,8 @@
 /**
  * The built server (`npm run build`, dist/server) run with plain node, as `npm start` and the Docker image run it: it
  * relays and stores, runs heavy work on threads started from the build, answers /readyz and /metrics, logs JSON lines
- * with request ids, and never writes a bearer token or an invite token to its logs.
+ * with request ids, and never writes a bearer token or an invite token to its logs. It runs from a directory whose
+ * node_modules holds only the runtime packages, on SQLite and on PostgreSQL with Redis.
  */
 import fs from 'node:fs'
 import { isBuiltin } from 'node:module'
@@ -14,7 +15,10 @@ import { connectClient, waitFor, waitForAsync } from '../helpers/clients.ts'
 import { ApiClient } from '../helpers/http.ts'
 import { startNodeOptions } from '../bench/servers.ts'
 import { optionalPackages, runtimePackages } from '../../server/build/build.mjs'
-import { mintToken, openTestDatabase, registerDocument, repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
+import { mintToken, openTestDatabase, registerDocument, repoRoot, startTestServer, tempDataDir, usePostgres, type TestServer } from '../helpers/server.ts'
+import { clearPrefix, sharedRedisUrl, uniquePrefix } from '../helpers/cluster.ts'
+import { createTestSchema, type TestSchema } from '../helpers/postgres.ts'
+import { readStored } from '../helpers/stored.ts'
 
 /** A sample's value in Prometheus text, or null when the series is absent. */
 function sample(metrics: string, series: string): number | null {
@@ -242,5 +246,44 @@ describe('the built server with METRICS_TOKEN', () => {
     const metrics = await granted.text()
     expect(metrics).toContain('dtg_rooms_loaded')
     expect(metrics).not.toContain('a-metrics-token-of-some-length')
+  })
+})
+
+describe('the built server on PostgreSQL and Redis, with only the runtime packages', () => {
+  let server: TestServer
+  let isolated: string
+  let schema: TestSchema
+  const prefix = uniquePrefix()
+  const year = new Date().getFullYear()
+
+  beforeAll(async () => {
+    schema = await createTestSchema()
+    const dataDir = tempDataDir()
+    usePostgres(dataDir, schema.url)
+    await registerDocument(dataDir, 'production-postgres', { dtg: 1, year })
+    isolated = isolatedBuild()
+    server = await startTestServer(dataDir, { REDIS_URL: sharedRedisUrl, REDIS_PREFIX: prefix }, { built: true, cwd: isolated, databaseUrl: schema.url })
+  }, 120_000)
+  afterAll(async () => {
+    expect(await server?.stop()).toBe(0)
+    if (isolated) fs.rmSync(isolated, { recursive: true, force: true })
+    await clearPrefix(prefix)
+    await schema?.drop()
+  })
+
+  it('loads pg and ioredis from node_modules, reaches both, and stores an edit in PostgreSQL', async () => {
+    const { status, json } = await new ApiClient(server.url).get('/readyz')
+    expect(status).toBe(200)
+    expect(json.checks).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'database', ok: true }), expect.objectContaining({ name: 'redis', ok: true })]))
+
+    const token = await mintToken(server.dataDir, 'Secretariat officer', 'secretariat')
+    const client = connectClient(server.wsUrl, 'production-postgres', token)
+    try {
+      await client.synced
+      client.text.insert(0, 'Stored in PostgreSQL.')
+      await waitForAsync(async () => (await readStored(server.dataDir, 'production-postgres')).text === 'Stored in PostgreSQL.', 'the edit in PostgreSQL')
+    } finally {
+      client.destroy()
+    }
   })
 })
