@@ -41,9 +41,9 @@ function waitingWorker(worker: ServiceWorker) {
 }
 
 /**
- * How long after a failed first install the page registers again: the offline copy is made while the first visit
- * downloads every screen, and one dropped request (a train's Wi-Fi, a restarting server) must not leave the member
- * without it until their next visit.
+ * How long the page waits before registering again after a failed first install, before each attempt in turn: the
+ * offline copy is made while the first visit downloads every screen, and one dropped request (a train's Wi-Fi, a
+ * restarting server) must not leave the member without it until their next visit.
  */
 export const installRetryMs = [5_000, 30_000, 5 * 60_000] as const
 
@@ -58,7 +58,10 @@ function followInstalling(registration: ServiceWorkerRegistration, failedFirstIn
     // A worker installed while another controls the page is a new version; the first one simply takes over.
     if (worker.state === 'installed' && navigator.serviceWorker.controller) waitingWorker(worker)
     // Precaching failed: a new version is found again by the next check, but a first install has nothing to retry it.
-    if (worker.state === 'redundant' && !registration.active && !navigator.serviceWorker.controller) failedFirstInstall()
+    // (A first worker superseded by a newer one also ends redundant; that one is then installing, and nothing failed.)
+    if (worker.state === 'redundant' && !registration.active && !registration.installing && !registration.waiting && !navigator.serviceWorker.controller) {
+      failedFirstInstall()
+    }
   })
 }
 
@@ -95,7 +98,11 @@ export async function registerServiceWorker(): Promise<void> {
     if (hadController && !switching) offer(() => window.location.reload())
   })
   await register(0)
-  const check = () => void current?.update().catch(() => undefined)
+  const check = () => {
+    // A page open long after its first install failed for good registers once more, rather than update nothing.
+    if (current && !current.active && !current.installing && !current.waiting) void register(installRetryMs.length)
+    else void current?.update().catch(() => undefined)
+  }
   setInterval(check, updateCheckMs)
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') check()

@@ -6,6 +6,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { distDir, fingerprint, hasSources, isStale, repoRoot, writeStamp } from './fingerprint.mjs'
+import { thirdPartyNotices } from './licenses.mjs'
+import { projectMappingsOnly } from './sourceMaps.mjs'
 
 /** The programs of the built server: dist/server/<name>.js. Worker threads are started by file name. */
 const serverEntries = {
@@ -23,8 +25,8 @@ const serverEntries = {
  */
 export const runtimePackages = ['better-sqlite3', 'ioredis', 'pg']
 
-/** Packages a bundled one tries to load and goes on without (ws's native helpers, pg's native binding). */
-export const optionalPackages = ['bufferutil', 'utf-8-validate', 'pg-native']
+/** Packages a bundled one tries to load and goes on without (ws's native helpers). */
+export const optionalPackages = ['bufferutil', 'utf-8-validate']
 
 export async function buildServer() {
   const { build } = await import('esbuild')
@@ -47,11 +49,17 @@ export async function buildServer() {
     // Stack traces need only the mappings; the sources themselves would sit in the server's memory for nothing.
     sourcesContent: false,
     chunkNames: 'chunk-[hash]',
+    // The packages' notices go whole into THIRD_PARTY_LICENSES.txt instead (licenses.mjs).
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
   })
   fs.writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile))
+  for (const file of fs.readdirSync(outdir).filter((name) => name.endsWith('.js.map'))) {
+    const map = JSON.parse(fs.readFileSync(path.join(outdir, file), 'utf8'))
+    fs.writeFileSync(path.join(outdir, file), JSON.stringify(projectMappingsOnly(map)))
+  }
+  fs.writeFileSync(path.join(outdir, 'THIRD_PARTY_LICENSES.txt'), thirdPartyNotices(repoRoot, result.metafile))
   // Node reads dist/server/*.js as ES modules even when the package.json beside them is not the repository's.
   fs.writeFileSync(path.join(outdir, 'package.json'), '{ "type": "module" }\n')
   return result.metafile

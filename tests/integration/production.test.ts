@@ -4,6 +4,7 @@
  * with request ids, and never writes a bearer token or an invite token to its logs. It runs from a directory whose
  * node_modules holds only the runtime packages, on SQLite and on PostgreSQL with Redis.
  */
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import { isBuiltin } from 'node:module'
 import os from 'node:os'
@@ -15,6 +16,7 @@ import { connectClient, waitFor, waitForAsync } from '../helpers/clients.ts'
 import { ApiClient } from '../helpers/http.ts'
 import { startNodeOptions } from '../bench/servers.ts'
 import { optionalPackages, runtimePackages } from '../../server/build/build.mjs'
+import { bundledPackageDirectories } from '../../server/build/licenses.mjs'
 import { mintToken, openTestDatabase, registerDocument, repoRoot, startTestServer, tempDataDir, usePostgres, type TestServer } from '../helpers/server.ts'
 import { clearPrefix, sharedRedisUrl, uniquePrefix } from '../helpers/cluster.ts'
 import { createTestSchema, type TestSchema } from '../helpers/postgres.ts'
@@ -75,6 +77,21 @@ describe('the runtime dependencies', () => {
 
 })
 
+describe('the notices of the bundled packages', () => {
+  it('are in dist/server/THIRD_PARTY_LICENSES.txt: each package by name, version and licence, with its licence file', () => {
+    const meta = JSON.parse(fs.readFileSync(path.join(repoRoot, 'dist/server/meta.json'), 'utf8')) as Parameters<typeof bundledPackageDirectories>[0]
+    const notices = fs.readFileSync(path.join(repoRoot, 'dist/server/THIRD_PARTY_LICENSES.txt'), 'utf8')
+    const directories = bundledPackageDirectories(meta)
+    for (const name of ['yjs', 'hono', 'zod', 'kysely', 'docx', '@opentelemetry/api']) expect(directories).toContain(`node_modules/${name}`)
+    for (const directory of directories) {
+      const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, directory, 'package.json'), 'utf8')) as { name: string; version: string }
+      expect(notices).toContain(`${manifest.name} ${manifest.version} (`)
+    }
+    // An Apache-2.0 package's licence goes whole, as that licence asks.
+    expect(notices).toMatch(/@opentelemetry\/api [\d.]+ \(Apache-2\.0\)\n--- LICENSE\n\s*Apache License/)
+  })
+})
+
 describe('the Node options of the server', () => {
   it('are the same for npm start, the Docker image and the benchmark', () => {
     const options = startNodeOptions()
@@ -88,16 +105,17 @@ describe('the Node options of the server', () => {
 })
 
 /**
- * dist/server copied beside a node_modules holding only the runtime packages and what they depend on, as
- * `npm ci --omit=dev` leaves it (linked from this checkout's node_modules): the server runs with nothing else.
+ * dist/ copied beside a node_modules holding only the runtime packages and what they depend on, copied from this
+ * checkout's node_modules as `npm ci --omit=dev` would install them: the server runs with nothing else.
  */
 function isolatedBuild(): string {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-omit-dev-'))
   fs.cpSync(path.join(repoRoot, 'dist/server'), path.join(directory, 'dist/server'), { recursive: true })
-  fs.mkdirSync(path.join(directory, 'node_modules'))
+  if (fs.existsSync(path.join(repoRoot, 'dist/client'))) fs.cpSync(path.join(repoRoot, 'dist/client'), path.join(directory, 'dist/client'), { recursive: true })
   for (const name of runtimeClosure()) {
-    fs.mkdirSync(path.dirname(path.join(directory, 'node_modules', name)), { recursive: true })
-    fs.symlinkSync(path.join(repoRoot, 'node_modules', name), path.join(directory, 'node_modules', name), 'dir')
+    // An optional dependency for another platform is in the lock but not installed.
+    if (!fs.existsSync(path.join(repoRoot, 'node_modules', name))) continue
+    fs.cpSync(path.join(repoRoot, 'node_modules', name), path.join(directory, 'node_modules', name), { recursive: true, dereference: true })
   }
   return directory
 }
@@ -129,6 +147,24 @@ describe('the built server, run with plain node and only the runtime packages', 
   it('is the bundle, not the sources', () => {
     expect(server.process.spawnargs).toContain('dist/server/main.js')
     expect(server.process.spawnargs.join(' ')).not.toMatch(/tsx/)
+  })
+
+  it('serves the client beside it: the page, its service worker and a script', async () => {
+    const page = await fetch(`${server.url}/`)
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    expect(html).toContain('<div id="root">')
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1]
+    expect(script).toBeTruthy()
+    expect((await fetch(`${server.url}${script}`)).status).toBe(200)
+    expect((await fetch(`${server.url}/sw.js`)).headers.get('cache-control')).toBe('no-cache')
+  })
+
+  it('runs the admin commands from the bundle too', () => {
+    const listed = spawnSync(process.execPath, ['dist/server/cli.js', 'members'], { cwd: isolated, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8', timeout: 30_000 })
+    expect(listed.stderr).not.toMatch(/Cannot find (module|package)/)
+    expect(listed.status).toBe(0)
+    expect(listed.stdout).toContain('Delegate of Kenya')
   })
 
   it('relays and stores an edit, exports DOCX on a thread started from the build, and counts it all in /metrics', async () => {
@@ -272,9 +308,14 @@ describe('the built server on PostgreSQL and Redis, with only the runtime packag
   })
 
   it('loads pg and ioredis from node_modules, reaches both, and stores an edit in PostgreSQL', async () => {
-    const { status, json } = await new ApiClient(server.url).get('/readyz')
-    expect(status).toBe(200)
-    expect(json.checks).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'database', ok: true }), expect.objectContaining({ name: 'redis', ok: true })]))
+    // Ready once it reaches both (it listens before its Redis connection is up, and says 503 until then).
+    let checks: Array<{ name: string; ok: boolean }> = []
+    await waitForAsync(async () => {
+      const response = await fetch(`${server.url}/readyz`)
+      checks = ((await response.json()) as { checks: typeof checks }).checks
+      return response.status === 200
+    }, 'the server ready on PostgreSQL and Redis')
+    expect(checks).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'database', ok: true }), expect.objectContaining({ name: 'redis', ok: true })]))
 
     const token = await mintToken(server.dataDir, 'Secretariat officer', 'secretariat')
     const client = connectClient(server.wsUrl, 'production-postgres', token)

@@ -1,0 +1,3 @@
+/** Types of licenses.mjs, for the test that checks the notices written beside the built server. */
+export declare function bundledPackageDirectories(metafile: { inputs: Record<string, unknown> }): string[]
+export declare function thirdPartyNotices(repoRoot: string, metafile: { inputs: Record<string, unknown> }): string

@@ -1,0 +1,36 @@
+/**
+ * The notices of the packages bundled into the built server. Minified, their code no longer carries its licence
+ * comments, and their files (LICENSE, NOTICE) are not installed beside it: the build writes them into one file,
+ * dist/server/THIRD_PARTY_LICENSES.txt, from esbuild's record of which package files went into the bundle.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+/** The package directories (relative to the repository) that the build's inputs come from, sorted. */
+export function bundledPackageDirectories(metafile) {
+  const directories = new Set()
+  for (const input of Object.keys(metafile.inputs)) {
+    const at = input.lastIndexOf('node_modules/')
+    if (at < 0) continue
+    const rest = input.slice(at + 'node_modules/'.length).split('/')
+    const name = rest[0].startsWith('@') ? rest.slice(0, 2).join('/') : rest[0]
+    directories.add(`${input.slice(0, at)}node_modules/${name}`)
+  }
+  return [...directories].sort()
+}
+
+const noticeFile = /^(licen[cs]e|copying|notice)(\.(md|txt|markdown))?$/i
+
+/** The text of THIRD_PARTY_LICENSES.txt: for each package, its name, version and licence, then its notice files. */
+export function thirdPartyNotices(repoRoot, metafile) {
+  const parts = []
+  for (const directory of bundledPackageDirectories(metafile)) {
+    const absolute = path.join(repoRoot, directory)
+    const manifest = JSON.parse(fs.readFileSync(path.join(absolute, 'package.json'), 'utf8'))
+    const files = fs.readdirSync(absolute).filter((file) => noticeFile.test(file)).sort()
+    const texts = files.map((file) => `--- ${file}\n${fs.readFileSync(path.join(absolute, file), 'utf8').trim()}\n`)
+    const license = typeof manifest.license === 'string' ? manifest.license : (manifest.license?.type ?? 'not stated')
+    parts.push(`${manifest.name} ${manifest.version} (${license})\n${texts.length > 0 ? texts.join('') : '(the package ships no licence file)\n'}`)
+  }
+  return `Packages bundled into this build of the server, with their licences.\n\n${parts.join('\n')}`
+}
