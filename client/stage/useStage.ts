@@ -1,5 +1,6 @@
 /** A document's stage and procedures, kept current from its `stage`, `objection` and `deadline` events; what is new to the member. */
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { newestOnly } from '../api/newestOnly.ts'
 import { followProcedures, listProcedures, markStageSeen, type DeadlineEvent, type ProcedureList, type Stage } from '../api/procedures.ts'
 
 export interface StageState {
@@ -27,10 +28,13 @@ export function useStage(documentId: string, initialStage: Stage): StageState {
 
   useEffect(() => {
     let current = true
+    // Events can come close together: only the answer to the latest fetch is shown.
+    const fetchNewest = newestOnly(() => listProcedures(documentId))
     const fetchList = () =>
-      listProcedures(documentId).then(
-        async (loaded) => {
-          if (!current) return
+      fetchNewest().then(
+        async (answer) => {
+          if (!current || !answer) return
+          const loaded = answer.value
           setServerOffset(loaded.serverTime - Date.now())
           setError(null)
           // While the panel is open the member is looking: what arrives is seen.
