@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { MemoryRelease } from './memoryRelease.ts'
 
 describe('MemoryRelease', () => {
   it('compacts: gives back the pages that what survives the unloaded rooms still holds a part of', () => {
@@ -28,5 +29,37 @@ describe('MemoryRelease', () => {
     expect(plain).toBeGreaterThan(40 * 1024 * 1024)
     // Measured with these options: 52.8 MiB kept by plain collections, 27.5 after the release.
     expect(released).toBeLessThan(plain * 0.7)
+  })
+
+  it('collects once a wave of unloads has settled, and soon after the last room has gone', () => {
+    vi.useFakeTimers()
+    const gc = vi.fn()
+    const global = globalThis as { gc?: () => void }
+    const exposed = global.gc
+    global.gc = gc
+    try {
+      const release = new MemoryRelease(3, 2000, 100)
+      // One unload, rooms still open: not worth a pause.
+      release.roomUnloaded(5)
+      vi.advanceTimersByTime(5000)
+      expect(gc).not.toHaveBeenCalled()
+      // A wave reaching the threshold: one collection, 2 s after its last unload.
+      release.roomUnloaded(4)
+      vi.advanceTimersByTime(1000)
+      release.roomUnloaded(3)
+      vi.advanceTimersByTime(1999)
+      expect(gc).not.toHaveBeenCalled()
+      vi.advanceTimersByTime(1)
+      expect(gc).toHaveBeenCalledTimes(1)
+      // The last room: no other unload can follow.
+      release.roomUnloaded(0)
+      vi.advanceTimersByTime(99)
+      expect(gc).toHaveBeenCalledTimes(1)
+      vi.advanceTimersByTime(1)
+      expect(gc).toHaveBeenCalledTimes(2)
+    } finally {
+      global.gc = exposed
+      vi.useRealTimers()
+    }
   })
 })
