@@ -100,7 +100,7 @@ export async function registerServiceWorker(): Promise<void> {
   await register(0)
   const check = () => {
     // A page open long after its first install failed for good registers once more, rather than update nothing.
-    if (current && !current.active && !current.installing && !current.waiting) void register(installRetryMs.length)
+    if (!current || (!current.active && !current.installing && !current.waiting)) void register(installRetryMs.length)
     else void current?.update().catch(() => undefined)
   }
   setInterval(check, updateCheckMs)

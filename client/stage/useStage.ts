@@ -28,21 +28,22 @@ export function useStage(documentId: string, initialStage: Stage): StageState {
 
   useEffect(() => {
     let current = true
-    // Events can come close together: only the answer to the latest fetch is shown.
-    const fetchNewest = newestOnly(() => listProcedures(documentId))
+    // Events can come close together: only the answer to the latest fetch is shown. While the panel is open the member
+    // is looking: what arrives is seen, and is marked so before the answer counts as read.
+    const fetchNewest = newestOnly(async () => {
+      const loaded = await listProcedures(documentId)
+      const offset = loaded.serverTime - Date.now()
+      if (!panelOpenRef.current || loaded.unseen === 0) return { loaded, offset }
+      await markStageSeen(documentId).catch(() => undefined)
+      return { loaded: { ...loaded, unseen: 0 }, offset }
+    })
     const fetchList = () =>
       fetchNewest().then(
-        async (answer) => {
+        (answer) => {
           if (!current || !answer) return
-          const loaded = answer.value
-          setServerOffset(loaded.serverTime - Date.now())
+          setServerOffset(answer.value.offset)
           setError(null)
-          // While the panel is open the member is looking: what arrives is seen.
-          if (panelOpenRef.current && loaded.unseen > 0) {
-            await markStageSeen(documentId).catch(() => undefined)
-            if (!current) return
-            setList({ ...loaded, unseen: 0 })
-          } else setList(loaded)
+          setList(answer.value.loaded)
         },
         (failure: Error) => current && setError(failure),
       )

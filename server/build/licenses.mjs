@@ -19,7 +19,8 @@ export function bundledPackageDirectories(metafile) {
   return [...directories].sort()
 }
 
-const noticeFile = /^(licen[cs]e|copying|notice)(\.(md|txt|markdown))?$/i
+/** LICENSE, LICENSE.md, LICENSE-MIT, LICENCE.APACHE2, NOTICE, COPYING and the like, at a package's root. */
+const noticeFile = /^(licen[cs]es?|copying|notice)([-._][\w.-]+)?$/i
 
 /** The text of THIRD_PARTY_LICENSES.txt: for each package, its name, version and licence, then its notice files. */
 export function thirdPartyNotices(repoRoot, metafile) {
@@ -29,7 +30,10 @@ export function thirdPartyNotices(repoRoot, metafile) {
     const manifest = JSON.parse(fs.readFileSync(path.join(absolute, 'package.json'), 'utf8'))
     const files = fs.readdirSync(absolute).filter((file) => noticeFile.test(file)).sort()
     const texts = files.map((file) => `--- ${file}\n${fs.readFileSync(path.join(absolute, file), 'utf8').trim()}\n`)
-    const license = typeof manifest.license === 'string' ? manifest.license : (manifest.license?.type ?? 'not stated')
+    const license =
+      typeof manifest.license === 'string'
+        ? manifest.license
+        : (manifest.license?.type ?? (Array.isArray(manifest.licenses) ? manifest.licenses.map((entry) => entry.type ?? entry).join(' OR ') : 'not stated'))
     parts.push(`${manifest.name} ${manifest.version} (${license})\n${texts.length > 0 ? texts.join('') : '(the package ships no licence file)\n'}`)
   }
   return `Packages bundled into this build of the server, with their licences.\n\n${parts.join('\n')}`

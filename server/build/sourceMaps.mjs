@@ -27,5 +27,8 @@ export function projectMappingsOnly(map, keepSource = (source) => !isPackageSour
     }
     return kept
   })
-  return { ...map, mappings: encode(lines) }
+  // Node's parser reads a one-field segment as one only when a separator follows it: at the very end of the string it
+  // would take the last mapped location instead. An empty last line costs nothing.
+  const mappings = encode(lines)
+  return { ...map, mappings: lines.at(-1)?.at(-1)?.length === 1 ? `${mappings};` : mappings }
 }

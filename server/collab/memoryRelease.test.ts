@@ -19,7 +19,7 @@ describe('MemoryRelease', () => {
       globalThis.gc()
       await settle()
       const plain = process.memoryUsage().heapTotal
-      new MemoryRelease(1, 10).roomUnloaded(0)
+      new MemoryRelease(1, 10).roomUnloaded(() => 0)
       await settle()
       console.log(JSON.stringify({ plain, released: process.memoryUsage().heapTotal, survivors: survivors.length }))
     `
@@ -39,23 +39,38 @@ describe('MemoryRelease', () => {
     global.gc = gc
     try {
       const release = new MemoryRelease(3, 2000, 100)
+      let others = 5
+      const otherRooms = () => others
       // One unload, rooms still open: not worth a pause.
-      release.roomUnloaded(5)
+      release.roomUnloaded(otherRooms)
       vi.advanceTimersByTime(5000)
       expect(gc).not.toHaveBeenCalled()
       // A wave reaching the threshold: one collection, 2 s after its last unload.
-      release.roomUnloaded(4)
+      others = 4
+      release.roomUnloaded(otherRooms)
       vi.advanceTimersByTime(1000)
-      release.roomUnloaded(3)
+      others = 3
+      release.roomUnloaded(otherRooms)
       vi.advanceTimersByTime(1999)
       expect(gc).not.toHaveBeenCalled()
       vi.advanceTimersByTime(1)
       expect(gc).toHaveBeenCalledTimes(1)
+      // Rooms still unloading count: no shortcut while the wave goes on.
+      others = 1
+      release.roomUnloaded(otherRooms)
+      vi.advanceTimersByTime(1999)
+      expect(gc).toHaveBeenCalledTimes(1)
       // The last room: no other unload can follow.
-      release.roomUnloaded(0)
+      others = 0
+      release.roomUnloaded(otherRooms)
       vi.advanceTimersByTime(99)
       expect(gc).toHaveBeenCalledTimes(1)
       vi.advanceTimersByTime(1)
+      expect(gc).toHaveBeenCalledTimes(2)
+      // A room opened during that wait: below the threshold, nothing is collected.
+      release.roomUnloaded(otherRooms)
+      others = 1
+      vi.advanceTimersByTime(5000)
       expect(gc).toHaveBeenCalledTimes(2)
     } finally {
       global.gc = exposed

@@ -5,10 +5,11 @@
  * after 1,000 small documents closed, 21 MiB live kept a 48 MiB heap. Compacting moves the survivors together and
  * gives the emptied pages back. Does nothing when no collector can be had.
  *
- * The collection waits for the wave of unloads to end (2 s after the last one), or, once no room is left, only for the
- * last unload's own work to finish (100 ms): the server is then at rest, and holds from then on what it holds after
- * the collection (a fresh server that opened and closed one document: about 69.5 MiB resident, against 72-77 MiB in the
- * seconds before it).
+ * The collection waits for the wave of unloads to end (2 s after the last one), or, once no other room is open,
+ * loading or unloading, only for the last unload's own work to finish (100 ms): the server is then at rest, and holds
+ * from then on what it holds after the collection (a fresh server that opened and closed one document: about
+ * 69.5 MiB resident, against 72-77 MiB in the seconds before it). Should a room open meanwhile, the collection waits
+ * for a wave as before.
  */
 import v8 from 'node:v8'
 import vm from 'node:vm'
@@ -49,22 +50,26 @@ export class MemoryRelease {
     private readonly threshold = 50,
     /** How long a wave of unloads is waited for after each one, so that it is collected once. */
     private readonly settleMs = 2000,
-    /** The wait when the last room has gone: no other unload can follow, only the unloading's own work to finish. */
+    /** The wait when no other room is open or unloading: only the last unload's own work is left to finish. */
     private readonly lastRoomMs = 100,
   ) {}
 
-  roomUnloaded(remainingRooms: number): void {
+  /**
+   * A room has unloaded. `otherRooms` counts the rooms still open, loading or unloading besides it, and is asked
+   * again when the collection is due: a room opened meanwhile is then counted too.
+   */
+  roomUnloaded(otherRooms: () => number): void {
     this.unloaded++
     if (this.timer) clearTimeout(this.timer)
     this.timer = setTimeout(
       () => {
         this.timer = null
-        if (this.unloaded < this.threshold && remainingRooms > 0) return
+        if (this.unloaded < this.threshold && otherRooms() > 0) return
         this.unloaded = 0
         this.collect ??= findCollector()
         this.collect?.()
       },
-      remainingRooms === 0 ? this.lastRoomMs : this.settleMs,
+      otherRooms() === 0 ? this.lastRoomMs : this.settleMs,
     )
     this.timer.unref()
   }

@@ -439,7 +439,8 @@ export class Rooms {
       await this.whenStored()
       await this.compact(room)
       room.finishUnload()
-      this.memory.roomUnloaded(this.rooms.size)
+      // Besides this room (whose unloading entry goes once this is done): the rooms open, loading or unloading.
+      this.memory.roomUnloaded(() => this.rooms.size + this.unloading.size - (this.unloading.has(room.id) ? 1 : 0))
       log.debug('room.unloaded', { document: room.id })
     })()
     const settled = done.catch((error) => log.error('room.unload_failed', { document: room.id, error })).finally(() => {
