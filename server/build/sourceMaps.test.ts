@@ -7,7 +7,10 @@ import { projectMappingsOnly } from './sourceMaps.mjs'
 function mixedMap() {
   return {
     version: 3,
+    file: 'chunk.js',
+    sourceRoot: '',
     sources: ['../../server/app.ts', '../../node_modules/zod/index.js'],
+    sourcesContent: [],
     names: [],
     mappings: encode([
       [

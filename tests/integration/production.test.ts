@@ -108,10 +108,10 @@ describe('the Node options of the server', () => {
  * dist/ copied beside a node_modules holding only the runtime packages and what they depend on, copied from this
  * checkout's node_modules as `npm ci --omit=dev` would install them: the server runs with nothing else.
  */
-function isolatedBuild(): string {
+function isolatedBuild({ client }: { client: boolean }): string {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-omit-dev-'))
   fs.cpSync(path.join(repoRoot, 'dist/server'), path.join(directory, 'dist/server'), { recursive: true })
-  if (fs.existsSync(path.join(repoRoot, 'dist/client'))) fs.cpSync(path.join(repoRoot, 'dist/client'), path.join(directory, 'dist/client'), { recursive: true })
+  if (client) fs.cpSync(path.join(repoRoot, 'dist/client'), path.join(directory, 'dist/client'), { recursive: true })
   for (const name of runtimeClosure()) {
     // An optional dependency for another platform is in the lock but not installed.
     if (!fs.existsSync(path.join(repoRoot, 'node_modules', name))) continue
@@ -136,7 +136,16 @@ describe('the built server, run with plain node and only the runtime packages', 
     kenya = await mintToken(dataDir, 'Delegate of Kenya', 'delegation', { delegation: 'Kenya' })
     invite = await inviteFor(dataDir, 'Delegate of Chile')
     // Debug: every line the server can write, so that the search for secrets below covers them all.
-    isolated = isolatedBuild()
+    // The client too, as npm start builds it: a run of the node tests alone has not built it (the browser tests'
+    // global setup has, when they are part of the run, before any test starts).
+    const client = spawnSync(process.execPath, ['server/build/build.mjs', 'client', '--if-stale'], {
+      cwd: repoRoot,
+      env: { ...process.env, NODE_ENV: 'production' },
+      encoding: 'utf8',
+      timeout: 110_000,
+    })
+    if (client.status !== 0) throw new Error(`the client build failed:\n${client.stdout}${client.stderr}`)
+    isolated = isolatedBuild({ client: true })
     server = await startTestServer(dataDir, { LOG_LEVEL: 'debug', HEAVY_WORKER_IDLE_MS: '60000' }, { built: true, cwd: isolated })
   }, 120_000)
   afterAll(async () => {
@@ -297,7 +306,7 @@ describe('the built server on PostgreSQL and Redis, with only the runtime packag
     const dataDir = tempDataDir()
     usePostgres(dataDir, schema.url)
     await registerDocument(dataDir, 'production-postgres', { dtg: 1, year })
-    isolated = isolatedBuild()
+    isolated = isolatedBuild({ client: false })
     server = await startTestServer(dataDir, { REDIS_URL: sharedRedisUrl, REDIS_PREFIX: prefix }, { built: true, cwd: isolated, databaseUrl: schema.url })
   }, 120_000)
   afterAll(async () => {
