@@ -74,7 +74,32 @@ describe('protocol fuzz', () => {
       expect(view.pending).toBe(false)
       for (const client of [writer, reader]) {
         if (!client) continue
-        await waitFor(() => client.text.toString() === view.text, `${documentId}: a client to converge with the server`, 20_000)
+        try {
+          await waitFor(() => client.text.toString() === view.text, `${documentId}: a client to converge with the server`, 20_000)
+        } catch (error) {
+          // What the next look needs: how far apart the two are, and where the client's connection stood.
+          const text = client.text.toString()
+          const state = {
+            role: client === writer ? 'writer' : 'reader',
+            clientChars: text.length,
+            serverChars: view.text.length,
+            firstDifference: [...text].findIndex((char, i) => char !== view.text[i]),
+            connected: client.provider.wsconnected,
+            synced: client.provider.synced,
+            closes: client.closes,
+            pendingStructs: client.doc.store.pendingStructs !== null,
+            // Client ids whose clocks differ: [id, the client's clock, the server's].
+            clocks: (() => {
+              const server = Y.decodeStateVector(view.stateVector)
+              const own = Y.decodeStateVector(Y.encodeStateVector(client.doc))
+              return [...new Set([...server.keys(), ...own.keys()])]
+                .filter((id) => server.get(id) !== own.get(id))
+                .slice(0, 10)
+                .map((id) => [id, own.get(id) ?? 0, server.get(id) ?? 0])
+            })(),
+          }
+          throw new Error(`${(error as Error).message}: ${JSON.stringify(state)}`, { cause: error })
+        }
         expect(client.doc.store.pendingStructs).toBeNull()
         expect(client.closes).toEqual([])
       }
