@@ -6,16 +6,18 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+/** The package a build input belongs to (`node_modules/@scope/name/...`: name and directory), or null for the project's. */
+export function packageOfInput(input) {
+  const at = input.lastIndexOf('node_modules/')
+  if (at < 0) return null
+  const rest = input.slice(at + 'node_modules/'.length).split('/')
+  const name = rest[0].startsWith('@') ? rest.slice(0, 2).join('/') : rest[0]
+  return { name, directory: `${input.slice(0, at)}node_modules/${name}` }
+}
+
 /** The package directories (relative to the repository) that the build's inputs come from, sorted. */
 export function bundledPackageDirectories(metafile) {
-  const directories = new Set()
-  for (const input of Object.keys(metafile.inputs)) {
-    const at = input.lastIndexOf('node_modules/')
-    if (at < 0) continue
-    const rest = input.slice(at + 'node_modules/'.length).split('/')
-    const name = rest[0].startsWith('@') ? rest.slice(0, 2).join('/') : rest[0]
-    directories.add(`${input.slice(0, at)}node_modules/${name}`)
-  }
+  const directories = new Set(Object.keys(metafile.inputs).map((input) => packageOfInput(input)?.directory).filter(Boolean))
   return [...directories].sort()
 }
 

@@ -10,6 +10,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectClient } from '../helpers/clients.ts'
 import { ApiClient } from '../helpers/http.ts'
+import { packageOfInput } from '../../server/build/licenses.mjs'
 import { mintToken, registerDocument, repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 
 /**
@@ -42,9 +43,7 @@ function bundledPackages(file: string): string[] {
   const meta = JSON.parse(fs.readFileSync(path.join(repoRoot, 'dist/server/meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> }
   const output = meta.outputs[file]
   if (!output) throw new Error(`${file} is not in the build's record`)
-  return Object.keys(output.inputs)
-    .filter((input) => input.includes('node_modules/'))
-    .map((input) => packageOf(input.slice(input.lastIndexOf('node_modules/') + 'node_modules/'.length)))
+  return Object.keys(output.inputs).flatMap((input) => packageOfInput(input)?.name ?? [])
 }
 
 describe('the built server at rest', () => {
