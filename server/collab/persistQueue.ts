@@ -102,15 +102,17 @@ export class PersistQueue<Owner> {
       return true
     }
     if (!seqs) return false
+    const appended = performance.now()
     // Noted before relaying: stored is stored, whatever the relay meets.
     this.storedAtOnce = true
+    this.storedOwners.add(entry.owner)
+    // Relayed before the rest of the bookkeeping, which nobody waiting for the update needs.
+    this.relay(entry, seqs[0], started)
     setImmediate(() => {
       this.storedAtOnce = false
     })
-    this.storedOwners.add(entry.owner)
     this.followUp ??= this.followUpStoredAtOnce()
-    this.observer.appended((performance.now() - started) / 1000)
-    this.relay(entry, seqs[0], started)
+    this.observer.appended((appended - started) / 1000)
     return true
   }
 

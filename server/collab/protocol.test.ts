@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { ProtocolError, decodeClientMessage, encodeSyncStep1, encodeUpdate } from './protocol.ts'
+import { ProtocolError, decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts'
 import { checkUpdate } from './updateCheck.ts'
 
 describe('decodeClientMessage', () => {
@@ -10,7 +10,8 @@ describe('decodeClientMessage', () => {
     expect(decodeClientMessage(encodeSyncStep1(doc)).kind).toBe('syncStep1')
     const update = Y.encodeStateAsUpdate(doc)
     const message = decodeClientMessage(encodeUpdate(update))
-    expect(message).toEqual({ kind: 'update', update })
+    expect(message).toEqual({ kind: 'update', update, incremental: true })
+    expect(decodeClientMessage(encodeSyncStep2(update))).toEqual({ kind: 'update', update, incremental: false })
     expect(decodeClientMessage(new Uint8Array([1, 2, 0, 0])).kind).toBe('awareness')
     expect(decodeClientMessage(new Uint8Array([3])).kind).toBe('queryAwareness')
   })

@@ -12,7 +12,8 @@ export const messageQueryAwareness = 3
 
 export type ClientMessage =
   | { kind: 'syncStep1'; stateVector: Uint8Array }
-  | { kind: 'update'; update: Uint8Array }
+  /** A document update: `incremental` for a change as it is made (a sync update), false for a sync step 2 (an answer to a state vector, with the sender's whole delete set). */
+  | { kind: 'update'; update: Uint8Array; incremental: boolean }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'queryAwareness' }
 
@@ -39,7 +40,7 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
           return { kind: 'syncStep1', stateVector }
         }
         if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
-          return { kind: 'update', update: readPayload(decoder) }
+          return { kind: 'update', update: readPayload(decoder), incremental: step === syncProtocol.messageYjsUpdate }
         }
         throw new ProtocolError(`unknown sync message type ${step}`)
       }

@@ -15,6 +15,9 @@ import { checkUpdate, isEmptyUpdate } from './updateCheck.ts'
 import { type AgreedBlocks, agreedBlocksTouched, agreedTextReason, noAgreedBlocks } from './agreedLock.ts'
 import { fromOtherInstance, type RoomFanout, standalone } from './fanout.ts'
 
+/** The origin of a client's update applied to the document after it was stored and relayed as it came. */
+const appliedAfterRelay = Symbol('applied after relay')
+
 export type RoomState = 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded'
 
 export const readOnlyReason = 'read-only: your role may not change this document'
@@ -93,7 +96,7 @@ export class Room {
       this.doc,
       limits,
       (frame, origin, update) => {
-        this.broadcast(frame, null)
+        this.broadcast(new FramedMessage(Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength)), null)
         if (origin !== fromOtherInstance) this.fanout.awareness(this.id, update)
       },
       (connection) => this.connections.has(connection),
@@ -260,12 +263,14 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    // Stored, relayed and counted before it was applied (applyClientUpdate).
+    if (origin === appliedAfterRelay) return
     this.version++
     this.fullState = null
     if (origin === fromOtherInstance) {
       // Stored already (by another instance): relayed to this instance's connections, not stored again.
       this.storedVersion++
-      this.broadcast(encodeUpdate(update), null)
+      this.broadcast(FramedMessage.syncUpdate(update), null)
       return
     }
     const authorId = (origin as { member?: { id?: unknown } } | null)?.member?.id
@@ -309,7 +314,7 @@ export class Room {
           this.answerSyncStep1(connection, message.stateVector)
           break
         case 'update':
-          this.applyClientUpdate(connection, message.update)
+          this.applyClientUpdate(connection, message.update, message.incremental)
           break
         case 'awareness':
         case 'queryAwareness':
@@ -381,8 +386,13 @@ export class Room {
    * A read-only member's update is refused from its first bytes, never decoded. A writer's is decoded and
    * checked against the document's state vector: one that would leave anything pending is refused whole; one
    * that would change text agreed ad referendum is refused whole too, and the connection closed (4423).
+   *
+   * An accepted change as it is typed (`incremental`: a sync update, not a sync step 2) whose structs are all new to
+   * the document is stored and relayed as it came, and only then applied: the check has shown it integrates whole, and
+   * the document would emit the same structs, so what others receive is what they would have, sooner. Any other
+   * update is applied first, and what the document emits (only what it did not hold) is stored and relayed.
    */
-  private applyClientUpdate(connection: Connection, update: Uint8Array): void {
+  private applyClientUpdate(connection: Connection, update: Uint8Array, incremental: boolean): void {
     if (isEmptyUpdate(update)) return
     if (!connection.canWrite) {
       connection.send(encodePermissionDenied(readOnlyReason))
@@ -406,6 +416,16 @@ export class Room {
       log.info('collab.agreed_text_refused', { document: this.id, member: connection.member.id, blocks: touched })
       connection.send(encodePermissionDenied(agreedTextReason(touched)))
       connection.close(CloseCode.agreedTextLocked)
+      return
+    }
+    if (incremental && check.fresh) {
+      this.version++
+      this.fullState = null
+      this.queue.enqueue({ documentId: this.id, update, owner: this, origin: connection, authorId: connection.member.id })
+      Y.applyUpdate(this.doc, update, appliedAfterRelay)
+      // The check says this cannot happen; should Yjs hold something back, it is not served from the document, and
+      // the log entry (already relayed) is quarantined when the document next loads.
+      if (dropPending(this.doc)) log.error('collab.pending_after_relay', { document: this.id, member: connection.member.id })
       return
     }
     Y.applyUpdate(this.doc, update, connection)
@@ -440,7 +460,7 @@ export class Room {
   relay(update: Uint8Array, origin: unknown, seq: number): void {
     this.storedVersion++
     this.noteSeq(seq, update.byteLength)
-    this.broadcast(encodeUpdate(update), origin)
+    this.broadcast(FramedMessage.syncUpdate(update), origin)
     this.fanout.stored(this.id, seq, update)
   }
 
@@ -544,9 +564,8 @@ export class Room {
     this.destroy()
   }
 
-  private broadcast(frame: Uint8Array, except: unknown): void {
-    // Framed once for every connection (see FramedMessage).
-    const message = new FramedMessage(Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength))
+  /** Sends a message to every connection but `except`, framed once for all of them (see FramedMessage). */
+  private broadcast(message: FramedMessage, except: unknown): void {
     for (const connection of this.connections) {
       if (connection !== except) connection.sendFramed(message)
     }

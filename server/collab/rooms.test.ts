@@ -7,7 +7,7 @@ import { openSqlite, type Sqlite } from '../store/sqlite.ts'
 import { SqliteDocumentStore } from '../store/sqliteDocuments.ts'
 import type { AppendEntry, StoredDocument } from '../store/store.ts'
 import { Connection, type Socket } from './connection.ts'
-import { encodeAwareness, encodeUpdate } from './protocol.ts'
+import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './protocol.ts'
 import { writePresenceUpdate } from './presenceLimits.ts'
 import { Rooms } from './rooms.ts'
 import { recoverDocument } from '../store/recovery.ts'
@@ -485,6 +485,52 @@ describe('Rooms', () => {
     const reloaded = new Y.Doc()
     for (const update of (await store.load('at-once')).updates) Y.applyUpdate(reloaded, update)
     expect(reloaded.getText('content').toString()).toBe(a.room.doc.getText('content').toString())
+    await rooms.closeAll()
+  })
+
+  it('relays a change as it was typed before integrating it, and anything else only as far as the document lacked it', async () => {
+    const store = new SqliteDocumentStore(openDb())
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })
+    const a = connect(rooms, 'as-typed')
+    const b = connect(rooms, 'as-typed')
+    await a.room.loaded
+    // What b is sent, with the text the room's document held at that moment.
+    const seen: Array<{ frame: Uint8Array; textThen: string }> = []
+    b.socket.send = (data: Uint8Array) => {
+      seen.push({ frame: data, textThen: a.room.doc.getText('content').toString() })
+    }
+    const writer = new Y.Doc()
+    const typed: Uint8Array[] = []
+    writer.on('update', (update: Uint8Array) => typed.push(update))
+    writer.getText('content').insert(0, 'hello')
+    a.room.receive(a.connection, encodeUpdate(typed[0]))
+    // Stored and relayed byte for byte, before the room's document integrated it; then integrated.
+    expect(seen).toHaveLength(1)
+    expect(Buffer.from(seen[0].frame).equals(Buffer.from(encodeUpdate(typed[0])))).toBe(true)
+    expect(seen[0].textThen).toBe('')
+    expect(a.room.doc.getText('content').toString()).toBe('hello')
+    expect((await store.load('as-typed')).updates).toEqual([typed[0]])
+
+    // The same update again adds nothing: nothing is stored or relayed.
+    a.room.receive(a.connection, encodeUpdate(typed[0]))
+    await rooms.whenStored()
+    expect(seen).toHaveLength(1)
+    expect((await store.load('as-typed')).updates).toHaveLength(1)
+
+    // A sync step 2 with the writer's whole state: only what the document lacked is stored and relayed, once integrated.
+    writer.getText('content').insert(5, ' world')
+    a.room.receive(a.connection, encodeSyncStep2(Y.encodeStateAsUpdate(writer)))
+    await rooms.whenStored()
+    expect(seen).toHaveLength(2)
+    expect(seen[1].textThen).toBe('hello world')
+    const relayed = step2Update(seen[1].frame)
+    expect(Y.decodeUpdate(relayed).structs.map((struct) => struct.id.clock)).toEqual([5])
+    const stored = (await store.load('as-typed')).updates
+    expect(stored).toHaveLength(2)
+    expect(stored[1]).toEqual(relayed)
+    const reloaded = new Y.Doc()
+    for (const update of stored) Y.applyUpdate(reloaded, update)
+    expect(reloaded.getText('content').toString()).toBe('hello world')
     await rooms.closeAll()
   })
 

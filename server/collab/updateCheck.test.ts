@@ -34,6 +34,25 @@ describe('checkUpdate', () => {
     expect(checkUpdate(Y.encodeStateAsUpdate(doc), stateOf(doc)).verdict).toBe('consistent')
   })
 
+  it('tells a fresh update (every struct new to the document) from one that repeats some', () => {
+    const doc = docWith('hello', 1)
+    const insertion = editOf(doc, (c) => c.getText('content').insert(2, 'xx'))
+    expect(checkUpdate(insertion, stateOf(doc))).toEqual({ verdict: 'consistent', fresh: true })
+    // Deletions alone add no struct: nothing is repeated.
+    expect(checkUpdate(editOf(doc, (c) => c.getText('content').delete(1, 2)), stateOf(doc))).toEqual({ verdict: 'consistent', fresh: true })
+    // Everything the document holds, sent again, and the same edit once the document has it.
+    expect(checkUpdate(Y.encodeStateAsUpdate(doc), stateOf(doc))).toEqual({ verdict: 'consistent', fresh: false })
+    Y.applyUpdate(doc, insertion)
+    expect(checkUpdate(insertion, stateOf(doc))).toEqual({ verdict: 'consistent', fresh: false })
+    // New structs that begin with some the document holds (the same client typed on): not fresh either.
+    const writer = new Y.Doc()
+    writer.clientID = 77
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(doc))
+    writer.getText('content').insert(0, 'more')
+    expect(checkUpdate(Y.encodeStateAsUpdate(writer, Y.encodeStateVector(new Y.Doc())), stateOf(doc))).toMatchObject({ fresh: false })
+    expect(checkUpdate(Y.encodeStateAsUpdate(writer, Y.encodeStateVector(doc)), stateOf(doc))).toEqual({ verdict: 'consistent', fresh: true })
+  })
+
   it('refuses an update whose structs start past what the document holds of their client (a gap)', () => {
     const doc = docWith('hello', 1)
     const writer = new Y.Doc()

@@ -13,7 +13,11 @@ import { ProtocolError } from './protocol.ts'
 
 export type UpdateCheck =
   | { verdict: 'empty' }
-  | { verdict: 'consistent' }
+  /**
+   * `fresh`: every struct is new to the document (each client's first one starts exactly where the document's state
+   * for that client ends), so the update adds all of its structs and repeats none.
+   */
+  | { verdict: 'consistent'; fresh: boolean }
   /** The update needs content the document does not have (yet): a gap, a reference or a deletion past its state. */
   | { verdict: 'inconsistent'; problem: string }
 
@@ -62,6 +66,12 @@ export function checkUpdate(update: Uint8Array, stateOf: (client: number) => num
     } else byClient.set(struct.id.client, [struct])
   }
   const state = new Map<number, number>()
+  let fresh = true
+  for (const [client, list] of byClient) {
+    const clock = stateOf(client)
+    state.set(client, clock)
+    if (list[0].id.clock !== clock) fresh = false
+  }
   const stateNow = (client: number): number => {
     let clock = state.get(client)
     if (clock === undefined) {
@@ -131,7 +141,7 @@ export function checkUpdate(update: Uint8Array, stateOf: (client: number) => num
       }
     }
   }
-  return { verdict: 'consistent' }
+  return { verdict: 'consistent', fresh }
 }
 
 /** Whether an update is the empty one (no structs, no deletions), read from its first bytes without decoding it. */

@@ -260,7 +260,13 @@ export async function startReferenceServer(token = 'unused'): Promise<BenchServe
   const port = await freePort()
   return spawnServer({
     kind: 'reference',
-    args: [...(process.env.BENCH_REF_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_REF_CPU_PROF, '--import', 'data:text/javascript,process.on("SIGTERM",()=>process.exit(0))'] : []), 'node_modules/@y/websocket-server/src/server.js'],
+    // For diagnosis, as for ours: BENCH_REF_CPU_PROF=<dir> profiles it, BENCH_REF_NODE_ARGS adds Node options (the same
+    // instrumentation on both servers, say).
+    args: [
+      ...(process.env.BENCH_REF_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      ...(process.env.BENCH_REF_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_REF_CPU_PROF, '--import', 'data:text/javascript,process.on("SIGTERM",()=>process.exit(0))'] : []),
+      'node_modules/@y/websocket-server/src/server.js',
+    ],
     env: { HOST: host, PORT: String(port) },
     ready: /running at '127\.0\.0\.1' on port (\d+)/,
     portFrom: (match) => Number(match[1]),
