@@ -449,14 +449,16 @@ describe('Rooms', () => {
 
   it('stores an update that finds nothing pending at once, before relaying it, and batches the rest of that turn', async () => {
     const stored: string[] = []
+    let inFrame = false
     class WatchedStore extends SqliteDocumentStore {
       override appendNow(entries: readonly AppendEntry[]): number[] | null {
         const seqs = super.appendNow(entries)
-        stored.push(`at once ${entries.length}`)
+        // At once while a frame is handled; a batch after the turn is stored on the loop's own time too.
+        stored.push(`${inFrame ? 'at once' : 'batch'} ${entries.length}`)
         return seqs
       }
       override async append(entries: readonly AppendEntry[]): Promise<number[]> {
-        stored.push(`batched ${entries.length}`)
+        stored.push(`through the query layer ${entries.length}`)
         return super.append(entries)
       }
     }
@@ -466,22 +468,30 @@ describe('Rooms', () => {
     const b = connect(rooms, 'at-once')
     await a.room.loaded
     const greeted = b.socket.sent.length
-    a.room.receive(a.connection, updateFrame('one '))
+    const receive = (frame: Uint8Array) => {
+      inFrame = true
+      try {
+        a.room.receive(a.connection, frame)
+      } finally {
+        inFrame = false
+      }
+    }
+    receive(updateFrame('one '))
     // Stored and relayed before the frame's handling returns.
     expect(stored).toEqual(['at once 1'])
     expect(b.socket.sent.length).toBe(greeted + 1)
     expect((await store.load('at-once')).updates.length).toBe(1)
     // Two more in the same turn: collected and stored together, then relayed.
-    a.room.receive(a.connection, updateFrame('two '))
-    a.room.receive(a.connection, updateFrame('three '))
+    receive(updateFrame('two '))
+    receive(updateFrame('three '))
     expect(b.socket.sent.length).toBe(greeted + 1)
     await rooms.whenStored()
-    expect(stored).toEqual(['at once 1', 'batched 2'])
+    expect(stored).toEqual(['at once 1', 'batch 2'])
     expect(b.socket.sent.length).toBe(greeted + 3)
     // A later turn with nothing pending: at once again.
     await tick()
-    a.room.receive(a.connection, updateFrame('four'))
-    expect(stored).toEqual(['at once 1', 'batched 2', 'at once 1'])
+    receive(updateFrame('four'))
+    expect(stored).toEqual(['at once 1', 'batch 2', 'at once 1'])
     const reloaded = new Y.Doc()
     for (const update of (await store.load('at-once')).updates) Y.applyUpdate(reloaded, update)
     expect(reloaded.getText('content').toString()).toBe(a.room.doc.getText('content').toString())

@@ -227,12 +227,20 @@ describe('proposals in the browser', () => {
       await expect.poll(() => versions.count(), { timeout: 10_000 }).toBe(2)
       expect(await versions.nth(1).locator('.alternative-proposers').textContent()).toBe('proposed by Brazil')
       expect(await versions.nth(1).locator('.alternative-text').textContent()).toContain(alternativeText)
-      // "Alt 1", "Alt 2" are CSS counters: read what the browser paints.
-      const labels = await versions.evaluateAll((nodes) => nodes.map((node) => getComputedStyle(node.querySelector('.alternative-number')!, '::before').content))
-      expect(labels).toEqual(['"Alt " counter(alternative)', '"Alt " counter(alternative)'])
-      await page.locator('.draft-text .bracketed', { hasText: 'quickly' }).waitFor({ timeout: 10_000 })
-      const brackets = await page.locator('.draft-text .bracketed').first().evaluate((node) => [getComputedStyle(node, '::before').content, getComputedStyle(node, '::after').content])
-      expect(brackets).toEqual(['"["', '"]"'])
+      // "Alt 1", "Alt 2" are CSS counters: read what the browser paints, once the editor has rendered both versions
+      // whole (the count can reach 2 while the second one's parts are still being drawn).
+      const labels = () =>
+        versions.evaluateAll((nodes) =>
+          nodes.map((node) => {
+            const number = node.querySelector('.alternative-number')
+            return number ? getComputedStyle(number, '::before').content : null
+          }),
+        )
+      await expect.poll(labels, { timeout: 10_000 }).toEqual(['"Alt " counter(alternative)', '"Alt " counter(alternative)'])
+      const bracketed = page.locator('.draft-text .bracketed', { hasText: 'quickly' })
+      await bracketed.waitFor({ timeout: 10_000 })
+      const brackets = () => bracketed.first().evaluate((node) => [getComputedStyle(node, '::before').content, getComputedStyle(node, '::after').content])
+      await expect.poll(brackets, { timeout: 10_000 }).toEqual(['"["', '"]"'])
     }
     await expect.poll(() => other.getByTestId('negotiation-count').textContent(), { timeout: 10_000 }).toMatch(/bracketed passage.*1 block of alternatives|1 block of alternatives/)
     const { proposals } = await api<ProposalList>(other, 'GET', `/api/documents/${documentId}/proposals`)
