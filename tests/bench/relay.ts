@@ -7,9 +7,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { measureColdStart, type ColdStartResult } from './coldStart.ts'
 import { measureIngest, type IngestResult } from './ingest.ts'
-import { combineBlocks, measureLatencyBlock, type LatencyBlock, type LatencyResult, type LatencyScenario } from './latency.ts'
+import { combineBlocks, measureLatencyBlock, percentile, type LatencyBlock, type LatencyResult, type LatencyScenario } from './latency.ts'
 import { measureMemory, type MemoryResult } from './memory.ts'
-import { prepareDataDir, removeTempDir, repoRoot, startHocuspocusServer, startOurServer, startReferenceServer, storedSize, storeStateAndLog, type BenchServer, type OurRuntime, type StoredSize } from './servers.ts'
+import { makeTempDir, prepareDataDir, removeTempDir, repoRoot, startHocuspocusServer, startOurServer, startReferenceServer, storedSize, storeStateAndLog, type BenchServer, type OurRuntime, type StoredSize } from './servers.ts'
 import { int, met, mib, ms, ratio, type Row } from './table.ts'
 import { loadTrace, traceToUpdates, type TraceUpdates } from './trace.ts'
 import { createTestSchema, type TestSchema } from '../helpers/postgres.ts'
@@ -125,6 +125,64 @@ export async function runLatency(): Promise<Record<string, Record<LatencyKind, L
         if (dataDir) removeTempDir(dataDir)
       }
     }
+  }
+  return results
+}
+
+/** Where one writer's edit spends its time inside a server: from its frame's arrival to the first and the last write of its relay. */
+export interface RelayTiming {
+  edits: number
+  firstWriteP50Ms: number
+  firstWriteP90Ms: number
+  lastWriteP50Ms: number
+  lastWriteP90Ms: number
+}
+
+const relayTimingHook = path.join(repoRoot, 'tests/bench/relayTimingHook.mjs')
+
+/**
+ * The same 1-writer block on ours and on the reference, each started with tests/bench/relayTimingHook.mjs: per edit, the
+ * server's time from the frame's arrival to its first relay write (what each does before relaying: ours checks and
+ * stores the update, the reference applies it) and to its last (the relay to every reader). The hook's own cost is
+ * the same on both, which is why these servers are not the ones whose latency is reported.
+ */
+async function runRelayTiming(): Promise<Record<Kind, RelayTiming>> {
+  const { readers, editsPerSecond, warmupMs } = relayConfig.latency
+  const scenario: LatencyScenario = { name: 'timing', writers: 1, readers, editsPerSecond, warmupMs, durationMs: quick ? 2000 : 8000 }
+  const results = {} as Record<Kind, RelayTiming>
+  for (const kind of kinds) {
+    const dir = makeTempDir('dtg-bench-timing-')
+    const out = path.join(dir, 'timing.json')
+    const env = { RELAY_TIMING_OUT: out, RELAY_TIMING_MIN_WRITES: String(readers) }
+    let dataDir: string | null = null
+    let server: BenchServer
+    if (kind === 'ours') {
+      const prepared = await prepareDataDir()
+      dataDir = prepared.dataDir
+      server = await startOurServer(prepared.dataDir, prepared.token, env, 'built', ['--import', relayTimingHook])
+    } else server = await startReferenceServer('unused', ['--import', relayTimingHook], env)
+    try {
+      await measureLatencyBlock(server, scenario)
+    } finally {
+      await stopChecked(server)
+      if (dataDir) removeTempDir(dataDir)
+    }
+    const records = JSON.parse(fs.readFileSync(out, 'utf8')) as Array<{ firstMs: number; lastMs: number }>
+    removeTempDir(dir)
+    const sorted = (pick: (r: { firstMs: number; lastMs: number }) => number) => Float64Array.from(records.map(pick)).sort()
+    const first = sorted((r) => r.firstMs)
+    const last = sorted((r) => r.lastMs)
+    results[kind] = {
+      edits: records.length,
+      firstWriteP50Ms: percentile(first, 50),
+      firstWriteP90Ms: percentile(first, 90),
+      lastWriteP50Ms: percentile(last, 50),
+      lastWriteP90Ms: percentile(last, 90),
+    }
+    log(
+      `relay timing on ${kind}: ${records.length} edits; first write after p50 ${ms(results[kind].firstWriteP50Ms)} ms (p90 ${ms(results[kind].firstWriteP90Ms)}), ` +
+        `last after p50 ${ms(results[kind].lastWriteP50Ms)} ms (p90 ${ms(results[kind].lastWriteP90Ms)})`,
+    )
   }
   return results
 }
@@ -323,7 +381,12 @@ export function latencyRows(name: string, r: Record<LatencyKind, LatencyResult>,
   return rows
 }
 
-function rowsOf(latency: Record<string, Record<LatencyKind, LatencyResult>>, ingest: IngestSection, memory: Record<MemoryRun, MemoryResult>): Row[] {
+function rowsOf(
+  latency: Record<string, Record<LatencyKind, LatencyResult>>,
+  timing: Record<Kind, RelayTiming>,
+  ingest: IngestSection,
+  memory: Record<MemoryRun, MemoryResult>,
+): Row[] {
   const { results, stored, coldStart, coldStartWithLog, encodedStateBytes } = ingest
   const storedBytes = stored.stateBytes + stored.logBytes
   const storedRatio = storedBytes / encodedStateBytes
@@ -346,6 +409,19 @@ function rowsOf(latency: Record<string, Record<LatencyKind, LatencyResult>>, ing
   return [
     ...latencyRows('1w+100r', latency['1w+100r'], { p50: 3, p99: 20 }),
     ...latencyRows('10w+100r', latency['10w+100r'], {}),
+    ...(['first', 'last'] as const).map(
+      (which): Row => ({
+        metric: `relay timing 1w+100r: an edit's arrival to the ${which} write of its relay, p50 (ms; servers instrumented alike)`,
+        ours: ms(which === 'first' ? timing.ours.firstWriteP50Ms : timing.ours.lastWriteP50Ms),
+        reference: ms(which === 'first' ? timing.reference.firstWriteP50Ms : timing.reference.lastWriteP50Ms),
+        ratio: ratio(
+          which === 'first' ? timing.ours.firstWriteP50Ms : timing.ours.lastWriteP50Ms,
+          which === 'first' ? timing.reference.firstWriteP50Ms : timing.reference.lastWriteP50Ms,
+        ),
+        target: which === 'first' ? 'informational: ours stores the update first, the reference applies it' : 'informational: the relay to 100 readers',
+        met: '',
+      }),
+    ),
     {
       metric: 'other work on the machine during latency (% of a core; reference / Hocuspocus)',
       ours: otherCpu('ours'),
@@ -439,15 +515,16 @@ export async function runRelayBenchmarks(): Promise<Row[]> {
   const loadAverageAtStart = os.loadavg()
   log(`relay benchmarks${quick ? ' (BENCH_QUICK)' : ''}, Node ${process.version}, load average ${loadAverageAtStart.map((x) => x.toFixed(2)).join(' ')}`)
   const latency = await runLatency()
+  const timing = await runRelayTiming()
   const ingest = await runIngestAndColdStart()
   const memory = await runMemory()
-  const rows = rowsOf(latency, ingest, memory)
+  const rows = rowsOf(latency, timing, ingest, memory)
   const seconds = (performance.now() - started) / 1000
   fs.mkdirSync(path.dirname(relayArtifact), { recursive: true })
   fs.writeFileSync(
     relayArtifact,
     JSON.stringify(
-      { generatedAt: new Date().toISOString(), node: process.version, loadAverageAtStart, seconds, config: relayConfig, latency, ingest, memory, rows },
+      { generatedAt: new Date().toISOString(), node: process.version, loadAverageAtStart, seconds, config: relayConfig, latency, timing, ingest, memory, rows },
       null,
       2,
     ) + '\n',

@@ -232,7 +232,13 @@ export function startNodeOptions(): string[] {
 }
 
 /** Our server on a prepared data directory, built (as in production) unless asked to run the sources through tsx. */
-export function startOurServer(dataDir: string, token: string, env: Record<string, string> = {}, runtime: OurRuntime = 'built'): Promise<BenchServer> {
+export function startOurServer(
+  dataDir: string,
+  token: string,
+  env: Record<string, string> = {},
+  runtime: OurRuntime = 'built',
+  nodeArgs: string[] = [],
+): Promise<BenchServer> {
   if (runtime === 'built' && !built) {
     buildServer()
     built = true
@@ -244,6 +250,7 @@ export function startOurServer(dataDir: string, token: string, env: Record<strin
     args: [
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []),
       ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      ...nodeArgs,
       ...(runtime === 'built' ? [...startNodeOptions(), 'dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']),
     ],
     // The relay is what is measured: no build of the browser client when the server starts. One bench member
@@ -256,7 +263,7 @@ export function startOurServer(dataDir: string, token: string, env: Record<strin
 }
 
 /** The reference relay, in memory, on a free port. The token is passed but ignored. */
-export async function startReferenceServer(token = 'unused'): Promise<BenchServer> {
+export async function startReferenceServer(token = 'unused', nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<BenchServer> {
   const port = await freePort()
   return spawnServer({
     kind: 'reference',
@@ -264,10 +271,11 @@ export async function startReferenceServer(token = 'unused'): Promise<BenchServe
     // instrumentation on both servers, say).
     args: [
       ...(process.env.BENCH_REF_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      ...nodeArgs,
       ...(process.env.BENCH_REF_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_REF_CPU_PROF, '--import', 'data:text/javascript,process.on("SIGTERM",()=>process.exit(0))'] : []),
       'node_modules/@y/websocket-server/src/server.js',
     ],
-    env: { HOST: host, PORT: String(port) },
+    env: { HOST: host, PORT: String(port), ...env },
     ready: /running at '127\.0\.0\.1' on port (\d+)/,
     portFrom: (match) => Number(match[1]),
     token,
