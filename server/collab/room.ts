@@ -11,7 +11,7 @@ import { RoomPresence } from './presence.ts'
 import type { PresenceLimits } from './presenceLimits.ts'
 import { type ClientMessage, ProtocolError, decodeClientMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts'
 import { StoredAnswer } from './storedAnswer.ts'
-import { checkUpdate, isEmptyUpdate } from './updateCheck.ts'
+import { checkUpdate, holdsLive, isEmptyUpdate } from './updateCheck.ts'
 import { type AgreedBlocks, agreedBlocksTouched, agreedTextReason, noAgreedBlocks } from './agreedLock.ts'
 import { fromOtherInstance, type RoomFanout, standalone } from './fanout.ts'
 
@@ -398,11 +398,15 @@ export class Room {
       connection.send(encodePermissionDenied(readOnlyReason))
       return
     }
-    const check = checkUpdate(update, (client) => Y.getState(this.doc.store, client))
+    const check = checkUpdate(
+      update,
+      (client) => Y.getState(this.doc.store, client),
+      (client, clock, len) => holdsLive(this.doc, client, clock, len),
+    )
     if (check.verdict === 'empty') return
     if (check.verdict === 'inconsistent' && this.fanout.shared && !this.caughtUp) {
       // It may build on updates another instance stored that have not arrived here yet: read the store, then judge again.
-      this.waitForCatchUp(connection, update)
+      this.waitForCatchUp(connection, update, incremental)
       return
     }
     if (check.verdict === 'inconsistent') {
@@ -422,10 +426,20 @@ export class Room {
       this.version++
       this.fullState = null
       this.queue.enqueue({ documentId: this.id, update, owner: this, origin: connection, authorId: connection.member.id })
-      Y.applyUpdate(this.doc, update, appliedAfterRelay)
-      // The check says this cannot happen; should Yjs hold something back, it is not served from the document, and
-      // the log entry (already relayed) is quarantined when the document next loads.
-      if (dropPending(this.doc)) log.error('collab.pending_after_relay', { document: this.id, member: connection.member.id })
+      let failure: unknown = null
+      try {
+        Y.applyUpdate(this.doc, update, appliedAfterRelay)
+        // The check says this cannot happen; should Yjs hold something back, it is not served from the document.
+        if (dropPending(this.doc)) failure = new Error('the update relayed left content pending')
+      } catch (error) {
+        failure = error
+      }
+      if (failure) {
+        // Stored and relayed, yet not integrated whole: the document no longer matches its log, so nothing is compacted
+        // or served from it. The room gives up; reloaded from the store, what does not integrate is quarantined.
+        log.error('collab.relayed_update_not_integrated', { document: this.id, member: connection.member.id, error: failure })
+        this.fail(CloseCode.documentLoadFailed, failure)
+      }
       return
     }
     Y.applyUpdate(this.doc, update, connection)
@@ -437,8 +451,9 @@ export class Room {
    * Holds every frame of the room (this update first) while the document reads what the store holds, then handles
    * them in order: an update that still lacks what it builds on is then refused.
    */
-  private waitForCatchUp(connection: Connection, update: Uint8Array): void {
-    const frame = encodeUpdate(update)
+  private waitForCatchUp(connection: Connection, update: Uint8Array, incremental: boolean): void {
+    // Framed again as it came: a sync step 2 stays one (applied first, never relayed as it came).
+    const frame = incremental ? encodeUpdate(update) : encodeSyncStep2(update)
     this.waiting.unshift([connection, frame])
     this.waitingBy.set(connection, { frames: 1, bytes: frame.byteLength })
     this.catchingUp = this.fanout

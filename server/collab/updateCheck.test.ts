@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { mutateUpdate } from '../../tests/helpers/updateMutation.ts'
 import { ProtocolError } from './protocol.ts'
-import { checkUpdate, isEmptyUpdate } from './updateCheck.ts'
+import { checkUpdate, holdsLive, isEmptyUpdate } from './updateCheck.ts'
 
 const stateOf = (doc: Y.Doc) => (client: number) => Y.getState(doc.store, client)
 
@@ -38,8 +38,14 @@ describe('checkUpdate', () => {
     const doc = docWith('hello', 1)
     const insertion = editOf(doc, (c) => c.getText('content').insert(2, 'xx'))
     expect(checkUpdate(insertion, stateOf(doc))).toEqual({ verdict: 'consistent', fresh: true })
-    // Deletions alone add no struct: nothing is repeated.
-    expect(checkUpdate(editOf(doc, (c) => c.getText('content').delete(1, 2)), stateOf(doc))).toEqual({ verdict: 'consistent', fresh: true })
+    // Deletions alone: fresh when they delete something the document still holds, as the caller tells.
+    const deletion = editOf(doc, (c) => c.getText('content').delete(1, 2))
+    const live = (client: number, clock: number, len: number) => holdsLive(doc, client, clock, len)
+    expect(checkUpdate(deletion, stateOf(doc), live)).toEqual({ verdict: 'consistent', fresh: true })
+    expect(checkUpdate(deletion, stateOf(doc))).toEqual({ verdict: 'consistent', fresh: false })
+    const deleted = docWith('hello', 1)
+    Y.applyUpdate(deleted, deletion)
+    expect(checkUpdate(deletion, stateOf(deleted), (client, clock, len) => holdsLive(deleted, client, clock, len))).toEqual({ verdict: 'consistent', fresh: false })
     // Everything the document holds, sent again, and the same edit once the document has it.
     expect(checkUpdate(Y.encodeStateAsUpdate(doc), stateOf(doc))).toEqual({ verdict: 'consistent', fresh: false })
     Y.applyUpdate(doc, insertion)
@@ -51,6 +57,15 @@ describe('checkUpdate', () => {
     writer.getText('content').insert(0, 'more')
     expect(checkUpdate(Y.encodeStateAsUpdate(writer, Y.encodeStateVector(new Y.Doc())), stateOf(doc))).toMatchObject({ fresh: false })
     expect(checkUpdate(Y.encodeStateAsUpdate(writer, Y.encodeStateVector(doc)), stateOf(doc))).toEqual({ verdict: 'consistent', fresh: true })
+  })
+
+  it('tells whether a range of a client\'s structs still holds anything not deleted', () => {
+    const doc = docWith('abcdef', 1)
+    doc.getText('content').delete(1, 2)
+    expect(holdsLive(doc, 1, 1, 2)).toBe(false)
+    expect(holdsLive(doc, 1, 0, 2)).toBe(true)
+    expect(holdsLive(doc, 1, 2, 3)).toBe(true)
+    expect(holdsLive(doc, 2, 0, 1)).toBe(false)
   })
 
   it('refuses an update whose structs start past what the document holds of their client (a gap)', () => {

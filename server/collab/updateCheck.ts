@@ -14,8 +14,9 @@ import { ProtocolError } from './protocol.ts'
 export type UpdateCheck =
   | { verdict: 'empty' }
   /**
-   * `fresh`: every struct is new to the document (each client's first one starts exactly where the document's state
-   * for that client ends), so the update adds all of its structs and repeats none.
+   * `fresh`: the update changes the document and repeats none of its structs: every struct is new to it (each client's
+   * first one starts exactly where the document's state for that client ends), and an update of deletions alone
+   * deletes something the document still holds (as `deletesLive` tells; without it, such an update is not fresh).
    */
   | { verdict: 'consistent'; fresh: boolean }
   /** The update needs content the document does not have (yet): a gap, a reference or a deletion past its state. */
@@ -40,9 +41,15 @@ function referencesOf(struct: Struct): Array<Y.ID> {
 
 /**
  * Decodes `update` (throwing ProtocolError when it does not decode) and tells whether it integrates fully
- * into a document whose state for each client is `stateOf(client)`.
+ * into a document whose state for each client is `stateOf(client)`. `deletesLive(client, clock, len)`: whether the
+ * document holds anything not yet deleted in that range (asked only for an update of deletions alone, within the
+ * document's state).
  */
-export function checkUpdate(update: Uint8Array, stateOf: (client: number) => number): UpdateCheck {
+export function checkUpdate(
+  update: Uint8Array,
+  stateOf: (client: number) => number,
+  deletesLive?: (client: number, clock: number, len: number) => boolean,
+): UpdateCheck {
   let decoded: { structs: Struct[]; ds: ReturnType<typeof Y.decodeUpdate>['ds'] }
   try {
     decoded = Y.decodeUpdate(update)
@@ -141,7 +148,28 @@ export function checkUpdate(update: Uint8Array, stateOf: (client: number) => num
       }
     }
   }
+  if (fresh && structs.length === 0) fresh = deletesLive !== undefined && deletesAnyLive(ds, deletesLive)
   return { verdict: 'consistent', fresh }
+}
+
+function deletesAnyLive(ds: ReturnType<typeof Y.decodeUpdate>['ds'], deletesLive: (client: number, clock: number, len: number) => boolean): boolean {
+  for (const [client, deletions] of ds.clients) {
+    for (const { clock, len } of deletions) if (deletesLive(client, clock, len)) return true
+  }
+  return false
+}
+
+/**
+ * Whether `doc` holds anything not yet deleted among the structs of `client` from `clock` for `len` (all within what
+ * the document holds of that client): the first live one found ends the search.
+ */
+export function holdsLive(doc: Y.Doc, client: number, clock: number, len: number): boolean {
+  const structs = doc.store.clients.get(client)
+  if (!structs || len <= 0) return false
+  for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i].id.clock < clock + len; i++) {
+    if (!structs[i].deleted) return true
+  }
+  return false
 }
 
 /** Whether an update is the empty one (no structs, no deletions), read from its first bytes without decoding it. */

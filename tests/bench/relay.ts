@@ -161,14 +161,19 @@ async function runRelayTiming(): Promise<Record<Kind, RelayTiming>> {
       dataDir = prepared.dataDir
       server = await startOurServer(prepared.dataDir, prepared.token, env, 'built', ['--import', relayTimingHook])
     } else server = await startReferenceServer('unused', ['--import', relayTimingHook], env)
+    let records: Array<{ firstMs: number; lastMs: number }>
     try {
-      await measureLatencyBlock(server, scenario)
+      try {
+        await measureLatencyBlock(server, scenario)
+      } finally {
+        await stopChecked(server)
+        if (dataDir) removeTempDir(dataDir)
+      }
+      if (!fs.existsSync(out)) throw new Error(`the ${kind} server wrote no relay timing on SIGTERM (did another handler exit first?)`)
+      records = JSON.parse(fs.readFileSync(out, 'utf8'))
     } finally {
-      await stopChecked(server)
-      if (dataDir) removeTempDir(dataDir)
+      removeTempDir(dir)
     }
-    const records = JSON.parse(fs.readFileSync(out, 'utf8')) as Array<{ firstMs: number; lastMs: number }>
-    removeTempDir(dir)
     const sorted = (pick: (r: { firstMs: number; lastMs: number }) => number) => Float64Array.from(records.map(pick)).sort()
     const first = sorted((r) => r.firstMs)
     const last = sorted((r) => r.lastMs)

@@ -41,7 +41,8 @@ net.Socket.prototype.emit = function (event, chunk, ...rest) {
 }
 const write = net.Socket.prototype.write
 net.Socket.prototype.write = function (...args) {
-  if (arrived) {
+  // The server's own output (piped to the bench) is a socket too, and no relay.
+  if (arrived && this !== process.stdout && this !== process.stderr) {
     const now = performance.now()
     if (writes === 0) first = now
     last = now
