@@ -63,6 +63,14 @@ function step2Update(frame: Uint8Array): Uint8Array {
   return decoding.readVarUint8Array(decoder)
 }
 
+/** A writer's document and the updates it makes, one per change, as its provider sends them. */
+function typist(): { writer: Y.Doc; typed: Uint8Array[] } {
+  const writer = new Y.Doc()
+  const typed: Uint8Array[] = []
+  writer.on('update', (update: Uint8Array) => typed.push(update))
+  return { writer, typed }
+}
+
 function updateFrame(text: string): Uint8Array {
   const doc = new Y.Doc()
   doc.getText('content').insert(0, text)
@@ -509,9 +517,7 @@ describe('Rooms', () => {
     b.socket.send = (data: Uint8Array) => {
       seen.push({ frame: data, textThen: a.room.doc.getText('content').toString() })
     }
-    const writer = new Y.Doc()
-    const typed: Uint8Array[] = []
-    writer.on('update', (update: Uint8Array) => typed.push(update))
+    const { writer, typed } = typist()
     writer.getText('content').insert(0, 'hello')
     a.room.receive(a.connection, encodeUpdate(typed[0]))
     // Stored and relayed byte for byte, before the room's document integrated it; then integrated.
@@ -567,9 +573,7 @@ describe('Rooms', () => {
     a.room.doc.on('beforeTransaction', (transaction: Y.Transaction) => {
       if (typeof transaction.origin === 'symbol') throw new Error('integration failed')
     })
-    const writer = new Y.Doc()
-    const typed: Uint8Array[] = []
-    writer.on('update', (update: Uint8Array) => typed.push(update))
+    const { writer, typed } = typist()
     writer.getText('content').insert(0, 'kept')
     a.room.receive(a.connection, encodeUpdate(typed[0]))
     expect(a.room.state).toBe('failed')
