@@ -3,7 +3,6 @@ import type { Socket } from 'node:net'
 import { afterEach, expect, it } from 'vitest'
 import WebSocket, { WebSocketServer } from 'ws'
 import { FramedMessage } from './framedMessage.ts'
-import { encodeUpdate } from './protocol.ts'
 
 let server: WebSocketServer | null = null
 afterEach(async () => {
@@ -38,13 +37,4 @@ it('frames messages of every length class as the socket library does, in order w
   expect(received.map((data) => data.length)).toEqual(expected.map((data) => data.length))
   received.forEach((data, i) => expect(data.equals(expected[i]), `message ${i}`).toBe(true))
   client.close()
-})
-
-it('frames a sync update as the protocol encodes it, for updates of every length class', () => {
-  for (const length of [0, 1, 127, 128, 16_383, 16_384, 70_000]) {
-    const update = new Uint8Array(length).map((_, i) => i % 251)
-    const message = FramedMessage.syncUpdate(update)
-    expect(Buffer.from(encodeUpdate(update)).equals(message.payload), `payload of ${length}`).toBe(true)
-    expect(message.wire.equals(new FramedMessage(Buffer.from(encodeUpdate(update))).wire), `frame of ${length}`).toBe(true)
-  }
 })

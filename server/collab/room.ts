@@ -96,7 +96,7 @@ export class Room {
       this.doc,
       limits,
       (frame, origin, update) => {
-        this.broadcast(new FramedMessage(Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength)), null)
+        this.broadcast(FramedMessage.of(frame), null)
         if (origin !== fromOtherInstance) this.fanout.awareness(this.id, update)
       },
       (connection) => this.connections.has(connection),
@@ -270,7 +270,7 @@ export class Room {
     if (origin === fromOtherInstance) {
       // Stored already (by another instance): relayed to this instance's connections, not stored again.
       this.storedVersion++
-      this.broadcast(FramedMessage.syncUpdate(update), null)
+      this.broadcast(FramedMessage.of(encodeUpdate(update)), null)
       return
     }
     const authorId = (origin as { member?: { id?: unknown } } | null)?.member?.id
@@ -475,7 +475,7 @@ export class Room {
   relay(update: Uint8Array, origin: unknown, seq: number): void {
     this.storedVersion++
     this.noteSeq(seq, update.byteLength)
-    this.broadcast(FramedMessage.syncUpdate(update), origin)
+    this.broadcast(FramedMessage.of(encodeUpdate(update)), origin)
     this.fanout.stored(this.id, seq, update)
   }
 
