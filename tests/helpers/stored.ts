@@ -11,7 +11,13 @@ export async function readStored(dataDir: string, documentId: string) {
     const stored = await store.load(documentId)
     const doc = new Y.Doc()
     applyStoredDocument(doc, stored)
-    return { text: doc.getText('content').toString(), size: await store.size(documentId), stored }
+    // The sizes of what was read, from the same read: the server may compact between two queries.
+    const size = {
+      stateBytes: stored.state?.byteLength ?? 0,
+      logBytes: stored.updates.reduce((sum, update) => sum + update.byteLength, 0),
+      logEntries: stored.updates.length,
+    }
+    return { text: doc.getText('content').toString(), size, stored }
   } finally {
     await database.close()
   }
