@@ -81,6 +81,8 @@ const Env = z.object({
    * the threshold); 0 compacts as soon as the threshold is reached.
    */
   COMPACT_QUIET_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** A compaction that failed is tried again after this long, then twice as long each time, up to five minutes. */
+  COMPACT_RETRY_MS: z.coerce.number().int().min(10).max(300_000).default(5000),
   /** A room without connections is unloaded after this grace period. */
   ROOM_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
   /**
@@ -171,6 +173,7 @@ export interface Config {
   compactAfterAppends: number
   compactOffLoopBytes: number
   compactQuietMs: number
+  compactRetryMs: number
   roomIdleMs: number
   roomBuildDelayMs: number
   sqliteSynchronous: 'normal' | 'full'
@@ -245,6 +248,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     compactAfterAppends: e.COMPACT_AFTER_APPENDS,
     compactOffLoopBytes: e.COMPACT_OFF_LOOP_BYTES,
     compactQuietMs: e.COMPACT_QUIET_MS,
+    compactRetryMs: e.COMPACT_RETRY_MS,
     roomIdleMs: e.ROOM_IDLE_MS,
     roomBuildDelayMs: e.ROOM_BUILD_DELAY_MS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,

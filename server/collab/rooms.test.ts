@@ -357,29 +357,49 @@ describe('Rooms', () => {
     await rooms.closeAll()
   })
 
-  it('tries a compaction that fails again only after the next pause, never at once in a loop', async () => {
-    let attempts = 0
+  it('tries a compaction that fails again later, less often each time, never at once in a loop, until it succeeds', async () => {
+    const attemptsAt: number[] = []
+    let failing = true
     class FailingCompactions extends SqliteDocumentStore {
-      override async compact(): Promise<void> {
-        attempts++
-        throw new Error('disk full')
+      override async compact(documentId: string, state: Uint8Array, mergedSeqs: readonly number[]): Promise<void> {
+        attemptsAt.push(performance.now())
+        if (failing) throw new Error('disk full')
+        return super.compact(documentId, state, mergedSeqs)
       }
     }
-    const rooms = new Rooms(new FailingCompactions(openDb()), { ...roomLimits, compactAfterAppends: 2, compactQuietMs: 30, roomIdleMs: 60_000 })
+    const store = new FailingCompactions(openDb())
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 2, compactQuietMs: 30, compactRetryMs: 100, roomIdleMs: 60_000 })
     const writer = connect(rooms, 'stuck')
     await writer.room.loaded
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
     for (let i = 0; i < 3; i++) writer.room.receive(writer.connection, updateFrame(`edit ${i} `))
     await rooms.whenStored()
-    await sleep(200)
-    // One attempt after the pause; the event loop kept turning (this test got here) and nothing was retried meanwhile.
-    expect(attempts).toBe(1)
+    // Nothing more is typed: one attempt after the pause, a retry 100 ms later, the next 200 ms after that.
+    const deadline = Date.now() + 5000
+    while (attemptsAt.length < 3 && Date.now() < deadline) await sleep(10)
+    expect(attemptsAt.length).toBe(3)
     expect(writer.room.logEntries).toBe(3)
-    writer.room.receive(writer.connection, updateFrame('one more '))
-    await rooms.whenStored()
-    await sleep(200)
-    expect(attempts).toBe(2)
+    const [first, second, third] = attemptsAt as [number, number, number]
+    expect(second - first).toBeGreaterThanOrEqual(95)
+    expect(third - second).toBeGreaterThanOrEqual(195)
+    // The event loop kept turning meanwhile (this test got here): nothing was retried at once.
+    await sleep(100)
+    expect(attemptsAt.length).toBe(3)
+
+    // The store takes writes again: the next retry merges the log, and none follows.
+    failing = false
+    while (writer.room.logEntries > 0 && Date.now() < deadline) await sleep(10)
+    expect(writer.room.logEntries).toBe(0)
+    const stored = await store.load('stuck')
+    expect(stored.updates).toEqual([])
+    const reloaded = new Y.Doc()
+    Y.applyUpdate(reloaded, stored.state!)
+    expect(reloaded.getText('content').toString()).toContain('edit 2 ')
+    const attempts = attemptsAt.length
+    await sleep(500)
+    expect(attemptsAt.length).toBe(attempts)
     rooms.leave(writer.room, writer.connection)
+    await rooms.closeAll()
   })
 
   it('offers no version for a compaction built from the store while updates wait in the persist queue', async () => {

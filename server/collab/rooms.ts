@@ -45,12 +45,22 @@ export interface RoomsOptions extends RoomLimits {
    * compacts as soon as the threshold is reached.
    */
   compactQuietMs?: number
+  /**
+   * A compaction that merged nothing (it failed, was refused or postponed) while the log is past the threshold is tried
+   * again after this long, then twice as long each time up to `compactRetryMaxMs`, even if nothing more is stored.
+   */
+  compactRetryMs?: number
 }
 
 /** How far past the threshold a log may grow while its document waits for a pause before it is compacted anyway. */
 export const compactNowFactor = 4
 
 const defaultCompactOffLoopBytes = 1024 * 1024
+
+const defaultCompactRetryMs = 5000
+
+/** The longest wait before a compaction that keeps failing is tried again. */
+const compactRetryMaxMs = 5 * 60_000
 
 /** How long one instance may hold a document's compaction to itself (the lock expires after, should it die). */
 const compactionLockMs = 60_000
@@ -79,6 +89,8 @@ export class Rooms {
   private readonly compacting = new Map<Room, Promise<boolean>>()
   /** Rooms past the threshold waiting for a pause in their editing, with when they last stored a batch. */
   private readonly awaitingPause = new Map<Room, { lastStoredAt: number; timer: NodeJS.Timeout }>()
+  /** Rooms whose last compaction merged nothing: how long the next retry waits, and its timer while one is set. */
+  private readonly compactRetries = new Map<Room, { waitMs: number; timer: NodeJS.Timeout | null }>()
   /** The other instances serving the same documents (none by default), and the connection counts over all of them. */
   private fanout: RoomFanout = standalone
   private memberConnections: MemberCounter | null = null
@@ -110,7 +122,7 @@ export class Rooms {
           this.compactAfterPause(room, quietMs)
           return undefined
         }
-        if (!this.offLoop(room)) return this.compact(room).then(() => undefined)
+        if (!this.offLoop(room)) return this.compact(room).then((merged) => this.compactedOrLater(room, merged))
         this.compactWhenDue(room)
         return undefined
       },
@@ -123,11 +135,32 @@ export class Rooms {
    */
   private compactWhenDue(room: Room): void {
     if (this.compacting.has(room) || room.state !== 'ready' || room.logEntries < this.options.compactAfterAppends) return
-    // Again only after one that merged something: a compaction refused, failed or postponed waits for the next batch
-    // stored, never retried at once (with nothing awaited on the way, that would hold the event loop).
     void this.compact(room).then((merged) => {
       if (merged) this.compactWhenDue(room)
+      this.compactedOrLater(room, merged)
     })
+  }
+
+  /**
+   * After a compaction: one that merged something clears the retries; one refused, failed or postponed while the log is
+   * still past the threshold is tried again later, less often each time, never at once (with nothing awaited on the
+   * way, that would hold the event loop). A batch stored meanwhile may try it sooner.
+   */
+  private compactedOrLater(room: Room, merged: boolean): void {
+    const retry = this.compactRetries.get(room)
+    if (merged || room.state !== 'ready' || room.logEntries < this.options.compactAfterAppends) {
+      if (retry?.timer) clearTimeout(retry.timer)
+      this.compactRetries.delete(room)
+      return
+    }
+    if (retry?.timer) return
+    const waitMs = retry?.waitMs ?? this.options.compactRetryMs ?? defaultCompactRetryMs
+    const timer = setTimeout(() => {
+      this.compactRetries.set(room, { waitMs: Math.min(waitMs * 2, compactRetryMaxMs), timer: null })
+      this.compactWhenDue(room)
+    }, waitMs)
+    timer.unref()
+    this.compactRetries.set(room, { waitMs, timer })
   }
 
   /** Compacts the room once nothing has been stored for it for `quietMs` (each batch stored meanwhile pushes it back). */
@@ -345,6 +378,9 @@ export class Rooms {
     const pause = this.awaitingPause.get(room)
     if (pause) clearTimeout(pause.timer)
     this.awaitingPause.delete(room)
+    const retry = this.compactRetries.get(room)
+    if (retry?.timer) clearTimeout(retry.timer)
+    this.compactRetries.delete(room)
   }
 
   /**
