@@ -83,6 +83,11 @@ const Env = z.object({
   COMPACT_QUIET_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** A compaction that failed is tried again after this long, then twice as long each time, up to five minutes. */
   COMPACT_RETRY_MS: z.coerce.number().int().min(10).max(300_000).default(5000),
+  /**
+   * How often the connections of members revoked from another process (the admin CLI) and of sessions that ended are
+   * looked for and closed. Instances sharing Redis are told of both at once; this sweep is the fallback.
+   */
+  REVOCATION_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   /** A room without connections is unloaded after this grace period. */
   ROOM_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
   /**
@@ -174,6 +179,7 @@ export interface Config {
   compactOffLoopBytes: number
   compactQuietMs: number
   compactRetryMs: number
+  revocationSweepMs: number
   roomIdleMs: number
   roomBuildDelayMs: number
   sqliteSynchronous: 'normal' | 'full'
@@ -249,6 +255,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     compactOffLoopBytes: e.COMPACT_OFF_LOOP_BYTES,
     compactQuietMs: e.COMPACT_QUIET_MS,
     compactRetryMs: e.COMPACT_RETRY_MS,
+    revocationSweepMs: e.REVOCATION_SWEEP_MS,
     roomIdleMs: e.ROOM_IDLE_MS,
     roomBuildDelayMs: e.ROOM_BUILD_DELAY_MS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,

@@ -79,7 +79,7 @@ export async function startServer(config: Config, options: { clientDir?: string 
     } catch (error) {
       log.error('members.revocation_sweep_failed', { error })
     }
-  }, 5_000)
+  }, config.revocationSweepMs)
   sweepRevoked.unref()
   pruneSessions.unref()
 

@@ -1,6 +1,6 @@
 /**
  * Several instances on one database, coordinated through Redis: clients on different instances converge and see each
- * other's presence, revocations and document events cross within a second, nothing is lost when an instance is killed,
+ * other's presence, revocations and document events cross by notice (no sweep needed), nothing is lost when an instance is killed,
  * when both compact one document, or when Redis restarts, and per-member limits count every instance.
  */
 import { execFileSync } from 'node:child_process'
@@ -51,7 +51,8 @@ describe('several instances through Redis', { timeout: 60_000 }, () => {
   async function instances(dataDir: string, count: number, env: Record<string, string> = {}, redisUrl?: string): Promise<TestServer[]> {
     const own = (prefix = uniquePrefix())
     cleanups.push(() => clearPrefix(own, redisUrl))
-    const started = await startInstances(dataDir, count, { prefix: own, env, redisUrl })
+    // Without the periodic sweep (an hour apart): revocations and sign-outs can reach another instance only by its notice.
+    const started = await startInstances(dataDir, count, { prefix: own, env: { REVOCATION_SWEEP_MS: '3600000', ...env }, redisUrl })
     servers.push(...started)
     return started
   }
@@ -102,13 +103,13 @@ describe('several instances through Redis', { timeout: 60_000 }, () => {
     const anchor = anchorOn(writerA.doc, 'critical infrastructure')
     const thread = await new ApiClient(a.url, lead.token).post(`/api/documents/${documentId}/threads`, { anchor, body: 'Which sectors?' })
     expect(thread.status).toBe(201)
-    expect(await viewerOnB.next('thread', (data) => data.id === thread.json.thread.id, 1000)).not.toBeNull()
+    expect(await viewerOnB.next('thread', (data) => data.id === thread.json.thread.id, 5000)).not.toBeNull()
 
     // Text agreed through A is locked on B at once: B forgot the statuses it held.
     expect((await new ApiClient(a.url, lead.token).put(`/api/documents/${documentId}/blocks/status`, { blocks: [blockKeys(writerA.doc)[0]], status: 'agreed' })).status).toBe(200)
     const onB = new ApiClient(b.url, lead.token)
     const agreedOnB = async () => (await onB.get(`/api/documents/${documentId}/blocks/status`)).json.blocks.some((block: { status: string }) => block.status === 'agreed')
-    await waitForAsync(agreedOnB, 'B to know the block is agreed', 2000)
+    await waitForAsync(agreedOnB, 'B to know the block is agreed', 5000)
     const typistOnB = client(b.wsUrl, documentId, lead.token)
     await typistOnB.synced
     textHolding(typistOnB.doc, 'critical infrastructure').insert(0, 'All ')
@@ -121,13 +122,11 @@ describe('several instances through Redis', { timeout: 60_000 }, () => {
     const counted = (status: any) => status.blocks.open + status.blocks.negotiating + status.blocks.agreed === 3 && status.blocks.agreed === 1
     expect(await viewerOnB.next('status', counted, 8000)).not.toBeNull()
 
-    // A revocation made through B closes the member's connection on A within a second.
+    // A revocation made through B closes the member's connection on A, told by B (A does not sweep).
     const kenyaOnA = client(a.wsUrl, documentId, kenya.token)
     await kenyaOnA.synced
-    const started = Date.now()
     expect((await new ApiClient(b.url, secretariat.token).post(`/api/members/${kenya.id}/revoke`)).status).toBe(200)
-    await waitFor(() => kenyaOnA.closes.some((close) => close.code === CloseCode.memberRevoked.code), 'the revoked connection on A to close', 1000)
-    expect(Date.now() - started).toBeLessThan(1000)
+    await waitFor(() => kenyaOnA.closes.some((close) => close.code === CloseCode.memberRevoked.code), 'the revoked connection on A to close', 5000)
     kenyaOnA.provider.shouldConnect = false
 
     const ready = await readyz(a)
@@ -135,7 +134,7 @@ describe('several instances through Redis', { timeout: 60_000 }, () => {
     expect(ready.body.checks.map((check: { name: string }) => check.name)).toContain('redis')
   })
 
-  it('closes the connections of a member revoked with the admin CLI on every instance within a second', async () => {
+  it('closes the connections of a member revoked with the admin CLI on every instance, told through Redis', async () => {
     const dataDir = tempDataDir()
     const secretariat = await enrol(dataDir, 'Secretariat officer', 'secretariat')
     const peru = await enrol(dataDir, 'Delegate of Peru', 'delegation', 'Peru')
@@ -151,14 +150,14 @@ describe('several instances through Redis', { timeout: 60_000 }, () => {
       cwd: repoRoot,
       env: { ...process.env, DATA_DIR: dataDir, REDIS_URL: sharedRedisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'warn' },
     })
-    // Within a second of the command's end: the sweep would take up to 5 s.
+    // Told by the command through Redis: neither instance sweeps.
     const revoked = (c: TestClient) => c.closes.some((close) => close.code === CloseCode.memberRevoked.code)
-    await waitFor(() => revoked(peruOnB) && revoked(peruAlsoOnA), 'both connections to close', 1000)
+    await waitFor(() => revoked(peruOnB) && revoked(peruAlsoOnA), 'both connections to close', 5000)
     peruOnB.provider.shouldConnect = false
     peruAlsoOnA.provider.shouldConnect = false
   })
 
-  it('knows a workspace made on another instance, and closes everywhere the connections of a session signed out on one instance, within a second', async () => {
+  it('knows a workspace made on another instance, and closes everywhere the connections of a session signed out on one instance', async () => {
     const dataDir = tempDataDir()
     const secretariat = await enrol(dataDir, 'Secretariat officer', 'secretariat')
     const [a, b] = await instances(dataDir, 2)
@@ -166,9 +165,9 @@ describe('several instances through Redis', { timeout: 60_000 }, () => {
     const workspace = await onA.post('/api/workspaces', { dtg: 2, year: 2028, title: 'DTG 2 in 2028' })
     const created = await onA.post(`/api/workspaces/${workspace.json.id}/documents`, { title: 'Summary', kind: 'working-draft' })
     expect(created.status).toBe(201)
-    // The workspace made on A is known on B at once (B's registry was told to read again).
+    // The workspace made on A is known on B: nothing but A's notice tells B's registry to read again.
     const onB = new ApiClient(b.url, secretariat.token)
-    await waitForAsync(async () => (await onB.get(`/api/workspaces/${workspace.json.id}`)).status === 200, 'B to know the new workspace', 1000)
+    await waitForAsync(async () => (await onB.get(`/api/workspaces/${workspace.json.id}`)).status === 200, 'B to know the new workspace', 5000)
     // A delegate signs in by invite (a session cookie), and opens the document through instance B.
     const invited = await onA.post('/api/members', { name: 'Delegate of Chile', role: 'delegation', delegation: 'Chile' })
     const inviteToken = new URL(invited.json.inviteUrl).hash.replace('#invite=', '')
@@ -176,12 +175,11 @@ describe('several instances through Redis', { timeout: 60_000 }, () => {
     expect((await browser.post('/api/auth/invite', { token: inviteToken })).status).toBe(200)
     const cookie = browser.sessionCookie!
     const socket = await openRawSocket(`${b.wsUrl}/${created.json.document.id}`, { cookie })
-    // Signed out through instance A: B closes the socket opened with that session at once, not at the session's expiry.
-    const started = Date.now()
+    // Signed out through instance A: B, told by A (it does not sweep), closes the socket opened with that session,
+    // not at the session's expiry.
     expect((await new ApiClient(a.url).request('POST', '/api/auth/signout', undefined, { cookie })).status).toBe(204)
-    const closed = await Promise.race([socket.closed, new Promise<null>((resolve) => setTimeout(() => resolve(null), 1000))])
-    expect(closed?.code, 'the socket on B to close within a second').toBe(CloseCode.signedOut.code)
-    expect(Date.now() - started).toBeLessThan(1000)
+    const closed = await Promise.race([socket.closed, new Promise<null>((resolve) => setTimeout(() => resolve(null), 5000))])
+    expect(closed?.code, 'the socket on B to close').toBe(CloseCode.signedOut.code)
   })
 
   it('loses nothing any client saw when an instance is killed while clients on both edit; they reconnect to the other', async () => {
