@@ -37,7 +37,9 @@ export class Metrics {
 
   constructor(sources: MetricSources) {
     const registers = [this.registry]
-    collectDefaultMetrics({ register: this.registry })
+    // The event-loop delay sampled ten times a second, not a hundred: an idle server is not woken for it all the time,
+    // and a block of the loop still shows in full in the sample that follows it.
+    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 100 })
     const gauge = (name: string, help: string, read: () => number) =>
       new Gauge({
         name,
