@@ -10,6 +10,8 @@ import { Connection, type Socket } from './connection.ts'
 import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './protocol.ts'
 import { writePresenceUpdate } from './presenceLimits.ts'
 import { Rooms } from './rooms.ts'
+import { standalone } from './fanout.ts'
+import { LocalCounter } from '../cluster/localCluster.ts'
 import { recoverDocument } from '../store/recovery.ts'
 import { WorkerPool } from '../heavy/workerPool.ts'
 import { inconsistentUpdates } from '../../tests/helpers/inconsistentUpdates.ts'
@@ -398,6 +400,33 @@ describe('Rooms', () => {
     const attempts = attemptsAt.length
     await sleep(500)
     expect(attemptsAt.length).toBe(attempts)
+    rooms.leave(writer.room, writer.connection)
+    await rooms.closeAll()
+  })
+
+  it('leaves the log as it is when taking the compaction lock throws, and tries again later', async () => {
+    let lockCalls = 0
+    const fanout = {
+      ...standalone,
+      lock: async () => {
+        lockCalls++
+        if (lockCalls === 1) throw new Error('the lock service is unreachable')
+        return async () => {}
+      },
+    }
+    const store = new SqliteDocumentStore(openDb())
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 2, compactQuietMs: 30, compactRetryMs: 100, roomIdleMs: 60_000 })
+    rooms.joinCluster(fanout, new LocalCounter())
+    const writer = connect(rooms, 'lockless')
+    await writer.room.loaded
+    for (let i = 0; i < 3; i++) writer.room.receive(writer.connection, updateFrame(`edit ${i} `))
+    await rooms.whenStored()
+    // The first attempt throws (no unhandled rejection: vitest would fail the run); the retry merges the log.
+    const deadline = Date.now() + 5000
+    while (writer.room.logEntries > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(lockCalls).toBe(2)
+    expect(writer.room.logEntries).toBe(0)
+    expect((await store.load('lockless')).updates).toEqual([])
     rooms.leave(writer.room, writer.connection)
     await rooms.closeAll()
   })

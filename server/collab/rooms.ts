@@ -148,7 +148,7 @@ export class Rooms {
    */
   private compactedOrLater(room: Room, merged: boolean): void {
     const retry = this.compactRetries.get(room)
-    if (merged || room.state !== 'ready' || room.logEntries < this.options.compactAfterAppends) {
+    if (merged || !this.pastThreshold(room)) {
       if (retry?.timer) clearTimeout(retry.timer)
       this.compactRetries.delete(room)
       return
@@ -156,11 +156,26 @@ export class Rooms {
     if (retry?.timer) return
     const waitMs = retry?.waitMs ?? this.options.compactRetryMs ?? defaultCompactRetryMs
     const timer = setTimeout(() => {
+      if (!this.pastThreshold(room)) {
+        this.compactRetries.delete(room)
+        return
+      }
       this.compactRetries.set(room, { waitMs: Math.min(waitMs * 2, compactRetryMaxMs), timer: null })
-      this.compactWhenDue(room)
+      // Still being typed in: its pause compacts it (and comes back here if that fails too).
+      if (this.awaitingPause.has(room)) return
+      // After any compaction under way, whichever started it.
+      void this.compact(room).then((merged) => {
+        if (merged) this.compactWhenDue(room)
+        this.compactedOrLater(room, merged)
+      })
     }, waitMs)
     timer.unref()
     this.compactRetries.set(room, { waitMs, timer })
+  }
+
+  /** Whether the room is open, ready and its log past the threshold: a compaction is due. */
+  private pastThreshold(room: Room): boolean {
+    return this.rooms.get(room.id) === room && room.state === 'ready' && room.logEntries >= this.options.compactAfterAppends
   }
 
   /** Compacts the room once nothing has been stored for it for `quietMs` (each batch stored meanwhile pushes it back). */
@@ -389,7 +404,12 @@ export class Rooms {
    */
   private compact(room: Room): Promise<boolean> {
     const previous = this.compacting.get(room) ?? Promise.resolve(false)
-    const run = previous.then(() => this.compactNow(room))
+    // Whatever throws on the way (reading what other instances stored, taking the lock) leaves the log as it is.
+    const run = previous.then(() => this.compactNow(room)).catch((error: unknown) => {
+      log.error('room.compaction_failed', { document: room.id, error })
+      this.observer.failed('compact', error)
+      return false
+    })
     const settled = run.finally(() => {
       if (this.compacting.get(room) === settled) this.compacting.delete(room)
     })

@@ -40,7 +40,11 @@ describe('several instances through Redis', { timeout: 60_000 }, () => {
   const streams: EventStream[] = []
   const cleanups: Array<() => Promise<void>> = []
 
-  afterEach(async () => {
+  afterEach(async (context) => {
+    // A failed test shows what its instances logged.
+    if (context.task.result?.state === 'fail') {
+      for (const s of servers) console.error(`instance on port ${s.port} logged:\n${s.logs().split('\n').slice(-200).join('\n')}`)
+    }
     for (const stream of streams.splice(0)) stream.close()
     for (const client of clients.splice(0)) client.destroy()
     for (const server of servers.splice(0)) await server.kill9()
