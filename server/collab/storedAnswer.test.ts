@@ -91,6 +91,24 @@ describe('StoredAnswer', () => {
     expect(client.getText('content').toString()).toBe('known new')
   })
 
+  it('serves a state whose digest matches without reading it through, and never one whose digest differs', () => {
+    const state = Y.encodeStateAsUpdate(docWith('checked when compacted'))
+    // Bytes that would fail the read-through (a struct cut short) show the digest is what vouches for them.
+    const cut = state.slice(0, state.length - 3)
+    expect(new StoredAnswer({ state: cut, updates: [] }).answer(nothing)).toBeNull()
+    expect(new StoredAnswer({ state: cut, updates: [], stateDigest: 'matches' }).answer(nothing)?.state).toEqual(cut)
+    // The log is still read through: no digest vouches for it.
+    const garbage = new Uint8Array([1, 1, 200, 200, 200, 1, 0, 255, 255, 255])
+    expect(new StoredAnswer({ state, updates: [garbage], stateDigest: 'matches' }).answer(nothing)).toBeNull()
+    // Changed since its compaction: not served, even though it decodes, to a client holding nothing or something.
+    const differs = new StoredAnswer({ state, updates: [], stateDigest: 'differs' })
+    differs.prepare()
+    expect(differs.answer(nothing)).toBeNull()
+    expect(differs.answer(Y.encodeStateVector(docWith('x')))).toBeNull()
+    // Without a digest (stored before they were kept), read through as ever.
+    expect(new StoredAnswer({ state, updates: [], stateDigest: 'absent' }).answer(nothing)?.state).toEqual(state)
+  })
+
   it('answers nothing from bytes that do not decode, or when nothing is stored', () => {
     const garbage = new Uint8Array([1, 1, 200, 200, 200, 1, 0, 255, 255, 255])
     const broken = new StoredAnswer({ state: garbage, updates: [] })

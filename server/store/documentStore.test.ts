@@ -39,7 +39,7 @@ describe.each(backends)('document store on %s', (dialect) => {
 
   it('appends a batch in order, all or none, and reads an unknown document as empty', async () => {
     const store = new SqlDocumentStore((await database.open()).db)
-    expect(await store.load('nothing')).toEqual({ state: null, updates: [], seqs: [], lastSeq: 0 })
+    expect(await store.load('nothing')).toEqual({ state: null, updates: [], seqs: [], lastSeq: 0, stateDigest: 'absent' })
     const seqs = await store.append([
       { documentId: 'd', update: new Uint8Array([1]) },
       { documentId: 'e', update: new Uint8Array([2]) },
@@ -72,6 +72,25 @@ describe.each(backends)('document store on %s', (dialect) => {
     expect(after.state).toEqual(new Uint8Array([7]))
     expect(after.seqs).toEqual([late])
     expect(await writers[2].size('d')).toMatchObject({ stateBytes: 1, logEntries: 1 })
+  })
+
+  it('stores a digest with each compacted state, and reads back whether the bytes still match it', async () => {
+    const { db } = await database.open()
+    const store = new SqlDocumentStore(db)
+    const [seq] = await store.append([{ documentId: 'd', update: new Uint8Array([1]) }])
+    expect((await store.load('d')).stateDigest).toBe('absent')
+    await store.compact('d', new Uint8Array([4, 5, 6]), [seq])
+    expect((await store.load('d')).stateDigest).toBe('matches')
+    // A later compaction writes the digest of its own state.
+    const [next] = await store.append([{ documentId: 'd', update: new Uint8Array([2]) }])
+    await store.compact('d', new Uint8Array([7, 8]), [next])
+    expect(await store.load('d')).toMatchObject({ state: new Uint8Array([7, 8]), stateDigest: 'matches' })
+    // Bytes changed after the compaction (a damaged disk, a hand edit): the digest no longer matches.
+    await db.updateTable('document_state').set({ state: new Uint8Array([7, 9]) }).where('document_id', '=', 'd').execute()
+    expect((await store.load('d')).stateDigest).toBe('differs')
+    // A state stored before digests were kept has none.
+    await db.updateTable('document_state').set({ state_digest: null }).where('document_id', '=', 'd').execute()
+    expect((await store.load('d')).stateDigest).toBe('absent')
   })
 
   it('keeps one quarantined copy until it is recovered', async () => {

@@ -296,6 +296,11 @@ export const sqliteMigrations: readonly string[] = [
   `
   ALTER TABLE members ADD COLUMN language TEXT;
   `,
+  // The SHA-256 of each compacted state, written with it: a load whose bytes match is served without reading them
+  // through first (null: a state stored before digests were kept, which is read through as before).
+  `
+  ALTER TABLE document_state ADD COLUMN state_digest BLOB;
+  `,
 ]
 
 /** The same schema on PostgreSQL: BIGINT times and ids, identity columns, BYTEA bytes, PL/pgSQL triggers. */
@@ -584,6 +589,9 @@ export const postgresMigrations: readonly string[] = [
   `,
   `
   ALTER TABLE members ADD COLUMN language TEXT;
+  `,
+  `
+  ALTER TABLE document_state ADD COLUMN state_digest BYTEA;
   `,
 ]
 

@@ -5,7 +5,7 @@ import type { Generated } from 'kysely'
 type Bytes = Uint8Array
 
 export interface Database {
-  document_state: { document_id: string; state: Bytes; through_seq: number; updated_at: number }
+  document_state: { document_id: string; state: Bytes; through_seq: number; updated_at: number; state_digest: Bytes | null }
   document_updates: { seq: Generated<number>; document_id: string; data: Bytes }
   document_quarantine: {
     id: Generated<number>

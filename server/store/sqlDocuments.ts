@@ -1,8 +1,9 @@
 /** DocumentStore on the query layer: the same code on SQLite and on PostgreSQL. */
+import { createHash } from 'node:crypto'
 import { CompiledQuery, sql, type Compilable } from 'kysely'
 import { log } from '../log.ts'
 import { inTransaction, isPostgres, readTransaction, type Db } from './database.ts'
-import type { AppendEntry, DocumentStore, QuarantinedDocument, StoredDocument } from './store.ts'
+import type { AppendEntry, DocumentStore, QuarantinedDocument, StateDigestCheck, StoredDocument } from './store.ts'
 
 /** Free pages (4 KiB each) given back to the file system after each compaction, at most (SQLite). */
 const freePagesPerCompaction = 256
@@ -15,12 +16,23 @@ function chunks<T>(list: readonly T[], size = rowsPerStatement): T[][] {
   return out
 }
 
-function storedOf(state: Uint8Array | null, rows: { seq: number; data: Uint8Array }[]): StoredDocument {
+/** The digest stored beside a compacted state (SHA-256: native, about 0.3 ms for a 300 KB state). */
+export function stateDigestOf(state: Uint8Array): Buffer {
+  return createHash('sha256').update(state).digest()
+}
+
+function digestCheck(state: Uint8Array | null, digest: Uint8Array | null): StateDigestCheck {
+  if (!state || !digest) return 'absent'
+  return Buffer.from(digest).equals(stateDigestOf(state)) ? 'matches' : 'differs'
+}
+
+function storedOf(state: Uint8Array | null, digest: Uint8Array | null, rows: { seq: number; data: Uint8Array }[]): StoredDocument {
   return {
     state: state ? new Uint8Array(state) : null,
     updates: rows.map((row) => new Uint8Array(row.data)),
     seqs: rows.map((row) => row.seq),
     lastSeq: rows.at(-1)?.seq ?? 0,
+    stateDigest: digestCheck(state, digest),
   }
 }
 
@@ -121,9 +133,11 @@ export class SqlDocumentStore implements DocumentStore {
 
   async load(documentId: string): Promise<StoredDocument> {
     return readTransaction(this.db, async (trx) => {
-      const row = await trx.selectFrom('document_state').select('state').where('document_id', '=', documentId).executeTakeFirst()
+      const row = await trx.selectFrom('document_state').select(['state', 'state_digest']).where('document_id', '=', documentId).executeTakeFirst()
       const updates = await trx.selectFrom('document_updates').select(['seq', 'data']).where('document_id', '=', documentId).orderBy('seq').execute()
-      return storedOf(row?.state ?? null, updates)
+      const stored = storedOf(row?.state ?? null, row?.state_digest ?? null, updates)
+      if (stored.stateDigest === 'differs') log.error('store.state_digest_differs', { document: documentId })
+      return stored
     })
   }
 
@@ -153,7 +167,7 @@ export class SqlDocumentStore implements DocumentStore {
     await inTransaction(this.db, async (trx) => {
       await trx
         .insertInto('document_state')
-        .values({ document_id: documentId, state, through_seq: throughSeq, updated_at: Date.now() })
+        .values({ document_id: documentId, state, through_seq: throughSeq, updated_at: Date.now(), state_digest: stateDigestOf(state) })
         .onConflict((conflict) =>
           conflict
             .column('document_id')
@@ -161,6 +175,7 @@ export class SqlDocumentStore implements DocumentStore {
               state: eb.ref('excluded.state'),
               through_seq: eb.ref('excluded.through_seq'),
               updated_at: eb.ref('excluded.updated_at'),
+              state_digest: eb.ref('excluded.state_digest'),
             }))
             // Never over a state that merged later entries (a compaction elsewhere that finished first, its lock long
             // expired here): that state holds everything this one does, so the entries merged here can still go.
@@ -232,7 +247,7 @@ export class SqlDocumentStore implements DocumentStore {
         reason: row.reason,
         createdAt: row.created_at,
         recoveredAt: row.recovered_at,
-        stored: storedOf(row.state, updates),
+        stored: storedOf(row.state, null, updates),
       })
     }
     return out

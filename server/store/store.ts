@@ -8,7 +8,15 @@ export interface StoredDocument {
   seqs: number[]
   /** Sequence number of the last log entry, or 0 when the log is empty. */
   lastSeq: number
+  /**
+   * The state against the digest its compaction stored with it (after checking that it loads whole): `matches`, the
+   * bytes are those it checked; `differs`, they changed since; `absent`, no digest (no state, or one stored before
+   * digests were kept). Unset where a store keeps none.
+   */
+  stateDigest?: StateDigestCheck
 }
+
+export type StateDigestCheck = 'matches' | 'differs' | 'absent'
 
 export interface AppendEntry {
   documentId: string
