@@ -1,12 +1,16 @@
 // Checkpoints the SQLite write-ahead log from a worker thread while there is much to copy, so the server's event loop
 // does not (see checkpointer.ts). Once the log has been copied whole and nothing new has been written for `idleRounds`
 // rounds, the thread ends (a server at rest holds none); the server starts another when there is much to copy again.
+// Each copy of the whole log is followed by the write that starts it afresh (walRestart.js), here, not in an edit.
 import fs from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
+import { knowsNoopCheckpoint, onlyRestartPage, restartLog } from './walRestart.js'
 
 const db = new Database(workerData.file)
 db.pragma('busy_timeout = 1000')
+// Without NOOP, the log cannot be looked at without copying it: copies go on as before, with no restart.
+const restarts = knowsNoopCheckpoint(db)
 let quietRounds = 0
 let lastLog = -1
 
@@ -33,10 +37,16 @@ const timer = setInterval(() => {
     // file modified within the last round is not trusted for that (a write in the same tick of the file system's
     // clock, over a log restarted at the same size, would not change what the server sees).
     const { seen, age } = logFileState()
-    // PASSIVE never blocks the writer: it copies what it can and leaves the rest for the next round.
-    const [{ log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)')
-    quietRounds = log === checkpointed && log === lastLog ? quietRounds + 1 : 0
-    lastLog = log
+    if (restarts && onlyRestartPage(workerData.file, db.pragma('wal_checkpoint(NOOP)')[0])) {
+      // Nothing written since the last restart.
+      quietRounds++
+    } else {
+      // PASSIVE never blocks the writer: it copies what it can and leaves the rest for the next round.
+      const [{ log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)')
+      if (restarts && log === checkpointed) restartLog(db)
+      quietRounds = !restarts && log === checkpointed && log === lastLog ? quietRounds + 1 : 0
+      lastLog = log
+    }
     if (quietRounds >= workerData.idleRounds && age > workerData.intervalMs) stop('idle', seen)
   } catch (error) {
     quietRounds = 0

@@ -5,11 +5,13 @@
  * that checkpoints off the relay's event loop until the log has been copied and left alone for a while (30 s by
  * default), then ends: a thread is a V8 isolate of its own (about 10 MiB), held only while there is much to copy. After
  * a copy here that was slow (a busy or network disk), copies go to the thread for ten minutes. The server looks at the log
- * file (its size and modification time) once per interval.
+ * file (its size and modification time) once per interval. After a copy of the whole log, whoever made it starts the log
+ * afresh at once, so that no edit pays for that (walRestart.js).
  */
 import fs from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import { log } from '../log.ts'
+import { knowsNoopCheckpoint, onlyRestartPage, restartLog, type WalConnection } from './walRestart.js'
 
 export interface Checkpointer {
   /** Whether a checkpoint thread is running now. */
@@ -31,6 +33,8 @@ export interface LogFrames {
 export interface OwnConnection {
   /** `PRAGMA wal_checkpoint(<mode>)` on it; null while it is inside a transaction (no checkpoint can run there). */
   checkpoint(mode: 'PASSIVE' | 'NOOP'): LogFrames | null
+  /** Starts a log copied whole afresh (walRestart.js); false while it is inside a transaction. */
+  restartLog(): boolean
 }
 
 export interface CheckpointerOptions {
@@ -98,7 +102,8 @@ export function startCheckpointer(
     const before = own.checkpoint('NOOP')
     if (!before || before.busy) return
     const waiting = before.log - before.checkpointed
-    if (waiting <= 0) dirty = false
+    if (onlyRestartPage(file, before)) dirty = false
+    else if (waiting <= 0) dirty = !own.restartLog()
     else if (waiting > maxFramesHere) start()
     else if (!written) {
       // PASSIVE never waits for a reader: what a long read still needs is copied in a later round.
@@ -106,6 +111,7 @@ export function startCheckpointer(
       const after = own.checkpoint('PASSIVE')
       const ms = performance.now() - started
       dirty = !after || after.busy !== 0 || after.checkpointed < after.log
+      if (!dirty) dirty = !own.restartLog()
       if (ms > slowHereMs) {
         threadOnlyUntil = performance.now() + slowPauseMs
         log.warn('store.checkpoint_slow', { ms: Math.round(ms), frames: waiting, note: `checkpoints run on a thread of their own for ${Math.round(slowPauseMs / 1000)} s` })
@@ -145,19 +151,19 @@ export function startCheckpointer(
   }
 }
 
-/** SQLite that knows `wal_checkpoint(NOOP)` (3.51.0); an older one would take NOOP for PASSIVE and copy everything. */
-const noopSince = [3, 51, 0]
-
 /** The server's SQLite connection as an `OwnConnection`; undefined when its SQLite is too old to ask without copying. */
-export function ownConnection(db: { inTransaction: boolean; pragma(source: string): unknown; prepare(source: string): { pluck(): { get(): unknown } } }): OwnConnection | undefined {
-  const version = String(db.prepare('SELECT sqlite_version()').pluck().get()).split('.').map(Number)
-  const older = noopSince.findIndex((part, i) => (version[i] ?? 0) !== part)
-  if (older >= 0 && (version[older] ?? 0) < noopSince[older]) return undefined
+export function ownConnection(db: WalConnection & { inTransaction: boolean }): OwnConnection | undefined {
+  if (!knowsNoopCheckpoint(db)) return undefined
   return {
     checkpoint(mode) {
       if (db.inTransaction) return null
       const [frames] = db.pragma(`wal_checkpoint(${mode})`) as LogFrames[]
       return frames
+    },
+    restartLog() {
+      if (db.inTransaction) return false
+      restartLog(db)
+      return true
     },
   }
 }
