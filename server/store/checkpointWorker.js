@@ -42,9 +42,12 @@ const timer = setInterval(() => {
       quietRounds++
     } else {
       // PASSIVE never blocks the writer: it copies what it can and leaves the rest for the next round.
-      const [{ log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)')
-      if (restarts && log === checkpointed) restartLog(db)
-      quietRounds = !restarts && log === checkpointed && log === lastLog ? quietRounds + 1 : 0
+      const [{ busy, log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)')
+      // Copied whole (not: another connection was checkpointing, which reports -1 for both): start it afresh, unless
+      // someone is writing (then the next round).
+      const copied = busy === 0 && log === checkpointed
+      const restarted = restarts && copied && log > 0 && restartLog(db)
+      quietRounds = !restarted && copied && log === lastLog ? quietRounds + 1 : 0
       lastLog = log
     }
     if (quietRounds >= workerData.idleRounds && age > workerData.intervalMs) stop('idle', seen)

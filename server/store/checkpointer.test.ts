@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -89,7 +90,7 @@ describe('startCheckpointer', () => {
           await new Promise((r) => setTimeout(r, 10))
         }
         const salts = logSalts(dir)
-        await store.append([{ documentId: 'doc', update: new Uint8Array(2000).fill(round + 10) }])
+        store.appendNow([{ documentId: 'doc', update: new Uint8Array(2000).fill(round + 10) }])
         expect(logSalts(dir)).toBe(salts)
       }
     } finally {
@@ -197,7 +198,8 @@ describe('startCheckpointer', () => {
           await until(() => onlyRestartPage(databasePath(dir), pending()), `round ${round} is copied and the log started afresh`)
           // The edit after a copy appends to the log as it is: no new header (new salts), no fsync of it.
           const salts = logSalts(dir)
-          await store.append([{ documentId: 'doc', update: new Uint8Array(1000).fill(round + 10) }])
+          // Appended at once, and looked at on the same turn: no round of the checkpointer comes between.
+          store.appendNow([{ documentId: 'doc', update: new Uint8Array(1000).fill(round + 10) }])
           expect(logSalts(dir)).toBe(salts)
           expect(pending().log).toBeGreaterThan(1)
         }
@@ -208,6 +210,29 @@ describe('startCheckpointer', () => {
         await checkpointer.stop()
         db.close()
       }
+    })
+
+    it('never waits for another connection that is writing: the restart is left to a later round', async () => {
+      const { dir, db, store, pending } = setUp()
+      await store.append([{ documentId: 'doc', update: new Uint8Array(1000).fill(1) }])
+      const own = ownConnection(db)!
+      expect(own.checkpoint('PASSIVE')).toEqual(expect.objectContaining({ busy: 0, checkpointed: pending().log }))
+      const other = new Database(databasePath(dir))
+      other.exec('BEGIN IMMEDIATE')
+      try {
+        const started = performance.now()
+        expect(own.restartLog()).toBe(false)
+        // The connection's own wait for locks (5 s) is not used, and is as it was afterwards.
+        expect(performance.now() - started).toBeLessThan(1000)
+        expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
+      } finally {
+        other.exec('ROLLBACK')
+        other.close()
+      }
+      expect(own.restartLog()).toBe(true)
+      expect(onlyRestartPage(databasePath(dir), pending())).toBe(true)
+      db.close()
+      fs.rmSync(dir, { recursive: true, force: true })
     })
 
     it('without the restart, the write after a copy starts the log afresh itself (what the restart saves)', async () => {

@@ -1,12 +1,12 @@
 /**
  * Keeps SQLite's write-ahead log short. A little written now and then is copied into the database by the server's own
  * connection, once the log has been left alone for a round (when nobody is typing): a copy of at most 128 pages and two
- * fsyncs, a millisecond or two on a local disk. More than that, or writing that does not pause, starts a worker thread
+ * fsyncs, then the write that starts the log afresh and its fsync, a millisecond or two on a local disk. More than that, or writing that does not pause, starts a worker thread
  * that checkpoints off the relay's event loop until the log has been copied and left alone for a while (30 s by
  * default), then ends: a thread is a V8 isolate of its own (about 10 MiB), held only while there is much to copy. After
  * a copy here that was slow (a busy or network disk), copies go to the thread for ten minutes. The server looks at the log
  * file (its size and modification time) once per interval. After a copy of the whole log, whoever made it starts the log
- * afresh at once, so that no edit pays for that (walRestart.js).
+ * afresh at once, so that the next edit does not pay for that (walRestart.js; SQLite 3.51 or later).
  */
 import fs from 'node:fs'
 import { Worker } from 'node:worker_threads'
@@ -33,7 +33,7 @@ export interface LogFrames {
 export interface OwnConnection {
   /** `PRAGMA wal_checkpoint(<mode>)` on it; null while it is inside a transaction (no checkpoint can run there). */
   checkpoint(mode: 'PASSIVE' | 'NOOP'): LogFrames | null
-  /** Starts a log copied whole afresh (walRestart.js); false while it is inside a transaction. */
+  /** Starts a log copied whole afresh (walRestart.js); false while it is inside a transaction, or another connection writes. */
   restartLog(): boolean
 }
 
@@ -103,15 +103,16 @@ export function startCheckpointer(
     if (!before || before.busy) return
     const waiting = before.log - before.checkpointed
     if (onlyRestartPage(file, before)) dirty = false
-    else if (waiting <= 0) dirty = !own.restartLog()
+    else if (waiting <= 0) dirty = written || !own.restartLog()
     else if (waiting > maxFramesHere) start()
     else if (!written) {
       // PASSIVE never waits for a reader: what a long read still needs is copied in a later round.
       const started = performance.now()
       const after = own.checkpoint('PASSIVE')
-      const ms = performance.now() - started
       dirty = !after || after.busy !== 0 || after.checkpointed < after.log
+      // The restart's fsync counts too: on a slow disk, it goes to the thread with the copies.
       if (!dirty) dirty = !own.restartLog()
+      const ms = performance.now() - started
       if (ms > slowHereMs) {
         threadOnlyUntil = performance.now() + slowPauseMs
         log.warn('store.checkpoint_slow', { ms: Math.round(ms), frames: waiting, note: `checkpoints run on a thread of their own for ${Math.round(slowPauseMs / 1000)} s` })
@@ -162,8 +163,7 @@ export function ownConnection(db: WalConnection & { inTransaction: boolean }): O
     },
     restartLog() {
       if (db.inTransaction) return false
-      restartLog(db)
-      return true
+      return restartLog(db)
     },
   }
 }

@@ -136,7 +136,12 @@ export class SqlDocumentStore implements DocumentStore {
       const row = await trx.selectFrom('document_state').select(['state', 'state_digest']).where('document_id', '=', documentId).executeTakeFirst()
       const updates = await trx.selectFrom('document_updates').select(['seq', 'data']).where('document_id', '=', documentId).orderBy('seq').execute()
       const stored = storedOf(row?.state ?? null, row?.state_digest ?? null, updates)
-      if (stored.stateDigest === 'differs') log.error('store.state_digest_differs', { document: documentId })
+      if (stored.stateDigest === 'differs') {
+        log.error('store.state_digest_differs', {
+          document: documentId,
+          note: 'the stored state changed since its compaction stored its digest: damaged on disk, or compacted since by an older version of the server',
+        })
+      }
       return stored
     })
   }

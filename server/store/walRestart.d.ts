@@ -8,5 +8,5 @@ export interface WalConnection {
 }
 
 export function knowsNoopCheckpoint(db: Pick<WalConnection, 'prepare'>): boolean
-export function restartLog(db: WalConnection): void
+export function restartLog(db: WalConnection): boolean
 export function onlyRestartPage(file: string, frames: { log: number; checkpointed: number }): boolean

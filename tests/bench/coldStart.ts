@@ -45,6 +45,10 @@ class ColdStartClient {
       this.waiting = null
       waiting?.(reply)
     })
+    this.child.on('error', (error) => {
+      this.exited = `the cold start client failed: ${error.message}`
+      this.waiting?.({ kind: 'failed', error: this.exited })
+    })
     this.child.on('exit', (code, signal) => {
       this.exited = `the cold start client exited (${code ?? signal})`
       this.waiting?.({ kind: 'failed', error: this.exited })

@@ -64,14 +64,18 @@ function open(request: Extract<ColdStartRequest, { kind: 'open' }>): Promise<Col
     }
     // When the message that completed the document arrived, before the client applied it: what the server took, apart
     // from the client's own work. This listener runs before the provider's handler, which applies the message.
-    let messageAt = 0
+    // A socket opened again (the first one closed) has no such listener: then the arrival is not known.
+    let messageAt: number | null = null
     ;(provider.ws as unknown as WebSocket).prependListener('message', () => {
       messageAt = performance.now()
+    })
+    provider.on('connection-close', () => {
+      messageAt = null
     })
     // Checked as each change is applied: the document is whole inside the handling of the message that completed it.
     doc.on('update', () => {
       if (text.length !== expected.length || text.toString() !== expected) return
-      answeredMs = messageAt - started
+      answeredMs = messageAt === null ? null : messageAt - started
       finish({ kind: 'opened', totalMs: performance.now() - started, connectedMs, answeredMs })
     })
     timer = setTimeout(() => finish({ kind: 'failed', error: `the client did not hold the whole document within ${request.timeoutMs} ms` }), request.timeoutMs)
