@@ -68,7 +68,9 @@ describe('the shell in the six languages', () => {
     // The document page's header, paragraph status controls, validation and coverage panels.
     await page.goto(`${running.server.url}/?pseudo#/documents/${documentId}`)
     await page.locator('.draft-text').waitFor()
-    await page.locator('.status-badge:not(.status-unknown)').waitFor()
+    // The status comes from a validation on the server's worker thread, queued behind the workspace pages' own: on a
+    // machine busy with the rest of the suite it once took longer than the default 10 s.
+    await page.locator('.status-badge:not(.status-unknown)').waitFor({ timeout: 20_000 })
     await page.locator('.draft-text p').nth(1).click()
     await page.getByTestId('block-status-selection').filter({ hasText: '⟦' }).waitFor()
     expect(
