@@ -4,7 +4,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
-import { startOurServer } from './servers.ts'
+import { startOurServer, startReferenceServer } from './servers.ts'
 import { textName } from './trace.ts'
 import { withTimeout } from './wire.ts'
 import type { ColdStartReply, ColdStartRequest } from './coldStartClient.ts'
@@ -24,6 +24,8 @@ export interface ColdStartResult {
   answeredMedianMs: number
   /** The client applying the whole document in its process while warming up, each time (ms). */
   clientApplyMs: number[]
+  /** Then the client syncing it through its provider from an in-memory relay (the reference), each time (ms). */
+  clientSyncMs: number[]
 }
 
 const clientTimeoutMs = 30_000
@@ -97,8 +99,15 @@ export async function measureColdStart(
   const answeredMs: Array<number | null> = []
   const client = new ColdStartClient()
   try {
-    const warmed = await client.ask({ kind: 'warm', state, expected, textName })
+    const relay = await startReferenceServer()
+    let warmed: ColdStartReply
+    try {
+      warmed = await client.ask({ kind: 'warm', state, expected, textName, relayBase: relay.wsBase })
+    } finally {
+      await relay.stop()
+    }
     const clientApplyMs = warmed.kind === 'warmed' ? warmed.applyMs : []
+    const clientSyncMs = warmed.kind === 'warmed' ? warmed.syncMs : []
     for (let i = 0; i < repeats; i++) {
       await beforeEach()
       const spawned = performance.now()
@@ -125,6 +134,7 @@ export async function measureColdStart(
       answeredMs,
       answeredMedianMs: median(answeredMs.filter((x): x is number => x !== null)),
       clientApplyMs,
+      clientSyncMs,
     }
   } finally {
     client.close()

@@ -4,28 +4,32 @@
  * process, which holds the whole trace and every result, applying the 300 KB document took 20 to 150 ms, depending on
  * where the bench's garbage collection stood; here it takes what a client takes.
  *
- * Messages from the parent: `warm` (the document's state: applied a few times, so Yjs runs compiled, as it does in a
- * tab that has been open a while), then `open` once per restart; each is answered with its result.
+ * Messages from the parent: `warm` (the document's state: applied a few times, then synced through the provider from
+ * an in-memory relay a few times, so that Yjs, the provider and the socket library run compiled, as in a tab that has
+ * been open a while: what is measured is then the server's cold start, not the client's), then `open` once per
+ * restart; each is answered with its result.
  */
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import WebSocket from 'ws'
 
 export type ColdStartRequest =
-  | { kind: 'warm'; state: Uint8Array; expected: string; textName: string }
+  | { kind: 'warm'; state: Uint8Array; expected: string; textName: string; relayBase: string }
   | { kind: 'open'; wsBase: string; documentId: string; token: string; timeoutMs: number }
 
 export type ColdStartReply =
-  | { kind: 'warmed'; applyMs: number[] }
+  | { kind: 'warmed'; applyMs: number[]; syncMs: number[] }
   | { kind: 'opened'; totalMs: number; connectedMs: number | null; answeredMs: number | null }
   | { kind: 'failed'; error: string }
 
 /** Enough for Yjs to run compiled: the first applies take 150 to 50 ms, later ones 25 to 35 ms. */
 const warmUpApplies = 10
+/** Then syncs through the provider: its first few took 180 to 130 ms, later ones 70 to 90 ms. */
+const warmUpSyncs = 5
 let expected = ''
 let textName = ''
 
-function warm(state: Uint8Array): ColdStartReply {
+async function warm(state: Uint8Array, relayBase: string): Promise<ColdStartReply> {
   const applyMs: number[] = []
   for (let i = 0; i < warmUpApplies; i++) {
     const doc = new Y.Doc()
@@ -36,7 +40,23 @@ function warm(state: Uint8Array): ColdStartReply {
     doc.destroy()
     if (text !== expected) throw new Error(`the state given to warm up with holds ${text.length} characters, not the ${expected.length} expected`)
   }
-  return { kind: 'warmed', applyMs }
+  // The document put on the in-memory relay once, then synced from it by fresh providers, as `open` does.
+  const source = new Y.Doc()
+  Y.applyUpdate(source, state)
+  const seeding = new WebsocketProvider(relayBase, 'cold-start-warm-up', source, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true })
+  try {
+    await new Promise<void>((resolve) => seeding.once('sync', () => resolve()))
+    const syncMs: number[] = []
+    for (let i = 0; i < warmUpSyncs; i++) {
+      const reply = await open({ kind: 'open', wsBase: relayBase, documentId: 'cold-start-warm-up', token: 'unused', timeoutMs: 30_000 })
+      if (reply.kind !== 'opened') throw new Error(`warming up through the in-memory relay: ${reply.kind === 'failed' ? reply.error : reply.kind}`)
+      syncMs.push(reply.totalMs)
+    }
+    return { kind: 'warmed', applyMs, syncMs }
+  } finally {
+    seeding.destroy()
+    source.destroy()
+  }
 }
 
 /** From creating the provider until its text equals the expected document. */
@@ -88,7 +108,7 @@ process.on('message', async (request: ColdStartRequest) => {
     if (request.kind === 'warm') {
       expected = request.expected
       textName = request.textName
-      reply = warm(request.state)
+      reply = await warm(request.state, request.relayBase)
     } else reply = await open(request)
   } catch (error) {
     reply = { kind: 'failed', error: (error as Error).stack ?? String(error) }

@@ -40,7 +40,7 @@ export const relayConfig = {
   ingestEnv: { RATE_LIMIT_MESSAGES_PER_SECOND: '0' },
   defaultLimitIngestPatches: quick ? 2000 : 4000,
   ingestTimeoutMs: 180_000,
-  coldStartRepeats: quick ? 3 : 5,
+  coldStartRepeats: quick ? 3 : 9,
   /** Cold start again, as a crash leaves the document: the state of all but the last edits, then those edits in the log. */
   coldStartLogEntries: 1000,
   memory: { documents: quick ? 200 : 1000, roomIdleMs: 1000, concurrency: 50 },
@@ -294,7 +294,10 @@ async function runIngestAndColdStart(): Promise<IngestSection> {
 
     log(`cold start on ours, ${relayConfig.coldStartRepeats} restarts`)
     const coldStart = await measureColdStart(ours.dataDir, ours.token, documentId, endState, trace.endContent, relayConfig.coldStartRepeats)
-    log(`  client process warmed up: the document applied in ${coldStart.clientApplyMs.map(ms).join(', ')} ms`)
+    log(
+      `  client process warmed up: the document applied in ${coldStart.clientApplyMs.map(ms).join(', ')} ms, ` +
+        `then synced from the in-memory reference in ${coldStart.clientSyncMs.map(ms).join(', ')} ms`,
+    )
     log(`  ${coldStart.runsMs.map(ms).join(', ')} ms; ${coldStartSteps(coldStart)}`)
 
     const logEntries = relayConfig.coldStartLogEntries
