@@ -1,12 +1,13 @@
 /**
  * Keeps SQLite's write-ahead log short. A little written now and then is copied into the database by the server's own
  * connection, once the log has been left alone for a round (when nobody is typing): a copy of at most 128 pages and two
- * fsyncs, then the write that starts the log afresh and its fsync, a millisecond or two on a local disk. More than that, or writing that does not pause, starts a worker thread
- * that checkpoints off the relay's event loop until the log has been copied and left alone for a while (30 s by
- * default), then ends: a thread is a V8 isolate of its own (about 10 MiB), held only while there is much to copy. After
- * a copy here that was slow (a busy or network disk), copies go to the thread for ten minutes. The server looks at the log
- * file (its size and modification time) once per interval. After a copy of the whole log, whoever made it starts the log
- * afresh at once, so that the next edit does not pay for that (walRestart.js; SQLite 3.51 or later).
+ * fsyncs, then the write that starts the log afresh and its fsync, a millisecond or two on a local disk. More than
+ * that, or writing that does not pause, starts a worker thread that checkpoints off the relay's event loop until the
+ * log has been copied and left alone for a while (30 s by default), then ends: a thread is a V8 isolate of its own
+ * (about 10 MiB), held only while there is much to copy. After a copy here that was slow (a busy or network disk),
+ * copies go to the thread for ten minutes. The server looks at the log file (its size and modification time) once per
+ * interval. After a copy of the whole log, whoever made it starts the log afresh at once, so that the next edit does
+ * not pay for that (walRestart.js; SQLite 3.51 or later).
  */
 import fs from 'node:fs'
 import { Worker } from 'node:worker_threads'
