@@ -1,7 +1,12 @@
 /**
  * An online backup of the SQLite database (`npm run admin -- backup <file>`): SQLite's backup API copies a consistent
- * snapshot page by page while the server keeps serving, into a temporary file renamed into place once it is complete
- * and checked, so a half-written backup never carries the final name.
+ * snapshot while the server keeps serving, into a temporary file renamed into place once it is complete and checked,
+ * so a half-written backup never carries the final name.
+ *
+ * The copy is made in one step. The server writes through connections of its own, and a write by any connection but
+ * the one copying starts a copy made in several steps over from its first page: with edits arriving every few
+ * milliseconds, a large database copied a hundred pages at a time would never finish. One step reads a single snapshot
+ * (the server's writes go on into the write-ahead log meanwhile) and ends.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -9,6 +14,9 @@ import Database from 'better-sqlite3'
 import type { Sqlite } from './sqlite.ts'
 
 export class BackupError extends Error {}
+
+/** The most pages better-sqlite3 copies in one step, which is more than a database holds. */
+const allPages = 0x7fffffff
 
 export interface BackupReport {
   file: string
@@ -24,8 +32,8 @@ export async function backupDatabase(db: Sqlite, target: string): Promise<Backup
   const partial = `${file}.partial-${process.pid}`
   const started = performance.now()
   try {
-    // Copies in steps between which the server's writes go on; a write meanwhile restarts the copy of what changed.
-    const { totalPages } = await db.backup(partial)
+    // After the step that opens the copy (no page), every page in the next one: see the header.
+    const { totalPages } = await db.backup(partial, { progress: () => allPages })
     const copy = new Database(partial)
     try {
       // A file of its own: no write-ahead log beside it (the server switches back to WAL when it opens a restored copy).
