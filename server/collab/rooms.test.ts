@@ -73,6 +73,14 @@ function typist(): { writer: Y.Doc; typed: Uint8Array[] } {
   return { writer, typed }
 }
 
+/** The text of what the store holds for a document: its state, then its log, applied to a fresh document. */
+function storedText(stored: { state: Uint8Array | null; updates: readonly Uint8Array[] }): string {
+  const doc = new Y.Doc()
+  if (stored.state) Y.applyUpdate(doc, stored.state)
+  for (const update of stored.updates) Y.applyUpdate(doc, update)
+  return doc.getText('content').toString()
+}
+
 function updateFrame(text: string): Uint8Array {
   const doc = new Y.Doc()
   doc.getText('content').insert(0, text)
@@ -290,10 +298,9 @@ describe('Rooms', () => {
       // The pool refused: the unloading room encoded its own document, and the log is merged all the same.
       const stored = await store.load('pooled')
       expect(stored.updates).toEqual([])
-      const reloaded = new Y.Doc()
-      Y.applyUpdate(reloaded, stored.state!)
-      expect(reloaded.getText('content').toString()).toContain('last ')
-      for (const part of expected.split(' ').filter(Boolean)) expect(reloaded.getText('content').toString()).toContain(part)
+      const text = storedText(stored)
+      expect(text).toContain('last ')
+      for (const part of expected.split(' ').filter(Boolean)) expect(text).toContain(part)
     } finally {
       await pool.close()
     }
@@ -316,11 +323,7 @@ describe('Rooms', () => {
     await tick()
     releaseLoad()
     await changed
-    const stored = await store.load('wanted')
-    const reloaded = new Y.Doc()
-    if (stored.state) Y.applyUpdate(reloaded, stored.state)
-    for (const update of stored.updates) Y.applyUpdate(reloaded, update)
-    expect(reloaded.getText('content').toString()).toBe('changed stored ')
+    expect(storedText(await store.load('wanted'))).toBe('changed stored ')
     await rooms.closeAll()
   })
 
@@ -344,9 +347,8 @@ describe('Rooms', () => {
     expect(writer.room.logEntries).toBe(0)
     const stored = await store.load('typing')
     expect(stored.updates).toEqual([])
-    const reloaded = new Y.Doc()
-    Y.applyUpdate(reloaded, stored.state!)
-    for (let i = 0; i < 12; i++) expect(reloaded.getText('content').toString()).toContain(`edit ${i} `)
+    const text = storedText(stored)
+    for (let i = 0; i < 12; i++) expect(text).toContain(`edit ${i} `)
 
     // Typing without a pause up to four times the threshold: compacted then, without waiting.
     for (let i = 0; i < 20; i++) {
@@ -394,9 +396,7 @@ describe('Rooms', () => {
     expect(writer.room.logEntries).toBe(0)
     const stored = await store.load('stuck')
     expect(stored.updates).toEqual([])
-    const reloaded = new Y.Doc()
-    Y.applyUpdate(reloaded, stored.state!)
-    expect(reloaded.getText('content').toString()).toContain('edit 2 ')
+    expect(storedText(stored)).toContain('edit 2 ')
     const attempts = attemptsAt.length
     await sleep(500)
     expect(attemptsAt.length).toBe(attempts)
@@ -549,9 +549,7 @@ describe('Rooms', () => {
     await tick()
     receive(updateFrame('four'))
     expect(stored).toEqual(['at once 1', 'batch 2', 'at once 1'])
-    const reloaded = new Y.Doc()
-    for (const update of (await store.load('at-once')).updates) Y.applyUpdate(reloaded, update)
-    expect(reloaded.getText('content').toString()).toBe(a.room.doc.getText('content').toString())
+    expect(storedText(await store.load('at-once'))).toBe(a.room.doc.getText('content').toString())
     await rooms.closeAll()
   })
 
@@ -593,9 +591,7 @@ describe('Rooms', () => {
     const stored = (await store.load('as-typed')).updates
     expect(stored).toHaveLength(2)
     expect(stored[1]).toEqual(relayed)
-    const reloaded = new Y.Doc()
-    for (const update of stored) Y.applyUpdate(reloaded, update)
-    expect(reloaded.getText('content').toString()).toBe('hello world')
+    expect(storedText({ state: null, updates: stored })).toBe('hello world')
 
     // A deletion as it is made goes as it came; the same deletion again deletes nothing: nothing stored or relayed.
     typed.length = 0
