@@ -52,6 +52,8 @@ export class Room {
   /** Bytes of each of those log entries, by sequence number, and of the compacted state they follow. */
   private readonly logBytes = new Map<number, number>()
   private stateBytes = 0
+  /** The `throughSeq` of the stored state the document holds: what a compaction of it replaces (see DocumentStore.compact). */
+  private stateThroughSeq = 0
   /** Frames that arrived while the document loads, and how much each connection has sent meanwhile. */
   private waiting: Array<[Connection, Uint8Array]> = []
   private readonly waitingBy = new Map<Connection, { frames: number; bytes: number }>()
@@ -149,6 +151,7 @@ export class Room {
       const { pending } = applyStoredDocument(this.doc, stored)
       this.logSeqs = [...stored.seqs]
       this.stateBytes = stored.state?.byteLength ?? 0
+      this.stateThroughSeq = stored.throughSeq ?? 0
       stored.seqs.forEach((seq, i) => this.logBytes.set(seq, stored.updates[i].byteLength))
       if (pending) {
         // Content the stored state cannot integrate is never served or stored again; its bytes are kept.
@@ -540,14 +543,16 @@ export class Room {
     this.logBytes.clear()
     for (const seq of this.logSeqs) this.logBytes.set(seq, sizes.get(seq) ?? 0)
     this.stateBytes = stored.state?.byteLength ?? this.stateBytes
+    this.stateThroughSeq = Math.max(this.stateThroughSeq, stored.throughSeq ?? 0)
   }
 
   /**
    * The log entries a compaction from what is stored would merge, and the document's version that state holds: none
-   * (-1) while changes wait in the persist queue, since the stored state lacks them and must not be served as the whole.
+   * (-1) while changes wait in the persist queue, since the stored state lacks them and must not be served as the whole;
+   * and the stored state the document was built on (`basis`, its `throughSeq`), which the compacted state replaces.
    */
-  compactionPoint(): { mergedSeqs: number[]; version: number } {
-    return { mergedSeqs: [...this.logSeqs], version: this.storedVersion === this.version ? this.version : -1 }
+  compactionPoint(): { mergedSeqs: number[]; version: number; basis: number } {
+    return { mergedSeqs: [...this.logSeqs], version: this.storedVersion === this.version ? this.version : -1, basis: this.stateThroughSeq }
   }
 
   /** The whole document as one update, with the log entries it merges, to be stored as the compacted state. */
@@ -556,8 +561,12 @@ export class Room {
     return { state: Y.encodeStateAsUpdate(this.doc), mergedSeqs: [...this.logSeqs], version: this.version }
   }
 
-  /** Records that a snapshot was stored as the compacted state: the entries it merged are gone from the log. */
-  compacted(snapshot: { state: Uint8Array; mergedSeqs: number[]; version: number }): void {
+  /**
+   * Records that a snapshot was stored as the compacted state (`written`), or found a later one stored by another
+   * instance, which holds it: either way the entries it merged are gone from the log.
+   */
+  compacted(snapshot: { state: Uint8Array; mergedSeqs: number[]; version: number; basis: number }, written: boolean): void {
+    if (written) this.stateThroughSeq = snapshot.mergedSeqs.reduce((max, seq) => Math.max(max, seq), snapshot.basis)
     const merged = new Set(snapshot.mergedSeqs)
     this.logSeqs = this.logSeqs.filter((seq) => !merged.has(seq))
     for (const seq of merged) this.logBytes.delete(seq)

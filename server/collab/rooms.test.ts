@@ -365,10 +365,10 @@ describe('Rooms', () => {
     const attemptsAt: number[] = []
     let failing = true
     class FailingCompactions extends SqliteDocumentStore {
-      override async compact(documentId: string, state: Uint8Array, mergedSeqs: readonly number[]): Promise<void> {
+      override async compact(documentId: string, state: Uint8Array, mergedSeqs: readonly number[], basis?: number): Promise<boolean> {
         attemptsAt.push(performance.now())
         if (failing) throw new Error('disk full')
-        return super.compact(documentId, state, mergedSeqs)
+        return super.compact(documentId, state, mergedSeqs, basis)
       }
     }
     const store = new FailingCompactions(openDb())
@@ -730,6 +730,52 @@ describe('Rooms', () => {
     await b.room.loaded
     expect(b.socket.closedWith).toBeNull()
     expect(b.room.doc.getText('content').toString()).toBe('kept text')
+  })
+
+  it('recovers a document whose broken state merged log entries and has no log after it, and refuses an id with nothing stored', async () => {
+    const db = openDb()
+    const store = new SqliteDocumentStore(db)
+    const [merged] = await store.append([{ documentId: 'broken-state', update: Y.encodeStateAsUpdate(docWith('lost')) }])
+    await store.compact('broken-state', Y.encodeStateAsUpdate(docWith('lost')), [merged])
+    // The state as damage leaves it, having merged entries (through_seq above 0); a document at rest has no log.
+    const garbage = new Uint8Array([1, 1, 200, 200, 200, 1, 0, 255, 255, 255])
+    db.prepare('UPDATE document_state SET state = ? WHERE document_id = ?').run(garbage, 'broken-state')
+    const report = await recoverDocument(store, 'broken-state')
+    expect(report.skipped.map((s) => s.piece)).toEqual(['state'])
+    // Replaced by what could be rebuilt (nothing here), never left as it was: the document opens again.
+    const stored = await store.load('broken-state')
+    expect(stored.state).not.toEqual(garbage)
+    expect(storedText(stored)).toBe('')
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })
+    const a = connect(rooms, 'broken-state')
+    await a.room.loaded
+    expect(a.socket.closedWith).toBeNull()
+    await rooms.closeAll()
+
+    await expect(recoverDocument(store, 'no-such-document')).rejects.toThrow('nothing is stored for a document "no-such-document"')
+    expect(await store.load('no-such-document')).toMatchObject({ state: null, updates: [] })
+  })
+
+  it('writes a stored state (no log) that holds content it cannot integrate again without it', async () => {
+    const db = openDb()
+    const store = new SqliteDocumentStore(db)
+    const polluted = Y.mergeUpdates([Y.encodeStateAsUpdate(docWith('sound text')), ...inconsistentUpdates().map(([, update]) => update)])
+    const [seq] = await store.append([{ documentId: 'polluted-state', update: polluted }])
+    // Compacted by a version that kept it whole: the pending content is in the state, the log is empty.
+    await store.compact('polluted-state', polluted, [seq])
+    const rooms = new Rooms(store, { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 1000 })
+    const a = connect(rooms, 'polluted-state')
+    await a.room.loaded
+    await rooms.whenStored()
+    const deadline = Date.now() + 5000
+    while ((await store.load('polluted-state')).state?.length === polluted.length && Date.now() < deadline) await tick()
+    const stored = await store.load('polluted-state')
+    expect(stored.state).not.toEqual(polluted)
+    const reloaded = new Y.Doc()
+    Y.applyUpdate(reloaded, stored.state!)
+    expect(reloaded.store.pendingStructs).toBeNull()
+    expect(reloaded.getText('content').toString()).toBe('sound text')
+    await rooms.closeAll()
   })
 
   it('loads a stored state that holds content it cannot integrate without it, and writes it again without it', async () => {

@@ -457,8 +457,9 @@ export class Rooms {
       return false
     }
     try {
-      await this.store.compact(room.id, state, point.mergedSeqs)
-      room.compacted({ state, ...point })
+      const written = await this.store.compact(room.id, state, point.mergedSeqs, point.basis)
+      if (!written) log.info('room.compaction_superseded', { document: room.id, reason: 'another instance stored a later state first' })
+      room.compacted({ state, ...point }, written)
       return true
     } catch (error) {
       // The log is left as it was, so nothing is lost; the next compaction tries again.

@@ -30,16 +30,34 @@ describe.each(backends)('document store on %s', (dialect) => {
     const store = new SqlDocumentStore((await database.open()).db)
     const [a, b, c] = await store.append([1, 2, 3].map((n) => ({ documentId: 'd', update: new Uint8Array([n]) })))
     // The faster compaction merged all three; the slower one, started earlier, merged the first two and writes last.
-    await store.compact('d', new Uint8Array([123]), [a, b, c])
-    await store.compact('d', new Uint8Array([12]), [a, b])
+    expect(await store.compact('d', new Uint8Array([123]), [a, b, c])).toBe(true)
+    expect(await store.compact('d', new Uint8Array([12]), [a, b])).toBe(false)
     const stored = await store.load('d')
     expect(stored.state).toEqual(new Uint8Array([123]))
     expect(stored.seqs).toEqual([])
+    expect(stored.throughSeq).toBe(c)
+  })
+
+  it('replaces a state with one built on it that merges no log entry (written again without what it could not hold)', async () => {
+    const store = new SqlDocumentStore((await database.open()).db)
+    const [a, b] = await store.append([1, 2].map((n) => ({ documentId: 'd', update: new Uint8Array([n]) })))
+    await store.compact('d', new Uint8Array([12]), [a, b])
+    const built = await store.load('d')
+    expect(built).toMatchObject({ state: new Uint8Array([12]), seqs: [], throughSeq: b })
+    // Without its basis, a state that merges nothing counts as older than the one stored, and is not written.
+    expect(await store.compact('d', new Uint8Array([1]), [])).toBe(false)
+    expect(await store.compact('d', new Uint8Array([2]), [], built.throughSeq)).toBe(true)
+    expect(await store.load('d')).toMatchObject({ state: new Uint8Array([2]), throughSeq: b })
+    // A state built on an older one than is stored is not written over it.
+    const [c] = await store.append([{ documentId: 'd', update: new Uint8Array([3]) }])
+    expect(await store.compact('d', new Uint8Array([23]), [c], b)).toBe(true)
+    expect(await store.compact('d', new Uint8Array([9]), [], b)).toBe(false)
+    expect(await store.load('d')).toMatchObject({ state: new Uint8Array([23]), throughSeq: c })
   })
 
   it('appends a batch in order, all or none, and reads an unknown document as empty', async () => {
     const store = new SqlDocumentStore((await database.open()).db)
-    expect(await store.load('nothing')).toEqual({ state: null, updates: [], seqs: [], lastSeq: 0, stateDigest: 'absent' })
+    expect(await store.load('nothing')).toEqual({ state: null, updates: [], seqs: [], lastSeq: 0, throughSeq: 0, stateDigest: 'absent' })
     const seqs = await store.append([
       { documentId: 'd', update: new Uint8Array([1]) },
       { documentId: 'e', update: new Uint8Array([2]) },

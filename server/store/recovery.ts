@@ -50,16 +50,21 @@ export function rebuild(stored: StoredDocument): { doc: Y.Doc; applied: number; 
 }
 
 /**
- * Recovers a document: rebuilds it from what is stored (or, when the stored state is gone, from its newest
- * quarantined copy), replaces the stored state and the log entries it merged, and marks quarantined copies recovered.
+ * Recovers a document: rebuilds it from what is stored (its state and log; the quarantined copies are kept as they
+ * are), replaces the stored state and the log entries it merged, and marks quarantined copies recovered. Refuses a
+ * document with nothing stored (a mistyped id), and leaves everything as it was when the stored state changed while
+ * it ran (a server compacted it meanwhile).
  */
 export async function recoverDocument(store: DocumentStore, documentId: string): Promise<RecoveryReport> {
   const stored = await store.load(documentId)
+  if (!stored.state && stored.updates.length === 0) throw new Error(`nothing is stored for a document "${documentId}"; check the id`)
   const { doc, applied, skipped, droppedPending } = rebuild(stored)
   try {
     const state = Y.encodeStateAsUpdate(doc)
     if (!reloadsWhole(state)) throw new Error(`the recovered state of ${documentId} does not load back whole; nothing was changed`)
-    await store.compact(documentId, state, stored.seqs)
+    if (!(await store.compact(documentId, state, stored.seqs, stored.throughSeq ?? 0))) {
+      throw new Error(`the stored state of ${documentId} changed while it was recovered (a server compacted it); nothing was replaced, run recover again`)
+    }
     await store.markRecovered(documentId)
     return { documentId, applied, skipped, droppedPending, stateBytes: state.length }
   } finally {

@@ -26,13 +26,18 @@ function digestCheck(state: Uint8Array | null, digest: Uint8Array | null): State
   return Buffer.from(digest).equals(stateDigestOf(state)) ? 'matches' : 'differs'
 }
 
-function storedOf(state: Uint8Array | null, digest: Uint8Array | null, rows: { seq: number; data: Uint8Array }[]): StoredDocument {
+function storedOf(
+  row: { state: Uint8Array; state_digest: Uint8Array | null; through_seq: number } | undefined,
+  rows: { seq: number; data: Uint8Array }[],
+): StoredDocument {
+  const state = row?.state ?? null
   return {
     state: state ? new Uint8Array(state) : null,
-    updates: rows.map((row) => new Uint8Array(row.data)),
-    seqs: rows.map((row) => row.seq),
+    updates: rows.map((entry) => new Uint8Array(entry.data)),
+    seqs: rows.map((entry) => entry.seq),
     lastSeq: rows.at(-1)?.seq ?? 0,
-    stateDigest: digestCheck(state, digest),
+    throughSeq: Number(row?.through_seq ?? 0),
+    stateDigest: digestCheck(state, row?.state_digest ?? null),
   }
 }
 
@@ -133,9 +138,13 @@ export class SqlDocumentStore implements DocumentStore {
 
   async load(documentId: string): Promise<StoredDocument> {
     return readTransaction(this.db, async (trx) => {
-      const row = await trx.selectFrom('document_state').select(['state', 'state_digest']).where('document_id', '=', documentId).executeTakeFirst()
+      const row = await trx
+        .selectFrom('document_state')
+        .select(['state', 'state_digest', 'through_seq'])
+        .where('document_id', '=', documentId)
+        .executeTakeFirst()
       const updates = await trx.selectFrom('document_updates').select(['seq', 'data']).where('document_id', '=', documentId).orderBy('seq').execute()
-      const stored = storedOf(row?.state ?? null, row?.state_digest ?? null, updates)
+      const stored = storedOf(row, updates)
       if (stored.stateDigest === 'differs') {
         log.error('store.state_digest_differs', {
           document: documentId,
@@ -167,10 +176,12 @@ export class SqlDocumentStore implements DocumentStore {
     return results ? seqsOf(statements, results) : null
   }
 
-  async compact(documentId: string, state: Uint8Array, mergedSeqs: readonly number[]): Promise<void> {
-    const throughSeq = mergedSeqs.reduce((max, seq) => Math.max(max, seq), 0)
-    await inTransaction(this.db, async (trx) => {
-      await trx
+  async compact(documentId: string, state: Uint8Array, mergedSeqs: readonly number[], basis = 0): Promise<boolean> {
+    // The state holds what the one it was built on held, and the entries merged: with none merged (a state written
+    // again without what it could not integrate), it still replaces the state it was built on.
+    const throughSeq = mergedSeqs.reduce((max, seq) => Math.max(max, seq), basis)
+    const written = await inTransaction(this.db, async (trx) => {
+      const [result] = await trx
         .insertInto('document_state')
         .values({ document_id: documentId, state, through_seq: throughSeq, updated_at: Date.now(), state_digest: stateDigestOf(state) })
         .onConflict((conflict) =>
@@ -191,6 +202,7 @@ export class SqlDocumentStore implements DocumentStore {
       for (const chunk of chunks(mergedSeqs)) {
         await trx.deleteFrom('document_updates').where('document_id', '=', documentId).where('seq', 'in', chunk).execute()
       }
+      return Number(result?.numInsertedOrUpdatedRows ?? 0) > 0
     })
     // A bounded step, so a compaction never holds the database for long; the rest goes at the next one. The
     // compaction is done either way: a page release that fails (a lock held too long) is only tried again later.
@@ -199,6 +211,7 @@ export class SqlDocumentStore implements DocumentStore {
     } catch (error) {
       log.warn('store.free_pages_not_released', { error })
     }
+    return written
   }
 
   async size(documentId: string) {
@@ -252,7 +265,7 @@ export class SqlDocumentStore implements DocumentStore {
         reason: row.reason,
         createdAt: row.created_at,
         recoveredAt: row.recovered_at,
-        stored: storedOf(row.state, null, updates),
+        stored: storedOf(row.state ? { state: row.state, state_digest: null, through_seq: 0 } : undefined, updates),
       })
     }
     return out

@@ -9,6 +9,11 @@ export interface StoredDocument {
   /** Sequence number of the last log entry, or 0 when the log is empty. */
   lastSeq: number
   /**
+   * The highest log entry the stored state merged (0 when there is no state): a state built on this one is passed to
+   * `compact` with it, so that it replaces this one even when it merges no entry. Unset where a store keeps none.
+   */
+  throughSeq?: number
+  /**
    * The state against the digest its compaction stored with it (after checking that it loads whole): `matches`, the
    * bytes are those it checked; `differs`, they changed since; `absent`, no digest (no state, or one stored before
    * digests were kept). Unset where a store keeps none.
@@ -47,9 +52,11 @@ export interface DocumentStore {
   appendNow?(entries: readonly AppendEntry[]): number[] | null
   /**
    * Replaces the document's state with `state` and drops exactly the log entries `mergedSeqs`, atomically.
-   * `state` must contain every one of those entries; entries appended meanwhile (by anyone) stay.
+   * `state` must contain every one of those entries; entries appended meanwhile (by anyone) stay. `basis` is the
+   * `throughSeq` of the stored state `state` was built on (0: none). The state is written unless the stored one has
+   * merged later entries than `state` holds (a compaction elsewhere that finished first): resolves with whether it was.
    */
-  compact(documentId: string, state: Uint8Array, mergedSeqs: readonly number[]): Promise<void>
+  compact(documentId: string, state: Uint8Array, mergedSeqs: readonly number[], basis?: number): Promise<boolean>
   /** Bytes held for a document: state and log. */
   size(documentId: string): Promise<{ stateBytes: number; logBytes: number; logEntries: number }>
   /**

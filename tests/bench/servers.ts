@@ -354,7 +354,8 @@ export async function storeStateAndLog(dataDir: string, documentId: string, stat
   try {
     const store = new SqliteDocumentStore(db)
     const stored = await store.load(documentId)
-    await store.compact(documentId, state, stored.seqs)
+    // Over the state stored, whatever it merged: `stored.throughSeq` is the basis that lets it be replaced.
+    if (!(await store.compact(documentId, state, stored.seqs, stored.throughSeq))) throw new Error(`the state of ${documentId} was not replaced`)
     for (const update of log) await store.append([{ documentId, update }])
   } finally {
     db.close()
