@@ -142,6 +142,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
         status,
         events: services.events,
         maxStreamsPerMember: config.maxStreamsPerMember,
+        maxStreamBacklogBytes: config.maxStreamBacklogBytes,
         streams: services.cluster.streams,
         stageOf: (documentId) => services.procedures.stage(documentId),
         eventsOnConnect: (documentId) => services.procedures.eventsOnConnect(documentId),

@@ -48,6 +48,8 @@ const Env = z.object({
   MAX_CONNECTIONS_PER_MEMBER: z.coerce.number().int().min(1).default(200),
   /** Live event streams (one per open document tab) a member may hold at once; 429 beyond. */
   MAX_STREAMS_PER_MEMBER: z.coerce.number().int().min(1).default(20),
+  /** Unsent events one live event stream may hold, in bytes of JSON; past it the stream ends (its client reconnects and catches up). */
+  MAX_STREAM_BACKLOG_BYTES: z.coerce.number().int().min(64 * 1024).default(4 * MiB),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(14 * 24),
   INVITE_TTL_HOURS: z.coerce.number().positive().default(7 * 24),
   /** Largest WebSocket frame accepted; a bigger one closes the connection with 1009. */
@@ -161,6 +163,7 @@ export interface Config {
   apiWritesPerMinute: number
   apiWriteBurst: number
   maxStreamsPerMember: number
+  maxStreamBacklogBytes: number
   maxConnectionsPerMember: number
   sessionTtlMs: number
   inviteTtlMs: number
@@ -237,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiWritesPerMinute: e.API_WRITES_PER_MINUTE,
     apiWriteBurst: e.API_WRITE_BURST,
     maxStreamsPerMember: e.MAX_STREAMS_PER_MEMBER,
+    maxStreamBacklogBytes: e.MAX_STREAM_BACKLOG_BYTES,
     maxConnectionsPerMember: e.MAX_CONNECTIONS_PER_MEMBER,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     inviteTtlMs: e.INVITE_TTL_HOURS * 3_600_000,

@@ -22,6 +22,8 @@ export interface DocumentRouteDeps {
   status: DocumentStatusService
   events: DocumentEvents
   maxStreamsPerMember: number
+  /** Bytes of events one stream may hold unsent (its client not reading); past it the stream ends, and the client catches up. */
+  maxStreamBacklogBytes?: number
   /** The streams each member has open, over every instance (in this process by default). */
   streams?: MemberCounter
   /** The document's stage (drafting, open for comments, under silence, ...). */
@@ -30,12 +32,37 @@ export interface DocumentRouteDeps {
   eventsOnConnect?: (documentId: string) => Promise<DocumentEvent[]>
 }
 
+/**
+ * Each event as JSON, made once for all the streams it goes to (they are handed the same object): a document with
+ * many viewers would otherwise hold a copy per stream.
+ */
+const serialized = new WeakMap<object, string>()
+function jsonOf(data: unknown): string {
+  if (data === null || typeof data !== 'object') return JSON.stringify(data)
+  let text = serialized.get(data)
+  if (text === undefined) serialized.set(data, (text = JSON.stringify(data)))
+  return text
+}
+
+const defaultStreamBacklogBytes = 4 * 1024 * 1024
+
 /** A comment line this often keeps proxies from closing an idle stream. */
 const keepAliveMs = 25_000
 /** How often an idle stream asks whether its session or token still holds. */
 const recheckMs = 5_000
 
-export function documentRoutes({ registry, members, rooms, status, events, maxStreamsPerMember, streams = new LocalCounter(), stageOf, eventsOnConnect }: DocumentRouteDeps) {
+export function documentRoutes({
+  registry,
+  members,
+  rooms,
+  status,
+  events,
+  maxStreamsPerMember,
+  maxStreamBacklogBytes = defaultStreamBacklogBytes,
+  streams = new LocalCounter(),
+  stageOf,
+  eventsOnConnect,
+}: DocumentRouteDeps) {
   return new Hono<AppEnv>()
     .get('/:id', async (c) => {
       const document = c.get('document')
@@ -61,10 +88,30 @@ export function documentRoutes({ registry, members, rooms, status, events, maxSt
       streams.add(memberId, 1)
       return streamSSE(c, async (stream) => {
         const queue: Array<{ event: string; data: string }> = []
+        let queuedBytes = 0
         let wake: (() => void) | null = null
-        let ended: 'revoked' | 'signed_out' | 'restart' | null = null
+        let ended: 'revoked' | 'signed_out' | 'restart' | 'backlog' | null = null
         const push = (event: string, data: unknown) => {
-          queue.push({ event, data: JSON.stringify(data) })
+          if (ended === 'backlog') return
+          const entry = { event, data: jsonOf(data) }
+          // Only the newest status matters: one not yet sent is replaced, not queued behind.
+          const older = event === 'status' ? queue.findIndex((queued) => queued.event === 'status') : -1
+          if (older >= 0) {
+            queuedBytes -= queue[older].data.length
+            queue.splice(older, 1)
+          }
+          queue.push(entry)
+          queuedBytes += entry.data.length
+          // One event larger than the limit alone still goes: what is held is bounded by the limit and that event.
+          if (queuedBytes > maxStreamBacklogBytes && queue.length > 1) {
+            // A client that does not read (or cannot keep up): the stream ends rather than holding events without end;
+            // its client reconnects, as after any break, and catches up. Aborting also ends a write waiting on it.
+            log.info('events.stream_backlog_exceeded', { documentId: id, member: memberId, bytes: queuedBytes, events: queue.length })
+            ended = 'backlog'
+            queue.length = 0
+            queuedBytes = 0
+            stream.abort()
+          }
           wake?.()
         }
         let statusSent = false
@@ -103,13 +150,15 @@ export function documentRoutes({ registry, members, rooms, status, events, maxSt
           // published meanwhile are not held behind it (a status published meanwhile is newer, and replaces it).
           void status.current(id).then(
             (current) => {
-              if (statusSent) return
-              queue.unshift({ event: 'status', data: JSON.stringify(current) })
+              if (statusSent || ended) return
+              const data = jsonOf(current)
+              queue.unshift({ event: 'status', data })
+              queuedBytes += data.length
               wake?.()
             },
             (error: unknown) => log.warn('events.initial_status_failed', { documentId: id, error }),
           )
-          for (const { event, data } of (await eventsOnConnect?.(id)) ?? []) await stream.writeSSE({ event, data: JSON.stringify(data) })
+          for (const { event, data } of (await eventsOnConnect?.(id)) ?? []) await stream.writeSSE({ event, data: jsonOf(data) })
           let lastWrite = Date.now()
           let lastChecked = Date.now()
           while (!stream.aborted && !stream.closed && !ended) {
@@ -122,7 +171,9 @@ export function documentRoutes({ registry, members, rooms, status, events, maxSt
               }
             }
             if (queue.length > 0) {
-              await stream.writeSSE(queue.shift()!)
+              const next = queue.shift()!
+              queuedBytes -= next.data.length
+              await stream.writeSSE(next)
               lastWrite = Date.now()
               continue
             }
@@ -140,9 +191,9 @@ export function documentRoutes({ registry, members, rooms, status, events, maxSt
               lastWrite = Date.now()
             }
           }
-          // A restart ends the stream without a word: the client reconnects, as after any break, and catches up.
-          const reason = ended as 'revoked' | 'signed_out' | 'restart' | null
-          if (reason && reason !== 'restart') await stream.writeSSE({ event: 'ended', data: JSON.stringify({ reason: reason === 'revoked' ? 'membership revoked' : 'signed out' }) })
+          // A restart or a backlog ends the stream without a word: the client reconnects, as after any break, and catches up.
+          const reason = ended as 'revoked' | 'signed_out' | 'restart' | 'backlog' | null
+          if (reason === 'revoked' || reason === 'signed_out') await stream.writeSSE({ event: 'ended', data: JSON.stringify({ reason: reason === 'revoked' ? 'membership revoked' : 'signed out' }) })
         } finally {
           cleanUp()
         }
