@@ -9,8 +9,11 @@ import type { CompiledEntry } from './compileInputs.ts'
 export interface CommentServiceDeps {
   comments: CommentStore
   events: DocumentEvents
-  /** Places the threads in the document's current text (on the worker pool) and compiles them as written inputs. */
-  compile: (documentId: string, threads: Thread[]) => Promise<CompiledEntry[]>
+  /**
+   * Places the threads in the document's current text (on the worker pool) and compiles them as written inputs; the
+   * job counts against `memberId`'s share of the pool.
+   */
+  compile: (documentId: string, threads: Thread[], memberId: number) => Promise<CompiledEntry[]>
 }
 
 export class CommentService {
@@ -78,8 +81,8 @@ export class CommentService {
   }
 
   /** Every thread of the document as a written input, placed in the current text (or detached from it). */
-  async compile(documentId: string): Promise<CompiledEntry[]> {
-    return this.deps.compile(documentId, await this.threads(documentId))
+  async compile(documentId: string, memberId: number): Promise<CompiledEntry[]> {
+    return this.deps.compile(documentId, await this.threads(documentId), memberId)
   }
 
   private published<T extends Thread | null>(thread: T): T {

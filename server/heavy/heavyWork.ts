@@ -64,9 +64,9 @@ export class HeavyWork {
     return this.deps.pool.run('compare', { ...input, catalogue: this.deps.catalogue() }, memberId)
   }
 
-  async compileThreads(documentId: string, threads: Thread[]) {
+  async compileThreads(documentId: string, threads: Thread[], memberId: number) {
     const stored = await this.stored(documentId)
-    return this.deps.pool.run('compileThreads', { stored, threads, catalogue: this.deps.catalogue() })
+    return this.deps.pool.run('compileThreads', { stored, threads, catalogue: this.deps.catalogue() }, memberId)
   }
 
   exportCompilation(input: TaskInput<'exportCompilation'>, memberId: number) {

@@ -88,7 +88,7 @@ export function commentRoutes({ comments, heavy, maxCommentChars, inputsOpen }: 
       if (!isOneOf(formats, format)) throw new ApiError(400, 'invalid_query', `format must be one of: ${formats.join(', ')}`)
       if (!isOneOf(compilationGroupings, by)) throw new ApiError(400, 'invalid_query', `by must be one of: ${compilationGroupings.join(', ')}`)
       const document = c.get('document')
-      const inputs = await comments.compile(document.id)
+      const inputs = await comments.compile(document.id, c.get('member').id)
       if (format === 'json') {
         const groups = groupInputs(inputs, by)
         return reply(c, Compilation, {

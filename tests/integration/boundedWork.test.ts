@@ -133,5 +133,10 @@ describe('bounded work per input', () => {
     // Once the flood is over, the same members export again.
     const again = await others[0].get(`/api/documents/${documentId}/export?format=docx`)
     expect(again.status).toBe(200)
+
+    // The compilation of written inputs as JSON (not an export, so not counted per minute) is one of the member's jobs too.
+    const compilations = await Promise.all([kenya, kenya].map((member) => member.get(`/api/documents/${documentId}/compilation`)))
+    expect(compilations.map((answer) => answer.status).sort()).toEqual([200, 429])
+    expect(compilations.find((answer) => answer.status === 429)!.json.error.code).toBe('too_many_jobs')
   }, 120_000)
 })
