@@ -15,6 +15,7 @@ import { isPostgresUrl, openDatabase, type OpenDatabase } from './store/database
 import { postgresSchemaVersion } from './store/migrate.ts'
 import { schemaVersion } from './store/migrations.ts'
 import { SqlDocumentStore } from './store/sqlDocuments.ts'
+import { openSqliteAsItIs } from './store/sqlite.ts'
 import { inviteLink } from './workspaces/demo.ts'
 import { Registry } from './workspaces/registry.ts'
 
@@ -68,14 +69,17 @@ const memberOptions = {
   remove: { type: 'boolean' },
 } as const
 
-/** The configured database (PostgreSQL when DATABASE_URL is set), at the schema version this build knows. */
-function open(config: Config, migrate: 'if-empty' | 'always' | 'never' = 'if-empty'): Promise<OpenDatabase> {
-  return openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: 2, migrate })
+/**
+ * The configured database (PostgreSQL when DATABASE_URL is set), at the schema version this build knows. `existing`:
+ * a SQLite file must be there already (a command that only makes sense on a workspace, given a mistyped DATA_DIR).
+ */
+function open(config: Config, migrate: 'if-empty' | 'always' | 'never' = 'if-empty', existing = false): Promise<OpenDatabase> {
+  return openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: 2, migrate, sqlite: { mustExist: existing } })
 }
 
 async function recover(documentId: string | undefined, config: Config): Promise<void> {
   if (!documentId) fail(`recover needs a document id\n\n${usage}`)
-  const database = await open(config)
+  const database = await open(config, 'if-empty', true)
   try {
     const store = new SqlDocumentStore(database.db, { releaseFreePages: database.releaseFreePages })
     const copies = await store.quarantined(documentId)
@@ -99,13 +103,14 @@ async function backup(file: string | undefined, config: Config): Promise<void> {
     )
   }
   if (!file) fail(`backup needs a file to write\n\n${usage}`)
-  const database = await open(config)
+  // As it is: a backup taken before an upgrade, while the older server still runs, must not migrate its database.
+  const db = openSqliteAsItIs(config.dataDir)
   try {
-    const report = await backupDatabase(database.sqlite!, file)
+    const report = await backupDatabase(db, file)
     console.log(`backed up ${report.pages} pages (${report.bytes} bytes) in ${report.ms} ms to:`)
     console.log(report.file)
   } finally {
-    await database.close()
+    db.close()
   }
 }
 

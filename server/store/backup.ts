@@ -43,6 +43,8 @@ export async function backupDatabase(db: Sqlite, target: string): Promise<Backup
     } finally {
       copy.close()
     }
+    // Readable by its owner only, as the data directory is: it holds every member's token digests and sessions.
+    fs.chmodSync(partial, 0o600)
     fs.renameSync(partial, file)
     return { file, bytes: fs.statSync(file).size, pages: totalPages, ms: Math.round(performance.now() - started) }
   } catch (error) {

@@ -10,6 +10,26 @@ export interface SqliteOptions {
   synchronous?: 'normal' | 'full'
   /** Leave WAL checkpoints to someone else (the server's checkpoint thread) instead of the writing connection. */
   externalCheckpoints?: boolean
+  /** Refuse a data directory without a database rather than create one (an admin command given a mistyped DATA_DIR). */
+  mustExist?: boolean
+}
+
+/** No database where one was expected. */
+export class NoDatabase extends Error {
+  constructor(dataDir: string) {
+    super(`there is no database at ${databasePath(dataDir)}; check DATA_DIR (the server creates the database when it first starts)`)
+  }
+}
+
+/**
+ * The database as it is, for copying it (`npm run admin -- backup`): never created, never migrated, its settings left
+ * as the server set them. A backup made before an upgrade must hold the schema the running server uses.
+ */
+export function openSqliteAsItIs(dataDir: string): Sqlite {
+  if (!fs.existsSync(databasePath(dataDir))) throw new NoDatabase(dataDir)
+  const db = new Database(databasePath(dataDir), { fileMustExist: true })
+  db.pragma('busy_timeout = 5000')
+  return db
 }
 
 export const databaseFileName = 'workspace.sqlite'
@@ -19,6 +39,7 @@ export function databasePath(dataDir: string): string {
 }
 
 export function openSqlite(dataDir: string, options: SqliteOptions = {}): Sqlite {
+  if (options.mustExist && !fs.existsSync(databasePath(dataDir))) throw new NoDatabase(dataDir)
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const db = new Database(databasePath(dataDir))
   // First, so that every later statement waits for a lock another process (the admin CLI, the

@@ -6,7 +6,9 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { databaseFileName } from '../../server/store/sqlite.ts'
+import Database from 'better-sqlite3'
+import { databaseFileName, databasePath, openSqlite } from '../../server/store/sqlite.ts'
+import { schemaVersion } from '../../server/store/migrations.ts'
 import { connectClient, waitFor, type TestClient } from '../helpers/clients.ts'
 import { mintToken, registerDocument, repoRoot, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 import { readStored } from '../helpers/stored.ts'
@@ -70,12 +72,43 @@ describe('online backup', () => {
     expect(result.code, result.stderr).toBe(0)
     expect(result.stdout.trim().split('\n').at(-1)).toBe(file)
     expect(fs.readdirSync(path.dirname(file))).toEqual(['workspace-backup.sqlite'])
+    // Readable by its owner only, as the data directory is.
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600)
 
     const restored = tempDataDir()
     fs.copyFileSync(file, path.join(restored, databaseFileName))
     const { text } = await readStored(restored, documentId)
     expect(text.startsWith(before)).toBe(true)
     expect(text.slice(before.length)).toMatch(/^x*$/)
+  })
+
+  it('copies a database at an older schema as it is, without migrating the one a running older server uses', async () => {
+    const older = tempDataDir()
+    openSqlite(older).close()
+    const db = new Database(databasePath(older))
+    // The schema one version back: the newest migration added this column.
+    db.exec('ALTER TABLE document_state DROP COLUMN state_digest')
+    db.pragma(`user_version = ${schemaVersion - 1}`)
+    db.close()
+    const file = path.join(tempDataDir(), 'before-upgrade.sqlite')
+    const result = await admin(older, ['backup', file])
+    expect(result.code, result.stderr).toBe(0)
+    for (const copy of [databasePath(older), file]) {
+      const opened = new Database(copy, { readonly: true })
+      expect(opened.pragma('user_version', { simple: true })).toBe(schemaVersion - 1)
+      opened.close()
+    }
+  })
+
+  it('refuses a data directory without a database rather than back up or recover a new empty one', async () => {
+    const missing = path.join(tempDataDir(), 'mistyped')
+    const backup = await admin(missing, ['backup', path.join(tempDataDir(), 'copy.sqlite')])
+    expect(backup.code).not.toBe(0)
+    expect(backup.stderr).toContain(`there is no database at ${databasePath(missing)}`)
+    const recover = await admin(missing, ['recover', documentId])
+    expect(recover.code).not.toBe(0)
+    expect(recover.stderr).toContain('there is no database')
+    expect(fs.existsSync(missing)).toBe(false)
   })
 
   it('refuses to overwrite a file, and says so', async () => {
