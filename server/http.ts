@@ -54,7 +54,33 @@ export function noRoute(c: Context) {
   return errorResponse(new ApiError(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`), c)
 }
 
-/** Reads and checks a JSON body: the parsed value, or throws ApiError 400 (`invalid_json`, `invalid_payload`). */
+/**
+ * The path of the first string in a parsed JSON value that holds the NUL character, or null. JSON allows it (as
+ * \u0000), PostgreSQL's text columns do not (and `copy-to-postgres` would stop at the first), and no text a member
+ * writes has it.
+ */
+export function nulAt(value: unknown): string | null {
+  const stack: Array<[unknown, string]> = [[value, '']]
+  while (stack.length > 0) {
+    const [item, path] = stack.pop()!
+    if (typeof item === 'string') {
+      if (item.includes('\0')) return path || '(the body)'
+    } else if (Array.isArray(item)) {
+      item.forEach((entry, i) => stack.push([entry, `${path}[${i}]`]))
+    } else if (item !== null && typeof item === 'object') {
+      for (const [key, entry] of Object.entries(item)) {
+        if (key.includes('\0')) return `${path}${path ? '.' : ''}(a key)`
+        stack.push([entry, path ? `${path}.${key}` : key])
+      }
+    }
+  }
+  return null
+}
+
+/**
+ * Reads and checks a JSON body: the parsed value, or throws ApiError 400 (`invalid_json`, `invalid_text`,
+ * `invalid_payload`).
+ */
 export async function parseJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
   let body: unknown
   try {
@@ -62,6 +88,8 @@ export async function parseJson<T extends z.ZodType>(c: Context, schema: T): Pro
   } catch {
     throw new ApiError(400, 'invalid_json', 'the request body must be JSON')
   }
+  const nul = nulAt(body)
+  if (nul !== null) throw new ApiError(400, 'invalid_text', `${nul} must not contain the NUL character (U+0000)`)
   const parsed = schema.safeParse(body)
   if (!parsed.success) throw invalidPayload(parsed.error)
   return parsed.data

@@ -129,6 +129,15 @@ describe('REST API', () => {
       expect(bad.json.error.message).toContain('title')
       expect((await cofacilitator.post('/api/workspaces', { dtg: 2, year: 2027, title: 'x' })).status).toBe(403)
       expect((await secretariat.request('POST', '/api/workspaces', '{not json')).json.error.code).toBe('invalid_json')
+      // JSON allows the NUL character; no text a member writes has it, and PostgreSQL refuses it: 400, nothing created.
+      const nul = await secretariat.post('/api/workspaces', { dtg: 2, year: 2027, title: 'DTG 2\u0000 in 2027' })
+      expect(nul.status).toBe(400)
+      expect(nul.json.error).toMatchObject({ code: 'invalid_text', message: 'title must not contain the NUL character (U+0000)' })
+      const nested = await secretariat.request('POST', '/api/workspaces', '{"dtg":2,"year":2027,"title":"ok","extra":[{"note":"a\\u0000"}]}')
+      expect(nested.json.error).toMatchObject({ code: 'invalid_text', message: 'extra[0].note must not contain the NUL character (U+0000)' })
+      const workspaces = (await secretariat.get('/api/workspaces')).json as Array<{ dtg: number; year: number }>
+      expect(workspaces.length).toBeGreaterThan(0)
+      expect(workspaces.filter((w) => w.dtg === 2 && w.year === 2027)).toEqual([])
     })
 
     it('lets the secretariat make a member co-facilitator of a workspace, and only then may they create documents in it', async () => {
