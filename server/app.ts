@@ -171,9 +171,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
       proposalRoutes({
         proposals: services.proposals,
         revisions: services.revisions,
-        rooms,
-        store: services.store,
-        catalogue: () => catalogue.current(),
+        heavy: services.heavy,
         maxProposalChars: config.maxProposalChars,
         inputsOpen: (documentId) => services.procedures.assertInputsOpen(documentId),
       }),

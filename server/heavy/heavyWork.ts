@@ -73,6 +73,10 @@ export class HeavyWork {
     return this.deps.pool.run('exportCompilation', input, memberId)
   }
 
+  exportProposals(input: Without<TaskInput<'exportProposals'>, 'catalogue'>, memberId: number) {
+    return this.deps.pool.run('exportProposals', { ...input, catalogue: this.deps.catalogue() }, memberId)
+  }
+
   exportComparison(input: Without<TaskInput<'exportComparison'>, 'catalogue'>, memberId: number) {
     return this.deps.pool.run('exportComparison', { ...input, catalogue: this.deps.catalogue() }, memberId)
   }

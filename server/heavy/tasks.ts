@@ -26,6 +26,9 @@ import { readDraft, unreadableDraft } from '../documents/readDraft.ts'
 import { draftToAkomaNtoso } from '../export/akomaNtoso.ts'
 import type { CompilationOptions, CompiledInput } from '../export/compilation.ts'
 import { compilationToMarkdown } from '../export/compilationMarkdown.ts'
+import { type CompilationMeta as ProposalCompilationMeta, compileProposals } from '../export/proposalCompilation.ts'
+import { proposalCompilationToMarkdown } from '../export/proposalCompilationMarkdown.ts'
+import type { Proposal, ProposalCompilation } from '../../shared/schema/proposals.ts'
 import type { ExportMeta } from '../export/exportMeta.ts'
 import { draftToHtml } from '../export/html.ts'
 import { draftToMarkdown } from '../export/markdown.ts'
@@ -199,6 +202,30 @@ export async function exportCompilation({
   return { body: format === 'md' ? compilationToMarkdown(inputs, options) : await (await import('../export/compilationDocx.ts')).compilationToDocx(inputs, options) }
 }
 
+/**
+ * The compilation of proposals on a version of the text (the current one, or a revision's), as JSON (`compilation`) or
+ * as a Markdown or DOCX download (`body`).
+ */
+export async function exportProposals({
+  source,
+  proposals,
+  meta,
+  catalogue,
+  format,
+}: {
+  source: DraftSource
+  proposals: Proposal[]
+  meta: ProposalCompilationMeta
+  catalogue: FrameworkCatalogue
+  format: 'json' | 'md' | 'docx'
+}): Promise<{ compilation: ProposalCompilation; body: string | Uint8Array | null }> {
+  const compilation = compileProposals(toDraftModel(draftOf(source), catalogue), proposals, meta)
+  if (format === 'json') return { compilation, body: null }
+  const body =
+    format === 'md' ? proposalCompilationToMarkdown(compilation) : await (await import('../export/proposalCompilationDocx.ts')).proposalCompilationToDocx(compilation)
+  return { compilation, body }
+}
+
 export interface RevisionCheck {
   validation: BoundedValidation
   /** Its numbered blocks: what a delegation may break silence on. */
@@ -224,7 +251,7 @@ export function compactState({ stored }: { stored: StoredInput }): { state: Uint
   })
 }
 
-const tasks = { checkRevision, validate, prepareRevision, exportDraft, compare, exportComparison, compileThreads, exportCompilation, compactState }
+const tasks = { checkRevision, validate, prepareRevision, exportDraft, compare, exportComparison, compileThreads, exportCompilation, exportProposals, compactState }
 
 export type TaskName = keyof typeof tasks
 export type TaskInput<N extends TaskName> = Parameters<(typeof tasks)[N]>[0]

@@ -14,26 +14,19 @@ import {
 } from '../../shared/schema/proposals.ts'
 import { can, type Action } from '../../shared/auth/permissions.ts'
 import { downloadFileName } from '../export/fileName.ts'
-import { compileProposals } from '../export/proposalCompilation.ts'
-import { proposalCompilationToMarkdown } from '../export/proposalCompilationMarkdown.ts'
+import type { HeavyWork } from '../heavy/heavyWork.ts'
+import type { DraftSource } from '../heavy/tasks.ts'
 import { parseJson, reply, type AppEnv } from '../http.ts'
 import type { ProposalService } from '../proposals/proposalService.ts'
 import type { StoredProposal } from '../proposals/proposalStore.ts'
 import type { RevisionStore } from '../revisions/revisionStore.ts'
-import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
-import { readCurrentDoc } from '../documents/currentDoc.ts'
-import { draftReader } from '../documents/editorModules.ts'
-import type { Rooms } from '../collab/rooms.ts'
-import type { DocumentStore } from '../store/store.ts'
-import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import { allowOnDocument } from './documentScope.ts'
 
 export interface ProposalRouteDeps {
   proposals: ProposalService
   revisions: RevisionStore
-  rooms: Rooms
-  store: DocumentStore
-  catalogue: () => FrameworkCatalogue
+  /** The compilation is made on the worker pool, counted against the member who asks. */
+  heavy: HeavyWork
   maxProposalChars: number
   /** Refuses (409 `period_closed`) once the comment period on the current revision ended. */
   inputsOpen?: (documentId: string) => void
@@ -70,7 +63,7 @@ async function optionalNote(c: Context<AppEnv>): Promise<string | null> {
 }
 
 /** Under the document scope (`documentRoutesScoped`). */
-export function proposalRoutes({ proposals, revisions, rooms, store, catalogue, maxProposalChars, inputsOpen }: ProposalRouteDeps) {
+export function proposalRoutes({ proposals, revisions, heavy, maxProposalChars, inputsOpen }: ProposalRouteDeps) {
   const { CreateProposal, EditProposal } = proposalPayloads(maxProposalChars)
   const readable = allowOnDocument('proposal.read')
 
@@ -105,39 +98,28 @@ export function proposalRoutes({ proposals, revisions, rooms, store, catalogue, 
       }
       const document = c.get('document')
       const revisionParam = c.req.query('revision')
-      let compilation
+      const meta = { documentId: document.id, title: document.title, symbol: document.symbol ?? null, revision: null as { id: number; label: string } | null }
+      let source: DraftSource
+      let list
       if (revisionParam !== undefined && revisionParam !== 'current') {
         const id = /^\d{1,12}$/.test(revisionParam) ? Number(revisionParam) : null
         const revision = id === null ? null : await revisions.get(document.id, id)
         if (!revision || id === null) throw new ApiError(404, 'revision_not_found', `revision: there is no revision "${revisionParam}" of this document`)
-        compilation = compileProposals(toDraftModel(revision.content, catalogue()), (await proposals.forRevision(id)) ?? [], {
-          documentId: document.id,
-          title: document.title,
-          symbol: document.symbol ?? null,
-          revision: { id, label: revision.label },
-        })
+        source = { content: revision.content }
+        list = (await proposals.forRevision(id)) ?? []
+        meta.revision = { id, label: revision.label }
       } else {
-        const draft = await readCurrentDoc(rooms, store, document.id, await draftReader())
-        if (!draft.ok) throw new ApiError(409, 'document_unreadable', draft.message)
-        compilation = compileProposals(toDraftModel(draft.json, catalogue()), await proposals.list(document.id), {
-          documentId: document.id,
-          title: document.title,
-          symbol: document.symbol ?? null,
-          revision: null,
-        })
+        source = await heavy.current(document.id)
+        list = await proposals.list(document.id)
       }
+      // Reading the text, compiling and writing the download run on the worker pool, never on the relay's loop.
+      const { compilation, body } = await heavy.exportProposals({ source, proposals: list, meta, format: format as 'json' | 'md' | 'docx' }, c.get('member').id)
       if (format === 'json') return reply(c, ProposalCompilation, compilation)
       const fileName = downloadFileName([document.symbol ?? document.title, 'proposals', compilation.revision?.label], format)
       c.header('content-disposition', `attachment; filename="${fileName}"`)
       c.header('cache-control', 'no-store')
-      if (format === 'md') {
-        c.header('content-type', 'text/markdown; charset=utf-8')
-        return c.body(proposalCompilationToMarkdown(compilation))
-      }
-      c.header('content-type', docxType)
-      // The DOCX writer (and the docx library) loads with the first such export, not with the server.
-      const { proposalCompilationToDocx } = await import('../export/proposalCompilationDocx.ts')
-      return c.body(new Uint8Array(await proposalCompilationToDocx(compilation)))
+      c.header('content-type', format === 'md' ? 'text/markdown; charset=utf-8' : docxType)
+      return c.body(body as string | Uint8Array<ArrayBuffer>)
     })
     .patch('/:id/proposals/:proposalId', readable, async (c) => {
       const documentId = c.get('document').id

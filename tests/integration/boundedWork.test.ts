@@ -138,5 +138,11 @@ describe('bounded work per input', () => {
     const compilations = await Promise.all([kenya, kenya].map((member) => member.get(`/api/documents/${documentId}/compilation`)))
     expect(compilations.map((answer) => answer.status).sort()).toEqual([200, 429])
     expect(compilations.find((answer) => answer.status === 429)!.json.error.code).toBe('too_many_jobs')
+    // So is the compilation of proposals, in every format: it reads and compiles the text on the worker pool.
+    for (const [format, member] of [['json', brazil], ['md', others[2]]] as const) {
+      const pair = await Promise.all([member, member].map((same) => same.get(`/api/documents/${documentId}/proposals/compilation?format=${format}`)))
+      expect(pair.map((answer) => answer.status).sort(), format).toEqual([200, 429])
+      expect(pair.find((answer) => answer.status === 429)!.json.error.code, format).toBe('too_many_jobs')
+    }
   }, 120_000)
 })
