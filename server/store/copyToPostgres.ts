@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema.ts'
-import { databasePath, openSqlite, type Sqlite } from './sqlite.ts'
+import { databasePath, openElsewhere, openSqlite, type Sqlite } from './sqlite.ts'
 import { migratePostgres, postgresSchemaVersion } from './migrate.ts'
 
 export type TableName = keyof Database
@@ -192,6 +192,10 @@ export async function copyToPostgres(dataDir: string, db: Kysely<Database>): Pro
   const started = performance.now()
   const source = databasePath(dataDir)
   if (!fs.existsSync(source)) throw new CopyRefused(`there is no SQLite database at ${source} (set DATA_DIR to the server's data directory)`)
+  // Whatever address a running server answers at (PUBLIC_URL may not answer from this shell), its open database says so.
+  if (openElsewhere(dataDir)) {
+    throw new CopyRefused(`another process has ${source} open (a server still running on it?): stop it first, then copy; nothing was copied`)
+  }
   // Checked before migrating, so that a database in use is left exactly as it was.
   await refuseUnlessEmpty(db)
   // Brings the SQLite file to this build's schema as the server would, so both sides have the same tables and columns.

@@ -38,6 +38,27 @@ export function databasePath(dataDir: string): string {
   return path.join(dataDir, databaseFileName)
 }
 
+/**
+ * Whether another process has the database open (a server running on it, or an admin command): a connection there, even
+ * idle, holds a lock that keeps anyone else from locking the file exclusively. Nothing is written (closing, the probe
+ * may copy a log a stopped server left into the file, as any last connection does).
+ */
+export function openElsewhere(dataDir: string): boolean {
+  const db = new Database(databasePath(dataDir), { fileMustExist: true })
+  try {
+    db.pragma('busy_timeout = 0')
+    db.pragma('locking_mode = EXCLUSIVE')
+    db.exec('BEGIN EXCLUSIVE')
+    db.exec('ROLLBACK')
+    return false
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return true
+    throw error
+  } finally {
+    db.close()
+  }
+}
+
 export function openSqlite(dataDir: string, options: SqliteOptions = {}): Sqlite {
   if (options.mustExist && !fs.existsSync(databasePath(dataDir))) throw new NoDatabase(dataDir)
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })

@@ -181,6 +181,22 @@ describe('npm run admin -- copy-to-postgres', () => {
     server = undefined
   })
 
+  it('refuses to copy while a server runs on the data directory, even one whose PUBLIC_URL does not answer here', { timeout: 60_000 }, async () => {
+    const target = await createTestSchema()
+    schemas.push(target)
+    const running = tempDataDir()
+    await enrol(running, 'Secretariat officer', 'secretariat')
+    const elsewhere = await startTestServer(running, { PUBLIC_URL: 'https://dtg.example.invalid' })
+    try {
+      const refused = copyCommand(running, target.url)
+      expect(refused.status, refused.stdout + refused.stderr).toBe(2)
+      expect(refused.stderr).toContain(`another process has ${databasePath(running)} open (a server still running on it?)`)
+      expect((await postgresCounts(target)).version).toBeNull()
+    } finally {
+      expect(await elsewhere.stop()).toBe(0)
+    }
+  })
+
   it('refuses a database that holds rows, and changes nothing in it', async () => {
     const before = await postgresCounts(schema)
     expect(before.counts.members).toBe(4)
