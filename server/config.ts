@@ -18,6 +18,8 @@ const Env = z.object({
   MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(1 * MiB),
   /** Longest comment body, in characters after trimming. */
   MAX_COMMENT_CHARS: z.coerce.number().int().min(1).default(10_000),
+  /** Comments one thread may hold; a reply beyond is refused (409), since each reply sends the whole thread to every viewer. */
+  MAX_COMMENTS_PER_THREAD: z.coerce.number().int().min(2).default(500),
   /** Longest text a proposal may put into the document, in characters after trimming. */
   MAX_PROPOSAL_CHARS: z.coerce.number().int().min(1).default(10_000),
   /** How long before a deadline (a comment period's, a silence's) open pages are told it is near, in seconds. */
@@ -152,6 +154,7 @@ export interface Config {
   publicUrl: string | null
   maxRequestBytes: number
   maxCommentChars: number
+  maxCommentsPerThread: number
   maxProposalChars: number
   deadlineWarningMs: number
   objectionBodyGraceMs: number
@@ -223,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
     maxRequestBytes: e.MAX_REQUEST_BYTES,
     maxCommentChars: e.MAX_COMMENT_CHARS,
+    maxCommentsPerThread: e.MAX_COMMENTS_PER_THREAD,
     maxProposalChars: e.MAX_PROPOSAL_CHARS,
     deadlineWarningMs: e.DEADLINE_WARNING_SECONDS * 1000,
     objectionBodyGraceMs: e.OBJECTION_BODY_GRACE_MS,

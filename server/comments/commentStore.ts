@@ -4,6 +4,7 @@ import type { Anchor, Comment, Thread } from '../../shared/schema/comments.ts'
 import type { Author } from '../../shared/schema/member.ts'
 import { memberColumns as memberColumnsOf, memberOfRow } from '../auth/memberColumns.ts'
 import { sql } from 'kysely'
+import { ApiError } from '../../shared/errors/apiError.ts'
 import { inTransaction, rowOf, rowsOf, type Db } from '../store/database.ts'
 
 export type { Author, Comment, Thread }
@@ -89,8 +90,15 @@ function commentOf(row: CommentRow): Comment {
   }
 }
 
+/** Comments one thread may hold, deleted ones included (MAX_COMMENTS_PER_THREAD). */
+export const defaultMaxCommentsPerThread = 500
+
 export class CommentStore {
-  constructor(private readonly db: Db) {}
+  /** `maxCommentsPerThread`: replies beyond are refused (409 `thread_full`); each reply sends the whole thread to every viewer. */
+  constructor(
+    private readonly db: Db,
+    private readonly maxCommentsPerThread = defaultMaxCommentsPerThread,
+  ) {}
 
   private commentsOfThread(threadId: string) {
     return rowsOf(
@@ -173,7 +181,13 @@ export class CommentStore {
 
   /** Adds a reply to a thread; returns the thread. */
   async reply(documentId: string, threadId: string, authorId: number, body: string, at = Date.now()): Promise<Thread> {
-    await this.insertComment(this.db, threadId, authorId, body, at)
+    await inTransaction(this.db, async (trx) => {
+      const { count } = (await trx.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('count')).where('thread_id', '=', threadId).executeTakeFirstOrThrow())
+      if (Number(count) >= this.maxCommentsPerThread) {
+        throw new ApiError(409, 'thread_full', `this thread has ${this.maxCommentsPerThread} comments, as many as a thread may hold; open a new thread to go on`)
+      }
+      await this.insertComment(trx, threadId, authorId, body, at)
+    })
     return (await this.thread(documentId, threadId))!
   }
 

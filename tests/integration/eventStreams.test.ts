@@ -14,6 +14,7 @@ import { ApiClient } from '../helpers/http.ts'
 import { mintToken, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 
 const backlogLimit = 256 * 1024
+const commentsPerThread = 80
 
 /** A stream opened on a bare socket that, once the answer's headers arrived, reads nothing more. */
 function unreadStream(server: TestServer, documentId: string, token: string): Promise<net.Socket> {
@@ -47,7 +48,7 @@ describe('live event streams', () => {
     const dataDir = tempDataDir()
     const secretariatToken = await mintToken(dataDir, 'Secretariat', 'secretariat')
     delegateToken = await mintToken(dataDir, 'Delegate of Kenya', 'delegation', { delegation: 'Kenya' })
-    server = await startTestServer(dataDir, { MAX_STREAM_BACKLOG_BYTES: String(backlogLimit), API_WRITES_PER_MINUTE: '0' })
+    server = await startTestServer(dataDir, { MAX_STREAM_BACKLOG_BYTES: String(backlogLimit), API_WRITES_PER_MINUTE: '0', MAX_COMMENTS_PER_THREAD: String(commentsPerThread) })
     secretariat = new ApiClient(server.url, secretariatToken)
     delegate = new ApiClient(server.url, delegateToken)
     const workspaceId = (await secretariat.post('/api/workspaces', { dtg: 1, year: 2026, title: 'DTG 1 (2026)' })).json.id
@@ -95,5 +96,23 @@ describe('live event streams', () => {
     expect(reply.status).toBe(201)
     expect(await again.next('thread', (thread) => thread.comments.at(-1)?.body === 'Agreed.')).not.toBeNull()
     again.close()
+  }, 60_000)
+
+  it('refuses a reply past MAX_COMMENTS_PER_THREAD, naming the way on: each reply sends the whole thread to every viewer', async () => {
+    const position = Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(new Y.Doc().getXmlFragment('content'), 0))
+    const anchor = { start: toBase64(position), end: toBase64(position), quote: '' }
+    const opened = await delegate.post(`/api/documents/${documentId}/threads`, { anchor, body: 'Comment 1' })
+    expect(opened.status).toBe(201)
+    const threadId = opened.json.thread.id as string
+    for (let n = 2; n <= commentsPerThread; n++) {
+      expect((await delegate.post(`/api/documents/${documentId}/threads/${threadId}/comments`, { body: `Comment ${n}` })).status).toBe(201)
+    }
+    const refused = await delegate.post(`/api/documents/${documentId}/threads/${threadId}/comments`, { body: 'One too many' })
+    expect(refused.status).toBe(409)
+    expect(refused.json.error).toMatchObject({ code: 'thread_full', message: expect.stringContaining('open a new thread') })
+    const thread = (await delegate.get(`/api/documents/${documentId}/threads`)).json.threads.find((t: { id: string }) => t.id === threadId)
+    expect(thread.comments).toHaveLength(commentsPerThread)
+    // A new thread takes comments again.
+    expect((await delegate.post(`/api/documents/${documentId}/threads`, { anchor, body: 'Continued' })).status).toBe(201)
   }, 60_000)
 })
