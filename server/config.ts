@@ -19,7 +19,7 @@ const Env = z.object({
   /** Longest comment body, in characters after trimming. */
   MAX_COMMENT_CHARS: z.coerce.number().int().min(1).default(10_000),
   /** Comments one thread may hold; a reply beyond is refused (409), since each reply sends the whole thread to every viewer. */
-  MAX_COMMENTS_PER_THREAD: z.coerce.number().int().min(2).default(500),
+  MAX_COMMENTS_PER_THREAD: z.coerce.number().int().min(2).default(200),
   /** Longest text a proposal may put into the document, in characters after trimming. */
   MAX_PROPOSAL_CHARS: z.coerce.number().int().min(1).default(10_000),
   /** How long before a deadline (a comment period's, a silence's) open pages are told it is near, in seconds. */
@@ -51,7 +51,7 @@ const Env = z.object({
   /** Live event streams (one per open document tab) a member may hold at once; 429 beyond. */
   MAX_STREAMS_PER_MEMBER: z.coerce.number().int().min(1).default(20),
   /** Unsent events one live event stream may hold, in bytes of JSON; past it the stream ends (its client reconnects and catches up). */
-  MAX_STREAM_BACKLOG_BYTES: z.coerce.number().int().min(64 * 1024).default(4 * MiB),
+  MAX_STREAM_BACKLOG_BYTES: z.coerce.number().int().min(64 * 1024).default(16 * MiB),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(14 * 24),
   INVITE_TTL_HOURS: z.coerce.number().positive().default(7 * 24),
   /** Largest WebSocket frame accepted; a bigger one closes the connection with 1009. */

@@ -571,7 +571,8 @@ export class Room {
     this.logSeqs = this.logSeqs.filter((seq) => !merged.has(seq))
     for (const seq of merged) this.logBytes.delete(seq)
     this.stateBytes = snapshot.state.byteLength
-    this.needsRewrite = false
+    // A state written again without what it could not integrate is written once it is the one stored.
+    if (written) this.needsRewrite = false
     if (this.version === snapshot.version) this.fullState = snapshot.state
   }
 

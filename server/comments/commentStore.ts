@@ -5,7 +5,7 @@ import type { Author } from '../../shared/schema/member.ts'
 import { memberColumns as memberColumnsOf, memberOfRow } from '../auth/memberColumns.ts'
 import { sql } from 'kysely'
 import { ApiError } from '../../shared/errors/apiError.ts'
-import { inTransaction, rowOf, rowsOf, type Db } from '../store/database.ts'
+import { inTransaction, lockKey, rowOf, rowsOf, type Db } from '../store/database.ts'
 
 export type { Author, Comment, Thread }
 
@@ -91,7 +91,7 @@ function commentOf(row: CommentRow): Comment {
 }
 
 /** Comments one thread may hold, deleted ones included (MAX_COMMENTS_PER_THREAD). */
-export const defaultMaxCommentsPerThread = 500
+export const defaultMaxCommentsPerThread = 200
 
 export class CommentStore {
   /** `maxCommentsPerThread`: replies beyond are refused (409 `thread_full`); each reply sends the whole thread to every viewer. */
@@ -182,6 +182,8 @@ export class CommentStore {
   /** Adds a reply to a thread; returns the thread. */
   async reply(documentId: string, threadId: string, authorId: number, body: string, at = Date.now()): Promise<Thread> {
     await inTransaction(this.db, async (trx) => {
+      // One reply to a thread at a time (PostgreSQL; SQLite's write transactions already are), so the count holds.
+      await lockKey(trx, `thread:${threadId}`)
       const { count } = (await trx.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('count')).where('thread_id', '=', threadId).executeTakeFirstOrThrow())
       if (Number(count) >= this.maxCommentsPerThread) {
         throw new ApiError(409, 'thread_full', `this thread has ${this.maxCommentsPerThread} comments, as many as a thread may hold; open a new thread to go on`)

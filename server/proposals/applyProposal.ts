@@ -94,8 +94,15 @@ export function locate(doc: Y.Doc, fragment: Y.XmlFragment, proposal: Pick<Propo
   return { kind: 'text', ...textAnchorEnds(resolved.start, resolved.end, proposal.kind === 'insert') }
 }
 
-/** The text a located proposal was made on: the passage, or the block after which it goes, or the recommendation's text. */
+/**
+ * The text a located proposal was made on: the passage, or the block after which it goes, or the recommendation's
+ * text; without NUL characters, which a client may have put in the text and which no store of text takes everywhere.
+ */
 export function quoteAt(fragment: Y.XmlFragment, target: Target): string {
+  return quotedText(fragment, target).replaceAll('\0', '')
+}
+
+function quotedText(fragment: Y.XmlFragment, target: Target): string {
   if (target.kind === 'text') return plainOf(target.text).slice(target.from, target.to)
   const element = target.kind === 'recommendation' ? target.element : fragment.get(target.index - 1)
   return element instanceof Y.XmlElement || element instanceof Y.XmlText ? textOfNode(element) : ''

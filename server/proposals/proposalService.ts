@@ -46,6 +46,8 @@ export interface ProposalServiceDeps {
 interface TextView {
   doc: Y.Doc
   fragment: Y.XmlFragment
+  /** The text as the editor's JSON; null when it holds content outside the editor's schema. */
+  json: DraftDocJson | null
   model: DraftModel
   order: Map<DraftBlock, number>
 }
@@ -73,12 +75,15 @@ type FragmentToJson = (fragment: Y.XmlFragment) => unknown
 function readView(doc: Y.Doc, catalogue: FrameworkCatalogue, toJson: FragmentToJson): TextView {
   const fragment = doc.getXmlFragment(contentField)
   let model: DraftModel = { blocks: [] }
+  let json: DraftDocJson | null = null
   try {
-    model = toDraftModel(toJson(fragment) as DraftDocJson, catalogue)
+    json = toJson(fragment) as DraftDocJson
+    model = toDraftModel(json, catalogue)
   } catch {
     // Content written outside the editor's schema: the proposals are still all listed, only not placed.
+    json = null
   }
-  return { doc, fragment, model, order: new Map(model.blocks.map((block, index) => [block, index])) }
+  return { doc, fragment, json, model, order: new Map(model.blocks.map((block, index) => [block, index])) }
 }
 
 /** Where a proposal is now, and whether the text it was made on is gone (only an open proposal is outdated). */
@@ -135,6 +140,19 @@ export class ProposalService {
         (proposal) => (!filter.status || proposal.status === filter.status) && (!filter.delegation || proposal.proposer.delegation === filter.delegation),
       )
       return stored.map((proposal) => served(view, proposal)).sort(inDocumentOrder)
+    })
+  }
+
+  /**
+   * What the compilation of proposals on the current text is made from: the text as the editor's JSON and every
+   * proposal placed in it, read together, so that each proposal's block is a block of that text. 409 when the text
+   * holds content outside the editor's schema.
+   */
+  async compilationSource(documentId: string): Promise<{ content: DraftDocJson; proposals: Proposal[] }> {
+    const all = await this.deps.proposals.list(documentId)
+    return this.read(documentId, (view) => {
+      if (!view.json) throw new ApiError(409, 'document_unreadable', 'the document holds content outside the editor; it cannot be compiled')
+      return { content: view.json, proposals: all.map((proposal) => served(view, proposal)).sort(inDocumentOrder) }
     })
   }
 

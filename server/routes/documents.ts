@@ -1,5 +1,6 @@
 /** `/api/documents/:id`: a document's record and permissions, its validation status, and a live stream of its events. */
 import { Hono } from 'hono'
+import type { IncomingMessage } from 'node:http'
 import { log } from '../log.ts'
 import { streamSSE } from 'hono/streaming'
 import { documentPermissions } from '../../shared/auth/permissions.ts'
@@ -32,19 +33,29 @@ export interface DocumentRouteDeps {
   eventsOnConnect?: (documentId: string) => Promise<DocumentEvent[]>
 }
 
+interface Serialized {
+  text: string
+  /** Its size in UTF-8, as it goes on the wire. */
+  bytes: number
+}
+
 /**
  * Each event as JSON, made once for all the streams it goes to (they are handed the same object): a document with
  * many viewers would otherwise hold a copy per stream.
  */
-const serialized = new WeakMap<object, string>()
-function jsonOf(data: unknown): string {
-  if (data === null || typeof data !== 'object') return JSON.stringify(data)
-  let text = serialized.get(data)
-  if (text === undefined) serialized.set(data, (text = JSON.stringify(data)))
-  return text
+const serialized = new WeakMap<object, Serialized>()
+function jsonOf(data: unknown): Serialized {
+  const make = (): Serialized => {
+    const text = JSON.stringify(data)
+    return { text, bytes: Buffer.byteLength(text) }
+  }
+  if (data === null || typeof data !== 'object') return make()
+  let made = serialized.get(data)
+  if (made === undefined) serialized.set(data, (made = make()))
+  return made
 }
 
-const defaultStreamBacklogBytes = 4 * 1024 * 1024
+const defaultStreamBacklogBytes = 16 * 1024 * 1024
 
 /** A comment line this often keeps proxies from closing an idle stream. */
 const keepAliveMs = 25_000
@@ -87,21 +98,22 @@ export function documentRoutes({
       }
       streams.add(memberId, 1)
       return streamSSE(c, async (stream) => {
-        const queue: Array<{ event: string; data: string }> = []
+        const queue: Array<{ event: string; data: string; bytes: number }> = []
         let queuedBytes = 0
         let wake: (() => void) | null = null
         let ended: 'revoked' | 'signed_out' | 'restart' | 'backlog' | null = null
         const push = (event: string, data: unknown) => {
           if (ended === 'backlog') return
-          const entry = { event, data: jsonOf(data) }
+          const { text, bytes } = jsonOf(data)
+          const entry = { event, data: text, bytes }
           // Only the newest status matters: one not yet sent is replaced, not queued behind.
           const older = event === 'status' ? queue.findIndex((queued) => queued.event === 'status') : -1
           if (older >= 0) {
-            queuedBytes -= queue[older].data.length
+            queuedBytes -= queue[older].bytes
             queue.splice(older, 1)
           }
           queue.push(entry)
-          queuedBytes += entry.data.length
+          queuedBytes += entry.bytes
           // One event larger than the limit alone still goes: what is held is bounded by the limit and that event.
           if (queuedBytes > maxStreamBacklogBytes && queue.length > 1) {
             // A client that does not read (or cannot keep up): the stream ends rather than holding events without end;
@@ -111,6 +123,9 @@ export function documentRoutes({
             queue.length = 0
             queuedBytes = 0
             stream.abort()
+            // The response cannot end while its client reads nothing (the server waits to write what it holds): the
+            // connection goes, and with it what its socket holds, so a stalled stream keeps nothing once it is cut off.
+            ;(c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket?.destroy()
           }
           wake?.()
         }
@@ -151,14 +166,14 @@ export function documentRoutes({
           void status.current(id).then(
             (current) => {
               if (statusSent || ended) return
-              const data = jsonOf(current)
-              queue.unshift({ event: 'status', data })
-              queuedBytes += data.length
+              const { text, bytes } = jsonOf(current)
+              queue.unshift({ event: 'status', data: text, bytes })
+              queuedBytes += bytes
               wake?.()
             },
             (error: unknown) => log.warn('events.initial_status_failed', { documentId: id, error }),
           )
-          for (const { event, data } of (await eventsOnConnect?.(id)) ?? []) await stream.writeSSE({ event, data: jsonOf(data) })
+          for (const { event, data } of (await eventsOnConnect?.(id)) ?? []) await stream.writeSSE({ event, data: jsonOf(data).text })
           let lastWrite = Date.now()
           let lastChecked = Date.now()
           while (!stream.aborted && !stream.closed && !ended) {
@@ -172,8 +187,8 @@ export function documentRoutes({
             }
             if (queue.length > 0) {
               const next = queue.shift()!
-              queuedBytes -= next.data.length
-              await stream.writeSSE(next)
+              queuedBytes -= next.bytes
+              await stream.writeSSE({ event: next.event, data: next.data })
               lastWrite = Date.now()
               continue
             }

@@ -16,7 +16,7 @@ import { can, type Action } from '../../shared/auth/permissions.ts'
 import { downloadFileName } from '../export/fileName.ts'
 import type { HeavyWork } from '../heavy/heavyWork.ts'
 import type { DraftSource } from '../heavy/tasks.ts'
-import { parseJson, reply, type AppEnv } from '../http.ts'
+import { nulAt, parseJson, reply, type AppEnv } from '../http.ts'
 import type { ProposalService } from '../proposals/proposalService.ts'
 import type { StoredProposal } from '../proposals/proposalStore.ts'
 import type { RevisionStore } from '../revisions/revisionStore.ts'
@@ -57,6 +57,8 @@ async function optionalNote(c: Context<AppEnv>): Promise<string | null> {
   } catch {
     throw new ApiError(400, 'invalid_json', 'the request body must be JSON')
   }
+  const nul = nulAt(body)
+  if (nul !== null) throw new ApiError(400, 'invalid_text', `${nul} must not contain the NUL character (U+0000)`)
   const parsed = DecideProposal.safeParse(body)
   if (!parsed.success) throw new ApiError(400, 'invalid_payload', parsed.error.issues.map((issue) => issue.message).join('; '))
   return parsed.data.note || null
@@ -109,10 +111,11 @@ export function proposalRoutes({ proposals, revisions, heavy, maxProposalChars, 
         list = (await proposals.forRevision(id)) ?? []
         meta.revision = { id, label: revision.label }
       } else {
-        source = await heavy.current(document.id)
-        list = await proposals.list(document.id)
+        // The text and the proposals' places in it, read together; compiling and writing the download run on the pool.
+        const current = await proposals.compilationSource(document.id)
+        source = { content: current.content }
+        list = current.proposals
       }
-      // Reading the text, compiling and writing the download run on the worker pool, never on the relay's loop.
       const { compilation, body } = await heavy.exportProposals({ source, proposals: list, meta, format: format as 'json' | 'md' | 'docx' }, c.get('member').id)
       if (format === 'json') return reply(c, ProposalCompilation, compilation)
       const fileName = downloadFileName([document.symbol ?? document.title, 'proposals', compilation.revision?.label], format)

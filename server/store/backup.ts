@@ -32,6 +32,9 @@ export async function backupDatabase(db: Sqlite, target: string): Promise<Backup
   const partial = `${file}.partial-${process.pid}`
   const started = performance.now()
   try {
+    // Readable by its owner only from the start, as the data directory is: it holds every member's token digests and
+    // sessions. SQLite copies into the empty file.
+    fs.writeFileSync(partial, '', { flag: 'wx', mode: 0o600 })
     // After the step that opens the copy (no page), every page in the next one: see the header.
     const { totalPages } = await db.backup(partial, { progress: () => allPages })
     const copy = new Database(partial)
@@ -43,8 +46,6 @@ export async function backupDatabase(db: Sqlite, target: string): Promise<Backup
     } finally {
       copy.close()
     }
-    // Readable by its owner only, as the data directory is: it holds every member's token digests and sessions.
-    fs.chmodSync(partial, 0o600)
     fs.renameSync(partial, file)
     return { file, bytes: fs.statSync(file).size, pages: totalPages, ms: Math.round(performance.now() - started) }
   } catch (error) {

@@ -52,8 +52,8 @@ export function rebuild(stored: StoredDocument): { doc: Y.Doc; applied: number; 
 /**
  * Recovers a document: rebuilds it from what is stored (its state and log; the quarantined copies are kept as they
  * are), replaces the stored state and the log entries it merged, and marks quarantined copies recovered. Refuses a
- * document with nothing stored (a mistyped id), and leaves everything as it was when the stored state changed while
- * it ran (a server compacted it meanwhile).
+ * document with nothing stored (a mistyped id); when a server compacted the document while it ran, that server's
+ * state stays (it holds the log entries read here, which go) and the document is not marked recovered.
  */
 export async function recoverDocument(store: DocumentStore, documentId: string): Promise<RecoveryReport> {
   const stored = await store.load(documentId)
@@ -63,7 +63,7 @@ export async function recoverDocument(store: DocumentStore, documentId: string):
     const state = Y.encodeStateAsUpdate(doc)
     if (!reloadsWhole(state)) throw new Error(`the recovered state of ${documentId} does not load back whole; nothing was changed`)
     if (!(await store.compact(documentId, state, stored.seqs, stored.throughSeq ?? 0))) {
-      throw new Error(`the stored state of ${documentId} changed while it was recovered (a server compacted it); nothing was replaced, run recover again`)
+      throw new Error(`a server compacted ${documentId} while it was being recovered; its state was kept, not the recovered one: run recover again`)
     }
     await store.markRecovered(documentId)
     return { documentId, applied, skipped, droppedPending, stateBytes: state.length }
