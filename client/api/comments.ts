@@ -16,8 +16,16 @@ export { defaultMaxCommentChars as maxCommentLength, maxQuoteChars as maxQuoteLe
 
 const documentPath = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}`
 
+/** Every thread of the document, oldest first, read a page at a time as the server serves them. */
 export async function listThreads(documentId: string): Promise<Thread[]> {
-  const { threads } = await request('GET', `${documentPath(documentId)}/threads`, ThreadList)
+  const threads: Thread[] = []
+  let after: string | null = null
+  do {
+    const query: string = after === null ? '' : `?${new URLSearchParams({ after })}`
+    const page = await request('GET', `${documentPath(documentId)}/threads${query}`, ThreadList)
+    threads.push(...page.threads)
+    after = page.next
+  } while (after !== null)
   return threads
 }
 

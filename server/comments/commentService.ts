@@ -10,10 +10,10 @@ export interface CommentServiceDeps {
   comments: CommentStore
   events: DocumentEvents
   /**
-   * Places the threads in the document's current text (on the worker pool) and compiles them as written inputs; the
-   * job counts against `memberId`'s share of the pool.
+   * Places the threads (read by `threads`, once the job may run) in the document's current text, on the worker pool,
+   * and compiles them as written inputs; the job counts against `memberId`'s share of the pool.
    */
-  compile: (documentId: string, threads: Thread[], memberId: number) => Promise<CompiledEntry[]>
+  compile: (documentId: string, threads: () => Promise<Thread[]>, memberId: number) => Promise<CompiledEntry[]>
 }
 
 export class CommentService {
@@ -25,6 +25,11 @@ export class CommentService {
 
   async threads(documentId: string): Promise<Thread[]> {
     return this.comments.threads(documentId)
+  }
+
+  /** A bounded page of the document's threads (see CommentStore.threadPage); null when `after` names no thread of it. */
+  async threadPage(documentId: string, page: { after?: string | null; maxThreads: number; maxComments: number }) {
+    return this.comments.threadPage(documentId, page)
   }
 
   async thread(documentId: string, threadId: string): Promise<Thread | null> {
@@ -82,7 +87,7 @@ export class CommentService {
 
   /** Every thread of the document as a written input, placed in the current text (or detached from it). */
   async compile(documentId: string, memberId: number): Promise<CompiledEntry[]> {
-    return this.deps.compile(documentId, await this.threads(documentId), memberId)
+    return this.deps.compile(documentId, () => this.threads(documentId), memberId)
   }
 
   private published<T extends Thread | null>(thread: T): T {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { backends, testDatabase, type TestDatabase } from '../../tests/helpers/databases.ts'
 import { MemberDirectory } from '../auth/members.ts'
 import { Registry } from '../workspaces/registry.ts'
-import { CommentStore, newCommentId } from './commentStore.ts'
+import { CommentStore, newCommentId, type Thread } from './commentStore.ts'
 
 const anchor = { start: 'AQ==', end: 'AQ==', quote: 'must be protected' }
 
@@ -105,5 +105,48 @@ describe.each(backends)('comment store on %s', (dialect) => {
     const thread = await store.open({ documentId, anchor, authorId: kenya.id, body: 'Before revocation.' })
     await members.revoke(kenya.id)
     expect((await store.thread(documentId, thread.id))!.author.name).toBe('Kenya')
+  })
+
+  test('serves the threads a bounded page at a time, in the order of the listing, each once, past threads deleted meanwhile', async () => {
+    const kenya = await members.ensureMember('Delegate of Kenya', 'delegation', 'Kenya', 'african')
+    const opened: Thread[] = []
+    // Two threads in the same millisecond: their order is their ids'.
+    for (const at of [1000, 2000, 2000, 3000, 4000, 5000]) opened.push(await store.open({ documentId, anchor, authorId: kenya.id, body: `At ${at}.`, at }))
+    for (let n = 0; n < 4; n++) await store.reply(documentId, opened[4].id, kenya.id, `Reply ${n}.`, 6000 + n)
+    await store.open({ documentId: otherDocumentId, anchor, authorId: kenya.id, body: 'Elsewhere.' })
+    const all = await store.threads(documentId)
+    expect(all).toHaveLength(6)
+
+    const pages = async (maxThreads: number, maxComments: number, between?: (page: number) => Promise<void>) => {
+      const seen: Array<Array<{ id: string; comments: number }>> = []
+      let after: string | null = null
+      do {
+        const page: { threads: Thread[]; next: string | null } = (await store.threadPage(documentId, { after, maxThreads, maxComments }))!
+        seen.push(page.threads.map((thread) => ({ id: thread.id, comments: thread.comments.length })))
+        after = page.next
+        await between?.(seen.length)
+      } while (after !== null)
+      return seen
+    }
+    const ids = (seen: Array<Array<{ id: string }>>) => seen.flat().map((thread) => thread.id)
+    // By the number of threads.
+    const byCount = await pages(4, 100)
+    expect(byCount.map((page) => page.length)).toEqual([4, 2])
+    expect(ids(byCount)).toEqual(all.map((thread) => thread.id))
+    expect(byCount.flat().find((thread) => thread.id === opened[4].id)!.comments).toBe(5)
+    // By the number of comments: the thread of five fills a page of its own, larger than the budget, rather than none.
+    const byComments = await pages(10, 3)
+    expect(byComments.map((page) => page.map((thread) => thread.comments))).toEqual([[1, 1, 1], [1], [5], [1]])
+    expect(ids(byComments)).toEqual(all.map((thread) => thread.id))
+    // The cursor's own thread gone from the listing (every comment deleted) after its page was read: the next pages
+    // still follow on from it, nothing repeated or skipped; a new read leaves it out.
+    const deleted = await pages(2, 100, async (page) => {
+      if (page === 1) await store.delete((await store.comment(documentId, opened[1].comments[0].id))!)
+    })
+    expect(ids(deleted)).toEqual(all.map((thread) => thread.id))
+    expect(ids(await pages(2, 100))).toEqual(all.map((thread) => thread.id).filter((id) => id !== opened[1].id))
+    // A cursor that names no thread of the document.
+    expect(await store.threadPage(documentId, { after: 'no-such-thread', maxThreads: 2, maxComments: 10 })).toBeNull()
+    expect(await store.threadPage(otherDocumentId, { after: opened[0].id, maxThreads: 2, maxComments: 10 })).toBeNull()
   })
 })

@@ -130,6 +130,57 @@ export class CommentStore {
     return out
   }
 
+  /**
+   * A page of the document's threads in the order `threads` lists them, after the thread `after` (its id; from the
+   * first when null): at most `maxThreads`, and no more comments than `maxComments` (at least one thread, whatever
+   * its size). `next` is the cursor of the page after, null when this one ends the list. A page's work is bounded
+   * whatever the document holds; `threads` reads everything at once.
+   */
+  async threadPage(
+    documentId: string,
+    { after = null, maxThreads, maxComments }: { after?: string | null; maxThreads: number; maxComments: number },
+  ): Promise<{ threads: Thread[]; next: string | null } | null> {
+    let cursor: { createdAt: number; id: string } | undefined
+    if (after !== null) {
+      // Any thread of the document, live or not: the cursor holds even if its comments were deleted since.
+      cursor = await rowOf(this.db, sql<{ createdAt: number; id: string }>`SELECT created_at AS "createdAt", id FROM comment_threads WHERE document_id = ${documentId} AND id = ${after}`)
+      if (!cursor) return null
+    }
+    const afterCursor = cursor
+      ? sql`AND (t.created_at > ${cursor.createdAt} OR (t.created_at = ${cursor.createdAt} AND t.id > ${cursor.id}))`
+      : sql``
+    const candidates = await rowsOf(
+      this.db,
+      sql<ThreadRow & { commentCount: number | string }>`SELECT ${threadColumns}, (SELECT COUNT(*) FROM comments x WHERE x.thread_id = t.id) AS "commentCount"
+        FROM comment_threads t WHERE t.document_id = ${documentId} AND ${liveThread} ${afterCursor}
+        ORDER BY t.created_at, t.id LIMIT ${maxThreads + 1}`,
+    )
+    const page: ThreadRow[] = []
+    let comments = 0
+    for (const row of candidates.slice(0, maxThreads)) {
+      if (page.length > 0 && comments + Number(row.commentCount) > maxComments) break
+      page.push(row)
+      comments += Number(row.commentCount)
+    }
+    const byThread = new Map<string, Comment[]>()
+    if (page.length > 0) {
+      const rows = await rowsOf(
+        this.db,
+        sql<CommentRow>`SELECT ${commentColumns} FROM comments c JOIN members m ON m.id = c.author_id
+          WHERE c.thread_id IN (${sql.join(page.map((row) => row.id))}) ORDER BY c.created_at, c.id`,
+      )
+      for (const row of rows) {
+        let list = byThread.get(row.threadId)
+        if (!list) byThread.set(row.threadId, (list = []))
+        list.push(commentOf(row))
+      }
+    }
+    const members = new Map<number, Author>()
+    const threads: Thread[] = []
+    for (const row of page) threads.push(await this.threadOf(row, byThread.get(row.id) ?? [], members))
+    return { threads, next: page.length < candidates.length ? page[page.length - 1].id : null }
+  }
+
   /** A thread of the document, or null if there is none or its every comment is deleted. */
   async thread(documentId: string, threadId: string): Promise<Thread | null> {
     const thread = await this.threadWithDeleted(documentId, threadId)

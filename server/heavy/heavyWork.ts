@@ -64,7 +64,10 @@ export class HeavyWork {
     return this.deps.pool.run('compare', { ...input, catalogue: this.deps.catalogue() }, memberId)
   }
 
-  async compileThreads(documentId: string, threads: Thread[], memberId: number) {
+  /** The threads read (by `readThreads`, on the loop) only once the member's share of the pool has room. */
+  async compileThreads(documentId: string, readThreads: () => Promise<Thread[]>, memberId: number) {
+    this.deps.pool.assertRoomFor(memberId)
+    const threads = await readThreads()
     const stored = await this.stored(documentId)
     return this.deps.pool.run('compileThreads', { stored, threads, catalogue: this.deps.catalogue() }, memberId)
   }

@@ -91,6 +91,9 @@ describe('WorkerPool', () => {
     const sameMember = pool.run('validate', input, 1)
     const queued = pool.run('validate', input, 2)
     const beyondQueue = pool.run('validate', input, 3)
+    // The same refusals, asked before a task's input is gathered; a member with room is let through.
+    expect(() => pool.assertRoomFor(1)).toThrow(expect.objectContaining({ status: 429, code: 'too_many_jobs' }))
+    expect(() => pool.assertRoomFor(4)).toThrow(expect.objectContaining({ status: 503, code: 'server_busy' }))
     await expect(sameMember).rejects.toMatchObject({ status: 429, code: 'too_many_jobs' })
     await expect(beyondQueue).rejects.toMatchObject({ status: 503, code: 'server_busy' })
     for (const refused of [sameMember, beyondQueue]) {
@@ -101,6 +104,7 @@ describe('WorkerPool', () => {
     expect((await running).valid).toBe(true)
     expect((await queued).valid).toBe(true)
     // The member's share is free again once its task is done.
+    expect(() => pool.assertRoomFor(1)).not.toThrow()
     expect((await pool.run('validate', input, 1)).valid).toBe(true)
   })
   it('starts a thread only for its first task, ends it after idleMs without work, and starts another for the next task', async () => {

@@ -84,19 +84,33 @@ export class WorkerPool {
     return this.options.dataDir !== undefined
   }
 
-  /** Runs a task on a thread; `owner` (a member id) counts against that member's share. */
-  run<N extends TaskName>(name: N, input: TaskInput<N>, owner: number | null = null): Promise<TaskOutput<N>> {
-    if (this.closed) return Promise.reject(new ApiError(503, 'shutting_down', 'the server is shutting down'))
+  /** Why a task for `owner` would be refused now (its share taken, the queue full, the pool closed), or null. */
+  private refusal(owner: number | null): Error | null {
+    if (this.closed) return new ApiError(503, 'shutting_down', 'the server is shutting down')
     const { maxPerMember, maxQueued, size } = this.options
     if (owner !== null && maxPerMember > 0 && (this.perOwner.get(owner) ?? 0) >= maxPerMember) {
-      return Promise.reject(
-        new RetryLater(429, 'too_many_jobs', `you have ${maxPerMember} exports or comparisons under way already; wait for them to finish`, this.retryAfter()),
-      )
+      return new RetryLater(429, 'too_many_jobs', `you have ${maxPerMember} exports or comparisons under way already; wait for them to finish`, this.retryAfter())
     }
     const idle = this.slots.some((slot) => slot.job === null) || this.slots.length < size
     if (!idle && this.queue.length >= maxQueued) {
-      return Promise.reject(new RetryLater(503, 'server_busy', 'the server is busy with other exports and comparisons; try again shortly', this.retryAfter()))
+      return new RetryLater(503, 'server_busy', 'the server is busy with other exports and comparisons; try again shortly', this.retryAfter())
     }
+    return null
+  }
+
+  /**
+   * Throws what `run` would refuse a task for `owner` with now: asked before gathering a task's input costs anything
+   * on the relay's loop, so that a member past their share is refused before, not after, that work.
+   */
+  assertRoomFor(owner: number | null): void {
+    const refused = this.refusal(owner)
+    if (refused) throw refused
+  }
+
+  /** Runs a task on a thread; `owner` (a member id) counts against that member's share. */
+  run<N extends TaskName>(name: N, input: TaskInput<N>, owner: number | null = null): Promise<TaskOutput<N>> {
+    const refused = this.refusal(owner)
+    if (refused) return Promise.reject(refused)
     return new Promise((resolve, reject) => {
       if (owner !== null) this.perOwner.set(owner, (this.perOwner.get(owner) ?? 0) + 1)
       this.queue.push({ id: this.nextId++, name, input, owner, resolve: resolve as (value: unknown) => void, reject })

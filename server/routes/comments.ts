@@ -22,6 +22,9 @@ export interface CommentRouteDeps {
 }
 
 const formats = ['json', 'md', 'docx'] as const
+/** Threads a page of `GET /threads` holds at most (and the largest `limit`), and comments: a thread may hold 200. */
+const threadsPerPage = 200
+const commentsPerPage = 1000
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 /** Under the document scope (`documentRoutesScoped`). */
@@ -49,7 +52,16 @@ export function commentRoutes({ comments, heavy, maxCommentChars, inputsOpen }: 
   }
 
   return new Hono<AppEnv>()
-    .get('/:id/threads', async (c) => reply(c, ThreadList, { threads: await comments.threads(c.get('document').id) }))
+    .get('/:id/threads', async (c) => {
+      // A page at a time, so that no request reads a whole document's comments at once on the relay's loop.
+      const limit = c.req.query('limit')
+      const maxThreads = limit === undefined ? threadsPerPage : /^\d{1,4}$/.test(limit) ? Number(limit) : Number.NaN
+      if (!(maxThreads >= 1 && maxThreads <= threadsPerPage)) throw new ApiError(400, 'invalid_query', `limit must be a whole number from 1 to ${threadsPerPage}`)
+      const after = c.req.query('after') ?? null
+      const page = await comments.threadPage(c.get('document').id, { after, maxThreads, maxComments: commentsPerPage })
+      if (!page) throw new ApiError(400, 'invalid_query', `after: there is no thread "${after}" on this document`)
+      return reply(c, ThreadList, page)
+    })
     .get('/:id/comments/seen', async (c) => reply(c, CommentsSeen, { seenAt: await comments.seenAt(c.get('document').id, c.get('member').id) }))
     .post('/:id/comments/seen', async (c) => reply(c, CommentsSeen, { seenAt: await comments.markSeen(c.get('document').id, c.get('member').id) }))
     .post('/:id/threads', allowOnDocument('comment.create'), async (c) => {

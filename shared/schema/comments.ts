@@ -91,8 +91,11 @@ export const Thread = z.object({
 })
 export type Thread = z.infer<typeof Thread>
 
-/** `GET /api/documents/:id/threads`. */
-export const ThreadList = z.object({ threads: z.array(Thread) })
+/**
+ * `GET /api/documents/:id/threads`: a page of the document's threads, oldest first; `next` is the `after` of the page
+ * that follows, null on the last page.
+ */
+export const ThreadList = z.object({ threads: z.array(Thread), next: z.string().nullable() })
 /** Every route that changes a thread answers it as it now is (and sends it as a `thread` event). */
 export const ThreadAnswer = z.object({ thread: Thread })
 /** `GET` and `POST /api/documents/:id/comments/seen`: when the member last looked at the comments (0: never). */

@@ -164,6 +164,26 @@ describe('comment threads', () => {
     expect(threads.filter((thread) => thread.stakeholder).map((thread) => thread.author.role)).toEqual(['stakeholder'])
   })
 
+  it('lists the threads a page at a time: limit and after, a clear 400 for either when wrong', async () => {
+    const { id, writer } = await seededDocument()
+    const anchor = anchorOn(writer, 'must be protected')
+    const opened: string[] = []
+    for (const n of [1, 2, 3]) opened.push((await people.kenya.api.post(`/api/documents/${id}/threads`, { anchor, body: `Thread ${n}.` })).json.thread.id)
+    const first = await people.brazil.api.get(`/api/documents/${id}/threads?limit=2`)
+    expect(first.status).toBe(200)
+    expect(first.json.threads.map((thread: { id: string }) => thread.id)).toEqual(opened.slice(0, 2))
+    expect(first.json.next).toBe(opened[1])
+    const second = await people.brazil.api.get(`/api/documents/${id}/threads?limit=2&after=${first.json.next}`)
+    expect(second.json).toMatchObject({ threads: [{ id: opened[2] }], next: null })
+    // Without a limit, one page of up to 200: all three.
+    expect((await threadsOf(id, people.brazil.api)).map((thread) => thread.id)).toEqual(opened)
+    for (const query of ['limit=0', 'limit=201', 'limit=two', 'after=no-such-thread']) {
+      const refused = await people.brazil.api.get(`/api/documents/${id}/threads?${query}`)
+      expect(refused.status, query).toBe(400)
+      expect(refused.json.error.code, query).toBe('invalid_query')
+    }
+  })
+
   it('ignores author, role and dates sent in a payload', async () => {
     const { id, writer } = await seededDocument()
     const before = Date.now()
