@@ -64,10 +64,13 @@ export class HeavyWork {
     return this.deps.pool.run('compare', { ...input, catalogue: this.deps.catalogue() }, memberId)
   }
 
-  /** The threads read (by `readThreads`, on the loop) only once the member's share of the pool has room. */
+  /**
+   * The threads read by the pool's thread when it reads the store itself; otherwise by `readThreads`, on the loop, only
+   * once the member's share of the pool has room.
+   */
   async compileThreads(documentId: string, readThreads: () => Promise<Thread[]>, memberId: number) {
     this.deps.pool.assertRoomFor(memberId)
-    const threads = await readThreads()
+    const threads = this.deps.pool.readsStore ? { threadsOf: documentId } : await readThreads()
     const stored = await this.stored(documentId)
     return this.deps.pool.run('compileThreads', { stored, threads, catalogue: this.deps.catalogue() }, memberId)
   }

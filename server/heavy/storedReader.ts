@@ -4,10 +4,11 @@
  * validation, it only hands over the document's id.
  */
 import Database from 'better-sqlite3'
-import { sqliteQueryLayer } from '../store/database.ts'
+import { CommentStore, type Thread } from '../comments/commentStore.ts'
+import { type Db, sqliteQueryLayer } from '../store/database.ts'
 import { SqlDocumentStore } from '../store/sqlDocuments.ts'
 import { databasePath, type Sqlite } from '../store/sqlite.ts'
-import type { StoredBytes, StoredInput } from './tasks.ts'
+import type { StoredBytes, StoredInput, ThreadsInput } from './tasks.ts'
 
 /** Where a thread reads stored documents: the data directory's SQLite file, or PostgreSQL when `databaseUrl` is set. */
 export interface StoredSource {
@@ -17,20 +18,34 @@ export interface StoredSource {
   poolSize?: number
 }
 
+let layer: Db | null = null
 let store: SqlDocumentStore | null = null
 
-async function openStore(source: StoredSource): Promise<SqlDocumentStore> {
-  if (store) return store
+/** The thread's query layer over its own connection (opened with the first read). */
+async function openLayer(source: StoredSource): Promise<Db> {
+  if (layer) return layer
   if (source.databaseUrl) {
     // Loaded only on PostgreSQL: a thread reading SQLite starts without the PostgreSQL client.
     const { postgresPool, postgresQueryLayer } = await import('../store/postgres.ts')
-    store ??= new SqlDocumentStore(postgresQueryLayer(postgresPool(source.databaseUrl, source.poolSize ?? 2)))
-    return store
+    layer ??= postgresQueryLayer(postgresPool(source.databaseUrl, source.poolSize ?? 2))
+    return layer
   }
   const db: Sqlite = new Database(databasePath(source.dataDir), { readonly: true, fileMustExist: true })
   db.pragma('busy_timeout = 5000')
-  store = new SqlDocumentStore(sqliteQueryLayer(db))
+  layer = sqliteQueryLayer(db)
+  return layer
+}
+
+async function openStore(source: StoredSource): Promise<SqlDocumentStore> {
+  store ??= new SqlDocumentStore(await openLayer(source))
   return store
+}
+
+/** The comment threads a reference names (every live thread of the document), read on this thread. */
+async function readThreads(threads: ThreadsInput, source: StoredSource | null): Promise<Thread[]> {
+  if (!('threadsOf' in threads)) return threads
+  if (!source) throw new Error('this thread has no database to read comment threads from')
+  return new CommentStore(await openLayer(source)).threads(threads.threadsOf)
 }
 
 /** The bytes a reference names, read in one transaction (state and log together); bytes are returned as they are. */
@@ -50,6 +65,7 @@ export async function readStored(input: StoredInput, source: StoredSource | null
  * bytes it names, in place.
  */
 export async function resolveStoredInputs(input: Record<string, unknown>, source: StoredSource | null): Promise<void> {
+  if (input.threads && typeof input.threads === 'object' && 'threadsOf' in input.threads) input.threads = await readThreads(input.threads as ThreadsInput, source)
   const holders = [input, input.source, input.from, input.to].filter((value): value is Record<string, unknown> => !!value && typeof value === 'object')
   for (const holder of holders) {
     const stored = holder.stored as StoredInput | undefined

@@ -54,6 +54,9 @@ export interface StoredRef {
 /** What a task is given for a stored document; references are replaced by their bytes before the task runs. */
 export type StoredInput = StoredBytes | StoredRef
 
+/** A document's comment threads, or a reference the thread that runs the task reads them by (storedReader.ts). */
+export type ThreadsInput = Thread[] | { threadsOf: string }
+
 /** One side of an export or a comparison: the stored current text, or a revision's JSON. */
 export type DraftSource = { stored: StoredInput } | { content: DraftDocJson }
 
@@ -186,7 +189,8 @@ export async function exportComparison(input: {
   return { body: input.format === 'docx' ? await comparisonToDocx(comparison, input.meta) : comparisonToHtml(comparison, input.meta) }
 }
 
-export function compileThreads({ stored, threads, catalogue }: { stored: StoredInput; threads: Thread[]; catalogue: FrameworkCatalogue }): CompiledEntry[] {
+export function compileThreads({ stored, threads, catalogue }: { stored: StoredInput; threads: ThreadsInput; catalogue: FrameworkCatalogue }): CompiledEntry[] {
+  if (!Array.isArray(threads)) throw new Error(`the comment threads of ${threads.threadsOf} were not read before the task`)
   return withDoc(stored, (doc) => compileFromDoc(doc, threads, catalogue))
 }
 
