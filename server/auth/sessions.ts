@@ -83,10 +83,22 @@ export class Sessions {
     this.ended.set(hash, expiresAt)
   }
 
-  async end(sessionToken: string): Promise<void> {
+  /**
+   * Ends a session; whether there was one. Only a session that existed is remembered as ended (until it would have
+   * expired): signing out needs no session, and made-up cookies must not grow what the server holds.
+   */
+  async end(sessionToken: string): Promise<boolean> {
+    if (sessionToken.length === 0 || sessionToken.length > 256) return false
     const hash = hashToken(sessionToken)
     const row = await this.db.deleteFrom('sessions').where('hash', '=', hash).returning('expires_at').executeTakeFirst()
-    this.sessionEnded(hash, row?.expires_at)
+    if (!row) return false
+    this.sessionEnded(hash, row.expires_at)
+    return true
+  }
+
+  /** Sessions remembered as ended, until they would have expired. */
+  get endedHeld(): number {
+    return this.ended.size
   }
 
   async pruneExpired(): Promise<void> {

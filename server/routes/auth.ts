@@ -47,10 +47,8 @@ export function authRoutes({ members, sessions, sessionTtlMs, trustProxy, onSess
     })
     .post('/auth/signout', async (c) => {
       const cookie = getCookie(c, sessionCookie)
-      if (cookie) {
-        await sessions.end(cookie)
-        onSessionEnded?.(cookie)
-      }
+      // The connections opened with it close, here and on the other instances, only when there was such a session.
+      if (cookie && (await sessions.end(cookie))) onSessionEnded?.(cookie)
       deleteCookie(c, sessionCookie, { path: '/' })
       return c.body(null, 204)
     })
