@@ -22,8 +22,19 @@ function stampIdentity(update: Uint8Array, connection: Connection): Uint8Array {
   )
 }
 
+/**
+ * How long the record (clock, last update) of a client id whose presence is gone is kept: an echo of its old state
+ * within this time is still told apart (isEcho). Older records go, so a room open all day does not keep one for every
+ * connection that ever came and left.
+ */
+const goneRecordMs = awarenessProtocol.outdatedTimeout
+/** Records of gone client ids held before the first look through them. */
+const goneRecordsBeforeSweep = 64
+
 export class RoomPresence {
   readonly awareness: awarenessProtocol.Awareness
+  /** Records of gone client ids at which they are next looked through: twice what the last look kept, so each departure costs O(1) on average. */
+  private sweepAt = goneRecordsBeforeSweep
   /** Which connection speaks for each awareness client id. */
   private readonly owners = new Map<number, Connection>()
   /** Bytes of presence state each connection holds, by client id. */
@@ -139,6 +150,18 @@ export class RoomPresence {
     if (connection.awarenessIds.size === 0) return
     for (const id of connection.awarenessIds) this.owners.delete(id)
     awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null)
+    this.forgetGone()
+  }
+
+  /** Drops the records of client ids whose presence went more than `goneRecordMs` ago (y-protocols keeps them all). */
+  private forgetGone(): void {
+    const { meta, states } = this.awareness
+    if (meta.size - states.size < this.sweepAt) return
+    const now = Date.now()
+    for (const [clientId, record] of meta) {
+      if (clientId !== this.awareness.clientID && !states.has(clientId) && now - record.lastUpdated > goneRecordMs) meta.delete(clientId)
+    }
+    this.sweepAt = Math.max(goneRecordsBeforeSweep, 2 * (meta.size - states.size))
   }
 
   destroy(): void {

@@ -262,6 +262,34 @@ describe('Rooms', () => {
     expect([...tabs[0].connection.awarenessIds]).toEqual([100])
   })
 
+  it('forgets the record of a client id whose presence went long ago, keeping recent ones for telling echoes apart', async () => {
+    const rooms = new Rooms(new SqliteDocumentStore(openDb()), { ...roomLimits, compactAfterAppends: 1000, roomIdleMs: 60_000 })
+    const keeper = connect(rooms, 'all-day')
+    await keeper.room.loaded
+    const room = keeper.room
+    const presence = (clientId: number) => encodeAwareness(writePresenceUpdate([{ clientId, clock: 1, json: '{"cursor":null}' }]))
+    keeper.room.receive(keeper.connection, presence(1))
+    // A day of tabs opened and closed: each publishes its presence and leaves.
+    const visit = (clientId: number) => {
+      const tab = connect(rooms, 'all-day')
+      tab.room.receive(tab.connection, presence(clientId))
+      rooms.leave(tab.room, tab.connection)
+    }
+    for (let clientId = 1000; clientId < 1100; clientId++) visit(clientId)
+    expect([...room.awareness.getStates().keys()]).toEqual([1])
+    // y-protocols keeps a record of every client id it saw. Looked through when those gone reach 64, then twice what
+    // the last look kept (128 here, all of them being recent then): those gone for over 30 s are let go.
+    expect(room.awareness.meta.size).toBe(1 + 1 + 100)
+    for (const [clientId, record] of room.awareness.meta) if (clientId >= 1000 && clientId < 1090) record.lastUpdated -= 60_000
+    for (let clientId = 2000; clientId < 2028; clientId++) visit(clientId)
+    const kept = [...room.awareness.meta.keys()].filter((clientId) => clientId !== room.awareness.clientID).sort((a, b) => a - b)
+    expect(kept).toEqual([1, ...Array.from({ length: 10 }, (_, i) => 1090 + i), ...Array.from({ length: 28 }, (_, i) => 2000 + i)])
+    // A recent one is still told apart: its echo at the old clock brings nothing back.
+    keeper.room.receive(keeper.connection, presence(1095))
+    expect([...room.awareness.getStates().keys()]).toEqual([1])
+    await rooms.closeAll()
+  })
+
   it('compacts on the worker pool from what is stored, one compaction at a time, and unloads compacted when the pool is gone', { timeout: 60_000 }, async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-rooms-'))
     const store = new SqliteDocumentStore(openDb(dataDir))
