@@ -32,6 +32,31 @@ export interface CollabDeps {
   accepting: () => boolean
 }
 
+/** A token (RFC 7230) as a subprotocol name; names separated by commas, with spaces or tabs around the commas only. */
+const subprotocols = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+(?:[ \t]*,[ \t]*[!#$%&'*+\-.^_`|~0-9A-Za-z]+)*$/
+const handshakeKey = /^[+/0-9A-Za-z]{22}==$/
+
+/**
+ * Why a request for a WebSocket (Upgrade: websocket) cannot be upgraded, or null: the checks the socket library makes
+ * when it takes the connection over (RFC 6455, 4.2.1), made first. A request the library refuses at that point is
+ * answered 400 by it, but the WebSocket adapter keeps what it prepared for that connection for ever (about 12 KB each):
+ * refused here, nothing is prepared. `viaUpgrade`: the request came as an HTTP upgrade (Connection: Upgrade), the only
+ * way the library can take it over.
+ */
+export function upgradeProblem(headers: IncomingMessage['headers'], viaUpgrade: boolean): string | null {
+  if (!viaUpgrade) return 'a WebSocket connection needs the headers Connection: Upgrade and Upgrade: websocket'
+  const key = headers['sec-websocket-key']
+  if (typeof key !== 'string' || !handshakeKey.test(key)) return 'the Sec-WebSocket-Key header is missing or not a handshake key'
+  const version = headers['sec-websocket-version']
+  if (version !== '13' && version !== '8') return 'the Sec-WebSocket-Version header must be 13'
+  const protocol = headers['sec-websocket-protocol']
+  if (protocol !== undefined) {
+    const names = protocol.split(',').map((name) => name.trim())
+    if (!subprotocols.test(protocol) || new Set(names).size !== names.length) return 'the Sec-WebSocket-Protocol header is not a list of distinct names'
+  }
+  return null
+}
+
 /** The bytes of a received frame, whatever form the socket library gave them in. */
 function frameBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return Buffer.concat(data)
@@ -46,6 +71,12 @@ export function collabRoutes({ rooms, registry, access, members, sessions, publi
       if (!accepting()) throw new ApiError(503, 'shutting_down', 'the server is shutting down')
       const documentId = DocumentId.safeParse(c.req.param('documentId'))
       if (!documentId.success) throw new ApiError(400, 'invalid_document_id', documentId.error.issues[0].message)
+      // A handshake the socket library would refuse is refused before anything is prepared for it (see upgradeProblem).
+      const env = c.env as { incoming?: IncomingMessage; outgoing?: unknown } | undefined
+      if (c.req.header('upgrade')?.toLowerCase() === 'websocket' && env?.incoming) {
+        const problem = upgradeProblem(env.incoming.headers, env.outgoing === undefined)
+        if (problem) throw new ApiError(400, 'invalid_handshake', problem)
+      }
       await next()
     },
     sameOrigin(publicUrl),

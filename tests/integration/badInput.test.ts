@@ -1,3 +1,4 @@
+import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openSqlite } from '../../server/store/sqlite.ts'
 import { SqliteDocumentStore } from '../../server/store/sqliteDocuments.ts'
@@ -100,5 +101,44 @@ describe('bad input', () => {
     expect(states).toContain('#b0c4de')
     expect(states).toContain('Drafting tool')
     raw.ws.close()
+  })
+
+  it('refuses a WebSocket handshake the socket library would refuse, itself, before anything is prepared for it', async () => {
+    /** The whole answer to a raw request on a connection of its own (the server closes it after a refusal). */
+    const answer = (lines: string[]) =>
+      new Promise<string>((resolve, reject) => {
+        const { port } = new URL(server.url)
+        const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(`${lines.join('\r\n')}\r\n\r\n`))
+        let text = ''
+        socket.on('data', (chunk) => {
+          text += chunk.toString('latin1')
+          // A 101 keeps the connection open: its head is the whole answer.
+          if (text.startsWith('HTTP/1.1 101') && text.includes('\r\n\r\n')) socket.destroy()
+        })
+        socket.on('close', () => resolve(text))
+        socket.on('error', reject)
+      })
+    const handshake = (headers: Record<string, string>) => [
+      `GET /collab/handshakes?token=${token} HTTP/1.1`,
+      `Host: 127.0.0.1`,
+      ...Object.entries({ Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version': '13', ...headers })
+        .filter(([, value]) => value !== '')
+        .map(([name, value]) => `${name}: ${value}`),
+    ]
+    expect(await answer(handshake({}))).toMatch(/^HTTP\/1\.1 101 /)
+    // Refused by the route (the answer a refused upgrade gets: no body), not by the socket library after it.
+    for (const [what, headers] of [
+      ['no key', { 'Sec-WebSocket-Key': '' }],
+      ['a key that is not one', { 'Sec-WebSocket-Key': 'not-a-key' }],
+      ['an unknown version', { 'Sec-WebSocket-Version': '99' }],
+      ['a malformed list of subprotocols', { 'Sec-WebSocket-Protocol': 'a,,b' }],
+      ['a repeated subprotocol', { 'Sec-WebSocket-Protocol': 'yjs, yjs' }],
+    ] as const) {
+      expect(await answer(handshake(headers)), what).toBe('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+    }
+    // Asked for without Connection: Upgrade, it cannot be taken over at all: a 400 that says why.
+    const plain = await answer(handshake({ Connection: 'close' }))
+    expect(plain).toMatch(/^HTTP\/1\.1 400 /)
+    expect(plain).toContain('"code":"invalid_handshake"')
   })
 })
