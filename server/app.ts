@@ -106,6 +106,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
       sessions,
       sessionTtlMs: config.sessionTtlMs,
       trustProxy: config.trustProxy,
+      publicUrl,
       onSessionEnded: (sessionToken) => {
         rooms.closeSignedOut(CloseCode.signedOut)
         services.cluster.publishNotice({ kind: 'sessionsEnded', hash: hashToken(sessionToken) })

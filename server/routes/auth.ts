@@ -25,11 +25,13 @@ export interface AuthRouteDeps {
   sessionTtlMs: number
   /** Proxies whose X-Forwarded-Proto is believed (TRUST_PROXY). */
   trustProxy: readonly string[]
+  /** The address people open (PUBLIC_URL): when it is https, the session cookie is Secure whatever the request says. */
+  publicUrl?: () => string
   /** Called after a session ended: the connections opened with it close. */
   onSessionEnded?: (sessionToken: string) => void
 }
 
-export function authRoutes({ members, sessions, sessionTtlMs, trustProxy, onSessionEnded }: AuthRouteDeps) {
+export function authRoutes({ members, sessions, sessionTtlMs, trustProxy, publicUrl, onSessionEnded }: AuthRouteDeps) {
   const signedIn = async (member: Member): Promise<SignedIn> => ({ member, permissions: memberPermissions(member), language: await members.language(member.id) })
   return new Hono<AppEnv>()
     .post('/auth/invite', async (c) => {
@@ -39,7 +41,9 @@ export function authRoutes({ members, sessions, sessionTtlMs, trustProxy, onSess
       setCookie(c, sessionCookie, outcome.sessionToken, {
         httpOnly: true,
         sameSite: 'Strict',
-        secure: isHttps(c, trustProxy),
+        // Behind a proxy that ends TLS and is not listed in TRUST_PROXY, the request looks like plain HTTP; an https
+        // public address says how people reach the server all the same.
+        secure: isHttps(c, trustProxy) || (publicUrl?.().startsWith('https:') ?? false),
         path: '/',
         maxAge: Math.floor(sessionTtlMs / 1000),
       })

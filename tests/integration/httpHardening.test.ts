@@ -20,18 +20,26 @@ async function signInThroughProxy(server: TestServer, secretariat: ApiClient, na
 describe('HTTP hardening', () => {
   let server: TestServer
   let proxied: TestServer
+  let httpsPublic: TestServer
   let token: string
   let proxiedToken: string
+  let httpsPublicToken: string
 
   beforeAll(async () => {
     const dataDir = tempDataDir()
     token = await mintToken(dataDir, 'Secretariat', 'secretariat')
     const proxiedDir = tempDataDir()
     proxiedToken = await mintToken(proxiedDir, 'Secretariat', 'secretariat')
-    ;[server, proxied] = await Promise.all([startTestServer(dataDir), startTestServer(proxiedDir, { TRUST_PROXY: '10.0.0.1, 127.0.0.1' })])
+    const httpsPublicDir = tempDataDir()
+    httpsPublicToken = await mintToken(httpsPublicDir, 'Secretariat', 'secretariat')
+    ;[server, proxied, httpsPublic] = await Promise.all([
+      startTestServer(dataDir),
+      startTestServer(proxiedDir, { TRUST_PROXY: '10.0.0.1, 127.0.0.1' }),
+      startTestServer(httpsPublicDir, { PUBLIC_URL: 'https://dtg.example.org' }),
+    ])
   })
   afterAll(async () => {
-    await Promise.all([server?.stop(), proxied?.stop()])
+    await Promise.all([server?.stop(), proxied?.stop(), httpsPublic?.stop()])
   })
 
   it('sends nosniff, a Content-Security-Policy with frame-ancestors none, and refuses framing on every kind of response', async () => {
@@ -69,5 +77,9 @@ describe('HTTP hardening', () => {
     const throughProxy = await signInThroughProxy(proxied, new ApiClient(proxied.url, proxiedToken), 'Trusted path')
     expect(throughProxy).toMatch(/^dtg_session=/)
     expect(throughProxy).toMatch(/;\s*Secure/i)
+    // Behind a proxy not listed in TRUST_PROXY, an https PUBLIC_URL still makes it Secure.
+    const httpsAddress = await signInThroughProxy(httpsPublic, new ApiClient(httpsPublic.url, httpsPublicToken), 'Public https path')
+    expect(httpsAddress).toMatch(/^dtg_session=/)
+    expect(httpsAddress).toMatch(/;\s*Secure/i)
   })
 })
