@@ -59,7 +59,7 @@ export function noRoute(c: Context) {
  * \u0000), PostgreSQL's text columns do not (and `copy-to-postgres` would stop at the first), and no text a member
  * writes has it.
  */
-export function nulAt(value: unknown): string | null {
+function nulAt(value: unknown): string | null {
   const stack: Array<[unknown, string]> = [[value, '']]
   while (stack.length > 0) {
     const [item, path] = stack.pop()!
@@ -77,6 +77,12 @@ export function nulAt(value: unknown): string | null {
   return null
 }
 
+/** Throws ApiError 400 (`invalid_text`, naming the field) when a parsed JSON body holds the NUL character anywhere. */
+export function refuseNul(body: unknown): void {
+  const nul = nulAt(body)
+  if (nul !== null) throw new ApiError(400, 'invalid_text', `${nul} must not contain the NUL character (U+0000)`)
+}
+
 /**
  * Reads and checks a JSON body: the parsed value, or throws ApiError 400 (`invalid_json`, `invalid_text`,
  * `invalid_payload`).
@@ -88,8 +94,7 @@ export async function parseJson<T extends z.ZodType>(c: Context, schema: T): Pro
   } catch {
     throw new ApiError(400, 'invalid_json', 'the request body must be JSON')
   }
-  const nul = nulAt(body)
-  if (nul !== null) throw new ApiError(400, 'invalid_text', `${nul} must not contain the NUL character (U+0000)`)
+  refuseNul(body)
   const parsed = schema.safeParse(body)
   if (!parsed.success) throw invalidPayload(parsed.error)
   return parsed.data

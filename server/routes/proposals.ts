@@ -16,7 +16,7 @@ import { can, type Action } from '../../shared/auth/permissions.ts'
 import { downloadFileName } from '../export/fileName.ts'
 import type { HeavyWork } from '../heavy/heavyWork.ts'
 import type { DraftSource } from '../heavy/tasks.ts'
-import { nulAt, parseJson, reply, type AppEnv } from '../http.ts'
+import { parseJson, refuseNul, reply, type AppEnv } from '../http.ts'
 import type { ProposalService } from '../proposals/proposalService.ts'
 import type { StoredProposal } from '../proposals/proposalStore.ts'
 import type { RevisionStore } from '../revisions/revisionStore.ts'
@@ -57,8 +57,7 @@ async function optionalNote(c: Context<AppEnv>): Promise<string | null> {
   } catch {
     throw new ApiError(400, 'invalid_json', 'the request body must be JSON')
   }
-  const nul = nulAt(body)
-  if (nul !== null) throw new ApiError(400, 'invalid_text', `${nul} must not contain the NUL character (U+0000)`)
+  refuseNul(body)
   const parsed = DecideProposal.safeParse(body)
   if (!parsed.success) throw new ApiError(400, 'invalid_payload', parsed.error.issues.map((issue) => issue.message).join('; '))
   return parsed.data.note || null

@@ -255,6 +255,9 @@ describe('proposals', () => {
   it('blocks the submission export (422) while a bracketed alternative remains; the working copy prints it', async () => {
     const { id, writer } = await seededDocument()
     const proposed = await propose('kenya', id, { kind: 'replace', anchor: anchorOn(writer.doc, 'should cooperate'), text: 'shall cooperate' })
+    // A note holding the NUL character is refused before anything is decided, as in every other payload.
+    const nul = await act('lead', id, proposed.json.proposal.id, 'bracket', { note: 'to be\u0000 settled' })
+    expect([nul.status, nul.json.error.code]).toEqual([400, 'invalid_text'])
     expect((await act('lead', id, proposed.json.proposal.id, 'bracket')).status).toBe(200)
     await waitFor(() => writer.doc.getXmlFragment('content').toArray().some((node) => (node as Y.XmlElement).nodeName === 'alternatives'), 'the alternatives')
     let status: any = null
