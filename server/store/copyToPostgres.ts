@@ -6,8 +6,8 @@
 import fs from 'node:fs'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema.ts'
-import { databasePath, openElsewhere, openSqlite, type Sqlite } from './sqlite.ts'
-import { migratePostgres, postgresSchemaVersion } from './migrate.ts'
+import { DatabaseInUse, databasePath, openSqliteAlone, type Sqlite } from './sqlite.ts'
+import { migratePostgres, migrateSqlite, postgresSchemaVersion } from './migrate.ts'
 
 export type TableName = keyof Database
 
@@ -192,15 +192,20 @@ export async function copyToPostgres(dataDir: string, db: Kysely<Database>): Pro
   const started = performance.now()
   const source = databasePath(dataDir)
   if (!fs.existsSync(source)) throw new CopyRefused(`there is no SQLite database at ${source} (set DATA_DIR to the server's data directory)`)
-  // Whatever address a running server answers at (PUBLIC_URL may not answer from this shell), its open database says so.
-  if (openElsewhere(dataDir)) {
-    throw new CopyRefused(`another process has ${source} open (a server still running on it?): stop it first, then copy; nothing was copied`)
-  }
-  // Checked before migrating, so that a database in use is left exactly as it was.
-  await refuseUnlessEmpty(db)
-  // Brings the SQLite file to this build's schema as the server would, so both sides have the same tables and columns.
-  const sqlite = openSqlite(dataDir)
+  // Whatever address a running server answers at (PUBLIC_URL may not answer from this shell), its open database says
+  // so; and from here until the copy ends, no server can start on the database and write what the copy would miss.
+  let sqlite: Sqlite
   try {
+    sqlite = openSqliteAlone(dataDir)
+  } catch (error) {
+    if (error instanceof DatabaseInUse) throw new CopyRefused(`${error.message}: stop it first, then copy; nothing was copied`)
+    throw error
+  }
+  try {
+    // Checked before migrating, so that a database in use is left exactly as it was.
+    await refuseUnlessEmpty(db)
+    // Brings the SQLite file to this build's schema as the server would, so both sides have the same tables and columns.
+    migrateSqlite(sqlite)
     const problems = copyOrderProblems(sqlite)
     if (problems.length > 0) throw new Error(`this build cannot copy the SQLite database: ${problems.join('; ')}`)
     await migratePostgres(db)

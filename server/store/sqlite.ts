@@ -38,24 +38,38 @@ export function databasePath(dataDir: string): string {
   return path.join(dataDir, databaseFileName)
 }
 
+/** Another process has the database open (a server running on it, or an admin command). */
+export class DatabaseInUse extends Error {
+  constructor(dataDir: string) {
+    super(`another process has ${databasePath(dataDir)} open (a server still running on it?)`)
+  }
+}
+
 /**
- * Whether another process has the database open (a server running on it, or an admin command): a connection there, even
- * idle, holds a lock that keeps anyone else from locking the file exclusively. Nothing is written (closing, the probe
- * may copy a log a stopped server left into the file, as any last connection does).
+ * The existing database, opened for this process alone until it is closed (`npm run admin -- copy-to-postgres`); not
+ * migrated (`migrateSqlite` brings it up to date, under the same lock). Throws DatabaseInUse when another process has it open: a connection there,
+ * even idle, holds a lock that keeps anyone else from locking the file exclusively; and once this connection has it,
+ * no server can open the database until the command ends.
  */
-export function openElsewhere(dataDir: string): boolean {
+export function openSqliteAlone(dataDir: string): Sqlite {
+  if (!fs.existsSync(databasePath(dataDir))) throw new NoDatabase(dataDir)
   const db = new Database(databasePath(dataDir), { fileMustExist: true })
   try {
     db.pragma('busy_timeout = 0')
+    // In this mode a connection keeps every lock it takes until it closes: the exclusive one taken here included.
     db.pragma('locking_mode = EXCLUSIVE')
-    db.exec('BEGIN EXCLUSIVE')
-    db.exec('ROLLBACK')
-    return false
+    try {
+      db.exec('BEGIN EXCLUSIVE')
+      db.exec('ROLLBACK')
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new DatabaseInUse(dataDir)
+      throw error
+    }
+    db.pragma('foreign_keys = ON')
+    return db
   } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') return true
-    throw error
-  } finally {
     db.close()
+    throw error
   }
 }
 
