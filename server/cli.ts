@@ -34,7 +34,8 @@ commands:
       lists the members
   migrate
       brings the database's schema up to date (SQLite does so itself when the server starts; PostgreSQL
-      when its database is empty, else run this after an upgrade, before starting the server)
+      when its database is empty, else run this after an upgrade, before starting the server). The other
+      commands refuse a database at an older schema rather than migrate it under a server still running
   backup <file>
       copies the SQLite database into a new file while the server runs (SQLite's online backup), checked before
       it takes the name; restore by stopping the server and putting the file in DATA_DIR as workspace.sqlite.
@@ -155,7 +156,7 @@ async function announce(config: Config, notice: ClusterNotice): Promise<void> {
 }
 
 async function migrate(config: Config): Promise<void> {
-  // Opening migrates: SQLite always does, PostgreSQL is told to here.
+  // Opening with 'always' brings either database up to date.
   const database = await open(config, 'always')
   try {
     const version = database.dialect === 'postgres' ? await postgresSchemaVersion(database.db) : schemaVersion

@@ -32,8 +32,9 @@ export interface DatabaseOptions {
   poolSize?: number
   sqlite?: SqliteOptions
   /**
-   * PostgreSQL only (SQLite always brings its file up to date, as it always did): 'if-empty' migrates a database with
-   * no schema yet and refuses one that is behind (run `npm run admin -- migrate`); 'always' migrates; 'never' checks.
+   * 'if-empty' migrates a database with no schema yet and refuses one that is behind (run `npm run admin -- migrate`);
+   * 'always' migrates; 'never' checks (PostgreSQL; SQLite takes it as 'if-empty'). Absent: PostgreSQL takes
+   * 'if-empty' (instances start on a schema migrated once), SQLite 'always' (its one server brings its file up to date).
    */
   migrate?: 'if-empty' | 'always' | 'never'
 }
@@ -179,7 +180,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     }
     return { db, dialect: 'postgres', sqlite: null, releaseFreePages: async () => 0, close: () => db.destroy() }
   }
-  const sqlite = openSqlite(options.dataDir, options.sqlite)
+  const sqlite = openSqlite(options.dataDir, { ...options.sqlite, behind: !options.migrate || options.migrate === 'always' ? 'migrate' : 'refuse' })
   const db = sqliteQueryLayer(sqlite)
   return {
     db,

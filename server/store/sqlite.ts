@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { migrateSqlite } from './migrate.ts'
+import { schemaVersion } from './migrations.ts'
 
 export type Sqlite = Database.Database
 
@@ -12,6 +13,22 @@ export interface SqliteOptions {
   externalCheckpoints?: boolean
   /** Refuse a data directory without a database rather than create one (an admin command given a mistyped DATA_DIR). */
   mustExist?: boolean
+  /**
+   * A database whose schema is behind this build's: brought up to date ('migrate', the server's start), or refused
+   * ('refuse': an admin command, which must not move the database to a new schema under an older server still running
+   * on it). A new database is created at this build's schema either way.
+   */
+  behind?: 'migrate' | 'refuse'
+}
+
+/** A database at an older schema than this build's, which the caller may not migrate. */
+export class DatabaseBehind extends Error {
+  constructor(version: number) {
+    super(
+      `the database has schema version ${version}, older than this build's (${schemaVersion}): start this version's server, ` +
+        'which brings it up to date, or stop the older server and run `npm run admin -- migrate`',
+    )
+  }
 }
 
 /** No database where one was expected. */
@@ -88,6 +105,11 @@ export function openSqlite(dataDir: string, options: SqliteOptions = {}): Sqlite
   db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
   db.pragma('foreign_keys = ON')
   if (options.externalCheckpoints) db.pragma('wal_autocheckpoint = 0')
+  const version = db.pragma('user_version', { simple: true }) as number
+  if (options.behind === 'refuse' && version > 0 && version < schemaVersion) {
+    db.close()
+    throw new DatabaseBehind(version)
+  }
   migrateSqlite(db)
   return db
 }

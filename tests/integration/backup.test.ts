@@ -100,6 +100,36 @@ describe('online backup', () => {
     }
   })
 
+  it('refuses a member command on a database at an older schema, leaving it as it is, until it is migrated', async () => {
+    const older = tempDataDir()
+    openSqlite(older).close()
+    const db = new Database(databasePath(older))
+    db.exec('ALTER TABLE document_state DROP COLUMN state_digest')
+    db.pragma(`user_version = ${schemaVersion - 1}`)
+    db.close()
+    const versionOf = () => {
+      const opened = new Database(databasePath(older), { readonly: true })
+      try {
+        return opened.pragma('user_version', { simple: true })
+      } finally {
+        opened.close()
+      }
+    }
+    const refused = await admin(older, ['token', '--name', 'Rapporteur', '--role', 'cofacilitator'])
+    expect(refused.code).not.toBe(0)
+    expect(refused.stderr).toContain(`the database has schema version ${schemaVersion - 1}, older than this build's (${schemaVersion})`)
+    expect(versionOf()).toBe(schemaVersion - 1)
+    const migrated = await admin(older, ['migrate'])
+    expect(migrated.code, migrated.stderr).toBe(0)
+    expect(versionOf()).toBe(schemaVersion)
+    const token = await admin(older, ['token', '--name', 'Rapporteur', '--role', 'cofacilitator'])
+    expect(token.code, token.stderr).toBe(0)
+    // A new data directory is still set up by a member command before the server first starts.
+    const fresh = tempDataDir()
+    const first = await admin(fresh, ['token', '--name', 'Secretariat officer', '--role', 'secretariat'])
+    expect(first.code, first.stderr).toBe(0)
+  })
+
   it('refuses a data directory without a database rather than back up or recover a new empty one', async () => {
     const missing = path.join(tempDataDir(), 'mistyped')
     const backup = await admin(missing, ['backup', path.join(tempDataDir(), 'copy.sqlite')])
