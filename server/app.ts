@@ -165,7 +165,6 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
       historyRoutes({ snapshots: services.snapshots, history: services.history, restore: services.restoreText, events: services.events }),
       commentRoutes({
         comments: services.comments,
-        heavy: services.heavy,
         maxCommentChars: config.maxCommentChars,
         inputsOpen: (documentId) => services.procedures.assertInputsOpen(documentId),
       }),

@@ -104,7 +104,7 @@ export async function createServices(config: Config, database: OpenDatabase) {
   const history: HistoryService = new HistoryService({ snapshots, rooms, store, events, options: config.history, lock: cluster.shared ? (name, ttlMs) => cluster.lock(name, ttlMs) : undefined })
   // Before a restore, or a proposal accepted or bracketed, changes the text, the history keeps it as it stands.
   rooms.beforeChangeListeners.add(history.beforeChange)
-  const comments = new CommentService({ comments: new CommentStore(db, config.maxCommentsPerThread), events, compile: (documentId, readThreads, memberId) => heavy.compileThreads(documentId, readThreads, memberId) })
+  const comments = new CommentService({ comments: new CommentStore(db, config.maxCommentsPerThread), events, compile: (documentId, readThreads, request, memberId) => heavy.compileWrittenInputs(documentId, readThreads, request, memberId) })
   const proposals = new ProposalService({ proposals: new ProposalStore(db), events, rooms, store, catalogue: () => catalogue.current() })
   const revisions = new RevisionStore(db)
   const procedures = new ProcedureService({

@@ -3,7 +3,7 @@ import type { Anchor } from '../../shared/schema/comments.ts'
 import type { DocumentEvents } from '../documents/documentEvents.ts'
 import { type AnchorPlacement, placeAnchor } from '../../shared/anchor/placeAnchor.ts'
 import type { CommentRef, CommentStore, Thread } from './commentStore.ts'
-import type { CompiledEntry } from './compileInputs.ts'
+import type { CompilationRequest } from '../heavy/tasks.ts'
 
 
 export interface CommentServiceDeps {
@@ -11,9 +11,9 @@ export interface CommentServiceDeps {
   events: DocumentEvents
   /**
    * Places the threads (read by `threads`, once the job may run) in the document's current text, on the worker pool,
-   * and compiles them as written inputs; the job counts against `memberId`'s share of the pool.
+   * and compiles them as written inputs in the format asked; the job counts against `memberId`'s share of the pool.
    */
-  compile: (documentId: string, threads: () => Promise<Thread[]>, memberId: number) => Promise<CompiledEntry[]>
+  compile: (documentId: string, threads: () => Promise<Thread[]>, request: CompilationRequest, memberId: number) => Promise<{ body: string | Uint8Array }>
 }
 
 export class CommentService {
@@ -85,9 +85,9 @@ export class CommentService {
     return this.published(await this.comments.reopen(documentId, threadId))
   }
 
-  /** Every thread of the document as a written input, placed in the current text (or detached from it). */
-  async compile(documentId: string, memberId: number): Promise<CompiledEntry[]> {
-    return this.deps.compile(documentId, () => this.threads(documentId), memberId)
+  /** Every thread of the document as a written input, placed in the current text (or detached from it), written out as asked. */
+  async compile(request: CompilationRequest, memberId: number): Promise<{ body: string | Uint8Array }> {
+    return this.deps.compile(request.documentId, () => this.threads(request.documentId), request, memberId)
   }
 
   private published<T extends Thread | null>(thread: T): T {

@@ -4,7 +4,7 @@ import type { Thread } from '../comments/commentStore.ts'
 import type { Rooms } from '../collab/rooms.ts'
 import { readCurrentStored } from '../documents/currentDoc.ts'
 import type { DocumentStore } from '../store/store.ts'
-import type { DraftSource, StoredInput, TaskInput } from './tasks.ts'
+import type { CompilationRequest, DraftSource, StoredInput, TaskInput } from './tasks.ts'
 import type { WorkerPool } from './workerPool.ts'
 
 export interface HeavyWorkDeps {
@@ -65,18 +65,14 @@ export class HeavyWork {
   }
 
   /**
-   * The threads read by the pool's thread when it reads the store itself; otherwise by `readThreads`, on the loop, only
-   * once the member's share of the pool has room.
+   * The written inputs compiled and written out (`compileWrittenInputs`). The threads are read by the pool's thread when
+   * it reads the store itself; otherwise by `readThreads`, on the loop, only once the member's share of the pool has room.
    */
-  async compileThreads(documentId: string, readThreads: () => Promise<Thread[]>, memberId: number) {
+  async compileWrittenInputs(documentId: string, readThreads: () => Promise<Thread[]>, request: CompilationRequest, memberId: number) {
     this.deps.pool.assertRoomFor(memberId)
     const threads = this.deps.pool.readsStore ? { threadsOf: documentId } : await readThreads()
     const stored = await this.stored(documentId)
-    return this.deps.pool.run('compileThreads', { stored, threads, catalogue: this.deps.catalogue() }, memberId)
-  }
-
-  exportCompilation(input: TaskInput<'exportCompilation'>, memberId: number) {
-    return this.deps.pool.run('exportCompilation', input, memberId)
+    return this.deps.pool.run('compileWrittenInputs', { stored, threads, catalogue: this.deps.catalogue(), request }, memberId)
   }
 
   exportProposals(input: Without<TaskInput<'exportProposals'>, 'catalogue'>, memberId: number) {

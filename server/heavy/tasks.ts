@@ -24,7 +24,8 @@ import type { Thread } from '../comments/commentStore.ts'
 import { compileFromDoc, type CompiledEntry } from '../comments/compileInputs.ts'
 import { readDraft, unreadableDraft } from '../documents/readDraft.ts'
 import { draftToAkomaNtoso } from '../export/akomaNtoso.ts'
-import type { CompilationOptions, CompiledInput } from '../export/compilation.ts'
+import { type CompilationOptions, groupInputs } from '../export/compilation.ts'
+import type { Compilation } from '../../shared/schema/compilation.ts'
 import { compilationToMarkdown } from '../export/compilationMarkdown.ts'
 import { type CompilationMeta as ProposalCompilationMeta, compileProposals } from '../export/proposalCompilation.ts'
 import { proposalCompilationToMarkdown } from '../export/proposalCompilationMarkdown.ts'
@@ -189,20 +190,41 @@ export async function exportComparison(input: {
   return { body: input.format === 'docx' ? await comparisonToDocx(comparison, input.meta) : comparisonToHtml(comparison, input.meta) }
 }
 
-export function compileThreads({ stored, threads, catalogue }: { stored: StoredInput; threads: ThreadsInput; catalogue: FrameworkCatalogue }): CompiledEntry[] {
-  if (!Array.isArray(threads)) throw new Error(`the comment threads of ${threads.threadsOf} were not read before the task`)
-  return withDoc(stored, (doc) => compileFromDoc(doc, threads, catalogue))
+/** What a compilation of written inputs is asked for: its format, grouping and heading. */
+export interface CompilationRequest {
+  documentId: string
+  format: 'json' | 'md' | 'docx'
+  options: CompilationOptions
 }
 
-export async function exportCompilation({
-  inputs,
-  options,
-  format,
+/**
+ * The document's comment threads placed in its current text and compiled as written inputs, written out whole: the JSON
+ * answer too (`Compilation`), so the relay's loop only passes on a string however many inputs there are.
+ */
+export async function compileWrittenInputs({
+  stored,
+  threads,
+  catalogue,
+  request,
 }: {
-  inputs: CompiledInput[]
-  options: CompilationOptions
-  format: 'md' | 'docx'
+  stored: StoredInput
+  threads: ThreadsInput
+  catalogue: FrameworkCatalogue
+  request: CompilationRequest
 }): Promise<{ body: string | Uint8Array }> {
+  if (!Array.isArray(threads)) throw new Error(`the comment threads of ${threads.threadsOf} were not read before the task`)
+  const inputs: CompiledEntry[] = withDoc(stored, (doc) => compileFromDoc(doc, threads, catalogue))
+  const { documentId, format, options } = request
+  if (format === 'json') {
+    const groups = groupInputs(inputs, options.by)
+    const compilation: Compilation = {
+      documentId,
+      by: options.by,
+      inputs: groups.flatMap((group) => group.inputs),
+      groups: groups.map((group) => ({ heading: group.heading, threadIds: group.inputs.map((input) => input.threadId) })),
+    }
+    return { body: JSON.stringify(compilation) }
+  }
   return { body: format === 'md' ? compilationToMarkdown(inputs, options) : await (await import('../export/compilationDocx.ts')).compilationToDocx(inputs, options) }
 }
 
@@ -255,7 +277,7 @@ export function compactState({ stored }: { stored: StoredInput }): { state: Uint
   })
 }
 
-const tasks = { checkRevision, validate, prepareRevision, exportDraft, compare, exportComparison, compileThreads, exportCompilation, exportProposals, compactState }
+const tasks = { checkRevision, validate, prepareRevision, exportDraft, compare, exportComparison, compileWrittenInputs, exportProposals, compactState }
 
 export type TaskName = keyof typeof tasks
 export type TaskInput<N extends TaskName> = Parameters<(typeof tasks)[N]>[0]

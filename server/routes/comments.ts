@@ -2,20 +2,16 @@
 import { Hono, type Context } from 'hono'
 import { can } from '../../shared/auth/permissions.ts'
 import { ApiError } from '../../shared/errors/apiError.ts'
-import { compilationGroupings, Compilation } from '../../shared/schema/compilation.ts'
+import { compilationGroupings } from '../../shared/schema/compilation.ts'
 import { commentPayloads, CommentsSeen, ThreadAnswer, ThreadList, type Thread } from '../../shared/schema/comments.ts'
 import type { CommentService } from '../comments/commentService.ts'
 import type { CommentRef } from '../comments/commentStore.ts'
-import { groupInputs } from '../export/compilation.ts'
 import { downloadFileName } from '../export/fileName.ts'
-import type { HeavyWork } from '../heavy/heavyWork.ts'
 import { parseJson, reply, type AppEnv } from '../http.ts'
 import { allowOnDocument } from './documentScope.ts'
 
 export interface CommentRouteDeps {
   comments: CommentService
-  /** Writes compilation files on the worker pool. */
-  heavy: HeavyWork
   maxCommentChars: number
   /** Refuses (409 `period_closed`) once the comment period on the current revision ended. */
   inputsOpen?: (documentId: string) => void
@@ -28,7 +24,7 @@ const commentsPerPage = 1000
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 /** Under the document scope (`documentRoutesScoped`). */
-export function commentRoutes({ comments, heavy, maxCommentChars, inputsOpen }: CommentRouteDeps) {
+export function commentRoutes({ comments, maxCommentChars, inputsOpen }: CommentRouteDeps) {
   const open = async (c: Context<AppEnv>) => inputsOpen?.(c.get('document').id)
   const { OpenThread, CommentText } = commentPayloads(maxCommentChars)
 
@@ -100,20 +96,15 @@ export function commentRoutes({ comments, heavy, maxCommentChars, inputsOpen }: 
       if (!isOneOf(formats, format)) throw new ApiError(400, 'invalid_query', `format must be one of: ${formats.join(', ')}`)
       if (!isOneOf(compilationGroupings, by)) throw new ApiError(400, 'invalid_query', `by must be one of: ${compilationGroupings.join(', ')}`)
       const document = c.get('document')
-      const inputs = await comments.compile(document.id, c.get('member').id)
-      if (format === 'json') {
-        const groups = groupInputs(inputs, by)
-        return reply(c, Compilation, {
-          documentId: document.id,
-          by,
-          inputs: groups.flatMap((group) => group.inputs),
-          groups: groups.map((group) => ({ heading: group.heading, threadIds: group.inputs.map((input) => input.threadId) })),
-        })
-      }
       const options = { by, title: `Compilation of written inputs: ${document.title}`, symbol: document.symbol, date: new Date() }
+      const { body } = await comments.compile({ documentId: document.id, format, options }, c.get('member').id)
+      if (format === 'json') {
+        // `Compilation` (shared/schema/compilation.ts), written whole on the worker pool.
+        c.header('content-type', 'application/json')
+        return c.body(body as string)
+      }
       const fileName = downloadFileName([document.symbol ?? document.title, 'written inputs by', by], format)
       c.header('content-disposition', `attachment; filename="${fileName}"`)
-      const { body } = await heavy.exportCompilation({ inputs, options, format }, c.get('member').id)
       c.header('content-type', format === 'md' ? 'text/markdown; charset=utf-8' : docxType)
       return c.body(body as string | Uint8Array<ArrayBuffer>)
     })
