@@ -87,6 +87,14 @@ describe('live event streams', () => {
     await waitForAsync(async () => (await openStreams()) === 1, 'the unread stream to end')
     expect(published).toBeGreaterThan(backlogLimit)
     expect(replies).toBeLessThan(60)
+    // Its connection is closed too, not left open holding what the server had written into it: read on, the client
+    // meets the end of the connection (ending the response alone would leave a kept-alive connection open).
+    const closed = new Promise<'closed'>((resolve) => unread.once('close', () => resolve('closed')))
+    unread.on('data', () => {})
+    unread.on('error', () => {})
+    unread.resume()
+    const outcome = await Promise.race([closed, new Promise<'open'>((resolve) => setTimeout(() => resolve('open'), 10_000))])
+    expect(outcome).toBe('closed')
     reading.close()
     unread.destroy()
 
