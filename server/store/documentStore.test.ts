@@ -111,14 +111,22 @@ describe.each(backends)('document store on %s', (dialect) => {
     expect((await store.load('d')).stateDigest).toBe('absent')
   })
 
-  it('keeps one quarantined copy until it is recovered', async () => {
+  it('keeps each different set of bytes once, until they are recovered', async () => {
     const store = new SqlDocumentStore((await database.open()).db)
     const stored = { state: new Uint8Array([1]), updates: [new Uint8Array([2]), new Uint8Array([3])], seqs: [5, 6], lastSeq: 6 }
     expect(await store.quarantine('d', stored, 'bad update')).toBe(true)
+    // The same bytes again (a document failing at each load): one copy.
     expect(await store.quarantine('d', stored, 'again')).toBe(false)
     const copies = await store.quarantined('d')
     expect(copies).toHaveLength(1)
     expect(copies[0]).toMatchObject({ documentId: 'd', reason: 'bad update', recoveredAt: null, stored })
+    // Different bytes before the first copy was recovered: a state rewritten since, or a log entry more. Each is kept.
+    const rewritten = { state: new Uint8Array([9]), updates: [], seqs: [], lastSeq: 6 }
+    expect(await store.quarantine('d', rewritten, 'pending content')).toBe(true)
+    const longer = { ...rewritten, updates: [new Uint8Array([4])], seqs: [7], lastSeq: 7 }
+    expect(await store.quarantine('d', longer, 'pending content')).toBe(true)
+    expect(await store.quarantine('d', longer, 'pending content')).toBe(false)
+    expect((await store.quarantined('d')).map(({ stored: { state, seqs } }) => ({ state, seqs }))).toEqual([stored, rewritten, longer].map(({ state, seqs }) => ({ state, seqs })))
     await store.markRecovered('d')
     expect((await store.quarantined('d'))[0].recoveredAt).toBeGreaterThan(0)
     expect(await store.quarantine('d', stored, 'later')).toBe(true)

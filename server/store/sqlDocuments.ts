@@ -64,6 +64,11 @@ function seqsOf(statements: readonly AppendStatement[], results: Array<Array<Rec
   return seqs
 }
 
+function sameBytes(a: Uint8Array | null | undefined, b: Uint8Array | null | undefined): boolean {
+  if (!a || !b) return !a && !b
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b)
+}
+
 export class SqlDocumentStore implements DocumentStore {
   /**
    * The SQL of the append path's statements, built by the query layer once per shape (rows in the batch) and run
@@ -230,14 +235,20 @@ export class SqlDocumentStore implements DocumentStore {
 
   async quarantine(documentId: string, stored: StoredDocument, reason: string): Promise<boolean> {
     return inTransaction(this.db, async (trx) => {
+      // The same bytes kept already and not yet recovered (a document that fails at every load): not kept again. Log
+      // entries are never renumbered, so the same sequence numbers are the same entries.
       const open = await trx
         .selectFrom('document_quarantine')
-        .select('id')
+        .select(['id', 'state'])
         .where('document_id', '=', documentId)
         .where('recovered_at', 'is', null)
+        .orderBy('id', 'desc')
         .limit(1)
         .executeTakeFirst()
-      if (open) return false
+      if (open && sameBytes(open.state, stored.state)) {
+        const seqs = await trx.selectFrom('document_quarantine_updates').select('seq').where('quarantine_id', '=', open.id).orderBy('seq').execute()
+        if (seqs.length === stored.seqs.length && seqs.every((row, i) => Number(row.seq) === stored.seqs[i])) return false
+      }
       const { id } = await trx
         .insertInto('document_quarantine')
         .values({ document_id: documentId, reason, state: stored.state, created_at: Date.now() })

@@ -60,8 +60,8 @@ export interface DocumentStore {
   /** Bytes held for a document: state and log. */
   size(documentId: string): Promise<{ stateBytes: number; logBytes: number; logEntries: number }>
   /**
-   * Keeps a copy of `stored` (the raw bytes) for the operator, unless the document already has a copy not yet
-   * recovered; resolves with whether a copy was made.
+   * Keeps a copy of `stored` (the raw bytes) for the operator, unless the latest copy not yet recovered holds the same
+   * bytes (the same state, the same log entries); resolves with whether a copy was made.
    */
   quarantine(documentId: string, stored: StoredDocument, reason: string): Promise<boolean>
   /** The quarantined copies of a document, oldest first. */
