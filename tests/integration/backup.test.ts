@@ -29,6 +29,26 @@ function admin(dataDir: string, args: string[]): Promise<{ code: number | null; 
   })
 }
 
+/** A data directory whose database has the schema one version back: the newest migration added this column. */
+function dataDirOneVersionBack(): string {
+  const dataDir = tempDataDir()
+  openSqlite(dataDir).close()
+  const db = new Database(databasePath(dataDir))
+  db.exec('ALTER TABLE document_state DROP COLUMN state_digest')
+  db.pragma(`user_version = ${schemaVersion - 1}`)
+  db.close()
+  return dataDir
+}
+
+function versionOf(file: string): unknown {
+  const opened = new Database(file, { readonly: true })
+  try {
+    return opened.pragma('user_version', { simple: true })
+  } finally {
+    opened.close()
+  }
+}
+
 describe('online backup', () => {
   let server: TestServer
   let dataDir: string
@@ -83,45 +103,23 @@ describe('online backup', () => {
   })
 
   it('copies a database at an older schema as it is, without migrating the one a running older server uses', async () => {
-    const older = tempDataDir()
-    openSqlite(older).close()
-    const db = new Database(databasePath(older))
-    // The schema one version back: the newest migration added this column.
-    db.exec('ALTER TABLE document_state DROP COLUMN state_digest')
-    db.pragma(`user_version = ${schemaVersion - 1}`)
-    db.close()
+    const older = dataDirOneVersionBack()
     const file = path.join(tempDataDir(), 'before-upgrade.sqlite')
     const result = await admin(older, ['backup', file])
     expect(result.code, result.stderr).toBe(0)
-    for (const copy of [databasePath(older), file]) {
-      const opened = new Database(copy, { readonly: true })
-      expect(opened.pragma('user_version', { simple: true })).toBe(schemaVersion - 1)
-      opened.close()
-    }
+    for (const copy of [databasePath(older), file]) expect(versionOf(copy)).toBe(schemaVersion - 1)
   })
 
   it('refuses a member command on a database at an older schema, leaving it as it is, until it is migrated', async () => {
-    const older = tempDataDir()
-    openSqlite(older).close()
-    const db = new Database(databasePath(older))
-    db.exec('ALTER TABLE document_state DROP COLUMN state_digest')
-    db.pragma(`user_version = ${schemaVersion - 1}`)
-    db.close()
-    const versionOf = () => {
-      const opened = new Database(databasePath(older), { readonly: true })
-      try {
-        return opened.pragma('user_version', { simple: true })
-      } finally {
-        opened.close()
-      }
-    }
+    const older = dataDirOneVersionBack()
+    const version = () => versionOf(databasePath(older))
     const refused = await admin(older, ['token', '--name', 'Rapporteur', '--role', 'cofacilitator'])
     expect(refused.code).not.toBe(0)
     expect(refused.stderr).toContain(`the database has schema version ${schemaVersion - 1}, older than this build's (${schemaVersion})`)
-    expect(versionOf()).toBe(schemaVersion - 1)
+    expect(version()).toBe(schemaVersion - 1)
     const migrated = await admin(older, ['migrate'])
     expect(migrated.code, migrated.stderr).toBe(0)
-    expect(versionOf()).toBe(schemaVersion)
+    expect(version()).toBe(schemaVersion)
     const token = await admin(older, ['token', '--name', 'Rapporteur', '--role', 'cofacilitator'])
     expect(token.code, token.stderr).toBe(0)
     // A new data directory is still set up by a member command before the server first starts.
