@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { beforeAll, expect, test } from 'vitest'
 import { loadMessages, useMessagesForTests } from '../i18n/i18n.ts'
 import { errorMessage, translatedErrorCodes } from './errorMessage.ts'
@@ -30,6 +31,20 @@ test('every code stated in the interface has its message in every language', asy
     const messages = await loadMessages(language)
     for (const code of translatedErrorCodes) expect(messages[`api.errors.${code}`], `${language} ${code}`).toBeTruthy()
   }
+})
+
+test('every refusal the server asks to retry later, and a full thread, is said in the interface language', () => {
+  const serverDir = new URL('../../server/', import.meta.url)
+  const sources = (fs.readdirSync(serverDir, { recursive: true }) as string[]).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+  const codes = new Set<string>()
+  for (const file of sources) {
+    for (const found of fs.readFileSync(new URL(file, serverDir), 'utf8').matchAll(/new RetryLater\(\s*\d+,\s*'([a-z_]+)'/g)) codes.add(found[1])
+  }
+  expect([...codes]).toEqual(expect.arrayContaining(['export_rate_limited', 'rate_limited', 'server_busy', 'too_many_jobs', 'work_timed_out']))
+  for (const code of [...codes, 'thread_full']) expect(translatedErrorCodes.has(code), code).toBe(true)
+  expect(errorMessage(new ApiError(409, 'thread_full', 'this thread holds 200 comments, the most it may; open a new thread'))).toBe(
+    'This thread has as many comments as it can hold. Open a new thread to go on.',
+  )
 })
 
 test('a refused procedure names the times the server gave, in New York time; without them, the message of its code', () => {
