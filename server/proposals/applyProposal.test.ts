@@ -9,7 +9,7 @@ import { alternative, alternatives, doc, paragraph, recommendation, text } from 
 import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { validateDraft } from '../../shared/schema/validateDraft.ts'
-import { applyProposal, bracketProposal, locate, ProposalConflict, quoteAt, type ProposalChange } from './applyProposal.ts'
+import { applyProposal, bracketProposal, locate, plainOf, ProposalConflict, quoteAt, type ProposalChange } from './applyProposal.ts'
 
 const draft = doc(
   paragraph('States should ', text('cooperate', 'bold'), ' on incidents.'),
@@ -124,6 +124,24 @@ describe('accepting a proposal changes the text', () => {
     expect(Y.encodeStateAsUpdate(ydoc)).toEqual(before)
   })
 
+  it('refuses, changing nothing, a passage that reads differently since: text typed inside it, or another change accepted over part of it', () => {
+    const ydoc = seeded()
+    const anchor = anchorOn(ydoc, 'should cooperate')
+    textHolding(ydoc, 'should').insert('States should'.length, ' always')
+    const before = Y.encodeStateAsUpdate(ydoc)
+    expect(() => accept(ydoc, proposal({ anchor, text: 'shall work together' }))).toThrow(expect.objectContaining({ code: 'anchor_outdated' }))
+    expect(() => accept(ydoc, proposal({ kind: 'delete', anchor }))).toThrow(expect.objectContaining({ code: 'anchor_outdated' }))
+    expect(Y.encodeStateAsUpdate(ydoc)).toEqual(before)
+    expect(texts(ydoc)[0]).toBe('States should always cooperate on incidents.')
+
+    const other = seeded()
+    const first = anchorOn(other, 'States should')
+    const overlapping = anchorOn(other, 'should cooperate')
+    accept(other, proposal({ anchor: first, text: 'Nations shall' }))
+    expect(() => accept(other, proposal({ id: 'p-2', anchor: overlapping, text: 'must work' }))).toThrow(expect.objectContaining({ code: 'anchor_outdated' }))
+    expect(texts(other)[0]).toBe('Nations shall cooperate on incidents.')
+  })
+
   it('quotes the text it was made on, as the server has it', () => {
     const ydoc = seeded()
     expect(quoteAt(content(ydoc), locate(ydoc, content(ydoc), proposal({ anchor: anchorOn(ydoc, 'cooperate on') })))).toBe('cooperate on')
@@ -153,6 +171,19 @@ describe('bracketing a proposal puts it into the text as contested', () => {
     bracket(ydoc, proposal({ id: 'p-3', kind: 'insert', anchor: anchorOn(ydoc, 'met', true), text: 'formally ' }))
     expect(texts(ydoc)).toEqual(['States should cooperate on incidents.', 'Protect [critical][all] infrastructure.', 'The group [formally ]met [twice].'])
     expect(validateDraft(json(ydoc), builtInCatalogue).negotiation).toEqual({ brackets: 4, alternatives: 0 })
+  })
+
+  it('brackets a replacement whose passage changed since where the passage starts, keeping what was typed; refuses such a deletion', () => {
+    const ydoc = seeded()
+    const anchor = anchorOn(ydoc, 'should')
+    textHolding(ydoc, 'should').insert('States sh'.length, 'XX')
+    bracket(ydoc, proposal({ anchor, text: 'shall' }))
+    expect(texts(ydoc)[0]).toBe('States [shall]shXXould cooperate on incidents.')
+    const deletion = anchorOn(ydoc, 'on incidents')
+    const held = textHolding(ydoc, 'incidents')
+    held.insert(plainOf(held).indexOf(' incidents'), 'ly')
+    expect(texts(ydoc)[0]).toBe('States [shall]shXXould cooperate only incidents.')
+    expect(() => bracket(ydoc, proposal({ id: 'p-2', kind: 'delete', anchor: deletion }))).toThrow(expect.objectContaining({ code: 'anchor_outdated' }))
   })
 
   it('adds a bracketed new paragraph; refuses to bracket a change of links', () => {

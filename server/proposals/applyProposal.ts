@@ -95,6 +95,25 @@ export function locate(doc: Y.Doc, fragment: Y.XmlFragment, proposal: Pick<Propo
 }
 
 /**
+ * Whether the passage a replacement or deletion was made on still reads as it did (the anchor's quote, as the server
+ * took it when the proposal was made): text typed inside it since, or another change accepted over part of it, would
+ * otherwise be overwritten by a change nobody saw made on that text.
+ */
+export function passageChanged(fragment: Y.XmlFragment, target: Target, proposal: Pick<ProposalChange, 'kind' | 'anchor'>): boolean {
+  if (target.kind !== 'text' || (proposal.kind !== 'replace' && proposal.kind !== 'delete') || !proposal.anchor) return false
+  return quoteAt(fragment, target) !== proposal.anchor.quote.replaceAll('\0', '')
+}
+
+/** `locate`, for a stored proposal about to be carried out: a passage that changed since counts as outdated. */
+function locateAsMade(doc: Y.Doc, fragment: Y.XmlFragment, proposal: ProposalChange): Target {
+  const target = locate(doc, fragment, proposal)
+  if (passageChanged(fragment, target, proposal)) {
+    throw new ProposalConflict('anchor_outdated', 'the passage this proposal was made on has changed since it was made')
+  }
+  return target
+}
+
+/**
  * The text a located proposal was made on: the passage, or the block after which it goes, or the recommendation's
  * text; without NUL characters, which a client may have put in the text and which no store of text takes everywhere.
  */
@@ -153,7 +172,7 @@ function insertBlock(
 
 /** Accepts: makes the change in the document (call inside one transaction); returns where it went. */
 export function applyProposal(doc: Y.Doc, fragment: Y.XmlFragment, proposal: ProposalChange): Applied {
-  const target = locate(doc, fragment, proposal)
+  const target = locateAsMade(doc, fragment, proposal)
   const text = proposal.text ?? ''
   if (target.kind === 'recommendation') {
     target.element.setAttribute('refs', (proposal.refs ?? []) as unknown as string)
@@ -228,7 +247,7 @@ export function bracketProposal(doc: Y.Doc, fragment: Y.XmlFragment, proposal: P
   const text = proposal.text ?? ''
   let target: Target
   try {
-    target = locate(doc, fragment, proposal)
+    target = locateAsMade(doc, fragment, proposal)
   } catch (error) {
     if (!(error instanceof ProposalConflict) || error.code !== 'anchor_outdated') throw error
     return bracketOutdated(doc, fragment, proposal, text)
@@ -280,7 +299,10 @@ export function bracketProposal(doc: Y.Doc, fragment: Y.XmlFragment, proposal: P
  */
 function bracketOutdated(doc: Y.Doc, fragment: Y.XmlFragment, proposal: ProposalChange, text: string): Applied {
   if (proposal.kind === 'delete') {
-    throw new ProposalConflict('anchor_outdated', 'the passage proposed for deletion is already gone from the text: reject the proposal instead')
+    throw new ProposalConflict(
+      'anchor_outdated',
+      'the passage proposed for deletion is gone from the text or has changed since: reject the proposal, or propose again on the text as it stands',
+    )
   }
   const resolved = proposal.anchor ? resolveAnchor(doc, fragment, { ...proposal.anchor, quote: '' }) : null
   if (resolved?.kind === 'attached' && resolved.start.type instanceof Y.XmlText && proposal.kind !== 'paragraph' && proposal.kind !== 'recommendation') {

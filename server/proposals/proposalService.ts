@@ -31,7 +31,7 @@ import { readCurrentDoc } from '../documents/currentDoc.ts'
 import { yProseMirror } from '../documents/editorModules.ts'
 import type { DocumentEvents } from '../documents/documentEvents.ts'
 import type { DocumentStore } from '../store/store.ts'
-import { type Applied, applyProposal, bracketProposal, locate, ProposalConflict, quoteAt } from './applyProposal.ts'
+import { type Applied, applyProposal, bracketProposal, locate, plainOf, ProposalConflict, quoteAt } from './applyProposal.ts'
 import type { DecisionStatus, ProposalStore, StoredProposal } from './proposalStore.ts'
 
 export interface ProposalServiceDeps {
@@ -100,7 +100,19 @@ function placement(view: TextView, proposal: StoredProposal): { outdated: boolea
   if (!anchor) return { outdated: proposal.status === 'open', place: null }
   const resolved = resolveAnchor(view.doc, view.fragment, anchor)
   if (resolved.kind !== 'attached') return { outdated: proposal.status === 'open', place: null }
-  return { outdated: false, place: placeOf(view, blockAt(view.model, resolved.start.path)) }
+  const place = placeOf(view, blockAt(view.model, resolved.start.path))
+  // An open replacement or deletion whose passage reads differently now is outdated where it stands: accepting it
+  // would overwrite what was typed or accepted there since.
+  const changes = proposal.status === 'open' && !proposal.applied && (proposal.kind === 'replace' || proposal.kind === 'delete')
+  const passage = changes ? passageNow(resolved) : null
+  return { outdated: passage !== null && passage !== proposal.quote, place }
+}
+
+/** The passage between an attached anchor's ends when both are in one text, as `quoteAt` reads it; else null. */
+function passageNow(resolved: Extract<ReturnType<typeof resolveAnchor>, { kind: 'attached' }>): string | null {
+  const { start, end } = resolved
+  if (!(start.type instanceof Y.XmlText) || start.type !== end.type || start.index > end.index) return null
+  return plainOf(start.type).slice(start.index, end.index).replaceAll('\0', '')
 }
 
 function served(view: TextView, proposal: StoredProposal): Proposal {

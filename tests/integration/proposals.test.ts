@@ -211,6 +211,25 @@ describe('proposals', () => {
     await waitFor(() => blockTexts(other.doc)[2] === 'All States should cooperate to protect all critical infrastructure.', 'the accepted text')
   })
 
+  it('reports a replacement whose passage was typed into since as outdated where it stands: accepting it would lose the words typed', async () => {
+    const { id, writer } = await seededDocument()
+    const proposed = await propose('kenya', id, { kind: 'replace', anchor: anchorOn(writer.doc, 'critical infrastructure'), text: 'essential services' })
+    const proposalId = proposed.json.proposal.id as string
+    const xmlText = textHolding(writer.doc, 'critical infrastructure')
+    writer.doc.transact(() => xmlText.insert(xmlText.toString().indexOf(' infrastructure'), ' and vital'))
+    let listed: Proposal | undefined
+    for (let attempt = 0; attempt < 50 && !listed?.outdated; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100))
+      listed = (await list(id)).find((proposal: Proposal) => proposal.id === proposalId)
+    }
+    expect(listed).toMatchObject({ outdated: true, quote: 'critical infrastructure', place: { label: 'para. 1' } })
+    const accept = await act('lead', id, proposalId, 'accept')
+    expect(accept.status).toBe(409)
+    expect(accept.json.error.code).toBe('proposal_outdated')
+    expect(blockTexts(writer.doc)[1]).toBe('States should cooperate to protect critical and vital infrastructure.')
+    expect((await list(id)).find((proposal: Proposal) => proposal.id === proposalId)?.status).toBe('open')
+  })
+
   it('reports a proposal whose text was deleted as outdated: not accepted, still rejected or bracketed, never lost', async () => {
     const { id, writer } = await seededDocument()
     const first = await propose('kenya', id, { kind: 'replace', anchor: anchorOn(writer.doc, 'met twice'), text: 'met three times' })
