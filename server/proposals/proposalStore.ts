@@ -4,7 +4,7 @@ import type { Author } from '../../shared/schema/member.ts'
 import type { Decision, Proposal, ProposalKind, ProposalStatus, Stance, StanceValue } from '../../shared/schema/proposals.ts'
 import { newCommentId } from '../comments/commentStore.ts'
 import { sql } from 'kysely'
-import { rowOf, rowsOf, type Db } from '../store/database.ts'
+import { inTransaction, rowOf, rowsOf, type Db } from '../store/database.ts'
 
 /** A proposal as stored: everything the API serves except where it is in the current text. */
 export type StoredProposal = Omit<Proposal, 'outdated' | 'place'> & {
@@ -129,20 +129,39 @@ export class ProposalStore {
   }
 
   /** Changes an open proposal's text, refs or explanation; false when it is no longer open. */
+  /**
+   * Edits an open proposal. A change of its text or links clears the stances taken on it: support given to one wording
+   * is not support for another. An edit of the explanation alone keeps them.
+   */
   async edit(documentId: string, proposalId: string, change: { text?: string; refs?: string[]; explanation?: string | null }, at = Date.now()): Promise<boolean> {
-    const result = await this.db
-      .updateTable('proposals')
-      .set({
-        ...(change.text !== undefined && change.text !== null ? { text: change.text } : {}),
-        ...(change.refs ? { refs: JSON.stringify(change.refs) } : {}),
-        ...(change.explanation !== undefined ? { explanation: change.explanation || null } : {}),
-        updated_at: at,
-      })
-      .where('id', '=', proposalId)
-      .where('document_id', '=', documentId)
-      .where('status', '=', 'open')
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    return inTransaction(this.db, async (trx) => {
+      const current = await trx
+        .selectFrom('proposals')
+        .select(['text', 'refs'])
+        .where('id', '=', proposalId)
+        .where('document_id', '=', documentId)
+        .where('status', '=', 'open')
+        .executeTakeFirst()
+      if (!current) return false
+      const text = change.text !== undefined && change.text !== null ? change.text : undefined
+      const refs = change.refs ? JSON.stringify(change.refs) : undefined
+      const result = await trx
+        .updateTable('proposals')
+        .set({
+          ...(text !== undefined ? { text } : {}),
+          ...(refs !== undefined ? { refs } : {}),
+          ...(change.explanation !== undefined ? { explanation: change.explanation || null } : {}),
+          updated_at: at,
+        })
+        .where('id', '=', proposalId)
+        .where('status', '=', 'open')
+        .executeTakeFirst()
+      // Decided meanwhile (another instance): nothing is edited.
+      if (Number(result.numUpdatedRows) !== 1) return false
+      const reworded = (text !== undefined && text !== current.text) || (refs !== undefined && refs !== current.refs)
+      if (reworded) await trx.deleteFrom('proposal_stances').where('proposal_id', '=', proposalId).execute()
+      return true
+    })
   }
 
   /** Sets or replaces a delegation's stance. */

@@ -185,8 +185,15 @@ describe('proposals', () => {
   it('lets another member of the proposing delegation edit; the secretariat and leads propose too', async () => {
     const { id, writer } = await seededDocument()
     const proposed = await propose('kenya', id, { kind: 'insert', anchor: anchorOn(writer.doc, 'twice', true), text: 'formally ' })
-    const edited = await people.kenya2.api.request('PATCH', `/api/documents/${id}/proposals/${proposed.json.proposal.id}`, { text: 'in person ' })
+    const proposalId = proposed.json.proposal.id as string
+    const edit = (body: unknown) => people.kenya2.api.request('PATCH', `/api/documents/${id}/proposals/${proposalId}`, body)
+    expect((await act('brazil', id, proposalId, 'stance', { stance: 'support', reason: 'Fine wording.' })).status).toBe(200)
+    // An explanation changes no wording: the support stands.
+    expect((await edit({ explanation: 'As discussed on Tuesday.' })).json.proposal.stances).toHaveLength(1)
+    // New wording: support given to the old one is not support for it.
+    const edited = await edit({ text: 'in person ' })
     expect(edited.status).toBe(200)
+    expect(edited.json.proposal).toMatchObject({ text: 'in person ', stances: [] })
     const bySecretariat = await propose('secretariat', id, { kind: 'delete', anchor: anchorOn(writer.doc, ' in 2027') })
     expect(bySecretariat.json.proposal.proposer.delegation).toBe('Secretariat')
     expect((await propose('lead', id, { kind: 'paragraph', anchor: anchorOn(writer.doc, 'met', true), text: 'A new paragraph.' })).status).toBe(201)
