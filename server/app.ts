@@ -61,7 +61,14 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
     return errorResponse(error, c)
   }
 
-  app.use(requestLog(metrics), securityHeaders())
+  app.use(
+    async (c, next) => {
+      c.set('receivedAt', Date.now())
+      await next()
+    },
+    requestLog(metrics),
+    securityHeaders(),
+  )
   app.route(
     '/',
     opsRoutes({ metrics, checks: readiness, accepting, readyTimeoutMs: config.readyTimeoutMs, metricsToken: config.metricsToken, trustProxy: config.trustProxy }),

@@ -20,6 +20,11 @@ export interface AppEnv {
     stillSignedIn: () => boolean
     /** The same, asked of the database (a revocation made by another process): asked by long-lived streams now and then. */
     stillSignedInNow: () => Promise<boolean>
+    /**
+     * When the server began handling the request (Date.now(), before authentication and anything else that waits):
+     * the time that decides whether an objection came before a silence deadline.
+     */
+    receivedAt: number
   }
 }
 

@@ -37,8 +37,9 @@ export function procedureRoutes({ procedures, maxObjectionReasonChars }: Procedu
       return reply(c, ProcedureAnswer, await procedures.open(c.get('document'), c.get('member'), request), 201)
     })
     .post('/:id/procedures/:procedureId/objections', async (c) => {
-      // When the request arrived, by the server's clock: what decides whether it came before the deadline.
-      const at = Date.now()
+      // When the server took the request up, by its clock (before authenticating it, and before anything else it waited
+      // for): what decides whether the objection came before the deadline.
+      const at = c.get('receivedAt') ?? Date.now()
       const member = c.get('member')
       if (!can(c.get('subject'), 'silence.break')) {
         throw new ApiError(403, 'forbidden', `only delegations break silence; your role (${member.role}${member.delegation ? '' : ', speaking for no delegation'}) does not`)
