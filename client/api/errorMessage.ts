@@ -70,6 +70,7 @@ export const translatedErrorCodes = new Set([
   'revision_invalid',
   'revision_label_taken',
   'revision_not_found',
+  'revision_superseded',
   'server_busy',
   'session_expired',
   'shutting_down',

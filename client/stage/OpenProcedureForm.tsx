@@ -26,7 +26,9 @@ export function OpenProcedureForm({
   onOpened: () => void
 }) {
   const [kind, setKind] = useState<ProcedureKind>(kinds[0]!)
-  const [revisionId, setRevisionId] = useState<number | null>(revisions.at(-1)?.id ?? null)
+  // Only the latest revision goes under a procedure (the server refuses an older one): one that was superseded could
+  // be adopted, yet never submitted.
+  const latest = revisions.at(-1) ?? null
   const [date, setDate] = useState('')
   const [time, setTime] = useState('')
   // Read as New York wall-clock time; the time typed as 24-hour "10:00" or "10:00:30".
@@ -43,11 +45,11 @@ export function OpenProcedureForm({
     event.preventDefault()
     const deadline = readDeadline(local, Date.now() + serverOffset)
     if (!deadline.ok) return setError({ message: deadline.message, problems: [] })
-    if (revisionId === null) return setError({ message: t('stage.chooseRevision'), problems: [] })
+    if (latest === null) return setError({ message: t('stage.chooseRevision'), problems: [] })
     setBusy(true)
     setError(null)
     try {
-      await openProcedure(documentId, { kind, revisionId, deadline: deadline.iso })
+      await openProcedure(documentId, { kind, revisionId: latest.id, deadline: deadline.iso })
       setDate('')
       setTime('')
       onOpened()
@@ -71,16 +73,9 @@ export function OpenProcedureForm({
           </label>
         ))}
       </fieldset>
-      <label>
-        {t('stage.revision')}
-        <select value={revisionId ?? ''} onChange={(event) => setRevisionId(Number(event.target.value))}>
-          {[...revisions].reverse().map((revision) => (
-            <option key={revision.id} value={revision.id} translate="no">
-              {revision.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <p className="procedure-revision">
+        {t('stage.revision')} <strong translate="no">{latest?.label}</strong>
+      </p>
       <div className="procedure-deadline">
         <label htmlFor={dateId}>{t('stage.deadlineDate')}</label>
         <input id={dateId} type="date" value={date} onChange={(event) => setDate(event.target.value)} aria-describedby={previewId} required />

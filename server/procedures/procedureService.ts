@@ -151,6 +151,7 @@ export class ProcedureService {
     const revision = await this.deps.revisions.get(document.id, request.revisionId)
     if (!revision) throw new ApiError(404, 'revision_not_found', `there is no revision "${request.revisionId}" of this document`)
     if (await this.deps.store.submission(document.id)) throw new ApiError(409, 'already_submitted', 'this document has been submitted; no further procedure can be opened on it')
+    await this.refuseSuperseded(document.id, revision)
     if (request.kind === 'silence') {
       const check = await this.deps.heavy.checkRevision(revision.content, member.id)
       this.remember(revision.id, check.blocks)
@@ -170,11 +171,20 @@ export class ProcedureService {
     }
     // The deadline is checked again after the check above took its time, and a procedure past its deadline settled first.
     this.checkDeadline(deadline)
+    await this.refuseSuperseded(document.id, revision)
     await this.settleDue(document.id)
     const procedure = await this.deps.store.open({ documentId: document.id, kind: request.kind, revisionId: revision.id, deadline, openedBy: member.id, openedAt: this.now() })
     this.arm(procedure)
     const stage = await this.publishStage(document.id)
     return { procedure, stage }
+  }
+
+  /** Only the latest revision is put under a procedure: an older one could be adopted yet never submitted. */
+  private async refuseSuperseded(documentId: string, revision: { id: number; label: string }): Promise<void> {
+    const latest = await this.deps.revisions.latestId(documentId)
+    if (latest !== null && latest !== revision.id) {
+      throw new ApiError(409, 'revision_superseded', `${revision.label} has been superseded by a later revision: open the procedure on the latest revision`)
+    }
   }
 
   /**

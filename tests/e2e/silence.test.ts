@@ -28,7 +28,8 @@ async function openPanel(page: Page): Promise<void> {
 async function startSilence(page: Page, revisionLabel: string, seconds: number): Promise<number> {
   const form = panel(page).getByRole('form', { name: 'Open a procedure' })
   await form.getByLabel('Silence procedure').check()
-  await form.getByLabel('Revision').selectOption({ label: revisionLabel })
+  // The latest revision, the only one a procedure may be opened on.
+  await expect.poll(() => form.locator('.procedure-revision').textContent()).toBe(`Revision ${revisionLabel}`)
   const deadline = newYorkInSeconds(seconds)
   await form.getByLabel('Deadline date (New York)').fill(deadline.date)
   await form.getByLabel('Time (New York, 24-hour)').fill(deadline.time)

@@ -146,6 +146,16 @@ describe('comment periods and the silence procedure', () => {
       expect(refused.status).toBe(403)
     }
 
+    // Only the latest revision goes under a procedure: an older one adopted could never be submitted.
+    const agreedRev = await cut(agreedText, 'Rev.2')
+    const newer = await cut(agreedText, 'Rev.3')
+    for (const kind of ['silence', 'comments']) {
+      const superseded = await open(people.cofacilitator, { kind, revisionId: agreedRev, deadline: inSeconds(3600) })
+      expect([superseded.status, superseded.json.error.code]).toEqual([409, 'revision_superseded'])
+      expect(superseded.json.error.message).toContain('Rev.2 has been superseded')
+    }
+    expect(newer).toBeGreaterThan(agreedRev)
+
     const list = await people.kenya.get(`/api/documents/${documentId}/procedures`)
     expect(ProcedureList.parse(list.json).procedures).toEqual([])
     expect(list.json.stage.kind).toBe('drafting')
