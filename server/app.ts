@@ -168,6 +168,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
           services.procedures.stageChanged(documentId)
         },
         acceptedProposals: (documentId, after, until) => services.proposals.acceptedBetween(documentId, after, until),
+        adoptedRevision: (documentId) => services.procedures.adoptedRevision(documentId),
       }),
       historyRoutes({ snapshots: services.snapshots, history: services.history, restore: services.restoreText, events: services.events }),
       commentRoutes({

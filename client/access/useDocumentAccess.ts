@@ -1,12 +1,14 @@
 /**
  * The open document's record and what the member may do with it, fetched again when the server reconnects the member
- * because their standing changed (4501), and when the connection comes back after any break (a change made meanwhile
- * sends no 4501 to a closed socket).
+ * because their standing changed (4501), when the connection comes back after any break (a change made meanwhile
+ * sends no 4501 to a closed socket), and when the document's stage changes (once submitted, its text is closed).
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { followDocumentEvents } from '../api/documentEvents.ts'
 import { getDocument } from '../api/documents.ts'
 import type { DocumentDetail } from '../api/types.ts'
 import type { CollabSession } from '../collab/openCollabSession.ts'
+import { t } from '../i18n/i18n.ts'
 import { accessChangeNotice } from './accessNotice.ts'
 import { onMembershipChanged } from './membershipChange.ts'
 
@@ -36,7 +38,8 @@ export function useDocumentAccess(initial: DocumentDetail, { provider }: CollabS
         return
       }
       if (!mounted || attempt !== asked) return
-      const sentence = accessChangeNotice(shown.current.permissions, next.permissions)
+      const submittedNow = next.stage.kind === 'submitted' && shown.current.stage.kind !== 'submitted'
+      const sentence = submittedNow ? t('access.submittedClosed') : accessChangeNotice(shown.current.permissions, next.permissions)
       shown.current = next
       setDetail(next)
       if (sentence) setNotice(sentence)
@@ -54,11 +57,13 @@ export function useDocumentAccess(initial: DocumentDetail, { provider }: CollabS
     const stop = onMembershipChanged((changed) => {
       if (changed === documentId) void refresh()
     })
+    const stopStage = followDocumentEvents(documentId, 'stage', { onEvent: () => void refresh() })
     provider.on('status', onStatus)
     provider.on('sync', onSync)
     return () => {
       mounted = false
       stop()
+      stopStage()
       provider.off('status', onStatus)
       provider.off('sync', onSync)
     }

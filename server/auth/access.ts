@@ -127,7 +127,12 @@ export class Access {
   /** The member's subject on a document; a document no workspace holds is led by no one. */
   onDocument(member: Member, documentId: string, extra: Omit<Subject, 'member' | 'leadsWorkspace'> = {}): Subject {
     const document = this.registry.document(documentId)
-    return { member, leadsWorkspace: document ? this.leads(member.id, document.workspaceId) : false, ...extra }
+    return {
+      member,
+      leadsWorkspace: document ? this.leads(member.id, document.workspaceId) : false,
+      documentSubmitted: this.registry.isSubmitted(documentId),
+      ...extra,
+    }
   }
 
   onWorkspace(member: Member, workspaceId: string): Subject {

@@ -66,7 +66,18 @@ export function forbidden(member: Pick<Member, 'role'>, action: Action): ApiErro
 
 /** Throws the 403 unless the subject may do `action`. */
 export function requirePermission(subject: Subject, action: Action): void {
+  refuseIfSubmitted(subject, action)
   if (!can(subject, action)) throw forbidden(subject.member, action)
+}
+
+/**
+ * Refuses with 409 `already_submitted` what the member could do were the document not submitted: the refusal names the
+ * reason, not the member's role.
+ */
+export function refuseIfSubmitted(subject: Subject, action: Action): void {
+  if (subject.documentSubmitted && !can(subject, action) && can({ ...subject, documentSubmitted: false }, action)) {
+    throw new ApiError(409, 'already_submitted', 'this document has been submitted to the plenary: its text, metadata, revisions, proposals and procedures are closed')
+  }
 }
 
 /** Refuses the request with 403 unless the signed-in member may do `action` (with `subject` for scoped rules). */

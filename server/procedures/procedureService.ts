@@ -113,6 +113,14 @@ export class ProcedureService {
     })
   }
 
+  /** The revision adopted under silence while the document stands adopted or submitted, else null. */
+  async adoptedRevision(documentId: string): Promise<number | null> {
+    const submission = await this.deps.store.submission(documentId)
+    if (submission) return (await this.deps.store.get(documentId, submission.procedureId))?.revision.id ?? null
+    const stage = await this.stage(documentId)
+    return stage.kind === 'adopted' ? (stage.revision?.id ?? null) : null
+  }
+
   async list(documentId: string, memberId: number): Promise<ProcedureList> {
     const procedures = await this.deps.store.list(documentId)
     const stage = deriveStage({
@@ -256,6 +264,8 @@ export class ProcedureService {
     }
     // The store checks again, in the transaction that writes the submission, that nothing was opened or cut meanwhile.
     await this.deps.store.submit(document.id, stage.procedureId ?? 0, member.id, this.now())
+    // From here the text, its metadata and its negotiation are closed, on every instance (shared/auth/permissions.ts).
+    await this.deps.registry.documentSubmitted(document.id)
     return await this.publishStage(document.id)
   }
 

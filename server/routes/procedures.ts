@@ -1,6 +1,7 @@
 /** `/api/documents/:id/procedures`, `/submitted`: comment periods, silence and its objections, the outcome record, the stage. */
 import { Hono, type Context } from 'hono'
 import { can } from '../../shared/auth/permissions.ts'
+import { refuseIfSubmitted } from '../auth/authenticate.ts'
 import { ApiError } from '../../shared/errors/apiError.ts'
 import { objectionPayload, OpenProcedure, OutcomeRecord, ProcedureAnswer, ProcedureList, StageSeen, SubmittedAnswer } from '../../shared/schema/procedures.ts'
 import { outcomeToMarkdown } from '../export/outcomeMarkdown.ts'
@@ -31,6 +32,7 @@ export function procedureRoutes({ procedures, maxObjectionReasonChars }: Procedu
     .post('/:id/procedures', async (c) => {
       const request = await parseJson(c, OpenProcedure)
       const action = request.kind === 'silence' ? 'silence.start' : 'period.open'
+      refuseIfSubmitted(c.get('subject'), action)
       if (!can(c.get('subject'), action)) {
         throw new ApiError(403, 'forbidden', `only the co-facilitators of this workspace and the secretariat may ${request.kind === 'silence' ? 'put a revision under silence' : 'open a comment period'}`)
       }

@@ -13,6 +13,7 @@ import {
   TakeStance,
 } from '../../shared/schema/proposals.ts'
 import { can, type Action } from '../../shared/auth/permissions.ts'
+import { refuseIfSubmitted } from '../auth/authenticate.ts'
 import { downloadFileName } from '../export/fileName.ts'
 import type { HeavyWork } from '../heavy/heavyWork.ts'
 import type { DraftSource } from '../heavy/tasks.ts'
@@ -44,7 +45,9 @@ function query(c: Context<AppEnv>) {
 
 /** Refuses unless the member may act on this proposal; the message says why in the proposal's terms. */
 function allowOn(c: Context<AppEnv>, proposal: StoredProposal, action: Action, message: string): void {
-  if (!can({ ...c.get('subject'), proposerDelegation: proposal.proposer.delegation }, action)) throw new ApiError(403, 'forbidden', message)
+  const subject = { ...c.get('subject'), proposerDelegation: proposal.proposer.delegation }
+  refuseIfSubmitted(subject, action)
+  if (!can(subject, action)) throw new ApiError(403, 'forbidden', message)
 }
 
 /** Accept and bracket may come with no body at all. */
@@ -84,6 +87,7 @@ export function proposalRoutes({ proposals, revisions, heavy, maxProposalChars, 
     })
     .post('/:id/proposals', readable, async (c) => {
       const member = c.get('member')
+      refuseIfSubmitted(c.get('subject'), 'proposal.create')
       if (!can(c.get('subject'), 'proposal.create')) {
         throw new ApiError(403, 'forbidden', `your role (${member.role}) may not propose text: the process is State-led; send a written input as a comment instead`)
       }

@@ -30,6 +30,11 @@ export interface RevisionRouteDeps {
   revisionCut?: (documentId: string, revisionId: number) => Promise<void> | void
   /** The proposals accepted between two moments, so a comparison names who proposed its changes. */
   acceptedProposals?: (documentId: string, after: number, until: number) => Promise<AcceptedChange[]>
+  /**
+   * The revision adopted under silence, while the document stands adopted or submitted: what the export for submission
+   * prints, whatever was typed in the text since. Null otherwise.
+   */
+  adoptedRevision?: (documentId: string) => Promise<number | null>
 }
 
 /** One side of a comparison or an export: a revision, or the current text when `revision` is null. */
@@ -57,7 +62,7 @@ function download(c: Context<AppEnv>, body: string | Uint8Array, format: ExportF
 }
 
 /** Under the document scope (`documentRoutesScoped`). */
-export function revisionRoutes({ revisions, snapshots, restore, events, heavy, revisionCut, acceptedProposals }: RevisionRouteDeps) {
+export function revisionRoutes({ revisions, snapshots, restore, events, heavy, revisionCut, acceptedProposals, adoptedRevision }: RevisionRouteDeps) {
   /** The accepted proposals behind the changes between two versions, so a comparison names who proposed them. */
   const acceptedBetween = async (documentId: string, from: Version, to: Version): Promise<AcceptedChange[]> => {
     const [early, late] = [from.date.getTime(), to.date.getTime()].sort((a, b) => a - b)
@@ -132,7 +137,9 @@ export function revisionRoutes({ revisions, snapshots, restore, events, heavy, r
       const format = (c.req.query('format') ?? 'docx') as ExportFormat
       if (!exportFormats.includes(format)) throw new ApiError(400, 'invalid_query', `format must be one of: ${exportFormats.join(', ')}`)
       const working = c.req.query('working') === '1' || c.req.query('working') === 'true'
-      const { source, revision, label, date } = await version(c, c.req.query('revision'), 'revision')
+      // For submission, an adopted document is its adopted revision: the text the delegations did not object to.
+      const adopted = working || c.req.query('revision') !== undefined ? null : ((await adoptedRevision?.(c.get('document').id)) ?? null)
+      const { source, revision, label, date } = await version(c, adopted !== null ? String(adopted) : c.req.query('revision'), 'revision')
       // A revision goes by its label, a snapshot by its time; the current text by none.
       const versionLabel = revision?.label ?? (label === currentTextLabel ? null : label)
       const document = c.get('document')

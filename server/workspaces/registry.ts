@@ -39,7 +39,9 @@ const documentColumns = [
 export class Registry {
   private workspaces = new Map<string, Workspace>()
   private documentsById = new Map<string, DocumentRecord>()
-  /** Called after a workspace or document was created here, or a document's metadata changed. */
+  /** Documents marked submitted to the plenary: their text and negotiation are closed (shared/auth/permissions.ts). */
+  private submittedIds = new Set<string>()
+  /** Called after a workspace or document was created here, a document's metadata changed, or it was submitted. */
   readonly changeListeners = new Set<() => void>()
 
   constructor(private readonly db: Db) {}
@@ -55,8 +57,10 @@ export class Registry {
   async reload(): Promise<void> {
     const workspaces = await this.db.selectFrom('workspaces').select(['id', 'dtg', 'year', 'title', 'created_at as createdAt']).execute()
     const documents = await this.db.selectFrom('documents').select(documentColumns).execute()
+    const submitted = await this.db.selectFrom('document_submissions').select('document_id').execute()
     this.workspaces = new Map(workspaces.map((row) => [row.id, row as Workspace]))
     this.documentsById = new Map(documents.map((row) => [row.id, row as DocumentRecord]))
+    this.submittedIds = new Set(submitted.map((row) => row.document_id))
   }
 
   /** Reads one document again (changed elsewhere), or forgets it if it is no longer stored. */
@@ -64,6 +68,9 @@ export class Registry {
     const row = await this.db.selectFrom('documents').select(documentColumns).where('id', '=', id).executeTakeFirst()
     if (row) this.documentsById.set(id, row as DocumentRecord)
     else this.documentsById.delete(id)
+    const submitted = await this.db.selectFrom('document_submissions').select('document_id').where('document_id', '=', id).executeTakeFirst()
+    if (submitted) this.submittedIds.add(id)
+    else this.submittedIds.delete(id)
     if (row && !this.workspaces.has(row.workspaceId)) {
       const workspace = await this.db
         .selectFrom('workspaces')
@@ -158,6 +165,17 @@ export class Registry {
     const updated = await this.reloadDocument(id)
     this.changed()
     return updated
+  }
+
+  /** Whether the document was marked submitted to the plenary (read with the registry, and again by `documentSubmitted`). */
+  isSubmitted(id: string): boolean {
+    return this.submittedIds.has(id)
+  }
+
+  /** A document was marked submitted (here): read again, and the other instances told. */
+  async documentSubmitted(id: string): Promise<void> {
+    await this.reloadDocument(id)
+    this.changed()
   }
 
   private changed(): void {

@@ -12,6 +12,8 @@ export interface Subject {
   authorId?: number
   /** The delegation that made the proposal acted on. */
   proposerDelegation?: string
+  /** The document was marked submitted to the plenary: its text, metadata and negotiation are closed. */
+  documentSubmitted?: boolean
 }
 
 type Rule = (subject: Subject) => boolean
@@ -36,6 +38,11 @@ const otherDelegation: Rule = ({ member, proposerDelegation }) =>
   member.delegation !== proposerDelegation
 /** A member of a State's (or a group's) delegation: only delegations break silence; stakeholders and the secretariat do not. */
 const delegationMember: Rule = ({ member }) => member.role === 'delegation' && typeof member.delegation === 'string' && member.delegation !== ''
+/** `rule`, while the document is not yet submitted: what went to the plenary is what stays in it. */
+const untilSubmitted =
+  (rule: Rule): Rule =>
+  (subject) =>
+    subject.documentSubmitted !== true && rule(subject)
 
 const rules = {
   'workspace.read': anyone,
@@ -44,40 +51,40 @@ const rules = {
   'participation.read': anyone,
   'document.read': anyone,
   'document.create': workspaceLead,
-  'document.write': workspaceLead,
+  'document.write': untilSubmitted(workspaceLead),
   /** Symbol, distribution, body, session, agenda item, original language: what the masthead of the submission says. */
-  'document.metadata.edit': workspaceLead,
+  'document.metadata.edit': untilSubmitted(workspaceLead),
   'document.export': anyone,
   'awareness.publish': anyone,
   'revision.read': anyone,
-  'revision.cut': workspaceLead,
-  'revision.restore': workspaceLead,
+  'revision.cut': untilSubmitted(workspaceLead),
+  'revision.restore': untilSubmitted(workspaceLead),
   /** The automatic snapshots of the text (the history), read like revisions. */
   'history.read': anyone,
   /** Make a snapshot the current text again: like restoring a revision. */
-  'history.restore': workspaceLead,
+  'history.restore': untilSubmitted(workspaceLead),
   'audit.read': workspaceLead,
   'comment.create': anyone,
   'comment.edit': author,
   'comment.delete': author,
   'thread.resolve': workspaceLead,
   'proposal.read': anyone,
-  'proposal.create': negotiator,
-  'proposal.stance': otherDelegation,
-  'proposal.edit': proposingDelegation,
-  'proposal.withdraw': proposingDelegation,
-  'proposal.decide': workspaceLead,
-  'proposal.bracket': workspaceLead,
+  'proposal.create': untilSubmitted(negotiator),
+  'proposal.stance': untilSubmitted(otherDelegation),
+  'proposal.edit': untilSubmitted(proposingDelegation),
+  'proposal.withdraw': untilSubmitted(proposingDelegation),
+  'proposal.decide': untilSubmitted(workspaceLead),
+  'proposal.bracket': untilSubmitted(workspaceLead),
   /** A comment period on a revision, until a deadline. */
-  'period.open': workspaceLead,
-  'silence.start': workspaceLead,
+  'period.open': untilSubmitted(workspaceLead),
+  'silence.start': untilSubmitted(workspaceLead),
   'silence.break': delegationMember,
   /** Record that the document went to the plenary (after adoption under silence). */
   'document.submit': workspaceLead,
   /** Open, under negotiation, agreed ad referendum: decided like proposals, by those who lead the workspace. */
-  'block.status.set': workspaceLead,
+  'block.status.set': untilSubmitted(workspaceLead),
   /** Agreed text opened again: an explicit, audited act of those who lead the workspace. */
-  'block.reopen': workspaceLead,
+  'block.reopen': untilSubmitted(workspaceLead),
   'catalogue.read': anyone,
   'catalogue.edit': secretariat,
   'member.manage': secretariat,

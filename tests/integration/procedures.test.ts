@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Node } from '@tiptap/pm/model'
+import { toBase64 } from 'lib0/buffer'
+import * as Y from 'yjs'
 import { updateYFragment } from '@tiptap/y-tiptap'
 import { alternative, alternatives, bracketed, doc, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
 import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { OutcomeRecord, ProcedureList } from '../../shared/schema/procedures.ts'
 import { openSqlite } from '../../server/store/sqlite.ts'
-import { connectClient, type TestClient } from '../helpers/clients.ts'
+import { connectClient, waitFor, waitForAsync, type TestClient } from '../helpers/clients.ts'
 import { openEvents, type EventStream } from '../helpers/events.ts'
 import { ApiClient } from '../helpers/http.ts'
 import { anchorOn } from '../helpers/passages.ts'
@@ -301,11 +303,49 @@ describe('comment periods and the silence procedure', () => {
     const outcome = await people.stakeholder.get(`/api/documents/${documentId}/procedures/${started.json.procedure.id}/outcome`)
     expect(outcome.json).toMatchObject({ outcome: 'adopted', objections: [], brokenBy: [] })
     expect((await people.kenya.post(`/api/documents/${documentId}/submitted`)).status).toBe(403)
+
+    // Typed after the adoption: the working copy has it, the export for submission is the revision adopted.
+    write(writer, doc(paragraph('The group met five times in 2026.'), ...agreedText.content!.slice(1)))
+    const exported = async (query: string) => {
+      const response = await fetch(`${server.url}/api/documents/${documentId}/export?format=md${query}`, { headers: { authorization: `Bearer ${people.tokens.kenya}` } })
+      expect(response.status).toBe(200)
+      return response.text()
+    }
+    await waitForAsync(async () => (await exported('&working=1')).includes('five times'), 'the text typed after the adoption to be stored')
+    for (const query of ['', '&working=0']) {
+      const forSubmission = await exported(query)
+      expect(forSubmission).toContain('The group met four times in 2026.')
+      expect(forSubmission).not.toContain('five times')
+    }
+
     const submitted = await people.cofacilitator.post(`/api/documents/${documentId}/submitted`)
     expect(submitted.status).toBe(201)
     expect(submitted.json.stage.kind).toBe('submitted')
     const again = await people.cofacilitator.post(`/api/documents/${documentId}/procedures`, { kind: 'comments', revisionId: rev, deadline: inSeconds(60) })
     expect([again.status, again.json.error.code]).toEqual([409, 'already_submitted'])
+
+    // Submitted, the document is closed: its text, metadata, revisions and negotiation, for those who led it too.
+    const detail2 = await people.cofacilitator.get(`/api/documents/${documentId}`)
+    expect(detail2.json.permissions).toMatchObject({ write: false, editMetadata: false, cutRevision: false, restoreRevision: false })
+    const closed = [
+      await people.cofacilitator.post(`/api/documents/${documentId}/revisions`, { label: 'Rev.2' }),
+      await people.cofacilitator.request('PATCH', `/api/documents/${documentId}`, { symbol: 'A/AC.292/2026/DTG.1/CRP.2' }),
+      await people.kenya.post(`/api/documents/${documentId}/proposals`, { kind: 'insert', anchor: anchorOn(writer.doc, 'met', true), text: 'formally ' }),
+    ]
+    for (const refused of closed) expect([refused.status, refused.json.error.code]).toEqual([409, 'already_submitted'])
+    // Those who could not before are refused for their role, as before.
+    expect((await people.stakeholder.post(`/api/documents/${documentId}/revisions`, { label: 'Rev.2' })).status).toBe(403)
+    const denied = writer.denials.length
+    writer.doc.transact(() => {
+      const text = writer.doc.getXmlFragment('content').get(0) as Y.XmlElement
+      ;(text.get(0) as Y.XmlText).insert(0, 'Typed after the submission. ')
+    })
+    await waitFor(() => writer.denials.length > denied, 'the edit to be refused')
+    expect(await exported('&working=1')).not.toContain('Typed after the submission')
+    // Comments go on: a discussion of the text submitted changes nothing in it.
+    const position = Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(writer.doc.getXmlFragment('content'), 0))
+    const anchor = { start: toBase64(position), end: toBase64(position), quote: '' }
+    expect((await people.kenya.post(`/api/documents/${documentId}/threads`, { anchor, body: 'For the record.' })).status).toBe(201)
   }, 30_000)
 })
 
