@@ -2,6 +2,7 @@
 import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
+import type { ProposalLimits } from './proposals/proposalStore.ts'
 
 const MiB = 1024 * 1024
 
@@ -22,6 +23,8 @@ const Env = z.object({
   MAX_COMMENTS_PER_THREAD: z.coerce.number().int().min(2).default(200),
   /** Longest text a proposal may put into the document, in characters after trimming. */
   MAX_PROPOSAL_CHARS: z.coerce.number().int().min(1).default(10_000),
+  MAX_PROPOSALS_PER_DOCUMENT: z.coerce.number().int().min(1).default(1000),
+  MAX_OPEN_PROPOSALS_PER_DELEGATION: z.coerce.number().int().min(1).default(100),
   /** How long before a deadline (a comment period's, a silence's) open pages are told it is near, in seconds. */
   DEADLINE_WARNING_SECONDS: z.coerce.number().int().min(0).default(3600),
   /** How long after a silence's deadline an objection begun before it may take to arrive whole (409 later), in ms. */
@@ -156,6 +159,8 @@ export interface Config {
   maxCommentChars: number
   maxCommentsPerThread: number
   maxProposalChars: number
+  /** Proposals of a document, and open proposals of one delegation on it, at most (409 `too_many_proposals`). */
+  proposalLimits: ProposalLimits
   deadlineWarningMs: number
   objectionBodyGraceMs: number
   maxDeadlineMs: number
@@ -228,6 +233,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxCommentChars: e.MAX_COMMENT_CHARS,
     maxCommentsPerThread: e.MAX_COMMENTS_PER_THREAD,
     maxProposalChars: e.MAX_PROPOSAL_CHARS,
+    proposalLimits: { perDocument: e.MAX_PROPOSALS_PER_DOCUMENT, openPerDelegation: e.MAX_OPEN_PROPOSALS_PER_DELEGATION },
     deadlineWarningMs: e.DEADLINE_WARNING_SECONDS * 1000,
     objectionBodyGraceMs: e.OBJECTION_BODY_GRACE_MS,
     maxDeadlineMs: e.MAX_DEADLINE_DAYS * 86_400_000,

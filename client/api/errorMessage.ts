@@ -83,6 +83,7 @@ export const translatedErrorCodes = new Set([
   'thread_not_found',
   'too_many_connections',
   'too_many_jobs',
+  'too_many_proposals',
   'too_many_streams',
   'unauthenticated',
   'unexpected_response',

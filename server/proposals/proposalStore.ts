@@ -4,7 +4,8 @@ import type { Author } from '../../shared/schema/member.ts'
 import type { Decision, Proposal, ProposalKind, ProposalStatus, Stance, StanceValue } from '../../shared/schema/proposals.ts'
 import { newCommentId } from '../comments/commentStore.ts'
 import { sql } from 'kysely'
-import { inTransaction, rowOf, rowsOf, type Db } from '../store/database.ts'
+import { inTransaction, lockKey, rowOf, rowsOf, type Db } from '../store/database.ts'
+import { ApiError } from '../../shared/errors/apiError.ts'
 
 /** A proposal as stored: everything the API serves except where it is in the current text. */
 export type StoredProposal = Omit<Proposal, 'outdated' | 'place'> & {
@@ -70,8 +71,21 @@ const memberColumns = sql.raw('id, name, role, delegation, regional_group AS "re
 
 export type DecisionStatus = Decision['status']
 
+/** How many proposals a document holds at most: every one, decided or not, is listed and compiled whole. */
+export interface ProposalLimits {
+  /** Proposals of a document, whatever their status. */
+  perDocument: number
+  /** Open proposals of one delegation on a document: no delegation fills the document's share alone. */
+  openPerDelegation: number
+}
+
+export const defaultProposalLimits: ProposalLimits = { perDocument: 1000, openPerDelegation: 100 }
+
 export class ProposalStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly limits: ProposalLimits = defaultProposalLimits,
+  ) {}
 
   /** The document's proposals, oldest first, with their stances. */
   async list(documentId: string): Promise<StoredProposal[]> {
@@ -104,34 +118,59 @@ export class ProposalStore {
     return new Map(rows.map((row) => [row.id, row]))
   }
 
+  /** Stores a new proposal; refused (409 `too_many_proposals`) past the limits, counted under the document's lock. */
   async create(input: NewProposal, at = Date.now()): Promise<StoredProposal> {
     const id = newCommentId(at)
-    await this.db
-      .insertInto('proposals')
-      .values({
-        id,
-        document_id: input.documentId,
-        kind: input.kind,
-        anchor_start: input.anchor?.start ?? null,
-        anchor_end: input.anchor?.end ?? null,
-        quote: input.quote,
-        text: input.text,
-        refs: input.refs ? JSON.stringify(input.refs) : null,
-        recommendation_id: input.recommendationId,
-        explanation: input.explanation,
-        proposer_id: input.proposerId,
-        delegation: input.delegation,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute()
+    await inTransaction(this.db, async (trx) => {
+      await lockKey(trx, `proposals:${input.documentId}`)
+      const counts = await trx
+        .selectFrom('proposals')
+        .select((eb) => [
+          eb.fn.countAll<number>().as('all'),
+          eb.fn.sum<number>(eb.case().when(eb.and([eb('delegation', '=', input.delegation), eb('status', '=', 'open')])).then(1).else(0).end()).as('open'),
+        ])
+        .where('document_id', '=', input.documentId)
+        .executeTakeFirstOrThrow()
+      if (Number(counts.all) >= this.limits.perDocument) {
+        throw new ApiError(
+          409,
+          'too_many_proposals',
+          `this document holds ${this.limits.perDocument} proposals, the most one document may (MAX_PROPOSALS_PER_DOCUMENT); make further changes in the text or in comments`,
+        )
+      }
+      if (Number(counts.open ?? 0) >= this.limits.openPerDelegation) {
+        throw new ApiError(
+          409,
+          'too_many_proposals',
+          `${input.delegation} has ${this.limits.openPerDelegation} open proposals on this document, the most one delegation may have open; withdraw some or wait for decisions on them`,
+        )
+      }
+      await trx
+        .insertInto('proposals')
+        .values({
+          id,
+          document_id: input.documentId,
+          kind: input.kind,
+          anchor_start: input.anchor?.start ?? null,
+          anchor_end: input.anchor?.end ?? null,
+          quote: input.quote,
+          text: input.text,
+          refs: input.refs ? JSON.stringify(input.refs) : null,
+          recommendation_id: input.recommendationId,
+          explanation: input.explanation,
+          proposer_id: input.proposerId,
+          delegation: input.delegation,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute()
+    })
     return (await this.get(input.documentId, id))!
   }
 
-  /** Changes an open proposal's text, refs or explanation; false when it is no longer open. */
   /**
-   * Edits an open proposal. A change of its text or links clears the stances taken on it: support given to one wording
-   * is not support for another. An edit of the explanation alone keeps them.
+   * Edits an open proposal; false when it is no longer open. A change of its text or links clears the stances taken on
+   * it: support given to one wording is not support for another. An edit of the explanation alone keeps them.
    */
   async edit(documentId: string, proposalId: string, change: { text?: string; refs?: string[]; explanation?: string | null }, at = Date.now()): Promise<boolean> {
     return inTransaction(this.db, async (trx) => {
