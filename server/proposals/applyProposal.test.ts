@@ -9,7 +9,8 @@ import { alternative, alternatives, doc, paragraph, recommendation, text } from 
 import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { validateDraft } from '../../shared/schema/validateDraft.ts'
-import { applyProposal, bracketProposal, locate, plainOf, ProposalConflict, quoteAt, type ProposalChange } from './applyProposal.ts'
+import { resolveAnchor } from '../../shared/anchor/placeAnchor.ts'
+import { applyProposal, bracketProposal, type Carried, locate, plainOf, ProposalConflict, quoteAt, type ProposalChange } from './applyProposal.ts'
 
 const draft = doc(
   paragraph('States should ', text('cooperate', 'bold'), ' on incidents.'),
@@ -156,6 +157,41 @@ describe('bracketing a proposal puts it into the text as contested', () => {
     const model = toDraftModel(json(ydoc), builtInCatalogue)
     expect(model.blocks[0].text).toBe('Alt 1: States should cooperate on incidents.\nAlt 2 (Kenya): States shall cooperate on incidents.')
     expect(validateDraft(json(ydoc), builtInCatalogue)).toMatchObject({ valid: true, submittable: false, negotiation: { brackets: 0, alternatives: 1 } })
+  })
+
+  it('carries what else was anchored in the paragraph into Alt 1: a competing proposal then becomes Alt 3, a comment keeps its passage', () => {
+    const ydoc = seeded()
+    const competing = anchorOn(ydoc, 'should')
+    const comment = anchorOn(ydoc, 'on incidents')
+    const elsewhere = anchorOn(ydoc, 'met twice')
+    const moved: Carried[] = []
+    ydoc.transact(() =>
+      bracketProposal(
+        ydoc,
+        content(ydoc),
+        proposal({ anchor: anchorOn(ydoc, 'should'), text: 'shall' }),
+        [
+          { key: 'proposal:p-2', anchor: competing },
+          { key: 'thread:t-1', anchor: comment },
+          { key: 'thread:t-2', anchor: elsewhere },
+        ],
+        moved,
+      ),
+    )
+    expect(moved.map((carried) => carried.key)).toEqual(['proposal:p-2', 'thread:t-1'])
+    const passage = (anchor: Anchor) => {
+      const resolved = resolveAnchor(ydoc, content(ydoc), anchor)
+      if (resolved.kind !== 'attached' || !(resolved.start.type instanceof Y.XmlText)) return null
+      return plainOf(resolved.start.type).slice(resolved.start.index, resolved.end.index)
+    }
+    expect(moved.map((carried) => passage(carried.anchor))).toEqual(['should', 'on incidents'])
+    // The competing proposal, carried, is bracketed as one more alternative rather than a paragraph at the end.
+    bracket(ydoc, proposal({ id: 'p-2', anchor: moved[0].anchor, text: 'may', delegation: 'Chile' }))
+    expect(texts(ydoc)).toEqual([
+      'Alt 1: States should cooperate on incidents.\nAlt 2 (Kenya): States shall cooperate on incidents.\nAlt 3 (Chile): States may cooperate on incidents.',
+      'Protect critical infrastructure.',
+      'The group met twice.',
+    ])
   })
 
   it('adds one more alternative when the paragraph already is one', () => {

@@ -3,7 +3,7 @@
  * out as an edit (accept) or as a bracketed alternative (bracket). Every check is made before anything changes, so a
  * refused change leaves the document as it was.
  */
-import { toBase64 } from 'lib0/buffer'
+import { fromBase64, toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import { resolveAnchor, type ResolvedEnd } from '../../shared/anchor/placeAnchor.ts'
 import type { Anchor } from '../../shared/schema/comments.ts'
@@ -194,8 +194,8 @@ function bracketAttributes(proposal: ProposalChange): Attributes {
   return { [bracketMarkName]: { proposers: [proposal.delegation], proposalId: proposal.id } }
 }
 
-/** A copy of a paragraph element (its text and formatting) at `index` of `parent`. */
-function copyParagraph(parent: Y.XmlElement, index: number, source: Y.XmlElement): Y.XmlText | null {
+/** A copy of a paragraph element (its text and formatting) at `index` of `parent`; each text copied, by its source. */
+function copyParagraph(parent: Y.XmlElement, index: number, source: Y.XmlElement, copies: Map<Y.XmlText, Y.XmlText>): Y.XmlText | null {
   const paragraph = new Y.XmlElement(source.nodeName)
   parent.insert(index, [paragraph])
   let firstText: Y.XmlText | null = null
@@ -204,12 +204,16 @@ function copyParagraph(parent: Y.XmlElement, index: number, source: Y.XmlElement
     const copy = new Y.XmlText()
     paragraph.push([copy])
     copy.applyDelta(child.toDelta())
+    copies.set(child, copy)
     firstText ??= copy
   }
   return firstText
 }
 
-/** A new alternative in `alternatives` holding copies of `paragraphs`, the one holding the passage replaced. */
+/**
+ * A new alternative in `alternatives` holding copies of `paragraphs`, the one holding the passage replaced; `copies`
+ * gets each copied text by its source.
+ */
 function addAlternative(
   alternatives: Y.XmlElement,
   index: number,
@@ -217,6 +221,7 @@ function addAlternative(
   replaced: { paragraph: Y.XmlElement; from: number; to: number; text: string } | null,
   proposers: string[],
   proposalId: string | null,
+  copies: Map<Y.XmlText, Y.XmlText> = new Map(),
 ): Applied | null {
   const alternative = new Y.XmlElement(alternativeNodeName)
   alternatives.insert(index, [alternative])
@@ -224,7 +229,7 @@ function addAlternative(
   if (proposalId) alternative.setAttribute('proposalId', proposalId)
   let applied: Applied | null = null
   paragraphs.forEach((paragraph, at) => {
-    const text = copyParagraph(alternative, at, paragraph)
+    const text = copyParagraph(alternative, at, paragraph, copies)
     if (replaced && paragraph === replaced.paragraph && text) {
       if (replaced.to > replaced.from) text.delete(replaced.from, replaced.to - replaced.from)
       text.insert(replaced.from, replaced.text)
@@ -234,13 +239,47 @@ function addAlternative(
   return applied
 }
 
+/** Another anchor into the text (another proposal's, a comment thread's) that a bracketing may carry to new text. */
+export interface Carried {
+  key: string
+  anchor: Anchor
+}
+
+/**
+ * The anchors among `carried` with an end in one of the texts of `copies`, moved to the same place in its copy (the
+ * copy holds the same text): a paragraph that gives way to a copy of itself keeps what was anchored in it.
+ */
+function carryInto(doc: Y.Doc, carried: readonly Carried[], copies: ReadonlyMap<Y.XmlText, Y.XmlText>): Carried[] {
+  const moved: Carried[] = []
+  for (const { key, anchor } of carried) {
+    let changed = false
+    const carry = (encoded: string): string => {
+      let relative: Y.RelativePosition
+      try {
+        relative = Y.decodeRelativePosition(fromBase64(encoded))
+      } catch {
+        return encoded
+      }
+      const absolute = Y.createAbsolutePositionFromRelativePosition(relative, doc)
+      const copy = absolute && absolute.type instanceof Y.XmlText ? copies.get(absolute.type) : undefined
+      if (!absolute || !copy) return encoded
+      changed = true
+      return encode(copy, absolute.index, relative.assoc)
+    }
+    const start = carry(anchor.start)
+    const end = carry(anchor.end)
+    if (changed) moved.push({ key, anchor: { ...anchor, start, end } })
+  }
+  return moved
+}
+
 /**
  * Brackets: puts the proposal into the text as contested (call inside one transaction). A replacement in a paragraph
  * becomes alternatives (Alt 1: the text as it stands; Alt 2: the proposal, attributed), or one more alternative when the
  * paragraph already is one; elsewhere the passage and the proposed text stand bracketed side by side. A deletion brackets
  * the passage; an insertion, a new paragraph or a new recommendation goes in bracketed. A change of links cannot be bracketed.
  */
-export function bracketProposal(doc: Y.Doc, fragment: Y.XmlFragment, proposal: ProposalChange): Applied {
+export function bracketProposal(doc: Y.Doc, fragment: Y.XmlFragment, proposal: ProposalChange, carried: readonly Carried[] = [], moved: Carried[] = []): Applied {
   if (proposal.kind === 'relink') {
     throw new ProposalConflict('not_bracketable', 'a change of links cannot be bracketed: accept or reject it')
   }
@@ -272,12 +311,15 @@ export function bracketProposal(doc: Y.Doc, fragment: Y.XmlFragment, proposal: P
   if (paragraph instanceof Y.XmlElement && paragraph.nodeName === 'paragraph') {
     const replaced = { paragraph, from, to, text }
     if (holder === fragment) {
-      // Alt 1 is the paragraph as it stands, Alt 2 the proposal; the paragraph itself gives way to the block.
+      // Alt 1 is the paragraph as it stands, Alt 2 the proposal; the paragraph itself gives way to the block. What else
+      // was anchored in it (other proposals, comment threads) moves to Alt 1, which holds the same text (`moved`).
       const index = fragment.toArray().indexOf(paragraph)
       const block = new Y.XmlElement(alternativesNodeName)
       fragment.insert(index, [block])
-      addAlternative(block, 0, [paragraph], null, [], null)
+      const asItStands = new Map<Y.XmlText, Y.XmlText>()
+      addAlternative(block, 0, [paragraph], null, [], null, asItStands)
       const applied = addAlternative(block, 1, [paragraph], replaced, [proposal.delegation], proposal.id)
+      moved.push(...carryInto(doc, carried, asItStands))
       fragment.delete(index + 1, 1)
       if (applied) return applied
     } else if (holder instanceof Y.XmlElement && holder.nodeName === alternativeNodeName && holder.parent instanceof Y.XmlElement) {

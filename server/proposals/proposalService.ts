@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs'
 import { resolveAnchor } from '../../shared/anchor/placeAnchor.ts'
+import type { Anchor } from '../../shared/schema/comments.ts'
 import type { AcceptedChange } from '../../shared/compare/proposalCredits.ts'
 import { blockAt } from '../../shared/anchor/placeAnchor.ts'
 import { ApiError } from '../../shared/errors/apiError.ts'
@@ -31,8 +32,14 @@ import { readCurrentDoc } from '../documents/currentDoc.ts'
 import { yProseMirror } from '../documents/editorModules.ts'
 import type { DocumentEvents } from '../documents/documentEvents.ts'
 import type { DocumentStore } from '../store/store.ts'
-import { type Applied, applyProposal, bracketProposal, locate, plainOf, ProposalConflict, quoteAt } from './applyProposal.ts'
+import { type Applied, applyProposal, bracketProposal, type Carried, locate, plainOf, ProposalConflict, quoteAt } from './applyProposal.ts'
 import type { DecisionStatus, ProposalStore, StoredProposal } from './proposalStore.ts'
+
+/** The comment threads of a document, which a bracketing may carry to the alternative holding their text. */
+export interface AnchoredThreads {
+  threads(documentId: string): Promise<ReadonlyArray<{ id: string; anchor: Anchor }>>
+  reanchor(documentId: string, moves: ReadonlyArray<{ id: string; anchor: Anchor }>): Promise<unknown>
+}
 
 export interface ProposalServiceDeps {
   proposals: ProposalStore
@@ -40,6 +47,7 @@ export interface ProposalServiceDeps {
   rooms: Rooms
   store: DocumentStore
   catalogue: () => FrameworkCatalogue
+  threads?: AnchoredThreads
 }
 
 /** The current text as the proposals are placed in it. */
@@ -267,7 +275,7 @@ export class ProposalService {
     member: Member,
     note: string | null,
     status: Extract<DecisionStatus, 'accepted' | 'bracketed'>,
-    change: typeof applyProposal,
+    change: typeof bracketProposal,
   ): Promise<Proposal> {
     const proposal = await this.get(documentId, proposalId)
     if (proposal.status !== 'open') throw notOpen(proposal)
@@ -278,10 +286,13 @@ export class ProposalService {
       throw notOpen(await this.get(documentId, proposalId))
     }
     let applied: Applied | null = null
+    // What else is anchored in the text: a paragraph that becomes alternatives carries it into Alt 1 (bracketProposal).
+    const carried = status === 'bracketed' ? await this.anchoredElsewhere(documentId, proposalId) : []
+    const moved: Carried[] = []
     try {
       // Stored under the proposer: the audit credits the change to the proposing delegation.
       await this.deps.rooms.change(documentId, { member: proposal.proposer.member, decidedBy: member, reason: 'proposal' }, (doc) => {
-        applied = change(doc, doc.getXmlFragment(contentField), { ...proposal, delegation: proposal.proposer.delegation })
+        applied = change(doc, doc.getXmlFragment(contentField), { ...proposal, delegation: proposal.proposer.delegation }, carried, moved)
       })
     } catch (error) {
       await this.deps.proposals.releaseDecision(proposalId, status)
@@ -293,7 +304,28 @@ export class ProposalService {
       throw error
     }
     if (applied) await this.deps.proposals.recordApplied(proposalId, applied)
+    await this.carry(documentId, moved)
     return this.changed(documentId, proposalId, status)
+  }
+
+  /** The anchors of the document's other open proposals and of its comment threads, keyed by what holds them. */
+  private async anchoredElsewhere(documentId: string, proposalId: string): Promise<Carried[]> {
+    const proposals = (await this.deps.proposals.list(documentId))
+      .filter((other) => other.id !== proposalId && other.status === 'open' && other.anchor)
+      .map((other) => ({ key: `proposal:${other.id}`, anchor: other.anchor! }))
+    const threads = ((await this.deps.threads?.threads(documentId)) ?? []).map((thread) => ({ key: `thread:${thread.id}`, anchor: thread.anchor }))
+    return [...proposals, ...threads]
+  }
+
+  /** Stores the anchors a bracketing carried, and tells the document's viewers. */
+  private async carry(documentId: string, moved: readonly Carried[]): Promise<void> {
+    const threads: Array<{ id: string; anchor: Anchor }> = []
+    for (const { key, anchor } of moved) {
+      const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)]
+      if (kind === 'thread') threads.push({ id, anchor })
+      else if (await this.deps.proposals.reanchor(documentId, id, anchor)) await this.changed(documentId, id, 'edited')
+    }
+    if (threads.length > 0) await this.deps.threads?.reanchor(documentId, threads)
   }
 
   private async settle(

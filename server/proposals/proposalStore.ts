@@ -203,6 +203,18 @@ export class ProposalStore {
     })
   }
 
+  /** Moves an open proposal's anchor to where its text is now (a paragraph that became alternatives); false when not open. */
+  async reanchor(documentId: string, proposalId: string, anchor: { start: string; end: string }): Promise<boolean> {
+    const result = await this.db
+      .updateTable('proposals')
+      .set({ anchor_start: anchor.start, anchor_end: anchor.end })
+      .where('id', '=', proposalId)
+      .where('document_id', '=', documentId)
+      .where('status', '=', 'open')
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  }
+
   /** Sets or replaces a delegation's stance. */
   async takeStance(proposalId: string, delegation: string, stance: StanceValue, reason: string | null, memberId: number, at = Date.now()): Promise<void> {
     await this.db

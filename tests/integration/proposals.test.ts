@@ -2,6 +2,7 @@ import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { MemberDirectory } from '../../server/auth/members.ts'
+import { placeAnchor } from '../../shared/anchor/placeAnchor.ts'
 import { openSqlite } from '../../server/store/sqlite.ts'
 import { doc, heading, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
@@ -235,6 +236,26 @@ describe('proposals', () => {
     expect(accept.json.error.code).toBe('proposal_outdated')
     expect(blockTexts(writer.doc)[1]).toBe('States should cooperate to protect critical and vital infrastructure.')
     expect((await list(id)).find((proposal: Proposal) => proposal.id === proposalId)?.status).toBe('open')
+  })
+
+  it('brackets competing proposals on one passage as alternatives of one block, and keeps a comment on it attached', async () => {
+    const { id, writer } = await seededDocument()
+    const kenya = await propose('kenya', id, { kind: 'replace', anchor: anchorOn(writer.doc, 'critical infrastructure'), text: 'essential services' })
+    const brazil = await propose('brazil', id, { kind: 'replace', anchor: anchorOn(writer.doc, 'critical infrastructure'), text: 'vital systems' })
+    const thread = await people.norway.api.post(`/api/documents/${id}/threads`, { anchor: anchorOn(writer.doc, 'protect critical'), body: 'Which infrastructure?' })
+    expect(thread.status).toBe(201)
+    expect((await act('lead', id, kenya.json.proposal.id, 'bracket')).status).toBe(200)
+    const competing = (await list(id)).find((proposal: Proposal) => proposal.id === brazil.json.proposal.id)
+    expect(competing).toMatchObject({ outdated: false, place: { label: 'para. 1' } })
+    expect((await act('lead', id, brazil.json.proposal.id, 'bracket')).status).toBe(200)
+    // One block of three alternatives (the helper joins them with " | "): as it stood, Kenya's, Brazil's.
+    const alternatives = 'States should cooperate to protect critical infrastructure. | States should cooperate to protect essential services. | States should cooperate to protect vital systems.'
+    await waitFor(() => blockTexts(writer.doc)[1] === alternatives, `the alternatives in the text: ${JSON.stringify(blockTexts(writer.doc))}`)
+    expect(blockTexts(writer.doc)).toHaveLength(4)
+    const threads = (await people.norway.api.get(`/api/documents/${id}/threads`)).json.threads
+    const carried = threads.find((candidate: { id: string }) => candidate.id === thread.json.thread.id)
+    const placed = placeAnchor(writer.doc, writer.doc.getXmlFragment('content'), carried.anchor)
+    expect(placed.detached).toBe(false)
   })
 
   it('reports a proposal whose text was deleted as outdated: not accepted, still rejected or bracketed, never lost', async () => {
