@@ -134,7 +134,7 @@ async function copyToPostgresCommand(url: string | undefined, config: Config): P
   }
   // Loaded only here, as the server does: a workspace on SQLite never loads the PostgreSQL client otherwise.
   const { postgresPool, postgresQueryLayer } = await import('./store/postgres.ts')
-  const db = postgresQueryLayer(postgresPool(url, 2))
+  const db = postgresQueryLayer(postgresPool(url, { max: 2 }))
   try {
     const report = await copyToPostgres(config.dataDir, db)
     const width = Math.max(...report.tables.map(({ table }) => table.length))

@@ -111,6 +111,8 @@ const Env = z.object({
     .optional(),
   /** Connections the server holds open to PostgreSQL at most (each heavy-work thread keeps DATABASE_POOL_PER_WORKER more). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   /** Connections each heavy-work thread holds open to PostgreSQL at most, to read stored documents. */
   DATABASE_POOL_PER_WORKER: z.coerce.number().int().min(1).max(50).default(2),
   /** Problems a document's validation status lists, at most; the status says how many more there are. */
@@ -197,6 +199,9 @@ export interface Config {
   /** PostgreSQL when set; SQLite in dataDir when null. */
   databaseUrl: string | null
   databasePoolSize: number
+  /** PostgreSQL: how long opening a connection, and a query's answer, may take (0: no limit on queries). */
+  databaseConnectTimeoutMs: number
+  databaseQueryTimeoutMs: number
   databasePoolPerWorker: number
   maxStatusProblems: number
   heavy: { size: number; maxQueued: number; maxPerMember: number; timeoutMs: number; maxMemoryMb: number; idleMs: number; nice: number }
@@ -275,6 +280,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     databaseUrl: e.DATABASE_URL ?? null,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+    databaseQueryTimeoutMs: e.DATABASE_QUERY_TIMEOUT_MS,
     databasePoolPerWorker: e.DATABASE_POOL_PER_WORKER,
     maxStatusProblems: e.MAX_STATUS_PROBLEMS,
     heavy: {

@@ -32,6 +32,8 @@ export async function startServer(config: Config, options: { clientDir?: string 
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
     poolSize: config.databasePoolSize,
+    connectTimeoutMs: config.databaseConnectTimeoutMs,
+    queryTimeoutMs: config.databaseQueryTimeoutMs,
     sqlite: { synchronous: config.sqliteSynchronous, externalCheckpoints: true },
   })
   // SQLite's write-ahead log is checkpointed by the server's connection when short, by a thread of its own when long;

@@ -27,7 +27,7 @@ async function openLayer(source: StoredSource): Promise<Db> {
   if (source.databaseUrl) {
     // Loaded only on PostgreSQL: a thread reading SQLite starts without the PostgreSQL client.
     const { postgresPool, postgresQueryLayer } = await import('../store/postgres.ts')
-    layer ??= postgresQueryLayer(postgresPool(source.databaseUrl, source.poolSize ?? 2))
+    layer ??= postgresQueryLayer(postgresPool(source.databaseUrl, { max: source.poolSize ?? 2 }))
     return layer
   }
   const db: Sqlite = new Database(databasePath(source.dataDir), { readonly: true, fileMustExist: true })

@@ -30,6 +30,9 @@ export interface DatabaseOptions {
   databaseUrl?: string | null
   /** Connections the PostgreSQL pool opens at most. */
   poolSize?: number
+  /** PostgreSQL: how long opening a connection, and a query's answer, may take (server/store/postgres.ts). */
+  connectTimeoutMs?: number
+  queryTimeoutMs?: number
   sqlite?: SqliteOptions
   /**
    * 'if-empty' migrates a database with no schema yet and refuses one that is behind (run `npm run admin -- migrate`);
@@ -161,7 +164,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
   if (isPostgresUrl(options.databaseUrl)) {
     // Loaded only here: a server on SQLite never loads the PostgreSQL client.
     const { postgresPool, postgresQueryLayer } = await import('./postgres.ts')
-    const pool = postgresPool(options.databaseUrl, options.poolSize)
+    const pool = postgresPool(options.databaseUrl, { max: options.poolSize, connectTimeoutMs: options.connectTimeoutMs, queryTimeoutMs: options.queryTimeoutMs })
     const db = postgresQueryLayer(pool)
     try {
       const mode = options.migrate ?? 'if-empty'
