@@ -149,6 +149,7 @@ const Env = z.object({
   REDIS_URL: z.string().url().optional(),
   /** Put before every Redis key and channel, so several deployments can share one Redis. */
   REDIS_PREFIX: z.string().min(1).default('dtg:'),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).default(1000),
 })
 
 export interface Config {
@@ -211,7 +212,7 @@ export interface Config {
   metricsToken: string | null
   readyTimeoutMs: number
   /** Several instances: Redis (null: one instance, in process). */
-  redis: { url: string | null; prefix: string }
+  redis: { url: string | null; prefix: string; commandTimeoutMs: number }
 }
 
 /** The address people open in their browser, once the listening port is known. */
@@ -298,6 +299,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN ?? null,
     readyTimeoutMs: e.READY_TIMEOUT_MS,
-    redis: { url: e.REDIS_URL ?? null, prefix: e.REDIS_PREFIX },
+    redis: { url: e.REDIS_URL ?? null, prefix: e.REDIS_PREFIX, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS },
   }
 }

@@ -6,5 +6,5 @@ import { LocalCluster } from './localCluster.ts'
 export async function createCluster(config: Pick<Config, 'redis'>, observer: ClusterObserver): Promise<Cluster> {
   if (!config.redis.url) return new LocalCluster()
   const { RedisCluster } = await import('./redisCluster.ts')
-  return new RedisCluster({ url: config.redis.url, prefix: config.redis.prefix, observer })
+  return new RedisCluster({ url: config.redis.url, prefix: config.redis.prefix, commandTimeoutMs: config.redis.commandTimeoutMs, observer })
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { clearPrefix, sharedRedisUrl, uniquePrefix } from '../../tests/helpers/cluster.ts'
+import type { Redis } from 'ioredis'
+import { clearPrefix, PrivateRedis, sharedRedisUrl, uniquePrefix } from '../../tests/helpers/cluster.ts'
 import { waitFor, waitForAsync } from '../../tests/helpers/clients.ts'
 import type { ClusterHandlers, ClusterNotice, CollabMessage } from './cluster.ts'
 import { RedisCluster } from './redisCluster.ts'
@@ -14,9 +15,9 @@ describe('RedisCluster', () => {
     }
   })
 
-  function instance(prefix: string) {
+  function instance(prefix: string, url = sharedRedisUrl, commandTimeoutMs?: number) {
     const received = { collab: [] as CollabMessage[], notices: [] as ClusterNotice[], lost: [] as string[] }
-    const cluster = new RedisCluster({ url: sharedRedisUrl, prefix, heartbeatMs: 100 })
+    const cluster = new RedisCluster({ url, prefix, heartbeatMs: 100, commandTimeoutMs })
     const handlers: ClusterHandlers = {
       collab: (message) => received.collab.push(message),
       notice: (notice) => received.notices.push(notice),
@@ -56,6 +57,43 @@ describe('RedisCluster', () => {
     a.cluster.publishCollab({ kind: 'awarenessQuery', documentId: 'doc' })
     await a.cluster.redis.connect()
     await waitFor(() => b.received.lost.includes('gap'), 'B to see the gap', 5000)
+  })
+
+  it('still sees the gap of an instance that could not publish, after subscribing again meanwhile', async () => {
+    const { a, b } = await pair()
+    a.cluster.publishCollab({ kind: 'awarenessQuery', documentId: 'doc' })
+    await waitFor(() => b.received.collab.length === 1, 'the first message')
+    // A cannot publish: its next message is numbered, never sent.
+    a.cluster.redis.disconnect(false)
+    await waitFor(() => a.cluster.redis.status === 'end', "A's connection to be down")
+    a.cluster.publishCollab({ kind: 'awarenessQuery', documentId: 'doc' })
+    // Meanwhile B subscribes again (its catch-up reads the store as it is then).
+    b.received.lost.length = 0
+    ;(b.cluster as unknown as { subscriber: Redis }).subscriber.disconnect(true)
+    await waitFor(() => b.received.lost.includes('subscribed'), 'B to subscribe again')
+    b.received.lost.length = 0
+    // A's link comes back: its heartbeat's number shows B what it never received.
+    await a.cluster.redis.connect()
+    await waitFor(() => b.received.lost.includes('gap'), 'B to see the gap', 5000)
+  })
+
+  it('goes on without a Redis that hangs: a lock, a count and a rate fail within the command timeout', async () => {
+    const redis = await PrivateRedis.start()
+    try {
+      const prefix = uniquePrefix()
+      const { cluster } = instance(prefix, redis.url, 200)
+      await waitForAsync(async () => cluster.check().then(() => true, () => false), 'subscribed')
+      cluster.connections.add(9, 1)
+      redis.pause()
+      const hung = new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 5000).unref())
+      expect(await Promise.race([cluster.lock('compact:doc', 10_000), hung])).toBeNull()
+      expect(await Promise.race([cluster.connections.count(9), hung])).toBe(1)
+      expect(await Promise.race([cluster.rate('writes', 60, 3).take(9), hung])).toBeNull()
+      redis.resume()
+    } finally {
+      redis.resume()
+      await redis.kill()
+    }
   })
 
   it('shares a rate per member between instances', async () => {

@@ -19,6 +19,11 @@ export interface RedisClusterOptions {
   observer?: ClusterObserver
   /** How often an instance says which numbers it has sent, and renews its liveness. */
   heartbeatMs?: number
+  /**
+   * How long a command (a lock, a count, a rate) may wait for Redis before it fails (ms): each caller then goes on
+   * without it, as when Redis refuses connections. A Redis that hangs would otherwise hold them for as long as it hangs.
+   */
+  commandTimeoutMs?: number
 }
 
 /** An instance whose liveness key is not renewed for this long is gone: its connection counts no longer count. */
@@ -26,8 +31,13 @@ const livenessMs = 15_000
 
 const unlockScript = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`
 
-/** The last number heard from an instance on each channel (-1: none yet). */
+/** The last number sent, or heard from an instance, on each channel (-1: none yet). */
 type Counted = { collab: number; notice: number }
+/** What is known of another instance: its numbers, and when it was last heard (Date.now()). */
+type Heard = Counted & { heardAt: number }
+
+/** An instance not heard for this long is forgotten: it stopped (its successor has an id of its own). */
+const forgetAfterMs = 60_000
 
 /** Publishes one notice from a process that is not an instance (the admin CLI), then disconnects. */
 export async function publishNoticeOnce(options: Pick<RedisClusterOptions, 'url' | 'prefix'>, notice: ClusterNotice): Promise<void> {
@@ -56,7 +66,7 @@ export class RedisCluster implements Cluster, RedisAccess {
   private handlers: ClusterHandlers | null = null
   private subscribed = false
   private sent: Counted = { collab: 0, notice: 0 }
-  private readonly seen = new Map<string, Counted>()
+  private readonly seen = new Map<string, Heard>()
   private timer: NodeJS.Timeout | null = null
   private beats = 0
   private degradedSince: number | null = null
@@ -65,7 +75,7 @@ export class RedisCluster implements Cluster, RedisAccess {
     this.observer = options.observer ?? noClusterObserver
     this.channels = { collab: this.key('collab'), notice: this.key('notice') }
     const retryStrategy = (times: number) => Math.min(100 * times, 1000)
-    this.redis = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy, connectionName: 'dtg' })
+    this.redis = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy, connectionName: 'dtg', commandTimeout: options.commandTimeoutMs ?? 1000 })
     this.subscriber = new Redis(options.url, { lazyConnect: true, autoResubscribe: false, retryStrategy, connectionName: 'dtg-subscriber' })
     this.connections = new RedisCounter(this, 'connections')
     this.streams = new RedisCounter(this, 'streams')
@@ -104,7 +114,9 @@ export class RedisCluster implements Cluster, RedisAccess {
       return
     }
     const again = this.seen.size > 0 || this.degradedSince !== null
-    this.seen.clear()
+    // The numbers heard so far are kept: an instance whose messages were lost while it could not publish, after the
+    // catch-up below, still shows a gap at its next number. Forgetting them made its next number the first heard, and
+    // what it sent in between was never read again. A gap that is not one costs one more catch-up.
     this.subscribed = true
     this.observer.connected(true)
     if (this.degradedSince !== null) log.info('cluster.recovered', { instance: this.instanceId, downMs: Date.now() - this.degradedSince })
@@ -128,6 +140,10 @@ export class RedisCluster implements Cluster, RedisAccess {
   private beat(): void {
     this.send('collab', encodeCollab(this.instanceId, this.sent.collab, { kind: 'heartbeat', notices: this.sent.notice }))
     if (++this.beats % 5 === 0) void this.renew()
+    if (this.beats % 60 === 0) {
+      const now = Date.now()
+      for (const [from, counted] of this.seen) if (now - counted.heardAt > forgetAfterMs) this.seen.delete(from)
+    }
   }
 
   private send(channel: 'collab' | 'notice', message: Buffer | string): void {
@@ -181,7 +197,8 @@ export class RedisCluster implements Cluster, RedisAccess {
   /** Notes the number an instance is at; a number skipped means a message lost. */
   private count(from: string, channel: keyof Counted, n: number, numbered: boolean): void {
     let counted = this.seen.get(from)
-    if (!counted) this.seen.set(from, (counted = { collab: -1, notice: -1 }))
+    if (!counted) this.seen.set(from, (counted = { collab: -1, notice: -1, heardAt: 0 }))
+    counted.heardAt = Date.now()
     // An instance heard of for the first time: what it sent before is in the store, read when a room loads.
     if (counted[channel] < 0) {
       counted[channel] = n

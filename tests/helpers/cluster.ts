@@ -88,6 +88,15 @@ export class PrivateRedis {
     }
   }
 
+  /** SIGSTOP: it keeps its connections and answers nothing, as a Redis that hangs (or a network that drops everything). */
+  pause(): void {
+    this.child?.kill('SIGSTOP')
+  }
+
+  resume(): void {
+    this.child?.kill('SIGCONT')
+  }
+
   /** SIGKILL: everything it held is gone, as after a crash. */
   async kill(): Promise<void> {
     const child = this.child
