@@ -531,9 +531,17 @@ export class Room {
     const noted = this.notedDuringCatchUp ?? []
     this.notedDuringCatchUp = null
     if (this.current !== 'ready' && this.current !== 'unloading') return
+    // Only what the room may lack is applied: a whole large state applied again held the relay's loop for as long as a
+    // load, at every compaction and every reconnection of the cluster. The state is the one the room was built on
+    // unless another instance compacted since (then only its difference to the document); a log entry the room has
+    // noted is in the document already.
+    const stateKnown = (stored.throughSeq ?? 0) <= this.stateThroughSeq
+    const vector = stored.state && !stateKnown ? Y.encodeStateVector(this.doc) : null
     this.doc.transact(() => {
-      if (stored.state) Y.applyUpdate(this.doc, stored.state, fromOtherInstance)
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update, fromOtherInstance)
+      if (stored.state && vector) Y.applyUpdate(this.doc, Y.diffUpdate(stored.state, vector), fromOtherInstance)
+      stored.updates.forEach((update, i) => {
+        if (!this.logBytes.has(stored.seqs[i]!)) Y.applyUpdate(this.doc, update, fromOtherInstance)
+      })
     }, fromOtherInstance)
     if (dropPending(this.doc)) log.error('room.catch_up_pending_dropped', { document: this.id })
     const kept = new Set([...stored.seqs, ...noted])
