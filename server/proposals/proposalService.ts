@@ -277,19 +277,23 @@ export class ProposalService {
     status: Extract<DecisionStatus, 'accepted' | 'bracketed'>,
     change: typeof bracketProposal,
   ): Promise<Proposal> {
-    const proposal = await this.get(documentId, proposalId)
-    if (proposal.status !== 'open') throw notOpen(proposal)
-    if (proposal.refs) this.checkRefs(proposal.refs)
-    const creditedTo = status === 'accepted' ? proposal.proposer.delegation : null
+    const found = await this.get(documentId, proposalId)
+    if (found.status !== 'open') throw notOpen(found)
+    if (found.refs) this.checkRefs(found.refs)
+    const creditedTo = status === 'accepted' ? found.proposer.delegation : null
     // The claim comes first: the one decision that finds the proposal open goes on to change the text.
     if (!(await this.deps.proposals.claimDecision(documentId, proposalId, { status, by: member.id, reason: note, creditedTo }))) {
       throw notOpen(await this.get(documentId, proposalId))
     }
     let applied: Applied | null = null
-    // What else is anchored in the text: a paragraph that becomes alternatives carries it into Alt 1 (bracketProposal).
-    const carried = status === 'bracketed' ? await this.anchoredElsewhere(documentId, proposalId) : []
     const moved: Carried[] = []
     try {
+      // Read again under the claim: an edit made between the first read and the claim (on another instance) is what is
+      // carried out; none can follow the claim.
+      const proposal = await this.get(documentId, proposalId)
+      if (proposal.refs) this.checkRefs(proposal.refs)
+      // What else is anchored in the text: a paragraph that becomes alternatives carries it into Alt 1 (bracketProposal).
+      const carried = status === 'bracketed' ? await this.anchoredElsewhere(documentId, proposalId) : []
       // Stored under the proposer: the audit credits the change to the proposing delegation.
       await this.deps.rooms.change(documentId, { member: proposal.proposer.member, decidedBy: member, reason: 'proposal' }, (doc) => {
         applied = change(doc, doc.getXmlFragment(contentField), { ...proposal, delegation: proposal.proposer.delegation }, carried, moved)
