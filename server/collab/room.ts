@@ -20,7 +20,7 @@ const appliedAfterRelay = Symbol('applied after relay')
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded'
 
-export const readOnlyReason = 'read-only: your role may not change this document'
+export const readOnlyReason = 'read-only: you may not change this document (your role, or it was submitted to the plenary)'
 
 type CloseReason = { code: number; reason: string }
 
