@@ -5,7 +5,7 @@ import type { z } from 'zod'
 import { ApiError, invalidPayload } from '../shared/errors/apiError.ts'
 import { RetryLater } from './heavy/retryLater.ts'
 import { log } from './log.ts'
-import { storeRefusal, storeRetryAfterSeconds } from './store/storeRefusal.ts'
+import { outcomeUnknown, storeRefusal, storeRetryAfterSeconds } from './store/storeRefusal.ts'
 import type { Member } from '../shared/schema/member.ts'
 import type { Subject } from '../shared/auth/permissions.ts'
 import type { DocumentRecord } from './workspaces/registry.ts'
@@ -40,7 +40,10 @@ export function errorResponse(error: unknown, c: Context) {
   if (refused) {
     log.warn('store.write_refused', { code: refused, path: c.req.path })
     c.header('retry-after', String(storeRetryAfterSeconds))
-    return c.json(new ApiError(503, 'store_unavailable', 'the server cannot store changes right now (its storage is full or busy); nothing was changed, try again later').toEnvelope(), 503)
+    const answer = outcomeUnknown(refused)
+      ? new ApiError(503, 'store_unreachable', 'the server lost its connection to its database while handling this; the change may or may not have been stored: reload before trying again')
+      : new ApiError(503, 'store_unavailable', 'the server cannot store changes right now (its storage is full or busy); nothing was changed, try again later')
+    return c.json(answer.toEnvelope(), 503)
   }
   log.error('http.failed', { method: c.req.method, path: c.req.path, error })
   return c.json(new ApiError(500, 'internal_error', 'the server could not handle this request').toEnvelope(), 500)

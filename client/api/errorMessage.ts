@@ -78,6 +78,7 @@ export const translatedErrorCodes = new Set([
   'snapshot_not_found',
   'stakeholder_cannot_lead',
   'store_unavailable',
+  'store_unreachable',
   'text_not_applicable',
   'thread_full',
   'thread_not_found',

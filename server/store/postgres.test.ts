@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { testDatabaseUrl } from '../../tests/helpers/postgres.ts'
 import { sql } from 'kysely'
 import { postgresPool, postgresQueryLayer } from './postgres.ts'
-import { storeRefusal } from './storeRefusal.ts'
+import { outcomeUnknown, storeRefusal } from './storeRefusal.ts'
 
 const pools: pg.Pool[] = []
 
@@ -52,20 +52,48 @@ describe('the PostgreSQL pool', () => {
     expect(after.rows[0].pid).not.toBe(rows[0].pid)
   })
 
-  it('closes a connection whose query timed out, so the pool does not hand out a connection still waiting', async () => {
+  it('closes a connection whose server stops answering, so the pool does not hand it out still waiting', async () => {
     const { pool } = namedPool({ max: 1, queryTimeoutMs: 300 })
     // Through the query layer, as the server queries: it gives a connection back to the pool as it found it.
     const db = postgresQueryLayer(pool)
     const pid = async () => (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(db)).rows[0].pid
     const before = await pid()
-    const timedOut = await sql`SELECT pg_sleep(3)`.execute(db).then(
-      () => null,
-      (error: Error) => error,
-    )
+    // The backend process stopped: it answers nothing, as behind a failover that moved the address.
+    process.kill(before, 'SIGSTOP')
+    let timedOut: Error | null
+    try {
+      timedOut = await sql`SELECT 1`.execute(db).then(
+        () => null,
+        (error: Error) => error,
+      )
+    } finally {
+      process.kill(before, 'SIGCONT')
+    }
     expect(timedOut?.message).toBe('Query read timeout')
     expect(storeRefusal(timedOut)).toBe('connection_lost')
-    // Handed out again, the old connection would answer this only after the sleep, and with the same process.
+    // Handed out again, the old connection would still be waiting: a new one answers, from another process.
     expect(await pid()).not.toBe(before)
+  })
+
+  it('lets the database cancel a statement that runs too long, its effect known, and keeps the connection', async () => {
+    const { pool } = namedPool({ max: 1, queryTimeoutMs: 1000 })
+    const db = postgresQueryLayer(pool)
+    const cancelled = await sql`SELECT pg_sleep(3)`.execute(db).then(
+      () => null,
+      (error: Error & { code?: string }) => error,
+    )
+    expect((cancelled as { code?: string } | null)?.code).toBe('57014')
+    expect(storeRefusal(cancelled)).toBe('57014')
+    expect((await sql<{ one: number }>`SELECT 1 AS one`.execute(db)).rows[0].one).toBe(1)
+  })
+
+  it('waits for a busy connection however long, while opening one has a time limit', async () => {
+    const { pool } = namedPool({ max: 1, connectTimeoutMs: 200 })
+    const held = await pool.connect()
+    const waiting = pool.query('SELECT 1 AS one')
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    held.release()
+    expect((await waiting).rows[0].one).toBe(1)
   })
 })
 
@@ -75,5 +103,8 @@ describe('storeRefusal', () => {
     expect(storeRefusal(new Error('Connection terminated unexpectedly'))).toBe('connection_lost')
     for (const code of ['SQLITE_CONSTRAINT', '23505', '42P01', 'ERR_INVALID_ARG_TYPE']) expect(storeRefusal({ code })).toBeNull()
     expect(storeRefusal(new Error('boom'))).toBeNull()
+    // A lost connection leaves a write's outcome unknown; a full disk or a cancelled statement does not.
+    expect(['connection_lost', 'ECONNRESET', '08006', '57P01'].every(outcomeUnknown)).toBe(true)
+    expect(['SQLITE_FULL', '53100', '57014', '40001'].some(outcomeUnknown)).toBe(false)
   })
 })

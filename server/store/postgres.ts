@@ -23,11 +23,21 @@ export interface PostgresPoolOptions {
 
 export function postgresPool(url: string, options: PostgresPoolOptions = {}): pg.Pool {
   const { max = 10, connectTimeoutMs = 10_000, queryTimeoutMs = 0 } = options
+  // Set on each connection, not on the pool: the pool's own `connectionTimeoutMillis` would also fail a request that
+  // waits for a connection while all are busy, on a database that is only busy.
+  class Connection extends pg.Client {
+    constructor(config?: pg.ClientConfig) {
+      super({ ...config, connectionTimeoutMillis: connectTimeoutMs })
+    }
+  }
   const pool = new pg.Pool({
     connectionString: url,
     max,
-    connectionTimeoutMillis: connectTimeoutMs,
-    ...(queryTimeoutMs > 0 ? { query_timeout: queryTimeoutMs } : {}),
+    Client: Connection,
+    // The database cancels (and rolls back) a statement a little before the client stops waiting for it, so that a
+    // query that ran long fails with the database's own error, its effect known: the client's limit is left for a
+    // connection whose server no longer answers at all.
+    ...(queryTimeoutMs > 0 ? { query_timeout: queryTimeoutMs, statement_timeout: Math.max(1, queryTimeoutMs - Math.min(1000, queryTimeoutMs / 10)) } : {}),
     keepAlive: true,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -65,7 +75,8 @@ function closingTimedOut(pool: pg.Pool): PostgresPool {
           }
           return result
         }) as PostgresPoolClient['query'],
-        release: () => client.release(broken),
+        // Kysely asks to discard a connection whose transaction could not be rolled back.
+        release: (discard?: boolean) => client.release(broken ?? (discard ? new Error('discarded by the query layer') : undefined)),
       }
     },
     end: () => pool.end(),

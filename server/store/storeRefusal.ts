@@ -20,6 +20,14 @@ const networkCodes = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOST
 /** Errors the PostgreSQL client raises without a code, when a connection is lost, times out or cannot be made. */
 const connectionMessages = [/^Connection terminated/, /^Query read timeout$/, /^timeout exceeded when trying to connect$/, /^Client has encountered a connection error/]
 
+/**
+ * Whether a refusal leaves the write's outcome unknown: the connection to the database was lost or stopped answering
+ * while the write was under way, and it may have been stored (a COMMIT whose answer never came).
+ */
+export function outcomeUnknown(code: string): boolean {
+  return code === 'connection_lost' || networkCodes.includes(code) || code.startsWith('08') || code.startsWith('57P')
+}
+
 /** Seconds a client is told to wait before retrying a write the store refused. */
 export const storeRetryAfterSeconds = 30
 
