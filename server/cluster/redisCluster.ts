@@ -65,6 +65,8 @@ export class RedisCluster implements Cluster, RedisAccess {
   readonly streams: RedisCounter
   private handlers: ClusterHandlers | null = null
   private subscribed = false
+  /** When this instance last subscribed (Date.now()). */
+  private subscribedAt = 0
   private sent: Counted = { collab: 0, notice: 0 }
   private readonly seen = new Map<string, Heard>()
   private timer: NodeJS.Timeout | null = null
@@ -118,6 +120,7 @@ export class RedisCluster implements Cluster, RedisAccess {
     // catch-up below, still shows a gap at its next number. Forgetting them made its next number the first heard, and
     // what it sent in between was never read again. A gap that is not one costs one more catch-up.
     this.subscribed = true
+    this.subscribedAt = Date.now()
     this.observer.connected(true)
     if (this.degradedSince !== null) log.info('cluster.recovered', { instance: this.instanceId, downMs: Date.now() - this.degradedSince })
     this.degradedSince = null
@@ -134,15 +137,23 @@ export class RedisCluster implements Cluster, RedisAccess {
       await this.streams.rewrite()
     } catch (error) {
       this.degraded('renew', error)
+      return
+    }
+    // Answering again after a command failed (a timeout, say) while the subscription held: the next failure is logged.
+    if (this.degradedSince !== null && this.subscribed) {
+      log.info('cluster.recovered', { instance: this.instanceId, downMs: Date.now() - this.degradedSince })
+      this.degradedSince = null
     }
   }
 
   private beat(): void {
     this.send('collab', encodeCollab(this.instanceId, this.sent.collab, { kind: 'heartbeat', notices: this.sent.notice }))
     if (++this.beats % 5 === 0) void this.renew()
-    if (this.beats % 60 === 0) {
+    // Only while subscribed, and counted from when this instance subscribed: during an outage nobody is heard, and an
+    // instance forgotten then would look new at its next number, what it sent meanwhile never read again.
+    if (this.beats % 60 === 0 && this.subscribed) {
       const now = Date.now()
-      for (const [from, counted] of this.seen) if (now - counted.heardAt > forgetAfterMs) this.seen.delete(from)
+      for (const [from, counted] of this.seen) if (now - Math.max(counted.heardAt, this.subscribedAt) > forgetAfterMs) this.seen.delete(from)
     }
   }
 

@@ -116,6 +116,8 @@ export function shareAcrossInstances(s: SharedServices): void {
       // Events may have been missed: every event stream starts again, and its client fetches what it missed.
       if (channels.includes('notice')) events.restartStreams()
       access.invalidate()
+      // A missed `registryChanged`: a document created, its metadata changed, or submitted (closed) elsewhere.
+      void s.registry.reload().catch((error: unknown) => log.error('cluster.registry_reload_failed', { error }))
       void s.catalogue.reload().catch((error: unknown) => log.error('cluster.catalogue_reload_failed', { error }))
       s.status.invalidateAll()
       void s.blocks.loadAll().catch((error: unknown) => log.error('cluster.block_statuses_not_read', { error }))

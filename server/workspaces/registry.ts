@@ -60,7 +60,8 @@ export class Registry {
     const submitted = await this.db.selectFrom('document_submissions').select('document_id').execute()
     this.workspaces = new Map(workspaces.map((row) => [row.id, row as Workspace]))
     this.documentsById = new Map(documents.map((row) => [row.id, row as DocumentRecord]))
-    this.submittedIds = new Set(submitted.map((row) => row.document_id))
+    // Joined to what is known already: a submission is never undone, and one noted while this read was under way stays.
+    this.submittedIds = new Set([...this.submittedIds, ...submitted.map((row) => row.document_id)])
   }
 
   /** Reads one document again (changed elsewhere), or forgets it if it is no longer stored. */
@@ -70,7 +71,6 @@ export class Registry {
     else this.documentsById.delete(id)
     const submitted = await this.db.selectFrom('document_submissions').select('document_id').where('document_id', '=', id).executeTakeFirst()
     if (submitted) this.submittedIds.add(id)
-    else this.submittedIds.delete(id)
     if (row && !this.workspaces.has(row.workspaceId)) {
       const workspace = await this.db
         .selectFrom('workspaces')
