@@ -69,6 +69,17 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
     requestLog(metrics),
     securityHeaders(),
   )
+  // An objection to silence is waited for by its procedure's settlement from the moment it is taken up (see receivedAt).
+  app.use('/api/documents/:id/procedures/:procedureId/objections', async (c, next) => {
+    const procedureId = c.req.param('procedureId')
+    if (c.req.method !== 'POST' || !/^\d{1,12}$/.test(procedureId)) return next()
+    const answered = services.procedures.objectionArriving(Number(procedureId))
+    try {
+      await next()
+    } finally {
+      answered()
+    }
+  })
   app.route(
     '/',
     opsRoutes({ metrics, checks: readiness, accepting, readyTimeoutMs: config.readyTimeoutMs, metricsToken: config.metricsToken, trustProxy: config.trustProxy }),

@@ -66,6 +66,21 @@ describe('procedure service', () => {
     ).rejects.toMatchObject({ status: 409, code: 'silence_ended' })
   })
 
+  it('counts an objection taken up before the deadline whose handling began after it (authentication waited on a busy server)', async () => {
+    const { services, lead, kenya, document, revision } = await setUp()
+    const deadline = Math.ceil(Date.now() / 1000) * 1000 + 4000
+    const { procedure } = await services.procedures.open(document, lead, { kind: 'silence', revisionId: revision.id, deadline: new Date(deadline).toISOString() })
+    // Taken up now; its handler starts 300 ms past the deadline, once what it waited for is done.
+    const takenUpAt = Date.now()
+    const answered = services.procedures.objectionArriving(procedure.id)
+    await later(null, deadline - Date.now() + 300)
+    const answer = await services.procedures
+      .breakSilence(document, procedure.id, kenya, takenUpAt, Promise.resolve({ block: { position: 1, number: 'R1' }, reason: 'Too narrow.' }))
+      .finally(answered)
+    expect(answer.procedure.objections).toHaveLength(1)
+    expect(await services.procedures.outcome(document.id, procedure.id)).toMatchObject({ outcome: 'broken', brokenBy: [{ delegation: 'Kenya', blocks: ['R1'] }] })
+  })
+
   it('refuses an objection begun before the deadline whose body arrives past the grace, and settles without waiting for it', { timeout: 30_000 }, async () => {
     const { services, lead, kenya, document, revision } = await setUp()
     const deadline = Math.ceil(Date.now() / 1000) * 1000 + 4000

@@ -201,6 +201,23 @@ export class ProcedureService {
    */
   breakSilence(document: DocumentRecord, procedureId: number, member: Member, at: number, payload: Promise<BreakSilence>): Promise<ProcedureAnswer> {
     const work = this.receive(document, procedureId, member, at, payload)
+    this.track(procedureId, work)
+    return work
+  }
+
+  /**
+   * An objection's request taken up by the server, before it is authenticated and its document found: the settlement
+   * waits for it (within the grace) as for one being received, so those waits cannot make it late. Call the function
+   * returned once the request is answered.
+   */
+  objectionArriving(procedureId: number): () => void {
+    let answered: () => void = () => {}
+    this.track(procedureId, new Promise<void>((resolve) => (answered = resolve)))
+    return answered
+  }
+
+  /** Settlement of the procedure waits for `work` (within the grace). */
+  private track(procedureId: number, work: Promise<unknown>): void {
     let pending = this.receiving.get(procedureId)
     if (!pending) this.receiving.set(procedureId, (pending = new Set()))
     const tracked = work.catch(() => undefined)
@@ -209,7 +226,6 @@ export class ProcedureService {
       pending.delete(tracked)
       if (pending.size === 0 && this.receiving.get(procedureId) === pending) this.receiving.delete(procedureId)
     })
-    return work
   }
 
   private async receive(document: DocumentRecord, procedureId: number, member: Member, at: number, payload: Promise<BreakSilence>): Promise<ProcedureAnswer> {
