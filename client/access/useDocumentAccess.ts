@@ -57,7 +57,7 @@ export function useDocumentAccess(initial: DocumentDetail, { provider }: CollabS
     const stop = onMembershipChanged((changed) => {
       if (changed === documentId) void refresh()
     })
-    const stopStage = followDocumentEvents(documentId, 'stage', { onEvent: () => void refresh() })
+    const stopStage = followDocumentEvents(documentId, 'stage', { onEvent: () => void refresh(), onReconnect: () => void refresh() })
     provider.on('status', onStatus)
     provider.on('sync', onSync)
     return () => {

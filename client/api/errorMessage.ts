@@ -63,6 +63,7 @@ export const translatedErrorCodes = new Set([
   'proposal_decided',
   'proposal_not_found',
   'proposal_outdated',
+  'proposals_full',
   'rate_limited',
   'recommendation_not_found',
   'refs_not_applicable',

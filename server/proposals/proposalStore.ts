@@ -118,7 +118,10 @@ export class ProposalStore {
     return new Map(rows.map((row) => [row.id, row]))
   }
 
-  /** Stores a new proposal; refused (409 `too_many_proposals`) past the limits, counted under the document's lock. */
+  /**
+   * Stores a new proposal; refused past the limits (409 `proposals_full` for the document, `too_many_proposals` for the
+   * delegation), counted under the document's lock.
+   */
   async create(input: NewProposal, at = Date.now()): Promise<StoredProposal> {
     const id = newCommentId(at)
     await inTransaction(this.db, async (trx) => {
@@ -134,7 +137,7 @@ export class ProposalStore {
       if (Number(counts.all) >= this.limits.perDocument) {
         throw new ApiError(
           409,
-          'too_many_proposals',
+          'proposals_full',
           `this document holds ${this.limits.perDocument} proposals, the most one document may (MAX_PROPOSALS_PER_DOCUMENT); make further changes in the text or in comments`,
         )
       }

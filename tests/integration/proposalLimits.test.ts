@@ -71,7 +71,7 @@ describe.each(['sqlite', 'postgres'] as const)('proposal limits on %s', (dialect
     expect((await propose('kenya', 'fourth ')).status).toBe(201)
     // The withdrawn one still counts for the document: it is listed with the others.
     const sixth = await propose('brazil', 'again ')
-    expect([sixth.status, sixth.json.error.code]).toEqual([409, 'too_many_proposals'])
+    expect([sixth.status, sixth.json.error.code]).toEqual([409, 'proposals_full'])
     expect(sixth.json.error.message).toContain('this document holds 5 proposals')
     const listed = await api.brazil.get(`/api/documents/${documentId}/proposals`)
     expect(listed.json.proposals).toHaveLength(5)
