@@ -60,6 +60,7 @@ export const translatedErrorCodes = new Set([
   'payload_too_large',
   'procedure_not_found',
   'procedure_running',
+  'proposal_changed',
   'proposal_decided',
   'proposal_not_found',
   'proposal_outdated',

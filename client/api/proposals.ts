@@ -53,8 +53,9 @@ export function editProposal(documentId: string, proposalId: string, edit: Propo
   return proposalFrom(request('PATCH', proposalPath(documentId, proposalId), ProposalAnswer, edit))
 }
 
-export function takeStance(documentId: string, proposalId: string, stance: StanceValue, reason: string | null): Promise<Proposal> {
-  return proposalFrom(request('POST', `${proposalPath(documentId, proposalId)}/stance`, ProposalAnswer, { stance, reason }))
+/** `seenAt`: the proposal's `updatedAt` as shown: refused (409 `proposal_changed`) if it was edited since. */
+export function takeStance(documentId: string, proposalId: string, stance: StanceValue, reason: string | null, seenAt: number): Promise<Proposal> {
+  return proposalFrom(request('POST', `${proposalPath(documentId, proposalId)}/stance`, ProposalAnswer, { stance, reason, updatedAt: seenAt }))
 }
 
 export function withdrawProposal(documentId: string, proposalId: string): Promise<Proposal> {

@@ -62,7 +62,7 @@ export function ProposalCard({ proposal, placement, location, active, actions, o
       setBusy(false)
     }
   }
-  const stance = (value: StanceValue) => run(() => takeStance(documentId, proposal.id, value, stanceReason.trim() || null), () => setStanceReason(''))
+  const stance = (value: StanceValue) => run(() => takeStance(documentId, proposal.id, value, stanceReason.trim() || null, proposal.updatedAt), () => setStanceReason(''))
 
   const classes = ['proposal-card', `is-${proposal.status}`, active ? 'is-active' : '', proposal.outdated ? 'is-outdated' : '']
   return (

@@ -247,7 +247,11 @@ export class ProposalService {
   async takeStance(documentId: string, proposalId: string, member: Member, stance: TakeStance): Promise<Proposal> {
     const proposal = await this.get(documentId, proposalId)
     if (proposal.status !== 'open') throw notOpen(proposal)
-    await this.deps.proposals.takeStance(proposalId, speakingFor(member), stance.stance, stance.reason || null, member.id)
+    const taken = await this.deps.proposals.takeStance(proposalId, speakingFor(member), stance.stance, stance.reason || null, member.id, stance.updatedAt)
+    if (taken === 'changed') {
+      throw new ApiError(409, 'proposal_changed', 'this proposal was edited since you read it: read its new wording, then take your stance again')
+    }
+    if (taken === 'closed') throw notOpen(await this.get(documentId, proposalId))
     return this.changed(documentId, proposalId, 'stance')
   }
 

@@ -177,9 +177,11 @@ export class ProposalStore {
    */
   async edit(documentId: string, proposalId: string, change: { text?: string; refs?: string[]; explanation?: string | null }, at = Date.now()): Promise<boolean> {
     return inTransaction(this.db, async (trx) => {
+      // The proposal's lock: a stance taken meanwhile (another instance) is either cleared here or sees the new wording.
+      await lockKey(trx, `proposal:${proposalId}`)
       const current = await trx
         .selectFrom('proposals')
-        .select(['text', 'refs'])
+        .select(['text', 'refs', 'updated_at'])
         .where('id', '=', proposalId)
         .where('document_id', '=', documentId)
         .where('status', '=', 'open')
@@ -193,7 +195,8 @@ export class ProposalStore {
           ...(text !== undefined ? { text } : {}),
           ...(refs !== undefined ? { refs } : {}),
           ...(change.explanation !== undefined ? { explanation: change.explanation || null } : {}),
-          updated_at: at,
+          // Always later than before, even within one millisecond: a stance names the version it was given on by it.
+          updated_at: Math.max(at, Number(current.updated_at) + 1),
         })
         .where('id', '=', proposalId)
         .where('status', '=', 'open')
@@ -218,21 +221,41 @@ export class ProposalStore {
     return Number(result.numUpdatedRows) === 1
   }
 
-  /** Sets or replaces a delegation's stance. */
-  async takeStance(proposalId: string, delegation: string, stance: StanceValue, reason: string | null, memberId: number, at = Date.now()): Promise<void> {
-    await this.db
-      .insertInto('proposal_stances')
-      .values({ proposal_id: proposalId, delegation, stance, reason, member_id: memberId, at })
-      .onConflict((conflict) =>
-        conflict.columns(['proposal_id', 'delegation']).doUpdateSet((eb) => ({
-          stance: eb.ref('excluded.stance'),
-          reason: eb.ref('excluded.reason'),
-          member_id: eb.ref('excluded.member_id'),
-          at: eb.ref('excluded.at'),
-        })),
-      )
-      .execute()
+  /**
+   * Sets or replaces a delegation's stance on an open proposal, in one transaction with the proposal's edits (the
+   * proposal's lock): `changed` when `seenAt` (the proposal's `updatedAt` as the delegation saw it) is no longer its
+   * `updatedAt`, `closed` when it is no longer open.
+   */
+  async takeStance(
+    proposalId: string,
+    delegation: string,
+    stance: StanceValue,
+    reason: string | null,
+    memberId: number,
+    seenAt?: number,
+    at = Date.now(),
+  ): Promise<'taken' | 'changed' | 'closed'> {
+    return inTransaction(this.db, async (trx) => {
+      await lockKey(trx, `proposal:${proposalId}`)
+      const proposal = await trx.selectFrom('proposals').select(['status', 'updated_at']).where('id', '=', proposalId).executeTakeFirst()
+      if (!proposal || proposal.status !== 'open') return 'closed'
+      if (seenAt !== undefined && Number(proposal.updated_at) !== seenAt) return 'changed'
+      await trx
+        .insertInto('proposal_stances')
+        .values({ proposal_id: proposalId, delegation, stance, reason, member_id: memberId, at })
+        .onConflict((conflict) =>
+          conflict.columns(['proposal_id', 'delegation']).doUpdateSet((eb) => ({
+            stance: eb.ref('excluded.stance'),
+            reason: eb.ref('excluded.reason'),
+            member_id: eb.ref('excluded.member_id'),
+            at: eb.ref('excluded.at'),
+          })),
+        )
+        .execute()
+      return 'taken'
+    })
   }
+
 
   /**
    * Decides an open proposal: true for the one call that found it open, false for every other (it was decided,

@@ -91,7 +91,16 @@ export type CreateProposal = z.infer<ReturnType<typeof proposalPayloads>['Create
 export type EditProposal = z.infer<ReturnType<typeof proposalPayloads>['EditProposal']>
 
 /** A delegation supports or objects, with an optional reason; a second stance replaces the first. */
-export const TakeStance = z.object({ stance: oneOf('stance', stanceValues), reason: optionalReason('reason') })
+export const TakeStance = z.object({
+  stance: oneOf('stance', stanceValues),
+  reason: optionalReason('reason'),
+  /**
+   * The proposal's `updatedAt` as the delegation saw it: a stance on a proposal edited since is refused (409
+   * `proposal_changed`), so that support given to one wording never lands on another. Absent: taken on the proposal as
+   * it is (clients of the API that do not track it).
+   */
+  updatedAt: z.number().int().nonnegative().optional(),
+})
 export type TakeStance = z.infer<typeof TakeStance>
 
 /** A rejection says why, for everyone to see. */

@@ -195,6 +195,11 @@ describe('proposals', () => {
     const edited = await edit({ text: 'in person ' })
     expect(edited.status).toBe(200)
     expect(edited.json.proposal).toMatchObject({ text: 'in person ', stances: [] })
+    // A stance given on the wording as it was read before the edit is refused; on the new one it is taken.
+    const stale = await act('norway', id, proposalId, 'stance', { stance: 'object', updatedAt: proposed.json.proposal.updatedAt })
+    expect([stale.status, stale.json.error.code]).toEqual([409, 'proposal_changed'])
+    const fresh = await act('norway', id, proposalId, 'stance', { stance: 'object', updatedAt: edited.json.proposal.updatedAt })
+    expect(fresh.json.proposal.stances).toEqual([expect.objectContaining({ delegation: 'Norway', stance: 'object' })])
     const bySecretariat = await propose('secretariat', id, { kind: 'delete', anchor: anchorOn(writer.doc, ' in 2027') })
     expect(bySecretariat.json.proposal.proposer.delegation).toBe('Secretariat')
     expect((await propose('lead', id, { kind: 'paragraph', anchor: anchorOn(writer.doc, 'met', true), text: 'A new paragraph.' })).status).toBe(201)
