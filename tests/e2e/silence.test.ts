@@ -1,7 +1,8 @@
 /**
  * The silence procedure in the browser: a co-facilitator puts a revision under silence at a New York time; Kenya breaks
  * it on a paragraph while Brazil watches the stage and the count of what is new; at the deadline every page shows the
- * outcome. A second silence on the next revision, with no objection, ends adopted, and its record downloads.
+ * outcome. A second silence on the next revision, with no objection, ends adopted, and its record downloads; marked
+ * submitted, the document closes on every open page.
  */
 import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
@@ -160,6 +161,16 @@ describe('the silence procedure in the browser', () => {
     await cofacilitator.page.setViewportSize({ width: 1400, height: 1250 })
     await panel(cofacilitator.page).locator('.procedure-outcome.outcome-broken').waitFor()
     await screenshot(cofacilitator.page, 'silence-procedure')
+
+    // Marked submitted, the document closes on every open page: the co-facilitator's editor turns read-only, and each
+    // page says why.
+    await cofacilitator.page.locator('.draft-text[contenteditable="true"]').waitFor()
+    await panel(cofacilitator.page).getByRole('button', { name: 'Mark as submitted to the plenary' }).click()
+    for (const { page } of [cofacilitator, kenya]) {
+      await page.getByTestId('access-notice').filter({ hasText: 'This document has been submitted to the plenary' }).waitFor()
+    }
+    await cofacilitator.page.locator('.draft-text[contenteditable="false"]').waitFor()
+    await banner(brazil.page).locator('.stage-text', { hasText: /^Submitted on / }).waitFor()
     for (const signedIn of [cofacilitator, kenya, brazil]) expect(signedIn.pageErrors).toEqual([])
   }, 120_000)
 })
