@@ -162,7 +162,7 @@ export interface Config {
   maxCommentChars: number
   maxCommentsPerThread: number
   maxProposalChars: number
-  /** Proposals of a document, and open proposals of one delegation on it, at most (409 `too_many_proposals`). */
+  /** Proposals of a document (409 `proposals_full`), and open proposals of one delegation on it (409 `too_many_proposals`), at most. */
   proposalLimits: ProposalLimits
   deadlineWarningMs: number
   objectionBodyGraceMs: number

@@ -41,7 +41,7 @@ export function errorResponse(error: unknown, c: Context) {
     log.warn('store.write_refused', { code: refused, path: c.req.path })
     c.header('retry-after', String(storeRetryAfterSeconds))
     const answer = outcomeUnknown(refused)
-      ? new ApiError(503, 'store_unreachable', 'the server lost its connection to its database while handling this; the change may or may not have been stored: reload before trying again')
+      ? new ApiError(503, 'store_unreachable', 'the server lost its connection to its database while handling this request; what it changes may or may not have been stored: reload before trying again')
       : new ApiError(503, 'store_unavailable', 'the server cannot store changes right now (its storage is full or busy); nothing was changed, try again later')
     return c.json(answer.toEnvelope(), 503)
   }

@@ -15,9 +15,9 @@ describe('RedisCluster', () => {
     }
   })
 
-  function instance(prefix: string, url = sharedRedisUrl, commandTimeoutMs?: number) {
+  function instance(prefix: string, url = sharedRedisUrl, commandTimeoutMs?: number, forgetAfterMs?: number) {
     const received = { collab: [] as CollabMessage[], notices: [] as ClusterNotice[], lost: [] as string[] }
-    const cluster = new RedisCluster({ url, prefix, heartbeatMs: 100, commandTimeoutMs })
+    const cluster = new RedisCluster({ url, prefix, heartbeatMs: 100, commandTimeoutMs, forgetAfterMs })
     const handlers: ClusterHandlers = {
       collab: (message) => received.collab.push(message),
       notice: (notice) => received.notices.push(notice),
@@ -75,6 +75,23 @@ describe('RedisCluster', () => {
     // A's link comes back: its heartbeat's number shows B what it never received.
     await a.cluster.redis.connect()
     await waitFor(() => b.received.lost.includes('gap'), 'B to see the gap', 5000)
+  })
+
+  it('sees a gap from an instance heard again after it was silent long enough to be forgotten', async () => {
+    const prefix = uniquePrefix()
+    const a = instance(prefix)
+    const b = instance(prefix, sharedRedisUrl, undefined, 500)
+    await waitForAsync(async () => (await a.cluster.check().then(() => true, () => false)) && (await b.cluster.check().then(() => true, () => false)), 'both subscribed')
+    a.cluster.publishCollab({ kind: 'awarenessQuery', documentId: 'doc' })
+    await waitFor(() => b.received.collab.length === 1, 'the first message')
+    // A is cut off from Redis (it cannot publish) for longer than B remembers a silent instance.
+    a.cluster.redis.disconnect(false)
+    await waitFor(() => a.cluster.redis.status === 'end', "A's connection to be down")
+    a.cluster.publishCollab({ kind: 'awarenessQuery', documentId: 'doc' })
+    await new Promise((resolve) => setTimeout(resolve, 1200))
+    b.received.lost.length = 0
+    await a.cluster.redis.connect()
+    await waitFor(() => b.received.lost.includes('gap'), 'B to read again what A sent while cut off', 5000)
   })
 
   it('goes on without a Redis that hangs: a lock, a count and a rate fail within the command timeout', async () => {

@@ -24,6 +24,8 @@ export interface RedisClusterOptions {
    * without it, as when Redis refuses connections. A Redis that hangs would otherwise hold them for as long as it hangs.
    */
   commandTimeoutMs?: number
+  /** How long an instance may be silent before it is forgotten (default a minute). */
+  forgetAfterMs?: number
 }
 
 /** An instance whose liveness key is not renewed for this long is gone: its connection counts no longer count. */
@@ -36,8 +38,10 @@ type Counted = { collab: number; notice: number }
 /** What is known of another instance: its numbers, and when it was last heard (Date.now()). */
 type Heard = Counted & { heardAt: number }
 
-/** An instance not heard for this long is forgotten: it stopped (its successor has an id of its own). */
+/** An instance not heard for this long is forgotten: it stopped (its successor has an id of its own), or was cut off. */
 const forgetAfterMs = 60_000
+/** Ids of forgotten instances kept, to tell one cut off from one stopped when it is heard again (about 40 bytes each). */
+const forgottenKept = 1000
 
 /** Publishes one notice from a process that is not an instance (the admin CLI), then disconnects. */
 export async function publishNoticeOnce(options: Pick<RedisClusterOptions, 'url' | 'prefix'>, notice: ClusterNotice): Promise<void> {
@@ -69,6 +73,11 @@ export class RedisCluster implements Cluster, RedisAccess {
   private subscribedAt = 0
   private sent: Counted = { collab: 0, notice: 0 }
   private readonly seen = new Map<string, Heard>()
+  /**
+   * Instances forgotten for silence (at most `forgottenKept`, oldest dropped first): one heard again was only cut off,
+   * not stopped, and what it sent meanwhile is read again.
+   */
+  private readonly forgotten = new Set<string>()
   private timer: NodeJS.Timeout | null = null
   private beats = 0
   private degradedSince: number | null = null
@@ -151,9 +160,14 @@ export class RedisCluster implements Cluster, RedisAccess {
     if (++this.beats % 5 === 0) void this.renew()
     // Only while subscribed, and counted from when this instance subscribed: during an outage nobody is heard, and an
     // instance forgotten then would look new at its next number, what it sent meanwhile never read again.
-    if (this.beats % 60 === 0 && this.subscribed) {
+    if (this.subscribed) {
       const now = Date.now()
-      for (const [from, counted] of this.seen) if (now - Math.max(counted.heardAt, this.subscribedAt) > forgetAfterMs) this.seen.delete(from)
+      for (const [from, counted] of this.seen) {
+        if (now - Math.max(counted.heardAt, this.subscribedAt) <= (this.options.forgetAfterMs ?? forgetAfterMs)) continue
+        this.seen.delete(from)
+        this.forgotten.add(from)
+        if (this.forgotten.size > forgottenKept) this.forgotten.delete(this.forgotten.values().next().value!)
+      }
     }
   }
 
@@ -208,7 +222,15 @@ export class RedisCluster implements Cluster, RedisAccess {
   /** Notes the number an instance is at; a number skipped means a message lost. */
   private count(from: string, channel: keyof Counted, n: number, numbered: boolean): void {
     let counted = this.seen.get(from)
-    if (!counted) this.seen.set(from, (counted = { collab: -1, notice: -1, heardAt: 0 }))
+    if (!counted) {
+      this.seen.set(from, (counted = { collab: -1, notice: -1, heardAt: 0 }))
+      if (this.forgotten.delete(from)) {
+        // Silent for long while this instance listened: cut off from Redis, not stopped.
+        log.warn('cluster.messages_lost', { from, channel, missed: 'unknown: it was silent for long' })
+        this.observer.lost('gap')
+        this.handlers?.lost('gap', ['collab', 'notice'])
+      }
+    }
     counted.heardAt = Date.now()
     // An instance heard of for the first time: what it sent before is in the store, read when a room loads.
     if (counted[channel] < 0) {

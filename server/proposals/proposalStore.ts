@@ -269,7 +269,7 @@ export class ProposalStore {
   ): Promise<boolean> {
     const result = await this.db
       .updateTable('proposals')
-      .set({ status: decision.status, decided_by: decision.by, decided_at: at, decision_reason: decision.reason, credited_to: decision.creditedTo, updated_at: at })
+      .set({ status: decision.status, decided_by: decision.by, decided_at: at, decision_reason: decision.reason, credited_to: decision.creditedTo })
       .where('id', '=', proposalId)
       .where('document_id', '=', documentId)
       .where('status', '=', 'open')
@@ -278,10 +278,10 @@ export class ProposalStore {
   }
 
   /** Gives back a claimed decision that could not be carried out (the text could not be changed). */
-  async releaseDecision(proposalId: string, status: DecisionStatus, at = Date.now()): Promise<void> {
+  async releaseDecision(proposalId: string, status: DecisionStatus): Promise<void> {
     await this.db
       .updateTable('proposals')
-      .set({ status: 'open', decided_by: null, decided_at: null, decision_reason: null, credited_to: null, updated_at: at })
+      .set({ status: 'open', decided_by: null, decided_at: null, decision_reason: null, credited_to: null })
       .where('id', '=', proposalId)
       .where('status', '=', status)
       .execute()

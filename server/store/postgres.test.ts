@@ -1,5 +1,6 @@
 /** The PostgreSQL pool when connections fail: a dropped connection never ends the process, a hung one is replaced. */
 import { randomBytes } from 'node:crypto'
+import net from 'node:net'
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import { testDatabaseUrl } from '../../tests/helpers/postgres.ts'
@@ -30,6 +31,41 @@ async function terminate(name: string): Promise<number> {
   }
 }
 
+/**
+ * A TCP proxy to the test database whose connections can be made to go silent: what either side sends is dropped, and
+ * neither side is told (no reset, no close), as a network that lost the route.
+ */
+async function silentProxy(): Promise<{ port: number; silenceOpenConnections(): void; silenceNewConnections(): void; close(): Promise<void> }> {
+  const target = new URL(testDatabaseUrl)
+  const open = new Set<{ silent: boolean; sockets: net.Socket[] }>()
+  let silentFromStart = false
+  const server = net.createServer((client) => {
+    const link = { silent: silentFromStart, sockets: [client] as net.Socket[] }
+    open.add(link)
+    const upstream = net.connect(Number(target.port || 5432), target.hostname)
+    link.sockets.push(upstream)
+    client.on('data', (chunk) => link.silent || upstream.write(chunk))
+    upstream.on('data', (chunk) => link.silent || client.write(chunk))
+    for (const socket of link.sockets) {
+      socket.on('error', () => {})
+      socket.on('close', () => {
+        for (const other of link.sockets) other.destroy()
+        open.delete(link)
+      })
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    silenceOpenConnections: () => open.forEach((link) => (link.silent = true)),
+    silenceNewConnections: () => (silentFromStart = true),
+    close: async () => {
+      for (const link of open) for (const socket of link.sockets) socket.destroy()
+      await new Promise((resolve) => server.close(resolve))
+    },
+  }
+}
+
 afterEach(async () => {
   for (const pool of pools.splice(0)) await pool.end().catch(() => {})
 })
@@ -53,32 +89,55 @@ describe('the PostgreSQL pool', () => {
   })
 
   it('closes a connection whose server stops answering, so the pool does not hand it out still waiting', async () => {
-    const { pool } = namedPool({ max: 1, queryTimeoutMs: 300 })
-    // Through the query layer, as the server queries: it gives a connection back to the pool as it found it.
-    const db = postgresQueryLayer(pool)
-    const pid = async () => (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(db)).rows[0].pid
-    const before = await pid()
-    // The backend process stopped: it answers nothing, as behind a failover that moved the address.
-    process.kill(before, 'SIGSTOP')
-    let timedOut: Error | null
+    const proxy = await silentProxy()
     try {
-      timedOut = await sql`SELECT 1`.execute(db).then(
+      const url = new URL(testDatabaseUrl)
+      url.host = `127.0.0.1:${proxy.port}`
+      const pool = postgresPool(url.toString(), { max: 1, queryTimeoutMs: 300 })
+      pools.push(pool)
+      // Through the query layer, as the server queries: it gives a connection back to the pool as it found it.
+      const db = postgresQueryLayer(pool)
+      const pid = async () => (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(db)).rows[0].pid
+      const before = await pid()
+      // Every connection open now goes silent, as behind a failover that moved the address; new ones still answer.
+      proxy.silenceOpenConnections()
+      const timedOut = await sql`SELECT 1`.execute(db).then(
         () => null,
         (error: Error) => error,
       )
+      expect(timedOut?.message).toBe('Query read timeout')
+      expect(storeRefusal(timedOut)).toBe('connection_lost')
+      // Handed out again, the old connection would still be waiting: a new one answers, from another backend.
+      expect(await pid()).not.toBe(before)
     } finally {
-      process.kill(before, 'SIGCONT')
+      await proxy.close()
     }
-    expect(timedOut?.message).toBe('Query read timeout')
-    expect(storeRefusal(timedOut)).toBe('connection_lost')
-    // Handed out again, the old connection would still be waiting: a new one answers, from another process.
-    expect(await pid()).not.toBe(before)
+  })
+
+  it('refuses as unreachable a database that accepts connections but never answers them, within the connect time', async () => {
+    const proxy = await silentProxy()
+    try {
+      proxy.silenceNewConnections()
+      const url = new URL(testDatabaseUrl)
+      url.host = `127.0.0.1:${proxy.port}`
+      const pool = postgresPool(url.toString(), { max: 1, connectTimeoutMs: 300, queryTimeoutMs: 1000 })
+      pools.push(pool)
+      const failed = await sql`SELECT 1`.execute(postgresQueryLayer(pool)).then(
+        () => null,
+        (error: Error) => error,
+      )
+      expect(failed).toBeInstanceOf(Error)
+      expect(storeRefusal(failed)).toBe('connection_lost')
+    } finally {
+      await proxy.close()
+    }
   })
 
   it('lets the database cancel a statement that runs too long, its effect known, and keeps the connection', async () => {
-    const { pool } = namedPool({ max: 1, queryTimeoutMs: 1000 })
+    // The database cancels at 2.7 s, well before the client would stop waiting at 3 s.
+    const { pool } = namedPool({ max: 1, queryTimeoutMs: 3000 })
     const db = postgresQueryLayer(pool)
-    const cancelled = await sql`SELECT pg_sleep(3)`.execute(db).then(
+    const cancelled = await sql`SELECT pg_sleep(6)`.execute(db).then(
       () => null,
       (error: Error & { code?: string }) => error,
     )
@@ -87,8 +146,8 @@ describe('the PostgreSQL pool', () => {
     expect((await sql<{ one: number }>`SELECT 1 AS one`.execute(db)).rows[0].one).toBe(1)
   })
 
-  it('waits for a busy connection however long, while opening one has a time limit', async () => {
-    const { pool } = namedPool({ max: 1, connectTimeoutMs: 200 })
+  it('waits for a busy connection longer than opening one may take', async () => {
+    const { pool } = namedPool({ max: 1, connectTimeoutMs: 200, queryTimeoutMs: 2000 })
     const held = await pool.connect()
     const waiting = pool.query('SELECT 1 AS one')
     await new Promise((resolve) => setTimeout(resolve, 500))

@@ -23,8 +23,8 @@ export interface PostgresPoolOptions {
 
 export function postgresPool(url: string, options: PostgresPoolOptions = {}): pg.Pool {
   const { max = 10, connectTimeoutMs = 10_000, queryTimeoutMs = 0 } = options
-  // Set on each connection, not on the pool: the pool's own `connectionTimeoutMillis` would also fail a request that
-  // waits for a connection while all are busy, on a database that is only busy.
+  // How long opening a connection may take is set on each connection: the pool's own `connectionTimeoutMillis` (below)
+  // is how long a request waits for one, which a busy pool must allow to be longer.
   class Connection extends pg.Client {
     constructor(config?: pg.ClientConfig) {
       super({ ...config, connectionTimeoutMillis: connectTimeoutMs })
@@ -34,6 +34,9 @@ export function postgresPool(url: string, options: PostgresPoolOptions = {}): pg
     connectionString: url,
     max,
     Client: Connection,
+    // A request waits for a connection as long as a busy one may take to be given back (its query's limit), and one
+    // being opened: past that, the database is unreachable rather than busy. No limit when queries have none.
+    connectionTimeoutMillis: queryTimeoutMs > 0 ? queryTimeoutMs + connectTimeoutMs : 0,
     // The database cancels (and rolls back) a statement a little before the client stops waiting for it, so that a
     // query that ran long fails with the database's own error, its effect known: the client's limit is left for a
     // connection whose server no longer answers at all.

@@ -18,7 +18,13 @@ const postgresCodes = ['40001', '40P01', '55P03']
 const networkCodes = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']
 
 /** Errors the PostgreSQL client raises without a code, when a connection is lost, times out or cannot be made. */
-const connectionMessages = [/^Connection terminated/, /^Query read timeout$/, /^timeout exceeded when trying to connect$/, /^Client has encountered a connection error/]
+const connectionMessages = [
+  /^Connection terminated/,
+  /^Query read timeout$/,
+  /^timeout expired$/,
+  /^timeout exceeded when trying to connect$/,
+  /^Client has encountered a connection error/,
+]
 
 /**
  * Whether a refusal leaves the write's outcome unknown: the connection to the database was lost or stopped answering

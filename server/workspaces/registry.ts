@@ -53,8 +53,17 @@ export class Registry {
     return registry
   }
 
+  /** The reload under way, if any: reloads run one after the other, so that the last to finish read last. */
+  private reloading: Promise<void> = Promise.resolve()
+
   /** Reads every workspace and document again. */
-  async reload(): Promise<void> {
+  reload(): Promise<void> {
+    const next = this.reloading.catch(() => {}).then(() => this.readAll())
+    this.reloading = next
+    return next
+  }
+
+  private async readAll(): Promise<void> {
     const workspaces = await this.db.selectFrom('workspaces').select(['id', 'dtg', 'year', 'title', 'created_at as createdAt']).execute()
     const documents = await this.db.selectFrom('documents').select(documentColumns).execute()
     const submitted = await this.db.selectFrom('document_submissions').select('document_id').execute()

@@ -201,6 +201,7 @@ export const Proposal = z.object({
   /** The delegation an accepted change is credited to (in the audit and here). */
   creditedTo: z.string().nullable(),
   createdAt: z.number(),
+  /** When the proposal was made or last edited (its text, links or explanation); a decision leaves it as it is. */
   updatedAt: z.number(),
   /** Where it is now; null when outdated. */
   place: ProposalPlace.nullable(),

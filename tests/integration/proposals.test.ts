@@ -241,6 +241,9 @@ describe('proposals', () => {
     expect(accept.json.error.code).toBe('proposal_outdated')
     expect(blockTexts(writer.doc)[1]).toBe('States should cooperate to protect critical and vital infrastructure.')
     expect((await list(id)).find((proposal: Proposal) => proposal.id === proposalId)?.status).toBe('open')
+    // The accept given back changed nothing in the proposal: a stance on it as it was read still holds.
+    const stance = await act('brazil', id, proposalId, 'stance', { stance: 'support', updatedAt: listed!.updatedAt })
+    expect(stance.status).toBe(200)
   })
 
   it('brackets competing proposals on one passage as alternatives of one block, and keeps a comment on it attached', async () => {
