@@ -1,8 +1,37 @@
 /** Selecting text in the editor as a reader does: a mouse drag over a passage, waited for until the editor has it. */
 import type { Page } from 'playwright-core'
 
-/** Drags the mouse over a passage of the editor's text, as a reader selects it, and waits until the editor has it. */
+/**
+ * Drags the mouse over a passage of the editor's text, as a reader selects it, and waits until the editor has it. The
+ * page may still be laying out as the drag starts (panels, badges and fonts arriving move the text): a drag that missed
+ * is made again from where the passage is then, up to three times.
+ */
 export async function selectPassage(page: Page, passage: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await dragOver(page, passage)
+    const selected = await page
+      .waitForFunction(
+        (wanted) => {
+          const view = (document.querySelector('.ProseMirror') as (HTMLElement & { editor?: { view: ViewLike } }) | null)?.editor?.view
+          if (!view) return false
+          const { from, to } = view.state.selection
+          return view.state.doc.textBetween(from, to) === wanted
+        },
+        passage,
+        { polling: 16, timeout: 5000 },
+      )
+      .then(
+        () => true,
+        (error: unknown) => {
+          if (attempt >= 3) throw error
+          return false
+        },
+      )
+    if (selected) return
+  }
+}
+
+async function dragOver(page: Page, passage: string): Promise<void> {
   const points = await page.evaluate((wanted) => {
     const root = document.querySelector('.draft-text')!
     for (const block of root.querySelectorAll('p, h1, h2, h3')) {
@@ -36,16 +65,6 @@ export async function selectPassage(page: Page, passage: string): Promise<void> 
   await page.mouse.down()
   await page.mouse.move(points.to.x, points.to.y, { steps: 8 })
   await page.mouse.up()
-  await page.waitForFunction(
-    (wanted) => {
-      const view = (document.querySelector('.ProseMirror') as (HTMLElement & { editor?: { view: ViewLike } }) | null)?.editor?.view
-      if (!view) return false
-      const { from, to } = view.state.selection
-      return view.state.doc.textBetween(from, to) === wanted
-    },
-    passage,
-    { polling: 16 },
-  )
 }
 
 interface ViewLike {
