@@ -46,7 +46,8 @@ describe('comments and proposals in Arabic', () => {
     const text = (await page.locator('.draft-text').boundingBox())!
     const placed = (await card.boundingBox())!
     expect(placed.x + placed.width).toBeLessThanOrEqual(text.x)
-    expect(await card.locator('.margin-location').textContent()).toMatch(/^(الفقرة|التوصية) \d+$/)
+    // The paragraph it is on, once the numbers are derived from the text that arrived.
+    await expect.poll(() => card.locator('.margin-location').textContent()).toMatch(/^(الفقرة|التوصية) \d+$/)
     const written = card.locator('.comment-body')
     expect(await written.textContent()).toBe(body)
     expect(await written.getAttribute('translate')).toBe('no')
