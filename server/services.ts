@@ -105,7 +105,7 @@ export async function createServices(config: Config, database: OpenDatabase) {
   // Before a restore, or a proposal accepted or bracketed, changes the text, the history keeps it as it stands.
   rooms.beforeChangeListeners.add(history.beforeChange)
   const comments = new CommentService({ comments: new CommentStore(db, config.maxCommentsPerThread), events, compile: (documentId, readThreads, request, memberId) => heavy.compileWrittenInputs(documentId, readThreads, request, memberId) })
-  const proposals = new ProposalService({ proposals: new ProposalStore(db, config.proposalLimits), events, rooms, store, catalogue: () => catalogue.current(), threads: comments })
+  const proposals = new ProposalService({ proposals: new ProposalStore(db, config.proposalLimits), events, rooms, store, catalogue: () => catalogue.current(), threads: comments, heavy })
   const revisions = new RevisionStore(db)
   const procedures = new ProcedureService({
     store: new ProcedureStore(db),

@@ -4,7 +4,9 @@ import type { Thread } from '../comments/commentStore.ts'
 import type { Rooms } from '../collab/rooms.ts'
 import { readCurrentStored } from '../documents/currentDoc.ts'
 import type { DocumentStore } from '../store/store.ts'
-import type { CompilationRequest, DraftSource, StoredInput, TaskInput } from './tasks.ts'
+import type { Proposal, ProposalFilter } from '../../shared/schema/proposals.ts'
+import type { StoredProposal } from '../proposals/proposalStore.ts'
+import type { CompilationRequest, DraftSource, ProposalsInput, StoredInput, TaskInput } from './tasks.ts'
 import type { WorkerPool } from './workerPool.ts'
 
 export interface HeavyWorkDeps {
@@ -75,8 +77,43 @@ export class HeavyWork {
     return this.deps.pool.run('compileWrittenInputs', { stored, threads, catalogue: this.deps.catalogue(), request }, memberId)
   }
 
-  exportProposals(input: Without<TaskInput<'exportProposals'>, 'catalogue'>, memberId: number) {
-    return this.deps.pool.run('exportProposals', { ...input, catalogue: this.deps.catalogue() }, memberId)
+  /** The proposals by reference when the pool's threads read the store themselves, else read by `read` on the loop. */
+  private async proposals(documentId: string, read: () => Promise<StoredProposal[]>): Promise<ProposalsInput> {
+    return this.deps.pool.readsStore ? { proposalsOf: documentId } : read()
+  }
+
+  /**
+   * The document's proposals that pass `filter`, placed in its current text, as the listing's JSON; counted against
+   * the member who asks.
+   */
+  async listProposals(documentId: string, filter: Omit<ProposalFilter, 'revision'>, read: () => Promise<StoredProposal[]>, memberId: number) {
+    this.deps.pool.assertRoomFor(memberId)
+    const proposals = await this.proposals(documentId, read)
+    const stored = await this.stored(documentId)
+    return this.deps.pool.run('listProposals', { documentId, stored, proposals, filter, catalogue: this.deps.catalogue() }, memberId)
+  }
+
+  /** A few proposals (one just changed) placed in the current text: urgent, since the change is stored and its author waits. */
+  async placeProposals(documentId: string, proposals: StoredProposal[]) {
+    const stored = await this.stored(documentId)
+    return (await this.deps.pool.run('placeSomeProposals', { stored, proposals, catalogue: this.deps.catalogue() }, null, { urgent: true })).proposals
+  }
+
+  exportProposals(input: Without<TaskInput<'exportProposals'>, 'catalogue' | 'proposals'> & { proposals: Proposal[] }, memberId: number) {
+    return this.deps.pool.run('exportProposals', { ...input, proposals: { placed: input.proposals }, catalogue: this.deps.catalogue() }, memberId)
+  }
+
+  /** The compilation of the proposals on the current text: the text and the proposals read, and placed, by the pool. */
+  async exportCurrentProposals(
+    documentId: string,
+    input: Without<TaskInput<'exportProposals'>, 'catalogue' | 'proposals' | 'source'>,
+    read: () => Promise<StoredProposal[]>,
+    memberId: number,
+  ) {
+    this.deps.pool.assertRoomFor(memberId)
+    const current = await this.proposals(documentId, read)
+    const source = await this.current(documentId)
+    return this.deps.pool.run('exportProposals', { ...input, source, proposals: { current }, catalogue: this.deps.catalogue() }, memberId)
   }
 
   exportComparison(input: Without<TaskInput<'exportComparison'>, 'catalogue'>, memberId: number) {

@@ -8,7 +8,8 @@ import { CommentStore, type Thread } from '../comments/commentStore.ts'
 import { type Db, sqliteQueryLayer } from '../store/database.ts'
 import { SqlDocumentStore } from '../store/sqlDocuments.ts'
 import { databasePath, type Sqlite } from '../store/sqlite.ts'
-import type { StoredBytes, StoredInput, ThreadsInput } from './tasks.ts'
+import { ProposalStore, type StoredProposal } from '../proposals/proposalStore.ts'
+import type { ProposalsInput, StoredBytes, StoredInput, ThreadsInput } from './tasks.ts'
 
 /** Where a thread reads stored documents: the data directory's SQLite file, or PostgreSQL when `databaseUrl` is set. */
 export interface StoredSource {
@@ -48,6 +49,15 @@ async function readThreads(threads: ThreadsInput, source: StoredSource | null): 
   return new CommentStore(await openLayer(source)).threads(threads.threadsOf)
 }
 
+/** The proposals a reference names (every proposal of the document, with its stances), read on this thread. */
+async function readProposals(proposals: ProposalsInput, source: StoredSource | null): Promise<StoredProposal[]> {
+  if (!('proposalsOf' in proposals)) return proposals
+  if (!source) throw new Error('this thread has no database to read proposals from')
+  return new ProposalStore(await openLayer(source)).list(proposals.proposalsOf)
+}
+
+const namesProposals = (value: unknown): value is { proposalsOf: string } => !!value && typeof value === 'object' && 'proposalsOf' in value
+
 /** The bytes a reference names, read in one transaction (state and log together); bytes are returned as they are. */
 export async function readStored(input: StoredInput, source: StoredSource | null): Promise<StoredBytes> {
   if (!('storedIn' in input)) return input
@@ -61,11 +71,14 @@ export async function readStored(input: StoredInput, source: StoredSource | null
 }
 
 /**
- * Replaces each stored reference in a task's input (`stored`, and `stored` inside `source`, `from` and `to`) by the
- * bytes it names, in place.
+ * Replaces each stored reference in a task's input (`stored`, and `stored` inside `source`, `from` and `to`; the
+ * comment threads; the proposals, also as `proposals.current`) by what it names, in place.
  */
 export async function resolveStoredInputs(input: Record<string, unknown>, source: StoredSource | null): Promise<void> {
   if (input.threads && typeof input.threads === 'object' && 'threadsOf' in input.threads) input.threads = await readThreads(input.threads as ThreadsInput, source)
+  if (namesProposals(input.proposals)) input.proposals = await readProposals(input.proposals, source)
+  const compiled = input.proposals as { current?: unknown } | undefined
+  if (compiled && namesProposals(compiled.current)) compiled.current = await readProposals(compiled.current, source)
   const holders = [input, input.source, input.from, input.to].filter((value): value is Record<string, unknown> => !!value && typeof value === 'object')
   for (const holder of holders) {
     const stored = holder.stored as StoredInput | undefined

@@ -29,7 +29,9 @@ import type { Compilation } from '../../shared/schema/compilation.ts'
 import { compilationToMarkdown } from '../export/compilationMarkdown.ts'
 import { type CompilationMeta as ProposalCompilationMeta, compileProposals } from '../export/proposalCompilation.ts'
 import { proposalCompilationToMarkdown } from '../export/proposalCompilationMarkdown.ts'
-import type { Proposal, ProposalCompilation } from '../../shared/schema/proposals.ts'
+import type { Proposal, ProposalCompilation, ProposalFilter } from '../../shared/schema/proposals.ts'
+import { filterProposals, placeProposals } from '../proposals/placeProposals.ts'
+import type { StoredProposal } from '../proposals/proposalStore.ts'
 import type { ExportMeta } from '../export/exportMeta.ts'
 import { draftToHtml } from '../export/html.ts'
 import { draftToMarkdown } from '../export/markdown.ts'
@@ -57,6 +59,9 @@ export type StoredInput = StoredBytes | StoredRef
 
 /** A document's comment threads, or a reference the thread that runs the task reads them by (storedReader.ts). */
 export type ThreadsInput = Thread[] | { threadsOf: string }
+
+/** A document's proposals as stored, or a reference the thread that runs the task reads them by (storedReader.ts). */
+export type ProposalsInput = StoredProposal[] | { proposalsOf: string }
 
 /** One side of an export or a comparison: the stored current text, or a revision's JSON. */
 export type DraftSource = { stored: StoredInput } | { content: DraftDocJson }
@@ -228,9 +233,50 @@ export async function compileWrittenInputs({
   return { body: format === 'md' ? compilationToMarkdown(inputs, options) : await (await import('../export/compilationDocx.ts')).compilationToDocx(inputs, options) }
 }
 
+function proposalsOf(proposals: ProposalsInput): StoredProposal[] {
+  if (!Array.isArray(proposals)) throw new Error(`the proposals of ${proposals.proposalsOf} were not read before the task`)
+  return proposals
+}
+
 /**
- * The compilation of proposals on a version of the text (the current one, or a revision's), as JSON (`compilation`) or
- * as a Markdown or DOCX download (`body`).
+ * The document's proposals that pass `filter`, placed in its current text, in document order, written whole as the
+ * listing's JSON (`ProposalList`): the relay's loop only passes on a string however many there are.
+ */
+export function listProposals({
+  documentId,
+  stored,
+  proposals,
+  filter,
+  catalogue,
+}: {
+  documentId: string
+  stored: StoredInput
+  proposals: ProposalsInput
+  filter: Omit<ProposalFilter, 'revision'>
+  catalogue: FrameworkCatalogue
+}): { body: string } {
+  const wanted = filterProposals(proposalsOf(proposals), filter)
+  const placed = withDoc(stored, (doc) => {
+    const draft = readDraft(doc)
+    return placeProposals(doc, draft.ok ? draft.json : null, wanted, catalogue)
+  })
+  return { body: JSON.stringify({ documentId, revision: null, proposals: placed }) }
+}
+
+/** Some proposals (one changed, one made) placed in the document's current text. */
+export function placeSomeProposals({ stored, proposals, catalogue }: { stored: StoredInput; proposals: StoredProposal[]; catalogue: FrameworkCatalogue }): { proposals: Proposal[] } {
+  return {
+    proposals: withDoc(stored, (doc) => {
+      const draft = readDraft(doc)
+      return placeProposals(doc, draft.ok ? draft.json : null, proposals, catalogue)
+    }),
+  }
+}
+
+/**
+ * The compilation of proposals on a version of the text, as JSON (`compilation`) or as a Markdown or DOCX download
+ * (`body`): on a revision's JSON with the proposals recorded with it (`placed`), or on the stored current text with
+ * the document's proposals (`current`), placed in that text here, so that each proposal's block is a block of it.
  */
 export async function exportProposals({
   source,
@@ -240,12 +286,27 @@ export async function exportProposals({
   format,
 }: {
   source: DraftSource
-  proposals: Proposal[]
+  proposals: { placed: Proposal[] } | { current: ProposalsInput }
   meta: ProposalCompilationMeta
   catalogue: FrameworkCatalogue
   format: 'json' | 'md' | 'docx'
 }): Promise<{ compilation: ProposalCompilation; body: string | Uint8Array | null }> {
-  const compilation = compileProposals(toDraftModel(draftOf(source), catalogue), proposals, meta)
+  let content: DraftDocJson
+  let list: Proposal[]
+  if ('placed' in proposals) {
+    content = draftOf(source)
+    list = proposals.placed
+  } else {
+    if (!('stored' in source)) throw new Error('the proposals of the current text are compiled on the stored text')
+    const current = proposalsOf(proposals.current)
+    ;[content, list] = withDoc(source.stored, (doc): [DraftDocJson, Proposal[]] => {
+      const draft = readDraft(doc)
+      if (!draft.ok) throw new ApiError(409, 'document_unreadable', 'the document holds content outside the editor; it cannot be compiled')
+      if (exceedsDepth(draft.json)) throw tooDeep()
+      return [draft.json, placeProposals(doc, draft.json, current, catalogue)]
+    })
+  }
+  const compilation = compileProposals(toDraftModel(content, catalogue), list, meta)
   if (format === 'json') return { compilation, body: null }
   const body =
     format === 'md' ? proposalCompilationToMarkdown(compilation) : await (await import('../export/proposalCompilationDocx.ts')).proposalCompilationToDocx(compilation)
@@ -277,7 +338,19 @@ export function compactState({ stored }: { stored: StoredInput }): { state: Uint
   })
 }
 
-const tasks = { checkRevision, validate, prepareRevision, exportDraft, compare, exportComparison, compileWrittenInputs, exportProposals, compactState }
+const tasks = {
+  checkRevision,
+  validate,
+  prepareRevision,
+  exportDraft,
+  compare,
+  exportComparison,
+  compileWrittenInputs,
+  listProposals,
+  placeSomeProposals,
+  exportProposals,
+  compactState,
+}
 
 export type TaskName = keyof typeof tasks
 export type TaskInput<N extends TaskName> = Parameters<(typeof tasks)[N]>[0]

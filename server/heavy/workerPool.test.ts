@@ -120,4 +120,23 @@ describe('WorkerPool', () => {
     expect((await pool.run('validate', input)).valid).toBe(true)
     expect(pool.threads).toBe(1)
   })
+
+  it('runs an urgent task before those queued earlier, and urgent ones in the order they came', async () => {
+    const pool = new WorkerPool({ ...options, maxQueued: 10, maxPerMember: 0 })
+    pools.push(pool)
+    const input = { stored: storedDraft(doc(paragraph('x'))), catalogue: builtInCatalogue, maxProblems: 10 }
+    const finished: string[] = []
+    const track = (name: string, task: Promise<unknown>) => task.then(() => finished.push(name))
+    // The one thread takes the first task at once; the rest wait.
+    const all = [
+      track('running', pool.run('validate', input)),
+      track('queued 1', pool.run('validate', input)),
+      track('queued 2', pool.run('validate', input)),
+      track('urgent 1', pool.run('validate', input, null, { urgent: true })),
+      track('urgent 2', pool.run('validate', input, null, { urgent: true })),
+    ]
+    expect(pool.queued).toBe(4)
+    await Promise.all(all)
+    expect(finished).toEqual(['running', 'urgent 1', 'urgent 2', 'queued 1', 'queued 2'])
+  })
 })

@@ -57,6 +57,8 @@ const workerEntry = new URL('./worker.js', import.meta.url)
 export class WorkerPool {
   private readonly slots: Slot[] = []
   private readonly queue: Job[] = []
+  /** Short tasks a member is waiting on after a change (placing one proposal): taken before the queue, in turn. */
+  private readonly urgent: Job[] = []
   private readonly perOwner = new Map<number, number>()
   private nextId = 1
   private closed = false
@@ -76,7 +78,7 @@ export class WorkerPool {
   }
 
   get queued(): number {
-    return this.queue.length
+    return this.queue.length + this.urgent.length
   }
 
   /** Whether the threads read stored documents themselves, so that a task can be given a reference instead of bytes. */
@@ -92,7 +94,7 @@ export class WorkerPool {
       return new RetryLater(429, 'too_many_jobs', `you have ${maxPerMember} exports or comparisons under way already; wait for them to finish`, this.retryAfter())
     }
     const idle = this.slots.some((slot) => slot.job === null) || this.slots.length < size
-    if (!idle && this.queue.length >= maxQueued) {
+    if (!idle && this.queued >= maxQueued) {
       return new RetryLater(503, 'server_busy', 'the server is busy with other exports and comparisons; try again shortly', this.retryAfter())
     }
     return null
@@ -107,13 +109,16 @@ export class WorkerPool {
     if (refused) throw refused
   }
 
-  /** Runs a task on a thread; `owner` (a member id) counts against that member's share. */
-  run<N extends TaskName>(name: N, input: TaskInput<N>, owner: number | null = null): Promise<TaskOutput<N>> {
+  /**
+   * Runs a task on a thread; `owner` (a member id) counts against that member's share. An `urgent` task (short, and
+   * awaited by a member whose change is already stored) goes before the queued ones, after other urgent ones.
+   */
+  run<N extends TaskName>(name: N, input: TaskInput<N>, owner: number | null = null, { urgent = false } = {}): Promise<TaskOutput<N>> {
     const refused = this.refusal(owner)
     if (refused) return Promise.reject(refused)
     return new Promise((resolve, reject) => {
       if (owner !== null) this.perOwner.set(owner, (this.perOwner.get(owner) ?? 0) + 1)
-      this.queue.push({ id: this.nextId++, name, input, owner, resolve: resolve as (value: unknown) => void, reject })
+      ;(urgent ? this.urgent : this.queue).push({ id: this.nextId++, name, input, owner, resolve: resolve as (value: unknown) => void, reject })
       this.dispatch()
     })
   }
@@ -121,22 +126,22 @@ export class WorkerPool {
   /** Ends every thread; queued tasks are refused. */
   async close(): Promise<void> {
     this.closed = true
-    for (const job of this.queue.splice(0)) this.settle(job, () => job.reject(new ApiError(503, 'shutting_down', 'the server is shutting down')))
+    for (const job of [...this.urgent.splice(0), ...this.queue.splice(0)]) this.settle(job, () => job.reject(new ApiError(503, 'shutting_down', 'the server is shutting down')))
     for (const slot of this.slots) if (slot.idleTimer) clearTimeout(slot.idleTimer)
     await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()))
   }
 
   private retryAfter(): number {
-    const waiting = this.queue.length + this.running
+    const waiting = this.queued + this.running
     return Math.max(1, Math.ceil((this.averageMs * Math.max(1, waiting)) / this.options.size / 1000))
   }
 
   private dispatch(): void {
-    while (this.queue.length > 0) {
+    while (this.queued > 0) {
       let slot = this.slots.find((candidate) => candidate.job === null)
       if (!slot && this.slots.length < this.options.size) slot = this.spawn()
       if (!slot) return
-      const job = this.queue.shift()!
+      const job = (this.urgent.length > 0 ? this.urgent : this.queue).shift()!
       if (slot.idleTimer) clearTimeout(slot.idleTimer)
       slot.idleTimer = null
       slot.job = job

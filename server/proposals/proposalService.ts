@@ -3,17 +3,11 @@
  * then pushed to the document's viewers as a `proposal` event. Accepting and bracketing edit the text through the
  * room (stored, then relayed), credited to the proposing delegation.
  */
-import * as Y from 'yjs'
-import { resolveAnchor } from '../../shared/anchor/placeAnchor.ts'
 import type { Anchor } from '../../shared/schema/comments.ts'
 import type { AcceptedChange } from '../../shared/compare/proposalCredits.ts'
-import { blockAt } from '../../shared/anchor/placeAnchor.ts'
 import { ApiError } from '../../shared/errors/apiError.ts'
 import type { FrameworkCatalogue } from '../../shared/framework/element.ts'
 import { resolveRef } from '../../shared/framework/lookup.ts'
-import type { DraftBlock, DraftModel } from '../../shared/model/draftModel.ts'
-import { toDraftModel } from '../../shared/model/toDraftModel.ts'
-import type { DraftDocJson } from '../../shared/schema/draftJson.ts'
 import { contentField } from '../../shared/schema/contentField.ts'
 import type { Member } from '../../shared/schema/member.ts'
 import {
@@ -23,16 +17,18 @@ import {
   type ProposalChange as ProposalChangeName,
   proposalEventName,
   type ProposalFilter,
-  type ProposalPlace,
   speakingFor,
   type TakeStance,
 } from '../../shared/schema/proposals.ts'
 import { RoomUnavailable, type Rooms } from '../collab/rooms.ts'
 import { readCurrentDoc } from '../documents/currentDoc.ts'
-import { yProseMirror } from '../documents/editorModules.ts'
+import { draftReader } from '../documents/editorModules.ts'
+import type { HeavyWork } from '../heavy/heavyWork.ts'
+import { log } from '../log.ts'
 import type { DocumentEvents } from '../documents/documentEvents.ts'
 import type { DocumentStore } from '../store/store.ts'
-import { type Applied, applyProposal, bracketProposal, type Carried, locate, plainOf, ProposalConflict, quoteAt } from './applyProposal.ts'
+import { type Applied, applyProposal, bracketProposal, type Carried, locate, ProposalConflict, quoteAt } from './applyProposal.ts'
+import { filterProposals, placeProposals } from './placeProposals.ts'
 import type { DecisionStatus, ProposalStore, StoredProposal } from './proposalStore.ts'
 
 /** The comment threads of a document, which a bracketing may carry to the alternative holding their text. */
@@ -48,17 +44,15 @@ export interface ProposalServiceDeps {
   store: DocumentStore
   catalogue: () => FrameworkCatalogue
   threads?: AnchoredThreads
+  /** Places proposals in the text off the relay's loop; without it, they are placed on the loop. */
+  heavy?: HeavyWork
 }
 
-/** The current text as the proposals are placed in it. */
-interface TextView {
-  doc: Y.Doc
-  fragment: Y.XmlFragment
-  /** The text as the editor's JSON; null when it holds content outside the editor's schema. */
-  json: DraftDocJson | null
-  model: DraftModel
-  order: Map<DraftBlock, number>
-}
+/**
+ * Stored bytes of a loaded document up to which one changed proposal is placed on the relay's loop (the text read as
+ * JSON in a few milliseconds); a larger or unloaded document is read on the worker pool.
+ */
+const placeOnLoopBytes = 512 * 1024
 
 const conflictStatus: Record<ProposalConflict['code'], number> = {
   anchor_outdated: 422,
@@ -67,72 +61,6 @@ const conflictStatus: Record<ProposalConflict['code'], number> = {
   anchor_not_text: 422,
   recommendation_not_found: 422,
   not_bracketable: 422,
-}
-
-function placeOf(view: TextView, block: DraftBlock | null): ProposalPlace | null {
-  if (!block) return null
-  const order = view.order.get(block) ?? 0
-  if (block.kind === 'heading') return { order, blockKind: 'heading', number: null, label: 'heading', recommendationId: null }
-  if (block.kind === 'paragraph') return { order, blockKind: 'paragraph', number: block.number, label: `para. ${block.number}`, recommendationId: null }
-  return { order, blockKind: 'recommendation', number: block.number, label: `R${block.number}`, recommendationId: block.id }
-}
-
-/** `yXmlFragmentToProsemirrorJSON` of y-tiptap. */
-type FragmentToJson = (fragment: Y.XmlFragment) => unknown
-
-function readView(doc: Y.Doc, catalogue: FrameworkCatalogue, toJson: FragmentToJson): TextView {
-  const fragment = doc.getXmlFragment(contentField)
-  let model: DraftModel = { blocks: [] }
-  let json: DraftDocJson | null = null
-  try {
-    json = toJson(fragment) as DraftDocJson
-    model = toDraftModel(json, catalogue)
-  } catch {
-    // Content written outside the editor's schema: the proposals are still all listed, only not placed.
-    json = null
-  }
-  return { doc, fragment, json, model, order: new Map(model.blocks.map((block, index) => [block, index])) }
-}
-
-/** Where a proposal is now, and whether the text it was made on is gone (only an open proposal is outdated). */
-function placement(view: TextView, proposal: StoredProposal): { outdated: boolean; place: ProposalPlace | null } {
-  if (proposal.kind === 'relink' && !proposal.applied) {
-    const block = view.model.blocks.find((candidate) => candidate.kind === 'recommendation' && candidate.id === proposal.recommendationId) ?? null
-    return { outdated: proposal.status === 'open' && block === null, place: placeOf(view, block) }
-  }
-  const anchor = proposal.applied
-    ? { start: proposal.applied.start, end: proposal.applied.end, quote: '' }
-    : proposal.anchor && (proposal.kind === 'insert' || proposal.kind === 'paragraph' || proposal.kind === 'recommendation')
-      ? { ...proposal.anchor, quote: '' }
-      : proposal.anchor
-  if (!anchor) return { outdated: proposal.status === 'open', place: null }
-  const resolved = resolveAnchor(view.doc, view.fragment, anchor)
-  if (resolved.kind !== 'attached') return { outdated: proposal.status === 'open', place: null }
-  const place = placeOf(view, blockAt(view.model, resolved.start.path))
-  // An open replacement or deletion whose passage reads differently now is outdated where it stands: accepting it
-  // would overwrite what was typed or accepted there since.
-  const changes = proposal.status === 'open' && !proposal.applied && (proposal.kind === 'replace' || proposal.kind === 'delete')
-  const passage = changes ? passageNow(resolved) : null
-  return { outdated: passage !== null && passage !== proposal.quote, place }
-}
-
-/** The passage between an attached anchor's ends when both are in one text, as `quoteAt` reads it; else null. */
-function passageNow(resolved: Extract<ReturnType<typeof resolveAnchor>, { kind: 'attached' }>): string | null {
-  const { start, end } = resolved
-  if (!(start.type instanceof Y.XmlText) || start.type !== end.type || start.index > end.index) return null
-  return plainOf(start.type).slice(start.index, end.index).replaceAll('\0', '')
-}
-
-function served(view: TextView, proposal: StoredProposal): Proposal {
-  const { applied: _applied, ...rest } = proposal
-  return { ...rest, ...placement(view, proposal) }
-}
-
-/** Document order: by block, then oldest first; outdated and unplaced ones last. */
-function inDocumentOrder(a: Proposal, b: Proposal): number {
-  const orderA = a.place?.order ?? Number.MAX_SAFE_INTEGER
-  const orderB = b.place?.order ?? Number.MAX_SAFE_INTEGER
-  return orderA - orderB || a.createdAt - b.createdAt || a.id.localeCompare(b.id)
 }
 
 const notFound = (proposalId: string) => new ApiError(404, 'proposal_not_found', `there is no proposal "${proposalId}" on this document`)
@@ -152,28 +80,28 @@ export class ProposalService {
     return proposal
   }
 
-  /** The document's proposals in document order, placed in the current text. */
+  /**
+   * The document's proposals in document order, placed in the current text. For a listing, see `listJson` (the same,
+   * written on the worker pool).
+   */
   async list(documentId: string, filter: Omit<ProposalFilter, 'revision'> = {}): Promise<Proposal[]> {
-    const all = await this.deps.proposals.list(documentId)
-    return this.read(documentId, (view) => {
-      const stored = all.filter(
-        (proposal) => (!filter.status || proposal.status === filter.status) && (!filter.delegation || proposal.proposer.delegation === filter.delegation),
-      )
-      return stored.map((proposal) => served(view, proposal)).sort(inDocumentOrder)
-    })
+    const wanted = filterProposals(await this.deps.proposals.list(documentId), filter)
+    if (this.deps.heavy) return this.deps.heavy.placeProposals(documentId, wanted)
+    return this.placeOnLoop(documentId, wanted)
   }
 
   /**
-   * What the compilation of proposals on the current text is made from: the text as the editor's JSON and every
-   * proposal placed in it, read together, so that each proposal's block is a block of that text. 409 when the text
-   * holds content outside the editor's schema.
+   * The listing's JSON (`ProposalList`), read, placed and written on the worker pool, counted against `memberId`: a
+   * thousand long proposals never hold the relay's loop.
    */
-  async compilationSource(documentId: string): Promise<{ content: DraftDocJson; proposals: Proposal[] }> {
-    const all = await this.deps.proposals.list(documentId)
-    return this.read(documentId, (view) => {
-      if (!view.json) throw new ApiError(409, 'document_unreadable', 'the document holds content outside the editor; it cannot be compiled')
-      return { content: view.json, proposals: all.map((proposal) => served(view, proposal)).sort(inDocumentOrder) }
-    })
+  async listJson(documentId: string, filter: Omit<ProposalFilter, 'revision'>, memberId: number): Promise<string> {
+    if (this.deps.heavy) return (await this.deps.heavy.listProposals(documentId, filter, () => this.deps.proposals.list(documentId), memberId)).body
+    return JSON.stringify({ documentId, revision: null, proposals: await this.list(documentId, filter) })
+  }
+
+  /** Every proposal of the document as stored (for the compilation, placed by the pool in the text it compiles). */
+  stored(documentId: string): Promise<StoredProposal[]> {
+    return this.deps.proposals.list(documentId)
   }
 
   /** The proposals accepted after `after` and until `until` (ms), as a comparison names them. */
@@ -205,10 +133,11 @@ export class ProposalService {
     const delegation = speakingFor(member)
     const anchor = 'anchor' in payload ? payload.anchor : null
     const recommendationId = 'recommendationId' in payload ? payload.recommendationId : null
-    const quote = await this.read(documentId, (view) => {
+    const quote = await readCurrentDoc(this.deps.rooms, this.deps.store, documentId, (doc) => {
+      const fragment = doc.getXmlFragment(contentField)
       try {
-        const target = locate(view.doc, view.fragment, { kind: payload.kind, anchor, recommendationId })
-        return quoteAt(view.fragment, target)
+        const target = locate(doc, fragment, { kind: payload.kind, anchor, recommendationId })
+        return quoteAt(fragment, target)
       } catch (error) {
         if (error instanceof ProposalConflict) throw new ApiError(conflictStatus[error.code], error.code, error.message)
         throw error
@@ -226,7 +155,7 @@ export class ProposalService {
         proposerId: member.id,
         delegation,
       })
-    const created = await this.read(documentId, (view) => served(view, stored))
+    const created = await this.placed(documentId, stored)
     this.publish('created', created)
     return created
   }
@@ -362,18 +291,42 @@ export class ProposalService {
   }
 
   private async changed(documentId: string, proposalId: string, change: ProposalChangeName): Promise<Proposal> {
-    const stored = await this.get(documentId, proposalId)
-    const proposal = await this.read(documentId, (view) => served(view, stored))
+    const proposal = await this.placed(documentId, await this.get(documentId, proposalId))
     this.publish(change, proposal)
     return proposal
   }
+
+  /**
+   * One proposal placed in the current text, once its change is stored: on the loop in a small loaded document, else
+   * on the worker pool, ahead of the exports waiting there; on the loop after all when the pool refuses (full, closing),
+   * since the change is stored and its author must hear so.
+   */
+  private async placed(documentId: string, proposal: StoredProposal): Promise<Proposal> {
+    const room = this.deps.rooms.loaded(documentId)
+    const heavy = this.deps.heavy
+    if (heavy && !(room && room.storedBytes <= placeOnLoopBytes)) {
+      try {
+        const [placed] = await heavy.placeProposals(documentId, [proposal])
+        return placed
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 503)) throw error
+        log.warn('proposals.placed_on_loop', { document: documentId, reason: error.code })
+      }
+    }
+    const [placed] = await this.placeOnLoop(documentId, [proposal])
+    return placed
+  }
+
 
   private publish(change: ProposalChangeName, proposal: Proposal): void {
     this.deps.events.publish(proposal.documentId, proposalEventName, { change, proposal })
   }
 
-  private async read<T>(documentId: string, read: (view: TextView) => T): Promise<T> {
-    const { yXmlFragmentToProsemirrorJSON } = await yProseMirror()
-    return readCurrentDoc(this.deps.rooms, this.deps.store, documentId, (doc) => read(readView(doc, this.deps.catalogue(), yXmlFragmentToProsemirrorJSON)))
+  private async placeOnLoop(documentId: string, proposals: readonly StoredProposal[]): Promise<Proposal[]> {
+    const readDraft = await draftReader()
+    return readCurrentDoc(this.deps.rooms, this.deps.store, documentId, (doc) => {
+      const draft = readDraft(doc)
+      return placeProposals(doc, draft.ok ? draft.json : null, proposals, this.deps.catalogue())
+    })
   }
 }

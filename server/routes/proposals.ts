@@ -16,8 +16,8 @@ import { can, type Action } from '../../shared/auth/permissions.ts'
 import { refuseIfSubmitted } from '../auth/authenticate.ts'
 import { downloadFileName } from '../export/fileName.ts'
 import type { HeavyWork } from '../heavy/heavyWork.ts'
-import type { DraftSource } from '../heavy/tasks.ts'
 import { parseJson, refuseNul, reply, type AppEnv } from '../http.ts'
+import { filterProposals } from '../proposals/placeProposals.ts'
 import type { ProposalService } from '../proposals/proposalService.ts'
 import type { StoredProposal } from '../proposals/proposalStore.ts'
 import type { RevisionStore } from '../revisions/revisionStore.ts'
@@ -78,12 +78,12 @@ export function proposalRoutes({ proposals, revisions, heavy, maxProposalChars, 
       if (revision !== undefined) {
         const id = Number(revision)
         if (!(await revisions.get(documentId, id))) throw new ApiError(404, 'revision_not_found', `there is no revision "${revision}" of this document`)
-        const recorded = ((await proposals.forRevision(id)) ?? []).filter(
-          (proposal) => (!filter.status || proposal.status === filter.status) && (!filter.delegation || proposal.proposer.delegation === filter.delegation),
-        )
+        const recorded = filterProposals((await proposals.forRevision(id)) ?? [], filter)
         return reply(c, ProposalList, { documentId, revision: id, proposals: recorded })
       }
-      return reply(c, ProposalList, { documentId, revision: null, proposals: await proposals.list(documentId, filter) })
+      // Placed and written on the worker pool: the loop passes the listing on as it was written (`ProposalList`).
+      c.header('content-type', 'application/json; charset=utf-8')
+      return c.body(await proposals.listJson(documentId, filter, c.get('member').id))
     })
     .post('/:id/proposals', readable, async (c) => {
       const member = c.get('member')
@@ -104,22 +104,20 @@ export function proposalRoutes({ proposals, revisions, heavy, maxProposalChars, 
       const document = c.get('document')
       const revisionParam = c.req.query('revision')
       const meta = { documentId: document.id, title: document.title, symbol: document.symbol ?? null, revision: null as { id: number; label: string } | null }
-      let source: DraftSource
-      let list
+      const memberId = c.get('member').id
+      const wanted = format as 'json' | 'md' | 'docx'
+      let made
       if (revisionParam !== undefined && revisionParam !== 'current') {
         const id = /^\d{1,12}$/.test(revisionParam) ? Number(revisionParam) : null
         const revision = id === null ? null : await revisions.get(document.id, id)
         if (!revision || id === null) throw new ApiError(404, 'revision_not_found', `revision: there is no revision "${revisionParam}" of this document`)
-        source = { content: revision.content }
-        list = (await proposals.forRevision(id)) ?? []
         meta.revision = { id, label: revision.label }
+        made = await heavy.exportProposals({ source: { content: revision.content }, proposals: (await proposals.forRevision(id)) ?? [], meta, format: wanted }, memberId)
       } else {
-        // The text and the proposals' places in it, read together; compiling and writing the download run on the pool.
-        const current = await proposals.compilationSource(document.id)
-        source = { content: current.content }
-        list = current.proposals
+        // The text read, the proposals placed in it, compiled and written out, all on the pool.
+        made = await heavy.exportCurrentProposals(document.id, { meta, format: wanted }, () => proposals.stored(document.id), memberId)
       }
-      const { compilation, body } = await heavy.exportProposals({ source, proposals: list, meta, format: format as 'json' | 'md' | 'docx' }, c.get('member').id)
+      const { compilation, body } = made
       if (format === 'json') return reply(c, ProposalCompilation, compilation)
       const fileName = downloadFileName([document.symbol ?? document.title, 'proposals', compilation.revision?.label], format)
       c.header('content-disposition', `attachment; filename="${fileName}"`)
