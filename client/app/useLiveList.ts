@@ -1,5 +1,6 @@
 /** A document's records (comment threads, proposals): loaded once, then kept current from the server's live events. */
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { ApiError } from '../api/http.ts'
 
 export type LiveListLoad = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; error: Error }
 
@@ -23,6 +24,19 @@ export interface LiveSource<T> {
   upsert: (records: T[], record: T) => T[]
 }
 
+/** Tries of a listing the server put off (busy, or the member's share of its work taken), after the first. */
+const maxRetries = 5
+const firstRetryMs = 1000
+
+/**
+ * How long to wait before asking again for a listing that failed with `error` on try `attempt` (0 for the first
+ * retry), or null to give up: only a listing the server put off (429, 503) is asked for again, each wait twice the last.
+ */
+export function listingRetryDelay(error: unknown, attempt: number): number | null {
+  if (!(error instanceof ApiError) || (error.status !== 429 && error.status !== 503) || attempt >= maxRetries) return null
+  return firstRetryMs * 2 ** attempt
+}
+
 export function useLiveList<T extends { id: string }>(documentId: string, { list, follow, upsert }: LiveSource<T>): LiveList<T> {
   const [items, setItems] = useState<T[]>([])
   const [load, setLoad] = useState<LiveListLoad>({ status: 'loading' })
@@ -32,17 +46,32 @@ export function useLiveList<T extends { id: string }>(documentId: string, { list
 
   useEffect(() => {
     let current = true
-    const fetchAll = () => {
+    let retries = 0
+    let retry: ReturnType<typeof setTimeout> | undefined
+    const fetchAll = (): Promise<void> => {
+      clearTimeout(retry)
       const before = new Map(eventCounts.current)
       const changedSince = (id: string) => (eventCounts.current.get(id) ?? 0) !== (before.get(id) ?? 0)
       return list(documentId).then(
         (loaded) => {
           if (!current) return
+          retries = 0
           // A record that had an event while the list was on its way is newer in hand than in the list.
           setItems((previous) => previous.filter((item) => changedSince(item.id)).reduce(upsert, loaded))
           setLoad({ status: 'ready' })
         },
-        (error: Error) => current && setLoad((previous) => (previous.status === 'ready' ? previous : { status: 'failed', error })),
+        (error: Error) => {
+          if (!current) return
+          // Put off by a busy server: asked again a little later, the list shown meanwhile (if any) kept.
+          const delay = listingRetryDelay(error, retries)
+          if (delay !== null) {
+            retries++
+            retry = setTimeout(() => void fetchAll(), delay)
+            return
+          }
+          retries = 0
+          setLoad((previous) => (previous.status === 'ready' ? previous : { status: 'failed', error }))
+        },
       )
     }
     const stop = follow(
@@ -57,6 +86,7 @@ export function useLiveList<T extends { id: string }>(documentId: string, { list
     void fetchAll()
     return () => {
       current = false
+      clearTimeout(retry)
       stop()
     }
   }, [documentId, attempt, list, follow, upsert])
