@@ -208,7 +208,8 @@ describe('proposals in the browser', () => {
       '"Alt " counter(alternative)',
       '"Alt " counter(alternative)',
     ])
-    expect(await versions.nth(1).evaluate((node) => (node.parentElement as HTMLElement).getAttribute('data-paragraph-number'))).toBe('2')
+    // Numbered once the numbers are derived from the text that arrived (a moment after it is drawn).
+    await expect.poll(() => versions.nth(1).evaluate((node) => (node.parentElement as HTMLElement).getAttribute('data-paragraph-number'))).toBe('2')
     await expect.poll(() => page.getByTestId('negotiation-count').textContent()).toBe('1 bracketed passage, 1 block of alternatives: not ready for submission to the plenary.')
     await screenshot(page, 'brackets-alternatives')
     await openDocument(page, documentId)
