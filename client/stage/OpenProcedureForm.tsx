@@ -12,23 +12,24 @@ import { procedureKindName } from './stageWords.ts'
 /** A problem of the revision the server names when it refuses to put it under silence (422 `revision_invalid`). */
 type Problem = Pick<DraftProblem, 'code' | 'message' | 'recommendationNumber' | 'ref'>
 
-export function OpenProcedureForm({
-  documentId,
-  revisions,
-  kinds,
-  serverOffset,
-  onOpened,
-}: {
+interface OpenProcedureProps {
   documentId: string
   revisions: RevisionSummary[]
   kinds: ProcedureKind[]
   serverOffset: number
   onOpened: () => void
-}) {
-  const [kind, setKind] = useState<ProcedureKind>(kinds[0]!)
+}
+
+export function OpenProcedureForm({ revisions, ...rest }: OpenProcedureProps) {
   // Only the latest revision goes under a procedure (the server refuses an older one): one that was superseded could
   // be adopted, yet never submitted.
-  const latest = revisions.at(-1) ?? null
+  const latest = revisions.at(-1)
+  if (!latest) return <p className="panel-summary">{t('stage.cutRevisionFirst')}</p>
+  return <ProcedureForm {...rest} latest={latest} />
+}
+
+function ProcedureForm({ documentId, latest, kinds, serverOffset, onOpened }: Omit<OpenProcedureProps, 'revisions'> & { latest: RevisionSummary }) {
+  const [kind, setKind] = useState<ProcedureKind>(kinds[0]!)
   const [date, setDate] = useState('')
   const [time, setTime] = useState('')
   // Read as New York wall-clock time; the time typed as 24-hour "10:00" or "10:00:30".
@@ -45,7 +46,6 @@ export function OpenProcedureForm({
     event.preventDefault()
     const deadline = readDeadline(local, Date.now() + serverOffset)
     if (!deadline.ok) return setError({ message: deadline.message, problems: [] })
-    if (latest === null) return setError({ message: t('stage.chooseRevision'), problems: [] })
     setBusy(true)
     setError(null)
     try {
@@ -61,7 +61,6 @@ export function OpenProcedureForm({
     }
   }
 
-  if (revisions.length === 0) return <p className="panel-summary">{t('stage.cutRevisionFirst')}</p>
   return (
     <form className="procedure-form" onSubmit={submit} aria-label={t('stage.openProcedure')}>
       <fieldset className="procedure-kinds">
@@ -74,7 +73,7 @@ export function OpenProcedureForm({
         ))}
       </fieldset>
       <p className="procedure-revision">
-        {t('stage.revision')} <strong translate="no">{latest?.label}</strong>
+        {t('stage.revision')} <strong translate="no">{latest.label}</strong>
       </p>
       <div className="procedure-deadline">
         <label htmlFor={dateId}>{t('stage.deadlineDate')}</label>
