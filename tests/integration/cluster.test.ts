@@ -327,6 +327,30 @@ describe('several instances through Redis', { timeout: 60_000 }, () => {
     expect(metrics).toMatch(/dtg_cluster_catch_ups_total\{reason="subscribed"\} [1-9]/)
   })
 
+  it('reads its registry again once Redis is back: a document described on one instance meanwhile is described so on the other', async () => {
+    const redis = await PrivateRedis.start()
+    cleanups.push(() => redis.kill())
+    const dataDir = tempDataDir()
+    const secretariat = await enrol(dataDir, 'Secretariat officer', 'secretariat')
+    const [a, b] = await instances(dataDir, 2, {}, redis.url)
+    const onA = new ApiClient(a.url, secretariat.token)
+    const onB = new ApiClient(b.url, secretariat.token)
+    const workspace = await onA.post('/api/workspaces', { dtg: 1, year: 2029, title: 'DTG 1 in 2029' })
+    const created = await onA.post(`/api/workspaces/${workspace.json.id}/documents`, { title: 'Summary', kind: 'working-draft' })
+    const path = `/api/documents/${created.json.document.id}`
+    await waitForAsync(async () => (await onB.get(path)).status === 200, 'B to know the new document', 5000)
+    await redis.kill()
+    await waitForAsync(async () => (await readyz(a)).status === 503 && (await readyz(b)).status === 503, 'both instances to find Redis gone')
+    // Its session named on A while no notice can reach B.
+    const session = 'Third substantive session'
+    const described = await onA.request('PATCH', path, { session })
+    expect(described.status).toBe(200)
+    expect((await onB.get(path)).json.document.session).not.toBe(session)
+    await redis.start()
+    // Subscribed again, B cannot know what it missed: it reads its registry again.
+    await waitForAsync(async () => (await onB.get(path)).json.document.session === session, 'B to know the session once Redis is back', 15_000)
+  })
+
   it("counts a member's connections, event streams and changing requests over both instances", async () => {
     const dataDir = tempDataDir()
     const { token } = await enrol(dataDir, 'Drafting tool', 'secretariat')
