@@ -54,6 +54,7 @@ export async function createServices(config: Config, database: OpenDatabase) {
     heavyThreads: () => pool.threads,
     heavyRunning: () => pool.running,
     heavyQueued: () => pool.queued,
+    statusesHeld: () => status.held,
   })
   // The relay asks for each update which blocks are agreed; the answer is kept in memory by the block status service.
   let blockStatus: BlockStatusService | null = null
@@ -82,9 +83,15 @@ export async function createServices(config: Config, database: OpenDatabase) {
   const blocks = new BlockStatusService({ statuses: new BlockStatusStore(db), rooms, documents: store, events, maxAuditEntries: config.maxStatusAuditEntries })
   blockStatus = blocks
   await blocks.loadAll()
-  const status = new DocumentStatusService((documentId) => heavy.validate(documentId), validationDebounceMs, undefined, (documentId, keys) =>
-    blocks.counts(documentId, keys),
+  const status = new DocumentStatusService(
+    (documentId) => heavy.validate(documentId),
+    validationDebounceMs,
+    undefined,
+    (documentId, keys) => blocks.counts(documentId, keys),
+    (documentId) => rooms.loaded(documentId) !== undefined,
   )
+  // A status is kept while its document is loaded or watched, not for every document ever opened.
+  rooms.forgetListeners.add((documentId) => status.forget(documentId))
   blocks.changeListeners.add((documentId) => status.recount(documentId))
   catalogue.changeListeners.add(() => status.invalidateAll())
   // Asked once per loaded room, not on every stored batch: only registered documents are validated.

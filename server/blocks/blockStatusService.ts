@@ -47,13 +47,22 @@ export class BlockStatusService {
    */
   private readonly records = new Map<string, Map<string, BlockStatusRecord>>()
   private readonly agreedBlocks = new Map<string, ReadonlySet<string>>()
-  /** Reads of statuses begun, counted, and for each document the latest read taken in (see reload). */
+  /**
+   * Reads of statuses begun, counted; for each document the latest read taken in (see reload), kept only while reads of
+   * it are under way (none left, no older read can arrive after it), and how many are.
+   */
   private reads = 0
   private readonly takenIn = new Map<string, number>()
+  private readonly reading = new Map<string, number>()
   /** Called after a document's statuses changed (its counts are recomputed). */
   readonly changeListeners = new Set<(documentId: string) => void>()
 
   constructor(private readonly deps: BlockStatusDeps) {}
+
+  /** What is held in memory: documents with statuses, those with agreed blocks, documents with reads under way. */
+  get held(): { documents: number; agreed: number; reading: number } {
+    return { documents: this.records.size, agreed: this.agreedBlocks.size, reading: Math.max(this.reading.size, this.takenIn.size) }
+  }
 
   /** Reads every document's statuses; before the relay takes connections. */
   async loadAll(): Promise<void> {
@@ -69,10 +78,20 @@ export class BlockStatusService {
    */
   async reload(documentId: string): Promise<void> {
     const ticket = ++this.reads
-    const records = await this.deps.statuses.records(documentId)
-    if ((this.takenIn.get(documentId) ?? 0) > ticket) return
-    this.takenIn.set(documentId, ticket)
-    this.remember(documentId, records)
+    this.reading.set(documentId, (this.reading.get(documentId) ?? 0) + 1)
+    try {
+      const records = await this.deps.statuses.records(documentId)
+      if ((this.takenIn.get(documentId) ?? 0) > ticket) return
+      this.takenIn.set(documentId, ticket)
+      this.remember(documentId, records)
+    } finally {
+      const left = this.reading.get(documentId)! - 1
+      if (left > 0) this.reading.set(documentId, left)
+      else {
+        this.reading.delete(documentId)
+        this.takenIn.delete(documentId)
+      }
+    }
   }
 
   /** The agreed blocks of a document: asked for every update the relay receives, so answered from memory. */
@@ -194,11 +213,17 @@ export class BlockStatusService {
     return this.records.get(documentId) ?? new Map()
   }
 
-  private remember(documentId: string, list: readonly BlockStatusRecord[]): Map<string, BlockStatusRecord> {
+  /** Keeps a document's records as read; a document without any (all open) holds no entry, as one never given a status. */
+  private remember(documentId: string, list: readonly BlockStatusRecord[]): void {
+    if (list.length === 0) {
+      this.records.delete(documentId)
+      this.agreedBlocks.delete(documentId)
+      return
+    }
     const records = new Map(list.map((record) => [record.block, record]))
     this.records.set(documentId, records)
     const agreed = [...records.values()].filter((record) => record.status === 'agreed').map((record) => record.block)
-    this.agreedBlocks.set(documentId, agreed.length > 0 ? new Set(agreed) : none)
-    return records
+    if (agreed.length > 0) this.agreedBlocks.set(documentId, new Set(agreed))
+    else this.agreedBlocks.delete(documentId)
   }
 }

@@ -95,9 +95,11 @@ export function shareAcrossInstances(s: SharedServices): void {
   }
 
   relay.caughtUp = (reason) => s.observer.caughtUp(reason)
-  // Another instance's edits change the validity its viewers here are shown.
+  // Another instance's edits change the validity its viewers here are shown; a status kept unwatched is let go (read
+  // again when next asked), never served as it was before those edits.
   relay.changedElsewhere = (documentId) => {
     if (s.status.watched(documentId)) s.status.changed(documentId)
+    else s.status.forget(documentId)
   }
 
   cluster.start({

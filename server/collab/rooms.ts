@@ -82,6 +82,8 @@ export class Rooms {
   private readonly queue: PersistQueue<Room>
   /** Called after each batch of a room's updates is stored, for work that follows edits (validation). */
   readonly changeListeners = new Set<(room: Room) => void>()
+  /** Called with a document's id once its room no longer serves it (unloading, or failed): what was kept for it may go. */
+  readonly forgetListeners = new Set<(documentId: string) => void>()
   /** Called with the document as it stands just before a change on the server's behalf (`change`); a throw refuses the change. */
   readonly beforeChangeListeners = new Set<(documentId: string, doc: Y.Doc, origin: unknown) => void | Promise<void>>()
 
@@ -385,7 +387,16 @@ export class Rooms {
   }
 
   private readonly forget = (room: Room): void => {
-    if (this.rooms.get(room.id) === room) this.rooms.delete(room.id)
+    if (this.rooms.get(room.id) === room) {
+      this.rooms.delete(room.id)
+      for (const listener of this.forgetListeners) {
+        try {
+          listener(room.id)
+        } catch (error) {
+          log.error('rooms.forget_listener_failed', { document: room.id, error })
+        }
+      }
+    }
     const idle = this.idleTimers.get(room)
     if (idle) clearTimeout(idle)
     this.idleTimers.delete(room)

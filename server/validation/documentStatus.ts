@@ -14,13 +14,22 @@ export type CountBlocks = (documentId: string, blockKeys: readonly string[]) => 
 
 const allOpen: CountBlocks = (_documentId, blockKeys) => ({ open: blockKeys.length, negotiating: 0, agreed: 0 })
 
+/**
+ * The statuses remembered are those of documents someone watches here or that are loaded (`kept`): a status read once
+ * for a document nobody has open is answered, not kept, and a document's status goes when its room unloads and nobody
+ * watches it (`forget`), so that what the server holds follows the documents in use, not every one ever opened.
+ */
 export class DocumentStatusService {
   private readonly latest = new Map<string, DocumentStatus>()
   private readonly pending = new Map<string, { timer: NodeJS.Timeout; since: number }>()
   private readonly listeners = new Map<string, Set<(status: DocumentStatus) => void>>()
-  /** Checks started per document, and the one whose status is remembered: an older check finishing late changes nothing. */
-  private readonly started = new Map<string, number>()
+  /**
+   * Checks started, counted; for each document the one whose status is remembered (an older check finishing late
+   * changes nothing), and how many of its checks are under way.
+   */
+  private checks = 0
   private readonly remembered = new Map<string, number>()
+  private readonly checking = new Map<string, number>()
   /** The block keys of each document's last check, for counting statuses again when only they changed. */
   private readonly blockKeys = new Map<string, string[]>()
 
@@ -29,7 +38,28 @@ export class DocumentStatusService {
     private readonly debounceMs: number,
     private readonly maxWaitMs = debounceMs * 4,
     private readonly countBlocks: CountBlocks = allOpen,
+    /** Whether the document is loaded here (its status is then kept while nobody watches it). */
+    private readonly loaded: (documentId: string) => boolean = () => true,
   ) {}
+
+  /** Documents whose status is held now. */
+  get held(): number {
+    return this.latest.size
+  }
+
+  /** The document is no longer loaded here: its status goes too unless someone watches it or a check is due. */
+  forget(documentId: string): void {
+    if (this.listeners.has(documentId) || this.pending.has(documentId)) return
+    this.drop(documentId)
+  }
+
+  private drop(documentId: string): void {
+    this.latest.delete(documentId)
+    this.blockKeys.delete(documentId)
+    // A check under way began before: what it finds is older than what let the status go, and is not kept.
+    if (this.checking.has(documentId)) this.remembered.set(documentId, this.checks + 1)
+    else this.remembered.delete(documentId)
+  }
 
   /** The statuses of a document's blocks changed, not its text: the counts are made again and the status published. */
   recount(documentId: string): void {
@@ -53,7 +83,7 @@ export class DocumentStatusService {
     const timer = setTimeout(() => {
       this.pending.delete(documentId)
       this.check(documentId).then(
-        (status) => status && this.publish(status),
+        ({ status, superseded }) => superseded || this.publish(status),
         (error) => log.warn('validation.failed', { documentId, error }),
       )
     }, delay)
@@ -65,7 +95,8 @@ export class DocumentStatusService {
   async current(documentId: string): Promise<DocumentStatus> {
     const known = this.latest.get(documentId)
     if (known && !this.pending.has(documentId)) return known
-    return (await this.check(documentId)) ?? this.latest.get(documentId)!
+    const { status, superseded } = await this.check(documentId)
+    return (superseded && this.latest.get(documentId)) || status
   }
 
   /** Whether anyone listens for the document's status here. */
@@ -79,7 +110,9 @@ export class DocumentStatusService {
     set.add(listener)
     return () => {
       set.delete(listener)
-      if (set.size === 0) this.listeners.delete(documentId)
+      if (set.size > 0) return
+      this.listeners.delete(documentId)
+      if (!this.loaded(documentId)) this.forget(documentId)
     }
   }
 
@@ -88,17 +121,31 @@ export class DocumentStatusService {
     this.latest.clear()
   }
 
-  /** The new status, or null when a later check finished first (its status stands). */
-  private async check(documentId: string): Promise<DocumentStatus | null> {
-    const order = (this.started.get(documentId) ?? 0) + 1
-    this.started.set(documentId, order)
-    const { blockKeys = [], ...validation } = await this.validate(documentId)
-    if (order < (this.remembered.get(documentId) ?? 0)) return null
-    this.blockKeys.set(documentId, blockKeys)
-    const status = { documentId, ...validation, blocks: this.countBlocks(documentId, blockKeys), checkedAt: new Date().toISOString() }
-    this.latest.set(documentId, status)
-    this.remembered.set(documentId, order)
-    return status
+  /**
+   * The status found, `superseded` when a later check finished first (its status stands) or the status was let go
+   * meanwhile; kept only while the document is watched or loaded here.
+   */
+  private async check(documentId: string): Promise<{ status: DocumentStatus; superseded: boolean }> {
+    const order = ++this.checks
+    this.checking.set(documentId, (this.checking.get(documentId) ?? 0) + 1)
+    try {
+      const { blockKeys = [], ...validation } = await this.validate(documentId)
+      const status = { documentId, ...validation, blocks: this.countBlocks(documentId, blockKeys), checkedAt: new Date().toISOString() }
+      if (order < (this.remembered.get(documentId) ?? 0)) return { status, superseded: true }
+      if (this.listeners.has(documentId) || this.loaded(documentId)) {
+        this.blockKeys.set(documentId, blockKeys)
+        this.latest.set(documentId, status)
+        this.remembered.set(documentId, order)
+      } else this.drop(documentId)
+      return { status, superseded: false }
+    } finally {
+      const left = this.checking.get(documentId)! - 1
+      if (left > 0) this.checking.set(documentId, left)
+      else {
+        this.checking.delete(documentId)
+        if (!this.latest.has(documentId)) this.remembered.delete(documentId)
+      }
+    }
   }
 
   private publish(status: DocumentStatus): void {

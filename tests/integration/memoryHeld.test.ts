@@ -1,0 +1,58 @@
+/**
+ * What the server keeps for a document follows the documents in use: a document's validity status is held while it is
+ * loaded or someone watches it, and let go when its room unloads and its last event stream closes.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { connectClient, waitForAsync } from '../helpers/clients.ts'
+import { openEvents } from '../helpers/events.ts'
+import { ApiClient } from '../helpers/http.ts'
+import { mintToken, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
+
+let server: TestServer
+let token: string
+let api: ApiClient
+
+beforeAll(async () => {
+  const dataDir = tempDataDir()
+  token = await mintToken(dataDir, 'Secretariat', 'secretariat')
+  server = await startTestServer(dataDir, { ROOM_IDLE_MS: '200' })
+  api = new ApiClient(server.url, token)
+})
+afterAll(async () => {
+  expect(await server?.stop()).toBe(0)
+})
+
+async function gauge(series: string): Promise<number> {
+  const metrics = await (await fetch(`${server.url}/metrics`)).text()
+  const line = metrics.split('\n').find((candidate) => candidate.startsWith(`${series} `))
+  if (!line) throw new Error(`no ${series} in /metrics`)
+  return Number(line.slice(series.length + 1))
+}
+
+it('holds a status while its document is loaded or watched, and lets it go once neither holds', async () => {
+  const workspace = await api.post('/api/workspaces', { dtg: 2, year: 2030, title: 'DTG 2 (2030)' })
+  const ids: string[] = []
+  for (const title of ['One', 'Two', 'Three']) ids.push((await api.post(`/api/workspaces/${workspace.json.id}/documents`, { title, kind: 'working-draft' })).json.document.id)
+
+  // Each opened, edited and its status read, then closed.
+  for (const id of ids) {
+    const client = connectClient(server.wsUrl, id, token)
+    await client.synced
+    client.text.insert(0, 'Edited. ')
+    await waitForAsync(async () => (await api.get(`/api/documents/${id}/status`)).status === 200, 'the status')
+    client.destroy()
+  }
+  await waitForAsync(async () => (await gauge('dtg_rooms_loaded')) === 0, 'the rooms to unload', 10_000)
+  await waitForAsync(async () => (await gauge('dtg_document_statuses_held')) === 0, 'their statuses to go with them', 10_000)
+
+  // Read while nobody has it open: answered, not kept.
+  expect((await api.get(`/api/documents/${ids[0]}/status`)).json.documentId).toBe(ids[0])
+  expect(await gauge('dtg_document_statuses_held')).toBe(0)
+
+  // Watched by an open page (its event stream): held until the stream closes, the document not loaded meanwhile.
+  const stream = await openEvents(server, ids[1], token)
+  await waitForAsync(async () => (await gauge('dtg_document_statuses_held')) === 1, 'the watched status to be held')
+  stream.close()
+  await waitForAsync(async () => (await gauge('dtg_document_statuses_held')) === 0, 'the status to go with its last watcher', 10_000)
+  expect(await gauge('dtg_rooms_loaded')).toBe(0)
+})
