@@ -30,11 +30,12 @@ const firstRetryMs = 1000
 
 /**
  * How long to wait before asking again for a listing that failed with `error` on try `attempt` (0 for the first
- * retry), or null to give up: only a listing the server put off (429, 503) is asked for again, each wait twice the last.
+ * retry), or null to give up: only a listing the server put off (429, 503) is asked for again, each wait about twice
+ * the last, give or take half (`random` in [0, 1)), so that pages put off together do not all come back together.
  */
-export function listingRetryDelay(error: unknown, attempt: number): number | null {
+export function listingRetryDelay(error: unknown, attempt: number, random: number = Math.random()): number | null {
   if (!(error instanceof ApiError) || (error.status !== 429 && error.status !== 503) || attempt >= maxRetries) return null
-  return firstRetryMs * 2 ** attempt
+  return Math.round(firstRetryMs * 2 ** attempt * (0.5 + random))
 }
 
 export function useLiveList<T extends { id: string }>(documentId: string, { list, follow, upsert }: LiveSource<T>): LiveList<T> {
@@ -66,6 +67,7 @@ export function useLiveList<T extends { id: string }>(documentId: string, { list
           const delay = listingRetryDelay(error, retries)
           if (delay !== null) {
             retries++
+            clearTimeout(retry)
             retry = setTimeout(() => void fetchAll(), delay)
             return
           }

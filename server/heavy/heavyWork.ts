@@ -86,11 +86,18 @@ export class HeavyWork {
    * The document's proposals that pass `filter`, placed in its current text, as the listing's JSON; counted against
    * the member who asks.
    */
-  async listProposals(documentId: string, filter: Omit<ProposalFilter, 'revision'>, read: () => Promise<StoredProposal[]>, memberId: number) {
+  async listProposals(
+    documentId: string,
+    filter: Omit<ProposalFilter, 'revision'>,
+    read: () => Promise<StoredProposal[]>,
+    memberId: number,
+    /** Called as a thread takes the task up (it reads what is stored from then on). */
+    onStart?: () => void,
+  ) {
     this.deps.pool.assertRoomFor(memberId)
     const proposals = await this.proposals(documentId, read)
     const stored = await this.stored(documentId)
-    return this.deps.pool.run('listProposals', { documentId, stored, proposals, filter, catalogue: this.deps.catalogue() }, memberId)
+    return this.deps.pool.run('listProposals', { documentId, stored, proposals, filter, catalogue: this.deps.catalogue() }, memberId, { onStart })
   }
 
   /** A few proposals (one just changed) placed in the current text: urgent, since the change is stored and its author waits. */

@@ -37,6 +37,7 @@ interface Job {
   name: TaskName
   input: unknown
   owner: number | null
+  onStart?: () => void
   resolve: (value: unknown) => void
   reject: (error: unknown) => void
 }
@@ -112,13 +113,19 @@ export class WorkerPool {
   /**
    * Runs a task on a thread; `owner` (a member id) counts against that member's share. An `urgent` task (short, and
    * awaited by a member whose change is already stored) goes before the queued ones, after other urgent ones.
+   * `onStart` is called as a thread takes the task up.
    */
-  run<N extends TaskName>(name: N, input: TaskInput<N>, owner: number | null = null, { urgent = false } = {}): Promise<TaskOutput<N>> {
+  run<N extends TaskName>(
+    name: N,
+    input: TaskInput<N>,
+    owner: number | null = null,
+    { urgent = false, onStart }: { urgent?: boolean; onStart?: () => void } = {},
+  ): Promise<TaskOutput<N>> {
     const refused = this.refusal(owner)
     if (refused) return Promise.reject(refused)
     return new Promise((resolve, reject) => {
       if (owner !== null) this.perOwner.set(owner, (this.perOwner.get(owner) ?? 0) + 1)
-      ;(urgent ? this.urgent : this.queue).push({ id: this.nextId++, name, input, owner, resolve: resolve as (value: unknown) => void, reject })
+      ;(urgent ? this.urgent : this.queue).push({ id: this.nextId++, name, input, owner, onStart, resolve: resolve as (value: unknown) => void, reject })
       this.dispatch()
     })
   }
@@ -149,6 +156,7 @@ export class WorkerPool {
       slot.timer = setTimeout(() => this.timedOut(slot), this.options.timeoutMs)
       slot.timer.unref()
       slot.worker.postMessage({ id: job.id, name: job.name, input: job.input })
+      job.onStart?.()
     }
   }
 

@@ -73,6 +73,12 @@ function passageNow(resolved: Extract<ReturnType<typeof resolveAnchor>, { kind: 
   return plainOf(start.type).slice(start.index, end.index).replaceAll('\0', '')
 }
 
+/** A proposal answered without its place (the text could not be read for it): shown apart, placed with the next listing. */
+export function unplaced(proposal: StoredProposal): Proposal {
+  const { applied: _applied, ...rest } = proposal
+  return { ...rest, place: null, outdated: false }
+}
+
 function served(view: TextView, proposal: StoredProposal): Proposal {
   const { applied: _applied, ...rest } = proposal
   return { ...rest, ...placement(view, proposal) }

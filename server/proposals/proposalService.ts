@@ -28,7 +28,7 @@ import { log } from '../log.ts'
 import type { DocumentEvents } from '../documents/documentEvents.ts'
 import type { DocumentStore } from '../store/store.ts'
 import { type Applied, applyProposal, bracketProposal, type Carried, locate, ProposalConflict, quoteAt } from './applyProposal.ts'
-import { filterProposals, placeProposals } from './placeProposals.ts'
+import { filterProposals, placeProposals, unplaced } from './placeProposals.ts'
 import type { DecisionStatus, ProposalStore, StoredProposal } from './proposalStore.ts'
 
 /** The comment threads of a document, which a bracketing may carry to the alternative holding their text. */
@@ -49,10 +49,13 @@ export interface ProposalServiceDeps {
 }
 
 /**
- * Stored bytes of a loaded document up to which one changed proposal is placed on the relay's loop (the text read as
- * JSON in a few milliseconds); a larger or unloaded document is read on the worker pool.
+ * Stored bytes of a loaded document up to which proposals just changed are placed on the relay's loop (the text read
+ * as JSON in a few milliseconds); in a larger or unloaded document they are placed on the worker pool.
  */
 const placeOnLoopBytes = 512 * 1024
+
+/** Proposals a document may hold for its listing to be written on the loop (a few megabytes of JSON at most). */
+const listOnLoopProposals = 100
 
 const conflictStatus: Record<ProposalConflict['code'], number> = {
   anchor_outdated: 422,
@@ -71,6 +74,11 @@ function notOpen(proposal: StoredProposal): ApiError {
 }
 
 export class ProposalService {
+  /** Per proposal, the announcement under way (see `announce`). */
+  private readonly announcing = new Map<string, Promise<void>>()
+  /** Listings whose task has not begun reading yet, by document and filter: joined by the same listing asked again. */
+  private readonly listings = new Map<string, Promise<string>>()
+
   constructor(private readonly deps: ProposalServiceDeps) {}
 
   /** The stored proposal, or 404. */
@@ -81,22 +89,38 @@ export class ProposalService {
   }
 
   /**
-   * The document's proposals in document order, placed in the current text. For a listing, see `listJson` (the same,
-   * written on the worker pool).
+   * The document's proposals in document order, placed in the current text as `placeStored` places them. For a
+   * listing, see `listJson` (the same, written on the worker pool).
    */
   async list(documentId: string, filter: Omit<ProposalFilter, 'revision'> = {}): Promise<Proposal[]> {
-    const wanted = filterProposals(await this.deps.proposals.list(documentId), filter)
-    if (this.deps.heavy) return this.deps.heavy.placeProposals(documentId, wanted)
-    return this.placeOnLoop(documentId, wanted)
+    return this.placeStored(documentId, filterProposals(await this.deps.proposals.list(documentId), filter))
   }
 
   /**
-   * The listing's JSON (`ProposalList`), read, placed and written on the worker pool, counted against `memberId`: a
-   * thousand long proposals never hold the relay's loop.
+   * The listing's JSON (`ProposalList`). Of a small loaded document with few proposals, written at once on the loop;
+   * otherwise read, placed and written on the worker pool, counted against `memberId`, so that a large document or a
+   * thousand long proposals never hold the relay's loop. Asked again for the same listing before its task has begun
+   * reading (a meeting's pages opening the document at once), the one task answers them all.
    */
   async listJson(documentId: string, filter: Omit<ProposalFilter, 'revision'>, memberId: number): Promise<string> {
-    if (this.deps.heavy) return (await this.deps.heavy.listProposals(documentId, filter, () => this.deps.proposals.list(documentId), memberId)).body
-    return JSON.stringify({ documentId, revision: null, proposals: await this.list(documentId, filter) })
+    const heavy = this.deps.heavy
+    // A small loaded document with few proposals, the listing of an ordinary meeting: at once, on the loop.
+    if (!heavy || (this.smallLoaded(documentId) && (await this.deps.proposals.count(documentId)) <= listOnLoopProposals)) {
+      const stored = filterProposals(await this.deps.proposals.list(documentId), filter)
+      return JSON.stringify({ documentId, revision: null, proposals: await this.placeOnLoop(documentId, stored) })
+    }
+    const key = JSON.stringify([documentId, filter.status ?? null, filter.delegation ?? null])
+    const waiting = this.listings.get(key)
+    if (waiting) return waiting
+    const stopJoining = () => {
+      if (this.listings.get(key) === listing) this.listings.delete(key)
+    }
+    const listing: Promise<string> = heavy
+      .listProposals(documentId, filter, () => this.deps.proposals.list(documentId), memberId, stopJoining)
+      .then(({ body }) => body)
+    this.listings.set(key, listing)
+    listing.then(stopJoining, stopJoining)
+    return listing
   }
 
   /** Every proposal of the document as stored (for the compilation, placed by the pool in the text it compiles). */
@@ -155,9 +179,7 @@ export class ProposalService {
         proposerId: member.id,
         delegation,
       })
-    const created = await this.placed(documentId, stored)
-    this.publish('created', created)
-    return created
+    return this.announce(documentId, stored.id, 'created')
   }
 
   async edit(documentId: string, proposalId: string, change: EditProposal): Promise<Proposal> {
@@ -290,33 +312,56 @@ export class ProposalService {
     }
   }
 
-  private async changed(documentId: string, proposalId: string, change: ProposalChangeName): Promise<Proposal> {
-    const proposal = await this.placed(documentId, await this.get(documentId, proposalId))
-    this.publish(change, proposal)
-    return proposal
+  private changed(documentId: string, proposalId: string, change: ProposalChangeName): Promise<Proposal> {
+    return this.announce(documentId, proposalId, change)
   }
 
   /**
-   * One proposal placed in the current text, once its change is stored: on the loop in a small loaded document, else
-   * on the worker pool, ahead of the exports waiting there; on the loop after all when the pool refuses (full, closing),
-   * since the change is stored and its author must hear so.
+   * Announces a stored change of a proposal and answers with the proposal as it is now. The announcements of one
+   * proposal go one after the other, each reading the proposal again when its turn comes: one placed on the pool never
+   * overtakes, stale, a later one placed sooner, and the last announced is always the proposal as stored.
    */
-  private async placed(documentId: string, proposal: StoredProposal): Promise<Proposal> {
-    const room = this.deps.rooms.loaded(documentId)
-    const heavy = this.deps.heavy
-    if (heavy && !(room && room.storedBytes <= placeOnLoopBytes)) {
-      try {
-        const [placed] = await heavy.placeProposals(documentId, [proposal])
-        return placed
-      } catch (error) {
-        if (!(error instanceof ApiError && error.status === 503)) throw error
-        log.warn('proposals.placed_on_loop', { document: documentId, reason: error.code })
-      }
+  private announce(documentId: string, proposalId: string, change: ProposalChangeName): Promise<Proposal> {
+    const work = async () => {
+      const [proposal] = await this.placeStored(documentId, [await this.get(documentId, proposalId)])
+      this.publish(change, proposal)
+      return proposal
     }
-    const [placed] = await this.placeOnLoop(documentId, [proposal])
-    return placed
+    const next = (this.announcing.get(proposalId) ?? Promise.resolve()).then(work, work)
+    const settled = next.then(
+      () => {},
+      () => {},
+    )
+    this.announcing.set(proposalId, settled)
+    void settled.then(() => {
+      if (this.announcing.get(proposalId) === settled) this.announcing.delete(proposalId)
+    })
+    return next
   }
 
+  /**
+   * Proposals whose change is stored, placed in the current text: on the loop in a small loaded document, else on the
+   * worker pool, ahead of the exports waiting there. Never refused for want of a place: should the pool fail them
+   * (full, closing, timed out, a thread lost), they are answered unplaced, as proposals in a text that cannot be read
+   * are, and placed with the next listing; the heavy work is never done on the loop instead.
+   */
+  private async placeStored(documentId: string, proposals: readonly StoredProposal[]): Promise<Proposal[]> {
+    const heavy = this.deps.heavy
+    if (!heavy || this.smallLoaded(documentId)) return this.placeOnLoop(documentId, proposals)
+    try {
+      return await heavy.placeProposals(documentId, [...proposals])
+    } catch (error) {
+      log.warn('proposals.not_placed', { document: documentId, proposals: proposals.length, error })
+      return proposals.map(unplaced)
+    }
+  }
+
+
+  /** Whether the document is loaded here and small enough to be read as JSON on the loop. */
+  private smallLoaded(documentId: string): boolean {
+    const room = this.deps.rooms.loaded(documentId)
+    return room !== undefined && room.storedBytes <= placeOnLoopBytes
+  }
 
   private publish(change: ProposalChangeName, proposal: Proposal): void {
     this.deps.events.publish(proposal.documentId, proposalEventName, { change, proposal })

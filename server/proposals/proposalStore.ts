@@ -105,6 +105,12 @@ export class ProposalStore {
     return rows.map((row) => this.proposalOf(row, stances.get(row.id) ?? [], members))
   }
 
+  /** How many proposals the document holds, whatever their status. */
+  async count(documentId: string): Promise<number> {
+    const row = await this.db.selectFrom('proposals').select((eb) => eb.fn.countAll<number>().as('all')).where('document_id', '=', documentId).executeTakeFirstOrThrow()
+    return Number(row.all)
+  }
+
   async get(documentId: string, proposalId: string): Promise<StoredProposal | null> {
     const row = await rowOf(this.db, sql<ProposalRow>`SELECT ${columns} FROM proposals p WHERE p.document_id = ${documentId} AND p.id = ${proposalId}`)
     if (!row) return null
