@@ -49,6 +49,10 @@ const Env = z.object({
   API_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   /** Such requests one member may make at once before the per-minute rate applies. */
   API_WRITE_BURST: z.coerce.number().int().min(1).default(30),
+  /** Failed sign-ins (unknown tokens or invite links) one client address may make per minute; 429 beyond (0: no limit). */
+  FAILED_SIGN_INS_PER_MINUTE: z.coerce.number().int().min(0).default(10),
+  /** Such failures one address may make at once before the per-minute rate applies. */
+  FAILED_SIGN_IN_BURST: z.coerce.number().int().min(1).default(20),
   /** WebSocket connections (one per open document tab) a member may hold at once; 429 beyond. */
   MAX_CONNECTIONS_PER_MEMBER: z.coerce.number().int().min(1).default(200),
   /** Live event streams (one per open document tab) a member may hold at once; 429 beyond. */
@@ -173,6 +177,7 @@ export interface Config {
   history: { intervalMs: number; keepAllMs: number; keepDailyMs: number; pruneIntervalMs: number }
   apiWritesPerMinute: number
   apiWriteBurst: number
+  failedSignIns: { perMinute: number; burst: number }
   maxStreamsPerMember: number
   maxStreamBacklogBytes: number
   maxConnectionsPerMember: number
@@ -255,6 +260,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     apiWritesPerMinute: e.API_WRITES_PER_MINUTE,
     apiWriteBurst: e.API_WRITE_BURST,
+    failedSignIns: { perMinute: e.FAILED_SIGN_INS_PER_MINUTE, burst: e.FAILED_SIGN_IN_BURST },
     maxStreamsPerMember: e.MAX_STREAMS_PER_MEMBER,
     maxStreamBacklogBytes: e.MAX_STREAM_BACKLOG_BYTES,
     maxConnectionsPerMember: e.MAX_CONNECTIONS_PER_MEMBER,
