@@ -33,4 +33,23 @@ describe.each(backends)('Sessions on %s', (dialect) => {
     expect(await sessions.end(sessionToken)).toBe(false)
     expect(sessions.endedHeld).toBe(1)
   })
+
+  it('replaces a member’s earlier invites with a new one: an older link, even unused, no longer signs in', async () => {
+    const { db } = await database.open()
+    const sessions = new Sessions(db, { sessionTtlMs: 3_600_000, inviteTtlMs: 3_600_000 })
+    const directory = new MemberDirectory(db)
+    const kenya = await directory.ensureMember('Delegate of Kenya', 'delegation', 'Kenya', 'african')
+    const brazil = await directory.ensureMember('Delegate of Brazil', 'delegation', 'Brazil', 'latin-american-caribbean')
+    const lost = await sessions.createInvite(kenya.id)
+    const other = await sessions.createInvite(brazil.id)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    const sentAgain = await sessions.createInvite(kenya.id)
+    expect(await sessions.acceptInvite(lost)).toEqual({ error: 'invite_replaced' })
+    expect(await sessions.acceptInvite(sentAgain)).toMatchObject({ member: { id: kenya.id } })
+    // Another member's invite is not touched; a used link stays used, whatever came after.
+    expect(await sessions.acceptInvite(other)).toMatchObject({ member: { id: brazil.id } })
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await sessions.createInvite(kenya.id)
+    expect(await sessions.acceptInvite(sentAgain)).toEqual({ error: 'invite_used' })
+  })
 })

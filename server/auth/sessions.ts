@@ -5,7 +5,7 @@ import { inTransaction, rowOf, type Db } from '../store/database.ts'
 import { memberColumns } from './memberColumns.ts'
 import { hashToken, newToken } from './tokens.ts'
 
-export type InviteOutcome = { member: Member; sessionToken: string } | { error: 'invite_unknown' | 'invite_used' | 'invite_expired' }
+export type InviteOutcome = { member: Member; sessionToken: string } | { error: 'invite_unknown' | 'invite_used' | 'invite_expired' | 'invite_replaced' }
 
 export interface SessionOptions {
   sessionTtlMs: number
@@ -24,7 +24,10 @@ export class Sessions {
     private readonly options: SessionOptions,
   ) {}
 
-  /** A one-time invite for a member; the token is returned once and stored only as a hash. */
+  /**
+   * A one-time invite for a member; the token is returned once and stored only as a hash. It replaces the member's
+   * earlier invites: a link sent before (lost, forwarded, sent to the wrong address) no longer signs in.
+   */
   async createInvite(memberId: number): Promise<string> {
     const token = newToken()
     const now = Date.now()
@@ -38,13 +41,15 @@ export class Sessions {
       const hash = hashToken(inviteToken)
       const invite = await rowOf(
         trx,
-        sql<{ member_id: number; expires_at: number; used_at: number | null; revoked: number | boolean }>`
-          SELECT i.member_id, i.expires_at, i.used_at, m.revoked_at IS NOT NULL AS revoked
+        sql<{ member_id: number; expires_at: number; used_at: number | null; revoked: number | boolean; replaced: number | boolean }>`
+          SELECT i.member_id, i.expires_at, i.used_at, m.revoked_at IS NOT NULL AS revoked,
+            EXISTS (SELECT 1 FROM invites newer WHERE newer.member_id = i.member_id AND newer.created_at > i.created_at) AS replaced
           FROM invites i JOIN members m ON m.id = i.member_id WHERE i.hash = ${hash}`,
       )
       const now = Date.now()
       if (!invite || invite.revoked) return { error: 'invite_unknown' }
       if (invite.used_at !== null) return { error: 'invite_used' }
+      if (invite.replaced) return { error: 'invite_replaced' }
       if (invite.expires_at <= now) return { error: 'invite_expired' }
       const member = await rowOf(trx, sql<Member>`SELECT ${sql.raw(memberColumns())} FROM members m WHERE m.id = ${invite.member_id} AND m.revoked_at IS NULL`)
       if (!member) return { error: 'invite_unknown' }

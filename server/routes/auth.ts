@@ -18,6 +18,7 @@ const inviteErrors = {
   invite_unknown: 'this invite link is not valid; ask the secretariat for a new one',
   invite_used: 'this invite link has been used already; ask the secretariat for a new one',
   invite_expired: 'this invite link has expired; ask the secretariat for a new one',
+  invite_replaced: 'this invite link was replaced by a newer one; use the most recent link the secretariat sent you',
 } as const
 
 export interface AuthRouteDeps {
