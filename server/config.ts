@@ -49,6 +49,8 @@ const Env = z.object({
   API_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   /** Such requests one member may make at once before the per-minute rate applies. */
   API_WRITE_BURST: z.coerce.number().int().min(1).default(30),
+  /** Validity statuses of documents neither loaded nor watched here kept in memory at most (the least recently checked go). */
+  MAX_IDLE_STATUSES: z.coerce.number().int().min(0).default(500),
   /** Failed sign-ins (unknown tokens or invite links) one client address may make per minute; 429 beyond (0: no limit). */
   FAILED_SIGN_INS_PER_MINUTE: z.coerce.number().int().min(0).default(10),
   /** Such failures one address may make at once before the per-minute rate applies. */
@@ -178,6 +180,7 @@ export interface Config {
   apiWritesPerMinute: number
   apiWriteBurst: number
   failedSignIns: { perMinute: number; burst: number }
+  maxIdleStatuses: number
   maxStreamsPerMember: number
   maxStreamBacklogBytes: number
   maxConnectionsPerMember: number
@@ -261,6 +264,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiWritesPerMinute: e.API_WRITES_PER_MINUTE,
     apiWriteBurst: e.API_WRITE_BURST,
     failedSignIns: { perMinute: e.FAILED_SIGN_INS_PER_MINUTE, burst: e.FAILED_SIGN_IN_BURST },
+    maxIdleStatuses: e.MAX_IDLE_STATUSES,
     maxStreamsPerMember: e.MAX_STREAMS_PER_MEMBER,
     maxStreamBacklogBytes: e.MAX_STREAM_BACKLOG_BYTES,
     maxConnectionsPerMember: e.MAX_CONNECTIONS_PER_MEMBER,

@@ -89,8 +89,9 @@ export async function createServices(config: Config, database: OpenDatabase) {
     undefined,
     (documentId, keys) => blocks.counts(documentId, keys),
     (documentId) => rooms.loaded(documentId) !== undefined,
+    config.maxIdleStatuses,
   )
-  // A status is kept while its document is loaded or watched, not for every document ever opened.
+  // A status is kept while its document is loaded or watched; of the others, only the most recently checked.
   rooms.forgetListeners.add((documentId) => status.forget(documentId))
   blocks.changeListeners.add((documentId) => status.recount(documentId))
   catalogue.changeListeners.add(() => status.invalidateAll())

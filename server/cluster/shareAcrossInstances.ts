@@ -99,7 +99,7 @@ export function shareAcrossInstances(s: SharedServices): void {
   // again when next asked), never served as it was before those edits.
   relay.changedElsewhere = (documentId) => {
     if (s.status.watched(documentId)) s.status.changed(documentId)
-    else s.status.forget(documentId)
+    else s.status.invalidate(documentId)
   }
 
   cluster.start({

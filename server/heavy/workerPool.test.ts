@@ -126,17 +126,22 @@ describe('WorkerPool', () => {
     pools.push(pool)
     const input = { stored: storedDraft(doc(paragraph('x'))), catalogue: builtInCatalogue, maxProblems: 10 }
     const finished: string[] = []
+    const started: string[] = []
     const track = (name: string, task: Promise<unknown>) => task.then(() => finished.push(name))
+    const onStart = (name: string) => () => started.push(name)
     // The one thread takes the first task at once; the rest wait.
     const all = [
-      track('running', pool.run('validate', input)),
-      track('queued 1', pool.run('validate', input)),
+      track('running', pool.run('validate', input, null, { onStart: onStart('running') })),
+      track('queued 1', pool.run('validate', input, null, { onStart: onStart('queued 1') })),
       track('queued 2', pool.run('validate', input)),
-      track('urgent 1', pool.run('validate', input, null, { urgent: true })),
+      track('urgent 1', pool.run('validate', input, null, { urgent: true, onStart: onStart('urgent 1') })),
       track('urgent 2', pool.run('validate', input, null, { urgent: true })),
     ]
     expect(pool.queued).toBe(4)
+    // Told as a thread takes each up, not before.
+    expect(started).toEqual(['running'])
     await Promise.all(all)
     expect(finished).toEqual(['running', 'urgent 1', 'urgent 2', 'queued 1', 'queued 2'])
+    expect(started).toEqual(['running', 'urgent 1', 'queued 1'])
   })
 })

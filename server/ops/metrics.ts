@@ -16,7 +16,7 @@ export interface MetricSources {
   heavyThreads: () => number
   heavyRunning: () => number
   heavyQueued: () => number
-  /** Documents whose validity status is held in memory (loaded or watched here). */
+  /** Documents whose validity status is held in memory (loaded or watched here, and a bounded number of others). */
   statusesHeld: () => number
 }
 
@@ -57,7 +57,7 @@ export class Metrics {
     gauge('dtg_heavy_threads', 'Heavy-work threads alive (they start with the first task and end when idle)', sources.heavyThreads)
     gauge('dtg_heavy_tasks_running', 'Heavy tasks (validation, export, comparison) running', sources.heavyRunning)
     gauge('dtg_heavy_tasks_queued', 'Heavy tasks waiting for a thread', sources.heavyQueued)
-    gauge('dtg_document_statuses_held', 'Documents whose validity status is held in memory (loaded or watched here)', sources.statusesHeld)
+    gauge('dtg_document_statuses_held', 'Documents whose validity status is held in memory (loaded or watched here, and at most MAX_IDLE_STATUSES others)', sources.statusesHeld)
     this.updateSeconds = new Histogram({
       name: 'dtg_update_relay_seconds',
       help: 'From a document update entering the persist queue until it is stored and relayed',

@@ -24,6 +24,7 @@ import { HeavyWork } from '../heavy/heavyWork.ts'
 import { WorkerPool } from '../heavy/workerPool.ts'
 import { openDatabase } from '../store/database.ts'
 import { SqliteDocumentStore } from '../store/sqliteDocuments.ts'
+import { RevisionStore } from '../revisions/revisionStore.ts'
 import { Registry } from '../workspaces/registry.ts'
 import { unplaced } from './placeProposals.ts'
 import { ProposalService, type ProposalServiceDeps } from './proposalService.ts'
@@ -49,6 +50,7 @@ async function setUp() {
   const registry = await Registry.open(database.db)
   const workspace = await registry.createWorkspace({ dtg: 1, year: 2031, title: 'Placement' })
   const document = await registry.createDocument({ workspaceId: workspace.id, title: 'Draft', kind: 'working-draft', symbol: null, createdBy: null })
+  const other = await registry.createDocument({ workspaceId: workspace.id, title: 'Same text', kind: 'working-draft', symbol: null, createdBy: null })
   const members = new MemberDirectory(database.db)
   const kenya = await members.ensureMember('Delegate of Kenya', 'delegation', 'Kenya')
   const brazil = await members.ensureMember('Delegate of Brazil', 'delegation', 'Brazil')
@@ -60,6 +62,7 @@ async function setUp() {
   })
   const store = new SqliteDocumentStore(database.sqlite!)
   await store.compact(document.id, Y.encodeStateAsUpdate(text), [])
+  await store.compact(other.id, Y.encodeStateAsUpdate(text), [])
   const block = (index: number) => (text.getXmlFragment('content').get(index) as Y.XmlElement).get(0) as Y.XmlText
   const pool = new WorkerPool({ size: 1, maxQueued: 4, maxPerMember: 2, timeoutMs: 60_000, maxMemoryMb: 256, idleMs: 0, dataDir })
   cleanup.push(() => pool.close())
@@ -74,7 +77,7 @@ async function setUp() {
   events.subscribe(document.id, (event) => published.push(event.data as { change: string; proposal: Proposal }))
   const deps: ProposalServiceDeps = { proposals: new ProposalStore(database.db), events, rooms, store, catalogue: () => builtInCatalogue }
   const heavy = new HeavyWork({ pool, rooms, store, catalogue: () => builtInCatalogue, maxProblems: 10 })
-  return { documentId: document.id, kenya, brazil, lead, block, pool, room, deps, heavy, published }
+  return { database, documentId: document.id, otherDocumentId: other.id, kenya, brazil, lead, block, pool, room, deps, heavy, published }
 }
 
 test('a listing is read, placed and written on the pool’s thread as the loop would place it, filters included', async () => {
@@ -103,7 +106,7 @@ test('a listing is read, placed and written on the pool’s thread as the loop w
 })
 
 test('a change already stored is answered and announced whatever the pool does; on the loop only in a small loaded document', async () => {
-  const { documentId, kenya, brazil, lead, block, pool, room, deps, heavy, published } = await setUp()
+  const { documentId, otherDocumentId, kenya, brazil, lead, block, pool, room, deps, heavy, published, database } = await setUp()
   const service = new ProposalService({ ...deps, heavy })
   const made = await service.create(documentId, kenya, { kind: 'replace', anchor: anchorOn(block(2), 6), text: 'Other', explanation: '' })
   expect(made.place).toMatchObject({ label: 'para. 2' })
@@ -114,8 +117,11 @@ test('a change already stored is answered and announced whatever the pool does; 
   expect(supported.stances.map(({ delegation, stance }) => [delegation, stance])).toEqual([['Brazil', 'support']])
   expect(supported.place).toBeNull()
   expect(published.at(-1)).toEqual({ change: 'stance', proposal: supported })
-  // The proposals recorded with a revision cut now: all of them, unplaced.
+  // Listed now: unplaced. Recorded with a revision just cut (a record kept for good): placed all the same, on the loop.
   expect((await service.list(documentId, { status: 'open' })).map((proposal) => [proposal.id, proposal.place])).toEqual([[made.id, null]])
+  const revision = await new RevisionStore(database.db).cut({ documentId, label: 'Rev.1', note: null, state: new Uint8Array([0, 0]), content: doc(paragraph('x')), createdBy: lead.id })
+  await service.recordForRevision(documentId, revision.id)
+  expect((await service.forRevision(revision.id))?.map((proposal) => [proposal.id, proposal.place?.label])).toEqual([[made.id, 'para. 2']])
 
   // Loaded and small: placed on the loop, in the room's document.
   room.loaded = true
@@ -124,13 +130,24 @@ test('a change already stored is answered and announced whatever the pool does; 
   expect(edited.place).toEqual(made.place)
   // Its listing too (few proposals): the pool, closed, is not asked.
   expect((JSON.parse(await service.listJson(documentId, {}, kenya.id)) as ProposalList).proposals).toEqual([edited])
+  // Loaded and small, but with proposals past what a listing on the loop may hold: the listing is the pool's.
+  const many: Proposal[] = []
+  for (let i = 0; i < 100; i++) {
+    many.push(await service.create(documentId, i % 2 === 0 ? kenya : brazil, { kind: 'insert', anchor: anchorOn(block(1), 0), text: `Addition ${i}. `, explanation: '' }))
+  }
+  expect(many.every((proposal) => proposal.place?.label === 'para. 1')).toBe(true)
+  await expect(service.listJson(documentId, {}, kenya.id)).rejects.toMatchObject({ status: 503 })
+  // As are long ones, however few (another document with the same text).
+  const long = 'A long addition. '.repeat(600)
+  for (let i = 0; i < 26; i++) await service.create(otherDocumentId, i % 2 === 0 ? kenya : brazil, { kind: 'insert', anchor: anchorOn(block(1), 0), text: long, explanation: '' })
+  await expect(service.listJson(otherDocumentId, {}, kenya.id)).rejects.toMatchObject({ status: 503 })
   // Loaded but large: the pool's, never the loop's; failed there, unplaced (a listing refused).
   room.storedBytes = 600 * 1024
   await expect(service.listJson(documentId, {}, kenya.id)).rejects.toMatchObject({ status: 503 })
   const rejected = await service.reject(documentId, made.id, lead, 'Not agreed.')
   expect(rejected.status).toBe('rejected')
   expect(rejected.place).toBeNull()
-  expect(published.map(({ change }) => change)).toEqual(['created', 'stance', 'edited', 'rejected'])
+  expect(published.map(({ change }) => change)).toEqual(['created', 'stance', 'edited', ...many.map(() => 'created'), 'rejected'])
 })
 
 test('the announcements of one proposal follow its changes, even when the first waits longer for its place', async () => {

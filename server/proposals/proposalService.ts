@@ -54,8 +54,8 @@ export interface ProposalServiceDeps {
  */
 const placeOnLoopBytes = 512 * 1024
 
-/** Proposals a document may hold for its listing to be written on the loop (a few megabytes of JSON at most). */
-const listOnLoopProposals = 100
+/** Proposals, and characters of their texts, a document may hold for its listing to be written on the loop. */
+const listOnLoop = { proposals: 100, characters: 256 * 1024 }
 
 const conflictStatus: Record<ProposalConflict['code'], number> = {
   anchor_outdated: 422,
@@ -71,6 +71,16 @@ const notFound = (proposalId: string) => new ApiError(404, 'proposal_not_found',
 function notOpen(proposal: StoredProposal): ApiError {
   const by = proposal.decision ? ` by ${proposal.decision.by.name}` : ''
   return new ApiError(409, 'proposal_decided', `this proposal is no longer open: it was ${proposal.status}${by}`)
+}
+
+/** Whether a listing may be written on the loop, by the size of the document's proposals. */
+function fitsOnLoop(size: { proposals: number; characters: number }): boolean {
+  return size.proposals <= listOnLoop.proposals && size.characters <= listOnLoop.characters
+}
+
+/** A refusal for the member who asked (their share of the pool taken), not for the work itself. */
+function isShareTaken(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 429 && error.code === 'too_many_jobs'
 }
 
 export class ProposalService {
@@ -105,13 +115,14 @@ export class ProposalService {
   async listJson(documentId: string, filter: Omit<ProposalFilter, 'revision'>, memberId: number): Promise<string> {
     const heavy = this.deps.heavy
     // A small loaded document with few proposals, the listing of an ordinary meeting: at once, on the loop.
-    if (!heavy || (this.smallLoaded(documentId) && (await this.deps.proposals.count(documentId)) <= listOnLoopProposals)) {
+    if (!heavy || (this.smallLoaded(documentId) && fitsOnLoop(await this.deps.proposals.size(documentId)))) {
       const stored = filterProposals(await this.deps.proposals.list(documentId), filter)
       return JSON.stringify({ documentId, revision: null, proposals: await this.placeOnLoop(documentId, stored) })
     }
     const key = JSON.stringify([documentId, filter.status ?? null, filter.delegation ?? null])
     const waiting = this.listings.get(key)
-    if (waiting) return waiting
+    // Joined; refused there for the member who began it (their share of the pool taken), asked again as one's own.
+    if (waiting) return waiting.catch((error) => (isShareTaken(error) ? this.listJson(documentId, filter, memberId) : Promise.reject(error)))
     const stopJoining = () => {
       if (this.listings.get(key) === listing) this.listings.delete(key)
     }
@@ -146,9 +157,20 @@ export class ProposalService {
     return this.deps.proposals.forRevision(revisionId)
   }
 
-  /** Records the proposals open now with a revision just cut. */
+  /**
+   * Records the proposals open now, placed, with a revision just cut. The record is for good: when the pool fails
+   * them, they are placed on the loop (a co-facilitator's cut, of a text the pool has just read whole to cut it).
+   */
   async recordForRevision(documentId: string, revisionId: number): Promise<void> {
-    await this.deps.proposals.recordForRevision(revisionId, await this.list(documentId, { status: 'open' }))
+    const open = filterProposals(await this.deps.proposals.list(documentId), { status: 'open' })
+    let placed: Proposal[]
+    try {
+      placed = this.deps.heavy && !this.smallLoaded(documentId) ? await this.deps.heavy.placeProposals(documentId, open) : await this.placeOnLoop(documentId, open)
+    } catch (error) {
+      log.warn('proposals.revision_placed_on_loop', { document: documentId, error })
+      placed = await this.placeOnLoop(documentId, open)
+    }
+    await this.deps.proposals.recordForRevision(revisionId, placed)
   }
 
   async create(documentId: string, member: Member, payload: CreateProposal): Promise<Proposal> {

@@ -105,10 +105,15 @@ export class ProposalStore {
     return rows.map((row) => this.proposalOf(row, stances.get(row.id) ?? [], members))
   }
 
-  /** How many proposals the document holds, whatever their status. */
-  async count(documentId: string): Promise<number> {
-    const row = await this.db.selectFrom('proposals').select((eb) => eb.fn.countAll<number>().as('all')).where('document_id', '=', documentId).executeTakeFirstOrThrow()
-    return Number(row.all)
+  /** How many proposals the document holds, whatever their status, and the characters of their texts together. */
+  async size(documentId: string): Promise<{ proposals: number; characters: number }> {
+    const row = await rowOf(
+      this.db,
+      sql<{ proposals: number; characters: number | null }>`SELECT count(*) AS proposals,
+        sum(length(quote) + coalesce(length(text), 0) + coalesce(length(explanation), 0) + coalesce(length(decision_reason), 0)) AS characters
+        FROM proposals WHERE document_id = ${documentId}`,
+    )
+    return { proposals: Number(row?.proposals ?? 0), characters: Number(row?.characters ?? 0) }
   }
 
   async get(documentId: string, proposalId: string): Promise<StoredProposal | null> {

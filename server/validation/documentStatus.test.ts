@@ -29,12 +29,14 @@ describe('DocumentStatusService', () => {
       100,
     )
     const older = service.current('doc')
+    // Edited meanwhile: the next question does not share the check begun before the edit.
+    service.changed('doc')
     const newer = service.current('doc')
+    expect(answers).toHaveLength(2)
     answers[1](true)
     expect((await newer).valid).toBe(true)
     answers[0](false)
     expect((await older).valid).toBe(true)
-    expect((await service.current('doc')).valid).toBe(true)
   })
 
   it('counts block statuses over the keys the check found, and counts again when only the statuses change', async () => {
@@ -61,37 +63,64 @@ describe('DocumentStatusService', () => {
     expect((await service.current('doc')).blocks).toEqual({ open: 1, negotiating: 1, agreed: 1 })
   })
 
-  it('keeps a status only while its document is loaded or watched here: documents read once and closed leave nothing', async () => {
+  it('keeps every status of a document loaded or watched here, and of the others only the most recently checked', async () => {
     vi.useRealTimers()
     const loaded = new Set<string>()
     const valid = { valid: true, problems: [], problemCount: 0, omittedProblems: 0, negotiation: { brackets: 0, alternatives: 0 }, submittable: true }
     let checks = 0
-    const service = new DocumentStatusService(async () => (checks++, valid), 100, 400, undefined, (documentId) => loaded.has(documentId))
-    // A thousand documents nobody has open, each asked for once: answered, not kept.
+    const service = new DocumentStatusService(async () => (checks++, valid), 100, 400, undefined, (documentId) => loaded.has(documentId), 2)
+    // A thousand documents nobody has open, each asked for once: answered, the last two kept.
     for (let i = 0; i < 1000; i++) expect((await service.current(`read-once-${i}`)).documentId).toBe(`read-once-${i}`)
-    expect(service.held).toBe(0)
-    // Watched: kept while watched, and let go when the last watcher leaves (the document is not loaded).
-    const stop = service.subscribe('watched', () => {})
-    await service.current('watched')
-    await service.current('watched')
+    expect(service.held).toBe(2)
+    // Asked again, a kept one is not checked again; one let go is.
+    await service.current('read-once-999')
+    expect(checks).toBe(1000)
+    await service.current('read-once-0')
     expect(checks).toBe(1001)
-    expect(service.held).toBe(1)
-    stop()
-    expect(service.held).toBe(0)
-    // Loaded: kept without a watcher until its room goes.
+    expect(service.held).toBe(2)
+    // Watched or loaded: kept, however many; back to resting when neither, the oldest resting going.
+    const stops = Array.from({ length: 5 }, (_, i) => service.subscribe(`watched-${i}`, () => {}))
+    for (let i = 0; i < 5; i++) await service.current(`watched-${i}`)
     loaded.add('open')
     await service.current('open')
-    expect(service.held).toBe(1)
+    expect(service.held).toBe(2 + 5 + 1)
+    for (const stop of stops) stop()
+    expect(service.held).toBe(2 + 1)
     loaded.delete('open')
     service.forget('open')
+    expect(service.held).toBe(2)
+    // Many questions at once about one document share one check.
+    const answers = await Promise.all(Array.from({ length: 20 }, () => service.current('asked-at-once')))
+    expect(new Set(answers).size).toBe(1)
+    expect(checks).toBe(1001 + 5 + 1 + 1)
+  })
+
+  it('lets a status go when the document changed where this instance did not see it, and when a check after edits fails', async () => {
+    vi.useRealTimers()
+    let failing = false
+    let checks = 0
+    const service = new DocumentStatusService(
+      async () => {
+        checks++
+        if (failing) throw new Error('the pool is full')
+        return { valid: true, problems: [], problemCount: 0, omittedProblems: 0, negotiation: { brackets: 0, alternatives: 0 }, submittable: true }
+      },
+      10,
+      40,
+    )
+    await service.current('doc')
+    service.invalidate('doc')
     expect(service.held).toBe(0)
-    // Still watched elsewhere on the page: the room going does not drop it.
-    const watching = service.subscribe('open', () => {})
-    await service.current('open')
-    service.forget('open')
-    expect(service.held).toBe(1)
-    watching()
+    await service.current('doc')
+    expect(checks).toBe(2)
+    // Edited, and the check after the edits fails: the status from before them is not served as current.
+    failing = true
+    service.changed('doc')
+    await new Promise((resolve) => setTimeout(resolve, 60))
     expect(service.held).toBe(0)
+    failing = false
+    expect((await service.current('doc')).valid).toBe(true)
+    expect(checks).toBe(4)
   })
 
   it('lets a check under way when the status goes neither keep nor publish what it found', async () => {
@@ -106,8 +135,8 @@ describe('DocumentStatusService', () => {
       (documentId) => loaded.has(documentId),
     )
     const asked = service.current('doc')
-    // Another instance changed the text meanwhile (or the room unloaded): what this check read may be older.
-    service.forget('doc')
+    // Another instance changed the text meanwhile: what this check read may be older.
+    service.invalidate('doc')
     answers[0](false)
     expect((await asked).valid).toBe(false)
     expect(service.held).toBe(0)

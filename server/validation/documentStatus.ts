@@ -14,10 +14,14 @@ export type CountBlocks = (documentId: string, blockKeys: readonly string[]) => 
 
 const allOpen: CountBlocks = (_documentId, blockKeys) => ({ open: blockKeys.length, negotiating: 0, agreed: 0 })
 
+/** Statuses of documents neither loaded nor watched here kept at most, by default (the least recently checked go first). */
+export const defaultRestingStatuses = 500
+
 /**
- * The statuses remembered are those of documents someone watches here or that are loaded (`kept`): a status read once
- * for a document nobody has open is answered, not kept, and a document's status goes when its room unloads and nobody
- * watches it (`forget`), so that what the server holds follows the documents in use, not every one ever opened.
+ * Every status is kept while its document is loaded or watched here. Of the others ("resting": read once, or their
+ * room unloaded), only the `maxResting` most recently checked are kept, so that what the server holds follows the
+ * documents in use, not every one ever opened; a resting document cannot change without being loaded here (or
+ * changed on another instance, which lets its status go), so what is kept stays true.
  */
 export class DocumentStatusService {
   private readonly latest = new Map<string, DocumentStatus>()
@@ -32,14 +36,19 @@ export class DocumentStatusService {
   private readonly checking = new Map<string, number>()
   /** The block keys of each document's last check, for counting statuses again when only they changed. */
   private readonly blockKeys = new Map<string, string[]>()
+  /** Documents kept though neither loaded nor watched, least recently checked first. */
+  private readonly resting = new Set<string>()
+  /** The check a question about a document's status waits for, shared by the questions asked meanwhile. */
+  private readonly asked = new Map<string, Promise<DocumentStatus>>()
 
   constructor(
     private readonly validate: Validate,
     private readonly debounceMs: number,
     private readonly maxWaitMs = debounceMs * 4,
     private readonly countBlocks: CountBlocks = allOpen,
-    /** Whether the document is loaded here (its status is then kept while nobody watches it). */
+    /** Whether the document is loaded here. */
     private readonly loaded: (documentId: string) => boolean = () => true,
+    private readonly maxResting = defaultRestingStatuses,
   ) {}
 
   /** Documents whose status is held now. */
@@ -47,13 +56,28 @@ export class DocumentStatusService {
     return this.latest.size
   }
 
-  /** The document is no longer loaded here: its status goes too unless someone watches it or a check is due. */
+  /** The document is no longer loaded here: its status, unless watched, becomes one of the resting ones. */
   forget(documentId: string): void {
-    if (this.listeners.has(documentId) || this.pending.has(documentId)) return
+    if (this.listeners.has(documentId) || !this.latest.has(documentId)) return
+    this.rest(documentId)
+  }
+
+  /** The document changed where this instance did not see it (another instance): its status is checked again when next asked. */
+  invalidate(documentId: string): void {
     this.drop(documentId)
   }
 
+  private rest(documentId: string): void {
+    this.resting.delete(documentId)
+    this.resting.add(documentId)
+    for (const oldest of this.resting) {
+      if (this.resting.size <= this.maxResting) break
+      this.drop(oldest)
+    }
+  }
+
   private drop(documentId: string): void {
+    this.resting.delete(documentId)
     this.latest.delete(documentId)
     this.blockKeys.delete(documentId)
     // A check under way began before: what it finds is older than what let the status go, and is not kept.
@@ -84,19 +108,34 @@ export class DocumentStatusService {
       this.pending.delete(documentId)
       this.check(documentId).then(
         ({ status, superseded }) => superseded || this.publish(status),
-        (error) => log.warn('validation.failed', { documentId, error }),
+        (error) => {
+          // The status from before these edits is no longer the document's: asked again, it is checked again.
+          this.drop(documentId)
+          log.warn('validation.failed', { documentId, error })
+        },
       )
     }, delay)
     timer.unref()
     this.pending.set(documentId, { timer, since })
   }
 
-  /** The current status: the last one computed, unless edits since are waiting for a check. */
-  async current(documentId: string): Promise<DocumentStatus> {
+  /**
+   * The current status: the last one computed, unless edits since are waiting for a check. Questions asked while one
+   * check runs for them share it.
+   */
+  current(documentId: string): Promise<DocumentStatus> {
     const known = this.latest.get(documentId)
-    if (known && !this.pending.has(documentId)) return known
-    const { status, superseded } = await this.check(documentId)
-    return (superseded && this.latest.get(documentId)) || status
+    if (known && !this.pending.has(documentId)) return Promise.resolve(known)
+    // Edits waiting: a check begun before them would answer the text without them.
+    const shared = this.pending.has(documentId) ? undefined : this.asked.get(documentId)
+    if (shared) return shared
+    const asking = this.check(documentId).then(({ status, superseded }) => (superseded && this.latest.get(documentId)) || status)
+    const done = () => {
+      if (this.asked.get(documentId) === asking) this.asked.delete(documentId)
+    }
+    this.asked.set(documentId, asking)
+    asking.then(done, done)
+    return asking
   }
 
   /** Whether anyone listens for the document's status here. */
@@ -108,6 +147,7 @@ export class DocumentStatusService {
     let set = this.listeners.get(documentId)
     if (!set) this.listeners.set(documentId, (set = new Set()))
     set.add(listener)
+    this.resting.delete(documentId)
     return () => {
       set.delete(listener)
       if (set.size > 0) return
@@ -118,12 +158,12 @@ export class DocumentStatusService {
 
   /** Drops every remembered status, e.g. after the catalogue changed; each is recomputed when next asked. */
   invalidateAll(): void {
-    this.latest.clear()
+    for (const documentId of [...this.latest.keys()]) this.drop(documentId)
   }
 
   /**
    * The status found, `superseded` when a later check finished first (its status stands) or the status was let go
-   * meanwhile; kept only while the document is watched or loaded here.
+   * meanwhile. Kept; among the resting ones when the document is neither watched nor loaded here.
    */
   private async check(documentId: string): Promise<{ status: DocumentStatus; superseded: boolean }> {
     const order = ++this.checks
@@ -132,11 +172,11 @@ export class DocumentStatusService {
       const { blockKeys = [], ...validation } = await this.validate(documentId)
       const status = { documentId, ...validation, blocks: this.countBlocks(documentId, blockKeys), checkedAt: new Date().toISOString() }
       if (order < (this.remembered.get(documentId) ?? 0)) return { status, superseded: true }
-      if (this.listeners.has(documentId) || this.loaded(documentId)) {
-        this.blockKeys.set(documentId, blockKeys)
-        this.latest.set(documentId, status)
-        this.remembered.set(documentId, order)
-      } else this.drop(documentId)
+      this.blockKeys.set(documentId, blockKeys)
+      this.latest.set(documentId, status)
+      this.remembered.set(documentId, order)
+      if (this.listeners.has(documentId) || this.loaded(documentId)) this.resting.delete(documentId)
+      else this.rest(documentId)
       return { status, superseded: false }
     } finally {
       const left = this.checking.get(documentId)! - 1
