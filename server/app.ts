@@ -7,7 +7,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { authenticate, sameOrigin } from './auth/authenticate.ts'
 import { exportRateLimit } from './auth/exportRateLimit.ts'
-import { FailedSignIns } from './auth/failedSignIns.ts'
 import { hashToken } from './auth/tokens.ts'
 import { writeRateLimit } from './auth/writeRateLimit.ts'
 import { CloseCode } from '../shared/collab/closeCodes.ts'
@@ -87,12 +86,9 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
   )
   app.get('/healthz', (c) => reply(c, Health, { status: accepting() ? 'ok' : 'shutting_down', rooms: rooms.size }, accepting() ? 200 : 503))
 
-  // Unknown tokens and invite links, counted per client address on this instance.
-  const failedSignIns = new FailedSignIns(config.failedSignIns.perMinute, config.failedSignIns.burst, config.trustProxy)
   app.route(
     '/collab',
     collabRoutes({
-      failedSignIns,
       rooms,
       registry,
       access,
@@ -129,7 +125,6 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
       sessionTtlMs: config.sessionTtlMs,
       trustProxy: config.trustProxy,
       publicUrl,
-      failedSignIns,
       onSessionEnded: (sessionToken) => {
         rooms.closeSignedOut(CloseCode.signedOut)
         services.cluster.publishNotice({ kind: 'sessionsEnded', hash: hashToken(sessionToken) })
@@ -139,7 +134,7 @@ export function createApp({ config, services, clientDir, publicUrl, accepting, r
   // The rates are kept where every instance counts them (in process with one instance).
   const writeRate = services.cluster.rate('writes', config.apiWritesPerMinute, config.apiWriteBurst)
   api.use(
-    authenticate(members, sessions, { freshen: () => access.reload(), failedSignIns }),
+    authenticate(members, sessions, { freshen: () => access.reload() }),
     writeRateLimit({ perMinute: config.apiWritesPerMinute, burst: config.apiWriteBurst, rate: writeRate }),
   )
   // Exports are the costliest requests a member can make: each member has a rate of them, besides the pool's bounds.

@@ -51,10 +51,6 @@ const Env = z.object({
   API_WRITE_BURST: z.coerce.number().int().min(1).default(30),
   /** Validity statuses of documents neither loaded nor watched here kept in memory at most (the least recently checked go). */
   MAX_IDLE_STATUSES: z.coerce.number().int().min(0).default(500),
-  /** Failed sign-ins (unknown tokens or invite links) one client address may make per minute; 429 beyond (0: no limit). */
-  FAILED_SIGN_INS_PER_MINUTE: z.coerce.number().int().min(0).default(10),
-  /** Such failures one address may make at once before the per-minute rate applies. */
-  FAILED_SIGN_IN_BURST: z.coerce.number().int().min(1).default(20),
   /** WebSocket connections (one per open document tab) a member may hold at once; 429 beyond. */
   MAX_CONNECTIONS_PER_MEMBER: z.coerce.number().int().min(1).default(200),
   /** Live event streams (one per open document tab) a member may hold at once; 429 beyond. */
@@ -179,7 +175,6 @@ export interface Config {
   history: { intervalMs: number; keepAllMs: number; keepDailyMs: number; pruneIntervalMs: number }
   apiWritesPerMinute: number
   apiWriteBurst: number
-  failedSignIns: { perMinute: number; burst: number }
   maxIdleStatuses: number
   maxStreamsPerMember: number
   maxStreamBacklogBytes: number
@@ -263,7 +258,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     apiWritesPerMinute: e.API_WRITES_PER_MINUTE,
     apiWriteBurst: e.API_WRITE_BURST,
-    failedSignIns: { perMinute: e.FAILED_SIGN_INS_PER_MINUTE, burst: e.FAILED_SIGN_IN_BURST },
     maxIdleStatuses: e.MAX_IDLE_STATUSES,
     maxStreamsPerMember: e.MAX_STREAMS_PER_MEMBER,
     maxStreamBacklogBytes: e.MAX_STREAM_BACKLOG_BYTES,

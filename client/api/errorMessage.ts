@@ -86,7 +86,6 @@ export const translatedErrorCodes = new Set([
   'thread_full',
   'thread_not_found',
   'too_many_connections',
-  'too_many_failed_sign_ins',
   'too_many_jobs',
   'too_many_proposals',
   'too_many_streams',

@@ -5,7 +5,6 @@ import { createMiddleware } from 'hono/factory'
 import { ApiError } from '../../shared/errors/apiError.ts'
 import type { Member } from '../../shared/schema/member.ts'
 import type { AppEnv } from '../http.ts'
-import type { FailedSignIns } from './failedSignIns.ts'
 import type { MemberDirectory } from './members.ts'
 import { can, type Action, type Subject } from '../../shared/auth/permissions.ts'
 import type { Sessions } from './sessions.ts'
@@ -24,16 +23,7 @@ function bearerToken(header: string | undefined): string | null {
 export function authenticate(
   members: MemberDirectory,
   sessions: Sessions,
-  {
-    queryToken = false,
-    freshen,
-    failedSignIns,
-  }: {
-    queryToken?: boolean
-    freshen?: () => Promise<void>
-    /** Unknown tokens counted per address; past its rate, an address's tokens are refused before they are looked up. */
-    failedSignIns?: FailedSignIns
-  } = {},
+  { queryToken = false, freshen }: { queryToken?: boolean; freshen?: () => Promise<void> } = {},
 ) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const inQuery = c.req.query('token')
@@ -51,11 +41,9 @@ export function authenticate(
           : 'sign in with your invite link, or pass a token as an Authorization: Bearer header',
       )
     }
-    if (token) failedSignIns?.check(c)
     const session = token ? null : await sessions.authenticate(cookie!)
     const member = token ? await members.authenticateToken(token) : session
     if (!member) {
-      if (token) failedSignIns?.failed(c)
       throw token
         ? new ApiError(401, 'invalid_token', 'the token is unknown or has been revoked')
         : new ApiError(401, 'session_expired', 'your session has ended; sign in again')

@@ -5,7 +5,6 @@ import type { RawData, WebSocket } from 'ws'
 import { Hono } from 'hono'
 import { DocumentId } from '../../shared/schema/documentId.ts'
 import { allow, authenticate, sameOrigin } from '../auth/authenticate.ts'
-import type { FailedSignIns } from '../auth/failedSignIns.ts'
 import type { MemberDirectory } from '../auth/members.ts'
 import type { Sessions } from '../auth/sessions.ts'
 import type { Access } from '../auth/access.ts'
@@ -31,8 +30,6 @@ export interface CollabDeps {
   maxConnectionsPerMember: number
   /** False once the server is shutting down: new connections are refused. */
   accepting: () => boolean
-  /** Unknown tokens counted per address (see FailedSignIns). */
-  failedSignIns?: FailedSignIns
 }
 
 /** A token (RFC 7230) as a subprotocol name; names separated by commas, with spaces or tabs around the commas only. */
@@ -66,7 +63,7 @@ function frameBytes(data: RawData): Uint8Array {
   return data instanceof ArrayBuffer ? new Uint8Array(data) : data
 }
 
-export function collabRoutes({ rooms, registry, access, members, sessions, publicUrl, upgradeWebSocket, limits, maxConnectionsPerMember, accepting, failedSignIns }: CollabDeps) {
+export function collabRoutes({ rooms, registry, access, members, sessions, publicUrl, upgradeWebSocket, limits, maxConnectionsPerMember, accepting }: CollabDeps) {
   const memberBacklog = new MemberBacklog()
   return new Hono<AppEnv>().get(
     '/:documentId',
@@ -84,7 +81,7 @@ export function collabRoutes({ rooms, registry, access, members, sessions, publi
     },
     sameOrigin(publicUrl),
     // The leads are read again as a connection opens: its write permission is then answered from memory.
-    authenticate(members, sessions, { queryToken: true, freshen: () => access.reload(), failedSignIns }),
+    authenticate(members, sessions, { queryToken: true, freshen: () => access.reload() }),
     allow('document.read'),
     async (c, next) => {
       // Documents live in workspaces; a bare id outside the registry is open to the secretariat only (tools, imports).

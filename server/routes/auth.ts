@@ -6,7 +6,6 @@ import { memberPermissions } from '../../shared/auth/permissions.ts'
 import { ApiError } from '../../shared/errors/apiError.ts'
 import { ChooseLanguage, SignedIn, type Member } from '../../shared/schema/member.ts'
 import { authenticate, sessionCookie } from '../auth/authenticate.ts'
-import type { FailedSignIns } from '../auth/failedSignIns.ts'
 import { isHttps } from '../auth/trustProxy.ts'
 import type { MemberDirectory } from '../auth/members.ts'
 import type { Sessions } from '../auth/sessions.ts'
@@ -31,22 +30,15 @@ export interface AuthRouteDeps {
   publicUrl?: () => string
   /** Called after a session ended: the connections opened with it close. */
   onSessionEnded?: (sessionToken: string) => void
-  /** Unknown invites counted per address; past its rate, an address's invites are refused before they are looked up. */
-  failedSignIns?: FailedSignIns
 }
 
-export function authRoutes({ members, sessions, sessionTtlMs, trustProxy, publicUrl, onSessionEnded, failedSignIns }: AuthRouteDeps) {
+export function authRoutes({ members, sessions, sessionTtlMs, trustProxy, publicUrl, onSessionEnded }: AuthRouteDeps) {
   const signedIn = async (member: Member): Promise<SignedIn> => ({ member, permissions: memberPermissions(member), language: await members.language(member.id) })
   return new Hono<AppEnv>()
     .post('/auth/invite', async (c) => {
       const { token } = await parseJson(c, InviteExchange)
-      failedSignIns?.check(c)
       const outcome = await sessions.acceptInvite(token)
-      if ('error' in outcome) {
-        // A link that was real once (used, expired) is no guess.
-        if (outcome.error === 'invite_unknown') failedSignIns?.failed(c)
-        throw new ApiError(400, outcome.error, inviteErrors[outcome.error])
-      }
+      if ('error' in outcome) throw new ApiError(400, outcome.error, inviteErrors[outcome.error])
       setCookie(c, sessionCookie, outcome.sessionToken, {
         httpOnly: true,
         sameSite: 'Strict',
@@ -65,7 +57,7 @@ export function authRoutes({ members, sessions, sessionTtlMs, trustProxy, public
       deleteCookie(c, sessionCookie, { path: '/' })
       return c.body(null, 204)
     })
-    .get('/me', authenticate(members, sessions, { failedSignIns }), async (c) => reply(c, SignedIn, await signedIn(c.get('member'))))
+    .get('/me', authenticate(members, sessions), async (c) => reply(c, SignedIn, await signedIn(c.get('member'))))
 }
 
 /**
