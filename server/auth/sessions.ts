@@ -26,12 +26,17 @@ export class Sessions {
 
   /**
    * A one-time invite for a member; the token is returned once and stored only as a hash. It replaces the member's
-   * earlier invites: a link sent before (lost, forwarded, sent to the wrong address) no longer signs in.
+   * earlier invites not yet used: a link sent before (lost, forwarded, sent to the wrong address) no longer signs in.
+   * (A session already opened with one goes on: revoking the member ends it.)
    */
   async createInvite(memberId: number): Promise<string> {
     const token = newToken()
     const now = Date.now()
-    await this.db.insertInto('invites').values({ hash: hashToken(token), member_id: memberId, created_at: now, expires_at: now + this.options.inviteTtlMs }).execute()
+    await inTransaction(this.db, async (trx) => {
+      // Marked, not compared by creation time: the order is the database's, whatever the clocks of those who invite.
+      await trx.updateTable('invites').set({ replaced_at: now }).where('member_id', '=', memberId).where('used_at', 'is', null).where('replaced_at', 'is', null).execute()
+      await trx.insertInto('invites').values({ hash: hashToken(token), member_id: memberId, created_at: now, expires_at: now + this.options.inviteTtlMs }).execute()
+    })
     return token
   }
 
@@ -41,21 +46,29 @@ export class Sessions {
       const hash = hashToken(inviteToken)
       const invite = await rowOf(
         trx,
-        sql<{ member_id: number; expires_at: number; used_at: number | null; revoked: number | boolean; replaced: number | boolean }>`
-          SELECT i.member_id, i.expires_at, i.used_at, m.revoked_at IS NOT NULL AS revoked,
-            EXISTS (SELECT 1 FROM invites newer WHERE newer.member_id = i.member_id AND newer.created_at > i.created_at) AS replaced
+        sql<{ member_id: number; expires_at: number; used_at: number | null; replaced_at: number | null; revoked: number | boolean }>`
+          SELECT i.member_id, i.expires_at, i.used_at, i.replaced_at, m.revoked_at IS NOT NULL AS revoked
           FROM invites i JOIN members m ON m.id = i.member_id WHERE i.hash = ${hash}`,
       )
       const now = Date.now()
       if (!invite || invite.revoked) return { error: 'invite_unknown' }
       if (invite.used_at !== null) return { error: 'invite_used' }
-      if (invite.replaced) return { error: 'invite_replaced' }
+      if (invite.replaced_at !== null) return { error: 'invite_replaced' }
       if (invite.expires_at <= now) return { error: 'invite_expired' }
       const member = await rowOf(trx, sql<Member>`SELECT ${sql.raw(memberColumns())} FROM members m WHERE m.id = ${invite.member_id} AND m.revoked_at IS NULL`)
       if (!member) return { error: 'invite_unknown' }
-      // Conditional: of two acceptances at once (two instances), one spends it.
-      const spent = await trx.updateTable('invites').set({ used_at: now }).where('hash', '=', hash).where('used_at', 'is', null).executeTakeFirst()
-      if (Number(spent.numUpdatedRows) === 0) return { error: 'invite_used' }
+      // Conditional: of two acceptances at once (two instances), one spends it; replaced meanwhile, none does.
+      const spent = await trx
+        .updateTable('invites')
+        .set({ used_at: now })
+        .where('hash', '=', hash)
+        .where('used_at', 'is', null)
+        .where('replaced_at', 'is', null)
+        .executeTakeFirst()
+      if (Number(spent.numUpdatedRows) === 0) {
+        const after = await trx.selectFrom('invites').select('replaced_at').where('hash', '=', hash).executeTakeFirst()
+        return { error: after && after.replaced_at !== null ? 'invite_replaced' : 'invite_used' }
+      }
       const sessionToken = newToken()
       await trx
         .insertInto('sessions')

@@ -301,6 +301,10 @@ export const sqliteMigrations: readonly string[] = [
   `
   ALTER TABLE document_state ADD COLUMN state_digest BLOB;
   `,
+  `
+  ALTER TABLE invites ADD COLUMN replaced_at INTEGER;
+  CREATE INDEX invites_by_member ON invites (member_id);
+  `,
 ]
 
 /** The same schema on PostgreSQL: BIGINT times and ids, identity columns, BYTEA bytes, PL/pgSQL triggers. */
@@ -592,6 +596,10 @@ export const postgresMigrations: readonly string[] = [
   `,
   `
   ALTER TABLE document_state ADD COLUMN state_digest BYTEA;
+  `,
+  `
+  ALTER TABLE invites ADD COLUMN replaced_at BIGINT;
+  CREATE INDEX invites_by_member ON invites (member_id);
   `,
 ]
 

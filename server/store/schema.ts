@@ -28,7 +28,7 @@ export interface Database {
   }
   tokens: { hash: string; member_id: number; created_at: number; revoked_at: number | null }
   sessions: { hash: string; member_id: number; created_at: number; expires_at: number }
-  invites: { hash: string; member_id: number; created_at: number; expires_at: number; used_at: number | null }
+  invites: { hash: string; member_id: number; created_at: number; expires_at: number; used_at: number | null; replaced_at: number | null }
   workspaces: { id: string; dtg: number; year: number; title: string; created_at: number }
   workspace_leads: { workspace_id: string; member_id: number; created_by: number | null; created_at: number }
   documents: {

@@ -49,7 +49,7 @@ describe('registry: submission metadata', () => {
     const { id } = await registry.createDocument({ workspaceId: 'dtg1-2026', title: 'Old', kind: 'annual-summary', symbol: null, createdBy: null })
     db.close()
     opened.splice(0)
-    // Back to the schema before migration 5: the metadata columns gone (and the later proposals, procedures, block status and history tables, the member's language, the state digest), the version 4.
+    // Back to the schema before migration 5: the metadata columns gone (and the later proposals, procedures, block status and history tables, the member's language, the state digest, the invites' replacement), the version 4.
     const raw = new Database(path.join(dir, 'workspace.sqlite'))
     for (const column of ['distribution', 'body_name', 'session', 'agenda_item', 'original_language']) raw.exec(`ALTER TABLE documents DROP COLUMN ${column}`)
     raw.exec('DROP TABLE document_submissions; DROP TABLE stage_seen; DROP TABLE procedure_outcomes; DROP TABLE silence_objections; DROP TABLE procedures')
@@ -57,6 +57,7 @@ describe('registry: submission metadata', () => {
     raw.exec('DROP TABLE block_status_audit; DROP TABLE block_statuses; DROP TABLE document_snapshots')
     raw.exec('ALTER TABLE members DROP COLUMN language')
     raw.exec('ALTER TABLE document_state DROP COLUMN state_digest')
+    raw.exec('DROP INDEX invites_by_member; ALTER TABLE invites DROP COLUMN replaced_at')
     raw.pragma('user_version = 4')
     raw.close()
     expect((await open(dir)).registry.document(id)).toMatchObject({ title: 'Old', distribution: 'general', originalLanguage: 'en', bodyName: null })

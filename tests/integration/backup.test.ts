@@ -29,12 +29,14 @@ function admin(dataDir: string, args: string[]): Promise<{ code: number | null; 
   })
 }
 
-/** A data directory whose database has the schema one version back: the newest migration added this column. */
+/** A data directory whose database has the schema one version back: without what the newest migration added. */
 function dataDirOneVersionBack(): string {
   const dataDir = tempDataDir()
   openSqlite(dataDir).close()
   const db = new Database(databasePath(dataDir))
-  db.exec('ALTER TABLE document_state DROP COLUMN state_digest')
+  // The last migration undone.
+  db.exec('DROP INDEX invites_by_member')
+  db.exec('ALTER TABLE invites DROP COLUMN replaced_at')
   db.pragma(`user_version = ${schemaVersion - 1}`)
   db.close()
   return dataDir
