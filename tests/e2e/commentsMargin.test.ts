@@ -87,6 +87,8 @@ describe('comments in the margin', () => {
     // Placed once its passage is drawn.
     await page.waitForFunction(() => [...document.querySelectorAll('.comment-margin .margin-thread')].every((card) => card.hasAttribute('data-placed')))
     await expect.poll(async () => (await marginLayout(page)).every(({ card, passage }) => passage && Math.abs(card.top - passage.top) < 40)).toBe(true)
+    // Cards slide into place (a transform transition): read once every slide has ended.
+    await page.waitForFunction(() => document.getAnimations().length === 0)
     const layout = await marginLayout(page)
     const byTop = layout.slice().sort((a, b) => a.card.top - b.card.top)
     const order = await page.evaluate(() => [...document.querySelectorAll('.draft-text .comment-highlight')].map((element) => element.textContent))

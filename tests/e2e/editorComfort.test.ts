@@ -106,15 +106,16 @@ describe('editor conveniences', () => {
   test('inside a recommendation, heading and list buttons are refused with a reason and change nothing', async () => {
     await clickInEditor(page, recommendations(page).last().locator('.recommendation-body p'))
     const heading = page.getByRole('button', { name: /^H1/ })
-    expect(await heading.getAttribute('aria-disabled')).toBe('true')
-    expect(await heading.getAttribute('title')).toMatch(/recommendation holds paragraphs only/)
+    // The toolbar follows the selection in the render after it.
+    await expect.poll(() => heading.getAttribute('aria-disabled')).toBe('true')
+    await expect.poll(() => heading.getAttribute('title')).toMatch(/recommendation holds paragraphs only/)
     await heading.click({ force: true })
     expect(await page.locator('.toolbar-refused').textContent()).toMatch(/recommendation holds paragraphs only/)
     expect(await page.locator('.draft-text h1').count()).toBe(0)
-    expect(await page.getByRole('button', { name: /^• List/ }).getAttribute('aria-disabled')).toBe('true')
+    await expect.poll(() => page.getByRole('button', { name: /^• List/ }).getAttribute('aria-disabled')).toBe('true')
     // Outside, they apply.
     await clickInEditor(page, page.locator('.draft-text > p', { hasText: 'Below the last recommendation.' }))
-    expect(await heading.getAttribute('aria-disabled')).toBeNull()
+    await expect.poll(() => heading.getAttribute('aria-disabled')).toBeNull()
   })
 
   test('sub-paragraphs are lettered (a), (b) in the editor and in the DOCX, numbered as the export numbers them', async () => {

@@ -117,7 +117,10 @@ export async function createDocument(secretariat: Page, options: { title: string
   return { workspaceId, documentId: document.id }
 }
 
-/** Opens a document and waits until the editor shows it synced with the server. */
+/**
+ * Opens a document and waits until the editor shows it synced with the server. The paragraph and recommendation
+ * numbers (and the labels made from them) are derived a moment after that: poll them, never read them once.
+ */
 export async function openDocument(page: Page, documentId: string): Promise<void> {
   await page.goto(`${new URL(page.url()).origin}/#/documents/${encodeURIComponent(documentId)}`)
   await page.locator('.draft-text').waitFor()

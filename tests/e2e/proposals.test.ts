@@ -226,8 +226,8 @@ describe('proposals in the browser', () => {
     for (const { page } of [cofacilitator, kenya]) {
       const versions = page.locator('.draft-text .alternatives .alternative')
       await expect.poll(() => versions.count(), { timeout: 10_000 }).toBe(2)
-      expect(await versions.nth(1).locator('.alternative-proposers').textContent()).toBe('proposed by Brazil')
-      expect(await versions.nth(1).locator('.alternative-text').textContent()).toContain(alternativeText)
+      await expect.poll(() => versions.nth(1).locator('.alternative-proposers').textContent(), { timeout: 10_000 }).toBe('proposed by Brazil')
+      await expect.poll(() => versions.nth(1).locator('.alternative-text').textContent(), { timeout: 10_000 }).toContain(alternativeText)
       // "Alt 1", "Alt 2" are CSS counters: read what the browser paints, once the editor has rendered both versions
       // whole (the count can reach 2 while the second one's parts are still being drawn).
       const labels = () =>
