@@ -81,7 +81,7 @@ export function proposalRoutes({ proposals, revisions, heavy, maxProposalChars, 
         const recorded = filterProposals((await proposals.forRevision(id)) ?? [], filter)
         return reply(c, ProposalList, { documentId, revision: id, proposals: recorded })
       }
-      // Placed and written on the worker pool: the loop passes the listing on as it was written (`ProposalList`).
+      // Written whole (`ProposalList`), on the worker pool or, for a small loaded document, at once (ProposalService.listJson).
       c.header('content-type', 'application/json; charset=utf-8')
       return c.body(await proposals.listJson(documentId, filter, c.get('member').id))
     })
