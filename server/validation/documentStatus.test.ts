@@ -146,4 +146,24 @@ describe('DocumentStatusService', () => {
     expect((await again).valid).toBe(true)
     expect(service.held).toBe(1)
   })
+
+  it('answers a question asked after the check of an edit began with that check, not an older one', async () => {
+    vi.useRealTimers()
+    const answers: Array<(valid: boolean) => void> = []
+    const service = new DocumentStatusService(
+      () => new Promise((resolve) => answers.push((valid) => resolve({ valid, problems: [], problemCount: 0, omittedProblems: 0, negotiation: { brackets: 0, alternatives: 0 }, submittable: true }))),
+      10,
+    )
+    const beforeEdit = service.current('doc')
+    service.changed('doc')
+    // The edit's check begins once edits pause.
+    await new Promise((resolve) => setTimeout(resolve, 40))
+    expect(answers).toHaveLength(2)
+    const afterEdit = service.current('doc')
+    expect(answers).toHaveLength(2)
+    answers[0](false)
+    expect((await beforeEdit).valid).toBe(false)
+    answers[1](true)
+    expect((await afterEdit).valid).toBe(true)
+  })
 })

@@ -106,7 +106,7 @@ export class DocumentStatusService {
     const delay = Math.max(0, Math.min(this.debounceMs, since + this.maxWaitMs - Date.now()))
     const timer = setTimeout(() => {
       this.pending.delete(documentId)
-      this.check(documentId).then(
+      this.shareCheck(documentId).then(
         ({ status, superseded }) => superseded || this.publish(status),
         (error) => {
           // The status from before these edits is no longer the document's: asked again, it is checked again.
@@ -129,13 +129,23 @@ export class DocumentStatusService {
     // Edits waiting: a check begun before them would answer the text without them.
     const shared = this.pending.has(documentId) ? undefined : this.asked.get(documentId)
     if (shared) return shared
-    const asking = this.check(documentId).then(({ status, superseded }) => (superseded && this.latest.get(documentId)) || status)
+    void this.shareCheck(documentId).catch(() => {})
+    return this.asked.get(documentId)!
+  }
+
+  /**
+   * Begins a check whose answer the questions asked from now on share (`current`), in place of any begun earlier: the
+   * newest check has read the newest text.
+   */
+  private shareCheck(documentId: string): Promise<{ status: DocumentStatus; superseded: boolean }> {
+    const checked = this.check(documentId)
+    const answer = checked.then(({ status, superseded }) => (superseded && this.latest.get(documentId)) || status)
     const done = () => {
-      if (this.asked.get(documentId) === asking) this.asked.delete(documentId)
+      if (this.asked.get(documentId) === answer) this.asked.delete(documentId)
     }
-    this.asked.set(documentId, asking)
-    asking.then(done, done)
-    return asking
+    this.asked.set(documentId, answer)
+    answer.then(done, done)
+    return checked
   }
 
   /** Whether anyone listens for the document's status here. */
