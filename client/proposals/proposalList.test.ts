@@ -91,4 +91,16 @@ describe('the proposals panel list', () => {
     const block = toSuggestion(proposal('p4', 'Kenya', { kind: 'paragraph', anchor: { start: 'AAAA', end: 'AAAA', quote: 'The whole block.' } }), String, () => null)
     expect(block.anchor).toEqual({ start: 'AAAA', end: 'AAAA', quote: '' })
   })
+
+  test('a change the server could not place keeps the place and the outdated mark the list had', () => {
+    const place = { order: 3, blockKind: 'paragraph' as const, number: 4, label: 'para. 4', recommendationId: null }
+    const listed = proposal('p1', 'Kenya', { outdated: true, place })
+    const supported = proposal('p1', 'Kenya', { stances: [{ delegation: 'Brazil', stance: 'support', reason: null, member: member(2, 'Brazil'), at: 1 }], placeUnknown: true })
+    const [kept] = upsertProposal([listed], supported)
+    expect(kept).toMatchObject({ outdated: true, place, stances: supported.stances })
+    expect(kept.placeUnknown).toBeUndefined()
+    // Placed again, the server's answer stands.
+    const placed = proposal('p1', 'Kenya', { outdated: false, place: { ...place, number: 5, label: 'para. 5' } })
+    expect(upsertProposal([kept], placed)[0]).toEqual(placed)
+  })
 })

@@ -5,12 +5,16 @@ import type { Placement } from '../comments/anchors.ts'
 import { t } from '../i18n/i18n.ts'
 import type { Suggestion } from './suggestion.ts'
 
-/** The list with `proposal` in place of the one with its id, or added at the end. */
+/**
+ * The list with `proposal` in place of the one with its id, or added at the end. A proposal the server could not place
+ * (`placeUnknown`) keeps the place and the outdated mark the list had for it.
+ */
 export function upsertProposal(proposals: readonly Proposal[], proposal: Proposal): Proposal[] {
   const index = proposals.findIndex((existing) => existing.id === proposal.id)
   if (index < 0) return [...proposals, proposal]
   const next = proposals.slice()
-  next[index] = proposal
+  const before = proposals[index]!
+  next[index] = proposal.placeUnknown ? { ...proposal, place: before.place, outdated: before.outdated, placeUnknown: before.placeUnknown } : proposal
   return next
 }
 

@@ -51,4 +51,17 @@ describe.each(backends)('Sessions on %s', (dialect) => {
     await sessions.createInvite(kenya.id)
     expect(await sessions.acceptInvite(sentAgain)).toEqual({ error: 'invite_used' })
   })
+
+  it('leaves one link of two invites made at the same moment, on two connections', async () => {
+    const first = await database.open()
+    // Two connections on PostgreSQL, as two instances have; on SQLite the server's one connection.
+    const second = dialect === 'postgres' ? await database.open() : first
+    const member = await new MemberDirectory(first.db).ensureMember('Delegate of Chile', 'delegation', 'Chile', 'latin-american-caribbean')
+    const options = { sessionTtlMs: 3_600_000, inviteTtlMs: 3_600_000 }
+    for (let round = 0; round < 10; round++) {
+      await Promise.all([new Sessions(first.db, options).createInvite(member.id), new Sessions(second.db, options).createInvite(member.id)])
+      const live = await first.db.selectFrom('invites').select('hash').where('member_id', '=', member.id).where('used_at', 'is', null).where('replaced_at', 'is', null).execute()
+      expect(live).toHaveLength(1)
+    }
+  })
 })

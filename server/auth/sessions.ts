@@ -1,7 +1,7 @@
 /** Browser sign-in: one-time invites exchanged for sessions held in an HttpOnly cookie. */
 import type { Member } from '../../shared/schema/member.ts'
 import { sql } from 'kysely'
-import { inTransaction, rowOf, type Db } from '../store/database.ts'
+import { inTransaction, lockKey, rowOf, type Db } from '../store/database.ts'
 import { memberColumns } from './memberColumns.ts'
 import { hashToken, newToken } from './tokens.ts'
 
@@ -33,6 +33,8 @@ export class Sessions {
     const token = newToken()
     const now = Date.now()
     await inTransaction(this.db, async (trx) => {
+      // One invite made at a time per member (two instances, a double click): each sees the one before it.
+      await lockKey(trx, `invites:${memberId}`)
       // Marked, not compared by creation time: the order is the database's, whatever the clocks of those who invite.
       await trx.updateTable('invites').set({ replaced_at: now }).where('member_id', '=', memberId).where('used_at', 'is', null).where('replaced_at', 'is', null).execute()
       await trx.insertInto('invites').values({ hash: hashToken(token), member_id: memberId, created_at: now, expires_at: now + this.options.inviteTtlMs }).execute()

@@ -20,6 +20,9 @@ export interface HeavyWorkDeps {
 
 type Without<T, K extends keyof T> = Omit<T, K>
 
+/** How long placing proposals just changed waits for a free thread before its caller does without (ProposalService). */
+const placeWaitMs = 2000
+
 export class HeavyWork {
   constructor(private readonly deps: HeavyWorkDeps) {}
 
@@ -100,10 +103,14 @@ export class HeavyWork {
     return this.deps.pool.run('listProposals', { documentId, stored, proposals, filter, catalogue: this.deps.catalogue() }, memberId, { onStart })
   }
 
-  /** A few proposals (one just changed) placed in the current text: urgent, since the change is stored and its author waits. */
+  /**
+   * A few proposals (one just changed) placed in the current text: urgent, since the change is stored and its author
+   * waits, and refused (503) when no thread is free within `placeWaitMs` (all busy with long exports, say).
+   */
   async placeProposals(documentId: string, proposals: StoredProposal[]) {
     const stored = await this.stored(documentId)
-    return (await this.deps.pool.run('placeSomeProposals', { stored, proposals, catalogue: this.deps.catalogue() }, null, { urgent: true })).proposals
+    const task = { stored, proposals, catalogue: this.deps.catalogue() }
+    return (await this.deps.pool.run('placeSomeProposals', task, null, { urgent: true, maxWaitMs: placeWaitMs })).proposals
   }
 
   exportProposals(input: Without<TaskInput<'exportProposals'>, 'catalogue' | 'proposals'> & { proposals: Proposal[] }, memberId: number) {

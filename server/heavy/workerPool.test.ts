@@ -144,4 +144,18 @@ describe('WorkerPool', () => {
     expect(finished).toEqual(['running', 'urgent 1', 'urgent 2', 'queued 1', 'queued 2'])
     expect(started).toEqual(['running', 'urgent 1', 'queued 1'])
   })
+
+  it('takes out of the queue a task no thread took up within its wait, refused as the queue refuses', async () => {
+    const pool = new WorkerPool({ ...options, maxQueued: 10, maxPerMember: 0 })
+    pools.push(pool)
+    const input = { stored: storedDraft(doc(paragraph('x'))), catalogue: builtInCatalogue, maxProblems: 10 }
+    // The first task starts the thread (tens of milliseconds at least); the next may wait 1 ms only.
+    const running = pool.run('validate', input)
+    const impatient = pool.run('validate', input, null, { urgent: true, maxWaitMs: 1 })
+    const patient = pool.run('validate', input, null, { maxWaitMs: 60_000 })
+    await expect(impatient).rejects.toMatchObject({ status: 503, code: 'server_busy' })
+    expect(pool.queued).toBe(1)
+    expect((await running).valid).toBe(true)
+    expect((await patient).valid).toBe(true)
+  })
 })

@@ -38,6 +38,8 @@ interface Job {
   input: unknown
   owner: number | null
   onStart?: () => void
+  /** Ends the wait of a task given `maxWaitMs` (see run). */
+  waitTimer?: NodeJS.Timeout
   resolve: (value: unknown) => void
   reject: (error: unknown) => void
 }
@@ -113,20 +115,32 @@ export class WorkerPool {
   /**
    * Runs a task on a thread; `owner` (a member id) counts against that member's share. An `urgent` task (short, and
    * awaited by a member whose change is already stored) goes before the queued ones, after other urgent ones.
-   * `onStart` is called as a thread takes the task up.
+   * `onStart` is called as a thread takes the task up. A task no thread has taken up within `maxWaitMs` leaves the
+   * queue, refused as the queue refuses (503 `server_busy`), so that its caller can do without it.
    */
   run<N extends TaskName>(
     name: N,
     input: TaskInput<N>,
     owner: number | null = null,
-    { urgent = false, onStart }: { urgent?: boolean; onStart?: () => void } = {},
+    { urgent = false, onStart, maxWaitMs }: { urgent?: boolean; onStart?: () => void; maxWaitMs?: number } = {},
   ): Promise<TaskOutput<N>> {
     const refused = this.refusal(owner)
     if (refused) return Promise.reject(refused)
     return new Promise((resolve, reject) => {
       if (owner !== null) this.perOwner.set(owner, (this.perOwner.get(owner) ?? 0) + 1)
-      ;(urgent ? this.urgent : this.queue).push({ id: this.nextId++, name, input, owner, onStart, resolve: resolve as (value: unknown) => void, reject })
+      const queue = urgent ? this.urgent : this.queue
+      const job: Job = { id: this.nextId++, name, input, owner, onStart, resolve: resolve as (value: unknown) => void, reject }
+      queue.push(job)
       this.dispatch()
+      if (maxWaitMs !== undefined && queue.includes(job)) {
+        job.waitTimer = setTimeout(() => {
+          const index = queue.indexOf(job)
+          if (index < 0) return
+          queue.splice(index, 1)
+          this.settle(job, () => job.reject(new RetryLater(503, 'server_busy', 'the server is busy with other exports and comparisons; try again shortly', this.retryAfter())))
+        }, maxWaitMs)
+        job.waitTimer.unref()
+      }
     })
   }
 
@@ -149,6 +163,7 @@ export class WorkerPool {
       if (!slot && this.slots.length < this.options.size) slot = this.spawn()
       if (!slot) return
       const job = (this.urgent.length > 0 ? this.urgent : this.queue).shift()!
+      clearTimeout(job.waitTimer)
       if (slot.idleTimer) clearTimeout(slot.idleTimer)
       slot.idleTimer = null
       slot.job = job

@@ -73,10 +73,13 @@ function passageNow(resolved: Extract<ReturnType<typeof resolveAnchor>, { kind: 
   return plainOf(start.type).slice(start.index, end.index).replaceAll('\0', '')
 }
 
-/** A proposal answered without its place (the text could not be read for it): shown apart, placed with the next listing. */
+/**
+ * A proposal answered before the text could be read for it (the pool busy): its place and whether it is outdated are
+ * unknown (`placeUnknown`), and a page keeps those it had; the next listing places it.
+ */
 export function unplaced(proposal: StoredProposal): Proposal {
   const { applied: _applied, ...rest } = proposal
-  return { ...rest, place: null, outdated: false }
+  return { ...rest, place: null, outdated: false, placeUnknown: true }
 }
 
 function served(view: TextView, proposal: StoredProposal): Proposal {

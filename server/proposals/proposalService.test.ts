@@ -116,6 +116,8 @@ test('a change already stored is answered and announced whatever the pool does; 
   const supported = await service.takeStance(documentId, made.id, brazil, { stance: 'support', reason: '', updatedAt: made.updatedAt })
   expect(supported.stances.map(({ delegation, stance }) => [delegation, stance])).toEqual([['Brazil', 'support']])
   expect(supported.place).toBeNull()
+  // Said to be unknown, so that a page keeps the place it had.
+  expect(supported.placeUnknown).toBe(true)
   expect(published.at(-1)).toEqual({ change: 'stance', proposal: supported })
   // Listed now: unplaced. Recorded with a revision just cut (a record kept for good): placed all the same, on the loop.
   expect((await service.list(documentId, { status: 'open' })).map((proposal) => [proposal.id, proposal.place])).toEqual([[made.id, null]])
@@ -147,6 +149,7 @@ test('a change already stored is answered and announced whatever the pool does; 
   const rejected = await service.reject(documentId, made.id, lead, 'Not agreed.')
   expect(rejected.status).toBe('rejected')
   expect(rejected.place).toBeNull()
+  expect(rejected.placeUnknown).toBe(true)
   expect(published.map(({ change }) => change)).toEqual(['created', 'stance', 'edited', ...many.map(() => 'created'), 'rejected'])
 })
 

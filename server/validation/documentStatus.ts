@@ -77,6 +77,8 @@ export class DocumentStatusService {
   }
 
   private drop(documentId: string): void {
+    // A check begun before is not shared with questions asked from now on.
+    this.asked.delete(documentId)
     this.resting.delete(documentId)
     this.latest.delete(documentId)
     this.blockKeys.delete(documentId)

@@ -205,6 +205,11 @@ export const Proposal = z.object({
   updatedAt: z.number(),
   /** Where it is now; null when outdated. */
   place: ProposalPlace.nullable(),
+  /**
+   * Set on a change answered or announced before the server could read the text for it (busy): `place` and `outdated`
+   * then say nothing, and a page keeps those it had.
+   */
+  placeUnknown: z.literal(true).optional(),
 })
 export type Proposal = z.infer<typeof Proposal>
 
