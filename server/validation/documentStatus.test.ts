@@ -1,13 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DocumentStatusService } from './documentStatus.ts'
 
+/** A check's answer: valid or not, with nothing else to say. */
+const checked = (valid: boolean) => ({ valid, problems: [], problemCount: 0, omittedProblems: 0, negotiation: { brackets: 0, alternatives: 0 }, submittable: true })
+
+/** A service whose checks each wait until the test answers them (`answers[i](valid)`, in the order they began). */
+function answeredByHand(debounceMs: number, loaded?: (documentId: string) => boolean) {
+  const answers: Array<(valid: boolean) => void> = []
+  const service = new DocumentStatusService(() => new Promise((resolve) => answers.push((valid) => resolve(checked(valid)))), debounceMs, debounceMs * 4, undefined, loaded)
+  return { service, answers }
+}
+
 describe('DocumentStatusService', () => {
   beforeEach(() => vi.useFakeTimers())
   afterEach(() => vi.useRealTimers())
 
   it('re-validates after edits pause, and at least every maxWait while they go on', async () => {
     let checks = 0
-    const service = new DocumentStatusService(async () => (checks++, { valid: true, problems: [], problemCount: 0, omittedProblems: 0, negotiation: { brackets: 0, alternatives: 0 }, submittable: true }), 100, 400)
+    const service = new DocumentStatusService(async () => (checks++, checked(true)), 100, 400)
     const published: string[] = []
     service.subscribe('doc', (status) => published.push(status.checkedAt))
     // An edit every 50 ms for a second never pauses for 100 ms.
@@ -23,11 +33,7 @@ describe('DocumentStatusService', () => {
 
   it('keeps the newer status when an older check finishes last', async () => {
     vi.useRealTimers()
-    const answers: Array<(valid: boolean) => void> = []
-    const service = new DocumentStatusService(
-      () => new Promise((resolve) => answers.push((valid) => resolve({ valid, problems: [], problemCount: 0, omittedProblems: 0, negotiation: { brackets: 0, alternatives: 0 }, submittable: true }))),
-      100,
-    )
+    const { service, answers } = answeredByHand(100)
     const older = service.current('doc')
     // Edited meanwhile: the next question does not share the check begun before the edit.
     service.changed('doc')
@@ -43,7 +49,7 @@ describe('DocumentStatusService', () => {
     vi.useRealTimers()
     const statuses = new Map<string, 'negotiating' | 'agreed'>([['1:0', 'agreed']])
     const service = new DocumentStatusService(
-      async () => ({ valid: true, problems: [], problemCount: 0, omittedProblems: 0, negotiation: { brackets: 0, alternatives: 0 }, submittable: true, blockKeys: ['1:0', '1:5', '1:9'] }),
+      async () => ({ ...checked(true), blockKeys: ['1:0', '1:5', '1:9'] }),
       100,
       400,
       (_documentId, keys) => ({
@@ -66,9 +72,8 @@ describe('DocumentStatusService', () => {
   it('keeps every status of a document loaded or watched here, and of the others only the most recently checked', async () => {
     vi.useRealTimers()
     const loaded = new Set<string>()
-    const valid = { valid: true, problems: [], problemCount: 0, omittedProblems: 0, negotiation: { brackets: 0, alternatives: 0 }, submittable: true }
-    let checks = 0
-    const service = new DocumentStatusService(async () => (checks++, valid), 100, 400, undefined, (documentId) => loaded.has(documentId), 2)
+        let checks = 0
+    const service = new DocumentStatusService(async () => (checks++, checked(true)), 100, 400, undefined, (documentId) => loaded.has(documentId), 2)
     // A thousand documents nobody has open, each asked for once: answered, the last two kept.
     for (let i = 0; i < 1000; i++) expect((await service.current(`read-once-${i}`)).documentId).toBe(`read-once-${i}`)
     expect(service.held).toBe(2)
@@ -103,7 +108,7 @@ describe('DocumentStatusService', () => {
       async () => {
         checks++
         if (failing) throw new Error('the pool is full')
-        return { valid: true, problems: [], problemCount: 0, omittedProblems: 0, negotiation: { brackets: 0, alternatives: 0 }, submittable: true }
+        return checked(true)
       },
       10,
       40,
@@ -126,14 +131,7 @@ describe('DocumentStatusService', () => {
   it('lets a check under way when the status goes neither keep nor publish what it found', async () => {
     vi.useRealTimers()
     const loaded = new Set(['doc'])
-    const answers: Array<(valid: boolean) => void> = []
-    const service = new DocumentStatusService(
-      () => new Promise((resolve) => answers.push((valid) => resolve({ valid, problems: [], problemCount: 0, omittedProblems: 0, negotiation: { brackets: 0, alternatives: 0 }, submittable: true }))),
-      100,
-      400,
-      undefined,
-      (documentId) => loaded.has(documentId),
-    )
+    const { service, answers } = answeredByHand(100, (documentId) => loaded.has(documentId))
     const asked = service.current('doc')
     // Another instance changed the text meanwhile: what this check read may be older.
     service.invalidate('doc')
@@ -150,11 +148,7 @@ describe('DocumentStatusService', () => {
 
   it('answers a question asked after the check of an edit began with that check, not an older one', async () => {
     vi.useRealTimers()
-    const answers: Array<(valid: boolean) => void> = []
-    const service = new DocumentStatusService(
-      () => new Promise((resolve) => answers.push((valid) => resolve({ valid, problems: [], problemCount: 0, omittedProblems: 0, negotiation: { brackets: 0, alternatives: 0 }, submittable: true }))),
-      10,
-    )
+    const { service, answers } = answeredByHand(10)
     const beforeEdit = service.current('doc')
     service.changed('doc')
     // The edit's check begins once edits pause.
