@@ -148,6 +148,25 @@ describe('appending at once (SQLite)', () => {
     expect(now).toHaveLength(1)
     expect(now![0]).toBeGreaterThan(first)
     expect((await store.load('d')).updates).toEqual([new Uint8Array([1]), new Uint8Array([2])])
+    // One entry (its own path) and a batch count their author's contribution alike.
+    const [single] = store.appendNow([{ documentId: 'e', update: new Uint8Array([1, 2]), authorId: 7 }])!
+    const batch = store.appendNow([
+      { documentId: 'e', update: new Uint8Array([3]), authorId: 7 },
+      { documentId: 'e', update: new Uint8Array([4, 5, 6]), authorId: 8 },
+    ])!
+    expect(batch[0]).toBe(single + 1)
+    expect(batch[1]).toBe(single + 2)
+    const contributions = await open.db.selectFrom('contributions').select(['member_id', 'updates', 'bytes']).where('document_id', '=', 'e').execute()
+    // Summed over minutes: the appends may fall on both sides of a minute's end.
+    const byMember = new Map<number, [number, number]>()
+    for (const row of contributions) {
+      const [updates, bytes] = byMember.get(Number(row.member_id)) ?? [0, 0]
+      byMember.set(Number(row.member_id), [updates + Number(row.updates), bytes + Number(row.bytes)])
+    }
+    expect([...byMember].sort(([a], [b]) => a - b)).toEqual([
+      [7, [2, 3]],
+      [8, [1, 3]],
+    ])
     // All or none: a batch whose second entry cannot be stored stores nothing.
     expect(() => store.appendNow([{ documentId: 'd', update: new Uint8Array([3]) }, { documentId: null as unknown as string, update: new Uint8Array([4]) }])).toThrow()
     expect((await store.load('d')).updates).toHaveLength(2)

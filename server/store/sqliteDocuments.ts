@@ -9,14 +9,18 @@ import type { Sqlite } from './sqlite.ts'
  * append would commit or roll back with it; the caller then appends through the query layer, after it.
  */
 export function runNowOn(db: Sqlite): RunNow {
-  const run = db.transaction((statements: readonly AppendStatement[]) =>
-    statements.map(({ sql, parameters, returnsSeqs }) => {
+  const run = db.transaction((statements: readonly AppendStatement[]) => {
+    const results: Array<Array<Record<string, unknown>>> = []
+    for (const { sql, parameters, returnsSeqs } of statements) {
       const statement = preparedStatement(db, sql)
-      if (returnsSeqs) return statement.all(parameters) as Array<Record<string, unknown>>
-      statement.run(parameters)
-      return []
-    }),
-  )
+      if (returnsSeqs) results.push(statement.all(parameters) as Array<Record<string, unknown>>)
+      else {
+        statement.run(parameters)
+        results.push([])
+      }
+    }
+    return results
+  })
   return (statements) => (db.inTransaction ? null : run.immediate(statements))
 }
 
