@@ -131,6 +131,11 @@ const Env = z.object({
   HEAVY_WORKER_MEMORY_MB: z.coerce.number().int().min(64).default(1024),
   /** A heavy-work thread without work for this long ends; the next task starts one again (0: threads never end). */
   HEAVY_WORKER_IDLE_MS: z.coerce.number().int().min(0).default(300_000),
+  /**
+   * Stored bytes of the documents each heavy-work thread keeps built for the next task on them, in MiB (0: none kept); a
+   * kept document takes about twelve times its stored size in the thread's heap.
+   */
+  HEAVY_WORKER_KEEP_MB: z.coerce.number().int().min(0).max(1024).default(8),
   /** Niceness of the heavy-work threads (Linux, 0-19): they yield the CPU to the relay when cores are short; 0 keeps the process's. */
   HEAVY_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** Exports (documents, redlines, compilations) one member may ask for per minute (0: no limit); 429 beyond. */
@@ -208,7 +213,7 @@ export interface Config {
   databaseQueryTimeoutMs: number
   databasePoolPerWorker: number
   maxStatusProblems: number
-  heavy: { size: number; maxQueued: number; maxPerMember: number; timeoutMs: number; maxMemoryMb: number; idleMs: number; nice: number }
+  heavy: { size: number; maxQueued: number; maxPerMember: number; timeoutMs: number; maxMemoryMb: number; idleMs: number; nice: number; keepBytes: number }
   exportsPerMinute: number
   exportBurst: number
   trustProxy: string[]
@@ -297,6 +302,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxMemoryMb: e.HEAVY_WORKER_MEMORY_MB,
       idleMs: e.HEAVY_WORKER_IDLE_MS,
       nice: e.HEAVY_WORKER_NICE,
+      keepBytes: e.HEAVY_WORKER_KEEP_MB * 1024 * 1024,
     },
     exportsPerMinute: e.EXPORTS_PER_MINUTE,
     exportBurst: e.EXPORT_BURST,

@@ -9,6 +9,7 @@ import { type Db, sqliteQueryLayer } from '../store/database.ts'
 import { SqlDocumentStore } from '../store/sqlDocuments.ts'
 import { databasePath, type Sqlite } from '../store/sqlite.ts'
 import { ProposalStore, type StoredProposal } from '../proposals/proposalStore.ts'
+import { type BuiltDocument, BuiltDocuments } from './builtDocuments.ts'
 import type { ProposalsInput, StoredBytes, StoredInput, ThreadsInput } from './tasks.ts'
 
 /** Where a thread reads stored documents: the data directory's SQLite file, or PostgreSQL when `databaseUrl` is set. */
@@ -21,6 +22,14 @@ export interface StoredSource {
 
 let layer: Db | null = null
 let store: SqlDocumentStore | null = null
+/** Documents this thread built, kept for the next task on them (none until `keepBuiltDocuments`). */
+let built = new BuiltDocuments({ documents: 0, storedBytes: 0 })
+
+/** Keeps the documents this thread builds, up to `storedBytes` of them (stored size) and four at most. */
+export function keepBuiltDocuments(storedBytes: number): void {
+  built.clear()
+  built = new BuiltDocuments({ documents: storedBytes > 0 ? 4 : 0, storedBytes })
+}
 
 /** The thread's query layer over its own connection (opened with the first read). */
 async function openLayer(source: StoredSource): Promise<Db> {
@@ -58,12 +67,15 @@ async function readProposals(proposals: ProposalsInput, source: StoredSource | n
 
 const namesProposals = (value: unknown): value is { proposalsOf: string } => !!value && typeof value === 'object' && 'proposalsOf' in value
 
-/** The bytes a reference names, read in one transaction (state and log together); bytes are returned as they are. */
-export async function readStored(input: StoredInput, source: StoredSource | null): Promise<StoredBytes> {
+/**
+ * What a reference names, read in one transaction (state and log together): the whole document as this thread keeps it
+ * built (brought up to date) or as bytes; only the bytes of the log entries it names, when it names some.
+ */
+export async function readStored(input: StoredInput, source: StoredSource | null): Promise<StoredBytes | BuiltDocument> {
   if (!('storedIn' in input)) return input
   if (!source) throw new Error('this thread has no database to read a document from')
+  if (!input.logSeqs) return built.read(await openStore(source), input.storedIn)
   const { state, updates, seqs } = await (await openStore(source)).load(input.storedIn)
-  if (!input.logSeqs) return { state, updates }
   const wanted = new Set(input.logSeqs)
   const missing = input.logSeqs.length - seqs.filter((seq) => wanted.has(seq)).length
   if (missing > 0) throw new Error(`${missing} of the log entries asked for are not stored for ${input.storedIn}`)

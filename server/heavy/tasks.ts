@@ -38,6 +38,7 @@ import { draftToMarkdown } from '../export/markdown.ts'
 import { draftToPlainText } from '../export/plainText.ts'
 import type { ComparisonMeta } from '../export/redlineLayout.ts'
 import { applyStoredDocument, dropPending, reloadsWhole } from '../store/storedDocument.ts'
+import type { BuiltDocument } from './builtDocuments.ts'
 import { type BoundedValidation, boundProblems } from '../validation/boundedProblems.ts'
 import { problemSummary } from '../validation/problemSummary.ts'
 
@@ -54,8 +55,11 @@ export interface StoredRef {
   logSeqs?: number[]
 }
 
-/** What a task is given for a stored document; references are replaced by their bytes before the task runs. */
-export type StoredInput = StoredBytes | StoredRef
+/**
+ * What a task is given for a stored document; references are replaced before the task runs by their bytes, or by the
+ * document the thread built for an earlier task and brought up to date (builtDocuments.ts).
+ */
+export type StoredInput = StoredBytes | StoredRef | BuiltDocument
 
 /** A document's comment threads, or a reference the thread that runs the task reads them by (storedReader.ts). */
 export type ThreadsInput = Thread[] | { threadsOf: string }
@@ -71,6 +75,8 @@ const tooDeep = () =>
 
 function withDoc<T>(stored: StoredInput, read: (doc: Y.Doc) => T): T {
   if ('storedIn' in stored) throw new Error(`the stored bytes of ${stored.storedIn} were not read before the task`)
+  // Kept by the thread for the next task: read as it is (it integrated whole), never changed or destroyed here.
+  if ('built' in stored) return read(stored.built)
   const doc = new Y.Doc()
   try {
     applyStoredDocument(doc, stored)

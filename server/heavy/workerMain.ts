@@ -1,12 +1,13 @@
 /** The body of a heavy-work thread: runs each task it is sent and answers with its result or its error. */
 import { parentPort, workerData } from 'node:worker_threads'
 import { ApiError } from '../../shared/errors/apiError.ts'
-import { resolveStoredInputs, type StoredSource } from './storedReader.ts'
+import { keepBuiltDocuments, resolveStoredInputs, type StoredSource } from './storedReader.ts'
 import { runTask, type TaskName } from './tasks.ts'
 import { lowerThreadPriority } from './threadPriority.ts'
 
-const { source = null, nice = 0 } = (workerData ?? {}) as { source?: StoredSource | null; nice?: number }
+const { source = null, nice = 0, keepBytes = 0 } = (workerData ?? {}) as { source?: StoredSource | null; nice?: number; keepBytes?: number }
 lowerThreadPriority(nice)
+keepBuiltDocuments(keepBytes)
 
 parentPort!.on('message', async ({ id, name, input }: { id: number; name: TaskName; input: never }) => {
   try {

@@ -65,6 +65,40 @@ describe('WorkerPool', () => {
     }
   })
 
+  it('keeps a document built on its thread and reads only what was stored since for the next task', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-pool-'))
+    const db = openSqlite(dataDir)
+    try {
+      const store = new SqliteDocumentStore(db)
+      const ydoc = new Y.Doc()
+      const write = (json: ReturnType<typeof doc>) => {
+        const before = Y.encodeStateVector(ydoc)
+        updateYFragment(ydoc, ydoc.getXmlFragment('content'), Node.fromJSON(draftSchema, json), { mapping: new Map(), isOMark: new Map() })
+        return Y.encodeStateAsUpdate(ydoc, before)
+      }
+      const input = { stored: { storedIn: 'kept' }, catalogue: builtInCatalogue, maxProblems: 10 }
+      const asBytes = async () => validate({ stored: await store.load('kept'), catalogue: builtInCatalogue, maxProblems: 10 })
+      const pool = new WorkerPool({ ...options, dataDir, keepBytes: 1_000_000 })
+      pools.push(pool)
+      await store.append([{ documentId: 'kept', update: write(doc(recommendation('r1', [], 'Unlinked.'))) }])
+      const first = await pool.run('validate', input)
+      expect(first).toEqual(await asBytes())
+      await store.append([{ documentId: 'kept', update: write(doc(recommendation('r1', [], 'Unlinked.'), recommendation('r2', [], 'Also unlinked.'))) }])
+      const second = await pool.run('validate', input)
+      expect(second).toEqual(await asBytes())
+      expect(second.problems.length).toBeGreaterThan(first.problems.length)
+      const { seqs } = await store.load('kept')
+      await store.compact('kept', Y.encodeStateAsUpdate(ydoc), seqs)
+      await store.append([{ documentId: 'kept', update: write(doc(paragraph('Only text now.'))) }])
+      const third = await pool.run('validate', input)
+      expect(third).toEqual(await asBytes())
+      expect(third.problems).toEqual([])
+    } finally {
+      db.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
   it('runs a task on a thread with the same result as in process, and answers its ApiError as an ApiError', async () => {
     const pool = new WorkerPool(options)
     pools.push(pool)

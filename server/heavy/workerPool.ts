@@ -30,6 +30,8 @@ export interface WorkerPoolOptions {
   databasePoolSize?: number
   /** Niceness the threads give themselves (Linux), so the relay's thread wins the CPU when cores are short; 0: as the process. */
   nice?: number
+  /** Stored bytes of the documents each thread keeps built for the next task on them (builtDocuments.ts); 0: none. */
+  keepBytes?: number
 }
 
 interface Job {
@@ -184,6 +186,7 @@ export class WorkerPool {
             ? null
             : { dataDir: this.options.dataDir, databaseUrl: this.options.databaseUrl ?? null, poolSize: this.options.databasePoolSize },
         nice: this.options.nice ?? 0,
+        keepBytes: this.options.keepBytes ?? 0,
       },
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb },
     })

@@ -69,6 +69,34 @@ function sameBytes(a: Uint8Array | null | undefined, b: Uint8Array | null | unde
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b)
 }
 
+/** Everything stored for a document, read within `trx` (state and log together). */
+async function loadIn(trx: Db, documentId: string): Promise<StoredDocument> {
+  const row = await trx.selectFrom('document_state').select(['state', 'state_digest', 'through_seq']).where('document_id', '=', documentId).executeTakeFirst()
+  const updates = await trx.selectFrom('document_updates').select(['seq', 'data']).where('document_id', '=', documentId).orderBy('seq').execute()
+  const stored = storedOf(row, updates)
+  if (stored.stateDigest === 'differs') {
+    log.error('store.state_digest_differs', {
+      document: documentId,
+      note: 'the stored state changed since its compaction stored its digest: damaged on disk, or compacted since by an older version of the server',
+    })
+  }
+  return stored
+}
+
+/** What a reader holds of a stored document: its state's mark (`StoredBeyond.state`) and the log entries it applied. */
+export interface HeldStored {
+  state: string
+  seqs: ReadonlySet<number>
+}
+
+/**
+ * The answer of `readBeyond`. `state` marks the stored state (its through_seq, time and digest; '' for none): a
+ * compaction or any rewrite changes it.
+ */
+export type StoredBeyond =
+  | { whole: true; state: string; stored: StoredDocument }
+  | { whole: false; state: string; updates: Uint8Array[]; seqs: number[] }
+
 export class SqlDocumentStore implements DocumentStore {
   /**
    * The SQL of the append path's statements, built by the query layer once per shape (rows in the batch) and run
@@ -149,21 +177,35 @@ export class SqlDocumentStore implements DocumentStore {
   }
 
   async load(documentId: string): Promise<StoredDocument> {
+    return readTransaction(this.db, (trx) => loadIn(trx, documentId))
+  }
+
+  /**
+   * What a reader that built the document before (`held`: the state it read, by its mark, and the log entries it
+   * applied) lacks now: the log entries it has not applied, in order, when its state is still the stored one and every
+   * entry it applied is still in the log; otherwise everything, as `load` reads it (`whole`). One read transaction.
+   * Entries are told apart by sequence number, never by "after the last one": on PostgreSQL a lower number may become
+   * visible after a higher one.
+   */
+  async readBeyond(documentId: string, held: HeldStored | null): Promise<StoredBeyond> {
     return readTransaction(this.db, async (trx) => {
-      const row = await trx
-        .selectFrom('document_state')
-        .select(['state', 'state_digest', 'through_seq'])
-        .where('document_id', '=', documentId)
-        .executeTakeFirst()
-      const updates = await trx.selectFrom('document_updates').select(['seq', 'data']).where('document_id', '=', documentId).orderBy('seq').execute()
-      const stored = storedOf(row, updates)
-      if (stored.stateDigest === 'differs') {
-        log.error('store.state_digest_differs', {
-          document: documentId,
-          note: 'the stored state changed since its compaction stored its digest: damaged on disk, or compacted since by an older version of the server',
-        })
+      const row = await trx.selectFrom('document_state').select(['through_seq', 'updated_at', 'state_digest']).where('document_id', '=', documentId).executeTakeFirst()
+      const state = row ? `${row.through_seq}:${row.updated_at}:${row.state_digest ? Buffer.from(row.state_digest).toString('hex') : ''}` : ''
+      if (held && held.state === state) {
+        const seqs = (await trx.selectFrom('document_updates').select('seq').where('document_id', '=', documentId).orderBy('seq').execute()).map((entry) => Number(entry.seq))
+        const present = new Set(seqs)
+        if ([...held.seqs].every((seq) => present.has(seq))) {
+          const missing = seqs.filter((seq) => !held.seqs.has(seq))
+          const updates: Uint8Array[] = []
+          for (const chunk of chunks(missing)) {
+            const rows = await trx.selectFrom('document_updates').select(['seq', 'data']).where('document_id', '=', documentId).where('seq', 'in', chunk).orderBy('seq').execute()
+            if (rows.length !== chunk.length) throw new Error(`log entries of ${documentId} went during a read transaction`)
+            for (const entry of rows) updates.push(new Uint8Array(entry.data))
+          }
+          return { whole: false, state, updates, seqs: missing }
+        }
       }
-      return stored
+      return { whole: true, state, stored: await loadIn(trx, documentId) }
     })
   }
 
