@@ -57,3 +57,26 @@ test('without a frame (a hidden tab) the updates go after the fallback; flush ha
   vi.advanceTimersByTime(100)
   expect(consumed).toHaveLength(2)
 })
+
+test('an update made while the consumer is away is not handed to it, even once it is back by the time the frame is painted', () => {
+  const doc = new Y.Doc()
+  const consumed: Uint8Array[] = []
+  let away = true
+  deferUpdates(doc, { ownOrigin: {}, consume: (update) => consumed.push(update), fallbackMs: 50, isAway: () => away })
+  const text = doc.getText('t')
+  // The browser's copy loading before the socket is connected: the connection's sync exchange carries it.
+  text.insert(0, 'loaded')
+  away = false
+  paint()
+  expect(consumed).toHaveLength(0)
+  const loaded = Y.encodeStateAsUpdate(doc)
+  text.insert(6, ' typed')
+  paint()
+  // Only what was typed once back: the copy loaded while away is not in it.
+  expect(consumed).toHaveLength(1)
+  expect(Y.decodeUpdate(consumed[0]!).structs.map((struct) => struct.length)).toEqual([6])
+  const server = new Y.Doc()
+  Y.applyUpdate(server, loaded)
+  Y.applyUpdate(server, consumed[0]!)
+  expect(server.getText('t').toString()).toBe('loaded typed')
+})

@@ -19,9 +19,15 @@ export interface DeferredUpdatesOptions {
   consume: (update: Uint8Array) => void
   /** Longest wait when no frame is painted (a hidden tab). */
   fallbackMs: number
+  /**
+   * Whether the consumer is away now: an update made meanwhile is not handed to it, even should it be back by the time
+   * the frame is painted, since it catches up on its own (the socket: the sync exchange that starts every connection
+   * carries whatever the server lacks).
+   */
+  isAway?: () => boolean
 }
 
-export function deferUpdates(doc: Y.Doc, { ownOrigin, consume, fallbackMs }: DeferredUpdatesOptions): DeferredUpdates {
+export function deferUpdates(doc: Y.Doc, { ownOrigin, consume, fallbackMs, isAway }: DeferredUpdatesOptions): DeferredUpdates {
   let pending: Uint8Array[] = []
   let cancel: (() => void) | null = null
   const flush = () => {
@@ -33,7 +39,7 @@ export function deferUpdates(doc: Y.Doc, { ownOrigin, consume, fallbackMs }: Def
     consume(update)
   }
   const onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin === ownOrigin) return
+    if (origin === ownOrigin || isAway?.()) return
     pending.push(update)
     cancel ??= afterNextPaint(flush, fallbackMs)
   }

@@ -25,6 +25,9 @@ const discardWaitMs = 5000
 /** Longest a change waits to be sent and stored when the tab paints no frame (hidden); otherwise it goes once painted. */
 const hiddenTabWaitMs = 50
 
+/** Longest the socket waits for the browser's copy to load before connecting (a browser whose IndexedDB never answers). */
+const localCopyWaitMs = 2000
+
 export interface CollabSessionOptions {
   /**
    * The server refused a change to text agreed ad referendum (close 4423): this copy holds a change the server will
@@ -36,8 +39,11 @@ export interface CollabSessionOptions {
 export function openCollabSession(documentId: string, options: CollabSessionOptions = {}): CollabSession {
   const doc = new Y.Doc()
   const persistence = new IndexeddbPersistence(localDraftName(documentId), doc)
+  // Connected once the browser's copy is in the document, so that the sync exchange starting the connection carries
+  // what was written offline; the copy itself is never sent back as a change (a read-only member's browser would be
+  // refused, and an editor's would upload the whole document on each opening).
   const provider = new WebsocketProvider(collabUrl(window.location), documentId, doc, {
-    connect: navigator.onLine,
+    connect: false,
     // Tabs talk to the server only: what a read-only member types must never reach another tab.
     disableBc: true,
     maxBackoffTime: 5000,
@@ -46,7 +52,13 @@ export function openCollabSession(documentId: string, options: CollabSessionOpti
   // merged into one, rather than on the keystroke's path. The stock listeners are replaced by the deferred ones.
   doc.off('update', provider._updateHandler)
   doc.off('update', persistence._storeUpdate)
-  const sent = deferUpdates(doc, { ownOrigin: provider, consume: (update) => provider._updateHandler(update, null), fallbackMs: hiddenTabWaitMs })
+  // A change made while the socket is not connected goes up with the sync exchange of the next connection instead.
+  const sent = deferUpdates(doc, {
+    ownOrigin: provider,
+    consume: (update) => provider._updateHandler(update, null),
+    fallbackMs: hiddenTabWaitMs,
+    isAway: () => !provider.wsconnected,
+  })
   const stored = deferUpdates(doc, { ownOrigin: persistence, consume: (update) => persistence._storeUpdate(update, null), fallbackMs: hiddenTabWaitMs })
   const flushChanges = () => {
     sent.flush()
@@ -68,9 +80,19 @@ export function openCollabSession(documentId: string, options: CollabSessionOpti
   })
 
   let destroyed = false
+  let connectedFirst = false
+  const connectFirst = () => {
+    if (connectedFirst || destroyed) return
+    connectedFirst = true
+    clearTimeout(localCopyTimer)
+    if (navigator.onLine) provider.connect()
+  }
+  const localCopyTimer = setTimeout(connectFirst, localCopyWaitMs)
+  void persistence.whenSynced.then(connectFirst)
   const destroy = () => {
     if (destroyed) return
     destroyed = true
+    clearTimeout(localCopyTimer)
     window.removeEventListener('pagehide', flushChanges)
     sent.destroy()
     stored.destroy()

@@ -1,8 +1,8 @@
 /** A delegation reads along: its editor is visibly read-only, and nothing it types reaches the server. */
-import type { Browser } from 'playwright-core'
+import type { Browser, WebSocket } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../helpers/server.ts'
-import { createDocument, launchChromium, openDocument, screenshot, signIn, startServer, typeAtEnd, type SignedIn, demoWorkspaceIds } from './harness.ts'
+import { connectionState, createDocument, launchChromium, openDocument, screenshot, signIn, startServer, typeAtEnd, type SignedIn, demoWorkspaceIds } from './harness.ts'
 import { serverText } from './serverCopy.ts'
 
 describe('a delegation in the browser', () => {
@@ -62,5 +62,26 @@ describe('a delegation in the browser', () => {
     )
     expect(await cofacilitator.page.locator('.participant', { hasText: 'Maria Souza' }).textContent()).toContain('Brazil')
     expect(delegation.pageErrors).toEqual([])
+  })
+  test('opened again, neither browser sends the copy it keeps (nor what it received) back to the server', async () => {
+    for (const member of [delegation, cofacilitator]) {
+      const sent: Buffer[] = []
+      const listen = (socket: WebSocket) => {
+        if (socket.url().includes('/collab/')) socket.on('framesent', ({ payload }) => typeof payload !== 'string' && sent.push(payload))
+      }
+      member.page.on('websocket', listen)
+      await member.page.reload()
+      await member.page.locator('.draft-text').waitFor()
+      await connectionState(member.page, 'Connected')
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      member.page.off('websocket', listen)
+      // Document messages (y-websocket type 0): the sync step 1 opening the connection, and the reply to the server's,
+      // which carries nothing (the server has all this browser holds); never the document as an update (type 2).
+      const documentFrames = sent.filter((payload) => payload[0] === 0)
+      expect(documentFrames.length).toBeGreaterThan(0)
+      expect(documentFrames.filter((payload) => payload[1] === 2).map((payload) => payload.length)).toEqual([])
+      expect(documentFrames.every((payload) => payload.length < 100)).toBe(true)
+    }
+    expect(delegation.consoleProblems.filter((message) => /permission denied/i.test(message))).toEqual([])
   })
 })
