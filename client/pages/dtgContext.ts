@@ -58,7 +58,7 @@ export function dtgContext(dtgNumber: number, year: number): DtgContext | null {
     proposal: focus
       ? {
           text: t('pages.proposedFocus', { cycleYear, focus: translated(focusIds[`${dtg.number}:${focus.years}`], focus.focus) }),
-          source: t('pages.policyPaperSource', { file: dtg.proposedFocus.source.replace(/ \(.*\)$/, '') }),
+          source: t('pages.policyPaperSource'),
         }
       : null,
     meetings:

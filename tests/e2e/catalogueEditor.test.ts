@@ -106,6 +106,9 @@ describe('catalogue editor', () => {
     const proposal = page.getByTestId('dtg-proposal')
     await proposal.waitFor()
     expect(await proposal.textContent()).toContain('proposal, not agreed')
+    // Cited by what it is, never by the name of a file.
+    expect(await proposal.textContent()).toContain('(policy paper, March 2026)')
+    expect(await proposal.textContent()).not.toMatch(/\.txt/)
     expect(await page.locator('.dtg-context').textContent()).toContain('A/80/257, annex I')
     await openDocument(page, documentId)
   })

@@ -76,8 +76,13 @@ describe('history in the browser', () => {
     await expect.poll(() => saved.locator('.snapshot-reason').textContent()).toBe('Before a restore by Amina Odhiambo (Kenya)')
     expect(await saved.locator('.revision-meta').textContent()).toContain('Amina Odhiambo (Kenya)')
 
+    // Each button's spoken name holds the words it shows, so voice control reaches it by them.
+    for (const button of await saved.getByRole('button').all()) {
+      const shown = (await button.textContent())!.replace(/…$/, '').trim()
+      expect(await button.getAttribute('aria-label')).toContain(shown)
+    }
     // Compared with the current text: the unnamed paragraph is what the restore removed.
-    await saved.getByRole('button', { name: /^Compare the snapshot of .* with the current text$/ }).click()
+    await saved.getByRole('button', { name: /^Compare with current: the snapshot of / }).click()
     const comparison = page.getByRole('dialog', { name: /and the current text$/ })
     await comparison.locator('.redline').waitFor()
     expect(await comparison.locator('.redline').innerText()).toContain(unnamed)
