@@ -45,7 +45,9 @@ function ProcedureForm({ documentId, latest, kinds, serverOffset, onOpened }: Om
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     const deadline = readDeadline(local, Date.now() + serverOffset)
-    if (!deadline.ok) return setError({ message: deadline.message, problems: [] })
+    // Said under the fields already when it was wrong as typed (the button is then off); said here when it has become
+    // wrong since (a deadline that passed meanwhile).
+    if (!deadline.ok) return setError(parsed && !parsed.ok ? null : { message: deadline.message, problems: [] })
     setBusy(true)
     setError(null)
     try {
@@ -104,7 +106,7 @@ function ProcedureForm({ documentId, latest, kinds, serverOffset, onOpened }: Om
           t('stage.deadlineHint')
         )}
       </p>
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={busy || (parsed !== null && !parsed.ok)}>
         {busy ? t('stage.opening') : kind === 'comments' ? t('stage.openCommentPeriod') : t('stage.startSilence')}
       </button>
       {error && (

@@ -27,7 +27,7 @@ function ProcedureItem({ documentId, procedure }: { documentId: string; procedur
     <li className={`procedure-item procedure-${procedure.kind}`} data-procedure={procedure.id}>
       <p className="procedure-title">
         {procedure.kind === 'silence' ? tx('stage.silenceUntil', values) : tx('stage.commentsUntil', values)}
-        {times.own && <span className="hint"> {t('stage.inParentheses', { text: times.own })}</span>}
+        {times.own && <span className="hint"> {t('stage.ownTimeAside', { text: times.own })}</span>}
       </p>
       {procedure.objections.length > 0 && (
         <ul className="objection-list" aria-label={t('stage.objections')}>

@@ -20,7 +20,7 @@ export function StageBanner({ state }: { state: StageState }) {
       <span className="stage-text" role="status" aria-live="polite">
         {stageLine(stage)}
       </span>
-      {times?.own && <span className="stage-own-time">{t('stage.inParentheses', { text: times.own })}</span>}
+      {times?.own && <span className="stage-own-time">{t('stage.ownTimeAside', { text: times.own })}</span>}
       {running && stage.deadline !== null && (
         <span className={`stage-left${near ? ' is-near' : ''}`}>
           {near ? t('stage.deadlineNear', { left: timeLeft(stage.deadline, serverNow) }) : t('stage.left', { left: timeLeft(stage.deadline, serverNow) })}
