@@ -1,5 +1,6 @@
 /** One document's Y.Doc, kept in IndexedDB and synced over the y-websocket endpoint while online. */
 import { IndexeddbPersistence } from 'y-indexeddb'
+import type { AwarenessChanges } from '../presence/caretAwareness.ts'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/collab/closeCodes.ts'
@@ -60,6 +61,14 @@ export function openCollabSession(documentId: string, options: CollabSessionOpti
     isAway: () => !provider.wsconnected,
   })
   const stored = deferUpdates(doc, { ownOrigin: persistence, consume: (update) => persistence._storeUpdate(update, null), fallbackMs: hiddenTabWaitMs })
+  // Presence: only this browser's own state goes up. The stock listener also sends back every other participant's state
+  // it receives (each cursor move, each renewal), so in a meeting of n each move would reach the server n - 1 times more.
+  provider.awareness.off('update', provider._awarenessUpdateHandler)
+  const sendOwnPresence = ({ added, updated, removed }: AwarenessChanges, origin: unknown) => {
+    const own = provider.awareness.clientID
+    if (added.includes(own) || updated.includes(own) || removed.includes(own)) provider._awarenessUpdateHandler({ added: [], updated: [own], removed: [] }, origin)
+  }
+  provider.awareness.on('update', sendOwnPresence)
   const flushChanges = () => {
     sent.flush()
     stored.flush()
@@ -99,6 +108,7 @@ export function openCollabSession(documentId: string, options: CollabSessionOpti
     window.removeEventListener('offline', goOffline)
     window.removeEventListener('online', goOnline)
     provider.awareness.setLocalState(null)
+    provider.awareness.off('update', sendOwnPresence)
     provider.destroy()
     doc.destroy()
   }

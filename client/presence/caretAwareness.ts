@@ -11,7 +11,7 @@ import { afterNextPaint } from '../collab/afterPaint.ts'
 const caretField = 'cursor'
 
 type Listener = (...args: never[]) => void
-interface AwarenessChanges {
+export interface AwarenessChanges {
   added: number[]
   updated: number[]
   removed: number[]

@@ -1,5 +1,6 @@
 /** A delegation reads along: its editor is visibly read-only, and nothing it types reaches the server. */
 import type { Browser, WebSocket } from 'playwright-core'
+import * as decoding from 'lib0/decoding'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../helpers/server.ts'
 import { connectionState, createDocument, launchChromium, openDocument, screenshot, signIn, startServer, typeAtEnd, type SignedIn, demoWorkspaceIds } from './harness.ts'
@@ -83,5 +84,32 @@ describe('a delegation in the browser', () => {
       expect(documentFrames.every((payload) => payload.length < 100)).toBe(true)
     }
     expect(delegation.consoleProblems.filter((message) => /permission denied/i.test(message))).toEqual([])
+  })
+  test("sends its own presence only, never back the others' it receives", async () => {
+    const sent: Buffer[] = []
+    const listen = (socket: WebSocket) => {
+      if (socket.url().includes('/collab/')) socket.on('framesent', ({ payload }) => typeof payload !== 'string' && sent.push(payload))
+    }
+    delegation.page.on('websocket', listen)
+    await delegation.page.reload()
+    await delegation.page.locator('.draft-text').waitFor()
+    await connectionState(delegation.page, 'Connected')
+    // The co-facilitator's caret moves with each character: a presence change each time, relayed to the delegation.
+    await typeAtEnd(cofacilitator.page, ' Presence moves.')
+    await expect.poll(() => delegation.page.locator('.draft-text').textContent(), { timeout: 10_000 }).toContain('Presence moves.')
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    delegation.page.off('websocket', listen)
+    // Presence messages (y-websocket type 1): each an awareness update, a count then (client id, clock, state) each.
+    const clientIds = new Set<number>()
+    for (const payload of sent.filter((frame) => frame[0] === 1)) {
+      const update = decoding.createDecoder(decoding.readVarUint8Array(decoding.createDecoder(payload.subarray(1))))
+      const count = decoding.readVarUint(update)
+      for (let i = 0; i < count; i++) {
+        clientIds.add(decoding.readVarUint(update))
+        decoding.readVarUint(update)
+        decoding.readVarString(update)
+      }
+    }
+    expect(clientIds.size).toBe(1)
   })
 })
