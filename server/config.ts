@@ -132,8 +132,8 @@ const Env = z.object({
   /** A heavy-work thread without work for this long ends; the next task starts one again (0: threads never end). */
   HEAVY_WORKER_IDLE_MS: z.coerce.number().int().min(0).default(300_000),
   /**
-   * Stored bytes of the documents each heavy-work thread keeps built for the next task on them, in MiB (0: none kept); a
-   * kept document takes about twelve times its stored size in the thread's heap.
+   * Stored bytes of the documents each heavy-work thread keeps built for the next task on them, in MiB (0: none kept);
+   * they are also let go while the thread's heap is more than a quarter full after a task (builtDocuments.ts).
    */
   HEAVY_WORKER_KEEP_MB: z.coerce.number().int().min(0).max(1024).default(8),
   /** Niceness of the heavy-work threads (Linux, 0-19): they yield the CPU to the relay when cores are short; 0 keeps the process's. */

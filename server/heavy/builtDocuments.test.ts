@@ -21,6 +21,8 @@ function editor(clientID: number) {
   }
 }
 
+const builtOf = (read: BuiltDocument | StoredBytes): Y.Doc | null => ('built' in read ? read.built : null)
+
 const textOf = (read: BuiltDocument | StoredBytes): string => {
   if ('built' in read) return read.built.getText('t').toString()
   const doc = new Y.Doc()
@@ -113,13 +115,65 @@ describe.each(backends)('documents kept built on %s', (dialect) => {
     for (const id of ['a', 'b', 'c']) await store.append([{ documentId: id, update: editor(1).type(id) }])
     const a = await documents.read(store, 'a')
     await documents.read(store, 'b')
-    // a used again: b is now the least recently used.
-    expect('built' in (await documents.read(store, 'a')) && a).toBeTruthy()
+    // a used again (the same document): b is now the least recently used.
+    expect(builtOf(await documents.read(store, 'a'))).toBe(builtOf(a))
     await documents.read(store, 'c')
     expect(documents.size).toBe(2)
-    const again = await documents.read(store, 'a')
-    expect('built' in again && 'built' in a && again.built).toBe('built' in a && a.built)
+    expect(builtOf(await documents.read(store, 'a'))).toBe(builtOf(a))
+    // b was let go: built again.
     const b = await documents.read(store, 'b')
+    expect(builtOf(b)).toBeInstanceOf(Y.Doc)
     expect(textOf(b)).toBe('b')
+  })
+
+  it('lets a document go when what it was brought up to date with does not integrate, or does not decode, and keeps it again once whole', async () => {
+    const documents = new BuiltDocuments({ documents: 4, storedBytes: 1_000_000 })
+    const alice = editor(1)
+    await store.append([{ documentId: 'd', update: alice.type('A') }])
+    const first = builtOf(await documents.read(store, 'd'))
+    const missing = alice.type('B')
+    // Stored before the edit it builds on (as another instance may store it first): does not integrate yet.
+    await store.append([{ documentId: 'd', update: alice.type('C') }])
+    const pending = await documents.read(store, 'd')
+    expect('built' in pending).toBe(false)
+    expect(textOf(pending)).toBe('A')
+    expect(documents.size).toBe(0)
+    await store.append([{ documentId: 'd', update: missing }])
+    const whole = await documents.read(store, 'd')
+    expect(builtOf(whole)).not.toBe(first)
+    expect(textOf(whole)).toBe('ABC')
+    expect(documents.size).toBe(1)
+    // Bytes that do not decode: the read fails, and the document is not kept half brought up to date.
+    await store.append([{ documentId: 'd', update: new Uint8Array([1, 200, 200, 200]) }])
+    await expect(documents.read(store, 'd')).rejects.toThrow()
+    expect(documents.size).toBe(0)
+  })
+
+  it('keeps the others when one grows past the limit on its own', async () => {
+    const documents = new BuiltDocuments({ documents: 4, storedBytes: 3000 })
+    const big = editor(1)
+    for (const id of ['a', 'b']) await store.append([{ documentId: id, update: editor(2).type(id) }])
+    await store.append([{ documentId: 'big', update: big.type('x'.repeat(1000)) }])
+    for (const id of ['a', 'b', 'big']) await documents.read(store, id)
+    expect(documents.size).toBe(3)
+    await store.append([{ documentId: 'big', update: big.type('y'.repeat(2500)) }])
+    const grown = await documents.read(store, 'big')
+    expect(textOf(grown)).toBe('x'.repeat(1000) + 'y'.repeat(2500))
+    expect(documents.size).toBe(2)
+  })
+
+  it("after a task, lets documents go, least recently used first, while the heap is full past their share", async () => {
+    const documents = new BuiltDocuments({ documents: 4, storedBytes: 1_000_000 })
+    for (const id of ['a', 'b', 'c']) await store.append([{ documentId: id, update: editor(1).type(id) }])
+    const kept: Record<string, Y.Doc | null> = {}
+    // One after the other: the order they are read in is the order they were used in.
+    for (const id of ['a', 'b', 'c']) kept[id] = builtOf(await documents.read(store, id))
+    // The heap at 40% of its limit, then 30%, then 20% as each goes: two go, a and b, the least recently used.
+    const used = [40, 30, 20]
+    documents.trim(() => ({ used: used.shift() ?? 0, limit: 100 }))
+    expect(documents.size).toBe(1)
+    expect(builtOf(await documents.read(store, 'c'))).toBe(kept.c)
+    documents.trim(() => ({ used: 25, limit: 100 }))
+    expect(documents.size).toBe(1)
   })
 })

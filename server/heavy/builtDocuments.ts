@@ -18,6 +18,13 @@ export interface BuiltDocumentLimits {
   storedBytes: number
 }
 
+/**
+ * Share of a thread's heap the kept documents may leave taken once a task is over: past it they are let go, least
+ * recently used first. A document takes from under one to about 35 times its stored size in the heap, depending on how
+ * it was written, so the stored-bytes limit alone does not bound what they take.
+ */
+export const keptHeapShare = 0.25
+
 
 interface Built {
   doc: Y.Doc
@@ -85,8 +92,12 @@ export class BuiltDocuments {
     return this.keep(documentId, { doc, state: beyond.state, seqs: new Set(stored.seqs.map(Number)), storedBytes })
   }
 
-  /** Keeps `built` as the most recently used, letting the least recently used go past the limits. */
+  /**
+   * Keeps `built` as the most recently used, letting the least recently used go past the limits. One grown past the
+   * limit on its own (its log since) is read as it is this time and not kept; the others stay.
+   */
   private keep(documentId: string, built: Built): BuiltDocument {
+    if (built.storedBytes > this.limits.storedBytes) return { built: built.doc }
     this.kept.set(documentId, built)
     let total = 0
     for (const entry of this.kept.values()) total += entry.storedBytes
@@ -97,9 +108,20 @@ export class BuiltDocuments {
       total -= entry.storedBytes
       entry.doc.destroy()
     }
-    // Grown past the limit on its own (its log since): not kept, read as it is this time.
-    if (built.storedBytes > this.limits.storedBytes) this.kept.delete(documentId)
     return { built: built.doc }
+  }
+
+  /**
+   * After a task: lets kept documents go, least recently used first, while the heap holds more than `keptHeapShare` of
+   * its limit (`heap` tells what it holds now; garbage the task left counts too, so this errs on letting go).
+   */
+  trim(heap: () => { used: number; limit: number }): void {
+    for (const [id, entry] of this.kept) {
+      const { used, limit } = heap()
+      if (used <= limit * keptHeapShare) return
+      this.kept.delete(id)
+      entry.doc.destroy()
+    }
   }
 
   /** Lets every kept document go. */

@@ -46,7 +46,9 @@ export class HeavyWork {
   }
 
   async prepareRevision(documentId: string, memberId: number) {
-    const stored = await this.stored(documentId)
+    const current = await this.stored(documentId)
+    // The revision keeps the encoded state: built from the bytes in one step, as they are stored.
+    const stored: StoredInput = 'storedIn' in current ? { ...current, afresh: true } : current
     return this.deps.pool.run('prepareRevision', { stored, catalogue: this.deps.catalogue(), maxProblems: this.deps.maxProblems }, memberId)
   }
 

@@ -3,6 +3,7 @@
  * a small PostgreSQL pool of its own): the relay's event loop never holds a large document's bytes for an export or a
  * validation, it only hands over the document's id.
  */
+import v8 from 'node:v8'
 import Database from 'better-sqlite3'
 import { CommentStore, type Thread } from '../comments/commentStore.ts'
 import { type Db, sqliteQueryLayer } from '../store/database.ts'
@@ -29,6 +30,14 @@ let built = new BuiltDocuments({ documents: 0, storedBytes: 0 })
 export function keepBuiltDocuments(storedBytes: number): void {
   built.clear()
   built = new BuiltDocuments({ documents: storedBytes > 0 ? 4 : 0, storedBytes })
+}
+
+/** After each task: the kept documents let go while this thread's heap is full past their share (builtDocuments.ts). */
+export function trimBuiltDocuments(): void {
+  built.trim(() => {
+    const { used_heap_size: used, heap_size_limit: limit } = v8.getHeapStatistics()
+    return { used, limit }
+  })
 }
 
 /** The thread's query layer over its own connection (opened with the first read). */
@@ -69,13 +78,15 @@ const namesProposals = (value: unknown): value is { proposalsOf: string } => !!v
 
 /**
  * What a reference names, read in one transaction (state and log together): the whole document as this thread keeps it
- * built (brought up to date) or as bytes; only the bytes of the log entries it names, when it names some.
+ * built (brought up to date), or its bytes (`afresh`, or not kept); only the bytes of the log entries it names, when it
+ * names some.
  */
 export async function readStored(input: StoredInput, source: StoredSource | null): Promise<StoredBytes | BuiltDocument> {
   if (!('storedIn' in input)) return input
   if (!source) throw new Error('this thread has no database to read a document from')
-  if (!input.logSeqs) return built.read(await openStore(source), input.storedIn)
+  if (!input.logSeqs && !input.afresh) return built.read(await openStore(source), input.storedIn)
   const { state, updates, seqs } = await (await openStore(source)).load(input.storedIn)
+  if (!input.logSeqs) return { state, updates }
   const wanted = new Set(input.logSeqs)
   const missing = input.logSeqs.length - seqs.filter((seq) => wanted.has(seq)).length
   if (missing > 0) throw new Error(`${missing} of the log entries asked for are not stored for ${input.storedIn}`)

@@ -53,6 +53,12 @@ export interface StoredRef {
   storedIn: string
   /** Only these log entries (by sequence number) after the state; all of them when absent. */
   logSeqs?: number[]
+  /**
+   * The bytes as stored, built afresh rather than from a document the thread kept: for what keeps the encoded state (a
+   * revision). The text is the same either way, but a document brought up to date in several steps may hold a few more
+   * deleted formatting marks than one built in one.
+   */
+  afresh?: true
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The body of a heavy-work thread: runs each task it is sent and answers with its result or its error. */
 import { parentPort, workerData } from 'node:worker_threads'
 import { ApiError } from '../../shared/errors/apiError.ts'
-import { keepBuiltDocuments, resolveStoredInputs, type StoredSource } from './storedReader.ts'
+import { keepBuiltDocuments, resolveStoredInputs, trimBuiltDocuments, type StoredSource } from './storedReader.ts'
 import { runTask, type TaskName } from './tasks.ts'
 import { lowerThreadPriority } from './threadPriority.ts'
 
@@ -22,5 +22,7 @@ parentPort!.on('message', async ({ id, name, input }: { id: number; name: TaskNa
         ? { status: error.status, code: error.code, message: error.message, details: error.details }
         : { message: error instanceof Error ? error.message : String(error) }
     parentPort!.postMessage({ id, ok: false, error: reply })
+  } finally {
+    trimBuiltDocuments()
   }
 })

@@ -65,7 +65,7 @@ describe('WorkerPool', () => {
     }
   })
 
-  it('keeps a document built on its thread and reads only what was stored since for the next task', async () => {
+  it('with documents kept on its thread, reads what a build from the store gives: after an edit, after a compaction', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dtg-pool-'))
     const db = openSqlite(dataDir)
     try {
