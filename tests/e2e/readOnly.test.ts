@@ -1,10 +1,28 @@
 /** A delegation reads along: its editor is visibly read-only, and nothing it types reaches the server. */
-import type { Browser, WebSocket } from 'playwright-core'
+import type { Browser, Page, WebSocket } from 'playwright-core'
 import * as decoding from 'lib0/decoding'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../helpers/server.ts'
 import { connectionState, createDocument, launchChromium, openDocument, screenshot, signIn, startServer, typeAtEnd, type SignedIn, demoWorkspaceIds } from './harness.ts'
 import { serverText } from './serverCopy.ts'
+
+/** The binary frames a page sends on its document's socket while it is opened again, then while `meanwhile` runs. */
+async function framesSentOnReload(page: Page, meanwhile: () => Promise<unknown>): Promise<Buffer[]> {
+  const sent: Buffer[] = []
+  const listen = (socket: WebSocket) => {
+    if (socket.url().includes('/collab/')) socket.on('framesent', ({ payload }) => typeof payload !== 'string' && sent.push(payload))
+  }
+  page.on('websocket', listen)
+  try {
+    await page.reload()
+    await page.locator('.draft-text').waitFor()
+    await connectionState(page, 'Connected')
+    await meanwhile()
+  } finally {
+    page.off('websocket', listen)
+  }
+  return sent
+}
 
 describe('a delegation in the browser', () => {
   let server: TestServer
@@ -66,16 +84,7 @@ describe('a delegation in the browser', () => {
   })
   test('opened again, neither browser sends the copy it keeps (nor what it received) back to the server', async () => {
     for (const member of [delegation, cofacilitator]) {
-      const sent: Buffer[] = []
-      const listen = (socket: WebSocket) => {
-        if (socket.url().includes('/collab/')) socket.on('framesent', ({ payload }) => typeof payload !== 'string' && sent.push(payload))
-      }
-      member.page.on('websocket', listen)
-      await member.page.reload()
-      await member.page.locator('.draft-text').waitFor()
-      await connectionState(member.page, 'Connected')
-      await new Promise((resolve) => setTimeout(resolve, 1000))
-      member.page.off('websocket', listen)
+      const sent = await framesSentOnReload(member.page, () => new Promise((resolve) => setTimeout(resolve, 1000)))
       // Document messages (y-websocket type 0): the sync step 1 opening the connection, and the reply to the server's,
       // which carries nothing (the server has all this browser holds); never the document as an update (type 2).
       const documentFrames = sent.filter((payload) => payload[0] === 0)
@@ -86,19 +95,12 @@ describe('a delegation in the browser', () => {
     expect(delegation.consoleProblems.filter((message) => /permission denied/i.test(message))).toEqual([])
   })
   test("sends its own presence only, never back the others' it receives", async () => {
-    const sent: Buffer[] = []
-    const listen = (socket: WebSocket) => {
-      if (socket.url().includes('/collab/')) socket.on('framesent', ({ payload }) => typeof payload !== 'string' && sent.push(payload))
-    }
-    delegation.page.on('websocket', listen)
-    await delegation.page.reload()
-    await delegation.page.locator('.draft-text').waitFor()
-    await connectionState(delegation.page, 'Connected')
-    // The co-facilitator's caret moves with each character: a presence change each time, relayed to the delegation.
-    await typeAtEnd(cofacilitator.page, ' Presence moves.')
-    await expect.poll(() => delegation.page.locator('.draft-text').textContent(), { timeout: 10_000 }).toContain('Presence moves.')
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    delegation.page.off('websocket', listen)
+    const sent = await framesSentOnReload(delegation.page, async () => {
+      // The co-facilitator's caret moves with each character: a presence change each time, relayed to the delegation.
+      await typeAtEnd(cofacilitator.page, ' Presence moves.')
+      await expect.poll(() => delegation.page.locator('.draft-text').textContent(), { timeout: 10_000 }).toContain('Presence moves.')
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    })
     // Presence messages (y-websocket type 1): each an awareness update, a count then (client id, clock, state) each.
     const clientIds = new Set<number>()
     for (const payload of sent.filter((frame) => frame[0] === 1)) {
