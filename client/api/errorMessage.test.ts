@@ -55,6 +55,14 @@ test('a refused procedure names the times the server gave, in New York time; wit
   const running = new ApiError(409, 'procedure_running', 'a silence procedure on Rev.1 runs until …', { procedureId: 3, deadline: '2026-11-29T15:00:30.000Z' })
   expect(errorMessage(running)).toBe('A procedure runs on this document until 29 November 2026, 10:00:30 New York time: one procedure at a time.')
   expect(errorMessage(new ApiError(409, 'procedure_running', 'x'))).toBe('A procedure is already running on this document: one procedure at a time.')
+  const closed = new ApiError(409, 'period_closed', 'the period for comments and proposals closed on … (2026-11-29T15:00:00.000Z); …', {
+    deadline: '2026-11-29T15:00:00.000Z',
+    deadlineNewYork: '29 November 2026, 10:00 New York time',
+    serverTime: '2026-11-29T15:02:00.000Z',
+  })
+  expect(errorMessage(closed)).toBe(
+    'The period for comments and proposals closed on 29 November 2026, 10:00 New York time: nothing new is taken on this revision until the co-facilitators cut the next one or open a new period.',
+  )
 })
 
 test('refusals of every area are said by their code, in the reader’s language', async () => {

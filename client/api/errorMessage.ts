@@ -37,6 +37,7 @@ export const translatedErrorCodes = new Set([
   'document_unreadable',
   'draft_invalid',
   'draft_not_in_schema',
+  'draft_under_negotiation',
   'export_rate_limited',
   'forbidden',
   'internal_error',
@@ -58,6 +59,7 @@ export const translatedErrorCodes = new Set([
   'not_silence',
   'not_your_comment',
   'own_proposal',
+  'period_closed',
   'payload_too_large',
   'procedure_not_found',
   'procedure_running',
@@ -102,6 +104,7 @@ const instant = z.iso.datetime({ offset: true }).transform((text) => Date.parse(
 const RunningDetails = z.object({ deadline: instant })
 const EndedDetails = z.object({ deadline: instant, receivedAt: instant })
 const PastDetails = z.object({ deadline: instant, serverTime: instant })
+const ClosedDetails = z.object({ deadline: instant })
 const RefsDetails = z.object({ refs: z.array(z.string()).min(1) })
 const IdsDetails = z.object({ ids: z.array(z.string()).min(1) })
 
@@ -119,6 +122,7 @@ const withDetails: Record<string, (details: unknown) => string | null> = {
   silence_ended: fromDetails(EndedDetails, ({ deadline, receivedAt }) =>
     t('stage.errorSilenceEnded', { deadline: deadlineTime(deadline), received: deadlineTime(receivedAt) }),
   ),
+  period_closed: fromDetails(ClosedDetails, ({ deadline }) => t('api.errors.period_closedNamed', { deadline: deadlineTime(deadline) })),
   deadline_past: fromDetails(PastDetails, ({ deadline, serverTime }) => t('stage.errorDeadlinePast', { deadline: deadlineTime(deadline), now: deadlineTime(serverTime) })),
   unknown_ref: fromDetails(RefsDetails, ({ refs }) => t('api.errors.unknown_refNamed', { refs: formatList(refs) })),
   retired_ref: fromDetails(RefsDetails, ({ refs }) => t('api.errors.retired_refNamed', { refs: formatList(refs) })),

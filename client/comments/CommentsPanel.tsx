@@ -25,6 +25,7 @@ import { useCommentHighlights } from './useCommentHighlights.ts'
 import { useCommentsSeen } from './useCommentsSeen.ts'
 import { useTabTitle } from './useTabTitle.ts'
 import { useThreads } from './useThreads.ts'
+import { InputsClosedNote } from '../stage/InputsClosedNote.tsx'
 import '../styles/comments.css'
 
 export interface CommentsPanelProps {
@@ -33,9 +34,11 @@ export interface CommentsPanelProps {
   member: SignedInMember
   /** Where the margin beside the text is; without one, open threads are listed in the panel. */
   marginHost?: HTMLElement | null
+  /** When the comment period on the current revision closed (the live stage's), or null while comments are taken. */
+  inputsClosedAt?: number | null
 }
 
-export function CommentsPanel({ editor, detail, member, marginHost = null }: CommentsPanelProps) {
+export function CommentsPanel({ editor, detail, member, marginHost = null, inputsClosedAt = null }: CommentsPanelProps) {
   const documentId = detail.document.id
   const { permissions } = detail
   const { threads, load, reload, change } = useThreads(documentId)
@@ -83,10 +86,12 @@ export function CommentsPanel({ editor, detail, member, marginHost = null }: Com
         resolved: filters.openOnly ? shown.resolved : shown.resolved.filter(({ placement }) => placement.kind !== 'attached'),
       }
     : shown
-  const canComment = permissions.comment
+  // Once the period closed, nothing new is taken (the server refuses it): no new comment, reply or edit is offered.
+  const inputsOpen = inputsClosedAt === null
+  const canComment = permissions.comment && inputsOpen
   const actions: ThreadActions = useMemo(
-    () => ({ documentId, member, canComment, canResolve: permissions.resolveThreads, change }),
-    [documentId, member, canComment, permissions.resolveThreads, change],
+    () => ({ documentId, member, canComment, canEdit: inputsOpen, canResolve: permissions.resolveThreads, change }),
+    [documentId, member, canComment, inputsOpen, permissions.resolveThreads, change],
   )
   useCommentShortcut(canComment, start)
 
@@ -116,6 +121,7 @@ export function CommentsPanel({ editor, detail, member, marginHost = null }: Com
           </button>
         )}
       </div>
+      {permissions.comment && inputsClosedAt !== null && <InputsClosedNote closedAt={inputsClosedAt} />}
       <p className="panel-summary" role="status">
         {load.status === 'ready' ? t('comments.summary', { open: openCount, resolved: groups.resolved.length }) : ''}
       </p>

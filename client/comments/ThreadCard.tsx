@@ -23,6 +23,8 @@ export interface ThreadActions {
   documentId: string
   member: SignedInMember
   canComment: boolean
+  /** Whether the member's own comments may be edited now (not once the comment period closed); deleting stays. */
+  canEdit: boolean
   canResolve: boolean
   /** Runs a change to a thread and shows the thread the server answers with. */
   change: (action: () => Promise<Thread>) => Promise<Thread>
@@ -90,9 +92,11 @@ function CommentItem({ comment, actions }: { comment: Comment; actions: ThreadAc
       )}
       {own && mode === 'reading' && (
         <div className="comment-actions">
-          <button type="button" className="button-link" onClick={() => setMode('editing')}>
-            {t('comments.edit')}
-          </button>
+          {actions.canEdit && (
+            <button type="button" className="button-link" onClick={() => setMode('editing')}>
+              {t('comments.edit')}
+            </button>
+          )}
           <button type="button" className="button-link" onClick={() => setMode('confirming-delete')}>
             {t('comments.delete')}
           </button>

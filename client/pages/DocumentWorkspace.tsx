@@ -197,8 +197,8 @@ function DocumentBody({
       </div>
       <aside className="document-side" aria-label={t('pages.documentSide')}>
         <ProceduresPanel detail={detail} member={member} state={stage} />
-        <ProposalsPanel editor={editor} detail={detail} member={member} />
-        <CommentsPanel editor={editor} detail={detail} member={member} marginHost={commentMargin} />
+        <ProposalsPanel editor={editor} detail={detail} member={member} inputsClosedAt={stage.stage.commentsClosedAt} />
+        <CommentsPanel editor={editor} detail={detail} member={member} marginHost={commentMargin} inputsClosedAt={stage.stage.commentsClosedAt} />
         <ValidationPanel editor={editor} catalogue={catalogue} blockCounts={blockCounts} />
         <RevisionsPanel detail={detail} editor={editor} />
         <HistoryPanel detail={detail} catalogue={catalogue} />

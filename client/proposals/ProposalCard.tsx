@@ -20,6 +20,8 @@ export interface ProposalActions {
   member: SignedInMember
   canDecide: boolean
   canBracket: boolean
+  /** Whether the member's own proposals may be edited now (not once the comment period closed); withdrawing stays. */
+  canEdit: boolean
   change: (action: () => Promise<Proposal>) => Promise<Proposal>
 }
 
@@ -236,9 +238,11 @@ export function ProposalCard({ proposal, placement, location, active, actions, o
             )}
             {own && mode === 'reading' && (
               <div className="proposal-own">
-                <button type="button" className="button-link" onClick={() => setMode('editing')}>
-                  {t('proposals.edit')}
-                </button>
+                {actions.canEdit && (
+                  <button type="button" className="button-link" onClick={() => setMode('editing')}>
+                    {t('proposals.edit')}
+                  </button>
+                )}
                 <button type="button" className="button-link" onClick={() => setMode('confirming-withdraw')}>
                   {t('proposals.withdraw')}
                 </button>

@@ -19,6 +19,7 @@ import { compareInText, defaultFilters, matches, proposingDelegations, statusCou
 import { draftFor, kindsFor, proposalTarget, type ProposalTarget } from './proposalTarget.ts'
 import { suggestionPlacements, useSuggestions } from './useSuggestions.ts'
 import { useProposals } from './useProposals.ts'
+import { InputsClosedNote } from '../stage/InputsClosedNote.tsx'
 import '../styles/proposals.css'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
@@ -31,9 +32,11 @@ export interface ProposalsPanelProps {
   editor: Editor
   detail: Pick<DocumentDetail, 'document' | 'permissions'>
   member: SignedInMember
+  /** When the comment period on the current revision closed (the live stage's), or null while proposals are taken. */
+  inputsClosedAt?: number | null
 }
 
-export function ProposalsPanel({ editor, detail, member }: ProposalsPanelProps) {
+export function ProposalsPanel({ editor, detail, member, inputsClosedAt = null }: ProposalsPanelProps) {
   const documentId = detail.document.id
   const { permissions } = detail
   const catalogue = useCatalogue()
@@ -43,7 +46,9 @@ export function ProposalsPanel({ editor, detail, member }: ProposalsPanelProps) 
   const [target, setTarget] = useState<ProposalTarget | null>(null)
   const [hint, setHint] = useState<string | null>(null)
   const list = useRef<HTMLOListElement>(null)
-  const canPropose = permissions.propose
+  // Once the period closed, nothing new is taken (the server refuses it): no new proposal or edit is offered.
+  const inputsOpen = inputsClosedAt === null
+  const canPropose = permissions.propose && inputsOpen
   const me = speakingFor(member)
 
   const known = useRef(proposals)
@@ -96,8 +101,8 @@ export function ProposalsPanel({ editor, detail, member }: ProposalsPanelProps) 
   }, [canPropose, startProposal])
 
   const actions: ProposalActions = useMemo(
-    () => ({ documentId, member, canDecide: permissions.decideProposals, canBracket: permissions.bracketProposals, change }),
-    [documentId, member, permissions.decideProposals, permissions.bracketProposals, permissions.resolveThreads, change],
+    () => ({ documentId, member, canDecide: permissions.decideProposals, canBracket: permissions.bracketProposals, canEdit: inputsOpen, change }),
+    [documentId, member, permissions.decideProposals, permissions.bracketProposals, inputsOpen, change],
   )
 
   const reveal = (proposalId: string) => {
@@ -122,6 +127,7 @@ export function ProposalsPanel({ editor, detail, member }: ProposalsPanelProps) 
           </button>
         )}
       </div>
+      {permissions.propose && inputsClosedAt !== null && <InputsClosedNote closedAt={inputsClosedAt} />}
       <p className="panel-summary" role="status">
         {load.status === 'ready' ? t('proposals.summary', { open: counts.open, accepted: counts.accepted, rejected: counts.rejected, bracketed: counts.bracketed }) : ''}
       </p>
