@@ -21,22 +21,24 @@ export function CatalogueElements({ catalogue, actions, busy }: { catalogue: Ser
         return (
           <section key={pillar} className="catalogue-pillar" aria-labelledby={`pillar-${pillar}`}>
             <h2 id={`pillar-${pillar}`}>{pillarTitle(pillar)}</h2>
-            <table className="catalogue-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('catalogue.columnElement')}</th>
-                  <th scope="col">{t('catalogue.columnTitleAndSummary')}</th>
-                  <th scope="col">{t('catalogue.columnSource')}</th>
-                  <th scope="col">{t('catalogue.columnStatus')}</th>
-                  {actions && <th scope="col">{t('catalogue.columnActions')}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {elements.map((element) => (
-                  <ElementRow key={element.id} element={element} actions={actions} busy={busy} />
-                ))}
-              </tbody>
-            </table>
+            <div className="table-scroll">
+              <table className="catalogue-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('catalogue.columnElement')}</th>
+                    <th scope="col">{t('catalogue.columnTitleAndSummary')}</th>
+                    <th scope="col">{t('catalogue.columnSource')}</th>
+                    <th scope="col">{t('catalogue.columnStatus')}</th>
+                    {actions && <th scope="col">{t('catalogue.columnActions')}</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {elements.map((element) => (
+                    <ElementRow key={element.id} element={element} actions={actions} busy={busy} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </section>
         )
       })}

@@ -62,78 +62,80 @@ export function CurrentMembersTable({ members, self, workspaceTitles, onChange }
 
   if (members.length === 0) return <p>{t('members.noCurrentMembers')}</p>
   return (
-    <table className="members-table" aria-label={t('members.currentMembers')}>
-      <thead>
-        <tr>
-          <MemberDetailHeadings />
-          <th scope="col">{t('members.columnCofacilitates')}</th>
-          <th scope="col">{t('members.columnMemberSince')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('members.columnActions')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {members.map((entry) => {
-          const isSelf = entry.id === self.id
-          const open = panel?.memberId === entry.id ? panel : null
-          const failure = error?.memberId === entry.id ? error.error : null
-          return (
-            <Fragment key={entry.id}>
-              <tr className="member-row" data-member-id={entry.id}>
-                <th scope="row">
-                  <span translate="no" dir="auto">
-                    {entry.name}
-                  </span>
-                  {isSelf && <span className="member-self"> {t('members.you')}</span>}
-                </th>
-                <MemberDetailCells member={entry} />
-                <td>
-                  <LeadsList leads={entry.leads} workspaceTitles={workspaceTitles} />
-                </td>
-                <td>{formatMemberDate(entry.createdAt)}</td>
-                <MemberActions
-                  member={entry}
-                  isSelf={isSelf}
-                  busy={busy === entry.id}
-                  open={open?.kind ?? null}
-                  editButton={(button) => {
-                    if (button) editButtons.current.set(entry.id, button)
-                    else editButtons.current.delete(entry.id)
-                  }}
-                  onToggleEdit={() => (open?.kind === 'edit' ? closeEdit(entry.id) : setPanel({ memberId: entry.id, kind: 'edit' }))}
-                  onNewLink={() => makeLink(entry.id)}
-                  onToggleRevoke={() => setPanel(open?.kind === 'revoke' ? null : { memberId: entry.id, kind: 'revoke' })}
-                />
-              </tr>
-              {(open !== null || failure !== null) && (
-                <tr className="member-panel-row">
-                  <td colSpan={columns}>
-                    {open?.kind === 'edit' && (
-                      <EditMemberForm
-                        member={entry}
-                        isSelf={isSelf}
-                        workspaceTitles={workspaceTitles}
-                        onCancel={() => closeEdit(entry.id)}
-                        onSaved={(done) => {
-                          setPanel(null)
-                          onChange(done)
-                        }}
-                      />
-                    )}
-                    {open?.kind === 'link' && <InviteLink name={entry.name} url={open.url} onDismiss={() => setPanel(null)} />}
-                    {open?.kind === 'revoke' && (
-                      <RevokeConfirm name={entry.name} busy={busy === entry.id} onRevoke={() => revoke(entry.id)} onCancel={() => setPanel(null)} />
-                    )}
-                    <FormError error={failure} />
+    <div className="table-scroll">
+      <table className="members-table" aria-label={t('members.currentMembers')}>
+        <thead>
+          <tr>
+            <MemberDetailHeadings />
+            <th scope="col">{t('members.columnCofacilitates')}</th>
+            <th scope="col">{t('members.columnMemberSince')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('members.columnActions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((entry) => {
+            const isSelf = entry.id === self.id
+            const open = panel?.memberId === entry.id ? panel : null
+            const failure = error?.memberId === entry.id ? error.error : null
+            return (
+              <Fragment key={entry.id}>
+                <tr className="member-row" data-member-id={entry.id}>
+                  <th scope="row">
+                    <span translate="no" dir="auto">
+                      {entry.name}
+                    </span>
+                    {isSelf && <span className="member-self"> {t('members.you')}</span>}
+                  </th>
+                  <MemberDetailCells member={entry} />
+                  <td>
+                    <LeadsList leads={entry.leads} workspaceTitles={workspaceTitles} />
                   </td>
+                  <td>{formatMemberDate(entry.createdAt)}</td>
+                  <MemberActions
+                    member={entry}
+                    isSelf={isSelf}
+                    busy={busy === entry.id}
+                    open={open?.kind ?? null}
+                    editButton={(button) => {
+                      if (button) editButtons.current.set(entry.id, button)
+                      else editButtons.current.delete(entry.id)
+                    }}
+                    onToggleEdit={() => (open?.kind === 'edit' ? closeEdit(entry.id) : setPanel({ memberId: entry.id, kind: 'edit' }))}
+                    onNewLink={() => makeLink(entry.id)}
+                    onToggleRevoke={() => setPanel(open?.kind === 'revoke' ? null : { memberId: entry.id, kind: 'revoke' })}
+                  />
                 </tr>
-              )}
-            </Fragment>
-          )
-        })}
-      </tbody>
-    </table>
+                {(open !== null || failure !== null) && (
+                  <tr className="member-panel-row">
+                    <td colSpan={columns}>
+                      {open?.kind === 'edit' && (
+                        <EditMemberForm
+                          member={entry}
+                          isSelf={isSelf}
+                          workspaceTitles={workspaceTitles}
+                          onCancel={() => closeEdit(entry.id)}
+                          onSaved={(done) => {
+                            setPanel(null)
+                            onChange(done)
+                          }}
+                        />
+                      )}
+                      {open?.kind === 'link' && <InviteLink name={entry.name} url={open.url} onDismiss={() => setPanel(null)} />}
+                      {open?.kind === 'revoke' && (
+                        <RevokeConfirm name={entry.name} busy={busy === entry.id} onRevoke={() => revoke(entry.id)} onCancel={() => setPanel(null)} />
+                      )}
+                      <FormError error={failure} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            )
+          })}
+        </tbody>
+      </table>
+    </div>
   )
 }
 

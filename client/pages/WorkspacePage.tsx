@@ -37,32 +37,34 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
           {documents.length === 0 ? (
             <p>{t('pages.noDocuments')}</p>
           ) : (
-            <table className="document-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('pages.columnTitle')}</th>
-                  <th scope="col">{t('pages.columnKind')}</th>
-                  <th scope="col">{t('pages.columnSymbol')}</th>
-                  <th scope="col">{t('pages.columnCreated')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {documents.map((document) => (
-                  <tr key={document.id}>
-                    <td>
-                      <a href={routeHref({ page: 'document', documentId: document.id })} translate="no" lang={document.originalLanguage} dir="auto">
-                        {document.title}
-                      </a>
-                    </td>
-                    <td>{documentKindLabel(document.kind)}</td>
-                    <td className="symbol" translate="no">
-                      {document.symbol ? <bdi dir="ltr">{document.symbol}</bdi> : '—'}
-                    </td>
-                    <td>{formatDate(document.createdAt)}</td>
+            <div className="table-scroll">
+              <table className="document-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('pages.columnTitle')}</th>
+                    <th scope="col">{t('pages.columnKind')}</th>
+                    <th scope="col">{t('pages.columnSymbol')}</th>
+                    <th scope="col">{t('pages.columnCreated')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {documents.map((document) => (
+                    <tr key={document.id}>
+                      <td>
+                        <a href={routeHref({ page: 'document', documentId: document.id })} translate="no" lang={document.originalLanguage} dir="auto">
+                          {document.title}
+                        </a>
+                      </td>
+                      <td>{documentKindLabel(document.kind)}</td>
+                      <td className="symbol" translate="no">
+                        {document.symbol ? <bdi dir="ltr">{document.symbol}</bdi> : '—'}
+                      </td>
+                      <td>{formatDate(document.createdAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           {permissions.createDocument && <CreateDocumentForm workspaceId={workspace.id} dtg={workspace.dtg} onCreated={reload} />}
           <ParticipationChart workspaceId={workspace.id} />

@@ -137,6 +137,21 @@ describe('accessibility (axe-core)', () => {
     })
   }
 
+  test('on a phone-sized screen (390 px) no page scrolls sideways: the banner wraps, wide tables scroll in their own frame', async () => {
+    const names = ['the workspace list', 'a workspace', 'the document page', 'the members page', 'the framework catalogue']
+    await lead.page.setViewportSize({ width: 390, height: 800 })
+    try {
+      for (const { name, hash, ready } of pages.filter((entry) => names.includes(entry.name))) {
+        await lead.page.goto(`${server.url}/${hash()}`)
+        await ready(lead.page)
+        await lead.page.waitForTimeout(300)
+        expect(await lead.page.evaluate(() => document.documentElement.scrollWidth), name).toBe(390)
+      }
+    } finally {
+      await lead.page.setViewportSize({ width: 1400, height: 1000 })
+    }
+  })
+
   test('on the comparison, "Added" tags stay inside the redline card, and the change table says each change once', async () => {
     const { page } = lead
     for (const width of [1300, 1000]) {
