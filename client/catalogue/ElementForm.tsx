@@ -74,7 +74,7 @@ export function ElementForm({
 
   return (
     <form className="element-form" aria-label={heading} onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
-      <h3>{heading}</h3>
+      <h2>{heading}</h2>
       <div className="element-form-grid">
         {field(
           'id',

@@ -45,8 +45,13 @@ function verbatim<T extends HTMLElement>(node: T): T {
   return node
 }
 
-/** The chip: "Kenya ✓2 ✗1", focusable, its tooltip (the stance summary) shown on hover and focus. */
+/**
+ * The chip: "Kenya ✓2 ✗1", focusable, and beside it (not in it, so that what the chip shows stays within its spoken
+ * name) its tooltip, the stance summary, shown on hover and focus.
+ */
 function chipDom(suggestion: Suggestion, active: boolean, activate: Activate): HTMLElement {
+  const wrap = element('span', 'proposal-chip-wrap')
+  wrap.contentEditable = 'false'
   const chip = element('span', `proposal-chip${active ? ' is-active' : ''}`)
   const tipId = `proposal-tip-${suggestion.id}`
   chip.contentEditable = 'false'
@@ -64,7 +69,8 @@ function chipDom(suggestion: Suggestion, active: boolean, activate: Activate): H
   const tip = element('span', 'proposal-tip', stanceSummary(suggestion))
   tip.id = tipId
   tip.setAttribute('role', 'tooltip')
-  chip.append(support, object, tip)
+  chip.append(support, object)
+  wrap.append(chip, tip)
   chip.addEventListener('mousedown', (event) => event.preventDefault())
   chip.addEventListener('click', () => activate(suggestion.id))
   chip.addEventListener('keydown', (event) => {
@@ -72,7 +78,7 @@ function chipDom(suggestion: Suggestion, active: boolean, activate: Activate): H
     event.preventDefault()
     activate(suggestion.id)
   })
-  return chip
+  return wrap
 }
 
 function insertionDom(suggestion: Suggestion): HTMLElement {

@@ -125,6 +125,14 @@ describe('accessibility (axe-core)', () => {
     },
     { name: 'the members page', hash: () => '#/members', ready: (page) => page.getByRole('heading', { name: 'Members', level: 1 }).waitFor() },
     { name: 'the framework catalogue', hash: () => '#/catalogue', ready: (page) => page.getByRole('heading', { level: 1 }).waitFor() },
+    {
+      name: "the framework catalogue with an element's form open",
+      hash: () => '#/catalogue',
+      ready: async (page) => {
+        await page.getByRole('button', { name: 'Add an element' }).click()
+        await page.locator('form.element-form').waitFor()
+      },
+    },
   ]
 
   for (const { name, hash, ready } of pages) {

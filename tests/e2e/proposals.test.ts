@@ -124,11 +124,13 @@ describe('proposals in the browser', () => {
     expect(await ghost.locator('.proposal-insertion').textContent()).toBe(newParagraph)
     const chip = chipOf(other, paragraphId)
     await expect.poll(() => chip.getAttribute('aria-label'), { timeout: 10_000 }).toBe('Proposed new paragraph by Kenya: 1 supporter, 0 objections')
-    expect(await chip.locator('.proposal-tip').textContent()).toBe('Proposed by Kenya; supported by Brazil')
+    // The summary beside the chip, not in it: what the chip shows stays within its spoken name.
+    expect(await other.locator(`#proposal-tip-${paragraphId}`).textContent()).toBe('Proposed by Kenya; supported by Brazil')
+    expect(await chip.locator('.proposal-tip').count()).toBe(0)
 
     // Keyboard focus shows the same summary as hovering.
     await chipOf(other, replacementId).focus()
-    await chipOf(other, replacementId).locator('.proposal-tip').waitFor({ state: 'visible' })
+    await other.locator(`#proposal-tip-${replacementId}`).waitFor({ state: 'visible' })
     await chipOf(other, replacementId).scrollIntoViewIfNeeded()
     await screenshot(other, 'proposals-inline')
 
