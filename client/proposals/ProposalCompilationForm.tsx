@@ -76,6 +76,12 @@ function CompiledEntry({ proposal }: { proposal: CompiledProposal }) {
           </>
         )}
       </span>
+      {/* The passage it replaces or deletes, as the downloads show it. */}
+      {proposal.quote && (proposal.kind === 'replace' || proposal.kind === 'delete') && (
+        <del className="proposal-old" translate="no" dir="auto">
+          {proposal.quote}
+        </del>
+      )}
       {proposal.text && (
         <ins className="proposal-new" translate="no" dir="auto">
           {proposal.text}
@@ -83,6 +89,23 @@ function CompiledEntry({ proposal }: { proposal: CompiledProposal }) {
       )}
       {proposal.supporters.length > 0 && <span className="stance-support">{tx('proposals.supportedBy', { delegations: stanceList(proposal.supporters) })}</span>}
       {proposal.objectors.length > 0 && <span className="stance-object">{tx('proposals.objections', { delegations: stanceList(proposal.objectors) })}</span>}
+      {proposal.decision && (
+        <span className={`proposal-decision decision-${proposal.decision.status}`}>
+          {tx(proposal.decision.reason ? 'proposals.decidedByWithReason' : 'proposals.decidedBy', {
+            status: proposal.decision.status,
+            name: (
+              <bdi key="name" translate="no">
+                {proposal.decision.by}
+              </bdi>
+            ),
+            reason: (
+              <bdi key="reason" translate="no">
+                {proposal.decision.reason}
+              </bdi>
+            ),
+          })}
+        </span>
+      )}
     </li>
   )
 }

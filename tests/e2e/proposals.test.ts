@@ -261,6 +261,10 @@ describe('proposals in the browser', () => {
     await compilation.locator('.compiled-proposal').first().waitFor()
     expect(await compilation.locator('.compilation-summary').textContent()).toMatch(/^4 proposals on \d+ blocks$/)
     expect(await compilation.locator('.compiled-proposal', { hasText: newParagraph }).textContent()).toContain('Supported by Brazil (points of contact speed up assistance)')
+    // As the downloads do: the passage a deletion takes out, and the decision taken on it.
+    const deletion = compilation.locator('.compiled-proposal', { hasText: 'Deletion' })
+    expect(await deletion.locator('.proposal-old').textContent()).toBe(deleted)
+    expect(await deletion.locator('.proposal-decision').textContent()).toBe('Bracketed by Ana Lucía Pérez')
     await compilation.scrollIntoViewIfNeeded()
     await screenshot(page, 'proposals-compilation', { selector: '.proposals-panel' })
 
