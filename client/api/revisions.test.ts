@@ -19,9 +19,12 @@ describe('revision and export requests', () => {
     expect(attachmentName(null, 'fallback.html')).toBe('fallback.html')
   })
 
-  test('only a draft_invalid refusal carries draft problems', () => {
+  test('only a refusal of the draft as it stands (invalid, or under negotiation for submission) carries draft problems', () => {
     const problems = [{ code: 'recommendation_empty', severity: 'error', message: 'Recommendation R2 has no text', recommendationNumber: 2, path: [3] }]
     expect(draftProblemsOf(new ApiError(422, 'draft_invalid', 'The draft is invalid', problems))).toEqual(problems)
+    // Brackets or alternatives left: the export form then offers the working copy, as for an invalid draft.
+    const negotiation = [{ code: 'alternatives_open', severity: 'error', message: '1 block of alternatives remains', path: [5] }]
+    expect(draftProblemsOf(new ApiError(422, 'draft_under_negotiation', 'cannot export for submission', negotiation))).toEqual(negotiation)
     expect(draftProblemsOf(new ApiError(422, 'draft_invalid', 'The draft is invalid'))).toEqual([])
     expect(draftProblemsOf(new ApiError(409, 'revision_label_taken', 'taken'))).toBeNull()
     expect(draftProblemsOf(new Error('x'))).toBeNull()

@@ -71,9 +71,12 @@ export function redlineExportUrl(documentId: string, from: VersionRef, to: Versi
   return `${documentPath(documentId)}/compare/export?${query}`
 }
 
-/** The problems a `draft_invalid` refusal lists, or null for any other error. */
+/**
+ * The problems a refusal of the draft as it stands lists (`draft_invalid`, or `draft_under_negotiation`: brackets or
+ * alternatives left for an export for submission), or null for any other error.
+ */
 export function draftProblemsOf(error: unknown): DraftProblem[] | null {
-  if (!(error instanceof ApiError) || error.code !== 'draft_invalid') return null
+  if (!(error instanceof ApiError) || (error.code !== 'draft_invalid' && error.code !== 'draft_under_negotiation')) return null
   return Array.isArray(error.details) ? (error.details as DraftProblem[]) : []
 }
 

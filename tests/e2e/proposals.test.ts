@@ -249,6 +249,18 @@ describe('proposals in the browser', () => {
     const { proposals } = await api<ProposalList>(other, 'GET', `/api/documents/${documentId}/proposals`)
     expect(proposals.filter((proposal) => [alternative.id, deletion.id].includes(proposal.id)).map((proposal) => proposal.status)).toEqual(['bracketed', 'bracketed'])
 
+    // For submission the export is refused while brackets and alternatives remain, and offers the working copy, which prints them.
+    await other.getByRole('button', { name: 'Export…' }).click()
+    const dialog = other.getByRole('dialog', { name: 'Export' })
+    await dialog.getByLabel('Markdown').check()
+    await dialog.getByRole('button', { name: 'Download' }).click()
+    const refusal = dialog.getByRole('alert')
+    await refusal.waitFor()
+    expect(await refusal.textContent()).toContain('cannot be exported for submission')
+    const [download] = await Promise.all([other.waitForEvent('download'), refusal.getByRole('button', { name: 'Download as working copy' }).click()])
+    expect(fs.readFileSync((await download.path())!, 'utf8')).toContain('Draft - not for submission')
+    await dialog.getByRole('button', { name: 'Close' }).click()
+
     await other.locator('.draft-text .alternatives').scrollIntoViewIfNeeded()
     await screenshot(other, 'proposals-bracketed')
   })
