@@ -10,6 +10,7 @@ import { useCatalogue } from '../editor/CatalogueContext.ts'
 import { formatList, t, tx } from '../i18n/i18n.ts'
 import { FormError } from '../pages/FormError.tsx'
 import { mayTakeStance, ownProposal, statusLabel } from './proposalList.ts'
+import { decisionText } from './decisionText.tsx'
 import { blockLabel } from './proposalLocation.ts'
 import { ProposalForm } from './ProposalForm.tsx'
 import { proposalKindName } from './proposalTarget.ts'
@@ -156,19 +157,7 @@ export function ProposalCard({ proposal, placement, location, active, actions, o
       )}
       {proposal.decision && (
         <p className={`proposal-decision decision-${proposal.decision.status}`}>
-          {tx(proposal.decision.reason ? 'proposals.decidedByWithReason' : 'proposals.decidedBy', {
-            status: proposal.decision.status,
-            name: (
-              <bdi key="name" translate="no">
-                {proposal.decision.by.name}
-              </bdi>
-            ),
-            reason: (
-              <bdi key="reason" translate="no">
-                {proposal.decision.reason}
-              </bdi>
-            ),
-          })}
+          {decisionText(proposal.decision, proposal.decision.by.name)}
           {proposal.creditedTo && proposal.decision.status === 'accepted' && (
             <>
               {' '}

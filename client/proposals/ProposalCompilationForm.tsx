@@ -9,6 +9,7 @@ import { useLoad } from '../app/useLoad.ts'
 import { formatList, t, tx } from '../i18n/i18n.ts'
 import { useDownload } from '../revisions/useDownload.ts'
 import { statusLabel } from './proposalList.ts'
+import { decisionText } from './decisionText.tsx'
 import { blockLabel } from './proposalLocation.ts'
 import { proposalKindName } from './proposalTarget.ts'
 import { withReason } from './suggestion.ts'
@@ -91,19 +92,7 @@ function CompiledEntry({ proposal }: { proposal: CompiledProposal }) {
       {proposal.objectors.length > 0 && <span className="stance-object">{tx('proposals.objections', { delegations: stanceList(proposal.objectors) })}</span>}
       {proposal.decision && (
         <span className={`proposal-decision decision-${proposal.decision.status}`}>
-          {tx(proposal.decision.reason ? 'proposals.decidedByWithReason' : 'proposals.decidedBy', {
-            status: proposal.decision.status,
-            name: (
-              <bdi key="name" translate="no">
-                {proposal.decision.by}
-              </bdi>
-            ),
-            reason: (
-              <bdi key="reason" translate="no">
-                {proposal.decision.reason}
-              </bdi>
-            ),
-          })}
+          {decisionText(proposal.decision, proposal.decision.by)}
         </span>
       )}
     </li>
