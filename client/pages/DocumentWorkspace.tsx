@@ -129,7 +129,7 @@ function OpenDocument({ session, detail: loaded, catalogue: loadedCatalogue, mem
                 <StatusBadge documentId={document.id} />
                 <ConnectionIndicator session={session} />
                 {detail.permissions.editMetadata && <SubmissionDetailsButton document={document} onSaved={setDocument} />}
-                <DocumentExportMenu detail={{ ...detail, document }} editor={editor} />
+                <DocumentExportMenu detail={{ ...detail, document }} stage={stage.stage} editor={editor} />
               </div>
             </div>
             <StageBanner state={stage} />

@@ -11,11 +11,15 @@ import { useDownload } from './useDownload.ts'
 import { WorkingCopyChoice } from './WorkingCopyChoice.tsx'
 import { t } from '../i18n/i18n.ts'
 
-export function ExportForm({ document, permissions, revisionId, onReveal }: ExportMenuProps) {
+export function ExportForm({ document, permissions, revisionId, onReveal, currentStatus = null }: ExportMenuProps) {
   const [loaded] = useLoad(() => listRevisions(document.id), [document.id])
   const [format, setFormat] = useState<ExportFormat>('docx')
   const [source, setSource] = useState<string>(revisionId === undefined ? 'current' : String(revisionId))
-  const [working, setWorking] = useState(!permissions.exportForSubmission)
+  // What the member ticked, once they have; until then the box follows what the chosen text allows.
+  const [chosen, setWorking] = useState<boolean | null>(null)
+  // The current text the server finds invalid or still bracketed would be refused for submission: a working copy is offered first.
+  const notReady = source === 'current' && currentStatus !== null && !currentStatus.submittable ? currentStatus : null
+  const working = !permissions.exportForSubmission || (chosen ?? notReady !== null)
   const [state, download, reset] = useDownload()
   const revisions = loaded.status === 'ready' ? loaded.value : []
 
@@ -42,7 +46,7 @@ export function ExportForm({ document, permissions, revisionId, onReveal }: Expo
     <form className="export-form" onSubmit={submit}>
       <ExportFormatChoice format={format} onChange={choose(setFormat)} />
       <ExportSourceSelect source={source} revisionId={revisionId} loaded={loaded} onChange={choose(setSource)} />
-      <WorkingCopyChoice working={working} mustBeWorkingCopy={!permissions.exportForSubmission} onChange={choose(setWorking)} />
+      <WorkingCopyChoice working={working} mustBeWorkingCopy={!permissions.exportForSubmission} notReady={notReady} onChange={choose(setWorking)} />
       <div className="modal-actions">
         <button type="submit" disabled={state.status === 'busy'}>
           {state.status === 'busy' ? t('revisions.preparing') : t('revisions.download')}

@@ -1,8 +1,10 @@
 /** "Export…": the button that opens the export form in a dialog, for a revision or for the live document. */
 import type { Editor } from '@tiptap/core'
 import { useState } from 'react'
-import type { DocumentDetail, DocumentPermissions, DocumentRecord } from '../api/types.ts'
+import type { Stage } from '../api/procedures.ts'
+import type { DocumentDetail, DocumentPermissions, DocumentRecord, DocumentStatus } from '../api/types.ts'
 import { t } from '../i18n/i18n.ts'
+import { useServerStatus } from '../panels/useServerStatus.ts'
 import { revealRecommendation } from '../panels/revealRecommendation.ts'
 import { ExportForm } from './ExportForm.tsx'
 import { Modal } from './Modal.tsx'
@@ -14,6 +16,11 @@ export interface ExportMenuProps {
   /** The revision to export unless the member picks another source; the current text when absent. */
   revisionId?: number
   onReveal?: (recommendationId: string) => void
+  /**
+   * The server's live verdict on the current text, when an export of the current text for submission takes that text
+   * (not once the document is adopted: then it takes the adopted revision); null while unknown.
+   */
+  currentStatus?: DocumentStatus | null
 }
 
 export function ExportMenu(props: ExportMenuProps) {
@@ -41,13 +48,21 @@ export function ExportMenu(props: ExportMenuProps) {
   )
 }
 
-/** The export menu of the live document: problems that refuse an export lead to their recommendation in the editor. */
-export function DocumentExportMenu({ detail, editor }: { detail: DocumentDetail; editor?: Editor | null }) {
+/** Stages in which an export of the current text for submission is the live text (afterwards it is the adopted revision). */
+const exportsLiveText: ReadonlySet<Stage['kind']> = new Set(['drafting', 'comments', 'silence', 'broken'])
+
+/**
+ * The export menu of the live document: problems that refuse an export lead to their recommendation in the editor, and
+ * the form knows whether the current text could go for submission as it stands.
+ */
+export function DocumentExportMenu({ detail, stage, editor }: { detail: DocumentDetail; stage: Stage; editor?: Editor | null }) {
+  const status = useServerStatus(detail.document.id)
   return (
     <ExportMenu
       document={detail.document}
       permissions={detail.permissions}
       onReveal={editor ? (recommendationId) => void revealRecommendation(editor, recommendationId) : undefined}
+      currentStatus={exportsLiveText.has(stage.kind) ? status : null}
     />
   )
 }

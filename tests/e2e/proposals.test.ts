@@ -249,9 +249,14 @@ describe('proposals in the browser', () => {
     const { proposals } = await api<ProposalList>(other, 'GET', `/api/documents/${documentId}/proposals`)
     expect(proposals.filter((proposal) => [alternative.id, deletion.id].includes(proposal.id)).map((proposal) => proposal.status)).toEqual(['bracketed', 'bracketed'])
 
-    // For submission the export is refused while brackets and alternatives remain, and offers the working copy, which prints them.
+    // The export form starts on a working copy and says why: brackets and alternatives remain.
     await other.getByRole('button', { name: 'Export…' }).click()
     const dialog = other.getByRole('dialog', { name: 'Export' })
+    const workingCopy = dialog.getByRole('checkbox', { name: 'Working copy' })
+    await expect.poll(() => workingCopy.isChecked(), { timeout: 10_000 }).toBe(true)
+    expect(await dialog.getByTestId('export-not-ready').textContent()).toMatch(/^The current text cannot be exported for submission yet \(bracketed passages to settle: \d+; blocks of alternatives: 1\)/)
+    // For submission the export is refused while they remain, and offers the working copy, which prints them.
+    await workingCopy.uncheck()
     await dialog.getByLabel('Markdown').check()
     await dialog.getByRole('button', { name: 'Download' }).click()
     const refusal = dialog.getByRole('alert')

@@ -218,6 +218,11 @@ describe('revisions, comparison and export in the browser', () => {
 
     await page.getByRole('button', { name: 'Export…' }).click()
     const dialog = page.getByRole('dialog', { name: 'Export' })
+    // The form starts on a working copy, since the server finds a problem in the current text; for submission it is refused.
+    const workingCopy = dialog.getByRole('checkbox', { name: 'Working copy' })
+    await expect.poll(() => workingCopy.isChecked(), { timeout: 10_000 }).toBe(true)
+    expect(await dialog.getByTestId('export-not-ready').textContent()).toContain('(problems the server found: 1)')
+    await workingCopy.uncheck()
     await dialog.getByLabel('Markdown').check()
     await dialog.getByRole('button', { name: 'Download' }).click()
     const exportRefusal = dialog.getByRole('alert')
