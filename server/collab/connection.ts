@@ -36,6 +36,8 @@ export class Connection {
   private readonly bucket: TokenBucket | null
   /** Frames held back by the rate limit while the socket is paused, oldest first. */
   private backlog: Uint8Array[] = []
+  /** Sync step 1 messages sent that the client has not answered yet (with its sync step 2). */
+  private step1Unanswered = 0
 
   constructor(
     readonly socket: Socket,
@@ -59,6 +61,18 @@ export class Connection {
 
   get canWrite(): boolean {
     return this.mayWrite()
+  }
+
+  /** The server sent this connection its sync step 1: a sync step 2 is due in answer. */
+  sentSyncStep1(): void {
+    this.step1Unanswered++
+  }
+
+  /** Whether a sync step 2 received may be the answer to a step 1 sent (counted as such): each is answered once. */
+  takeSyncStep1Answer(): boolean {
+    if (this.step1Unanswered === 0) return false
+    this.step1Unanswered--
+    return true
   }
 
   get isOpen(): boolean {

@@ -11,7 +11,7 @@ import { RoomPresence } from './presence.ts'
 import type { PresenceLimits } from './presenceLimits.ts'
 import { type ClientMessage, ProtocolError, decodeClientMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts'
 import { StoredAnswer } from './storedAnswer.ts'
-import { checkUpdate, holdsLive, isEmptyUpdate } from './updateCheck.ts'
+import { checkUpdate, holdsLive, isEmptyUpdate, repeatsKnownDeletions } from './updateCheck.ts'
 import { type AgreedBlocks, agreedBlocksTouched, agreedTextReason, noAgreedBlocks } from './agreedLock.ts'
 import { fromOtherInstance, type RoomFanout, standalone } from './fanout.ts'
 
@@ -367,6 +367,7 @@ export class Room {
 
   private greet(connection: Connection): void {
     connection.send(encodeSyncStep1(this.doc))
+    connection.sentSyncStep1()
     this.sendAwarenessStates(connection)
   }
 
@@ -386,7 +387,9 @@ export class Room {
   }
 
   /**
-   * A read-only member's update is refused from its first bytes, never decoded. A writer's is decoded and
+   * A read-only member's update is refused from its first bytes, never decoded, except its client's answer to the
+   * server's sync step 1, which holds deletions alone when the client has nothing new: those are read to tell it from a
+   * change (see repeatsKnownDeletions). A writer's is decoded and
    * checked against the document's state vector: one that would leave anything pending is refused whole; one
    * that would change text agreed ad referendum is refused whole too, and the connection closed (4423).
    *
@@ -396,8 +399,12 @@ export class Room {
    * update is applied first, and what the document emits (only what it did not hold) is stored and relayed.
    */
   private applyClientUpdate(connection: Connection, update: Uint8Array, incremental: boolean): void {
+    const answersStep1 = !incremental && connection.takeSyncStep1Answer()
     if (isEmptyUpdate(update)) return
     if (!connection.canWrite) {
+      // The answer to the server's sync step 1 holds the client's whole delete set, even when it holds nothing new: that
+      // answer (one per step 1 sent) is read, and let go when it only repeats deletions the document holds.
+      if (answersStep1 && repeatsKnownDeletions(update, this.doc)) return
       connection.send(encodePermissionDenied(readOnlyReason))
       return
     }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { mutateUpdate } from '../../tests/helpers/updateMutation.ts'
 import { ProtocolError } from './protocol.ts'
-import { checkUpdate, holdsLive, isEmptyUpdate } from './updateCheck.ts'
+import { checkUpdate, holdsLive, isEmptyUpdate, repeatsKnownDeletions } from './updateCheck.ts'
 
 const stateOf = (doc: Y.Doc) => (client: number) => Y.getState(doc.store, client)
 
@@ -162,5 +162,32 @@ describe('isEmptyUpdate', () => {
   it('knows the empty update from its two bytes', () => {
     expect(isEmptyUpdate(Y.encodeStateAsUpdate(new Y.Doc()))).toBe(true)
     expect(isEmptyUpdate(Y.encodeStateAsUpdate(docWith('a')))).toBe(false)
+  })
+})
+
+describe('repeatsKnownDeletions', () => {
+  it('tells a client answering sync step 1 with nothing new (its delete set alone) from a change', () => {
+    const server = docWith('hello world', 1)
+    server.getText('content').delete(5, 6)
+    // A reader's copy, up to date: its answer to the server's step 1 is not the empty update, it holds the delete set.
+    const reader = new Y.Doc()
+    reader.clientID = 2
+    Y.applyUpdate(reader, Y.encodeStateAsUpdate(server))
+    const answer = Y.encodeStateAsUpdate(reader, Y.encodeStateVector(server))
+    expect(isEmptyUpdate(answer)).toBe(false)
+    expect(repeatsKnownDeletions(answer, server)).toBe(true)
+    // A deletion of text the server still holds, an insertion, a deletion past what it holds: changes.
+    const deletion = editOf(server, (c) => c.getText('content').delete(0, 1))
+    expect(repeatsKnownDeletions(deletion, server)).toBe(false)
+    expect(repeatsKnownDeletions(editOf(server, (c) => c.getText('content').insert(0, 'x')), server)).toBe(false)
+    const ahead = docWith('abc', 1)
+    const beyond = new Y.Doc()
+    Y.applyUpdate(beyond, Y.encodeStateAsUpdate(ahead))
+    beyond.getText('content').insert(3, 'def')
+    beyond.getText('content').delete(2, 3)
+    const pastState = Y.encodeStateAsUpdate(beyond, Y.encodeStateVector(beyond))
+    expect(repeatsKnownDeletions(pastState, ahead)).toBe(false)
+    // Not decodable: a protocol error, as any update.
+    expect(() => repeatsKnownDeletions(Uint8Array.from([0, 5, 1]), server)).toThrow(ProtocolError)
   })
 })

@@ -172,6 +172,28 @@ export function holdsLive(doc: Y.Doc, client: number, clock: number, len: number
   return false
 }
 
+/**
+ * Whether an update only repeats deletions `doc` already holds: what a client answers to the server's sync step 1 when
+ * it holds nothing new, since the answer carries its whole delete set. An update with structs is told from its first
+ * byte (the number of clients whose structs it carries) and not decoded; a deletion past what the document holds, or of
+ * content still there, is a change.
+ */
+export function repeatsKnownDeletions(update: Uint8Array, doc: Y.Doc): boolean {
+  if (update.length === 0 || update[0] !== 0) return false
+  let decoded: ReturnType<typeof Y.decodeUpdate>
+  try {
+    decoded = Y.decodeUpdate(update)
+  } catch (error) {
+    throw new ProtocolError(`malformed document update: ${(error as Error).message}`)
+  }
+  if (decoded.structs.length > 0) return false
+  for (const [client, deletions] of decoded.ds.clients) {
+    const state = Y.getState(doc.store, client)
+    for (const { clock, len } of deletions) if (clock + len > state || holdsLive(doc, client, clock, len)) return false
+  }
+  return true
+}
+
 /** Whether an update is the empty one (no structs, no deletions), read from its first bytes without decoding it. */
 export function isEmptyUpdate(update: Uint8Array): boolean {
   return update.length === 2 && update[0] === 0 && update[1] === 0

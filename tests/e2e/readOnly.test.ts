@@ -76,13 +76,18 @@ describe('a delegation in the browser', () => {
   test('follows the co-facilitator live, and both see each other in the presence list', async () => {
     await typeAtEnd(cofacilitator.page, ' Text for delegations to read.')
     await expect.poll(() => delegation.page.locator('.draft-text').textContent(), { timeout: 10_000 }).toContain('Text for delegations to read.')
+    // A deletion too: from now on the delegation's copy holds deletions, which its answer to the server's sync step 1 carries.
+    await typeAtEnd(cofacilitator.page, ' Typo')
+    await expect.poll(() => delegation.page.locator('.draft-text').textContent(), { timeout: 10_000 }).toContain('read. Typo')
+    for (let i = 0; i < 5; i++) await cofacilitator.page.keyboard.press('Backspace')
+    await expect.poll(() => delegation.page.locator('.draft-text').textContent(), { timeout: 10_000 }).not.toContain('Typo')
     await expect.poll(() => cofacilitator.page.locator('.presence .participant').allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining('Maria Souza'), expect.stringContaining('Amina Odhiambo')]),
     )
     expect(await cofacilitator.page.locator('.participant', { hasText: 'Maria Souza' }).textContent()).toContain('Brazil')
     expect(delegation.pageErrors).toEqual([])
   })
-  test('opened again, neither browser sends the copy it keeps (nor what it received) back to the server', async () => {
+  test('opened again, neither browser sends the copy it keeps (nor what it received) back to the server, nor is refused', async () => {
     for (const member of [delegation, cofacilitator]) {
       const sent = await framesSentOnReload(member.page, () => new Promise((resolve) => setTimeout(resolve, 1000)))
       // Document messages (y-websocket type 0): the sync step 1 opening the connection, and the reply to the server's,

@@ -77,6 +77,31 @@ describe('members, tokens and write permission', () => {
     expect((await readStored(dataDir, 'read-only')).text).toBe('Zero draft. Rev.1.')
   })
 
+  it('takes a delegation reconnecting with a copy that holds deletions without a refusal, and still refuses its own deletion', async () => {
+    await registerDocument(dataDir, 'with-deletions', { dtg: 1, year: 2026 })
+    const writer = client('with-deletions', writerToken)
+    await writer.synced
+    writer.text.insert(0, 'Zero draft, with a typo.')
+    writer.text.delete(10, 13)
+    const delegation = client('with-deletions', delegationToken)
+    await delegation.synced
+    await waitFor(() => delegation.text.toString() === 'Zero draft.', 'the delegation to read the draft')
+    // Its copy now holds a deletion: its answer to the server's sync step 1 carries it, and changes nothing.
+    delegation.provider.disconnect()
+    delegation.provider.connect()
+    await waitFor(() => delegation.provider.synced && delegation.provider.wsconnected, 'the delegation to sync again')
+    writer.text.insert(writer.text.length, ' Rev.1.')
+    await waitFor(() => delegation.text.toString() === 'Zero draft. Rev.1.', 'the writer edit after the reconnection')
+    expect(delegation.denials).toEqual([])
+    // A deletion of its own is a change: refused, and kept from everyone.
+    delegation.text.delete(0, 5)
+    await waitFor(() => delegation.denials.length > 0, 'a permission-denied message')
+    writer.text.insert(0, 'Draft: ')
+    await waitFor(() => delegation.text.toString().startsWith('Draft: '), 'the next writer edit')
+    expect(writer.text.toString()).toBe('Draft: Zero draft. Rev.1.')
+    expect((await readStored(dataDir, 'with-deletions')).text).toBe('Draft: Zero draft. Rev.1.')
+  })
+
   it('drops a stakeholder update sent by hand and answers permission denied', async () => {
     const raw = await openRawSocket(`${server.wsUrl}/hand-made?token=${stakeholderToken}`)
     const doc = new Y.Doc()
