@@ -3,16 +3,14 @@
  * store appends asynchronously): the accepted text and every character typed are in every editor, in what was stored,
  * and in the document read again after a restart.
  */
-import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { doc, heading, paragraph, recommendation } from '../../shared/schema/draftBuilders.ts'
-import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import { connectClient, waitFor, type TestClient } from '../helpers/clients.ts'
 import { ApiClient } from '../helpers/http.ts'
 import { anchorOn, blockTexts, textHolding } from '../helpers/passages.ts'
 import { createTestSchema, type TestSchema } from '../helpers/postgres.ts'
 import { enrol, startTestServer, tempDataDir, usePostgres, type TestServer } from '../helpers/server.ts'
+import { writeDraft } from '../helpers/writtenDraft.ts'
 
 const draft = doc(
   heading(1, 'Recommendations'),
@@ -66,11 +64,9 @@ describe.each([['SQLite'], ['PostgreSQL']])('accepting proposals while someone t
     const created = await people.lead.api.post(`/api/workspaces/${workspaceId}/documents`, { title: 'Recommendations', kind: 'working-draft' })
     expect(created.status).toBe(201)
     const id = created.json.document.id as string
-    const writer = client(id, people.lead.token)
-    await writer.synced
-    Y.applyUpdate(writer.doc, Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(draftSchema, draft, 'content')))
+    const { writer } = await writeDraft(server.wsUrl, id, people.lead.token, clients, draft as { type: string; content: unknown[] })
     const delegate = client(id, people.kenya.token)
-    await waitFor(() => delegate.doc.getXmlFragment('content').length === draft.content!.length, 'the draft to reach the server')
+    await delegate.synced
 
     const replacement = await people.kenya.api.post(`/api/documents/${id}/proposals`, {
       kind: 'replace',
