@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { mutateUpdate } from '../../tests/helpers/updateMutation.ts'
 import { ProtocolError } from './protocol.ts'
-import { checkUpdate, holdsLive, isEmptyUpdate, repeatsKnownDeletions } from './updateCheck.ts'
+import { checkUpdate, holdsLive, isEmptyUpdate, mergedRanges, repeatsKnownDeletions } from './updateCheck.ts'
 
 const stateOf = (doc: Y.Doc) => (client: number) => Y.getState(doc.store, client)
 
@@ -189,5 +189,18 @@ describe('repeatsKnownDeletions', () => {
     expect(repeatsKnownDeletions(pastState, ahead)).toBe(false)
     // Not decodable: a protocol error, as any update.
     expect(() => repeatsKnownDeletions(Uint8Array.from([0, 5, 1]), server)).toThrow(ProtocolError)
+  })
+})
+
+describe('mergedRanges', () => {
+  it('sorts deletion ranges and merges those that overlap or touch, so that each clock is searched once', () => {
+    expect(mergedRanges([])).toEqual([])
+    expect(mergedRanges([{ clock: 10, len: 5 }, { clock: 0, len: 3 }, { clock: 3, len: 2 }, { clock: 12, len: 1 }, { clock: 20, len: 1 }])).toEqual([
+      { clock: 0, len: 5 },
+      { clock: 10, len: 5 },
+      { clock: 20, len: 1 },
+    ])
+    // A crafted answer repeating one range many times is one range.
+    expect(mergedRanges(Array.from({ length: 10_000 }, () => ({ clock: 4, len: 1000 })))).toEqual([{ clock: 4, len: 1000 }])
   })
 })

@@ -189,9 +189,22 @@ export function repeatsKnownDeletions(update: Uint8Array, doc: Y.Doc): boolean {
   if (decoded.structs.length > 0) return false
   for (const [client, deletions] of decoded.ds.clients) {
     const state = Y.getState(doc.store, client)
-    for (const { clock, len } of deletions) if (clock + len > state || holdsLive(doc, client, clock, len)) return false
+    // Merged first: ranges repeated or overlapping (as a crafted answer may send) are searched once.
+    for (const { clock, len } of mergedRanges(deletions)) if (clock + len > state || holdsLive(doc, client, clock, len)) return false
   }
   return true
+}
+
+/** Deletion ranges sorted by clock, those that overlap or touch merged into one. */
+export function mergedRanges(deletions: ReadonlyArray<{ clock: number; len: number }>): Array<{ clock: number; len: number }> {
+  const sorted = [...deletions].sort((a, b) => a.clock - b.clock)
+  const merged: Array<{ clock: number; len: number }> = []
+  for (const { clock, len } of sorted) {
+    const last = merged[merged.length - 1]
+    if (last && clock <= last.clock + last.len) last.len = Math.max(last.len, clock + len - last.clock)
+    else merged.push({ clock, len })
+  }
+  return merged
 }
 
 /** Whether an update is the empty one (no structs, no deletions), read from its first bytes without decoding it. */
