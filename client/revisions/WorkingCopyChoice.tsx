@@ -6,13 +6,19 @@ import { useId } from 'react'
 import type { DocumentStatus } from '../api/types.ts'
 import { t } from '../i18n/i18n.ts'
 
-/** Why the current text would be refused for submission: its problems first, then what remains to be negotiated. */
-function notReadyReason({ valid, problemCount, negotiation }: DocumentStatus): string {
-  if (!valid) return t('revisions.notReadyProblems', { count: problemCount })
+/**
+ * Why the current text would be refused for submission: the problems to fix (errors; the status counts bracketed
+ * passages and blocks of alternatives among its problems too, as warnings), then what remains to be negotiated.
+ */
+function notReadyReason({ problems, problemCount, negotiation }: DocumentStatus): string {
   const { brackets, alternatives } = negotiation
-  if (brackets > 0 && alternatives > 0) return t('revisions.notReadyBracketsAndAlternatives', { brackets, alternatives })
-  if (brackets > 0) return t('revisions.notReadyBrackets', { count: brackets })
-  return t('revisions.notReadyAlternatives', { count: alternatives })
+  const otherWarnings = problems.filter((problem) => problem.severity === 'warning' && problem.code !== 'text_bracketed' && problem.code !== 'alternatives_open').length
+  const errors = Math.max(problems.filter((problem) => problem.severity === 'error').length, problemCount - brackets - alternatives - otherWarnings)
+  const parts: string[] = []
+  if (errors > 0) parts.push(t('revisions.notReadyProblems', { count: errors }))
+  if (brackets > 0) parts.push(t('revisions.notReadyBrackets', { count: brackets }))
+  if (alternatives > 0) parts.push(t('revisions.notReadyAlternatives', { count: alternatives }))
+  return parts.join(t('revisions.notReadySeparator'))
 }
 
 export function WorkingCopyChoice({

@@ -221,7 +221,7 @@ describe('revisions, comparison and export in the browser', () => {
     // The form starts on a working copy, since the server finds a problem in the current text; for submission it is refused.
     const workingCopy = dialog.getByRole('checkbox', { name: 'Working copy' })
     await expect.poll(() => workingCopy.isChecked(), { timeout: 10_000 }).toBe(true)
-    expect(await dialog.getByTestId('export-not-ready').textContent()).toContain('(problems the server found: 1)')
+    expect(await dialog.getByTestId('export-not-ready').textContent()).toContain('(problems to fix: 1)')
     await workingCopy.uncheck()
     await dialog.getByLabel('Markdown').check()
     await dialog.getByRole('button', { name: 'Download' }).click()
