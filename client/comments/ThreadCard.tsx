@@ -10,6 +10,7 @@ import { t, tx } from '../i18n/i18n.ts'
 import { FormError } from '../pages/FormError.tsx'
 import type { Placement } from './anchors.ts'
 import { CommentForm } from './CommentForm.tsx'
+import { TextQuote } from '../editor/TextQuote.tsx'
 
 function When({ at }: { at: number }) {
   const date = new Date(at)
@@ -149,9 +150,9 @@ export function ThreadCard({ thread, placement, active, actions, onSelect }: Thr
 
   const quote = thread.anchor.quote || t('comments.noText')
   const quoted = (
-    <q translate="no" dir="auto">
+    <TextQuote>
       {quote}
-    </q>
+    </TextQuote>
   )
   return (
     <article

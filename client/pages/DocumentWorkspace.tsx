@@ -38,6 +38,7 @@ import { StageBanner } from '../stage/StageBanner.tsx'
 import { type StageState, useStage } from '../stage/useStage.ts'
 import { t } from '../i18n/i18n.ts'
 import { documentKindLabel } from './documentKindLabels.ts'
+import { TextLanguageContext } from '../editor/TextQuote.tsx'
 
 /**
  * The document's collaboration session. When the server refuses a change to agreed text (4423), this browser's copy
@@ -98,54 +99,56 @@ function OpenDocument({ session, detail: loaded, catalogue: loadedCatalogue, mem
 
   return (
     <CatalogueContext.Provider value={catalogue}>
-      <LinkPickerProvider>
-        <div className="document-layout">
-          <header className="document-header">
-            <nav className="breadcrumbs" aria-label={t('pages.breadcrumbs')}>
-              <a href="#/">{t('pages.workspaces')}</a> <span className="breadcrumb-separator" aria-hidden="true">›</span>{' '}
-              <a href={routeHref({ page: 'workspace', workspaceId: workspace.id })} translate="no" dir="auto">
-                {workspace.title}
-              </a>
-            </nav>
-            <div className="document-title-row">
-              <div>
-                <p className="kicker">
-                  {t('pages.dtgYearAndKind', { dtg: workspace.dtg, year: String(workspace.year), kind: documentKindLabel(document.kind) })}
-                  {document.symbol && (
-                    <span className="symbol">
-                      {' · '}
-                      <bdi dir="ltr" translate="no">
-                        {document.symbol}
-                      </bdi>
-                    </span>
-                  )}
-                </p>
-                <h1 translate="no" lang={document.originalLanguage} dir="auto">
-                  {document.title}
-                </h1>
-                <MastheadLine document={document} />
+      <TextLanguageContext.Provider value={document.originalLanguage}>
+        <LinkPickerProvider>
+          <div className="document-layout">
+            <header className="document-header">
+              <nav className="breadcrumbs" aria-label={t('pages.breadcrumbs')}>
+                <a href="#/">{t('pages.workspaces')}</a> <span className="breadcrumb-separator" aria-hidden="true">›</span>{' '}
+                <a href={routeHref({ page: 'workspace', workspaceId: workspace.id })} translate="no" dir="auto">
+                  {workspace.title}
+                </a>
+              </nav>
+              <div className="document-title-row">
+                <div>
+                  <p className="kicker">
+                    {t('pages.dtgYearAndKind', { dtg: workspace.dtg, year: String(workspace.year), kind: documentKindLabel(document.kind) })}
+                    {document.symbol && (
+                      <span className="symbol">
+                        {' · '}
+                        <bdi dir="ltr" translate="no">
+                          {document.symbol}
+                        </bdi>
+                      </span>
+                    )}
+                  </p>
+                  <h1 translate="no" lang={document.originalLanguage} dir="auto">
+                    {document.title}
+                  </h1>
+                  <MastheadLine document={document} />
+                </div>
+                <div className="document-status">
+                  <StatusBadge documentId={document.id} />
+                  <ConnectionIndicator session={session} />
+                  {detail.permissions.editMetadata && <SubmissionDetailsButton document={document} onSaved={setDocument} />}
+                  <DocumentExportMenu detail={{ ...detail, document }} stage={stage.stage} editor={editor} />
+                </div>
               </div>
-              <div className="document-status">
-                <StatusBadge documentId={document.id} />
-                <ConnectionIndicator session={session} />
-                {detail.permissions.editMetadata && <SubmissionDetailsButton document={document} onSaved={setDocument} />}
-                <DocumentExportMenu detail={{ ...detail, document }} stage={stage.stage} editor={editor} />
-              </div>
+              <StageBanner state={stage} />
+              <PresenceList awareness={session.provider.awareness} />
+              <AccessNotice notice={notice} onDismiss={dismissNotice} />
+              <LockNotice notice={lockNotice} onDismiss={onDismissLockNotice} />
+            </header>
+            <div className="document-body">
+              {editor ? (
+                <DocumentBody editor={editor} session={session} detail={detail} catalogue={catalogue} member={member} canWrite={canWrite} stage={stage} originalLanguage={document.originalLanguage} />
+              ) : (
+                <div className="document-main" />
+              )}
             </div>
-            <StageBanner state={stage} />
-            <PresenceList awareness={session.provider.awareness} />
-            <AccessNotice notice={notice} onDismiss={dismissNotice} />
-            <LockNotice notice={lockNotice} onDismiss={onDismissLockNotice} />
-          </header>
-          <div className="document-body">
-            {editor ? (
-              <DocumentBody editor={editor} session={session} detail={detail} catalogue={catalogue} member={member} canWrite={canWrite} stage={stage} originalLanguage={document.originalLanguage} />
-            ) : (
-              <div className="document-main" />
-            )}
           </div>
-        </div>
-      </LinkPickerProvider>
+        </LinkPickerProvider>
+      </TextLanguageContext.Provider>
     </CatalogueContext.Provider>
   )
 }

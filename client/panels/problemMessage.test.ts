@@ -38,3 +38,14 @@ test('in French, each problem is French, with its recommendation numbers and the
 test('a message of an unexpected shape is shown as it came', () => {
   expect(problemMessage({ code: 'recommendation_nested', message: 'Something else', recommendationNumber: 2 })).toBe('Something else')
 })
+
+test('in Arabic, the bracketed passage and its proposers are isolated from the sentence around them', async () => {
+  useMessagesForTests('ar', await loadMessages('ar'))
+  try {
+    const bracketedProblem = problems().find((problem) => problem.code === 'text_bracketed')!
+    expect(problemMessage(bracketedProblem)).toContain('"[\u2068shall\u2069]"')
+    expect(problemMessage(bracketedProblem)).toContain('\u2068Kenya\u2069')
+  } finally {
+    useMessagesForTests('en', await loadMessages('en'))
+  }
+})

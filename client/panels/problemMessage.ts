@@ -5,11 +5,20 @@
  * does not have the expected shape is shown as the validator wrote it.
  */
 import type { DraftProblem } from '../../shared/schema/draftProblem.ts'
-import { t, type MessageValues } from '../i18n/i18n.ts'
+import { directionOf } from '../../shared/i18n/languages.ts'
+import { currentLanguage, t, type MessageValues } from '../i18n/i18n.ts'
 
 type Reading = (problem: DraftProblem, number: number | undefined) => [id: string, values?: MessageValues] | null
 
 const withNumber = (id: string): Reading => (_problem, number) => (number === undefined ? null : [id, { number: String(number) }])
+
+/**
+ * Document text or names inside a sentence of a right-to-left interface, isolated (FSI ... PDI) so that their own
+ * direction never reorders the quote marks and brackets around them; as it is in a left-to-right one.
+ */
+function isolated(text: string): string {
+  return directionOf(currentLanguage()) === 'rtl' ? `\u2068${text}\u2069` : text
+}
 
 /** The negotiation warnings: the passage (document text, quoted as it is) and who proposed it, when anyone did. */
 function negotiation(pattern: RegExp, id: string, idWithProposers: string): Reading {
@@ -17,7 +26,7 @@ function negotiation(pattern: RegExp, id: string, idWithProposers: string): Read
     const match = pattern.exec(problem.message)
     if (!match) return null
     const [, text, proposers] = match
-    return proposers ? [idWithProposers, { text, proposers }] : [id, { text }]
+    return proposers ? [idWithProposers, { text: isolated(text), proposers: isolated(proposers) }] : [id, { text: isolated(text) }]
   }
 }
 

@@ -13,6 +13,7 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { recommendationNodeName } from '../../shared/schema/recommendationNode.ts'
 import { bindingOf, detached, pending, placeAnchor, type Placement } from '../comments/anchors.ts'
 import { mapPlacements, placeAfterYjsChange, unchanged, type Moved } from '../comments/commentHighlights.ts'
+import { asInterfaceText } from '../editor/interfaceLang.ts'
 import { t } from '../i18n/i18n.ts'
 import { chipLabel, stanceSummary, suggestionKey, type Suggestion } from './suggestion.ts'
 
@@ -66,7 +67,7 @@ function chipDom(suggestion: Suggestion, active: boolean, activate: Activate): H
   const object = element('span', 'proposal-chip-count is-object', `✗${suggestion.objections.length}`)
   support.setAttribute('aria-hidden', 'true')
   object.setAttribute('aria-hidden', 'true')
-  const tip = element('span', 'proposal-tip', stanceSummary(suggestion))
+  const tip = asInterfaceText(element('span', 'proposal-tip', stanceSummary(suggestion)))
   tip.id = tipId
   tip.setAttribute('role', 'tooltip')
   chip.append(support, object)
@@ -94,7 +95,7 @@ function ghostBlockDom(suggestion: Suggestion, active: boolean, activate: Activa
   ghost.contentEditable = 'false'
   ghost.dataset.proposalId = suggestion.id
   const heading = element('div', 'proposal-ghost-heading')
-  heading.append(element('span', 'proposal-ghost-kind', suggestion.kind === 'recommendation' ? t('proposals.ghostRecommendation') : t('proposals.ghostParagraph')))
+  heading.append(asInterfaceText(element('span', 'proposal-ghost-kind', suggestion.kind === 'recommendation' ? t('proposals.ghostRecommendation') : t('proposals.ghostParagraph'))))
   if (suggestion.addedRefs.length > 0) heading.append(verbatim(element('span', 'proposal-ghost-refs', suggestion.addedRefs.join(' · '))))
   heading.append(chipDom(suggestion, active, activate))
   const text = element('p', 'proposal-ghost-text')
@@ -108,7 +109,7 @@ function relinkDom(suggestion: Suggestion, active: boolean, activate: Activate):
   const line = element('div', `proposal-relink${active ? ' is-active' : ''}`)
   line.contentEditable = 'false'
   line.dataset.proposalId = suggestion.id
-  line.append(element('span', 'proposal-ghost-kind', t('proposals.ghostLinks')))
+  line.append(asInterfaceText(element('span', 'proposal-ghost-kind', t('proposals.ghostLinks'))))
   for (const label of suggestion.addedRefs) line.append(verbatim(element('ins', 'proposal-ref-added', `+ ${label}`)))
   for (const label of suggestion.removedRefs) line.append(verbatim(element('del', 'proposal-ref-removed', `− ${label}`)))
   line.append(chipDom(suggestion, active, activate))
