@@ -9,6 +9,7 @@ import { findKey, findPlugin, type FindMeta } from './find/findPlugin.ts'
 import { leaveRecommendation } from './leaveRecommendation.ts'
 import { placeholdersPlugin } from './placeholders.ts'
 import { makeSubParagraph } from './subParagraphCommand.ts'
+import { selectionPlacedPlugin } from './selectionPlaced.ts'
 
 /** The DOM event the editor sends when Ctrl+/ asks for the list of shortcuts. */
 export const shortcutHelpEvent = 'dtg-shortcut-help'
@@ -56,6 +57,6 @@ export const EditorComforts = Extension.create({
   },
 
   addProseMirrorPlugins() {
-    return [clickBelowPlugin(), placeholdersPlugin(() => this.editor.isEditable), findPlugin()]
+    return [clickBelowPlugin(), placeholdersPlugin(() => this.editor.isEditable), findPlugin(), selectionPlacedPlugin()]
   },
 })

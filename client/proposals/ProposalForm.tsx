@@ -82,7 +82,18 @@ export function ProposalForm({ kinds, initial, submitLabel, currentRefs = [], on
   }
 
   return (
-    <form className="proposal-form" onSubmit={submit} aria-busy={busy} aria-label={t('proposals.proposal')}>
+    <form
+      className="proposal-form"
+      onSubmit={submit}
+      // Escape cancels, as in the comment form.
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented || busy) return
+        event.preventDefault()
+        onCancel()
+      }}
+      aria-busy={busy}
+      aria-label={t('proposals.proposal')}
+    >
       {kinds.length > 1 && (
         <fieldset className="proposal-kinds">
           <legend>{t('proposals.propose')}</legend>

@@ -21,6 +21,7 @@ import { suggestionPlacements, useSuggestions } from './useSuggestions.ts'
 import { useProposals } from './useProposals.ts'
 import { InputsClosedNote } from '../stage/InputsClosedNote.tsx'
 import '../styles/proposals.css'
+import { TextQuote } from '../editor/TextQuote.tsx'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 const shortcut = isMac ? '⌘⌥P' : 'Ctrl+Alt+P'
@@ -80,13 +81,24 @@ export function ProposalsPanel({ editor, detail, member, inputsClosedAt = null }
   const counts = statusCounts(proposals)
   const delegations = proposingDelegations(proposals)
 
+  /** What had focus when the form opened (the text, the Propose button): focus goes back there when it is cancelled. */
+  const opener = useRef<HTMLElement | null>(null)
   const startProposal = useCallback(() => {
     if (editor.isDestroyed) return
     const answer = proposalTarget(editor.state)
     if ('hint' in answer) return setHint(answer.hint)
     setHint(null)
+    opener.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null
     setTarget(answer.target)
   }, [editor])
+  const cancelProposal = () => {
+    setTarget(null)
+    const back = opener.current
+    opener.current = null
+    requestAnimationFrame(() => {
+      if (back?.isConnected) back.focus()
+    })
+  }
 
   useEffect(() => {
     if (!canPropose) return
@@ -128,6 +140,7 @@ export function ProposalsPanel({ editor, detail, member, inputsClosedAt = null }
         )}
       </div>
       {permissions.propose && inputsClosedAt !== null && <InputsClosedNote closedAt={inputsClosedAt} />}
+      {member.role === 'stakeholder' && <p className="hint proposals-by-states">{t('proposals.byStatesOnly')}</p>}
       <p className="panel-summary" role="status">
         {load.status === 'ready' ? t('proposals.summary', { open: counts.open, accepted: counts.accepted, rejected: counts.rejected, bracketed: counts.bracketed }) : ''}
       </p>
@@ -141,9 +154,9 @@ export function ProposalsPanel({ editor, detail, member, inputsClosedAt = null }
           <p className="new-thread-quote">
             {target.location && <span className="proposal-where">{target.location}</span>}{' '}
             {target.passage.quote ? (
-              <q translate="no" dir="auto">
+              <TextQuote>
                 {target.passage.quote}
-              </q>
+              </TextQuote>
             ) : (
               <span className="hint">{t('proposals.atCursor')}</span>
             )}
@@ -159,7 +172,7 @@ export function ProposalsPanel({ editor, detail, member, inputsClosedAt = null }
               setFilters((current) => (matches(proposal, current, me) ? current : defaultFilters))
               setActiveId(proposal.id)
             }}
-            onCancel={() => setTarget(null)}
+            onCancel={cancelProposal}
           />
         </div>
       )}

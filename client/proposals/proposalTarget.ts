@@ -6,6 +6,7 @@ import type { ProposalDraft } from '../api/proposals.ts'
 import { recommendationNodeName } from '../../shared/schema/recommendationNode.ts'
 import { anchorFor, bindingOf } from '../comments/anchors.ts'
 import { refsOf } from '../editor/recommendationCommands.ts'
+import { selectionPlaced } from '../editor/selectionPlaced.ts'
 import { t } from '../i18n/i18n.ts'
 import { locationAt } from './proposalLocation.ts'
 
@@ -26,7 +27,7 @@ export function proposalTarget(state: EditorState): TargetAnswer {
   const binding = bindingOf(state)
   if (!binding) return { hint: t('proposals.hintStillLoading') }
   const { from, to, $from } = state.selection
-  if ($from.depth === 0) return { hint: t('proposals.hintClickIntoText') }
+  if ($from.depth === 0 || !selectionPlaced(state)) return { hint: t('proposals.hintClickIntoText') }
   const passage = anchorFor(binding, state.doc, from, to)
   let recommendation: ProposalTarget['recommendation'] = null
   for (let depth = $from.depth; depth >= 1; depth--) {

@@ -84,6 +84,15 @@ describe('proposals in the browser', () => {
     const { page } = kenya
     expect(await page.locator('.draft-text').getAttribute('contenteditable')).toBe('false')
     await expect.poll(() => cofacilitator.page.locator('.proposals-panel .panel-summary').textContent()).toBe('0 open, 0 accepted, 0 rejected, 0 bracketed')
+    // Before a place in the text is chosen, Propose asks for one (the editor opens with its selection at the title's start).
+    await page.getByRole('button', { name: 'Propose…' }).click()
+    await page.locator('.proposals-panel').getByText('Click into the text, or select a passage, then choose Propose.').waitFor()
+    expect(await page.locator('.new-proposal').count()).toBe(0)
+    // Escape closes the propose form, as it does the comment form.
+    await selectPassage(page, replaced)
+    await page.getByTestId('propose-bubble').click()
+    await page.locator('.new-proposal').getByRole('radio').first().press('Escape')
+    await page.locator('.new-proposal').waitFor({ state: 'detached' })
 
     const proposal = await proposeOnSelection(page, documentId, replaced, 'Replace the selected text', replacement)
     replacementId = proposal.id
@@ -103,6 +112,7 @@ describe('proposals in the browser', () => {
     // Stakeholders read proposals but do not propose.
     await stakeholder.page.locator('.draft-text .proposal-deletion', { hasText: replaced }).waitFor({ timeout: 10_000 })
     expect(await stakeholder.page.getByRole('button', { name: 'Propose…' }).count()).toBe(0)
+    expect(await stakeholder.page.locator('.proposals-by-states').textContent()).toMatch(/^Text is proposed by delegations; as a stakeholder you comment/)
     expect(await stakeholder.page.getByTestId('proposal-card').getByRole('button', { name: 'Support' }).count()).toBe(0)
   })
 
@@ -254,7 +264,7 @@ describe('proposals in the browser', () => {
     const dialog = other.getByRole('dialog', { name: 'Export' })
     const workingCopy = dialog.getByRole('checkbox', { name: 'Working copy' })
     await expect.poll(() => workingCopy.isChecked(), { timeout: 10_000 }).toBe(true)
-    expect(await dialog.getByTestId('export-not-ready').textContent()).toMatch(/^The current text cannot be exported for submission yet \(bracketed passages to settle: \d+; blocks of alternatives: 1\)/)
+    expect(await dialog.getByTestId('export-not-ready').textContent()).toMatch(/^The current text cannot be exported for submission yet \(bracketed passages to settle: \d+; blocks of alternatives to settle: 1\)/)
     // For submission the export is refused while they remain, and offers the working copy, which prints them.
     await workingCopy.uncheck()
     await dialog.getByLabel('Markdown').check()
