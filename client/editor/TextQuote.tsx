@@ -10,9 +10,12 @@ export const TextLanguageContext = createContext<string | undefined>(undefined)
 
 export function TextQuote({ children }: { children: ReactNode }) {
   const lang = useContext(TextLanguageContext)
-  return (
-    <q translate="no" lang={lang} dir="auto">
+  const quote = (
+    <q translate="no" dir="auto">
       {children}
     </q>
   )
+  // A quotation's marks are those of the language around it (the HTML rendering rules; Chromium follows them), so the
+  // document's language goes on an element around the quote, not on the quote itself.
+  return lang ? <span lang={lang}>{quote}</span> : quote
 }

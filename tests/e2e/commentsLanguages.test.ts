@@ -86,6 +86,13 @@ describe('comments and proposals in Arabic', () => {
     await screenshot(page, 'comments-proposals-arabic')
     const chip = page.locator('.draft-text .proposal-chip').first()
     expect(await chip.getAttribute('aria-label')).toBe('استبدال مقترح من Brazil: لا تأييد، لا اعتراضات')
+    // Its tooltip is Arabic inside the English text: in Arabic and right to left, so that it reads in order.
+    const tip = page.locator('.draft-text .proposal-tip').first()
+    expect([await tip.getAttribute('lang'), await tip.getAttribute('dir')]).toEqual(['ar', 'rtl'])
+    // A passage of the English text quoted in the Arabic panels is in the text's language (its quote marks follow).
+    const quote = page.locator('.comments-panel q, .comment-margin q').first()
+    await quote.waitFor()
+    expect(await quote.evaluate((node) => node.parentElement!.closest('[lang]')!.getAttribute('lang'))).toBe('en')
     expect(brazil.pageErrors).toEqual([])
   })
 })
