@@ -55,6 +55,19 @@ export function anchorFor(binding: YBinding, doc: ProseMirrorNode, from: number,
  * detached or pending is decided by the one rule the server uses too (shared/anchor/placeAnchor.ts); the ProseMirror
  * positions of its ends are then y-tiptap's.
  */
+/**
+ * Where an anchor's start is in the text the editor holds now, even when the passage's text was deleted (then where
+ * it was: a passage replaced, the new text is there); null when it cannot be read or names text not received yet.
+ */
+export function anchorStartIn(binding: YBinding, doc: ProseMirrorNode, anchor: Anchor): number | null {
+  try {
+    const at = relativePositionToAbsolutePosition(binding.doc, binding.type, Y.decodeRelativePosition(fromBase64(anchor.start)), binding.mapping)
+    return at === null || at < 0 || at > doc.content.size ? null : at
+  } catch {
+    return null
+  }
+}
+
 export function placeAnchor(binding: YBinding, doc: ProseMirrorNode, anchor: Anchor): Placement {
   const resolved = resolveAnchor(binding.doc, binding.type, anchor)
   if (resolved.kind === 'detached') return detached

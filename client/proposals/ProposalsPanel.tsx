@@ -1,4 +1,6 @@
 /** Proposals on the draft: propose on a selection, the list in document order with filters, stances and decisions, live. */
+import { useEditorState } from '@tiptap/react'
+import { draftNumberingKey } from '../editor/draftNumbering.ts'
 import { LoadNotice } from '../app/LoadState.tsx'
 import type { Editor } from '@tiptap/core'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
@@ -18,6 +20,7 @@ import { blockLabel, locationAt } from './proposalLocation.ts'
 import { compareInText, defaultFilters, matches, proposingDelegations, statusCounts, statusFilterLabel, statusFilters, toSuggestion, type ProposalFilters } from './proposalList.ts'
 import { draftFor, kindsFor, proposalTarget, type ProposalTarget } from './proposalTarget.ts'
 import { suggestionPlacements, useSuggestions } from './useSuggestions.ts'
+import { decidedPositions } from './decidedPlaces.ts'
 import { useProposals } from './useProposals.ts'
 import { InputsClosedNote } from '../stage/InputsClosedNote.tsx'
 import '../styles/proposals.css'
@@ -73,10 +76,27 @@ export function ProposalsPanel({ editor, detail, member, inputsClosedAt = null }
   }, [proposals, catalogue, editor])
   const layoutVersion = useSuggestions(editor, suggestions, activeId, showProposal)
 
+  // Blocks added or removed renumber the text: the places are read again once the numbering has been counted anew.
+  const counted = useRef(-1)
+  const blocks = useEditorState({
+    editor,
+    selector: ({ editor: current }) => {
+      if (current.isDestroyed) return -1
+      const numbering = draftNumberingKey.getState(current.state)
+      if (numbering && !numbering.stale) counted.current = current.state.doc.childCount
+      return counted.current
+    },
+  })
   const placed = useMemo(() => {
     const placements = suggestionPlacements(editor)
-    return proposals.map((proposal) => ({ proposal, placement: placements.get(proposal.id) ?? pending })).sort(compareInText)
-  }, [editor, proposals, layoutVersion])
+    const listed = proposals.map((proposal) => ({ proposal, placement: placements.get(proposal.id) ?? pending })).sort(compareInText)
+    // Those the text does not show as suggestions are placed in it as it is now, not where the server last said.
+    const decided = editor.isDestroyed ? new Map<string, number>() : decidedPositions(editor.state, listed.filter(({ placement }) => placement.kind !== 'attached').map(({ proposal }) => proposal))
+    return listed.map((entry) => {
+      const at = entry.placement.kind === 'attached' ? entry.placement.from : decided.get(entry.proposal.id)
+      return { ...entry, location: (at === undefined || editor.isDestroyed ? null : locationAt(editor.state, at)) ?? placeLabel(entry.proposal) }
+    })
+  }, [editor, proposals, layoutVersion, blocks])
   const shown = placed.filter(({ proposal }) => matches(proposal, filters, me))
   const counts = statusCounts(proposals)
   const delegations = proposingDelegations(proposals)
@@ -218,12 +238,12 @@ export function ProposalsPanel({ editor, detail, member, inputsClosedAt = null }
         </p>
       )}
       <ol className="thread-list proposal-list" ref={list} aria-label={t('proposals.listLabel')}>
-        {shown.map(({ proposal, placement }) => (
+        {shown.map(({ proposal, placement, location }) => (
           <li key={proposal.id}>
             <ProposalCard
               proposal={proposal}
               placement={placement}
-              location={(placement.kind === 'attached' ? locationAt(editor.state, placement.from) : null) ?? placeLabel(proposal)}
+              location={location}
               active={proposal.id === activeId}
               actions={actions}
               onSelect={() => reveal(proposal.id)}

@@ -15,7 +15,7 @@ import { draftSchema } from '../../shared/schema/editorSchema.ts'
 import type { Proposal, ProposalList } from '../../shared/schema/proposals.ts'
 import { connectClient, waitFor } from '../helpers/clients.ts'
 import { mintToken, type TestServer } from '../helpers/server.ts'
-import { api, createDocument, launchChromium, openDocument, screenshot, signIn, startServer, type SignedIn } from './harness.ts'
+import { api, createDocument, launchChromium, openDocument, pressInEditor, screenshot, signIn, startServer, type SignedIn } from './harness.ts'
 import { selectPassage } from './selection.ts'
 
 const replaced = 'keep the ICT supply chain of critical services trustworthy'
@@ -258,6 +258,31 @@ describe('proposals in the browser', () => {
     await expect.poll(() => other.getByTestId('negotiation-count').textContent(), { timeout: 10_000 }).toMatch(/bracketed passage.*1 block of alternatives|1 block of alternatives/)
     const { proposals } = await api<ProposalList>(other, 'GET', `/api/documents/${documentId}/proposals`)
     expect(proposals.filter((proposal) => [alternative.id, deletion.id].includes(proposal.id)).map((proposal) => proposal.status)).toEqual(['bracketed', 'bracketed'])
+
+    // A bracketed proposal's place is where its brackets are in the text as it is now: a paragraph added above it
+    // renumbers it, and its card follows.
+    const placeOfBrackets = () =>
+      other
+        .locator('.draft-text .bracketed', { hasText: 'quickly' })
+        .first()
+        .evaluate((node) => `para. ${node.closest('[data-paragraph-number]')?.getAttribute('data-paragraph-number')}`)
+    await other.locator('.proposal-status-filter').getByRole('radio', { name: 'All' }).click()
+    const before = await placeOfBrackets()
+    await expect.poll(() => card(other, deleted).locator('.proposal-where').textContent(), { timeout: 10_000 }).toBe(before)
+    await selectPassage(other, 'Which ICT threats')
+    await pressInEditor(other, 'ArrowLeft')
+    await pressInEditor(other, 'Enter')
+    await expect.poll(placeOfBrackets, { timeout: 10_000 }).not.toBe(before)
+    await expect.poll(() => card(other, deleted).locator('.proposal-where').textContent(), { timeout: 10_000 }).toBe(await placeOfBrackets())
+    // An accepted replacement's place is where its text now stands.
+    const placeOfAccepted = await other
+      .locator('.draft-text p', { hasText: replacement })
+      .first()
+      .evaluate((node) => `para. ${node.closest('[data-paragraph-number]')?.getAttribute('data-paragraph-number')}`)
+    await expect.poll(() => card(other, replacement).locator('.proposal-where').textContent(), { timeout: 10_000 }).toBe(placeOfAccepted)
+    await pressInEditor(other, 'Backspace')
+    await expect.poll(placeOfBrackets, { timeout: 10_000 }).toBe(before)
+    await other.locator('.proposal-status-filter').getByRole('radio', { name: 'Open' }).click()
 
     // The export form starts on a working copy and says why: brackets and alternatives remain.
     await other.getByRole('button', { name: 'Export…' }).click()
