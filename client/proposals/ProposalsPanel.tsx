@@ -90,8 +90,8 @@ export function ProposalsPanel({ editor, detail, member, inputsClosedAt = null }
   const placed = useMemo(() => {
     const placements = suggestionPlacements(editor)
     const listed = proposals.map((proposal) => ({ proposal, placement: placements.get(proposal.id) ?? pending })).sort(compareInText)
-    // Those the text does not show as suggestions are placed in it as it is now, not where the server last said.
-    const decided = editor.isDestroyed ? new Map<string, number>() : decidedPositions(editor.state, listed.filter(({ placement }) => placement.kind !== 'attached').map(({ proposal }) => proposal))
+    // Decided ones (the text shows open ones as suggestions) are placed in it as it is now, not where the server last said.
+    const decided = editor.isDestroyed ? new Map<string, number>() : decidedPositions(editor.state, listed.filter(({ proposal, placement }) => proposal.status !== 'open' && placement.kind !== 'attached').map(({ proposal }) => proposal))
     return listed.map((entry) => {
       const at = entry.placement.kind === 'attached' ? entry.placement.from : decided.get(entry.proposal.id)
       return { ...entry, location: (at === undefined || editor.isDestroyed ? null : locationAt(editor.state, at)) ?? placeLabel(entry.proposal) }
