@@ -73,6 +73,7 @@ export const translatedErrorCodes = new Set([
   'refs_not_applicable',
   'retired_ref',
   'revision_invalid',
+  'revision_under_negotiation',
   'revision_label_taken',
   'revision_not_found',
   'revision_superseded',

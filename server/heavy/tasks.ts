@@ -17,7 +17,7 @@ import { toDraftModel } from '../../shared/model/toDraftModel.ts'
 import type { ExportFormat } from '../../shared/schema/api.ts'
 import { type DraftDocJson, exceedsDepth, maxDraftDepth } from '../../shared/schema/draftJson.ts'
 import { draftSchema } from '../../shared/schema/editorSchema.ts'
-import { submissionProblems, validateDraft } from '../../shared/schema/validateDraft.ts'
+import { negotiationRemaining, submissionProblems, validateDraft } from '../../shared/schema/validateDraft.ts'
 import type { BlockRef } from '../../shared/schema/procedures.ts'
 import { numberedBlocks } from '../../shared/stage/revisionBlocks.ts'
 import type { Thread } from '../comments/commentStore.ts'
@@ -165,12 +165,10 @@ export async function exportDraft(input: {
     )
   }
   if (!meta.working && !validation.submittable) {
-    const { brackets, alternatives } = validation.negotiation
-    const left = [brackets > 0 ? `${brackets} bracketed passage${brackets === 1 ? '' : 's'}` : '', alternatives > 0 ? `${alternatives} block${alternatives === 1 ? '' : 's'} of alternatives` : '']
     throw new ApiError(
       422,
       'draft_under_negotiation',
-      `cannot export for submission: ${left.filter(Boolean).join(' and ')} remain${brackets + alternatives === 1 ? 's' : ''} to be settled; a working copy (working=1) prints them`,
+      `cannot export for submission: ${negotiationRemaining(validation.negotiation)} to be settled; a working copy (working=1) prints them`,
       boundProblems({ valid: false, problems: submissionProblems(validation), negotiation: validation.negotiation, submittable: false }, input.maxProblems).problems,
     )
   }

@@ -30,6 +30,7 @@ import type { RevisionStore } from '../revisions/revisionStore.ts'
 import type { DocumentRecord, Registry } from '../workspaces/registry.ts'
 import { DeadlineTimers } from './deadlineTimers.ts'
 import type { ProcedureStore } from './procedureStore.ts'
+import { negotiationRemaining } from '../../shared/schema/validateDraft.ts'
 
 export interface ProcedureServiceDeps {
   store: ProcedureStore
@@ -168,11 +169,10 @@ export class ProcedureService {
         throw new ApiError(422, 'revision_invalid', `${revision.label} cannot go under silence: it has ${validation.problemCount} problem${validation.problemCount === 1 ? '' : 's'} to fix first`, validation.problems)
       }
       if (!validation.submittable) {
-        const { brackets, alternatives } = validation.negotiation
         throw new ApiError(
           422,
           'revision_under_negotiation',
-          `${revision.label} cannot go under silence: ${brackets} bracketed passage${brackets === 1 ? '' : 's'} and ${alternatives} block${alternatives === 1 ? '' : 's'} of alternatives remain to be settled`,
+          `${revision.label} cannot go under silence: ${negotiationRemaining(validation.negotiation)} to be settled`,
           validation.problems,
         )
       }

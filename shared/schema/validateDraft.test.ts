@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { builtInCatalogue } from '../framework/builtInCatalogue.ts'
 import { mergeCatalogue } from '../framework/mergeCatalogue.ts'
 import { doc, heading, paragraph, recommendation } from './draftBuilders.ts'
-import { validateDraft } from './validateDraft.ts'
+import { negotiationRemaining, validateDraft } from './validateDraft.ts'
 
 const catalogue = builtInCatalogue
 const withRetiredCbm8 = mergeCatalogue(builtInCatalogue, { version: 't', elements: [{ id: 'cbm-8', retired: true }] })
@@ -149,5 +149,13 @@ describe('validateDraft', () => {
     const result = validateDraft(doc(recommendation('r1', ['x'.repeat(100_000)], 'Text.')), catalogue)
     expect(result.problems[0].message.length).toBeLessThan(300)
     expect(result.problems[0].ref!.length).toBeLessThanOrEqual(120)
+  })
+})
+
+describe('negotiationRemaining', () => {
+  it('names what is left to settle, leaving out what is not left', () => {
+    expect(negotiationRemaining({ brackets: 1, alternatives: 0 })).toBe('1 bracketed passage remains')
+    expect(negotiationRemaining({ brackets: 0, alternatives: 2 })).toBe('2 blocks of alternatives remain')
+    expect(negotiationRemaining({ brackets: 2, alternatives: 1 })).toBe('2 bracketed passages and 1 block of alternatives remain')
   })
 })

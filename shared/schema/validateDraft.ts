@@ -38,6 +38,12 @@ function negotiationProblem(open: OpenNegotiation): DraftProblem {
     : { code: 'alternatives_open', severity: 'warning', message: `Alternatives remain to be settled: "${quoteShown(open.text)}"${by}`, path: open.path }
 }
 
+/** What negotiation leaves to settle, in the English of the server's messages: "2 bracketed passages and 1 block of alternatives remain". */
+export function negotiationRemaining({ brackets, alternatives }: DraftValidation['negotiation']): string {
+  const left = [brackets > 0 ? `${brackets} bracketed passage${brackets === 1 ? '' : 's'}` : '', alternatives > 0 ? `${alternatives} block${alternatives === 1 ? '' : 's'} of alternatives` : '']
+  return `${left.filter(Boolean).join(' and ')} remain${brackets + alternatives === 1 ? 's' : ''}`
+}
+
 /** The problems that stop an export for submission: errors, and every bracket or alternative left. */
 export function submissionProblems(validation: DraftValidation): DraftProblem[] {
   return validation.problems.filter(
