@@ -43,7 +43,7 @@ export function CommentsPanel({ editor, detail, member, marginHost = null, input
   const { permissions } = detail
   const { threads, load, reload, change } = useThreads(documentId)
   const [activeId, setActiveId] = useState<string | null>(null)
-  const { draft, hint, start, clear } = useCommentDraft(editor)
+  const { draft, hint, start, clear, cancel } = useCommentDraft(editor)
   const list = useRef<HTMLDivElement>(null)
 
   const showThread = useCallback((threadId: string) => {
@@ -148,7 +148,7 @@ export function CommentsPanel({ editor, detail, member, marginHost = null, input
           {hint}
         </p>
       )}
-      {draft && <NewThreadForm anchor={draft} onPost={post} onCancel={clear} />}
+      {draft && <NewThreadForm anchor={draft} onPost={post} onCancel={cancel} />}
       <LoadNotice loading={load.status === 'loading'} error={load.status === 'failed' ? load.error : null} what={t('comments.loadWhat')} retry={reload} />
       <div ref={list}>
         <ThreadGroups

@@ -3,7 +3,7 @@ import { dateAndTime } from '../app/dates.ts'
 import { nameWithDelegation } from '../app/memberLine.ts'
 import { NameAndDelegation } from '../app/NameAndDelegation.tsx'
 import { roleLabel } from '../app/roleLabels.ts'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { deleteComment, editComment, reopenThread, replyToThread, resolveThread, type Author, type Comment, type Thread } from '../api/comments.ts'
 import type { SignedInMember } from '../api/types.ts'
 import { t, tx } from '../i18n/i18n.ts'
@@ -130,6 +130,18 @@ export interface ThreadCardProps {
 
 export function ThreadCard({ thread, placement, active, actions, onSelect }: ThreadCardProps) {
   const [replying, setReplying] = useState(false)
+  // Once the reply form goes (posted or given up), focus goes back to the Reply button it replaced.
+  const replyButton = useRef<HTMLButtonElement>(null)
+  const [backToReply, setBackToReply] = useState(false)
+  useEffect(() => {
+    if (!backToReply || replying) return
+    setBackToReply(false)
+    replyButton.current?.focus()
+  }, [backToReply, replying])
+  const endReply = () => {
+    setReplying(false)
+    setBackToReply(true)
+  }
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
   const { documentId, change, canComment, canResolve } = actions
@@ -198,14 +210,14 @@ export function ThreadCard({ thread, placement, active, actions, onSelect }: Thr
           busyLabel={t('comments.posting')}
           onSubmit={async (body) => {
             await change(() => replyToThread(documentId, thread.id, body))
-            setReplying(false)
+            endReply()
           }}
-          onCancel={() => setReplying(false)}
+          onCancel={endReply}
         />
       ) : (
         <div className="thread-actions">
           {canComment && !thread.resolved && (
-            <button type="button" className="button-quiet" onClick={() => setReplying(true)}>
+            <button type="button" className="button-quiet" ref={replyButton} onClick={() => setReplying(true)}>
               {t('comments.reply')}
             </button>
           )}

@@ -25,6 +25,7 @@ import { useProposals } from './useProposals.ts'
 import { InputsClosedNote } from '../stage/InputsClosedNote.tsx'
 import '../styles/proposals.css'
 import { TextQuote } from '../editor/TextQuote.tsx'
+import { focusedNow, returnFocus } from '../app/returnFocus.ts'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 const shortcut = isMac ? '⌘⌥P' : 'Ctrl+Alt+P'
@@ -108,16 +109,13 @@ export function ProposalsPanel({ editor, detail, member, inputsClosedAt = null }
     const answer = proposalTarget(editor.state)
     if ('hint' in answer) return setHint(answer.hint)
     setHint(null)
-    opener.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null
+    opener.current = focusedNow()
     setTarget(answer.target)
   }, [editor])
   const cancelProposal = () => {
     setTarget(null)
-    const back = opener.current
+    returnFocus(opener.current)
     opener.current = null
-    requestAnimationFrame(() => {
-      if (back?.isConnected) back.focus()
-    })
   }
 
   useEffect(() => {

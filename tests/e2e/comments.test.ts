@@ -106,6 +106,11 @@ describe('comment threads in the browser', () => {
     await card.getByLabel('Your reply').fill('Noted; the co-facilitators will reflect this in Rev.1.')
     await card.getByRole('button', { name: 'Reply', exact: true }).click()
     await threadCard(kenya.page, 'reflect this in Rev.1').waitFor({ timeout: 10_000 })
+    // Once the reply is posted, focus is back on the Reply button the form replaced; the same when a reply is given up.
+    await expect.poll(() => card.getByRole('button', { name: 'Reply' }).evaluate((node) => node === document.activeElement), { timeout: 5000 }).toBe(true)
+    await page.keyboard.press('Enter')
+    await card.getByLabel('Your reply').press('Escape')
+    await expect.poll(() => card.getByRole('button', { name: 'Reply' }).evaluate((node) => node === document.activeElement), { timeout: 5000 }).toBe(true)
     await screenshot(page, 'comments-live')
 
     await card.getByRole('button', { name: 'Resolve' }).click()

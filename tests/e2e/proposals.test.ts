@@ -93,6 +93,20 @@ describe('proposals in the browser', () => {
     await page.getByTestId('propose-bubble').click()
     await page.locator('.new-proposal').getByRole('radio').first().press('Escape')
     await page.locator('.new-proposal').waitFor({ state: 'detached' })
+    // From the keyboard: a button opens the form on the selection, Escape gives it up, and focus goes back to the button.
+    for (const [name, form] of [
+      ['Propose…', '.new-proposal'],
+      ['Comment on selection', '.new-thread'],
+    ]) {
+      await selectPassage(page, replaced)
+      const opener = page.getByRole('button', { name, exact: true })
+      await opener.focus()
+      await page.keyboard.press('Enter')
+      await page.locator(`${form} textarea`).first().waitFor()
+      await page.keyboard.press('Escape')
+      await page.locator(form).waitFor({ state: 'detached' })
+      await expect.poll(() => opener.evaluate((node) => node === document.activeElement), { timeout: 5000 }).toBe(true)
+    }
 
     const proposal = await proposeOnSelection(page, documentId, replaced, 'Replace the selected text', replacement)
     replacementId = proposal.id

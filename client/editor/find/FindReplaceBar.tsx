@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react'
 import { t } from '../../i18n/i18n.ts'
 import { findKey, type FindMeta } from './findPlugin.ts'
 import { replaceMatches, type ReplaceOutcome } from './replace.ts'
+import { focusedNow, returnFocus } from '../../app/returnFocus.ts'
 
 interface BarState {
   open: boolean
@@ -36,6 +37,8 @@ export function FindReplaceBar({ editor, canWrite }: { editor: Editor; canWrite:
       }
     },
   })
+  const opener = useRef<HTMLElement | null>(null)
+  const wasOpen = useRef(false)
   const [replacement, setReplacement] = useState('')
   const [outcome, setOutcome] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
@@ -44,6 +47,9 @@ export function FindReplaceBar({ editor, canWrite }: { editor: Editor; canWrite:
     if (state.open) input.current?.select()
   }, [state.open, state.openings])
 
+  // What had focus as the bar opens (read while it is drawn, before its field takes focus): focus goes back there.
+  if (state.open && !wasOpen.current) opener.current = focusedNow()
+  wasOpen.current = state.open
   if (!state.open) return null
 
   const send = (meta: FindMeta) => editor.view.dispatch(editor.state.tr.setMeta(findKey, meta).setMeta('addToHistory', false))
@@ -62,9 +68,11 @@ export function FindReplaceBar({ editor, canWrite }: { editor: Editor; canWrite:
   const close = () => {
     const match = findKey.getState(editor.state)?.matches[state.current]
     editor.chain().setFindOpen(false).run()
-    // The cursor goes to the match last shown, selected.
+    // The cursor goes to the match last shown, selected; a text that cannot take focus (read-only) leaves it to what
+    // opened the bar.
     if (match) editor.chain().focus().setTextSelection(match).scrollIntoView().run()
     else editor.commands.focus()
+    returnFocus(opener.current)
   }
   const replace = (which: 'current' | 'all') => setOutcome(outcomeText(replaceMatches(editor.view, which, replacement)))
 
