@@ -136,7 +136,8 @@ export function ThreadCard({ thread, placement, active, actions, onSelect }: Thr
   useEffect(() => {
     if (!backToReply || replying) return
     setBackToReply(false)
-    replyButton.current?.focus()
+    // Unless the member has gone on elsewhere meanwhile (a reply takes a moment to post).
+    if (document.activeElement === null || document.activeElement === document.body) replyButton.current?.focus()
   }, [backToReply, replying])
   const endReply = () => {
     setReplying(false)

@@ -77,16 +77,18 @@ export function ProposalsPanel({ editor, detail, member, inputsClosedAt = null }
   }, [proposals, catalogue, editor])
   const layoutVersion = useSuggestions(editor, suggestions, activeId, showProposal)
 
-  // Blocks added or removed renumber the text: the places are read again once the numbering has been counted anew.
-  const counted = useRef(-1)
-  const blocks = useEditorState({
+  // The places are read again whenever the text's numbering has been counted anew with a different result (the
+  // numbering keeps its decorations when the numbers stay the same).
+  const counted = useRef<unknown>(null)
+  const numbers = useEditorState({
     editor,
     selector: ({ editor: current }) => {
-      if (current.isDestroyed) return -1
+      if (current.isDestroyed) return null
       const numbering = draftNumberingKey.getState(current.state)
-      if (numbering && !numbering.stale) counted.current = current.state.doc.childCount
+      if (numbering && !numbering.stale) counted.current = numbering.decorations
       return counted.current
     },
+    equalityFn: (a, b) => a === b,
   })
   const placed = useMemo(() => {
     const placements = suggestionPlacements(editor)
@@ -97,7 +99,7 @@ export function ProposalsPanel({ editor, detail, member, inputsClosedAt = null }
       const at = entry.placement.kind === 'attached' ? entry.placement.from : decided.get(entry.proposal.id)
       return { ...entry, location: (at === undefined || editor.isDestroyed ? null : locationAt(editor.state, at)) ?? placeLabel(entry.proposal) }
     })
-  }, [editor, proposals, layoutVersion, blocks])
+  }, [editor, proposals, layoutVersion, numbers])
   const shown = placed.filter(({ proposal }) => matches(proposal, filters, me))
   const counts = statusCounts(proposals)
   const delegations = proposingDelegations(proposals)

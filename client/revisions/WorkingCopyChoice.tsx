@@ -10,10 +10,11 @@ import { t } from '../i18n/i18n.ts'
  * Why the current text would be refused for submission: the problems to fix (errors; the status counts bracketed
  * passages and blocks of alternatives among its problems too, as warnings), then what remains to be negotiated.
  */
-function notReadyReason({ problems, problemCount, negotiation }: DocumentStatus): string {
+function notReadyReason({ valid, problems, problemCount, omittedProblems, negotiation }: DocumentStatus): string {
   const { brackets, alternatives } = negotiation
-  const otherWarnings = problems.filter((problem) => problem.severity === 'warning' && problem.code !== 'text_bracketed' && problem.code !== 'alternatives_open').length
-  const errors = Math.max(problems.filter((problem) => problem.severity === 'error').length, problemCount - brackets - alternatives - otherWarnings)
+  const listedErrors = problems.filter((problem) => problem.severity === 'error').length
+  // Exact when every problem is listed; otherwise at least those listed, at most all but the negotiation warnings.
+  const errors = !valid ? (omittedProblems === 0 ? listedErrors : Math.max(listedErrors, problemCount - brackets - alternatives)) : 0
   const parts: string[] = []
   if (errors > 0) parts.push(t('revisions.notReadyProblems', { count: errors }))
   if (brackets > 0) parts.push(t('revisions.notReadyBrackets', { count: brackets }))

@@ -17,6 +17,8 @@ import { fromOtherInstance, type RoomFanout, standalone } from './fanout.ts'
 
 /** The origin of a client's update applied to the document after it was stored and relayed as it came. */
 const appliedAfterRelay = Symbol('applied after relay')
+/** How much larger than what is stored a read-only client's answer to sync step 1 may be and still be read. */
+const answerSlackBytes = 4096
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded'
 
@@ -403,8 +405,9 @@ export class Room {
     if (isEmptyUpdate(update)) return
     if (!connection.canWrite) {
       // The answer to the server's sync step 1 holds the client's whole delete set, even when it holds nothing new: that
-      // answer (one per step 1 sent) is read, and let go when it only repeats deletions the document holds.
-      if (answersStep1 && repeatsKnownDeletions(update, this.doc)) return
+      // answer (one per step 1 sent, no larger than what the store holds of the document, which holds its whole delete
+      // set) is read, and let go when it only repeats deletions the document holds.
+      if (answersStep1 && update.byteLength <= this.storedBytes + answerSlackBytes && repeatsKnownDeletions(update, this.doc)) return
       connection.send(encodePermissionDenied(readOnlyReason))
       return
     }

@@ -180,12 +180,15 @@ describe('repeatsKnownDeletions', () => {
     const deletion = editOf(server, (c) => c.getText('content').delete(0, 1))
     expect(repeatsKnownDeletions(deletion, server)).toBe(false)
     expect(repeatsKnownDeletions(editOf(server, (c) => c.getText('content').insert(0, 'x')), server)).toBe(false)
+    // Deletions only of content the server never had (typed and deleted by the client itself): past its state.
     const ahead = docWith('abc', 1)
     const beyond = new Y.Doc()
+    beyond.clientID = 9
     Y.applyUpdate(beyond, Y.encodeStateAsUpdate(ahead))
     beyond.getText('content').insert(3, 'def')
-    beyond.getText('content').delete(2, 3)
+    beyond.getText('content').delete(3, 3)
     const pastState = Y.encodeStateAsUpdate(beyond, Y.encodeStateVector(beyond))
+    expect(Y.decodeUpdate(pastState).ds.clients.get(9)).toEqual([expect.objectContaining({ clock: 0, len: 3 })])
     expect(repeatsKnownDeletions(pastState, ahead)).toBe(false)
     // Not decodable: a protocol error, as any update.
     expect(() => repeatsKnownDeletions(Uint8Array.from([0, 5, 1]), server)).toThrow(ProtocolError)

@@ -176,7 +176,7 @@ export function holdsLive(doc: Y.Doc, client: number, clock: number, len: number
  * Whether an update only repeats deletions `doc` already holds: what a client answers to the server's sync step 1 when
  * it holds nothing new, since the answer carries its whole delete set. An update with structs is told from its first
  * byte (the number of clients whose structs it carries) and not decoded; a deletion past what the document holds, or of
- * content still there, is a change.
+ * content still there, is a change. The caller bounds the update's size: decoding it is work in proportion to it.
  */
 export function repeatsKnownDeletions(update: Uint8Array, doc: Y.Doc): boolean {
   if (update.length === 0 || update[0] !== 0) return false

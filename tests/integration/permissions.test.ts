@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { execFileSync } from 'node:child_process'
 import { openSqlite } from '../../server/store/sqlite.ts'
@@ -100,6 +101,27 @@ describe('members, tokens and write permission', () => {
     await waitFor(() => delegation.text.toString().startsWith('Draft: '), 'the next writer edit')
     expect(writer.text.toString()).toBe('Draft: Zero draft. Rev.1.')
     expect((await readStored(dataDir, 'with-deletions')).text).toBe('Draft: Zero draft. Rev.1.')
+
+    // An answer larger than all the store holds of the document is not even read: refused from its size. This one only
+    // repeats a deletion the document holds (which, read, would be let go), ten thousand times over.
+    const raw = await openRawSocket(`${server.wsUrl}/with-deletions?token=${delegationToken}`)
+    await waitFor(() => raw.received.some((frame) => frameKind(frame) === 'sync-step1'), 'the server step 1')
+    const crafted = encoding.createEncoder()
+    encoding.writeVarUint(crafted, 0)
+    encoding.writeVarUint(crafted, 1)
+    encoding.writeVarUint(crafted, writer.doc.clientID)
+    encoding.writeVarUint(crafted, 10_000)
+    for (let i = 0; i < 10_000; i++) {
+      encoding.writeVarUint(crafted, 10)
+      encoding.writeVarUint(crafted, 1)
+    }
+    const answer = encoding.createEncoder()
+    encoding.writeVarUint(answer, 0)
+    encoding.writeVarUint(answer, 1)
+    encoding.writeVarUint8Array(answer, encoding.toUint8Array(crafted))
+    raw.send(encoding.toUint8Array(answer))
+    await waitFor(() => raw.received.some((frame) => frameKind(frame) === 'auth'), 'permission denied for an oversized answer')
+    raw.ws.close()
   })
 
   it('drops a stakeholder update sent by hand and answers permission denied', async () => {
